@@ -16,7 +16,8 @@ Node attributes of the actors-events view:
   ``sources`` (source of each document), ``documents`` (title · date ·
   source), ``weapon``, ``target``, ``status``, ``goal``, and for each outcome
   (``killed``, ``injured``) ``<outcome>_min``, ``<outcome>_max`` (``None``
-  when open), ``<outcome>_vague``, plus ``casualties`` (one line per count);
+  when open), ``<outcome>_vague``, plus ``casualties`` (one line per count)
+  and ``aggregate`` (a toll given for several strikes);
 * people: ``role``.
 
 Multi-valued attributes are sorted lists; edges carry ``relation``.
@@ -36,19 +37,13 @@ from typing import Any, Literal, NamedTuple
 
 import networkx as nx
 import rdflib
-from rdflib import BNode, Literal as RdfLiteral, Namespace, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, NamespaceManager
+from rdflib import BNode, Literal as RdfLiteral
+from rdflib.namespace import RDF, NamespaceManager
 
-NKG = Namespace("https://w3id.org/newskg/ontology#")
-NKR = Namespace("https://w3id.org/newskg/resource/")
+from kg.vocab import PREFIXES
 
 Projection = Literal["actors-events", "rdf"]
 NetworkFormat = Literal["graphml", "gexf", "json"]
-
-_PREFIXES = {
-    "nkg": NKG, "nkr": NKR, "rdf": RDF, "rdfs": RDFS, "skos": SKOS,
-    "owl": OWL, "prov": PROV, "xsd": XSD,
-}
 
 # Small queries that fold literals and helper nodes into node attributes.
 _LABELS = """
@@ -59,7 +54,7 @@ SELECT ?node ?p ?value WHERE {
 _LITERALS = """
 SELECT ?node ?p ?value WHERE {
   VALUES ?p { nkg:earliestDate nkg:latestDate nkg:dateText nkg:evidence
-              nkg:target nkg:status nkg:goal nkg:role }
+              nkg:target nkg:status nkg:goal nkg:role nkg:isAggregate }
   ?node ?p ?value .
   FILTER (isLiteral(?value))
 }"""
@@ -68,7 +63,7 @@ SELECT ?node ?label WHERE {
   ?node nkg:weapon ?w .
   OPTIONAL { ?w skos:prefLabel ?pref }
   OPTIONAL { ?w rdfs:label ?plain }
-  BIND (COALESCE(?pref, ?plain, STR(?w)) AS ?label)
+  BIND (COALESCE(?pref, ?plain, ?w) AS ?label)
 }"""
 _DOCUMENTS = """
 SELECT ?node ?doc ?source ?title ?published WHERE {
@@ -100,6 +95,7 @@ _LITERAL_ATTRS: dict[str, tuple[str, str]] = {
     "status": ("status", "min"),
     "goal": ("goal", "list"),
     "role": ("role", "list"),
+    "isAggregate": ("aggregate", "any"),
 }
 
 
@@ -169,7 +165,7 @@ def _py(value: rdflib.term.Node) -> Any:
 
 
 def _query(graph: rdflib.Graph, text: str) -> rdflib.query.Result:
-    return graph.query(text, initNs=_PREFIXES)
+    return graph.query(text, initNs=PREFIXES)
 
 
 # --------------------------------------------------------------------- views
@@ -241,7 +237,9 @@ def _fold_literals(graph: rdflib.Graph, attrs: dict) -> None:
             continue
         name, how = _LITERAL_ATTRS[_local(row["p"])]
         value = str(row["value"])
-        if how == "list":
+        if how == "any":
+            data[name] = bool(data.get(name)) or bool(row["value"].toPython())
+        elif how == "list":
             data.setdefault(name, set()).add(value)
         elif name not in data:
             data[name] = value
@@ -252,7 +250,9 @@ def _fold_literals(graph: rdflib.Graph, attrs: dict) -> None:
 def _fold_weapons(graph: rdflib.Graph, attrs: dict) -> None:
     for row in _query(graph, _WEAPONS):
         if row["node"] in attrs:
-            attrs[row["node"]].setdefault("weapon", set()).add(str(row["label"]))
+            label = row["label"]
+            text = str(label) if isinstance(label, RdfLiteral) else _local(label).replace("_", " ")
+            attrs[row["node"]].setdefault("weapon", set()).add(text)
 
 
 def _fold_documents(graph: rdflib.Graph, attrs: dict) -> None:
@@ -325,7 +325,7 @@ def _event_label(G: nx.MultiDiGraph, n: str) -> str:
 
 def _rdf_projection(graph: rdflib.Graph) -> nx.MultiDiGraph:
     names = NamespaceManager(rdflib.Graph(), bind_namespaces="none")
-    for prefix, ns in list(graph.namespaces()) + list(_PREFIXES.items()):
+    for prefix, ns in list(graph.namespaces()) + list(PREFIXES.items()):
         names.bind(prefix, ns, override=True, replace=True)
 
     def compact(term: rdflib.term.Node) -> str:
@@ -340,13 +340,16 @@ def _rdf_projection(graph: rdflib.Graph) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(projection="rdf")
     literals: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     types: dict[str, set[rdflib.term.Node]] = defaultdict(set)
+    terms: dict[str, rdflib.term.Node] = {}
     for s, p, o in graph:
         sid = node_id(s)
+        terms[sid] = s
         G.add_node(sid, iri=sid)
         if isinstance(o, RdfLiteral):
             literals[sid][compact(p)].append(_py(o))
             continue
         oid = node_id(o)
+        terms[oid] = o
         G.add_node(oid, iri=oid)
         name = compact(p)
         G.add_edge(sid, oid, key=name, predicate=name)
@@ -356,10 +359,9 @@ def _rdf_projection(graph: rdflib.Graph) -> nx.MultiDiGraph:
         for name, values in literals.get(n, {}).items():
             data[name] = sorted(values, key=str) if len(values) > 1 else values[0]
         label = data.get("rdfs:label", data.get("skos:prefLabel"))
-        data["label"] = str(sorted(label)[0] if isinstance(label, list) else label) if label else (
-            compact(URIRef(n)) if not n.startswith("_:") else n)
+        data["label"] = str(sorted(label)[0] if isinstance(label, list) else label) if label else compact(terms[n])
         styled = {_local(t) for t in types.get(n, ())} & set(load_styles()["classes"])
-        ranked = sorted(types.get(n, ()), key=lambda t: (not str(t).startswith(str(NKG)), _local(t)))
+        ranked = sorted(types.get(n, ()), key=lambda t: (not str(t).startswith(str(PREFIXES["nkg"])), _local(t)))
         data["cls"] = _most_specific(styled) if styled else (_local(ranked[0]) if ranked else None)
     return G
 

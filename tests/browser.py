@@ -1,0 +1,92 @@
+"""Headless Chromium for page tests, driven from the command line only.
+
+``load_page`` runs the page with ``--dump-dom`` under a virtual time budget
+and returns the state the page mirrors into ``#newskg-state``; ``screenshot``
+writes a PNG. No Python browser package is needed, only a Chromium binary
+(``$NEWSKG_CHROMIUM`` or the first of the usual names on ``PATH``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-quic", "--hide-scrollbars", "--mute-audio",
+)
+_STATE = re.compile(r'<pre id="newskg-state"[^>]*>(.*?)</pre>', re.S)
+
+
+def find_chromium() -> str | None:
+    """Path of a Chromium-like binary, or ``None`` when there is none."""
+    explicit = os.environ.get("NEWSKG_CHROMIUM")
+    if explicit and Path(explicit).is_file():
+        return explicit
+    for name in _NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class PageRun:
+    state: dict[str, Any]  # window.newskg as the page last published it
+    dom: str  # the serialised DOM after the time budget
+    seconds: float  # wall-clock time of the whole browser run
+
+
+def _run(args: list[str], timeout: float) -> tuple[subprocess.CompletedProcess, float]:
+    binary = find_chromium()
+    if binary is None:
+        raise FileNotFoundError("no Chromium binary found")
+    with tempfile.TemporaryDirectory(prefix="newskg-chromium-") as profile:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [binary, *_FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True, text=True, timeout=timeout, check=False,
+        )
+        return done, time.perf_counter() - started
+
+
+def load_page(html_path: Path, *, budget_ms: int = 5000, timeout: float = 90) -> PageRun:
+    """Open ``html_path``, let it run for ``budget_ms`` of virtual time, read its state."""
+    url = Path(html_path).resolve().as_uri()
+    done, seconds = _run([f"--virtual-time-budget={budget_ms}", "--dump-dom", url], timeout)
+    match = _STATE.search(done.stdout)
+    if match is None:
+        raise RuntimeError(f"page state not found; chromium said: {done.stderr[-2000:]}")
+    return PageRun(state=json.loads(html.unescape(match.group(1))), dom=done.stdout, seconds=seconds)
+
+
+def screenshot(html_path: Path, png_path: Path, width: int = 1400, height: int = 900,
+               *, budget_ms: int = 5000, timeout: float = 90) -> Path:
+    """Write a ``width`` × ``height`` PNG of the page once its layout has settled."""
+    url = Path(html_path).resolve().as_uri()
+    png_path = Path(png_path).resolve()
+    done, _ = _run([f"--virtual-time-budget={budget_ms}", f"--window-size={width},{height}",
+                    f"--screenshot={png_path}", url], timeout)
+    if not png_path.is_file():
+        raise RuntimeError(f"no screenshot written; chromium said: {done.stderr[-2000:]}")
+    return png_path
+
+
+def png_size(png_path: Path) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk."""
+    head = Path(png_path).read_bytes()[:24]
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError(f"{png_path} is not a PNG")
+    return struct.unpack(">II", head[16:24])

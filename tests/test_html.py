@@ -1,0 +1,245 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import rdflib
+
+import kg.export.html as page_module
+from kg.export.html import HtmlReport, casualty_summary, reduce_view, to_html
+from kg.export.network import find_node, to_networkx
+
+from browser import find_chromium, load_page, png_size, screenshot
+
+FIXTURE = Path(__file__).parent / "fixtures" / "small.ttl"
+NKR = "https://w3id.org/newskg/resource/"
+RAW_SCRIPT = "<script>window.__xss=1</script>"
+RAW_IMG = '<img src=x onerror="window.__xss=2">'
+EXTERNAL = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", re.I)
+CHROMIUM = find_chromium()
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium binary (install chromium or set NEWSKG_CHROMIUM)")
+
+
+@pytest.fixture(scope="module")
+def rdf() -> rdflib.Graph:
+    return rdflib.Graph().parse(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def page(rdf, tmp_path_factory) -> tuple[HtmlReport, str]:
+    report = to_html(rdf, tmp_path_factory.mktemp("page") / "graph.html", title="Border <b>war</b>")
+    return report, report.path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def reduced_page(rdf, tmp_path_factory) -> tuple[HtmlReport, str]:
+    report = to_html(rdf, tmp_path_factory.mktemp("reduced") / "graph.html", max_nodes=8)
+    return report, report.path.read_text(encoding="utf-8")
+
+
+def page_nodes(text: str) -> dict[str, dict]:
+    found = re.search(r"var rawNodes = (\[.*?\]);\n", text, re.S)
+    assert found, "node data not found in page"
+    return {n["id"]: n for n in json.loads(found.group(1))}
+
+
+# --------------------------------------------------------------- structure
+
+
+def test_html_report(page, rdf):
+    report, _ = page
+    assert report.nodes_shown == report.nodes_total == len(to_networkx(rdf)) == 20
+    assert report.reduced is False
+    assert [p.name for p in report.path.parent.iterdir()] == ["graph.html"]
+
+
+def test_html_is_offline(page):
+    _, text = page
+    assert EXTERNAL.search(text) is None
+    assert re.search(r"<script\b[^>]*\bsrc\s*=", text, re.I) is None
+    assert re.search(r"<link\b", text, re.I) is None
+    assert "bootstrap" not in text.lower()
+
+
+def test_html_external_regex_catches_cdn_tags():
+    assert EXTERNAL.search('<script src="https://cdn.example/x.js"></script>')
+    assert EXTERNAL.search("<link rel=stylesheet href='//cdn.example/x.css'>")
+    assert not EXTERNAL.search("<script>var u = 'https://example.org';</script>")
+
+
+def test_html_inlines_vis_network(page):
+    _, text = page
+    assert "new vis.Network(" in text
+    assert "vis-network" in text and "DataSet" in text
+    assert len(text) > 300_000  # the library itself, not a reference to it
+
+
+def test_html_escapes_graph_text(page):
+    _, text = page
+    assert RAW_SCRIPT not in text
+    assert "<img src=x" not in text
+    nodes = page_nodes(text)
+    militia = nodes[NKR + "org-militia"]
+    assert militia["label"] == f"Militia {RAW_SCRIPT} Front"  # canvas text, never parsed
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in militia["title"]
+    assert "<script" not in militia["title"]
+    velmora = nodes[NKR + "attack-velmora"]
+    assert "&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;" in velmora["title"]
+    assert "<img" not in velmora["title"]
+    for node in nodes.values():
+        markup = set(re.findall(r"</?([a-zA-Z]+)", node["title"]))
+        assert markup <= {"div", "b", "i", "span", "blockquote"}
+
+
+def test_html_title_escaped(page):
+    _, text = page
+    assert "<title>Border &lt;b&gt;war&lt;/b&gt;</title>" in text
+    assert "<b>war</b>" not in text
+
+
+@pytest.mark.parametrize(
+    ("iri", "label"),
+    [
+        ("attack-tarsk", "Tarsk · 5 killed, ≥27 injured"),
+        ("attack-velmora", "Velmora · ≥13 killed, ~24 injured"),
+        ("attack-drovny", "Drovny · 2–4 killed"),
+        ("meeting-lisberg", "Meeting · Lisberg (planned)"),
+        ("mediation-calderon", "Mediation · ceasefire"),
+        ("city-tarsk", "Tarsk"),
+        ("demand-withdrawal", "Norvania withdraws its troops from the border d…"),
+    ],
+)
+def test_html_node_labels(page, iri, label):
+    assert page_nodes(page[1])[NKR + iri]["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("attrs", "text"),
+    [
+        ({"killed_min": 1, "killed_max": None, "injured_min": 61, "injured_max": None}, "≥1 killed, ≥61 injured"),
+        ({"killed_min": 3, "killed_max": 3, "injured_min": 24, "injured_vague": True}, "3 killed, ~24 injured"),
+        ({"injured_min": 5, "injured_max": 9}, "5–9 injured"),
+        ({"missing_min": 4, "missing_max": 4}, "4 missing"),
+        ({}, ""),
+    ],
+)
+def test_html_casualty_summary(attrs, text):
+    assert casualty_summary(attrs) == text
+
+
+def test_html_event_hover_card(page):
+    title = page_nodes(page[1])[NKR + "attack-tarsk"]["title"]
+    for part in ["2031-03-14", "on Friday night", "killed: 5", "injured: ≥27", "ballistic missile",
+                 "railway station", "A ballistic missile hit the railway station in Tarsk",
+                 "Strikes continue as envoys prepare talks · 2031-03-18 · fixtures/border-dispatch.txt",
+                 "https://example.org/news/rail-station-strike", "Ostrelia"]:
+        assert part in title
+    window = page_nodes(page[1])[NKR + "meeting-lisberg"]["title"]
+    assert "2031-03-20 – 2031-03-22" in window and "planned" in window
+
+
+def test_html_styles_and_edges(page):
+    _, text = page
+    nodes = page_nodes(text)
+    assert nodes[NKR + "attack-tarsk"]["shape"] == "star"
+    assert nodes[NKR + "country-norvania"]["shape"] == "hexagon"
+    assert nodes[NKR + "city-tarsk"]["cls"] == "City"
+    edges = json.loads(re.search(r"var rawEdges = (\[.*?\]);\n", text, re.S).group(1))
+    assert len(edges) == 30
+    assert {e["label"] for e in edges} >= {"location", "attacker", "participant", "mediator", "party"}
+
+
+def test_html_legend_and_controls(page):
+    _, text = page
+    for cls, count in [("Country", 3), ("City", 4), ("Attack", 3), ("Person", 3), ("Demand", 1)]:
+        assert re.search(rf'data-cls="{cls}" checked>.*?{cls} \({count}\)', text, re.S)
+    assert 'id="newskg-search"' in text
+    assert 'network.on("click"' in text
+    assert '"stabilizationIterationsDone"' in text and "physics: {enabled: false}" in text
+    assert 'network.once("afterDrawing"' in text
+    assert 'id="newskg-banner"' not in text
+
+
+def test_html_state_exposed(page):
+    _, text = page
+    state = re.search(r"window\.newskg = (\{.*?\});", text).group(1)
+    assert json.loads(state) == {"drawn": False, "nodeCount": 20, "nodesTotal": 20, "reduced": False}
+
+
+def test_html_reduced_view(reduced_page, rdf):
+    report, text = reduced_page
+    assert report.reduced is True and report.nodes_total == 20
+    assert 0 < report.nodes_shown <= 8
+    assert 'id="newskg-banner"' in text and f"{report.nodes_shown} of 20 nodes shown" in text
+    nodes = page_nodes(text)
+    assert len(nodes) == report.nodes_shown
+    assert NKR + "country-norvania" in nodes  # the most connected actor
+    kinds = {n["cls"] for n in nodes.values()}
+    assert kinds <= {"Person", "Organization", "Country", "Agent", "Attack", "Meeting", "Mediation", "Demand"}
+
+
+@pytest.mark.parametrize("limit", [1, 5, 12, 19])
+def test_html_reduce_view_respects_limit(rdf, limit):
+    G = to_networkx(rdf)
+    small = reduce_view(G, limit)
+    assert 0 < len(small) <= limit
+    assert find_node(G, "Norvania") in small
+
+
+def test_html_overwrites_atomically(rdf, tmp_path):
+    target = tmp_path / "out" / "g.html"
+    to_html(rdf, target)
+    first = target.read_text(encoding="utf-8")
+    to_html(rdf, target, title="again")
+    assert target.read_text(encoding="utf-8") != first
+    assert [p.name for p in target.parent.iterdir()] == ["g.html"]
+
+
+# ----------------------------------------------------------------- browser
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_draws_in_chromium(page, rdf):
+    report, _ = page
+    run = load_page(report.path)
+    state = run.state
+    assert state["drawn"] is True
+    assert state["nodeCount"] == len(to_networkx(rdf)) == 20
+    assert state["renderedNodes"] == 20
+    assert state["nodesTotal"] == 20 and state["reduced"] is False
+    assert state["stabilized"] is True
+    assert state["xss"] == "undefined"
+    print(f"\nfirst draw {state['firstDrawMs']} ms after network creation, "
+          f"{state['pageMs']} ms after navigation; browser run {run.seconds:.2f} s")
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_chromium_detects_unescaped_markup(rdf, tmp_path, monkeypatch):
+    """The XSS check is live: with escaping switched off, the injected handler runs."""
+    monkeypatch.setattr(page_module, "_e", str)
+    report = to_html(rdf, tmp_path / "unsafe.html")
+    assert load_page(report.path).state["xss"] == "number"
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_reduced_page_in_chromium(reduced_page):
+    report, _ = reduced_page
+    run = load_page(report.path)
+    assert run.state["drawn"] is True and run.state["reduced"] is True
+    assert run.state["nodeCount"] == report.nodes_shown
+    assert 'id="newskg-banner"' in run.dom and "Reduced view" in run.dom
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_screenshot_in_chromium(page, tmp_path):
+    report, _ = page
+    png = screenshot(report.path, tmp_path / "graph.png", width=1400, height=900)
+    assert png_size(png) == (1400, 900)
+    assert png.stat().st_size > 20_000  # a drawn graph, not a blank page
