@@ -62,9 +62,10 @@ def _run(args: list[str], timeout: float) -> tuple[subprocess.CompletedProcess, 
         return done, time.perf_counter() - started
 
 
-def load_page(html_path: Path, *, budget_ms: int = 5000, timeout: float = 90) -> PageRun:
-    """Open ``html_path``, let it run for ``budget_ms`` of virtual time, read its state."""
-    url = Path(html_path).resolve().as_uri()
+def load_page(html_path: Path, *, fragment: str = "", budget_ms: int = 5000,
+              timeout: float = 90) -> PageRun:
+    """Open ``html_path#fragment``, let it run ``budget_ms`` of virtual time, read its state."""
+    url = Path(html_path).resolve().as_uri() + (f"#{fragment}" if fragment else "")
     done, seconds = _run([f"--virtual-time-budget={budget_ms}", "--dump-dom", url], timeout)
     match = _STATE.search(done.stdout)
     if match is None:

@@ -219,6 +219,27 @@ def test_html_draws_in_chromium(page, rdf):
 
 @pytest.mark.slow
 @needs_chromium
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("find=president%20petrell", {"selected": NKR + "person-anya-petrell", "highlighted": 3}),
+        ("find=VELMORA", {"selected": NKR + "city-velmora", "highlighted": 4}),
+        ("find=Atlantis", {}),
+        ("hide=City,Region", {"visibleNodes": 15}),
+        ("hide=Attack&find=Ostrelia", {"visibleNodes": 17, "selected": NKR + "country-ostrelia",
+                                       "highlighted": 7}),
+    ],
+)
+def test_html_controls_in_chromium(page, fragment, expected):
+    state = load_page(page[0].path, fragment=fragment).state
+    assert state["drawn"] is True
+    assert {k: state.get(k) for k in expected} == expected
+    if not expected:
+        assert "selected" not in state and "visibleNodes" not in state
+
+
+@pytest.mark.slow
+@needs_chromium
 def test_html_chromium_detects_unescaped_markup(rdf, tmp_path, monkeypatch):
     """The XSS check is live: with escaping switched off, the injected handler runs."""
     monkeypatch.setattr(page_module, "_e", str)

@@ -4,7 +4,8 @@ The page draws the actors-events view of ``kg.export.network``: nodes coloured
 and shaped by class from ``styles.json``, attacks labelled with their casualty
 figures, edges labelled by relation, and hover cards for every node. It has a
 legend that filters classes, a search box, and click-to-highlight of a node's
-neighbourhood. vis-network is inlined, nothing is fetched from the network.
+neighbourhood; the address fragment can preset them (``#hide=City,Region``,
+``#find=name``). vis-network is inlined, nothing is fetched from the network.
 
 Every string taken from the graph is HTML-escaped before it reaches the page.
 Hover cards are escaped HTML turned into elements in the page; labels are drawn
@@ -12,7 +13,8 @@ on the canvas; the legend and search list are built from escaped text or DOM
 properties.
 
 The page exposes ``window.newskg`` (``nodeCount``, ``nodesTotal``,
-``reduced``, ``drawn``, and once drawn ``firstDrawMs`` and ``stabilized``)
+``reduced``, ``drawn``, and once drawn ``firstDrawMs`` and ``stabilized``; after
+a search or filter ``selected``, ``highlighted`` and ``visibleNodes``)
 and mirrors it as JSON in the hidden ``#newskg-state`` element.
 """
 
@@ -352,6 +354,7 @@ _PAGE = """<!DOCTYPE html>
     network.setOptions({physics: {enabled: false}});
     state.stabilized = true;
     publish();
+    applyHash();
   });
   setTimeout(publish, 1000);
 
@@ -363,6 +366,9 @@ _PAGE = """<!DOCTYPE html>
       keep[id] = true;
       network.getConnectedNodes(id).forEach(function (m) { keep[m] = true; });
     }
+    state.selected = id;
+    state.highlighted = keep === null ? nodes.length : Object.keys(keep).length;
+    publish();
     nodes.update(nodes.getIds().map(function (m) {
       var on = keep === null || keep[m];
       return {id: m, color: on ? baseColor[m] : "rgba(200,200,200,0.35)",
@@ -420,8 +426,28 @@ _PAGE = """<!DOCTYPE html>
       var cls = cb.getAttribute("data-cls");
       nodes.update(nodes.get({filter: function (n) { return n.cls === cls; }})
         .map(function (n) { return {id: n.id, hidden: !cb.checked}; }));
+      state.visibleNodes = nodes.get({filter: function (n) { return !n.hidden; }}).length;
+      publish();
     });
   });
+
+  /* the address can carry a view: #hide=City,Region&find=name */
+  function applyHash() {
+    var params = new URLSearchParams(location.hash.slice(1));
+    (params.get("hide") || "").split(",").forEach(function (cls) {
+      Array.prototype.forEach.call(document.querySelectorAll("#newskg-legend input"), function (cb) {
+        if (cls && cb.getAttribute("data-cls") === cls && cb.checked) {
+          cb.checked = false;
+          cb.dispatchEvent(new Event("change"));
+        }
+      });
+    });
+    if (params.get("find")) {
+      box.value = params.get("find");
+      go();
+    }
+  }
+  window.addEventListener("hashchange", applyHash);
 })();
 </script>
 </body>
