@@ -1,0 +1,229 @@
+"""The ``kg`` command line: build, query, validate, html, export, stats.
+
+A thin client of :mod:`kg.api`: every command parses its arguments, calls the
+API and prints. Errors are one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+
+app = typer.Typer(help="newskg: knowledge graphs of armed conflict and diplomacy from news articles.",
+                  no_args_is_help=True, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class NetworkFormat(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+
+
+class Projection(str, Enum):
+    actors_events = "actors-events"
+    rdf = "rdf"
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"error: {message}", highlight=False, markup=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _load(path: Path):
+    from kg import api
+
+    try:
+        return api.load(path)
+    except ValueError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Output graph (.ttl, .nt, .jsonld) or a folder.")] = Path("out/graph.ttl"),
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (overrides sidecars).")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: NEWSKG_MODEL or the best installed).")] = None,
+    html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive page next to the graph.")] = True,
+) -> None:
+    """Build one graph from INPUTS and write it to --out (and an HTML page beside it)."""
+    from kg import api
+    from kg.read import ArticleError, parse_date
+    from kg.settings import ModelNotFound
+
+    missing = [p for p in inputs if not p.exists()]
+    for p in missing:
+        err.print(f"error: {p}: no such file or folder", markup=False, highlight=False)
+    inputs = [p for p in inputs if p.exists()]
+    try:
+        pub = parse_date(published, what="--published") if published else None
+    except ArticleError as exc:
+        fail(str(exc))
+    if out_path.suffix == "" or out_path.is_dir():
+        out_path = out_path / "graph.ttl"
+    if not inputs:
+        fail("nothing to build")
+    started = time.perf_counter()
+    try:
+        results = api.build_iter(inputs, pub, model)
+        first = next(results, None)
+    except ModelNotFound as exc:
+        fail(str(exc))
+    if first is None:
+        fail("no articles (.txt) found in the inputs")
+
+    def everything():
+        yield first
+        yield from results
+
+    collected = []
+    for r in track(everything(), description="Articles", console=err, transient=True, disable=not err.is_terminal):
+        if not r.ok:
+            err.print(f"error: {r.error}", markup=False, highlight=False)
+        collected.append(r)
+    graph, failures = api.merge(collected)
+    built = len(collected) - len(failures)
+    if built:
+        api.save(graph, out_path)
+        msg = f"{built} article(s) -> {out_path} ({len(graph)} triples, {time.perf_counter() - started:.1f}s)"
+        if html:
+            page = out_path.with_suffix(".html")
+            report = api.to_html(graph, page)
+            msg += f", {page} ({report.nodes_shown} nodes)"
+        err.print(msg, markup=False, highlight=False)
+    if failures or missing:
+        err.print(f"{len(failures) + len(missing)} input(s) failed", markup=False)
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    graph: Annotated[Path, typer.Argument(help="Graph file.")],
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text or a .rq file.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="A shipped query by name (see --list).")] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    list_: Annotated[bool, typer.Option("--list", help="List the shipped queries.")] = False,
+) -> None:
+    """Run a SPARQL query (project prefixes predeclared) and print the answer."""
+    from kg import api
+
+    if list_:
+        for qname, path in api.named_queries().items():
+            first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+            out.print(f"{qname:24} {first}", markup=False, highlight=False)
+        return
+    q = name or sparql
+    if not q:
+        fail("give a query, a .rq file or --name")
+    if name and name not in api.named_queries():
+        fail(f"no shipped query named {name!r}; see kg query GRAPH --list")
+    g = _load(graph)
+    try:
+        df = api.query(g, q)
+    except Exception as exc:  # noqa: BLE001 - the parser's message in one line
+        fail("bad query: " + " ".join(str(exc).split())[:300])
+    if fmt is TableFormat.csv:
+        sys.stdout.write(df.to_csv(index=False))
+    elif fmt is TableFormat.json:
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
+    else:
+        table = Table(show_lines=False)
+        for col in df.columns:
+            table.add_column(str(col), overflow="fold")
+        for row in df.itertuples(index=False):
+            table.add_row(*["" if v is None or v != v else str(v) for v in row])
+        out.print(table)
+        out.print(f"{len(df)} row(s)", style="dim")
+
+
+@app.command()
+def validate(graph: Annotated[Path, typer.Argument(help="Graph file.")]) -> None:
+    """Check a graph against the project's SHACL shapes."""
+    from kg import api
+
+    conforms, _, text = api.validate(_load(graph))
+    if conforms:
+        warnings = text.count("sh:Warning") + text.count("Severity: sh:Warning")
+        out.print(f"conforms ({warnings} warning(s))" if "Warning" in text else "conforms", markup=False)
+        return
+    err.print(text, markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def html(
+    graph: Annotated[Path, typer.Argument(help="Graph file.")],
+    output: Annotated[Path, typer.Option("--output", "-o")] = Path("graph.html"),
+    max_nodes: Annotated[int, typer.Option(help="Above this many nodes, show a reduced view.")] = 1500,
+) -> None:
+    """Write an interactive, self-contained HTML page of the graph."""
+    from kg import api
+
+    report = api.to_html(_load(graph), output, max_nodes=max_nodes)
+    note = " (reduced view)" if report.reduced else ""
+    out.print(f"{output}: {report.nodes_shown} of {report.nodes_total} nodes{note}", markup=False)
+
+
+@app.command()
+def export(
+    graph: Annotated[Path, typer.Argument(help="Graph file.")],
+    to: Annotated[NetworkFormat, typer.Option("--to")] = NetworkFormat.graphml,
+    output: Annotated[Path, typer.Option("--output", "-o")] = Path("graph.graphml"),
+    projection: Annotated[Projection, typer.Option()] = Projection.actors_events,
+) -> None:
+    """Export the NetworkX view for Gephi or D3."""
+    from kg import api
+    from kg.export.network import write_network
+
+    G = api.to_networkx(_load(graph), projection.value)
+    write_network(G, output, to.value)
+    out.print(f"{output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", markup=False)
+
+
+@app.command()
+def stats(
+    graph: Annotated[Path, typer.Argument(help="Graph file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Counts by class and the most central actors."""
+    from kg import api
+
+    s = api.stats(_load(graph))
+    if as_json:
+        sys.stdout.write(json.dumps(s, indent=2, default=str) + "\n")
+        return
+    table = Table(title="nodes by class")
+    table.add_column("class")
+    table.add_column("count", justify="right")
+    for cls, n in sorted(s.get("counts", {}).items(), key=lambda kv: -kv[1]):
+        table.add_row(str(cls), str(n))
+    out.print(table)
+    central = Table(title="most central actors")
+    for col in ("actor", "class", "degree", "betweenness"):
+        central.add_column(col)
+    for row in s.get("central_actors", []):
+        label, cls, deg, btw = (row + [None] * 4)[:4] if isinstance(row, list) else (
+            row.get("label"), row.get("cls"), row.get("degree"), row.get("betweenness")) if isinstance(row, dict) else tuple(row)
+        central.add_row(str(label), str(cls), f"{deg}", f"{float(btw):.3f}")
+    out.print(central)
+
+
+if __name__ == "__main__":
+    app()

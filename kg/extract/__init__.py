@@ -1,0 +1,26 @@
+"""Extractors: a parsed document -> typed records (:class:`kg.records.DocRecords`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from kg.records import DocRecords
+
+
+def extract(doc: Doc, published: date | None) -> DocRecords:
+    """Every record of one parsed document: entities, attacks, meetings, mediation, demands."""
+    from kg.extract.attacks import extract_attacks
+    from kg.extract.context import DocContext
+    from kg.extract.diplomacy import extract_demands, extract_mediations, extract_meetings
+    from kg.extract.people import read_people
+
+    ctx = DocContext.build(doc, published)
+    read_people(ctx)
+    records = DocRecords(entities=ctx.entities.entities)
+    records.attacks = list(extract_attacks(ctx))
+    records.meetings = list(extract_meetings(ctx))
+    records.mediations = list(extract_mediations(ctx))
+    records.demands = list(extract_demands(ctx))
+    return records

@@ -1,0 +1,448 @@
+"""Attacks: one record per strike, shelling, bombing, raid or assault at one place and time.
+
+Per sentence, *triggers* (attack nouns and verbs from ``kg/data/event_words.json``)
+each start a candidate. Every feature of the sentence — places, dates, weapons,
+targets, casualty counts — goes to the trigger nearest to it in the dependency
+tree. Candidates of one sentence that do not conflict (different places, dates or
+tolls) are one attack told twice ("came under attack ..., where a drone strike
+killed"). Across sentences, a later mention at the same place (or at none) whose
+date and tolls agree is the same attack; a sentence with a toll but no trigger
+continues the last attack, or starts a new one if it names another place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.casualties import CasualtyMention, find_casualties
+from kg.extract.context import DocContext, tree_distance, words
+from kg.lexicon import weapon_lexicon
+from kg.records import CITY, COUNTRY, REGION, AttackRecord, CasualtyRecord, DateRef, Evidence
+
+SPEECH = "speech_verbs"
+
+
+@dataclass
+class Candidate:
+    trigger: Token
+    sent: Span
+    places: list[str] = field(default_factory=list)
+    place_tokens: list[Token] = field(default_factory=list)
+    date: DateRef | None = None
+    weapons: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    attackers: list[str] = field(default_factory=list)
+    reporters: list[str] = field(default_factory=list)
+    casualties: list[CasualtyMention] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    aggregate: bool = False
+    definite: bool = False
+
+    @property
+    def substantive(self) -> bool:
+        return bool(self.places or self.date or self.casualties)
+
+
+# -- triggers ---------------------------------------------------------------
+
+def _is_trigger(tok: Token, has_casualties: bool) -> bool:
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ in {"NOUN", "PROPN"} and (lemma in words("attack_nouns") or lower in words("attack_nouns")):
+        if tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN":
+            return False  # "attack helicopter", "strike force"
+        if lemma in words("attack_nouns_need_casualties") and not has_casualties:
+            return False
+        return not _non_event(tok)
+    if tok.pos_ == "VERB" and lemma in words("attack_verbs"):
+        if lemma in words("attack_verbs_need_casualties") and not has_casualties:
+            return False
+        if lemma == "strike" and any(c.lemma_.lower() in {"deal", "agreement", "tone", "balance", "chord", "note", "accord", "bargain"} for c in tok.children):
+            return False
+        if lemma in words("attack_verbs_need_object"):
+            args = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "agent"}]
+            if not args and tok.dep_ not in {"relcl", "acl"}:
+                return False
+        return not _non_event(tok)
+    return False
+
+
+def _non_event(tok: Token) -> bool:
+    """Threats, warnings, interceptions and drills are not attacks."""
+    for anc in [tok] + list(tok.ancestors)[:3]:
+        if anc.lemma_.lower() in words("non_event_heads") and anc is not tok:
+            return True
+        if anc.lower_ in words("non_event_contexts"):
+            return True
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.lower_ in {"down"} and tok.lemma_.lower() in {"shoot"}:
+            return True
+    return False
+
+
+# -- features ---------------------------------------------------------------
+
+def _nearest(tok: Token, cands: list[Candidate]) -> Candidate:
+    return min(cands, key=lambda c: (tree_distance(tok, c.trigger), abs(tok.i - c.trigger.i)))
+
+
+def _region_list_head(tok: Token) -> bool:
+    """"the regions of Chernihiv, Sumy and Donetsk": the names stand for regions."""
+    t = tok
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in {"region", "province", "oblast", "district", "state", "governorate"}
+
+
+def _place_of(ctx: DocContext, tok: Token) -> str | None:
+    """The entity key of the place a token names, or None."""
+    if ctx.in_dateline(tok):
+        return None
+    ent = ctx.place(tok)
+    if ent is not None:
+        if _region_list_head(tok) and ent.kind != REGION:
+            name = tok.doc[tok.ent_iob_ == "B" and tok.i or tok.i].text
+            span = _ent_span(tok)
+            name = span.text if span is not None else tok.text
+            return ctx.place_by_name(f"{name} region", REGION).key
+        return ent.key
+    # "the town of X", "X camp", "X, a village": proper names the gazetteer may not hold
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "DATE", "TIME"}:
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words("place_nouns"):
+            span = _propn_span(tok)
+            return ctx.place_by_name(span.text, CITY if head.head.lemma_.lower() in {"city", "town", "village"} else None).key
+        if tok.dep_ == "compound" and head.lemma_.lower() in {"camp", "village", "district"}:
+            span = _propn_span(tok)
+            return ctx.place_by_name(f"{span.text} {head.lower_}").key
+    return None
+
+
+def _ent_span(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _propn_span(tok: Token) -> Span:
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return tok.doc[start : tok.i + 1]
+
+
+def _target_text(tok: Token) -> str:
+    keep = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in {"amod", "compound", "advmod", "npadvmod"} or t is tok]
+    keep = [t for t in keep if t.ent_type_ not in {"NORP", "GPE"} and t.lower_ not in {"local", "same", "other"}]
+    start = min(t.i for t in keep)
+    return tok.doc[start : tok.i + 1].text.lower() if keep else tok.lower_
+
+
+def _targets(trigger: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in trigger.children:
+        if trigger.pos_ == "VERB" and c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN":
+            out.append(c)
+        if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "in", "near"}:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and (c.lower_ in {"on", "at", "against"} or p.lemma_.lower() in words("target_nouns")):
+                    out.append(p)
+    return [t for t in out if t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj"]
+
+
+def _agent_of(ctx: DocContext, tok: Token) -> str | None:
+    """An acting country/organization named by a token or its modifiers ("Russian", "Israel's", "RSF")."""
+    for t in [tok] + [c for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]:
+        ent = ctx.agent(t)
+        if ent is not None and ent.kind != "Person":
+            return ent.key
+    return None
+
+
+def _attackers(ctx: DocContext, cand: Candidate) -> list[str]:
+    trig = cand.trigger
+    found: list[str] = []
+    key = _agent_of(ctx, trig)
+    if key:
+        found.append(key)
+    for c in trig.children:
+        if trig.pos_ == "VERB" and c.dep_ == "nsubj":
+            k = _agent_of(ctx, c)
+            if k:
+                found.append(k)
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    k = _agent_of(ctx, p)
+                    if k:
+                        found.append(k)
+        if c.dep_ == "compound" and c.pos_ == "NOUN":
+            k = _agent_of(ctx, c)
+            if k:
+                found.append(k)
+    return [k for k in dict.fromkeys(found) if k not in cand.places]
+
+
+def _reporters(ctx: DocContext, sent: Span) -> list[str]:
+    out: list[str] = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            for p in tok.doc[tok.i + 1].children:
+                if p.dep_ == "pobj":
+                    out.extend(_speaker(ctx, p))
+        if tok.lemma_.lower() in words(SPEECH) and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    out.extend(_speaker(ctx, c))
+    return list(dict.fromkeys(out))
+
+
+def _speaker(ctx: DocContext, tok: Token) -> list[str]:
+    ent = ctx.entity(tok)
+    if ent is not None and ent.kind in {"Person", "Organization", "Country"}:
+        return [ent.key]
+    for t in tok.subtree:
+        ent = ctx.agent(t)
+        if ent is not None:
+            return [ent.key]
+    return []
+
+
+def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateRef | None:
+    # a date of the reporting ("said on Monday") is not the attack's date
+    head = ent.root.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head is not head and head.dep_ not in {"nsubj", "dobj", "pobj"}:
+        head = head.head
+    if head.lemma_.lower() in words(SPEECH) and head.i != cand.trigger.i:
+        return None
+    return ctx.date_of(ent, "past")
+
+
+def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[CasualtyMention]]:
+    casualties = [m for m in find_casualties(sent) if not m.superseded]
+    triggers = [t for t in sent if _is_trigger(t, bool(casualties))]
+    # "drone strike" with both words triggers: keep the head
+    triggers = [t for t in triggers if not (t.dep_ == "compound" and t.head in triggers)]
+    cands = [Candidate(trigger=t, sent=sent, evidence=[sent]) for t in triggers]
+    if not cands:
+        return [], casualties
+    lex = weapon_lexicon()
+    for cand in cands:
+        low = cand.trigger.lower_
+        concept = lex.by_label.get(low) or lex.by_label.get(cand.trigger.lemma_.lower())
+        if concept:
+            cand.weapons.append(concept)
+        cand.definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in cand.trigger.children)
+        cand.aggregate = cand.trigger.tag_ == "NNS" and any(m in sent.text.lower() for m in words("aggregate_markers"))
+    # places
+    for tok in sent:
+        if tok.ent_iob_ == "I":
+            continue
+        key = _place_of(ctx, tok)
+        if key is None:
+            continue
+        near = _nearest(tok, cands)
+        if key not in near.places:
+            near.places.append(key)
+            near.place_tokens.append(tok)
+    # dates
+    for ent in sent.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        near = _nearest(ent.root, cands)
+        if near.date is None:
+            near.date = _date_for(ctx, near, ent)
+    # weapons (longest match over the sentence's words)
+    low_words = [t.lower_ for t in sent]
+    for start, end, concept in lex.match(low_words):
+        tok = sent[end - 1]
+        near = _nearest(tok, cands)
+        if concept not in near.weapons:
+            near.weapons.append(concept)
+    # casualties
+    for m in casualties:
+        _nearest(m.anchor, cands).casualties.append(m)
+    for cand in cands:
+        cand.targets = [_target_text(t) for t in _targets(cand.trigger) if ctx.place(t) is None]
+    cands = _merge_in_sentence(cands)
+    reporters = _reporters(ctx, sent)
+    for cand in cands:
+        cand.attackers = _attackers(ctx, cand)
+        cand.reporters = [r for r in reporters if r not in cand.attackers or len(reporters) == 1]
+        if cand.aggregate and len(cand.places) == 1 and not cand.date:
+            cand.aggregate = False
+        if len(cand.places) > 1:
+            cand.places = _most_specific(ctx, cand.places, cand.aggregate)
+    return cands, casualties
+
+
+def _most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[str]:
+    rank = {CITY: 0, "Place": 1, REGION: 2, COUNTRY: 3}
+    kinds = {k: ctx.entities.entities[k].kind for k in keys}
+    best = min(rank.get(kinds[k], 1) for k in keys)
+    chosen = [k for k in keys if rank.get(kinds[k], 1) == best]
+    return chosen if aggregate else chosen[:1]
+
+
+def _conflict(a: Candidate, b: Candidate) -> bool:
+    if a.places and b.places and not set(a.places) & set(b.places):
+        return True
+    if a.date and b.date and (a.date.earliest, a.date.latest) != (b.date.earliest, b.date.latest):
+        return True
+    if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
+        return True
+    oa = {(m.record.outcome, _group(m.record)) for m in a.casualties}
+    ob = {(m.record.outcome, _group(m.record)) for m in b.casualties}
+    for key in oa & ob:
+        ra = [m.record for m in a.casualties if (m.record.outcome, _group(m.record)) == key]
+        rb = [m.record for m in b.casualties if (m.record.outcome, _group(m.record)) == key]
+        if not any((x.min, x.max) == (y.min, y.max) for x in ra for y in rb):
+            return True
+    return False
+
+
+def _merge(a: Candidate, b: Candidate) -> Candidate:
+    a.places += [p for p in b.places if p not in a.places]
+    a.date = a.date or b.date
+    a.weapons += [w for w in b.weapons if w not in a.weapons]
+    a.targets += [t for t in b.targets if t not in a.targets]
+    a.attackers += [x for x in b.attackers if x not in a.attackers]
+    a.reporters += [x for x in b.reporters if x not in a.reporters]
+    a.casualties += b.casualties
+    a.evidence += [s for s in b.evidence if s not in a.evidence]
+    a.aggregate = a.aggregate and b.aggregate
+    return a
+
+
+def _merge_in_sentence(cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: c.trigger.i):
+        partner = next((o for o in out if not _conflict(o, cand)), None)
+        if partner is not None:
+            _merge(partner, cand)
+        else:
+            out.append(cand)
+    return out
+
+
+# -- casualty bookkeeping ---------------------------------------------------
+
+def _group(rec: CasualtyRecord) -> str:
+    v = rec.victims
+    if v is None or v in words("generic_victims"):
+        return "all"
+    return "child" if v in words("child_victims") else v
+
+
+def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]:
+    """One count per outcome and victim group: a revised figure wins, else the most precise one."""
+    by_key: dict[tuple[str, str], list[CasualtyMention]] = {}
+    for m in mentions:
+        by_key.setdefault((m.record.outcome, _group(m.record)), []).append(m)
+    out: list[CasualtyRecord] = []
+    for key in sorted(by_key):
+        ms = by_key[key]
+        revised = [m for m in ms if m.revision]
+        pool = revised or ms
+        precise = [m for m in pool if not m.record.vague] or pool
+        rec = precise[-1].record if revised else precise[0].record
+        if key[1] == "child":
+            rec = replace(rec, victims="child")
+        out.append(rec)
+    return tuple(out)
+
+
+# -- the document -----------------------------------------------------------
+
+def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
+    if later.places and earlier.places and not set(later.places) & set(earlier.places):
+        same_target = bool(set(earlier.targets) & set(later.targets)) or any(
+            a.split()[-1] == b.split()[-1] for a in earlier.targets for b in later.targets)
+        if not same_target:
+            return False
+    if later.aggregate != earlier.aggregate and later.places:
+        return False
+    return not _conflict(replace(earlier, places=[]), replace(later, places=[]))
+
+
+def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
+    attacks: list[Candidate] = []
+    for sent in ctx.doc.sents:
+        cands, casualties = _candidates(ctx, sent)
+        if not cands:
+            _continue_tolls(ctx, sent, casualties, attacks)
+            continue
+        for cand in cands:
+            previous = attacks[-1] if attacks else None
+            if not cand.substantive:
+                # "The attack", "the deadly strike": another mention of the last attack
+                if previous is not None and _compatible(ctx, previous, cand):
+                    _enrich(previous, cand)
+                continue
+            same = next((a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places) or (not cand.places and a is previous) or (set(a.targets) & set(cand.targets)))
+                         and _compatible(ctx, a, cand)), None)
+            if same is not None:
+                _merge(same, cand)
+                _prefer_specific_place(ctx, same)
+            else:
+                attacks.append(cand)
+    _inherit_attackers(ctx, attacks)
+    for a in attacks:
+        yield AttackRecord(
+            evidence=DocContext.evidence(*a.evidence),
+            locations=tuple(a.places),
+            date=a.date,
+            weapons=tuple(dict.fromkeys(a.weapons)),
+            targets=tuple(dict.fromkeys(a.targets)),
+            attackers=tuple(a.attackers),
+            reported_by=tuple(a.reporters),
+            casualties=_final_counts(a.casualties),
+            aggregate=a.aggregate,
+        )
+
+
+def _enrich(target: Candidate, mention: Candidate) -> None:
+    if not target.weapons:
+        target.weapons = list(mention.weapons)
+    if not target.attackers:
+        target.attackers = list(mention.attackers)
+    target.targets += [t for t in mention.targets if t not in target.targets]
+
+
+def _prefer_specific_place(ctx: DocContext, cand: Candidate) -> None:
+    if len(cand.places) > 1 and not cand.aggregate:
+        cand.places = _most_specific(ctx, cand.places, False)
+
+
+def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMention], attacks: list[Candidate]) -> None:
+    """A toll with no attack word: the last attack's, or a new attack if another place is named."""
+    if not casualties:
+        return
+    places = [k for k in (_place_of(ctx, t) for t in sent if t.ent_iob_ != "I") if k]
+    previous = attacks[-1] if attacks else None
+    if places and (previous is None or not set(places) & set(previous.places)):
+        if previous is None:
+            return
+        cand = Candidate(trigger=casualties[0].anchor, sent=sent, evidence=[sent], casualties=list(casualties))
+        cand.places = _most_specific(ctx, places, False)
+        attacks.append(cand)
+        return
+    if previous is not None and ctx.paragraph_of(sent[0]) - ctx.paragraph_of(previous.sent[0]) <= 2:
+        fresh = Candidate(trigger=casualties[0].anchor, sent=sent, casualties=list(casualties))
+        if not _conflict(replace(previous, places=[], date=None), fresh):
+            previous.casualties += casualties
+            if sent not in previous.evidence:
+                previous.evidence.append(sent)
+            previous.reporters += [r for r in _reporters(ctx, sent) if r not in previous.reporters]
+
+
+def _inherit_attackers(ctx: DocContext, attacks: list[Candidate]) -> None:
+    """An attack with no stated attacker takes the one of the attack before it in the same paragraph."""
+    for prev, cur in zip(attacks, attacks[1:]):
+        if not cur.attackers and prev.attackers and ctx.paragraph_of(prev.sent[0]) == ctx.paragraph_of(cur.sent[0]):
+            cur.attackers = [a for a in prev.attackers if a not in cur.places]

@@ -1,0 +1,192 @@
+"""Casualty counts in a sentence: who was killed or injured, and how many.
+
+An *outcome anchor* is a word that says people were killed or injured: a verb
+("killed", "died", "wounded", "claimed ... lives", "left ... dead"), a
+participle or adjective ("37 injured", "dead") or a noun ("injuries", "bodies",
+"death toll"). The count is read from the phrase the anchor governs (its object,
+its passive or intransitive subject, its numeric modifier, or the figure a toll
+is put at), never from the nearest number, so munitions, buildings and
+evacuees are not counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.lexicon import word_set
+from kg.records import CasualtyRecord
+from kg.resolve.numbers import parse_count
+
+KILLED = "Killed"
+INJURED = "Injured"
+
+
+def _w(key: str) -> frozenset[str]:
+    return word_set("event_words.json", key)
+
+
+@dataclass(frozen=True)
+class CasualtyMention:
+    anchor: Token
+    record: CasualtyRecord
+    superseded: bool  # an earlier, replaced figure ("the previously cited toll of 773")
+    revision: bool  # a revised figure ("the toll rose to 12")
+
+
+def _outcomes(anchor: Token) -> list[str]:
+    lemma, lower = anchor.lemma_.lower(), anchor.lower_
+    if anchor.pos_ in {"VERB", "AUX"} and lemma not in {"leave", "claim"}:
+        if lemma in _w("kill_verbs") and lower not in _w("injure_words"):
+            return [KILLED]
+        if lemma in _w("injure_verbs") or lower in _w("injure_words"):
+            return [INJURED]
+    if lower in _w("kill_words") or lemma in {"dead", "death"}:
+        return [KILLED]
+    if lower in _w("injure_words") and lower != "casualties":
+        return [INJURED]
+    return []
+
+
+def _count_phrase(head: Token) -> str:
+    """The words of a count phrase up to and including its head noun."""
+    toks = [t for t in head.subtree if t.i <= head.i]
+    start = toks[0].i if toks else head.i
+    return head.doc[start : head.i + 1].text
+
+
+def _victims(head: Token) -> str | None:
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        for t in head.lefts:
+            if t.pos_ == "NOUN":
+                return " ".join(x.lower_ for x in head.doc[t.left_edge.i : t.i + 1] if x.pos_ in {"NOUN", "ADJ"})
+        return None
+    if head.pos_ not in {"NOUN"}:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in {"person", "people", "other", "life", "body", "more", "death", "injury", "casualty", "fatality"}:
+        return None
+    return lemma
+
+
+def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> CasualtyRecord | None:
+    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ in {"", "PERSON"}):
+        # a named victim: one person
+        text = (quote_span or head.doc[head.left_edge.i : head.i + 1]).text
+        return CasualtyRecord(outcome, 1, 1, False, text, _victims(head))
+    if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "ORG", "NORP"} and head.pos_ != "NUM":
+        return None
+    phrase = _count_phrase(head)
+    count = parse_count(phrase)
+    if count is None:
+        # "wounded dozens more": the count is the head's own number
+        nums = [t for t in head.subtree if t.like_num or t.pos_ == "NUM"]
+        if not nums:
+            return None
+        count = parse_count(_count_phrase(nums[0]))
+        if count is None:
+            return None
+    victims = _victims(head) if head.pos_ == "NOUN" else None
+    return CasualtyRecord(outcome, count.min, count.max, count.vague, phrase, victims)
+
+
+def _marked(tokens, markers: frozenset[str]) -> bool:
+    return any(t.lower_ in markers or t.lemma_.lower() in markers for t in tokens)
+
+
+def find_casualties(sent: Span) -> list[CasualtyMention]:
+    mentions: list[CasualtyMention] = []
+    used: set[int] = set()
+    for anchor in sent:
+        outcomes = _outcomes(anchor)
+        lemma = anchor.lemma_.lower()
+        pairs: list[tuple[Token, str]] = []
+        if lemma == "claim" and anchor.pos_ == "VERB":
+            for c in anchor.children:
+                if c.dep_ == "dobj" and c.lemma_.lower() in {"life"}:
+                    pairs.append((c, KILLED))
+        elif lemma == "leave" and anchor.pos_ == "VERB":
+            # "left dozens dead and injured", "left at least 900 people dead"
+            objs = [c for c in anchor.children if c.dep_ in {"dobj", "nsubj"} and c.i > anchor.i]
+            states = [t for t in anchor.subtree if t.i > anchor.i and _outcomes(t) and t.pos_ in {"ADJ", "VERB", "NOUN"}]
+            for obj in objs:
+                for st in states:
+                    if st.i == obj.i:
+                        continue
+                    for oc in _outcomes(st):
+                        pairs.append((obj, oc))
+                    used.add(st.i)
+        elif outcomes and anchor.i not in used:
+            heads = _argument_heads(anchor)
+            pairs.extend((h, outcomes[0]) for h in heads)
+        for head, outcome in pairs:
+            rec = _record_from(head, outcome)
+            if rec is None:
+                continue
+            context = list(head.subtree) + list(anchor.children) + [anchor]
+            if anchor.head is not anchor:
+                context += [anchor.head] + list(anchor.head.children)
+            superseded = _marked(context, _w("superseded_markers"))
+            revision = _marked([anchor, anchor.head], _w("revision_markers"))
+            mentions.append(CasualtyMention(anchor, rec, superseded, revision))
+    return _inherit_victims(mentions)
+
+
+def _argument_heads(anchor: Token) -> list[Token]:
+    """The phrase(s) holding the count of people an outcome word speaks of."""
+    deps_obj = {"dobj", "nsubjpass", "nsubj", "npadvmod", "attr"}
+    heads: list[Token] = []
+    if anchor.pos_ in {"VERB", "AUX"} or anchor.tag_ in {"VBN", "VBD", "VBG"}:
+        heads = [c for c in anchor.children if c.dep_ in deps_obj]
+        if anchor.lemma_.lower() in {"kill", "injure", "wound", "hurt", "maim"} and anchor.tag_ == "VBG":
+            heads = [c for c in anchor.children if c.dep_ in {"dobj", "npadvmod", "attr"}] or heads
+        if not heads and anchor.dep_ == "conj":
+            # "18 people were killed and 37 injured": the conjunct's own number
+            heads = [c for c in anchor.children if c.like_num or c.pos_ == "NUM"]
+            if not heads and anchor.head.dep_ != "ROOT":
+                heads = []
+        if not heads and anchor.dep_ in {"amod", "acl"} and anchor.head.pos_ in {"NOUN", "NUM", "PROPN"}:
+            heads = [anchor.head]
+        if not heads and anchor.dep_ in {"acl", "relcl", "advcl"} and anchor.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            heads = [anchor.head]
+        # "two Reuters journalists injured": participle right after its noun phrase
+        if not heads and anchor.i > 0:
+            prev = anchor.doc[anchor.i - 1]
+            if prev.pos_ in {"NOUN", "NUM"} and prev.sent == anchor.sent:
+                heads = [prev]
+    else:
+        # nouns: "nearly 2,900 injuries", "the death toll of 773", "toll rose to 12"
+        nums = [c for c in anchor.children if c.dep_ in {"nummod", "quantmod"} or c.like_num]
+        if nums:
+            heads = [anchor]
+        elif anchor.lower_ in {"toll", "tolls"} or anchor.lemma_.lower() == "toll":
+            for t in list(anchor.children) + list(anchor.head.children):
+                if t.dep_ == "prep" and t.lower_ in {"of", "at", "to"}:
+                    heads += [c for c in t.children if c.dep_ == "pobj" and (c.like_num or c.pos_ == "NUM")]
+            if anchor.dep_ in {"nsubj", "nsubjpass"}:
+                for t in anchor.head.children:
+                    if t.dep_ == "prep" and t.lower_ in {"to", "at"}:
+                        heads += [c for c in t.children if c.like_num or c.pos_ == "NUM"]
+        elif anchor.dep_ in {"amod"} and anchor.head.pos_ in {"NOUN", "NUM"}:
+            heads = [anchor.head]
+        elif anchor.dep_ in {"acomp", "oprd"}:
+            heads = [c for c in anchor.head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        elif anchor.lower_ in {"dead", "injured", "wounded"} and anchor.dep_ in {"conj", "dobj", "nsubj", "attr", "appos"}:
+            heads = [c for c in anchor.children if c.like_num or c.pos_ == "NUM"]
+    return heads
+
+
+def _inherit_victims(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """"one child died and five others were injured": 'others' are of the same group."""
+    out: list[CasualtyMention] = []
+    last_group: str | None = None
+    for m in mentions:
+        rec = m.record
+        if rec.victims is None and last_group and "other" in rec.quote.lower():
+            rec = CasualtyRecord(rec.outcome, rec.min, rec.max, rec.vague, rec.quote, last_group)
+            m = CasualtyMention(m.anchor, rec, m.superseded, m.revision)
+        if rec.victims and rec.victims not in _w("generic_victims"):
+            last_group = rec.victims
+        out.append(m)
+    return out

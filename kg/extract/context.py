@@ -1,0 +1,112 @@
+"""What every extractor needs to know about one parsed document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import EntityTable, place_entity, resolve_entities, salient_countries
+from kg.lexicon import word_set
+from kg.records import AGENT_KINDS, PLACE_KINDS, DateRef, Entity, Evidence
+from kg.resolve.dates import resolve_date
+
+# "PARIS —", "BANGKOK:", "Geneva (AFP) Feb 17, 2026": the reporter's dateline at the start of a line.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*"
+    r"(?:\((?:AFP|AP|Reuters|dpa|Xinhua|IANS|PTI|ANI|UPI)\)[^\n]*|\s*[—–-]{1,2}\s|:\s)",
+    re.MULTILINE,
+)
+
+
+def words(key: str) -> frozenset[str]:
+    return word_set("event_words.json", key)
+
+
+@dataclass
+class DocContext:
+    doc: Doc
+    published: date | None
+    entities: EntityTable
+    countries: list[str]
+    dateline_chars: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, published: date | None) -> "DocContext":
+        table = resolve_entities(doc)
+        ctx = cls(doc=doc, published=published, entities=table, countries=salient_countries(doc))
+        ctx.dateline_chars = [(m.start(), m.end()) for m in _DATELINE.finditer(doc.text)
+                              if _looks_like_dateline(m.group(0))]
+        return ctx
+
+    # -- entities ---------------------------------------------------------
+    def entity(self, token: Token) -> Entity | None:
+        return self.entities.entity_of(token)
+
+    def agent(self, token: Token) -> Entity | None:
+        ent = self.entity(token)
+        return ent if ent is not None and ent.kind in AGENT_KINDS else None
+
+    def place(self, token: Token) -> Entity | None:
+        ent = self.entity(token)
+        if ent is None or ent.kind not in PLACE_KINDS or self.in_dateline(token):
+            return None
+        return ent
+
+    def place_by_name(self, name: str, kind_hint: str | None = None) -> Entity:
+        return place_entity(self.entities, name, self.countries, kind_hint)
+
+    def in_dateline(self, token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in self.dateline_chars)
+
+    # -- dates ------------------------------------------------------------
+    def date_of(self, span: Span, tense: str = "past") -> DateRef | None:
+        if self.published is None:
+            return None
+        window = resolve_date(span.text, self.published, tense=tense)
+        if window is None:
+            return None
+        return DateRef(window.earliest, window.latest, span.text)
+
+    # -- evidence ---------------------------------------------------------
+    @staticmethod
+    def evidence(*sents: Span) -> tuple[Evidence, ...]:
+        seen, out = set(), []
+        for s in sents:
+            if s.start_char in seen:
+                continue
+            seen.add(s.start_char)
+            out.append(Evidence(s.text.strip(), s.start_char, s.end_char))
+        return tuple(sorted(out, key=lambda e: e.start))
+
+    def paragraph_of(self, token: Token) -> int:
+        return self.doc.text.count("\n", 0, token.idx)
+
+
+def _looks_like_dateline(text: str) -> bool:
+    head = re.split(r"[—–:(]|\s-\s", text, maxsplit=1)[0].strip().rstrip(",")
+    return bool(head) and (head.isupper() or "(" in text) and len(head.split()) <= 4
+
+
+def subtree_span(token: Token) -> Span:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def clause_head(token: Token) -> Token:
+    """The verb whose clause holds the token (the token itself if it is a verb)."""
+    t = token
+    while t.pos_ not in {"VERB", "AUX"} and t.head is not t:
+        t = t.head
+    return t
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of edges between two tokens of one sentence (large if not connected)."""
+    path_a = [a] + list(a.ancestors)
+    index = {t.i: n for n, t in enumerate(path_a)}
+    for n, t in enumerate([b] + list(b.ancestors)):
+        if t.i in index:
+            return index[t.i] + n
+    return 99

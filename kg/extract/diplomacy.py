@@ -1,0 +1,385 @@
+"""Diplomacy: meetings (held or planned), mediation efforts and demands.
+
+* **Meetings** start at a meeting noun or verb ("talks", "summit", "met",
+  "will meet"); their place is a place governed by a locative preposition in the
+  trigger's clause, their status comes from tense and modality ("will",
+  "is expected to", a date after publication -> planned), their participants
+  are the agents of the clause and the affiliations of the people among them.
+* **Mediation** starts at "mediate", "broker", "X-brokered", "mediator(s)" or an
+  "effort to forge/broker/secure" something; the mediator is the subject, the
+  agent of "mediated by", or the name before "-brokered"; parties come from
+  "between X and Y"; the goal is what is brokered. One record per mediating
+  state or organization; people leading the effort join their country's record.
+* **Demands** are read from "tying/linking X to A and B", "demand(s) that",
+  "insist(s) on", "call(s) on X to", "urge(s) X to" and "ready to ... if";
+  whoever "refuses"/"rejects" them in the same sentence rejects them.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import DocContext, clause_head, subtree_span, words
+from kg.records import COUNTRY, ORGANIZATION, PERSON, DateRef, DemandRecord, MediationRecord, MeetingRecord
+
+# -- shared helpers ----------------------------------------------------------
+
+
+def _agents_in(ctx: DocContext, tokens) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        ent = ctx.agent(t)
+        if ent is not None and ent.key not in out:
+            out.append(ent.key)
+    return out
+
+
+def _np_text(tok: Token, drop_det: bool = True) -> str:
+    span = subtree_span(tok)
+    toks = [t for t in span if not (drop_det and t.dep_ in {"det", "poss"} and t.i < tok.i)]
+    toks = [t for t in toks if t.i <= tok.i or t.dep_ in {"prep", "pobj", "compound", "amod", "dobj", "pcomp", "det", "poss", "nummod", "hmod", "punct"}]
+    text = " ".join(t.text for t in toks).replace(" - ", "-").replace(" ’s", "’s").replace(" 's", "'s")
+    return text.strip(" ,.;:—")
+
+
+def _is_future(ctx: DocContext, trigger: Token, date: DateRef | None) -> bool:
+    head = clause_head(trigger)
+    scope = [head] + list(head.children) + [trigger] + list(trigger.children)
+    for t in list(head.ancestors)[:2]:
+        scope += [t] + list(t.children)
+    markers = words("future_markers")
+    if any(t.lower_ in markers or t.lemma_.lower() in markers for t in scope):
+        if not any(t.lower_ in words("past_markers") for t in trigger.children):
+            return True
+    if date is not None and ctx.published is not None and date.earliest > ctx.published:
+        return True
+    return False
+
+
+def _speech_date(ent: Span) -> bool:
+    head = ent.root.head
+    return head.lemma_.lower() in words("speech_verbs")
+
+
+# -- meetings ----------------------------------------------------------------
+
+def _meeting_trigger(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and (lemma in words("meeting_nouns") or tok.lower_ in words("meeting_nouns")):
+        if lemma == "round" and not any(c.lower_ == "of" for c in tok.children):
+            return False
+        if tok.dep_ == "compound":
+            return False
+        return True
+    if tok.pos_ == "VERB" and lemma in words("meeting_verbs"):
+        if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
+            return False
+        if lemma in {"host", "attend", "visit"}:
+            return True
+        return True
+    return False
+
+
+def _meeting_place(ctx: DocContext, trigger: Token) -> str | None:
+    head = clause_head(trigger)
+    scopes = [trigger, head] if head is not trigger else [trigger]
+    for scope in scopes:
+        for c in scope.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "at", "to"}:
+                for p in c.children:
+                    ent = ctx.place(p)
+                    if ent is not None:
+                        return ent.key
+    for t in subtree_span(trigger):
+        if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}:
+            ent = ctx.place(t)
+            if ent is not None:
+                return ent.key
+    return None
+
+
+def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> DateRef | None:
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in {"DATE", "TIME"} or _speech_date(ent):
+            continue
+        dist = abs(ent.root.i - trigger.i)
+        ref = ctx.date_of(ent, "future" if future else "past")
+        if ref is not None and (best is None or dist < best[0]):
+            best = (dist, ref)
+    return best[1] if best else None
+
+
+def _participants(ctx: DocContext, trigger: Token) -> list[str]:
+    head = clause_head(trigger)
+    tokens: list[Token] = list(subtree_span(trigger))
+    for c in head.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "prep" and c.lower_ == "with"):
+            tokens += list(subtree_span(c))
+    if head.dep_ in {"advcl", "xcomp", "ccomp"}:
+        for c in head.head.children:
+            if c.dep_ in {"nsubj"}:
+                tokens += list(subtree_span(c))
+    people = _agents_in(ctx, tokens)
+    out = list(people)
+    for key in people:
+        ent = ctx.entities.entities[key]
+        if ent.kind == PERSON and ent.affiliation_key and ent.affiliation_key not in out:
+            out.append(ent.affiliation_key)
+    return [k for k in out if ctx.entities.entities[k].kind in {PERSON, ORGANIZATION, COUNTRY}]
+
+
+def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
+    found: list[dict] = []
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            if not _meeting_trigger(tok):
+                continue
+            place = _meeting_place(ctx, tok)
+            future0 = _is_future(ctx, tok, None)
+            date = _meeting_date(ctx, tok, sent, future0)
+            future = _is_future(ctx, tok, date)
+            parts = _participants(ctx, tok)
+            if place is None and not parts:
+                continue
+            item = {"place": place, "date": date, "planned": future, "parts": parts, "sents": [sent], "trigger": tok}
+            same = next((m for m in found if place and m["place"] == place and m["planned"] == future), None)
+            if same is None and place is None:
+                same = next((m for m in found if m["sents"][-1] == sent and (m["planned"] == future)), None)
+            if same is not None:
+                same["date"] = same["date"] or date
+                same["parts"] += [p for p in parts if p not in same["parts"]]
+                if sent not in same["sents"]:
+                    same["sents"].append(sent)
+            else:
+                found.append(item)
+    for m in found:
+        if m["place"] is None and len(m["parts"]) < 2:
+            continue
+        yield MeetingRecord(
+            evidence=DocContext.evidence(*m["sents"]),
+            status="planned" if m["planned"] else "held",
+            location=m["place"],
+            date=m["date"],
+            participants=tuple(p for p in m["parts"] if p != m["place"]),
+        )
+
+
+# -- mediation ---------------------------------------------------------------
+
+def _between(ctx: DocContext, scope) -> list[str]:
+    for t in scope:
+        if t.lower_ == "between":
+            return _agents_in(ctx, subtree_span(t))
+    return []
+
+
+def _goal(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ in {"dobj", "attr"}:
+            return _np_text(c).split(" between ")[0]
+        if c.dep_ in {"xcomp", "advcl", "relcl", "acl"} and c.pos_ == "VERB":
+            g = _goal(c)
+            if g:
+                return g
+    return None
+
+
+def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
+    """Who mediates, seen from a mediation word."""
+    out: list[str] = []
+    lemma = tok.lemma_.lower()
+    # "X-brokered", "US-mediated"
+    if tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"}:
+        ent = ctx.agent(tok.doc[tok.i - 2])
+        if ent is not None:
+            out.append(ent.key)
+    for c in tok.children:
+        if c.dep_ in {"agent"}:
+            out += _agents_in(ctx, subtree_span(c))
+        if c.dep_ in {"nsubj"}:
+            out += _agents_in(ctx, subtree_span(c))
+        if c.dep_ in {"amod", "compound", "poss"} and lemma in words("mediation_effort_nouns") | words("mediation_nouns"):
+            ent = ctx.agent(c)
+            if ent is not None:
+                out.append(ent.key)
+    t = tok
+    # "efforts to mediate", "served as mediators", "leading the effort to forge": climb to the acting subject
+    for _ in range(4):
+        if out:
+            break
+        head = t.head
+        if head is t:
+            break
+        for c in head.children:
+            if c.dep_ in {"nsubj"} and c is not t:
+                out += _agents_in(ctx, subtree_span(c))
+            if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
+                ent = ctx.agent(c)
+                if ent is not None:
+                    out.append(ent.key)
+            if c.dep_ in {"amod", "compound"} and head.lemma_.lower() in words("mediation_effort_nouns"):
+                ent = ctx.agent(c)
+                if ent is not None:
+                    out.append(ent.key)
+        t = head
+    return list(dict.fromkeys(out))
+
+
+def _mediation_trigger(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in {"mediate", "broker", "facilitate"} or tok.lower_ in {"brokered", "mediated", "mediating", "brokering"}:
+        return True
+    if tok.pos_ == "NOUN" and (lemma in words("mediation_nouns") or tok.lower_ in words("mediation_nouns")):
+        return True
+    if lemma in {"forge", "secure", "negotiate"} and tok.head.lemma_.lower() in words("mediation_effort_nouns"):
+        return True
+    return False
+
+
+def extract_mediations(ctx: DocContext) -> Iterator[MediationRecord]:
+    by_mediator: dict[str, dict] = {}
+    order: list[str] = []
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            if not _mediation_trigger(tok):
+                continue
+            mediators = _mediators_of(ctx, tok)
+            if not mediators:
+                continue
+            parties = _between(ctx, subtree_span(clause_head(tok))) or _between(ctx, sent)
+            goal = _goal(tok)
+            if goal is None and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in words("goal_nouns") | words("meeting_nouns"):
+                goal = _np_text(tok.head)
+            if not parties:
+                # "US-brokered talks between ..." or the talks' sides: the other agents of the clause
+                parties = [k for k in _agents_in(ctx, subtree_span(clause_head(tok))) if k not in mediators
+                           and ctx.entities.entities[k].kind != PERSON]
+            states = [m for m in mediators if ctx.entities.entities[m].kind != PERSON]
+            persons = [m for m in mediators if ctx.entities.entities[m].kind == PERSON]
+            for p in persons:
+                aff = ctx.entities.entities[p].affiliation_key
+                if aff and aff not in states:
+                    states.append(aff)
+            for state in states:
+                rec = by_mediator.get(state)
+                if rec is None:
+                    rec = by_mediator[state] = {"mediators": [state], "parties": [], "goals": [], "sents": []}
+                    order.append(state)
+                for p in persons:
+                    if ctx.entities.entities[p].affiliation_key in {state, None} and p not in rec["mediators"]:
+                        rec["mediators"].append(p)
+                rec["parties"] += [p for p in parties if p not in rec["parties"] and p not in states and p != state]
+                if goal and goal not in rec["goals"]:
+                    rec["goals"].append(goal)
+                if sent not in rec["sents"]:
+                    rec["sents"].append(sent)
+    for state in order:
+        rec = by_mediator[state]
+        yield MediationRecord(
+            evidence=DocContext.evidence(*rec["sents"]),
+            mediators=tuple(rec["mediators"]),
+            parties=tuple(rec["parties"]),
+            goals=tuple(rec["goals"]),
+        )
+
+
+# -- demands -----------------------------------------------------------------
+
+def _clause_text(tok: Token) -> str:
+    span = subtree_span(tok)
+    text = span.text
+    for sep in ("—", "–", " -- "):
+        text = text.split(sep)[0]
+    return text.strip(" ,.;:")
+
+
+def _demanders(ctx: DocContext, tok: Token) -> list[str]:
+    t = tok
+    for _ in range(5):
+        subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            found = _agents_in(ctx, subtree_span(subj[0]))
+            if found:
+                return found[:1]
+        if t.head is t:
+            break
+        t = t.head
+    return []
+
+
+def _demand_clauses(tok: Token) -> list[Token]:
+    """Heads of the demanded states of affairs governed by a demand word."""
+    lemma = tok.lemma_.lower()
+    out: list[Token] = []
+    if lemma in {"tie", "link", "condition"}:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"to", "on"}:
+                for p in c.children:
+                    if p.dep_ in {"pobj", "pcomp"}:
+                        out.append(p)
+                        out += [x for x in p.conjuncts]
+    elif lemma in {"demand", "insist", "require"}:
+        for c in tok.children:
+            if c.dep_ in {"ccomp", "dobj"}:
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ == "on":
+                out += [p for p in c.children if p.dep_ in {"pobj", "pcomp"}]
+    elif lemma in {"urge", "call", "press", "ask"}:
+        for c in tok.children:
+            if c.dep_ in {"xcomp", "ccomp"}:
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ in {"on", "for"}:
+                out += [p for p in c.children if p.dep_ in {"pobj"}]
+    return out
+
+
+def _demand_label(tok: Token) -> str:
+    if tok.pos_ == "VERB" and tok.dep_ in {"xcomp"}:
+        obj = [c for c in tok.head.children if c.dep_ in {"dobj"}]
+        prefix = _np_text(obj[0]) + " " if obj else ""
+        return (prefix + _clause_text(tok)).strip()
+    if tok.dep_ == "pobj" and tok.pos_ in {"NOUN", "PROPN"}:
+        # "Ukraine halting its military mobilization": the gerund's subject is the pobj
+        ger = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBG"]
+        if ger:
+            return f"{tok.text} {_clause_text(ger[0])}"
+    return _clause_text(tok)
+
+
+def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
+    for sent in ctx.doc.sents:
+        found: list[tuple[str, list[str]]] = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in words("demand_verbs"):
+                continue
+            by = _demanders(ctx, tok)
+            for head in _demand_clauses(tok):
+                label = _demand_label(head)
+                if 2 <= len(label.split()) <= 16:
+                    found.append((label, by))
+        # "ready to stop fighting if Israel committed to a ceasefire deal"
+        for tok in sent:
+            if tok.lower_ == "if" and tok.dep_ == "mark" and tok.head.pos_ in {"VERB", "AUX"}:
+                cond = tok.head
+                if any(a.lemma_.lower() in {"ready", "willing", "prepared"} for a in cond.head.subtree if a.i < tok.i):
+                    label = _clause_text(cond).removeprefix("if ").strip()
+                    found.append((label, _demanders(ctx, cond.head)))
+        if not found:
+            continue
+        rejecters = []
+        for tok in sent:
+            if tok.lemma_.lower() in words("reject_verbs"):
+                subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                if subj:
+                    rejecters += _agents_in(ctx, subtree_span(subj[0]))
+        for label, by in found:
+            rej = [r for r in rejecters if r not in by]
+            yield DemandRecord(
+                evidence=DocContext.evidence(sent),
+                label=label,
+                demanded_by=tuple(by),
+                rejected_by=tuple(dict.fromkeys(rej)),
+            )

@@ -1,0 +1,254 @@
+"""Entities of one document: one :class:`Entity` per real thing, every mention mapped to it.
+
+Mentions come from the pipeline's named entities. Countries are read from their
+names, aliases and demonyms ("Ukrainian" -> Ukraine); capitals and seats of power
+("Moscow", "the Kremlin") stand for their country's government unless the
+sentence uses them as a place ("in Moscow"). People named by surname only merge
+into the full name met elsewhere in the document. Every non-obvious merge keeps
+its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.lexicon import load_jsonl, word_set
+from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION, Entity
+from kg.resolve.places import gazetteer
+
+THING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_QUOTES = "\"'“”‘’«»"
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_MIDDLE_INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")
+
+
+def clean_name(text: str) -> str:
+    """Strip quotes, a leading article and a trailing possessive from a mention."""
+    t = text.strip().strip(_QUOTES).strip()
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    t = _POSSESSIVE.sub("", t).strip().strip(_QUOTES).strip()
+    return re.sub(r"\s+", " ", t)
+
+
+def person_key(name: str) -> str:
+    return "person:" + _MIDDLE_INITIAL.sub("", name).casefold()
+
+
+@dataclass
+class EntityTable:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    token_key: dict[int, str] = field(default_factory=dict)  # token index -> entity key
+    span_key: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def add(self, key: str, kind: str, label: str, surface: str | None = None, **attrs) -> Entity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(key=key, kind=kind, label=label)
+            self.entities[key] = ent
+        for name, value in attrs.items():
+            if value is not None and getattr(ent, name) in (None, [], set()):
+                setattr(ent, name, value)
+        if surface and surface != ent.label:
+            ent.aliases.add(surface)
+        return ent
+
+    def bind(self, span: Span, key: str) -> None:
+        self.span_key[(span.start, span.end)] = key
+        for tok in span:
+            self.token_key[tok.i] = key
+
+    def key_of(self, token: Token) -> str | None:
+        return self.token_key.get(token.i)
+
+    def entity_of(self, token: Token) -> Entity | None:
+        key = self.token_key.get(token.i)
+        return self.entities.get(key) if key else None
+
+    def country_keys(self) -> list[str]:
+        return [k for k, e in self.entities.items() if e.kind == COUNTRY]
+
+
+@lru_cache(maxsize=1)
+def _org_lexicon() -> dict[str, dict]:
+    return {row["pattern"].casefold(): row for row in load_jsonl("organizations.jsonl")}
+
+
+def _locative_use(span: Span) -> bool:
+    """True when a capital-like name is used as a place, not as its government."""
+    words = word_set("event_words.json", "locative_preps")
+    motion = word_set("event_words.json", "motion_verbs")
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.dep_ == "prep":
+        prep = head.lower_
+        if prep == "to":
+            return head.head.lemma_.lower() in motion
+        if prep in {"on", "against", "of", "over", "with", "from", "toward", "towards"}:
+            return prep == "of" and head.head.lower_ in word_set("event_words.json", "place_nouns")
+        return prep in words
+    if span.root.dep_ == "appos" and head.lower_ in word_set("event_words.json", "place_nouns"):
+        return True
+    # "Geneva (AFP)", datelines and "X, Ukraine": a bare place before a comma + country
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.text in {"(", "—", "–"}
+
+
+def _country_entity(table: EntityTable, info, surface: str, reason: str | None) -> Entity:
+    ent = table.add(f"country:{info.iso2}", COUNTRY, info.name, surface, geonames_id=info.geonames_id)
+    if reason and surface.casefold() != info.name.casefold():
+        ent.merge_reasons.add(reason)
+    return ent
+
+
+def _place_entity(table: EntityTable, name: str, countries: list[str], kind_hint: str | None = None) -> Entity:
+    gaz = gazetteer()
+    hit = gaz.place(name, countries=countries, kind_hint=kind_hint)
+    if hit is not None and hit.kind == COUNTRY and hit.country_iso2:
+        info = gaz.country(hit.name)
+        if info is not None:
+            return _country_entity(table, info, name, None)
+    if hit is not None:
+        kind = REGION if hit.kind == REGION else CITY
+        country_key = f"country:{hit.country_iso2}" if hit.country_iso2 else None
+        if country_key and country_key not in table.entities:
+            info = gaz.country(hit.country_iso2)
+            if info is not None:
+                table.add(country_key, COUNTRY, info.name, geonames_id=info.geonames_id)
+        key = f"{kind.lower()}:{hit.geonames_id}" if hit.geonames_id else f"{kind.lower()}:{hit.name.casefold()}:{hit.country_iso2 or ''}"
+        return table.add(key, kind, hit.name, name, geonames_id=hit.geonames_id, country_key=country_key)
+    kind = kind_hint or PLACE
+    country_key = f"country:{countries[0]}" if countries and kind == REGION else None
+    return table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=country_key)
+
+
+def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint: str | None = None) -> Entity:
+    """The place entity for a name (creating it), for extractors that find places by pattern."""
+    return _place_entity(table, name, countries, kind_hint)
+
+
+def salient_countries(doc: Doc) -> list[str]:
+    """ISO codes of the countries a document talks about, most mentioned first."""
+    gaz = gazetteer()
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP", "LOC"}:
+            reading = gaz.read_actor(clean_name(ent.text))
+            if reading is not None:
+                counts[reading.country.iso2] += 1
+    return [iso for iso, _ in counts.most_common()]
+
+
+def resolve_entities(doc: Doc) -> EntityTable:
+    gaz = gazetteer()
+    orgs = _org_lexicon()
+    region_words = gaz.region_pattern_words()
+    table = EntityTable()
+    countries = salient_countries(doc)
+    persons: list[Span] = []
+    for span in doc.ents:
+        if span.label_ not in THING_LABELS:
+            continue
+        name = clean_name(span.text)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        label = span.label_
+        if label == "PERSON":
+            persons.append(span)
+            continue
+        lexicon_row = orgs.get(name.casefold())
+        if label == "NORP":
+            info = gaz.demonym(name)
+            if info is None:
+                continue
+            ent = _country_entity(table, info, name, f"'{name}' is the demonym of {info.name}")
+            table.bind(span, ent.key)
+            continue
+        if label in {"GPE", "LOC"} and not name.split()[-1].lower() in region_words:
+            reading = gaz.read_actor(name)
+            if reading is not None:
+                if reading.via in {"capital", "seat"} and _locative_use(span):
+                    ent = _place_entity(table, name, [reading.country.iso2] + countries, CITY)
+                else:
+                    ent = _country_entity(table, reading.country, name, reading.reason)
+                table.bind(span, ent.key)
+                continue
+        if label == "ORG" or lexicon_row is not None:
+            reading = gaz.read_actor(name) if lexicon_row is None or lexicon_row.get("country") else None
+            if reading is not None and reading.via in {"seat", "capital", "name", "alias"}:
+                ent = _country_entity(table, reading.country, name, reading.reason)
+                table.bind(span, ent.key)
+                continue
+            if label == "ORG" or lexicon_row is not None:
+                ent = _organization(table, name, lexicon_row, countries)
+                table.bind(span, ent.key)
+                continue
+        if label in {"GPE", "LOC", "FAC"}:
+            kind_hint = REGION if name.split()[-1].lower() in region_words else None
+            if label == "FAC" and kind_hint is None and gaz.place(name, countries=countries) is None:
+                continue
+            ent = _place_entity(table, name, countries, kind_hint)
+            table.bind(span, ent.key)
+    _resolve_persons(table, persons)
+    return table
+
+
+def _organization(table: EntityTable, name: str, row: dict | None, countries: list[str]) -> Entity:
+    gaz = gazetteer()
+    if row is not None:
+        label = row["id"]
+        country = row.get("country")
+        ent = table.add(f"org:{label.casefold()}", ORGANIZATION, label, name)
+        if label != name:
+            ent.merge_reasons.add(f"'{name}' is a known name of {label}")
+    else:
+        label, country = name, None
+        m = re.match(r"^(.+?)(?:'s|’s)\s+(.+)$", name)
+        if m:
+            info = gaz.read_actor(m.group(1))
+            if info is not None:
+                label, country = m.group(2), info.country.iso2
+        else:
+            first, _, rest = name.partition(" ")
+            info = gaz.demonym(first) or gaz.country(first)
+            if info is not None and rest:
+                country = info.iso2
+        ent = table.add(f"org:{label.casefold()}", ORGANIZATION, label, name)
+    if country:
+        ckey = f"country:{country}"
+        if ckey not in table.entities:
+            info = gaz.country(country)
+            if info is not None:
+                table.add(ckey, COUNTRY, info.name, geonames_id=info.geonames_id)
+        ent.country_key = ent.country_key or ckey
+    return ent
+
+
+def _resolve_persons(table: EntityTable, persons: list[Span]) -> None:
+    """Full names first; a later surname-only or shorter mention merges into the full name."""
+    full = [s for s in persons if len(clean_name(s.text).split()) > 1]
+    by_token: dict[str, set[str]] = {}
+    for span in full:
+        name = clean_name(span.text)
+        key = person_key(name)
+        table.add(key, PERSON, name)
+        table.bind(span, key)
+        for part in name.split():
+            if len(part) > 2 and not part.endswith("."):
+                by_token.setdefault(part.casefold(), set()).add(key)
+    for span in persons:
+        name = clean_name(span.text)
+        if len(name.split()) > 1:
+            continue
+        keys = by_token.get(name.casefold(), set())
+        if len(keys) == 1:
+            key = next(iter(keys))
+            ent = table.entities[key]
+            ent.aliases.add(name)
+        else:
+            key = person_key(name)
+            table.add(key, PERSON, name)
+        table.bind(span, key)

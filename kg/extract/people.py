@@ -1,0 +1,134 @@
+"""Roles and affiliations of people, read from the words around their names.
+
+Forms read (titles from ``kg/data/titles.json``):
+
+* a title before the name: "U.S. Secretary of State Marco Rubio",
+  "Ukraine's foreign minister Andrii Sybiha", "CIA director William Burns";
+* an apposition: "Andrii Sybiha, Ukraine's foreign minister,",
+  "David Barnea, the head of the Mossad intelligence organization,";
+* a reversed apposition: "Ukraine's foreign minister, Andrii Sybiha,".
+
+The affiliation is the country (by name, demonym or possessive) or the
+organization that the title names; failing that, an organization the role is
+"of"/"for".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import DocContext
+from kg.lexicon import load_json
+from kg.records import COUNTRY, ORGANIZATION, PERSON
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_json("titles.json")
+    heads = frozenset(w for h in data["heads"] for w in h.split())
+    mods = frozenset(data["modifiers"]) | frozenset(w for m in data["modifiers"] for w in m.split())
+    return heads, mods, frozenset(data["connectors"])
+
+
+def _title_word(tok: Token) -> bool:
+    heads, mods, _ = _titles()
+    low = tok.lower_.rstrip(".")
+    return low in heads or low in mods
+
+
+def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """Title words immediately before a name, and the affiliation they name."""
+    doc = span.doc
+    heads, _, connectors = _titles()
+    i = span.start - 1
+    role_toks: list[Token] = []
+    affiliation: str | None = None
+    while i >= span.sent.start:
+        tok = doc[i]
+        if _title_word(tok) or (tok.lower_ in connectors and role_toks and i > span.sent.start and _title_word(doc[i - 1])):
+            role_toks.insert(0, tok)
+            i -= 1
+            continue
+        if tok.lower_ in connectors and role_toks and i > span.sent.start and doc[i - 1].ent_type_ in {"ORG", "GPE"} and tok.lower_ == "of":
+            role_toks.insert(0, tok)
+            i -= 1
+            continue
+        if tok.text in {"'s", "’s"} and i > span.sent.start:
+            i -= 1
+            continue
+        ent = ctx.agent(tok)
+        if ent is not None and ent.kind in {COUNTRY, ORGANIZATION} and role_toks:
+            affiliation = ent.key
+        elif tok.ent_type_ in {"ORG"} and role_toks:
+            # an organization of the title ("Hamas leader", "CIA director")
+            ent = ctx.entity(tok)
+            affiliation = ent.key if ent is not None else None
+        break
+    # drop leading connectors and strip a leading "of the ORG" tail into the affiliation
+    while role_toks and role_toks[0].lower_ in connectors:
+        role_toks.pop(0)
+    if not role_toks or not any(t.lower_.rstrip(".") in heads for t in role_toks):
+        return None, affiliation
+    for t in role_toks:
+        ent = ctx.agent(t)
+        if ent is not None and ent.kind in {COUNTRY, ORGANIZATION} and affiliation is None:
+            affiliation = ent.key
+    role = doc[role_toks[0].i : role_toks[-1].i + 1].text
+    return role, affiliation
+
+
+def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """"NAME, [the] [AFF's] ROLE [of ORG]," and "AFF's ROLE, NAME,"."""
+    doc = span.doc
+    heads, _, _ = _titles()
+    candidates: list[Token] = []
+    root = span.root
+    candidates += [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    for head in candidates:
+        if head.lower_.rstrip(".") not in heads and head.lemma_.lower() not in heads:
+            continue
+        toks = [t for t in head.subtree if t.i < span.start or t.i >= span.end]
+        toks = [t for t in toks if t.text not in {",", "the", "a", "an"}]
+        affiliation = None
+        role_toks = []
+        for t in toks:
+            ent = ctx.agent(t)
+            if ent is not None and ent.kind in {COUNTRY, ORGANIZATION}:
+                affiliation = affiliation or ent.key
+                if t.i > head.i:
+                    role_toks.append(t)
+                continue
+            if t.text in {"'s", "’s"}:
+                continue
+            role_toks.append(t)
+        if not role_toks:
+            continue
+        role = doc[role_toks[0].i : role_toks[-1].i + 1].text.strip(" ,")
+        if role.lower().startswith(("the ", "a ")):
+            role = role.split(" ", 1)[1]
+        return role, affiliation
+    return None, None
+
+
+def read_people(ctx: DocContext) -> None:
+    """Fill in ``roles`` and ``affiliation_key`` of the document's Person entities."""
+    table = ctx.entities
+    for span in ctx.doc.ents:
+        if span.label_ != "PERSON":
+            continue
+        key = table.span_key.get((span.start, span.end))
+        ent = table.entities.get(key) if key else None
+        if ent is None or ent.kind != PERSON:
+            continue
+        role, affiliation = _role_before(ctx, span)
+        if role is None:
+            role, affiliation2 = _role_apposition(ctx, span)
+            affiliation = affiliation or affiliation2
+        if role and role not in ent.roles:
+            ent.roles.append(role)
+        if affiliation and ent.affiliation_key is None and affiliation != key:
+            ent.affiliation_key = affiliation

