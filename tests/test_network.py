@@ -300,7 +300,7 @@ def test_network_ego_network(G):
 def test_network_stats(rdf):
     s = stats(rdf)
     assert s["triples"] == len(rdf) and s["nodes"] == 20 and s["edges"] == 30
-    assert s["by_class"]["City"] == 4 and s["by_class"]["Attack"] == 3
+    assert s["counts"]["City"] == 4 and s["counts"]["Attack"] == 3
     assert s["by_relation"]["participant"] == 5
     assert s["central_actors"][0]["label"] == "Norvania"
     assert sum(len(c) for c in s["communities"]) == 9

@@ -451,7 +451,7 @@ def ego_network(G: nx.MultiDiGraph, label: str, radius: int = 1) -> nx.MultiDiGr
 
 
 def stats(graph: rdflib.Graph | nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
-    """Counts by class and relation, central actors and communities (JSON-ready)."""
+    """Counts by class (``counts``) and relation, central actors and communities (JSON-ready)."""
     G = to_networkx(graph) if isinstance(graph, rdflib.Graph) else graph
     out: dict[str, Any] = {}
     if isinstance(graph, rdflib.Graph):
@@ -459,7 +459,7 @@ def stats(graph: rdflib.Graph | nx.MultiDiGraph, top: int = 10) -> dict[str, Any
     out |= {
         "nodes": G.number_of_nodes(),
         "edges": G.number_of_edges(),
-        "by_class": dict(sorted(Counter(d.get("cls") or "" for _, d in G.nodes(data=True)).items())),
+        "counts": dict(sorted(Counter(d.get("cls") or "" for _, d in G.nodes(data=True)).items())),
         "by_relation": dict(sorted(Counter(k for _, _, k in G.edges(keys=True)).items())),
         "central_actors": [r._asdict() for r in central_actors(G, top)],
         "communities": [sorted(c) for c in actor_communities(G)],
