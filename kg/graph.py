@@ -14,6 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.iri import external, geonames, mint
+from kg.lexicon import weapon_lexicon
 from kg.read import Article
 from kg.records import (
     CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION,
@@ -115,8 +116,15 @@ def attack_triples(a: AttackRecord, n: int, article: Article, ents: dict[str, En
     yield from _event_common(s, NKG.Attack, a.evidence, a.date, document_iri(article))
     for key in a.locations:
         yield s, NKG.location, entity_iri(ents[key])
+    labels = weapon_lexicon().pref_label
     for concept in a.weapons:
-        yield s, NKG.weapon, external(concept)
+        w = external(concept)
+        yield s, NKG.weapon, w
+        # the concept travels with the graph, so queries need not load the scheme
+        yield w, RDF.type, NKG.Weapon
+        yield w, RDF.type, SKOS.Concept
+        if concept in labels:
+            yield w, SKOS.prefLabel, Literal(labels[concept], lang="en")
     for target in a.targets:
         yield s, NKG.target, Literal(target)
     for key in a.attackers:

@@ -98,12 +98,40 @@ def _region_list_head(tok: Token) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in {"region", "province", "oblast", "district", "state", "governorate"}
 
 
+def _in_place_role(tok: Token) -> bool:
+    """Whether the sentence uses a name as a place where something happened (not as an actor)."""
+    t = tok
+    while t.dep_ in {"conj", "appos", "compound", "amod", "nmod"} and t.head is not t and t.head.pos_ in {"PROPN", "NOUN"} | ({"ADJ"} if t.dep_ == "conj" else set()):
+        if t.dep_ in {"compound", "nmod", "amod"} and t.head.lemma_.lower() in words("attack_nouns"):
+            return True  # "the Kharkiv strike"
+        if t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() not in words("place_nouns"):
+            return t.head.dep_ == "pobj" and t.head.head.lower_ in words("locative_preps")
+        t = t.head
+    head = t.head
+    if t.dep_ == "pobj":
+        prep = head.lower_
+        if prep == "of":
+            return head.head.lemma_.lower() in words("place_nouns")
+        return prep in words("locative_preps") or prep in {"from", "outside"}
+    if t.dep_ in {"nsubj", "nsubjpass"}:
+        lemma = head.lemma_.lower()
+        passive = any(c.dep_ in {"auxpass"} for c in head.children) or t.dep_ == "nsubjpass"
+        return lemma in {"come", "suffer", "face", "endure", "see", "witness"} or (passive and lemma in words("attack_verbs"))
+    if t.dep_ == "dobj":
+        return head.lemma_.lower() in words("attack_verbs")
+    if t.dep_ in {"poss"}:
+        return head.lemma_.lower() in words("attack_nouns")
+    return False
+
+
 def _place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
     if ctx.in_dateline(tok):
         return None
     ent = ctx.place(tok)
     if ent is not None:
+        if not _in_place_role(tok):
+            return None
         if _region_list_head(tok) and ent.kind != REGION:
             name = tok.doc[tok.ent_iob_ == "B" and tok.i or tok.i].text
             span = _ent_span(tok)
@@ -223,6 +251,22 @@ def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateRef | None:
     return ctx.date_of(ent, "past")
 
 
+def _weapon_words(sent: Span) -> tuple[list[str], list[Token]]:
+    """Lower-cased words for the weapon lexicon, with hyphenated compounds kept whole
+    ("anti-aircraft", "Shahed-type")."""
+    out: list[str] = []
+    toks: list[Token] = []
+    for t in sent:
+        if out and (t.text in {"-", "–"} or (t.i > sent.start and t.doc[t.i - 1].text in {"-", "–"} and not t.doc[t.i - 1].whitespace_)) \
+                and not t.doc[t.i - 1].whitespace_:
+            out[-1] += t.lower_
+            toks[-1] = t
+            continue
+        out.append(t.lower_)
+        toks.append(t)
+    return out, toks
+
+
 def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[CasualtyMention]]:
     casualties = [m for m in find_casualties(sent) if not m.superseded]
     triggers = [t for t in sent if _is_trigger(t, bool(casualties))]
@@ -258,9 +302,9 @@ def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[Casu
         if near.date is None:
             near.date = _date_for(ctx, near, ent)
     # weapons (longest match over the sentence's words)
-    low_words = [t.lower_ for t in sent]
+    low_words, word_tokens = _weapon_words(sent)
     for start, end, concept in lex.match(low_words):
-        tok = sent[end - 1]
+        tok = word_tokens[end - 1]
         near = _nearest(tok, cands)
         if concept not in near.weapons:
             near.weapons.append(concept)
@@ -270,6 +314,12 @@ def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[Casu
     for cand in cands:
         cand.targets = [_target_text(t) for t in _targets(cand.trigger) if ctx.place(t) is None]
     cands = _merge_in_sentence(cands)
+    placed = [c for c in cands if c.places]
+    for cand in cands:
+        if not cand.places and placed:
+            # "In X, where an attack ..., a strike ...": the sentence's place holds for every attack in it
+            near = min(placed, key=lambda c: min(tree_distance(t, cand.trigger) for t in c.place_tokens))
+            cand.places = list(near.places)
     reporters = _reporters(ctx, sent)
     for cand in cands:
         cand.attackers = _attackers(ctx, cand)

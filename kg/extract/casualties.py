@@ -135,10 +135,15 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
 
 def _argument_heads(anchor: Token) -> list[Token]:
     """The phrase(s) holding the count of people an outcome word speaks of."""
-    deps_obj = {"dobj", "nsubjpass", "nsubj", "npadvmod", "attr"}
+    # the subject of an active "killed" is the killer; only intransitive verbs take their victims as subject
+    intransitive = anchor.lemma_.lower() in {"die", "perish"}
+    deps_obj = {"dobj", "nsubjpass", "npadvmod", "attr"} | ({"nsubj"} if intransitive else set())
     heads: list[Token] = []
     if anchor.pos_ in {"VERB", "AUX"} or anchor.tag_ in {"VBN", "VBD", "VBG"}:
         heads = [c for c in anchor.children if c.dep_ in deps_obj]
+        if not heads and anchor.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in anchor.children):
+            # "six civilians were killed" parsed with a plain subject
+            heads = [c for c in anchor.children if c.dep_ == "nsubj" and any(a.dep_ == "auxpass" or a.lemma_ == "be" for a in anchor.children)]
         if anchor.lemma_.lower() in {"kill", "injure", "wound", "hurt", "maim"} and anchor.tag_ == "VBG":
             heads = [c for c in anchor.children if c.dep_ in {"dobj", "npadvmod", "attr"}] or heads
         if not heads and anchor.dep_ == "conj":

@@ -53,6 +53,8 @@ class DocContext:
         ent = self.entity(token)
         if ent is None or ent.kind not in PLACE_KINDS or self.in_dateline(token):
             return None
+        if token.i in self.entities.demonym_tokens:
+            return None
         return ent
 
     def place_by_name(self, name: str, kind_hint: str | None = None) -> Entity:

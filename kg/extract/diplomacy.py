@@ -83,17 +83,18 @@ def _meeting_trigger(tok: Token) -> bool:
 
 
 def _meeting_place(ctx: DocContext, trigger: Token) -> str | None:
+    """A place governed by "in"/"at" (or "to" after a motion verb) near the trigger: its own
+    phrase first, then the clause it belongs to ("a meeting is expected to take place in X")."""
     head = clause_head(trigger)
-    scopes = [trigger, head] if head is not trigger else [trigger]
+    scopes = [subtree_span(trigger)]
+    if head is not trigger:
+        scopes.append(subtree_span(head))
     for scope in scopes:
-        for c in scope.children:
-            if c.dep_ == "prep" and c.lower_ in {"in", "at", "to"}:
-                for p in c.children:
-                    ent = ctx.place(p)
-                    if ent is not None:
-                        return ent.key
-    for t in subtree_span(trigger):
-        if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}:
+        for t in scope:
+            if t.dep_ != "pobj" or t.head.lower_ not in {"in", "at", "to"}:
+                continue
+            if t.head.lower_ == "to" and t.head.head.lemma_.lower() not in words("motion_verbs"):
+                continue
             ent = ctx.place(t)
             if ent is not None:
                 return ent.key
@@ -113,22 +114,37 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
 
 
 def _participants(ctx: DocContext, trigger: Token) -> list[str]:
+    """Who takes part: the trigger's own modifiers and "with/between/among" objects, the
+    subject of its clause, and the object of "meet"; then the affiliations of the people."""
     head = clause_head(trigger)
-    tokens: list[Token] = list(subtree_span(trigger))
+    tokens: list[Token] = []
+
+    def take(tok: Token) -> None:
+        tokens.extend(subtree_span(tok))
+
+    for c in trigger.children:
+        if c.dep_ in {"amod", "compound", "poss", "nmod"}:
+            take(c)
+        if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
+            take(c)
     for c in head.children:
-        if c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "prep" and c.lower_ == "with"):
-            tokens += list(subtree_span(c))
-    if head.dep_ in {"advcl", "xcomp", "ccomp"}:
+        if c.dep_ in {"nsubj", "nsubjpass"} and c is not trigger:
+            take(c)
+        if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
+            take(c)
+        if head is trigger and c.dep_ == "dobj":
+            take(c)
+    if head.dep_ in {"advcl", "xcomp", "ccomp", "conj"} and not any(c.dep_ == "nsubj" for c in head.children):
         for c in head.head.children:
-            if c.dep_ in {"nsubj"}:
-                tokens += list(subtree_span(c))
-    people = _agents_in(ctx, tokens)
-    out = list(people)
-    for key in people:
+            if c.dep_ == "nsubj":
+                take(c)
+    found = _agents_in(ctx, tokens)
+    out = list(found)
+    for key in found:
         ent = ctx.entities.entities[key]
         if ent.kind == PERSON and ent.affiliation_key and ent.affiliation_key not in out:
             out.append(ent.affiliation_key)
-    return [k for k in out if ctx.entities.entities[k].kind in {PERSON, ORGANIZATION, COUNTRY}]
+    return out
 
 
 def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
@@ -315,12 +331,16 @@ def _demand_clauses(tok: Token) -> list[Token]:
     lemma = tok.lemma_.lower()
     out: list[Token] = []
     if lemma in {"tie", "link", "condition"}:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in {"to", "on"}:
-                for p in c.children:
+        # "tying any agreement to A halting X and B suspending Y"
+        for t in tok.subtree:
+            if t.dep_ == "prep" and t.lower_ in {"to", "on"} and t.head.i in {tok.i} | {c.i for c in tok.children}:
+                for p in t.children:
                     if p.dep_ in {"pobj", "pcomp"}:
                         out.append(p)
-                        out += [x for x in p.conjuncts]
+                        out += list(p.conjuncts)
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in c.children):
+                out.append(c)
     elif lemma in {"demand", "insist", "require"}:
         for c in tok.children:
             if c.dep_ in {"ccomp", "dobj"}:
@@ -331,22 +351,52 @@ def _demand_clauses(tok: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ in {"xcomp", "ccomp"}:
                 out.append(c)
-            if c.dep_ == "prep" and c.lower_ in {"on", "for"}:
+            if c.dep_ == "prep" and c.lower_ == "for":
                 out += [p for p in c.children if p.dep_ in {"pobj"}]
     return out
 
 
+def _addressee(tok: Token) -> str:
+    """"urged Hamas to", "called on Belarus to": whom the demand is put to."""
+    head = tok.head
+    for c in head.children:
+        if c.dep_ == "dobj" and c.i < tok.i:
+            return _np_text(c) + " "
+        if c.dep_ == "prep" and c.lower_ == "on" and c.i < tok.i:
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                return _np_text(objs[0]) + " "
+    return ""
+
+
 def _demand_label(tok: Token) -> str:
-    if tok.pos_ == "VERB" and tok.dep_ in {"xcomp"}:
-        obj = [c for c in tok.head.children if c.dep_ in {"dobj"}]
-        prefix = _np_text(obj[0]) + " " if obj else ""
-        return (prefix + _clause_text(tok)).strip()
+    if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "xcomp":
+        return (_addressee(tok) + _clause_text(tok).removeprefix("to ")).strip()
     if tok.dep_ == "pobj" and tok.pos_ in {"NOUN", "PROPN"}:
-        # "Ukraine halting its military mobilization": the gerund's subject is the pobj
+        # "A halting its mobilization": the gerund's subject is the object of "to"
         ger = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBG"]
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if not ger and nxt is not None and nxt.tag_ == "VBG" and nxt.head.i < tok.i:
+            ger = [nxt]  # the parser hung the gerund on an earlier noun
         if ger:
             return f"{tok.text} {_clause_text(ger[0])}"
     return _clause_text(tok)
+
+
+def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
+    """"X's call for allies to apply sanctions", "the demand that ...": a demand noun and its owner."""
+    found = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words("demand_nouns"):
+            continue
+        owner = [c for c in tok.children if c.dep_ == "poss"]
+        by = _agents_in(ctx, subtree_span(owner[0])) if owner else _demanders(ctx, tok)
+        for c in tok.children:
+            if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ == "VERB" and c.dep_ != "relcl":
+                subj = [p for x in tok.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children if p.dep_ == "pobj"]
+                label = ((subj[0].text + " ") if subj else "") + _clause_text(c).removeprefix("to ")
+                found.append((label.strip(), by[:1]))
+    return found
 
 
 def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
@@ -358,8 +408,9 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
             by = _demanders(ctx, tok)
             for head in _demand_clauses(tok):
                 label = _demand_label(head)
-                if 2 <= len(label.split()) <= 16:
+                if 2 <= len(label.split()) <= 25:
                     found.append((label, by))
+        found += [(label, by) for label, by in _noun_demands(ctx, sent) if 2 <= len(label.split()) <= 25]
         # "ready to stop fighting if Israel committed to a ceasefire deal"
         for tok in sent:
             if tok.lower_ == "if" and tok.dep_ == "mark" and tok.head.pos_ in {"VERB", "AUX"}:

@@ -44,6 +44,7 @@ class EntityTable:
     entities: dict[str, Entity] = field(default_factory=dict)
     token_key: dict[int, str] = field(default_factory=dict)  # token index -> entity key
     span_key: dict[tuple[int, int], str] = field(default_factory=dict)
+    demonym_tokens: set[int] = field(default_factory=set)  # "Ukrainian": an actor, never a place
 
     def add(self, key: str, kind: str, label: str, surface: str | None = None, **attrs) -> Entity:
         ent = self.entities.get(key)
@@ -166,6 +167,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
                 continue
             ent = _country_entity(table, info, name, f"'{name}' is the demonym of {info.name}")
             table.bind(span, ent.key)
+            table.demonym_tokens.update(t.i for t in span)
             continue
         if label in {"GPE", "LOC"} and not name.split()[-1].lower() in region_words:
             reading = gaz.read_actor(name)
