@@ -31,8 +31,8 @@ Readings (documented choices):
   not say which, the window covers both dates of that year that fall on the chosen side of
   publication.
 
-Durations ("five days", "hours"), ages, times alone ("shortly before 3pm") and ordinal
-phrases ("the first time") give None.
+Durations ("five days", "hours"), ages, times alone ("just after 9am") and ordinal
+phrases ("the second time") give None.
 """
 
 from __future__ import annotations
@@ -363,24 +363,30 @@ def _strip_leading(s: str) -> str:
 
 # ------------------------------------------------------------------ readers
 
-_Reader = Callable[[re.Match, date, Tense], "_Span | date | None"]
-_RULES: list[tuple[re.Pattern, _Reader]] = []
+_Reader = Callable[[re.Match, date, Tense], "_Span | None"]
+_RULES: list[tuple[re.Pattern, _Reader, bool]] = []
 
 
-def _rule(pattern: str):
+class _NoSuchDay(ValueError):
+    """The words have the shape of a calendar day that does not exist ("31 April")."""
+
+
+def _rule(pattern: str, *, strict: bool = False):
+    """Register a reader; a ``strict`` one names no day when its pattern matches but the day
+    does not exist, instead of letting a shorter reading ("April") stand in."""
     def register(fn: _Reader) -> _Reader:
-        _RULES.append((re.compile(pattern), fn))
+        _RULES.append((re.compile(pattern), fn, strict))
         return fn
     return register
 
 
-def _fixed(a: date, b: date | None = None) -> _Span:
+def _uncut(a: date, b: date | None = None) -> _Span:
     return _Span(a, b if b is not None else a, cut=False)
 
 
 @_rule(r"(?:earlier |later )?today|this (?:morning|afternoon|evening)|(?:earlier|later) this (?:morning|afternoon|evening)")
 def _today(m, pub, tense):
-    return _fixed(pub)
+    return _uncut(pub)
 
 
 @_rule(r"tonight|later tonight|this night")
@@ -390,34 +396,34 @@ def _tonight(m, pub, tense):
 
 @_rule(r"yesterday(?: (?:morning|afternoon|evening))?")
 def _yesterday(m, pub, tense):
-    return _fixed(pub - timedelta(days=1))
+    return _uncut(pub - timedelta(days=1))
 
 
 @_rule(r"(?:last|yesterday|the previous) night|(?:the )?night before|overnight(?: (?:into )?today)?")
 def _last_night(m, pub, tense):
     if m.group(0).startswith("overnight") and tense == "future" and "today" not in m.group(0):
-        return _fixed(pub, pub + timedelta(days=1))
-    return _fixed(pub - timedelta(days=1), pub)
+        return _uncut(pub, pub + timedelta(days=1))
+    return _uncut(pub - timedelta(days=1), pub)
 
 
 @_rule(r"(?:the )?day before yesterday")
 def _day_before_yesterday(m, pub, tense):
-    return _fixed(pub - timedelta(days=2))
+    return _uncut(pub - timedelta(days=2))
 
 
 @_rule(r"tomorrow(?: (?:morning|afternoon|evening))?")
 def _tomorrow(m, pub, tense):
-    return _fixed(pub + timedelta(days=1))
+    return _uncut(pub + timedelta(days=1))
 
 
 @_rule(r"tomorrow night")
 def _tomorrow_night(m, pub, tense):
-    return _fixed(pub + timedelta(days=1), pub + timedelta(days=2))
+    return _uncut(pub + timedelta(days=1), pub + timedelta(days=2))
 
 
 @_rule(r"(?:the )?day after tomorrow")
 def _day_after_tomorrow(m, pub, tense):
-    return _fixed(pub + timedelta(days=2))
+    return _uncut(pub + timedelta(days=2))
 
 
 # --- weeks
@@ -435,25 +441,25 @@ def _week(m, pub, tense):
     monday = _monday(pub) + timedelta(weeks={"this": 0, "last": -1, "next": 1}[which])
     if which == "this" and part in ("earlier", "later"):
         if part == "earlier":
-            return _fixed(monday, max(monday, pub - timedelta(days=1)))
+            return _uncut(monday, max(monday, pub - timedelta(days=1)))
         sunday = monday + timedelta(days=6)
-        return _fixed(min(pub + timedelta(days=1), sunday), sunday)
+        return _uncut(min(pub + timedelta(days=1), sunday), sunday)
     a, b = _part_of_week(monday, part)
     if which == "this" and part is None:
-        return _fixed(monday, pub) if tense == "past" else _fixed(pub, b)
+        return _uncut(monday, pub) if tense == "past" else _uncut(pub, b)
     return _Span(a, b)
 
 
 @_rule(r"(?:the )?week before last")
 def _week_before_last(m, pub, tense):
     monday = _monday(pub) - timedelta(weeks=2)
-    return _fixed(monday, monday + timedelta(days=6))
+    return _uncut(monday, monday + timedelta(days=6))
 
 
 @_rule(r"(?:the )?week after next")
 def _week_after_next(m, pub, tense):
     monday = _monday(pub) + timedelta(weeks=2)
-    return _fixed(monday, monday + timedelta(days=6))
+    return _uncut(monday, monday + timedelta(days=6))
 
 
 @_rule(r"(?:(?P<which>this|last|next|this past|this coming|the coming|the past) )?(?:the )?weekend")
@@ -478,43 +484,43 @@ def _weekend(m, pub, tense):
 
 @_rule(r"(?:in |over |during )?(?:the )?(?:recent days|past (?:few |several |couple of )?days|last (?:few |several |couple of )?days|past week|last week or so|past seven days|last seven days|past 7 days|last 7 days|recent week|previous days|preceding days)")
 def _recent_days(m, pub, tense):
-    return _fixed(pub - timedelta(days=7), pub)
+    return _uncut(pub - timedelta(days=7), pub)
 
 
 @_rule(r"(?:in )?(?:the )?(?:recent weeks|past (?:few |several |couple of )?weeks|last (?:few |several |couple of )?weeks)")
 def _recent_weeks(m, pub, tense):
-    return _fixed(pub - timedelta(days=28), pub)
+    return _uncut(pub - timedelta(days=28), pub)
 
 
 @_rule(r"(?:in )?(?:the )?(?:recent months|past (?:few |several |couple of )?months|last (?:few |several |couple of )?months)")
 def _recent_months(m, pub, tense):
-    return _fixed(pub - timedelta(days=91), pub)
+    return _uncut(pub - timedelta(days=91), pub)
 
 
 @_rule(r"(?:in |over |during )?(?:the )?(?:coming days|next (?:few |several |couple of )?days|days ahead|days to come|coming week|next seven days|next 7 days)|within (?:a few |several )?days|within (?:a|one) week|any day(?: now)?")
 def _coming_days(m, pub, tense):
-    return _fixed(pub, pub + timedelta(days=7))
+    return _uncut(pub, pub + timedelta(days=7))
 
 
 @_rule(r"(?:in |over )?(?:the )?(?:coming weeks|next (?:few |several |couple of )?weeks|weeks ahead|weeks to come)|within weeks")
 def _coming_weeks(m, pub, tense):
-    return _fixed(pub, pub + timedelta(days=28))
+    return _uncut(pub, pub + timedelta(days=28))
 
 
 @_rule(r"(?:in |over )?(?:the )?(?:coming months|next (?:few |several |couple of )?months|months ahead|months to come)|within months")
 def _coming_months(m, pub, tense):
-    return _fixed(pub, pub + timedelta(days=91))
+    return _uncut(pub, pub + timedelta(days=91))
 
 
 @_rule(rf"(?:the )?(?:past|last|previous|preceding) (?P<n>{NUM}) {UNIT}|(?P<hours>(?:the )?(?:past|last) (?:24|48|72) hours)")
 def _past_n(m, pub, tense):
     if m["hours"]:
         n = int(re.search(r"\d+", m["hours"]).group()) // 24
-        return _fixed(pub - timedelta(days=n), pub)
+        return _uncut(pub - timedelta(days=n), pub)
     n = _count(m["n"])
     if n is None:
         return None
-    return _fixed(_minus(pub, n, m["unit"]), pub)
+    return _uncut(_minus(pub, n, m["unit"]), pub)
 
 
 @_rule(rf"(?:the )?(?:next|coming) (?P<n>{NUM}) {UNIT}|within (?:the next )?(?P<n2>{NUM}) {UNIT2}")
@@ -522,7 +528,7 @@ def _next_n(m, pub, tense):
     n = _count(m["n"] or m["n2"])
     if n is None:
         return None
-    return _fixed(pub, _minus(pub, -n, m["unit"] or m["unit2"]))
+    return _uncut(pub, _minus(pub, -n, m["unit"] or m["unit2"]))
 
 
 def _minus(d: date, n: int, unit: str) -> date:
@@ -535,13 +541,13 @@ def _minus(d: date, n: int, unit: str) -> date:
 @_rule(rf"(?P<n>{NUM}) {UNIT} ago|(?P<unit1>day|week|fortnight|month|year) ago")
 def _ago(m, pub, tense):
     if m["unit1"]:
-        return _fixed(_minus(pub, 1, m["unit1"]))
+        return _uncut(_minus(pub, 1, m["unit1"]))
     n = _count(m["n"])
     if n is None:
         return None
     if m["n"] in _VAGUE_COUNTS:
-        return _fixed(_minus(pub, n + 2, m["unit"]), _minus(pub, max(1, n - 1), m["unit"]))
-    return _fixed(_minus(pub, n, m["unit"]))
+        return _uncut(_minus(pub, n + 2, m["unit"]), _minus(pub, max(1, n - 1), m["unit"]))
+    return _uncut(_minus(pub, n, m["unit"]))
 
 
 @_rule(rf"in (?P<n>{NUM}) {UNIT}(?: time)?|(?P<n2>{NUM}) {UNIT2} from (?:now|today)")
@@ -551,7 +557,7 @@ def _in_n(m, pub, tense):
     n = _count(m["n"] or m["n2"])
     if n is None:
         return None
-    return _fixed(_minus(pub, -n, m["unit"] or m["unit2"]))
+    return _uncut(_minus(pub, -n, m["unit"] or m["unit2"]))
 
 
 # --- months
@@ -569,15 +575,15 @@ def _month(m, pub, tense):
     if which == "this" and part in ("earlier", "later"):
         end = _month_end(first.year, first.month)
         if part == "earlier":
-            return _fixed(first, max(first, pub - timedelta(days=1)))
-        return _fixed(min(pub + timedelta(days=1), end), end)
+            return _uncut(first, max(first, pub - timedelta(days=1)))
+        return _uncut(min(pub + timedelta(days=1), end), end)
     a, b = _part_of_month(first.year, first.month, part)
     return _Span(a, b)
 
 
 @_rule(r"(?:the )?past month|(?:the )?last month or so|(?:the )?past (?:30|thirty) days")
 def _past_month(m, pub, tense):
-    return _fixed(pub - timedelta(days=30), pub)
+    return _uncut(pub - timedelta(days=30), pub)
 
 
 @_rule(rf"(?:{PART}[ -])?(?P<mon>{MON})(?: (?:of )?(?P<year>{YEAR})| (?P<yrel>last|this|next) year)?"
@@ -594,10 +600,10 @@ def _month_name(m, pub, tense):
         return _Span(*_part_of_month(pub.year, mon, None))
     if rel in ("last", "this past"):
         y = pub.year if mon < pub.month else pub.year - 1
-        return _fixed(*_part_of_month(y, mon, None))
+        return _uncut(*_part_of_month(y, mon, None))
     if rel in ("next", "this coming"):
         y = pub.year if mon > pub.month else pub.year + 1
-        return _fixed(*_part_of_month(y, mon, None))
+        return _uncut(*_part_of_month(y, mon, None))
     w = _pick_year(pub, tense, lambda y: _part_of_month(y, mon, part))
     return _Span(*w) if w else None
 
@@ -634,16 +640,16 @@ def _year_rel(m, pub, tense):
     jan1 = date(y, 1, 1)
     if which == "this" and (part is None or part == "earlier"):
         if part == "earlier" or tense == "past":
-            return _fixed(jan1, max(jan1, pub - timedelta(days=1)))
-        return _fixed(pub, date(y, 12, 31))
+            return _uncut(jan1, max(jan1, pub - timedelta(days=1)))
+        return _uncut(pub, date(y, 12, 31))
     if which == "this" and part == "later":
-        return _fixed(min(pub + timedelta(days=1), date(y, 12, 31)), date(y, 12, 31))
+        return _uncut(min(pub + timedelta(days=1), date(y, 12, 31)), date(y, 12, 31))
     return _Span(*_part_of_year(y, part))
 
 
 @_rule(r"(?:the )?past year|(?:the )?last (?:12|twelve) months|(?:the )?past (?:12|twelve) months")
 def _past_year(m, pub, tense):
-    return _fixed(pub - relativedelta(years=1), pub)
+    return _uncut(pub - relativedelta(years=1), pub)
 
 
 @_rule(rf"(?:(?:the )?year )?(?P<year>{YEAR})|{PART}[ -](?P<year2>{YEAR})")
@@ -662,7 +668,7 @@ def _decade(m, pub, tense):
 
 def _explicit(day: int, mon: int, year: int | None, wd: int | None, pub: date, tense: Tense) -> _Span | None:
     if year is not None:
-        return _fixed(date(year, mon, day))
+        return _uncut(date(year, mon, day))
     candidates = []
     for y in (pub.year - 1, pub.year, pub.year + 1):
         try:
@@ -681,11 +687,11 @@ def _explicit(day: int, mon: int, year: int | None, wd: int | None, pub: date, t
     else:
         ok = [c for c in candidates if c >= pub]
         pick = min(ok) if ok else min(candidates, key=lambda c: abs((c - pub).days))
-    return _fixed(pick)
+    return _uncut(pick)
 
 
 @_rule(rf"(?:(?P<wd>{WD}) )?(?:the )?(?P<day>{DAY}) (?:of )?(?P<mon>{MON})(?: (?P<year>{YEAR}))?"
-       rf"|(?:(?P<wd2>{WD}) )?(?P<mon2>{MON}) (?:the )?(?P<day2>{DAY})(?: (?P<year2>{YEAR}))?")
+       rf"|(?:(?P<wd2>{WD}) )?(?P<mon2>{MON}) (?:the )?(?P<day2>{DAY})(?: (?P<year2>{YEAR}))?", strict=True)
 def _day_month(m, pub, tense):
     day = int(re.match(r"\d+", m["day"] or m["day2"]).group())
     mon = MONTHS[m["mon"] or m["mon2"]]
@@ -704,17 +710,17 @@ def _day_range(m, pub, tense):
     if d2 < d1:
         return None
     if year:
-        return _fixed(date(int(year), mon, d1), date(int(year), mon, d2))
+        return _uncut(date(int(year), mon, d1), date(int(year), mon, d2))
     w = _pick_year(pub, tense, lambda y: (date(y, mon, d1), date(y, mon, d2)))
     return _Span(*w) if w else None
 
 
-@_rule(rf"(?:(?P<wd>{WD}) )?(?P<y>{YEAR})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])")
+@_rule(rf"(?:(?P<wd>{WD}) )?(?P<y>{YEAR})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])", strict=True)
 def _iso(m, pub, tense):
-    return _fixed(date(int(m["y"]), int(m["m"]), int(m["d"])))
+    return _uncut(date(int(m["y"]), int(m["m"]), int(m["d"])))
 
 
-@_rule(rf"(?:(?P<wd>{WD}) )?(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{YEAR}|\d\d)")
+@_rule(rf"(?:(?P<wd>{WD}) )?(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{YEAR}|\d\d)", strict=True)
 def _numeric(m, pub, tense):
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if y < 100:
@@ -732,7 +738,7 @@ def _numeric(m, pub, tense):
         options = agreeing or options
     if tense == "past" and any(o <= pub for o in options):
         options = [o for o in options if o <= pub]
-    return _fixed(min(options, key=lambda o: abs((o - pub).days)))
+    return _uncut(min(options, key=lambda o: abs((o - pub).days)))
 
 
 @_rule(rf"(?:the )?(?P<day>{DAY})(?: of (?:the|this) month)?")
@@ -748,7 +754,7 @@ def _day_alone(m, pub, tense):
         except ValueError:
             continue
         if (tense == "past" and d <= pub) or (tense == "future" and d >= pub):
-            return _fixed(d)
+            return _uncut(d)
     return None
 
 
@@ -763,16 +769,16 @@ def _weekday(m, pub, tense):
     text = m.group(0)
     if wk:
         monday = _monday(pub) + timedelta(weeks={"last": -1, "this": 0, "next": 1}[wk])
-        return _fixed(monday + timedelta(days=wd))
+        return _uncut(monday + timedelta(days=wd))
     if text.endswith("before last"):
-        return _fixed(_on_or_before(pub - timedelta(days=1), wd) - timedelta(weeks=1))
+        return _uncut(_on_or_before(pub - timedelta(days=1), wd) - timedelta(weeks=1))
     if text.endswith("after next"):
-        return _fixed(_on_or_after(pub + timedelta(days=1), wd) + timedelta(weeks=1))
+        return _uncut(_on_or_after(pub + timedelta(days=1), wd) + timedelta(weeks=1))
     if rel in ("last", "this past", "past", "the past"):
-        return _fixed(_on_or_before(pub - timedelta(days=1), wd))
+        return _uncut(_on_or_before(pub - timedelta(days=1), wd))
     if rel in ("next", "this coming", "the coming", "coming", "the following", "the next"):
-        return _fixed(_on_or_after(pub + timedelta(days=1), wd))
-    return _fixed(_by_tense(pub, wd, tense))
+        return _uncut(_on_or_after(pub + timedelta(days=1), wd))
+    return _uncut(_by_tense(pub, wd, tense))
 
 
 @_rule(rf"(?:between |from |overnight |overnight from |the night of |late )?(?P<wd1>{WD})(?: (?:night|evening|late))?"
@@ -782,11 +788,11 @@ def _weekday_range(m, pub, tense):
     span = (w2 - w1) % 7 or 7
     if tense == "past":
         last = _on_or_before(pub, w2)
-        return _fixed(last - timedelta(days=span), last)
+        return _uncut(last - timedelta(days=span), last)
     first = _on_or_after(pub, w1)
     if _on_or_before(pub, w1) + timedelta(days=span) >= pub:
         first = _on_or_before(pub, w1)
-    return _fixed(first, first + timedelta(days=span))
+    return _uncut(first, first + timedelta(days=span))
 
 
 # ------------------------------------------------------------------ modifiers
@@ -851,7 +857,7 @@ def _read_core(s: str, pub: date, tense: Tense) -> _Span | None:
     hol = _holiday(s, pub, tense)
     if hol is not None:
         return hol
-    for pattern, reader in _RULES:
+    for pattern, reader, strict in _RULES:
         m = pattern.fullmatch(s)
         if m is None:
             continue
@@ -861,6 +867,8 @@ def _read_core(s: str, pub: date, tense: Tense) -> _Span | None:
             got = None
         if got is not None:
             return got
+        if strict:
+            raise _NoSuchDay(s)
     return None
 
 
@@ -877,8 +885,8 @@ def _cut(span: _Span, pub: date, tense: Tense) -> tuple[date, date]:
 def resolve_date(text: str, published: date, *, tense: Tense = "past") -> DateWindow | None:
     """Resolve the date expression ``text`` against ``published``; None when it names no day.
 
-    >>> resolve_date("early Friday", date(2025, 4, 19))
-    DateWindow(earliest=datetime.date(2025, 4, 18), latest=datetime.date(2025, 4, 18), text='early Friday')
+    >>> resolve_date("late Tuesday", date(2023, 6, 7))
+    DateWindow(earliest=datetime.date(2023, 6, 6), latest=datetime.date(2023, 6, 6), text='late Tuesday')
     """
     try:
         if not isinstance(text, str) or not text.strip():
@@ -893,7 +901,10 @@ def resolve_date(text: str, published: date, *, tense: Tense = "past") -> DateWi
         s = _strip_leading(without_time)
         if not s:
             return None
-        span = _read(s, published, tense)
+        try:
+            span = _read(s, published, tense)
+        except _NoSuchDay:
+            return None
         if span is None:
             span = _search(s, published, tense)
         if span is None:
@@ -912,7 +923,10 @@ def _search(s: str, pub: date, tense: Tense) -> _Span | None:
             part = " ".join(words[i:i + size])
             if size == 1 and part in _AMBIGUOUS_ALONE:
                 continue
-            got = _read(part, pub, tense)
+            try:
+                got = _read(part, pub, tense)
+            except _NoSuchDay:
+                continue
             if got is not None:
                 return got
     return None

@@ -1,4 +1,4 @@
-"""Read figures and stated counts: "three", "1,200", "at least 34", "dozens", "nearly 2,900".
+"""Read figures and stated counts: "three", "1,200", "at least 25", "dozens", "nearly 2,900".
 
 The readings of qualifiers ("at least", "nearly", "about" ...) are in
 ``kg/data/count_qualifiers.json`` and those of vague words ("dozens", "several" ...)
@@ -14,7 +14,6 @@ reads as a year: nothing or punctuation follows it, a month follows it, or a wor
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,7 +43,7 @@ MONTH_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 YEAR_LEAD_WORDS = frozenset(
-    "in since by of until till from during before after early late mid the year since "
+    "in since by of until till from during before after early late mid the year "
     "through around circa".split()
 )
 
@@ -408,7 +407,7 @@ def _single_or_zero(toks: list[_Tok], i: int, text: str) -> Count | None:
 
 
 def parse_count(text: str, *, years: bool = False) -> Count | None:
-    """Read the quantity phrase ``text`` ("at least 34 civilians", "dozens more") or None.
+    """Read the quantity phrase ``text`` ("at least 25 civilians", "dozens more") or None.
 
     The first quantity in the text is read; trailing nouns are ignored. "a", "an",
     "another" and "one" state one only when they open the phrase ("an employee").
