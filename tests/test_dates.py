@@ -187,7 +187,7 @@ OTHER_DATES = [
     ("late February", LEAP, "past", "2024-02-21", "2024-02-29"),
     ("this month", LEAP, "past", "2024-02-01", "2024-02-29"),
     ("a year ago", LEAP, "past", "2023-02-28", "2023-02-28"),
-    # Western and Orthodox feasts apart (2024) and together (2025)
+    # Western and Orthodox feasts apart (2024) and together (2017, 2025)
     ("Easter", BETWEEN_EASTERS, "past", "2024-03-31", "2024-03-31"),
     ("Easter", BETWEEN_EASTERS, "future", "2024-05-05", "2024-05-05"),
     ("Easter Sunday", date(2024, 5, 20), "past", "2024-03-31", "2024-05-05"),
@@ -197,12 +197,12 @@ OTHER_DATES = [
     ("Orthodox Easter", BETWEEN_EASTERS, "past", "2023-04-16", "2023-04-16"),
     ("Orthodox Easter", BETWEEN_EASTERS, "future", "2024-05-05", "2024-05-05"),
     ("Western Easter", date(2024, 5, 20), "past", "2024-03-31", "2024-03-31"),
-    ("Easter Monday", date(2025, 4, 25), "past", "2025-04-21", "2025-04-21"),
+    ("Easter Monday", date(2017, 4, 21), "past", "2017-04-17", "2017-04-17"),
     ("Easter", date(2025, 4, 20), "past", "2025-04-20", "2025-04-20"),
-    ("Holy Saturday", date(2025, 4, 19), "past", "2025-04-19", "2025-04-19"),
-    ("Good Friday", date(2025, 4, 17), "future", "2025-04-18", "2025-04-18"),
-    ("Holy Week", date(2025, 4, 19), "past", "2025-04-13", "2025-04-19"),
-    ("palm sunday", date(2025, 4, 30), "past", "2025-04-13", "2025-04-13"),
+    ("Holy Saturday", date(2017, 4, 15), "past", "2017-04-15", "2017-04-15"),
+    ("Good Friday", date(2017, 4, 13), "future", "2017-04-14", "2017-04-14"),
+    ("Holy Week", date(2017, 4, 15), "past", "2017-04-09", "2017-04-15"),
+    ("palm sunday", date(2017, 4, 30), "past", "2017-04-09", "2017-04-09"),
     # other feasts
     ("Christmas", SUN, "past", "2021-12-25", "2021-12-25"),
     ("Christmas Day", SUN, "future", "2022-12-25", "2022-12-25"),
