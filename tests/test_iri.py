@@ -10,7 +10,7 @@ def test_iri_mint_is_deterministic_and_under_nkr():
 
 
 def test_iri_slug_folds_accents_and_punctuation():
-    assert slug("Ta’ang National Liberation Army") == "ta-ang-national-liberation-army"
+    assert slug("Ta’ang National Liberation Army") == "taang-national-liberation-army"
     assert slug("Kyïv") == "kyiv"
     assert slug("???")  # never empty
 
