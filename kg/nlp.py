@@ -92,6 +92,8 @@ class EntityFixer:
             if bare.lower() in weapons.by_label or (bare in weapons.by_label):
                 continue
             label = ent.label_
+            if label == "ORG" and self._inside_title(doc, ent):
+                continue  # "Secretary of State", "Minister of Defence": part of a title, not an organization
             if bare in orgs and label != "ORG":
                 label = "ORG"
             elif label != "PERSON" and bare in person_parts and len(ent) == 1:
@@ -105,6 +107,16 @@ class EntityFixer:
         spans = [self._extend_region(doc, s, region_words) for s in spans]
         doc.ents = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _inside_title(doc: Doc, ent: Span) -> bool:
+        from kg.lexicon import load_json
+
+        if ent.start < 2 or len(ent) > 2 or doc[ent.start - 1].lower_ != "of":
+            return False
+        heads = {w for h in load_json("titles.json")["heads"] for w in h.split()}
+        return doc[ent.start - 2].lower_ in heads and ent.text.lower() in {
+            w for m in load_json("titles.json")["modifiers"] for w in m.split()} | {"state", "defence", "defense", "foreign affairs", "the interior", "interior", "justice", "war"}
 
     @staticmethod
     def _extend_region(doc: Doc, span: Span, region_words: frozenset[str]) -> Span:
