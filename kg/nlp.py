@@ -115,8 +115,7 @@ class EntityFixer:
         if ent.start < 2 or len(ent) > 2 or doc[ent.start - 1].lower_ != "of":
             return False
         heads = {w for h in load_json("titles.json")["heads"] for w in h.split()}
-        return doc[ent.start - 2].lower_ in heads and ent.text.lower() in {
-            w for m in load_json("titles.json")["modifiers"] for w in m.split()} | {"state", "defence", "defense", "foreign affairs", "the interior", "interior", "justice", "war"}
+        return doc[ent.start - 2].lower_ in heads and ent.text.lower() in set(load_json("titles.json")["offices"])
 
     @staticmethod
     def _extend_region(doc: Doc, span: Span, region_words: frozenset[str]) -> Span:
