@@ -23,6 +23,7 @@ from kg.lexicon import weapon_lexicon
 from kg.records import CITY, COUNTRY, REGION, AttackRecord, CasualtyRecord, DateRef, Evidence
 
 SPEECH = "speech_verbs"
+MAX_DATE_DISTANCE = 4  # dependency edges between a date and the attack word it dates
 
 
 @dataclass
@@ -108,6 +109,8 @@ def _in_place_role(tok: Token) -> bool:
             return t.head.dep_ == "pobj" and t.head.head.lower_ in words("locative_preps")
         t = t.head
     head = t.head
+    if t.dep_ == "pobj" and _is_meeting_word(head.head):
+        return False  # "talks in Geneva": where diplomats meet, not where bombs fall
     if t.dep_ == "pobj":
         prep = head.lower_
         if prep == "of":
@@ -122,6 +125,11 @@ def _in_place_role(tok: Token) -> bool:
     if t.dep_ in {"poss"}:
         return head.lemma_.lower() in words("attack_nouns")
     return False
+
+
+def _is_meeting_word(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in words("meeting_nouns") or lemma in words("meeting_verbs") or tok.lower_ in words("meeting_nouns")
 
 
 def _place_of(ctx: DocContext, tok: Token) -> str | None:
@@ -180,7 +188,9 @@ def _targets(trigger: Token) -> list[Token]:
             for p in c.children:
                 if p.dep_ == "pobj" and p.pos_ == "NOUN" and (c.lower_ in {"on", "at", "against"} or p.lemma_.lower() in words("target_nouns")):
                     out.append(p)
-    return [t for t in out if t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj"]
+    lex = weapon_lexicon().by_label
+    return [t for t in out if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj")
+            and t.lower_ not in lex and t.lemma_.lower() not in lex]
 
 
 def _agent_of(ctx: DocContext, tok: Token) -> str | None:
@@ -299,7 +309,8 @@ def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[Casu
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         near = _nearest(ent.root, cands)
-        if near.date is None:
+        # a date far from every attack word belongs to something else ("its 2021 coup")
+        if near.date is None and tree_distance(ent.root, near.trigger) <= MAX_DATE_DISTANCE:
             near.date = _date_for(ctx, near, ent)
     # weapons (longest match over the sentence's words)
     low_words, word_tokens = _weapon_words(sent)
@@ -313,7 +324,7 @@ def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[Casu
         _nearest(m.anchor, cands).casualties.append(m)
     for cand in cands:
         cand.targets = [_target_text(t) for t in _targets(cand.trigger) if ctx.place(t) is None]
-    cands = _merge_in_sentence(cands)
+    cands = _merge_in_sentence(cands, ctx.entities.entities)
     placed = [c for c in cands if c.places]
     for cand in cands:
         if not cand.places and placed:
@@ -339,8 +350,25 @@ def _most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[st
     return chosen if aggregate else chosen[:1]
 
 
-def _conflict(a: Candidate, b: Candidate) -> bool:
-    if a.places and b.places and not set(a.places) & set(b.places):
+def _places_agree(ents, a: list[str], b: list[str]) -> bool:
+    """Same place, or one lies in the other (a city and its country or region)."""
+    if not a or not b or set(a) & set(b):
+        return True
+    for x in a:
+        for y in b:
+            ex, ey = ents.get(x), ents.get(y)
+            if ex is None or ey is None:
+                continue
+            if ex.kind == COUNTRY and ey.country_key == x or ey.kind == COUNTRY and ex.country_key == y:
+                return True
+            if REGION in {ex.kind, ey.kind} and ex.kind != ey.kind and ex.country_key and ex.country_key == ey.country_key:
+                return True
+    return False
+
+
+def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
+    if a.places and b.places and not (ents is not None and _places_agree(ents, a.places, b.places)) \
+            and not set(a.places) & set(b.places):
         return True
     if a.date and b.date and (a.date.earliest, a.date.latest) != (b.date.earliest, b.date.latest):
         return True
@@ -369,10 +397,10 @@ def _merge(a: Candidate, b: Candidate) -> Candidate:
     return a
 
 
-def _merge_in_sentence(cands: list[Candidate]) -> list[Candidate]:
+def _merge_in_sentence(cands: list[Candidate], ents) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in sorted(cands, key=lambda c: c.trigger.i):
-        partner = next((o for o in out if not _conflict(o, cand)), None)
+        partner = next((o for o in out if not _conflict(o, cand, ents)), None)
         if partner is not None:
             _merge(partner, cand)
         else:
