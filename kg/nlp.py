@@ -25,6 +25,10 @@ from kg.lexicon import load_jsonl, read_tsv, weapon_lexicon
 from kg.settings import ModelNotFound, resolve_model
 
 RULER_NAME = "newskg_ruler"
+# an untagged name matching only a city's alternate spelling is taken for that city from this size on
+MIN_ALTERNATE_POPULATION = 50000
+# words that make a settlement's name into the name of a part of it
+SETTLEMENT_SUFFIXES = {"camp"}
 FIXER_NAME = "newskg_entity_fixer"
 _RELABEL_AS_PLACE = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "NORP", "EVENT"}
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -104,9 +108,36 @@ class EntityFixer:
                 elif label == "NORP" and gaz.demonym(bare) is None and gaz.place(bare) is not None:
                     label = "GPE"
             spans.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
+        spans += self._unlabelled_places(doc, spans, gaz, person_parts)
         spans = [self._extend_region(doc, s, region_words) for s in spans]
         doc.ents = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _unlabelled_places(doc: Doc, spans: list[Span], gaz, person_parts: set[str]) -> list[Span]:
+        """Proper-noun runs the model left untagged that the gazetteer knows as a place
+        ("struck Odesa", "in Donetsk"), unless they are part of a person's name."""
+        from kg.resolve.places import fold, stoplisted
+
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        found: list[Span] = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered and doc[j + 1].text[:1].isupper():
+                j += 1
+            span = doc[i : j + 1]
+            if span.text not in person_parts and not stoplisted(span.text):
+                hit = gaz.place(span.text)
+                if hit is not None and hit.kind in {"City", "Region"} and (
+                        fold(hit.name) == fold(span.text) or (hit.population or 0) >= MIN_ALTERNATE_POPULATION):
+                    found.append(Span(doc, i, j + 1, label="GPE"))
+            i = j + 1
+        return found
 
     @staticmethod
     def _inside_title(doc: Doc, ent: Span) -> bool:
@@ -123,6 +154,8 @@ class EntityFixer:
         if span.label_ not in {"GPE", "LOC", "PERSON", "ORG", "NORP"} or span.end >= len(doc):
             return span
         nxt = doc[span.end]
+        if nxt.lower_ in SETTLEMENT_SUFFIXES and span.label_ in {"GPE", "LOC", "ORG", "PERSON"}:
+            return Span(doc, span.start, span.end + 1, label="GPE")  # "Jabalia camp"
         if nxt.lower_ in region_words and nxt.lower_ not in {"city", "town"}:
             start = span.start
             if start > 0 and doc[start - 1].lower_ in _DIRECTIONS:

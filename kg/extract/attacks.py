@@ -57,6 +57,9 @@ def _is_trigger(tok: Token, has_casualties: bool) -> bool:
         if lemma in words("attack_nouns_need_casualties") and not has_casualties:
             return False
         return not _non_event(tok)
+    if tok.tag_ == "VBG" and lower in words("attack_nouns") and tok.dep_ in {"csubj", "nsubj", "nsubjpass", "dobj", "pobj"}:
+        # a gerund used as a noun: "Fighting in the city left 120 dead"
+        return (lower not in words("attack_nouns_need_casualties") or has_casualties) and not _non_event(tok)
     if tok.pos_ == "VERB" and lemma in words("attack_verbs"):
         if lemma in words("attack_verbs_need_casualties") and not has_casualties:
             return False

@@ -109,7 +109,10 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
         elif lemma == "leave" and anchor.pos_ == "VERB":
             # "left dozens dead and injured", "left at least 900 people dead"
             objs = [c for c in anchor.children if c.dep_ in {"dobj", "nsubj"} and c.i > anchor.i]
-            states = [t for t in anchor.subtree if t.i > anchor.i and _outcomes(t) and t.pos_ in {"ADJ", "VERB", "NOUN"}]
+            states = [c for c in anchor.children if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "advcl"} and c.i > anchor.i]
+            states += [x for c in states for x in c.conjuncts]
+            states += [x for o in objs for x in o.children if x.dep_ in {"amod", "acl"} and x.i > o.i]
+            states = [t for t in states if _outcomes(t)]
             for obj in objs:
                 for st in states:
                     if st.i == obj.i:
@@ -120,11 +123,11 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
         elif outcomes and anchor.i not in used:
             heads = _argument_heads(anchor)
             pairs.extend((h, outcomes[0]) for h in heads)
-        for head, outcome in pairs:
+        for head, outcome in dict.fromkeys(pairs):
             rec = _record_from(head, outcome)
             if rec is None:
                 continue
-            context = list(head.subtree) + list(anchor.children) + [anchor]
+            context = list(head.subtree) + [t for t in anchor.subtree if t.i <= anchor.i] + list(anchor.children)
             if anchor.head is not anchor:
                 context += [anchor.head] + list(anchor.head.children)
             superseded = _marked(context, _w("superseded_markers"))

@@ -107,6 +107,17 @@ def _country_entity(table: EntityTable, info, surface: str, reason: str | None) 
 
 def _place_entity(table: EntityTable, name: str, countries: list[str], kind_hint: str | None = None) -> Entity:
     gaz = gazetteer()
+    base, _, suffix = name.rpartition(" ")
+    if suffix.lower() == "camp" and base:
+        # "Nuseirat camp": linked through the settlement it is named after
+        hit = gaz.place(base, countries=countries, kind_hint=CITY)
+        if hit is not None and hit.kind == CITY:
+            key = f"city:{hit.geonames_id}" if hit.geonames_id else f"city:{name.casefold()}"
+            ckey = f"country:{hit.country_iso2}" if hit.country_iso2 else None
+            if ckey and ckey not in table.entities and gaz.country(hit.country_iso2):
+                info = gaz.country(hit.country_iso2)
+                table.add(ckey, COUNTRY, info.name, geonames_id=info.geonames_id)
+            return table.add(key, CITY, name, name, geonames_id=hit.geonames_id, country_key=ckey)
     hit = gaz.place(name, countries=countries, kind_hint=kind_hint)
     if hit is not None and hit.kind == COUNTRY and hit.country_iso2:
         info = gaz.country(hit.name)
@@ -120,7 +131,13 @@ def _place_entity(table: EntityTable, name: str, countries: list[str], kind_hint
             if info is not None:
                 table.add(country_key, COUNTRY, info.name, geonames_id=info.geonames_id)
         key = f"{kind.lower()}:{hit.geonames_id}" if hit.geonames_id else f"{kind.lower()}:{hit.name.casefold()}:{hit.country_iso2 or ''}"
-        return table.add(key, kind, hit.name, name, geonames_id=hit.geonames_id, country_key=country_key)
+        # a city is labelled as the article spells it ("Rafah", not GeoNames' "Rafaḩ"); the
+        # gazetteer's name stays an alias. Region names come normalised from the gazetteer.
+        label = name if kind == CITY else hit.name
+        ent = table.add(key, kind, label, name, geonames_id=hit.geonames_id, country_key=country_key)
+        if hit.name != ent.label:
+            ent.aliases.add(hit.name)
+        return ent
     kind = kind_hint or PLACE
     country_key = f"country:{countries[0]}" if countries and kind == REGION else None
     return table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=country_key)

@@ -149,6 +149,11 @@ def _load_stoplist() -> frozenset[str]:
     return frozenset(fold(line) for line in _read_lines("place_stoplist.txt"))
 
 
+def stoplisted(name: str) -> bool:
+    """Whether a name is on the stoplist of city names that are also common words or first names."""
+    return fold(name) in _load_stoplist()
+
+
 @functools.lru_cache(maxsize=1)
 def _load_region_words() -> dict[str, str]:
     words: dict[str, str] = {}

@@ -1,0 +1,129 @@
+"""Attack extraction on invented sentences from several conflicts, with the real model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+
+PUB = date(2024, 6, 12)  # a Wednesday
+
+pytestmark = pytest.mark.slow
+
+
+def attacks_of(nlp, text: str, published: date = PUB):
+    records = extract(nlp(text), published)
+    ents = records.entities
+
+    def label(key):
+        return ents[key].label
+
+    out = []
+    for a in records.attacks:
+        out.append({
+            "places": [label(k) for k in a.locations],
+            "date": (a.date.earliest.isoformat(), a.date.latest.isoformat()) if a.date else None,
+            "weapons": [w.rsplit("/", 1)[-1] for w in a.weapons],
+            "attackers": [label(k) for k in a.attackers],
+            "counts": sorted((c.outcome, c.min, c.max, c.victims) for c in a.casualties),
+            "targets": list(a.targets),
+        })
+    return out
+
+
+def test_attacks_event_report_single_attack(nlp):
+    got = attacks_of(nlp, "On Monday, Russian forces struck Odesa with two ballistic missiles, killing 14 civilians and injuring 40.")
+    assert len(got) == 1
+    a = got[0]
+    assert a["places"] == ["Odesa"]
+    assert a["date"] == ("2024-06-10", "2024-06-10")
+    assert "ballistic_missile" in a["weapons"]
+    assert a["attackers"] == ["Russia"]
+    assert ("Killed", 14, 14, "civilian") in a["counts"]
+    assert ("Injured", 40, 40, None) in a["counts"]
+
+
+def test_attacks_passive_city_and_open_counts(nlp):
+    got = attacks_of(nlp, "The city of Mykolaiv was hit by artillery shelling early Sunday, killing at least two people and wounding more than 20, the regional governor said.")
+    assert len(got) == 1
+    a = got[0]
+    assert a["places"][0].startswith("Mykola")
+    assert a["date"] == ("2024-06-09", "2024-06-09")
+    assert "artillery" in a["weapons"]
+    assert ("Killed", 2, None, None) in a["counts"]
+    assert ("Injured", 21, None, None) in a["counts"]
+
+
+def test_attacks_two_attacks_in_one_sentence(nlp):
+    got = attacks_of(nlp, "In Kherson, where a rocket attack on Friday killed at least nine residents, "
+                          "a drone strike on a market this week claimed another life.")
+    assert len(got) == 2
+    by_weapon = {a["weapons"][0]: a for a in got}
+    assert by_weapon["rocket"]["date"] == ("2024-06-07", "2024-06-07")
+    assert ("Killed", 9, None, "resident") in by_weapon["rocket"]["counts"]
+    assert by_weapon["drone"]["counts"] == [("Killed", 1, 1, None)]
+    assert all(a["places"] == ["Kherson"] for a in got)
+
+
+def test_attacks_toll_in_next_sentence_continues_attack(nlp):
+    got = attacks_of(nlp, "An Israeli airstrike hit a school in Khan Younis on Tuesday, killing 12 people. "
+                          "Health officials said three children were among the dead and 30 people were wounded.")
+    assert len(got) == 1
+    a = got[0]
+    assert a["attackers"] == ["Israel"]
+    assert ("Killed", 12, 12, None) in a["counts"]
+    assert ("Injured", 30, 30, None) in a["counts"]
+    assert "school" in a["targets"]
+
+
+@pytest.mark.parametrize("text", [
+    "Air defences shot down 20 drones over the capital overnight.",
+    "The minister warned of strikes on the port if talks fail.",
+    "Troops held a drill near the border on Thursday.",
+    "Thousands of people were evacuated from the town.",
+])
+def test_attacks_non_events_give_no_attack_with_counts(nlp, text):
+    got = attacks_of(nlp, text)
+    assert all(not a["counts"] for a in got)
+    assert all(not a["places"] for a in got) or not got
+
+
+def test_attacks_munitions_are_not_casualties(nlp):
+    got = attacks_of(nlp, "Russia launched 40 drones and 7 missiles at Lviv on Saturday, killing three people.")
+    counts = [c for a in got for c in a["counts"]]
+    assert ("Killed", 3, 3, None) in counts
+    assert not any(c[1] in (40, 7) for c in counts)
+
+
+def test_attacks_meeting_city_is_not_an_attack_place(nlp):
+    got = attacks_of(nlp, "Negotiators will meet in Cairo on Sunday, days after a strike on Rafah killed 25 people.")
+    places = [p for a in got for p in a["places"]]
+    assert "Cairo" not in places
+    assert "Rafah" in places
+
+
+def test_attacks_dateline_city_is_not_an_attack_place(nlp):
+    got = attacks_of(nlp, "LONDON — Shelling killed four people in Donetsk on Monday, officials said.")
+    places = [p for a in got for p in a["places"]]
+    assert "London" not in places
+    assert places and places[0].startswith("Donetsk")
+
+
+def test_attacks_superseded_toll_is_dropped(nlp):
+    got = attacks_of(nlp, "Fighting in the city of El Fasher left at least 120 people dead last week, "
+                          "raising the previously reported toll of 85.")
+    counts = [c for a in got for c in a["counts"]]
+    assert ("Killed", 120, None, None) in counts
+    assert not any(c[1] == 85 for c in counts)
+
+
+def test_attacks_child_subcount(nlp):
+    got = attacks_of(nlp, "A missile strike on Kryvyi Rih killed five civilians on Friday. "
+                          "The mayor said one child died and two others were injured.")
+    assert len(got) == 1
+    counts = got[0]["counts"]
+    assert ("Killed", 5, 5, "civilian") in counts
+    assert ("Killed", 1, 1, "child") in counts
+    assert ("Injured", 2, 2, "child") in counts
