@@ -177,8 +177,8 @@ def query(graph: Graph, q: str):
     store = ox.Store()
     store.load(graph.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     result = store.query(query_text(q), prefixes={k: str(v) for k, v in PREFIXES.items()})
-    if isinstance(result, bool):
-        return pd.DataFrame({"ask": [result]})
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return pd.DataFrame({"ask": [bool(result)]})
     if isinstance(result, ox.QueryTriples):
         rows = [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in result]
         return pd.DataFrame(rows, columns=["subject", "predicate", "object"])

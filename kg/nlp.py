@@ -109,9 +109,20 @@ class EntityFixer:
                     label = "GPE"
             spans.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
+        spans += self._unlabelled_surnames(doc, spans, person_parts)
         spans = [self._extend_region(doc, s, region_words) for s in spans]
         doc.ents = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _unlabelled_surnames(doc: Doc, spans: list[Span], person_parts: set[str]) -> list[Span]:
+        """A lone proper noun that is part of a person's full name elsewhere in the document
+        ("Baerbock said") is that person, even where the model tagged nothing."""
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+                if t.i not in covered and t.pos_ == "PROPN" and t.text in person_parts
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+                and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
 
     @staticmethod
     def _unlabelled_places(doc: Doc, spans: list[Span], gaz, person_parts: set[str]) -> list[Span]:

@@ -1,0 +1,58 @@
+"""The library API: batches, atomic writes, queries, loading errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg import api
+
+
+def test_api_write_atomic_keeps_old_file_on_failure(tmp_path: Path, monkeypatch):
+    target = tmp_path / "g.ttl"
+    target.write_text("old", encoding="utf-8")
+
+    class Boom(Exception):
+        pass
+
+    def bad_replace(*_a, **_k):
+        raise Boom()
+
+    monkeypatch.setattr(api.os, "replace", bad_replace)
+    with pytest.raises(Boom):
+        api.write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.ttl"]
+
+
+def test_api_load_reports_missing_and_broken(tmp_path: Path):
+    with pytest.raises(ValueError, match="no such file"):
+        api.load(tmp_path / "none.ttl")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(ValueError, match="not parseable"):
+        api.load(bad)
+
+
+def test_api_query_text_named_and_file(tmp_path: Path):
+    from test_graph import built_graph
+
+    g = built_graph()
+    df = api.query(g, "attacks")
+    assert df.loc[0, "place"] == "Alpha" and df.loc[0, "killedMin"] == 3
+    rq = tmp_path / "q.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a nkg:Demand }", encoding="utf-8")
+    assert api.query(g, str(rq)).loc[0, "n"] == 1
+    assert bool(api.query(g, "ASK { ?s a nkg:Meeting }").loc[0, "ask"])
+
+
+@pytest.mark.slow
+def test_api_build_graph_collects_failures(tmp_path: Path):
+    (tmp_path / "ok.txt").write_text("Shelling killed two people in Kherson on Monday.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    from datetime import date
+
+    graph, failures = api.build_graph([tmp_path], published=date(2024, 6, 12))
+    assert len(failures) == 1 and "empty" in failures[0].error
+    assert len(api.query(graph, "attacks")) == 1
