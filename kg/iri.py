@@ -27,7 +27,7 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 def mint(kind: str, *key: object) -> URIRef:
-    """``mint("person", "Marco Rubio")`` -> ``nkr:person/marco-rubio``."""
+    """``mint("person", "Annalena Baerbock")`` -> ``nkr:person/annalena-baerbock``."""
     parts = [slug(str(k)) for k in key if k is not None and str(k) != ""]
     return URIRef(str(NKR) + "/".join([slug(kind)] + parts))
 

@@ -127,7 +127,7 @@ class EntityFixer:
     @staticmethod
     def _unlabelled_places(doc: Doc, spans: list[Span], gaz, person_parts: set[str]) -> list[Span]:
         """Proper-noun runs the model left untagged that the gazetteer knows as a place
-        ("struck Odesa", "in Donetsk"), unless they are part of a person's name."""
+        ("struck Odesa", "in Kherson"), unless they are part of a person's name."""
         from kg.resolve.places import fold, stoplisted
 
         covered = {i for s in spans for i in range(s.start, s.end)}
@@ -161,7 +161,7 @@ class EntityFixer:
 
     @staticmethod
     def _extend_region(doc: Doc, span: Span, region_words: frozenset[str]) -> Span:
-        """"Sumy" + "region" -> one LOC span "Sumy region"; keeps a leading direction word."""
+        """"Kherson" + "region" -> one LOC span "Kherson region"; keeps a leading direction word."""
         if span.label_ not in {"GPE", "LOC", "PERSON", "ORG", "NORP"} or span.end >= len(doc):
             return span
         nxt = doc[span.end]

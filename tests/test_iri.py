@@ -3,10 +3,10 @@ from kg.vocab import NKR
 
 
 def test_iri_mint_is_deterministic_and_under_nkr():
-    a = mint("person", "Marco Rubio")
-    assert a == mint("person", "Marco Rubio")
+    a = mint("person", "Annalena Baerbock")
+    assert a == mint("person", "Annalena Baerbock")
     assert str(a).startswith(str(NKR))
-    assert str(a).endswith("person/marco-rubio")
+    assert str(a).endswith("person/annalena-baerbock")
 
 
 def test_iri_slug_folds_accents_and_punctuation():

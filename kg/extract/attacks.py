@@ -95,7 +95,7 @@ def _nearest(tok: Token, cands: list[Candidate]) -> Candidate:
 
 
 def _region_list_head(tok: Token) -> bool:
-    """"the regions of Chernihiv, Sumy and Donetsk": the names stand for regions."""
+    """"the regions of Zaporizhzhia, Kherson and Odesa": the names stand for regions."""
     t = tok
     while t.dep_ == "conj" and t.head is not t:
         t = t.head
@@ -107,7 +107,7 @@ def _in_place_role(tok: Token) -> bool:
     t = tok
     while t.dep_ in {"conj", "appos", "compound", "amod", "nmod"} and t.head is not t and t.head.pos_ in {"PROPN", "NOUN"} | ({"ADJ"} if t.dep_ == "conj" else set()):
         if t.dep_ in {"compound", "nmod", "amod"} and t.head.lemma_.lower() in words("attack_nouns"):
-            return True  # "the Kharkiv strike"
+            return True  # "the Odesa strike"
         if t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() not in words("place_nouns"):
             return t.head.dep_ == "pobj" and t.head.head.lower_ in words("locative_preps")
         t = t.head

@@ -2,7 +2,7 @@
 
 An *outcome anchor* is a word that says people were killed or injured: a verb
 ("killed", "died", "wounded", "claimed ... lives", "left ... dead"), a
-participle or adjective ("37 injured", "dead") or a noun ("injuries", "bodies",
+participle or adjective ("12 injured", "dead") or a noun ("injuries", "bodies",
 "death toll"). The count is read from the phrase the anchor governs (its object,
 its passive or intransitive subject, its numeric modifier, or the figure a toll
 is put at), never from the nearest number, so munitions, buildings and
@@ -31,7 +31,7 @@ def _w(key: str) -> frozenset[str]:
 class CasualtyMention:
     anchor: Token
     record: CasualtyRecord
-    superseded: bool  # an earlier, replaced figure ("the previously cited toll of 773")
+    superseded: bool  # an earlier, replaced figure ("the previously reported toll of 85")
     revision: bool  # a revised figure ("the toll rose to 12")
 
 
@@ -150,7 +150,7 @@ def _argument_heads(anchor: Token) -> list[Token]:
         if anchor.lemma_.lower() in {"kill", "injure", "wound", "hurt", "maim"} and anchor.tag_ == "VBG":
             heads = [c for c in anchor.children if c.dep_ in {"dobj", "npadvmod", "attr"}] or heads
         if not heads and anchor.dep_ == "conj":
-            # "18 people were killed and 37 injured": the conjunct's own number
+            # "nine people were killed and 40 injured": the conjunct's own number
             heads = [c for c in anchor.children if c.like_num or c.pos_ == "NUM"]
             if not heads and anchor.head.dep_ != "ROOT":
                 heads = []
@@ -164,7 +164,7 @@ def _argument_heads(anchor: Token) -> list[Token]:
             if prev.pos_ in {"NOUN", "NUM"} and prev.sent == anchor.sent:
                 heads = [prev]
     else:
-        # nouns: "nearly 2,900 injuries", "the death toll of 773", "toll rose to 12"
+        # nouns: "nearly 300 injuries", "the death toll of 85", "toll rose to 12"
         nums = [c for c in anchor.children if c.dep_ in {"nummod", "quantmod"} or c.like_num]
         if nums:
             heads = [anchor]

@@ -109,7 +109,7 @@ def _place_entity(table: EntityTable, name: str, countries: list[str], kind_hint
     gaz = gazetteer()
     base, _, suffix = name.rpartition(" ")
     if suffix.lower() == "camp" and base:
-        # "Nuseirat camp": linked through the settlement it is named after
+        # "Jabalia camp": linked through the settlement it is named after
         hit = gaz.place(base, countries=countries, kind_hint=CITY)
         if hit is not None and hit.kind == CITY:
             key = f"city:{hit.geonames_id}" if hit.geonames_id else f"city:{name.casefold()}"

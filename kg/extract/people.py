@@ -2,11 +2,11 @@
 
 Forms read (titles from ``kg/data/titles.json``):
 
-* a title before the name: "U.S. Secretary of State Marco Rubio",
-  "Ukraine's foreign minister Andrii Sybiha", "CIA director William Burns";
-* an apposition: "Andrii Sybiha, Ukraine's foreign minister,",
-  "David Barnea, the head of the Mossad intelligence organization,";
-* a reversed apposition: "Ukraine's foreign minister, Andrii Sybiha,".
+* a title before the name: "German Foreign Minister Annalena Baerbock",
+  "Sudan's army chief Abdel Fattah al-Burhan", "UN envoy Martin Griffiths";
+* an apposition: "Antonio Guterres, the UN secretary-general,",
+  "Yoav Gallant, Israel's defence minister,";
+* a reversed apposition: "France's foreign minister, Jean-Noel Barrot,".
 
 The affiliation is the country (by name, demonym or possessive) or the
 organization that the title names; failing that, an organization the role is

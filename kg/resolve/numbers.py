@@ -1,4 +1,4 @@
-"""Read figures and stated counts: "three", "1,200", "at least 25", "dozens", "nearly 2,900".
+"""Read figures and stated counts: "three", "1,200", "at least 25", "dozens", "nearly 1,500".
 
 The readings of qualifiers ("at least", "nearly", "about" ...) are in
 ``kg/data/count_qualifiers.json`` and those of vague words ("dozens", "several" ...)

@@ -475,7 +475,7 @@ class Gazetteer:
         return PlaceInfo(hit[0], "Region", hit[1], None, None, None, None) if hit else None
 
     def _split_region_phrase(self, text: str) -> tuple[str, str] | None:
-        """'Sumy region' / 'region of Sumy' → ('Sumy', 'region'); None when no region word frames the name."""
+        """'Zaporizhzhia region' / 'region of Zaporizhzhia' → ('Zaporizhzhia', 'region'); None when no region word frames the name."""
         words = _load_region_words()
         tokens = text.split()
         for size in (3, 2, 1):
@@ -507,7 +507,7 @@ class Gazetteer:
         if city is not None:
             iso = city.country_iso2
             if fold(city.name) != key and re.fullmatch(r"[A-Za-z ]+", city.name):
-                label = city.name  # 'Kharkov region' and 'Kharkiv region' are one place
+                label = city.name  # 'Nikolayev region' and 'Mykolaiv region' are one place
         return PlaceInfo(f"{label} {word}", "Region", iso, None, None, None, None)
 
     def place(
@@ -515,7 +515,7 @@ class Gazetteer:
     ) -> PlaceInfo | None:
         """Resolve a place name, preferring the article's countries (ISO2, most salient first).
 
-        Countries come back as kind "Country"; named regions, region phrases ("Sumy region",
+        Countries come back as kind "Country"; named regions, region phrases ("Kherson region",
         "province of Idlib", "southern Israel") and US states as "Region"; populated places as
         "City", the homonym in the article's countries first, then the most populous.
         None when nothing fits.
@@ -575,7 +575,7 @@ class Gazetteer:
         """(surface, "GPE"|"LOC") pairs for an EntityRuler, each surface once.
 
         Country names and aliases, named regions, US states, then city names, their
-        accent-free forms and close Latin spellings (Kiev/Kyiv, Kharkov/Kharkiv) for cities
+        accent-free forms and close Latin spellings (Kiev/Kyiv, Nikolayev/Mykolaiv) for cities
         of at least ``min_population``. Stoplisted names (English words, first names) are
         skipped, as are names shorter than three letters.
         """
