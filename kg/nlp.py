@@ -107,7 +107,12 @@ class EntityFixer:
                     label = "GPE"
                 elif label == "NORP" and gaz.demonym(bare) is None and gaz.place(bare) is not None:
                     label = "GPE"
-            spans.append(Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id_))
+            end = ent.end
+            while end - 1 > ent.start and (doc[end - 1].is_punct or doc[end - 1].is_bracket):
+                end -= 1  # "Geneva (AFP)" tagged as one span: keep the name
+            if label != ent.label_ and end < ent.end - 1:
+                end = ent.start + next((i for i, t in enumerate(ent) if t.is_punct or t.is_bracket), len(ent))
+            spans.append(Span(doc, ent.start, end, label=label, kb_id=ent.kb_id_))
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
         spans += self._unlabelled_surnames(doc, spans, person_parts)
         spans = [self._extend_region(doc, s, region_words) for s in spans]

@@ -76,29 +76,60 @@ def _meeting_trigger(tok: Token) -> bool:
     if tok.pos_ == "VERB" and lemma in words("meeting_verbs"):
         if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
             return False
-        if lemma in {"host", "attend", "visit"}:
-            return True
+        if lemma == "discuss":
+            return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
         return True
     return False
 
 
+def _locative_place(ctx: DocContext, t: Token) -> str | None:
+    """The place a locative object names: "in X", "to X" after a motion verb, "in the city of X"."""
+    if t.dep_ != "pobj":
+        return None
+    prep = t.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in words("place_nouns") and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "in the southwestern city of X"
+    if prep.lower_ not in {"in", "at", "to"}:
+        return None
+    if prep.lower_ == "to" and prep.head.lemma_.lower() not in words("motion_verbs"):
+        return None
+    ent = ctx.place(t)
+    return ent.key if ent is not None else None
+
+
 def _meeting_place(ctx: DocContext, trigger: Token) -> str | None:
-    """A place governed by "in"/"at" (or "to" after a motion verb) near the trigger: its own
-    phrase first, then the clause it belongs to ("a meeting is expected to take place in X")."""
+    """Where a meeting is held: a locative attached to the trigger or to its clause first
+    ("will meet in X"), then one deeper in the trigger's own phrase ("talks ... in X")."""
     head = clause_head(trigger)
-    scopes = [subtree_span(trigger)]
-    if head is not trigger:
-        scopes.append(subtree_span(head))
-    for scope in scopes:
-        for t in scope:
-            if t.dep_ != "pobj" or t.head.lower_ not in {"in", "at", "to"}:
-                continue
-            if t.head.lower_ == "to" and t.head.head.lemma_.lower() not in words("motion_verbs"):
-                continue
-            ent = ctx.place(t)
-            if ent is not None:
-                return ent.key
+    near = [trigger] + ([head] if head is not trigger else [])
+    for scope in near:
+        for c in scope.children:
+            if c.dep_ == "prep":
+                for p in c.children:
+                    for t in [p] + [x for x in p.subtree if x.dep_ == "pobj" and x.head.lower_ == "of"]:
+                        key = _locative_place(ctx, t)
+                        if key:
+                            return key
+    for scope in near:
+        for t in subtree_span(scope):
+            key = _locative_place(ctx, t)
+            if key:
+                return key
     return None
+
+
+def _sides(ctx: DocContext, keys: list[str]) -> set[str]:
+    """The distinct parties among participants: a person counts as whom they act for."""
+    out = set()
+    for k in keys:
+        ent = ctx.entities.entities[k]
+        if ent.kind == PERSON and ent.affiliation_key:
+            k = ent.affiliation_key
+            ent = ctx.entities.entities[k]
+        if ent.kind == ORGANIZATION and ent.country_key:
+            k = ent.country_key
+        out.add(k)
+    return out
 
 
 def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> DateRef | None:
@@ -150,30 +181,32 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
 def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
     found: list[dict] = []
     for sent in ctx.doc.sents:
-        for tok in sent:
-            if not _meeting_trigger(tok):
-                continue
+        triggers = [t for t in sent if _meeting_trigger(t)]
+        # "rounds of talks", "meet ... to restart discussions": nested mentions are one meeting
+        triggers = [t for t in triggers if not any(o is not t and t in o.subtree for o in triggers
+                                                   if o.pos_ == "VERB" or t.dep_ == "pobj")]
+        for tok in triggers:
             place = _meeting_place(ctx, tok)
             future0 = _is_future(ctx, tok, None)
             date = _meeting_date(ctx, tok, sent, future0)
             future = _is_future(ctx, tok, date)
             parts = _participants(ctx, tok)
-            if place is None and not parts:
-                continue
+            if place is None and len(_sides(ctx, parts)) < 2:
+                continue  # no place and one side only: not enough to tell a meeting apart
             item = {"place": place, "date": date, "planned": future, "parts": parts, "sents": [sent], "trigger": tok}
-            same = next((m for m in found if place and m["place"] == place and m["planned"] == future), None)
+            same = next((m for m in found if place and m["place"] == place
+                         and (m["planned"] == future or m["date"] is None or date is None)), None)
             if same is None and place is None:
-                same = next((m for m in found if m["sents"][-1] == sent and (m["planned"] == future)), None)
+                same = next((m for m in found if m["sents"][-1] == sent), None)
             if same is not None:
                 same["date"] = same["date"] or date
+                same["planned"] = same["planned"] if same["date"] is not None else future
                 same["parts"] += [p for p in parts if p not in same["parts"]]
                 if sent not in same["sents"]:
                     same["sents"].append(sent)
             else:
                 found.append(item)
     for m in found:
-        if m["place"] is None and len(m["parts"]) < 2:
-            continue
         yield MeetingRecord(
             evidence=DocContext.evidence(*m["sents"]),
             status="planned" if m["planned"] else "held",
