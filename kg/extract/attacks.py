@@ -18,7 +18,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.casualties import CasualtyMention, find_casualties
-from kg.extract.context import DocContext, tree_distance, words
+from kg.extract.context import DocContext, clause_head, tree_distance, words
 from kg.lexicon import weapon_lexicon
 from kg.records import CITY, COUNTRY, REGION, AttackRecord, CasualtyRecord, DateRef, Evidence
 
@@ -41,6 +41,11 @@ class Candidate:
     evidence: list[Span] = field(default_factory=list)
     aggregate: bool = False
     definite: bool = False
+    triggers: list[Token] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.triggers:
+            self.triggers = [self.trigger]
 
     @property
     def substantive(self) -> bool:
@@ -112,8 +117,8 @@ def _in_place_role(tok: Token) -> bool:
             return t.head.dep_ == "pobj" and t.head.head.lower_ in words("locative_preps")
         t = t.head
     head = t.head
-    if t.dep_ == "pobj" and _is_meeting_word(head.head):
-        return False  # "talks in Geneva": where diplomats meet, not where bombs fall
+    if t.dep_ == "pobj" and (_is_meeting_word(head.head) or _is_meeting_word(clause_head(head))):
+        return False  # "talks in Geneva", "sat down ... in Istanbul": where diplomats meet, not where bombs fall
     if t.dep_ == "pobj":
         prep = head.lower_
         if prep == "of":
@@ -139,6 +144,11 @@ def _place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
     if ctx.in_dateline(tok):
         return None
+    if tok.i in ctx.entities.demonym_tokens and tok.dep_ in {"amod", "compound"} \
+            and tok.head.lemma_.lower() in words("place_nouns") and _in_place_role(tok.head):
+        # "Russian border regions", "across Ukrainian cities": somewhere in that country
+        key = ctx.entities.key_of(tok)
+        return key if key and ctx.entities.entities[key].kind == COUNTRY else None
     ent = ctx.place(tok)
     if ent is not None:
         if not _in_place_role(tok):
@@ -193,7 +203,8 @@ def _targets(trigger: Token) -> list[Token]:
                     out.append(p)
     lex = weapon_lexicon().by_label
     return [t for t in out if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj")
-            and t.lower_ not in lex and t.lemma_.lower() not in lex]
+            and t.lower_ not in lex and t.lemma_.lower() not in lex
+            and not (t.lemma_.lower() in words("place_nouns") and t.lemma_.lower() not in words("target_nouns"))]
 
 
 def _agent_of(ctx: DocContext, tok: Token) -> str | None:
@@ -206,7 +217,13 @@ def _agent_of(ctx: DocContext, tok: Token) -> str | None:
 
 
 def _attackers(ctx: DocContext, cand: Candidate) -> list[str]:
-    trig = cand.trigger
+    found: list[str] = []
+    for trig in cand.triggers:
+        found += _trigger_attackers(ctx, trig)
+    return [k for k in dict.fromkeys(found) if k not in cand.places]
+
+
+def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
     found: list[str] = []
     key = _agent_of(ctx, trig)
     if key:
@@ -226,7 +243,7 @@ def _attackers(ctx: DocContext, cand: Candidate) -> list[str]:
             k = _agent_of(ctx, c)
             if k:
                 found.append(k)
-    return [k for k in dict.fromkeys(found) if k not in cand.places]
+    return found
 
 
 def _reporters(ctx: DocContext, sent: Span) -> list[str]:
@@ -397,6 +414,7 @@ def _merge(a: Candidate, b: Candidate) -> Candidate:
     a.casualties += b.casualties
     a.evidence += [s for s in b.evidence if s not in a.evidence]
     a.aggregate = a.aggregate and b.aggregate
+    a.triggers += [t for t in b.triggers if t not in a.triggers]
     return a
 
 

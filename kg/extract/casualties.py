@@ -75,7 +75,7 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
         # a named victim: one person
         text = (quote_span or head.doc[head.left_edge.i : head.i + 1]).text
         return CasualtyRecord(outcome, 1, 1, False, text, _victims(head))
-    if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "ORG", "NORP"} and head.pos_ != "NUM":
+    if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "ORG"} and head.pos_ != "NUM":
         return None
     phrase = _count_phrase(head)
     count = parse_count(phrase)
@@ -113,6 +113,8 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             states += [x for c in states for x in c.conjuncts]
             states += [x for o in objs for x in o.children if x.dep_ in {"amod", "acl"} and x.i > o.i]
             states = [t for t in states if _outcomes(t)]
+            # "left at least 900 people dead" is sometimes parsed with the people as the state's subject
+            objs += [c for st in states for c in st.children if c.dep_ in {"nsubj", "nsubjpass"} and c not in objs]
             for obj in objs:
                 for st in states:
                     if st.i == obj.i:
