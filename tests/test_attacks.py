@@ -127,3 +127,24 @@ def test_attacks_child_subcount(nlp):
     assert ("Killed", 5, 5, "civilian") in counts
     assert ("Killed", 1, 1, "child") in counts
     assert ("Injured", 2, 2, "child") in counts
+
+
+def test_attacks_demonym_region_phrase_is_the_country(nlp):
+    got = attacks_of(nlp, "Officials in Moscow said four civilians were killed in Ukrainian drone attacks on Russian border villages.")
+    assert len(got) == 1
+    assert got[0]["places"] == ["Russia"]
+    assert got[0]["attackers"] == ["Ukraine"]
+    assert ("Killed", 4, 4, "civilian") in got[0]["counts"]
+
+
+def test_attacks_meeting_place_in_same_sentence_is_not_the_attack_place(nlp):
+    got = attacks_of(nlp, "The deadly strike came only hours after both delegations sat down for talks in Jeddah.")
+    assert all("Jeddah" not in a["places"] for a in got)
+
+
+def test_attacks_reporter_is_the_named_service(nlp):
+    text = "Shelling killed two people in Kherson on Monday, according to Ukraine's Prosecutor General Office."
+    records = extract(nlp(text), PUB)
+    reporters = [records.entities[k] for a in records.attacks for k in a.reported_by]
+    assert reporters and reporters[0].kind in {"Organization", "Country"}
+    assert any(r.kind == "Organization" and r.country_key == "country:UA" for r in reporters) or reporters[0].label == "Ukraine"

@@ -49,7 +49,9 @@ class Candidate:
 
     @property
     def substantive(self) -> bool:
-        return bool(self.places or self.date or self.casualties)
+        """Whether the mention says something of its own; "The attack ... in recent months"
+        only refers back."""
+        return bool(self.places or self.casualties or (self.date and not self.definite))
 
 
 # -- triggers ---------------------------------------------------------------
@@ -135,6 +137,14 @@ def _in_place_role(tok: Token) -> bool:
     return False
 
 
+def _in_speaker(tok: Token) -> bool:
+    """"Officials in Kyiv said ...": a place inside the phrase of whoever reports."""
+    for anc in tok.ancestors:
+        if anc.dep_ in {"nsubj", "nsubjpass"} and anc.head.lemma_.lower() in words("report_verbs"):
+            return True
+    return False
+
+
 def _is_meeting_word(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in words("meeting_nouns") or lemma in words("meeting_verbs") or tok.lower_ in words("meeting_nouns")
@@ -142,7 +152,7 @@ def _is_meeting_word(tok: Token) -> bool:
 
 def _place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
-    if ctx.in_dateline(tok):
+    if ctx.in_dateline(tok) or _in_speaker(tok):
         return None
     if tok.i in ctx.entities.demonym_tokens and tok.dep_ in {"amod", "compound"} \
             and tok.head.lemma_.lower() in words("place_nouns") and _in_place_role(tok.head):
@@ -253,7 +263,7 @@ def _reporters(ctx: DocContext, sent: Span) -> list[str]:
             for p in tok.doc[tok.i + 1].children:
                 if p.dep_ == "pobj":
                     out.extend(_speaker(ctx, p))
-        if tok.lemma_.lower() in words(SPEECH) and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in words("report_verbs") and tok.pos_ == "VERB":
             for c in tok.children:
                 if c.dep_ == "nsubj":
                     out.extend(_speaker(ctx, c))
@@ -264,6 +274,17 @@ def _speaker(ctx: DocContext, tok: Token) -> list[str]:
     ent = ctx.entity(tok)
     if ent is not None and ent.kind in {"Person", "Organization", "Country"}:
         return [ent.key]
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and tok.pos_ in {"PROPN", "NOUN"} and (tok.text[:1].isupper() or tok.pos_ == "NOUN"):
+        # "Ukraine's Emergency Service", "the city's main hospital": an organization of that place
+        owner_ent = ctx.entity(owner)
+        words_ = [t for t in tok.subtree if t.i > owner.i and t.i <= tok.i and t.dep_ != "case" and t.text not in {"'s", "’s"}]
+        if owner_ent is not None and words_ and (tok.text[:1].isupper() or any(t.ent_type_ == "ORG" for t in words_)):
+            label = tok.doc[words_[0].i : tok.i + 1].text
+            country = owner_ent.key if owner_ent.kind == COUNTRY else owner_ent.country_key
+            org = ctx.entities.add(f"org:{label.casefold()}", "Organization", label,
+                                   tok.doc[owner.i : tok.i + 1].text, country_key=country)
+            return [org.key]
     for t in tok.subtree:
         ent = ctx.agent(t)
         if ent is not None:
@@ -314,6 +335,7 @@ def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[Casu
         cand.definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in cand.trigger.children)
         cand.aggregate = cand.trigger.tag_ == "NNS" and any(m in sent.text.lower() for m in words("aggregate_markers"))
     # places
+    meeting_words = [t for t in sent if _is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"}]
     for tok in sent:
         if tok.ent_iob_ == "I":
             continue
@@ -321,6 +343,8 @@ def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[Casu
         if key is None:
             continue
         near = _nearest(tok, cands)
+        if meeting_words and min(tree_distance(tok, m) for m in meeting_words) < tree_distance(tok, near.trigger):
+            continue  # "... came hours after officials sat down in X": the meeting's place
         if key not in near.places:
             near.places.append(key)
             near.place_tokens.append(tok)

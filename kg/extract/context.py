@@ -84,7 +84,9 @@ class DocContext:
         return tuple(sorted(out, key=lambda e: e.start))
 
     def paragraph_of(self, token: Token) -> int:
-        return self.doc.text.count("\n", 0, token.idx)
+        """The index of the paragraph (non-empty line) a token stands in."""
+        text = self.doc.text[: token.idx]
+        return sum(1 for line in text.split("\n") if line.strip()) - (0 if text.endswith("\n") else 1)
 
 
 def _looks_like_dateline(text: str) -> bool:

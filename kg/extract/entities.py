@@ -203,6 +203,12 @@ def resolve_entities(doc: Doc) -> EntityTable:
                 continue
             if label == "ORG" or lexicon_row is not None:
                 ent = _organization(table, name, lexicon_row, countries)
+                owner = _possessor(span)
+                if owner is not None and ent.country_key is None:
+                    reading = gaz.read_actor(owner)
+                    if reading is not None:  # "Ukraine's Prosecutor General Office"
+                        ent.country_key = f"country:{reading.country.iso2}"
+                        _country_entity(table, reading.country, owner, reading.reason)
                 table.bind(span, ent.key)
                 continue
         if label in {"GPE", "LOC", "FAC"}:
@@ -213,6 +219,17 @@ def resolve_entities(doc: Doc) -> EntityTable:
             table.bind(span, ent.key)
     _resolve_persons(table, persons)
     return table
+
+
+def _possessor(span: Span) -> str | None:
+    """The name before "'s" right in front of a span, if any."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text in {"'s", "’s"}:
+        for ent in doc.ents:
+            if ent.end == span.start - 1:
+                return clean_name(ent.text)
+        return doc[span.start - 2].text
+    return None
 
 
 def _organization(table: EntityTable, name: str, row: dict | None, countries: list[str]) -> Entity:
