@@ -148,3 +148,15 @@ def test_attacks_reporter_is_the_named_service(nlp):
     reporters = [records.entities[k] for a in records.attacks for k in a.reported_by]
     assert reporters and reporters[0].kind in {"Organization", "Country"}
     assert any(r.kind == "Organization" and r.country_key == "country:UA" for r in reporters) or reporters[0].label == "Ukraine"
+
+
+@pytest.mark.parametrize("text, place, attacker", [
+    ("On 5 June, RSF shelling of Al Fashir town killed at least 20 civilians and wounded dozens.", "Al Fashir", "Rapid Support Forces"),
+    ("On 30 July, a suicide bombing at a market in Mogadishu killed 32 people, police said.", "Mogadishu", None),
+    ("On 9 May, a Houthi drone struck a commercial vessel in the Red Sea.", "Red Sea", "Houthis"),
+])
+def test_attacks_one_paragraph_event_reports(nlp, text, place, attacker):
+    got = attacks_of(nlp, text, date(2024, 12, 1))
+    assert len(got) == 1
+    assert got[0]["places"] == [place]
+    assert got[0]["attackers"] == ([attacker] if attacker else [])

@@ -112,6 +112,8 @@ def _region_list_head(tok: Token) -> bool:
 def _in_place_role(tok: Token) -> bool:
     """Whether the sentence uses a name as a place where something happened (not as an actor)."""
     t = tok
+    while t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head is not t:
+        t = t.head  # inside a multi-word name: "Al Fashir"
     while t.dep_ in {"conj", "appos", "compound", "amod", "nmod"} and t.head is not t and t.head.pos_ in {"PROPN", "NOUN"} | ({"ADJ"} if t.dep_ == "conj" else set()):
         if t.dep_ in {"compound", "nmod", "amod"} and t.head.lemma_.lower() in words("attack_nouns"):
             return True  # "the Odesa strike"
@@ -124,7 +126,8 @@ def _in_place_role(tok: Token) -> bool:
     if t.dep_ == "pobj":
         prep = head.lower_
         if prep == "of":
-            return head.head.lemma_.lower() in words("place_nouns")
+            # "the town of X", "shelling of X"
+            return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns")
         return prep in words("locative_preps") or prep in {"from", "outside"}
     if t.dep_ in {"nsubj", "nsubjpass"}:
         lemma = head.lemma_.lower()
@@ -178,7 +181,18 @@ def _place_of(ctx: DocContext, tok: Token) -> str | None:
         if tok.dep_ == "compound" and head.lemma_.lower() in {"camp", "village", "district"}:
             span = _propn_span(tok)
             return ctx.place_by_name(f"{span.text} {head.lower_}").key
+        if tok.dep_ == "compound" and head.lemma_.lower() in {"town", "city"} and _in_place_role(head):
+            return ctx.place_by_name(_propn_span(tok).text, CITY).key
+        if tok.dep_ == "pobj" and head.lower_ in {"on", "in", "at", "near"} and tok.ent_type_ in {"", "GPE", "LOC", "FAC"} \
+                and _is_attack_word(head.head) and tok.text[:1].isupper():
+            # "airstrikes on Lay Kay Kaw": an unknown proper name right after an attack word
+            return ctx.place_by_name(_propn_span(tok).text).key
     return None
+
+
+def _is_attack_word(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in words("attack_nouns") or lemma in words("attack_verbs") or tok.lower_ in words("attack_nouns")
 
 
 def _ent_span(tok: Token) -> Span | None:
