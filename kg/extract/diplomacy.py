@@ -181,16 +181,19 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
 def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
     found: list[dict] = []
     for sent in ctx.doc.sents:
-        triggers = [t for t in sent if _meeting_trigger(t)]
+        all_triggers = triggers = [t for t in sent if _meeting_trigger(t)]
         # "rounds of talks", "meet ... to restart discussions": nested mentions are one meeting
         triggers = [t for t in triggers if not any(o is not t and t in o.subtree for o in triggers
                                                    if o.pos_ == "VERB" or t.dep_ == "pobj")]
+        nested = {t.i: [o for o in all_triggers if o is not t and o in t.subtree] for t in triggers}
         for tok in triggers:
             place = _meeting_place(ctx, tok)
             future0 = _is_future(ctx, tok, None)
             date = _meeting_date(ctx, tok, sent, future0)
             future = _is_future(ctx, tok, date)
             parts = _participants(ctx, tok)
+            for inner in nested[tok.i]:
+                parts += [p for p in _participants(ctx, inner) if p not in parts]
             if place is None and len(_sides(ctx, parts)) < 2:
                 continue  # no place and one side only: not enough to tell a meeting apart
             item = {"place": place, "date": date, "planned": future, "parts": parts, "sents": [sent], "trigger": tok}
@@ -274,6 +277,15 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                 if ent is not None:
                     out.append(ent.key)
         t = head
+    # "X and Y have been leading the American effort to forge ...": those who lead the effort
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in words("mediation_effort_nouns"):
+            verb = anc.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                for c in verb.children:
+                    if c.dep_ == "nsubj":
+                        out += _agents_in(ctx, subtree_span(c))
+            break
     return list(dict.fromkeys(out))
 
 
