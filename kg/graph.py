@@ -16,9 +16,10 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.iri import external, geonames, mint
 from kg.lexicon import weapon_lexicon
 from kg.read import Article
+from kg.resolve.dates import DateWindow
 from kg.records import (
     CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION,
-    AttackRecord, DateRef, DemandRecord, DocRecords, Entity, Evidence, MediationRecord, MeetingRecord,
+    AttackRecord, DemandRecord, DocRecords, Entity, Evidence, MediationRecord, MeetingRecord,
 )
 from kg.vocab import NKG, PREFIXES
 
@@ -91,7 +92,7 @@ def entity_triples(entities: dict[str, Entity]) -> Iterator[Triple]:
             yield s, NKG.affiliation, entity_iri(entities[ent.affiliation_key])
 
 
-def _event_common(s: URIRef, cls: URIRef, evidence: tuple[Evidence, ...], date: DateRef | None,
+def _event_common(s: URIRef, cls: URIRef, evidence: tuple[Evidence, ...], date: DateWindow | None,
                   doc: URIRef) -> Iterator[Triple]:
     yield s, RDF.type, cls
     yield s, PROV.wasDerivedFrom, doc

@@ -8,7 +8,7 @@ document's :class:`EntityTable`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from kg.resolve.dates import DateWindow
 
 # Entity kinds, named after the ontology classes they map to.
 PERSON = "Person"
@@ -44,13 +44,6 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class DateRef:
-    earliest: date
-    latest: date
-    text: str
-
-
-@dataclass(frozen=True)
 class CasualtyRecord:
     outcome: str  # "Killed" | "Injured"
     min: int
@@ -64,7 +57,7 @@ class CasualtyRecord:
 class AttackRecord:
     evidence: tuple[Evidence, ...]
     locations: tuple[str, ...] = ()  # entity keys
-    date: DateRef | None = None
+    date: DateWindow | None = None
     weapons: tuple[str, ...] = ()  # weapon concept local names
     targets: tuple[str, ...] = ()
     attackers: tuple[str, ...] = ()
@@ -78,7 +71,7 @@ class MeetingRecord:
     evidence: tuple[Evidence, ...]
     status: str  # "held" | "planned"
     location: str | None = None
-    date: DateRef | None = None
+    date: DateWindow | None = None
     participants: tuple[str, ...] = ()
 
 

@@ -10,7 +10,8 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg import api
 from kg.graph import merge_labels, new_graph, record_triples
 from kg.read import Article
-from kg.records import (AttackRecord, CasualtyRecord, DateRef, DemandRecord, DocRecords, Entity, Evidence,
+from kg.resolve.dates import DateWindow
+from kg.records import (AttackRecord, CasualtyRecord, DemandRecord, DocRecords, Entity, Evidence,
                         MediationRecord, MeetingRecord)
 from kg.vocab import NKG
 
@@ -28,13 +29,13 @@ def sample_records() -> DocRecords:
     }
     rec = DocRecords(entities=ents)
     rec.attacks = [AttackRecord(
-        evidence=EV, locations=("city:1",), date=DateRef(date(2024, 6, 10), date(2024, 6, 10), "Monday"),
+        evidence=EV, locations=("city:1",), date=DateWindow(date(2024, 6, 10), date(2024, 6, 10), "Monday"),
         weapons=("https://w3id.org/newskg/weapon/artillery",), targets=("market",), attackers=("country:RU",),
         reported_by=("person:jane roe",),
         casualties=(CasualtyRecord("Killed", 3, None, False, "at least three people"),
                     CasualtyRecord("Injured", 24, 99, True, "dozens", "civilian")))]
     rec.meetings = [MeetingRecord(evidence=EV, status="planned", location="city:1",
-                                  date=DateRef(date(2024, 6, 17), date(2024, 6, 19), "early next week"),
+                                  date=DateWindow(date(2024, 6, 17), date(2024, 6, 19), "early next week"),
                                   participants=("country:UA", "person:jane roe"))]
     rec.mediations = [MediationRecord(evidence=EV, mediators=("country:UA",), parties=("country:RU",), goals=("ceasefire",))]
     rec.demands = [DemandRecord(evidence=EV, label="Russia withdraws its troops", demanded_by=("country:UA",),

@@ -20,7 +20,8 @@ from spacy.tokens import Span, Token
 from kg.extract.casualties import CasualtyMention, find_casualties
 from kg.extract.context import DocContext, clause_head, tree_distance, words
 from kg.lexicon import weapon_lexicon
-from kg.records import CITY, COUNTRY, REGION, AttackRecord, CasualtyRecord, DateRef, Evidence
+from kg.resolve.dates import DateWindow
+from kg.records import CITY, COUNTRY, REGION, AttackRecord, CasualtyRecord, Evidence
 
 SPEECH = "speech_verbs"
 MAX_DATE_DISTANCE = 4  # dependency edges between a date and the attack word it dates
@@ -32,7 +33,7 @@ class Candidate:
     sent: Span
     places: list[str] = field(default_factory=list)
     place_tokens: list[Token] = field(default_factory=list)
-    date: DateRef | None = None
+    date: DateWindow | None = None
     weapons: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     attackers: list[str] = field(default_factory=list)
@@ -306,7 +307,7 @@ def _speaker(ctx: DocContext, tok: Token) -> list[str]:
     return []
 
 
-def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateRef | None:
+def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
     # a date of the reporting ("said on Monday") is not the attack's date
     head = ent.root.head
     while head.pos_ not in {"VERB", "AUX"} and head.head is not head and head.dep_ not in {"nsubj", "dobj", "pobj"}:

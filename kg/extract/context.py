@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityTable, place_entity, resolve_entities, salient_countries
 from kg.lexicon import word_set
-from kg.records import AGENT_KINDS, PLACE_KINDS, DateRef, Entity, Evidence
-from kg.resolve.dates import resolve_date
+from kg.records import AGENT_KINDS, PLACE_KINDS, Entity, Evidence
+from kg.resolve.dates import DateWindow, resolve_date
 
 # "PARIS —", "BANGKOK:", "Geneva (AFP) Feb 17, 2026": the reporter's dateline at the start of a line.
 _DATELINE = re.compile(
@@ -64,13 +64,10 @@ class DocContext:
         return any(a <= token.idx < b for a, b in self.dateline_chars)
 
     # -- dates ------------------------------------------------------------
-    def date_of(self, span: Span, tense: str = "past") -> DateRef | None:
+    def date_of(self, span: Span, tense: str = "past") -> DateWindow | None:
         if self.published is None:
             return None
-        window = resolve_date(span.text, self.published, tense=tense)
-        if window is None:
-            return None
-        return DateRef(window.earliest, window.latest, span.text)
+        return resolve_date(span.text, self.published, tense=tense)
 
     # -- evidence ---------------------------------------------------------
     @staticmethod

@@ -22,7 +22,8 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head, subtree_span, words
-from kg.records import COUNTRY, ORGANIZATION, PERSON, DateRef, DemandRecord, MediationRecord, MeetingRecord
+from kg.resolve.dates import DateWindow
+from kg.records import COUNTRY, ORGANIZATION, PERSON, DemandRecord, MediationRecord, MeetingRecord
 
 # -- shared helpers ----------------------------------------------------------
 
@@ -44,7 +45,7 @@ def _np_text(tok: Token, drop_det: bool = True) -> str:
     return text.strip(" ,.;:—")
 
 
-def _is_future(ctx: DocContext, trigger: Token, date: DateRef | None) -> bool:
+def _is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
     head = clause_head(trigger)
     scope = [head] + list(head.children) + [trigger] + list(trigger.children)
     for t in list(head.ancestors)[:2]:
@@ -132,7 +133,7 @@ def _sides(ctx: DocContext, keys: list[str]) -> set[str]:
     return out
 
 
-def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> DateRef | None:
+def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> DateWindow | None:
     best = None
     for ent in sent.ents:
         if ent.label_ not in {"DATE", "TIME"} or _speech_date(ent):
