@@ -8,7 +8,7 @@ and their evidence offsets.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -208,8 +208,3 @@ def merge_labels(graph: Graph) -> None:
         roles = sorted(graph.objects(s, NKG.role), key=str)
         for extra in roles[1:]:
             graph.remove((s, NKG.role, extra))
-
-
-def add_records(graph: Graph, triples: Iterable[Triple]) -> Graph:
-    graph += triples
-    return graph

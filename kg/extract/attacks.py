@@ -168,7 +168,6 @@ def _place_of(ctx: DocContext, tok: Token) -> str | None:
         if not _in_place_role(tok):
             return None
         if _region_list_head(tok) and ent.kind != REGION:
-            name = tok.doc[tok.ent_iob_ == "B" and tok.i or tok.i].text
             span = _ent_span(tok)
             name = span.text if span is not None else tok.text
             return ctx.place_by_name(f"{name} region", REGION).key

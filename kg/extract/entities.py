@@ -105,7 +105,21 @@ def _country_entity(table: EntityTable, info, surface: str, reason: str | None) 
     return ent
 
 
-def _place_entity(table: EntityTable, name: str, countries: list[str], kind_hint: str | None = None) -> Entity:
+def _country_key(table: EntityTable, iso2: str | None) -> str | None:
+    """The key of a country's entity, creating the entity if the document has not named it."""
+    if not iso2:
+        return None
+    key = f"country:{iso2}"
+    if key not in table.entities:
+        info = gazetteer().country_by_iso(iso2)
+        if info is None:
+            return None
+        table.add(key, COUNTRY, info.name, geonames_id=info.geonames_id)
+    return key
+
+
+def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint: str | None = None) -> Entity:
+    """The place entity for a name, created on first use (also for extractors that find places by pattern)."""
     gaz = gazetteer()
     base, _, suffix = name.rpartition(" ")
     if suffix.lower() == "camp" and base:
@@ -113,11 +127,8 @@ def _place_entity(table: EntityTable, name: str, countries: list[str], kind_hint
         hit = gaz.place(base, countries=countries, kind_hint=CITY)
         if hit is not None and hit.kind == CITY:
             key = f"city:{hit.geonames_id}" if hit.geonames_id else f"city:{name.casefold()}"
-            ckey = f"country:{hit.country_iso2}" if hit.country_iso2 else None
-            if ckey and ckey not in table.entities and gaz.country(hit.country_iso2):
-                info = gaz.country(hit.country_iso2)
-                table.add(ckey, COUNTRY, info.name, geonames_id=info.geonames_id)
-            return table.add(key, CITY, name, name, geonames_id=hit.geonames_id, country_key=ckey)
+            return table.add(key, CITY, name, name, geonames_id=hit.geonames_id,
+                             country_key=_country_key(table, hit.country_iso2))
     hit = gaz.place(name, countries=countries, kind_hint=kind_hint)
     if hit is not None and hit.kind == COUNTRY and hit.country_iso2:
         info = gaz.country(hit.name)
@@ -125,11 +136,7 @@ def _place_entity(table: EntityTable, name: str, countries: list[str], kind_hint
             return _country_entity(table, info, name, None)
     if hit is not None:
         kind = REGION if hit.kind == REGION else CITY
-        country_key = f"country:{hit.country_iso2}" if hit.country_iso2 else None
-        if country_key and country_key not in table.entities:
-            info = gaz.country(hit.country_iso2)
-            if info is not None:
-                table.add(country_key, COUNTRY, info.name, geonames_id=info.geonames_id)
+        country_key = _country_key(table, hit.country_iso2)
         key = f"{kind.lower()}:{hit.geonames_id}" if hit.geonames_id else f"{kind.lower()}:{hit.name.casefold()}:{hit.country_iso2 or ''}"
         # a city is labelled as the article spells it ("Rafah", not GeoNames' "Rafaḩ"); the
         # gazetteer's name stays an alias. Region names come normalised from the gazetteer.
@@ -141,11 +148,6 @@ def _place_entity(table: EntityTable, name: str, countries: list[str], kind_hint
     kind = kind_hint or PLACE
     country_key = f"country:{countries[0]}" if countries and kind == REGION else None
     return table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=country_key)
-
-
-def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint: str | None = None) -> Entity:
-    """The place entity for a name (creating it), for extractors that find places by pattern."""
-    return _place_entity(table, name, countries, kind_hint)
 
 
 def salient_countries(doc: Doc) -> list[str]:
@@ -190,7 +192,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
             reading = gaz.read_actor(name)
             if reading is not None:
                 if reading.via in {"capital", "seat"} and _locative_use(span):
-                    ent = _place_entity(table, name, [reading.country.iso2] + countries, CITY)
+                    ent = place_entity(table, name, [reading.country.iso2] + countries, CITY)
                 else:
                     ent = _country_entity(table, reading.country, name, reading.reason)
                 table.bind(span, ent.key)
@@ -215,7 +217,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
             kind_hint = REGION if name.split()[-1].lower() in region_words else None
             if label == "FAC" and kind_hint is None and gaz.place(name, countries=countries) is None:
                 continue
-            ent = _place_entity(table, name, countries, kind_hint)
+            ent = place_entity(table, name, countries, kind_hint)
             table.bind(span, ent.key)
     _resolve_persons(table, persons)
     return table
@@ -253,13 +255,7 @@ def _organization(table: EntityTable, name: str, row: dict | None, countries: li
             if info is not None and rest:
                 country = info.iso2
         ent = table.add(f"org:{label.casefold()}", ORGANIZATION, label, name)
-    if country:
-        ckey = f"country:{country}"
-        if ckey not in table.entities:
-            info = gaz.country(country)
-            if info is not None:
-                table.add(ckey, COUNTRY, info.name, geonames_id=info.geonames_id)
-        ent.country_key = ent.country_key or ckey
+    ent.country_key = ent.country_key or _country_key(table, country)
     return ent
 
 
