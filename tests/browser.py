@@ -62,7 +62,7 @@ def _run(args: list[str], timeout: float) -> tuple[subprocess.CompletedProcess, 
         return done, time.perf_counter() - started
 
 
-def load_page(html_path: Path, *, fragment: str = "", budget_ms: int = 5000,
+def load_page(html_path: Path, *, fragment: str = "", budget_ms: int = 15000,
               timeout: float = 90) -> PageRun:
     """Open ``html_path#fragment``, let it run ``budget_ms`` of virtual time, read its state."""
     url = Path(html_path).resolve().as_uri() + (f"#{fragment}" if fragment else "")
