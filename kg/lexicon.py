@@ -47,6 +47,33 @@ def word_set(name: str, key: str | None = None) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class TitleWords:
+    """Words of titles and roles (``titles.json``), lower case."""
+
+    heads: frozenset[str]  # every word of a role head: "minister", "envoy", "secretary"
+    modifiers: frozenset[str]  # words that may precede a head: "foreign", "special"
+    connectors: frozenset[str]  # "of", "for", "the"
+    offices: frozenset[str]  # portfolios a title is "of": "state", "defence"
+
+
+@lru_cache(maxsize=1)
+def title_words() -> TitleWords:
+    data = load_json("titles.json")
+    return TitleWords(
+        heads=frozenset(w for h in data["heads"] for w in h.split()),
+        modifiers=frozenset(data["modifiers"]) | frozenset(w for m in data["modifiers"] for w in m.split()),
+        connectors=frozenset(data["connectors"]),
+        offices=frozenset(data["offices"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def organization_patterns() -> dict[str, dict]:
+    """Known organizations (``organizations.jsonl``): exact surface form -> row."""
+    return {row["pattern"]: row for row in load_jsonl("organizations.jsonl")}
+
+
+@dataclass(frozen=True)
 class WeaponLexicon:
     """Surface forms of the SKOS weapon scheme: lower-cased label -> concept IRI."""
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.lexicon import load_jsonl, read_tsv, weapon_lexicon
+from kg.lexicon import organization_patterns, read_tsv, title_words, weapon_lexicon
 from kg.settings import ModelNotFound, resolve_model
 
 RULER_NAME = "newskg_ruler"
@@ -65,7 +65,7 @@ def ruler_patterns() -> list[dict]:
     for name in sorted(HOLIDAY_NAMES):
         add("DATE", name)
         add("DATE", name.title())
-    for row in load_jsonl("organizations.jsonl"):
+    for row in organization_patterns().values():
         add(row["label"], row["pattern"], row.get("id"))
     return patterns
 
@@ -83,7 +83,7 @@ class EntityFixer:
 
         gaz = gazetteer()
         weapons = weapon_lexicon()
-        orgs = {row["pattern"] for row in load_jsonl("organizations.jsonl")}
+        orgs = organization_patterns()
         region_words = gaz.region_pattern_words()
         person_parts: set[str] = set()
         for ent in doc.ents:
@@ -157,12 +157,10 @@ class EntityFixer:
 
     @staticmethod
     def _inside_title(doc: Doc, ent: Span) -> bool:
-        from kg.lexicon import load_json
-
         if ent.start < 2 or len(ent) > 2 or doc[ent.start - 1].lower_ != "of":
             return False
-        heads = {w for h in load_json("titles.json")["heads"] for w in h.split()}
-        return doc[ent.start - 2].lower_ in heads and ent.text.lower() in set(load_json("titles.json")["offices"])
+        titles = title_words()
+        return doc[ent.start - 2].lower_ in titles.heads and ent.text.lower() in titles.offices
 
     @staticmethod
     def _extend_region(doc: Doc, span: Span, region_words: frozenset[str]) -> Span:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import load_jsonl, word_set
+from kg.lexicon import organization_patterns, word_set
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION, Entity
 from kg.resolve.places import gazetteer
 
@@ -76,7 +76,8 @@ class EntityTable:
 
 @lru_cache(maxsize=1)
 def _org_lexicon() -> dict[str, dict]:
-    return {row["pattern"].casefold(): row for row in load_jsonl("organizations.jsonl")}
+    """Known organizations by case-folded surface form."""
+    return {pattern.casefold(): row for pattern, row in organization_patterns().items()}
 
 
 def _locative_use(span: Span) -> bool:

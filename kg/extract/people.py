@@ -15,33 +15,23 @@ organization that the title names; failing that, an organization the role is
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext
-from kg.lexicon import load_json
+from kg.lexicon import title_words
 from kg.records import COUNTRY, ORGANIZATION, PERSON
 
 
-@lru_cache(maxsize=1)
-def _titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = load_json("titles.json")
-    heads = frozenset(w for h in data["heads"] for w in h.split())
-    mods = frozenset(data["modifiers"]) | frozenset(w for m in data["modifiers"] for w in m.split())
-    return heads, mods, frozenset(data["connectors"])
-
-
 def _title_word(tok: Token) -> bool:
-    heads, mods, _ = _titles()
+    titles = title_words()
     low = tok.lower_.rstrip(".")
-    return low in heads or low in mods
+    return low in titles.heads or low in titles.modifiers
 
 
 def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     """Title words immediately before a name, and the affiliation they name."""
     doc = span.doc
-    heads, _, connectors = _titles()
+    heads, connectors = title_words().heads, title_words().connectors
     i = span.start - 1
     role_toks: list[Token] = []
     affiliation: str | None = None
@@ -82,7 +72,7 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
 def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     """"NAME, [the] [AFF's] ROLE [of ORG]," and "AFF's ROLE, NAME,"."""
     doc = span.doc
-    heads, _, _ = _titles()
+    heads = title_words().heads
     candidates: list[Token] = []
     root = span.root
     candidates += [c for c in root.children if c.dep_ == "appos"]
