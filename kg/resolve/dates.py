@@ -562,15 +562,24 @@ def _in_n(m, pub, tense):
 
 # --- months
 
-@_rule(rf"(?:{PART} )?(?:in )?(?P<which>this|last|next|the previous|the following|the current|the same|the) month|(?P<part2>early|earlier|mid|late|later) in the month")
-def _month(m, pub, tense):
+def _which_and_part(m) -> tuple[str, str | None] | None:
+    """"last"/"this"/"next" and the part ("early", "later"...) of a relative month or year;
+    None for a bare "the month" with no part."""
     which = m["which"] or "this"
     part = m["part"] or m["part2"]
     if which in ("the", "the same"):
         if not part:
             return None
         which = "this"
-    which = {"the previous": "last", "the following": "next", "the current": "this"}.get(which, which)
+    return {"the previous": "last", "the following": "next", "the current": "this"}.get(which, which), part
+
+
+@_rule(rf"(?:{PART} )?(?:in )?(?P<which>this|last|next|the previous|the following|the current|the same|the) month|(?P<part2>early|earlier|mid|late|later) in the month")
+def _month(m, pub, tense):
+    relative = _which_and_part(m)
+    if relative is None:
+        return None
+    which, part = relative
     first = _add_months(pub.replace(day=1), {"this": 0, "last": -1, "next": 1}[which])
     if which == "this" and part in ("earlier", "later"):
         end = _month_end(first.year, first.month)
@@ -629,13 +638,10 @@ def _week_of_month(m, pub, tense):
 
 @_rule(rf"(?:{PART} )?(?:in )?(?P<which>this|last|next|the previous|the following|the current|the same|the) year|(?P<part2>early|earlier|mid|late|later) in the year")
 def _year_rel(m, pub, tense):
-    which = m["which"] or "this"
-    part = m["part"] or m["part2"]
-    if which in ("the", "the same"):
-        if not part:
-            return None
-        which = "this"
-    which = {"the previous": "last", "the following": "next", "the current": "this"}.get(which, which)
+    relative = _which_and_part(m)
+    if relative is None:
+        return None
+    which, part = relative
     y = pub.year + {"this": 0, "last": -1, "next": 1}[which]
     jan1 = date(y, 1, 1)
     if which == "this" and (part is None or part == "earlier"):
