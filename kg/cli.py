@@ -212,16 +212,14 @@ def stats(
     table = Table(title="nodes by class")
     table.add_column("class")
     table.add_column("count", justify="right")
-    for cls, n in sorted(s.get("counts", {}).items(), key=lambda kv: -kv[1]):
+    for cls, n in sorted(s["counts"].items(), key=lambda kv: -kv[1]):
         table.add_row(str(cls), str(n))
     out.print(table)
     central = Table(title="most central actors")
     for col in ("actor", "class", "degree", "betweenness"):
         central.add_column(col)
-    for row in s.get("central_actors", []):
-        label, cls, deg, btw = (row + [None] * 4)[:4] if isinstance(row, list) else (
-            row.get("label"), row.get("cls"), row.get("degree"), row.get("betweenness")) if isinstance(row, dict) else tuple(row)
-        central.add_row(str(label), str(cls), f"{deg}", f"{float(btw):.3f}")
+    for row in s["central_actors"]:
+        central.add_row(str(row["label"]), str(row["cls"]), str(row["degree"]), f"{float(row['betweenness']):.3f}")
     out.print(central)
 
 
