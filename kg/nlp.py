@@ -21,14 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.lexicon import organization_patterns, read_tsv, title_words, weapon_lexicon
+from kg.lexicon import organization_patterns, read_tsv, title_words, weapon_lexicon, word_set
 from kg.settings import ModelNotFound, resolve_model
 
 RULER_NAME = "newskg_ruler"
 # an untagged name matching only a city's alternate spelling is taken for that city from this size on
 MIN_ALTERNATE_POPULATION = 50000
-# words that make a settlement's name into the name of a part of it
-SETTLEMENT_SUFFIXES = {"camp"}
 FIXER_NAME = "newskg_entity_fixer"
 _RELABEL_AS_PLACE = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "NORP", "EVENT"}
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
@@ -168,7 +166,7 @@ class EntityFixer:
         if span.label_ not in {"GPE", "LOC", "PERSON", "ORG", "NORP"} or span.end >= len(doc):
             return span
         nxt = doc[span.end]
-        if nxt.lower_ in SETTLEMENT_SUFFIXES and span.label_ in {"GPE", "LOC", "ORG", "PERSON"}:
+        if nxt.lower_ in word_set("event_words.json", "settlement_suffixes") and span.label_ in {"GPE", "LOC", "ORG", "PERSON"}:
             return Span(doc, span.start, span.end + 1, label="GPE")  # "Jabalia camp"
         if nxt.lower_ in region_words and nxt.lower_ not in {"city", "town"}:
             start = span.start

@@ -123,7 +123,7 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
     """The place entity for a name, created on first use (also for extractors that find places by pattern)."""
     gaz = gazetteer()
     base, _, suffix = name.rpartition(" ")
-    if suffix.lower() == "camp" and base:
+    if suffix.lower() in word_set("event_words.json", "settlement_suffixes") and base:
         # "Jabalia camp": linked through the settlement it is named after
         hit = gaz.place(base, countries=countries, kind_hint=CITY)
         if hit is not None and hit.kind == CITY:
