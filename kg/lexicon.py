@@ -46,6 +46,11 @@ def word_set(name: str, key: str | None = None) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data)
 
 
+def event_words(key: str) -> frozenset[str]:
+    """One word list of ``event_words.json`` (attack words, outcome words, place nouns...)."""
+    return word_set("event_words.json", key)
+
+
 @dataclass(frozen=True)
 class TitleWords:
     """Words of titles and roles (``titles.json``), lower case."""

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.lexicon import organization_patterns, read_tsv, title_words, weapon_lexicon, word_set
+from kg.lexicon import organization_patterns, read_tsv, title_words, event_words, weapon_lexicon
 from kg.settings import ModelNotFound, resolve_model
 
 RULER_NAME = "newskg_ruler"
@@ -166,7 +166,7 @@ class EntityFixer:
         if span.label_ not in {"GPE", "LOC", "PERSON", "ORG", "NORP"} or span.end >= len(doc):
             return span
         nxt = doc[span.end]
-        if nxt.lower_ in word_set("event_words.json", "settlement_suffixes") and span.label_ in {"GPE", "LOC", "ORG", "PERSON"}:
+        if nxt.lower_ in event_words("settlement_suffixes") and span.label_ in {"GPE", "LOC", "ORG", "PERSON"}:
             return Span(doc, span.start, span.end + 1, label="GPE")  # "Jabalia camp"
         if nxt.lower_ in region_words and nxt.lower_ not in {"city", "town"}:
             start = span.start

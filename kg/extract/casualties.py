@@ -15,16 +15,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.lexicon import word_set
+from kg.lexicon import event_words as _w
 from kg.records import CasualtyRecord
 from kg.resolve.numbers import parse_count
 
 KILLED = "Killed"
 INJURED = "Injured"
 
-
-def _w(key: str) -> frozenset[str]:
-    return word_set("event_words.json", key)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityTable, place_entity, resolve_entities, salient_countries
-from kg.lexicon import word_set
+from kg.lexicon import event_words as words
 from kg.records import AGENT_KINDS, PLACE_KINDS, Entity, Evidence
 from kg.resolve.dates import DateWindow, resolve_date
 
@@ -20,9 +20,6 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 
-
-def words(key: str) -> frozenset[str]:
-    return word_set("event_words.json", key)
 
 
 @dataclass

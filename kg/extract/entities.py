@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import organization_patterns, word_set
+from kg.lexicon import event_words, organization_patterns
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION, Entity
 from kg.resolve.places import gazetteer
 
@@ -82,17 +82,17 @@ def _org_lexicon() -> dict[str, dict]:
 
 def _locative_use(span: Span) -> bool:
     """True when a capital-like name is used as a place, not as its government."""
-    words = word_set("event_words.json", "locative_preps")
-    motion = word_set("event_words.json", "motion_verbs")
+    words = event_words("locative_preps")
+    motion = event_words("motion_verbs")
     head = span.root.head
     if span.root.dep_ == "pobj" and head.dep_ == "prep":
         prep = head.lower_
         if prep == "to":
             return head.head.lemma_.lower() in motion
         if prep in {"on", "against", "of", "over", "with", "from", "toward", "towards"}:
-            return prep == "of" and head.head.lower_ in word_set("event_words.json", "place_nouns")
+            return prep == "of" and head.head.lower_ in event_words("place_nouns")
         return prep in words
-    if span.root.dep_ == "appos" and head.lower_ in word_set("event_words.json", "place_nouns"):
+    if span.root.dep_ == "appos" and head.lower_ in event_words("place_nouns"):
         return True
     # "Geneva (AFP)", datelines and "X, Ukraine": a bare place before a comma + country
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -123,7 +123,7 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
     """The place entity for a name, created on first use (also for extractors that find places by pattern)."""
     gaz = gazetteer()
     base, _, suffix = name.rpartition(" ")
-    if suffix.lower() in word_set("event_words.json", "settlement_suffixes") and base:
+    if suffix.lower() in event_words("settlement_suffixes") and base:
         # "Jabalia camp": linked through the settlement it is named after
         hit = gaz.place(base, countries=countries, kind_hint=CITY)
         if hit is not None and hit.kind == CITY:
