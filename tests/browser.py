@@ -63,14 +63,26 @@ def _run(args: list[str], timeout: float) -> tuple[subprocess.CompletedProcess, 
 
 
 def load_page(html_path: Path, *, fragment: str = "", budget_ms: int = 15000,
-              timeout: float = 90) -> PageRun:
-    """Open ``html_path#fragment``, let it run ``budget_ms`` of virtual time, read its state."""
+              timeout: float = 90, wait_for: str = "drawn", attempts: int = 3) -> PageRun:
+    """Open ``html_path#fragment``, let it run ``budget_ms`` of virtual time, read its state.
+
+    A loaded machine can end the virtual time budget before the first animation
+    frame; when the state lacks ``wait_for`` the page is opened again with twice
+    the budget, up to ``attempts`` runs. The last run is returned either way, so
+    a page that never draws still fails the caller's assertion.
+    """
     url = Path(html_path).resolve().as_uri() + (f"#{fragment}" if fragment else "")
-    done, seconds = _run([f"--virtual-time-budget={budget_ms}", "--dump-dom", url], timeout)
-    match = _STATE.search(done.stdout)
-    if match is None:
-        raise RuntimeError(f"page state not found; chromium said: {done.stderr[-2000:]}")
-    return PageRun(state=json.loads(html.unescape(match.group(1))), dom=done.stdout, seconds=seconds)
+    for attempt in range(attempts):
+        budget = budget_ms * 2 ** attempt
+        done, seconds = _run([f"--virtual-time-budget={budget}", "--dump-dom", url], timeout)
+        match = _STATE.search(done.stdout)
+        if match is None:
+            raise RuntimeError(f"page state not found; chromium said: {done.stderr[-2000:]}")
+        run = PageRun(state=json.loads(html.unescape(match.group(1))), dom=done.stdout,
+                      seconds=seconds)
+        if not wait_for or run.state.get(wait_for):
+            break
+    return run
 
 
 def screenshot(html_path: Path, png_path: Path, width: int = 1400, height: int = 900,
