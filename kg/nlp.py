@@ -120,10 +120,12 @@ class EntityFixer:
     @staticmethod
     def _unlabelled_surnames(doc: Doc, spans: list[Span], person_parts: set[str]) -> list[Span]:
         """A lone proper noun that is part of a person's full name elsewhere in the document
-        ("Baerbock said") is that person, even where the model tagged nothing."""
+        ("Baerbock said") is that person, even where the model tagged nothing, or took the
+        unfamiliar name for a common noun."""
         covered = {i for s in spans for i in range(s.start, s.end)}
         return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
-                if t.i not in covered and t.pos_ == "PROPN" and t.text in person_parts
+                if t.i not in covered and t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper()
+                and t.text in person_parts
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
                 and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
 

@@ -84,7 +84,7 @@ def _is_trigger(tok: Token, has_casualties: bool) -> bool:
 def _non_event(tok: Token) -> bool:
     """Threats, warnings, interceptions and drills are not attacks."""
     for anc in [tok] + list(tok.ancestors)[:3]:
-        if anc.lemma_.lower() in words("non_event_heads") and anc is not tok:
+        if anc.lemma_.lower() in words("non_event_heads") and anc != tok:
             return True
         if anc.lower_ in words("non_event_contexts"):
             return True
@@ -105,7 +105,7 @@ def _nearest(tok: Token, cands: list[Candidate]) -> Candidate:
 def _region_list_head(tok: Token) -> bool:
     """"the regions of Zaporizhzhia, Kherson and Odesa": the names stand for regions."""
     t = tok
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head != t:
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in {"region", "province", "oblast", "district", "state", "governorate"}
 
@@ -113,9 +113,9 @@ def _region_list_head(tok: Token) -> bool:
 def _in_place_role(tok: Token) -> bool:
     """Whether the sentence uses a name as a place where something happened (not as an actor)."""
     t = tok
-    while t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head is not t:
+    while t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head != t:
         t = t.head  # inside a multi-word name: "Al Fashir"
-    while t.dep_ in {"conj", "appos", "compound", "amod", "nmod"} and t.head is not t and t.head.pos_ in {"PROPN", "NOUN"} | ({"ADJ"} if t.dep_ == "conj" else set()):
+    while t.dep_ in {"conj", "appos", "compound", "amod", "nmod"} and t.head != t and t.head.pos_ in {"PROPN", "NOUN"} | ({"ADJ"} if t.dep_ == "conj" else set()):
         if t.dep_ in {"compound", "nmod", "amod"} and t.head.lemma_.lower() in words("attack_nouns"):
             return True  # "the Odesa strike"
         if t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() not in words("place_nouns"):
@@ -210,7 +210,7 @@ def _propn_span(tok: Token) -> Span:
 
 
 def _target_text(tok: Token) -> str:
-    keep = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in {"amod", "compound", "advmod", "npadvmod"} or t is tok]
+    keep = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in {"amod", "compound", "advmod", "npadvmod"} or t == tok]
     keep = [t for t in keep if t.ent_type_ not in {"NORP", "GPE"} and t.lower_ not in {"local", "same", "other"}]
     start = min(t.i for t in keep)
     return tok.doc[start : tok.i + 1].text.lower() if keep else tok.lower_
@@ -309,7 +309,7 @@ def _speaker(ctx: DocContext, tok: Token) -> list[str]:
 def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
     # a date of the reporting ("said on Monday") is not the attack's date
     head = ent.root.head
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head and head.dep_ not in {"nsubj", "dobj", "pobj"}:
+    while head.pos_ not in {"VERB", "AUX"} and head.head != head and head.dep_ not in {"nsubj", "dobj", "pobj"}:
         head = head.head
     if head.lemma_.lower() in words(SPEECH) and head.i != cand.trigger.i:
         return None

@@ -127,7 +127,7 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             if rec is None:
                 continue
             context = list(head.subtree) + [t for t in anchor.subtree if t.i <= anchor.i] + list(anchor.children)
-            if anchor.head is not anchor:
+            if anchor.head != anchor:
                 context += [anchor.head] + list(anchor.head.children)
             superseded = _marked(context, _w("superseded_markers"))
             revision = _marked([anchor, anchor.head], _w("revision_markers"))

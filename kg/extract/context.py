@@ -95,7 +95,7 @@ def subtree_span(token: Token) -> Span:
 def clause_head(token: Token) -> Token:
     """The verb whose clause holds the token (the token itself if it is a verb)."""
     t = token
-    while t.pos_ not in {"VERB", "AUX"} and t.head is not t:
+    while t.pos_ not in {"VERB", "AUX"} and t.head != t:
         t = t.head
     return t
 
