@@ -17,12 +17,15 @@
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from typing import Iterator
 
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head, subtree_span, words
 from kg.resolve.dates import DateWindow
+from kg.resolve.numbers import parse_number
 from kg.records import COUNTRY, ORGANIZATION, PERSON, DemandRecord, MediationRecord, MeetingRecord
 
 # -- shared helpers ----------------------------------------------------------
@@ -31,10 +34,35 @@ from kg.records import COUNTRY, ORGANIZATION, PERSON, DemandRecord, MediationRec
 def _agents_in(ctx: DocContext, tokens) -> list[str]:
     out: list[str] = []
     for t in tokens:
-        ent = ctx.agent(t)
+        ent = ctx.agent(t) or _reported_speaker(ctx, t)
         if ent is not None and ent.key not in out:
             out.append(ent.key)
     return out
+
+
+def _speech_head(tok: Token) -> Token | None:
+    """The speech verb whose reported clause holds ``tok`` ("X said [he had told ...]")."""
+    v = tok.head if tok.pos_ not in {"VERB", "AUX"} else tok
+    while v.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and v.head != v:
+        v = v.head
+        if v.lemma_.lower() in words("speech_verbs"):
+            return v
+    return None
+
+
+def _reported_speaker(ctx: DocContext, tok: Token):
+    """"Zelenskyy said he had told ...": a personal pronoun subject of a reported clause is
+    the speaker, when the speaker is a person."""
+    if tok.pos_ != "PRON" or tok.lower_ not in {"he", "she"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = _speech_head(tok)
+    if verb is None:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            ent = ctx.agent(c) or next((ctx.agent(t) for t in subtree_span(c) if ctx.agent(t)), None)
+            return ent if ent is not None and ent.kind == PERSON else None
+    return None
 
 
 def _np_text(tok: Token, drop_det: bool = True) -> str:
@@ -78,7 +106,7 @@ def _meeting_trigger(tok: Token) -> bool:
         if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
             return False
         if lemma == "discuss":
-            return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+            return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.subtree)
         return True
     return False
 
@@ -102,10 +130,10 @@ def _meeting_place(ctx: DocContext, trigger: Token) -> str | None:
     """Where a meeting is held: a locative attached to the trigger or to its clause first
     ("will meet in X"), then one deeper in the trigger's own phrase ("talks ... in X")."""
     head = clause_head(trigger)
-    near = [trigger] + ([head] if head is not trigger else [])
+    near = [trigger] + ([head] if head != trigger else [])
     for scope in near:
         for c in scope.children:
-            if c.dep_ == "prep":
+            if c.dep_ == "prep" and c.lower_ not in words("topic_preps"):
                 for p in c.children:
                     for t in [p] + [x for x in p.subtree if x.dep_ == "pobj" and x.head.lower_ == "of"]:
                         key = _locative_place(ctx, t)
@@ -113,24 +141,36 @@ def _meeting_place(ctx: DocContext, trigger: Token) -> str | None:
                             return key
     for scope in near:
         for t in subtree_span(scope):
-            key = _locative_place(ctx, t)
+            key = None if _in_topic(t, scope) else _locative_place(ctx, t)
             if key:
                 return key
     return None
 
 
+def _in_topic(tok: Token, scope: Token) -> bool:
+    """Whether ``tok`` sits in a topic phrase below ``scope`` ("a summit on the crisis in X")."""
+    for a in tok.ancestors:
+        if a == scope:
+            return False
+        if a.dep_ == "prep" and a.lower_ in words("topic_preps"):
+            return True
+    return False
+
+
+def _side(ctx: DocContext, key: str) -> str:
+    """Whom an agent acts for: a person's affiliation, an organization's country."""
+    ent = ctx.entities.entities[key]
+    if ent.kind == PERSON and ent.affiliation_key:
+        key = ent.affiliation_key
+        ent = ctx.entities.entities[key]
+    if ent.kind == ORGANIZATION and ent.country_key:
+        key = ent.country_key
+    return key
+
+
 def _sides(ctx: DocContext, keys: list[str]) -> set[str]:
     """The distinct parties among participants: a person counts as whom they act for."""
-    out = set()
-    for k in keys:
-        ent = ctx.entities.entities[k]
-        if ent.kind == PERSON and ent.affiliation_key:
-            k = ent.affiliation_key
-            ent = ctx.entities.entities[k]
-        if ent.kind == ORGANIZATION and ent.country_key:
-            k = ent.country_key
-        out.add(k)
-    return out
+    return {_side(ctx, k) for k in keys}
 
 
 def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> DateWindow | None:
@@ -142,14 +182,29 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         ref = ctx.date_of(ent, "future" if future else "past")
         if ref is not None and (best is None or dist < best[0]):
             best = (dist, ref)
-    return best[1] if best else None
+    return _lasting(trigger, best[1]) if best else None
+
+
+_DURATION = re.compile(r"\b([\w-]+?)[\s-]+day\s*$", re.I)
+
+
+def _lasting(trigger: Token, date: DateWindow) -> DateWindow:
+    """"a two-day summit due to begin on Friday": the window runs from its first day to its last."""
+    before = trigger.doc[trigger.left_edge.i : trigger.i].text
+    found = _DURATION.search(before) or _DURATION.search(before.rsplit(" ", 1)[0] if " " in before else "")
+    days = parse_number(found.group(1)) if found else None
+    if not days or days < 2 or date.earliest != date.latest:
+        return date
+    return DateWindow(date.earliest, date.earliest + timedelta(days=days - 1), date.text)
 
 
 def _participants(ctx: DocContext, trigger: Token) -> list[str]:
     """Who takes part: the trigger's own modifiers and "with/between/among" objects, the
-    subject of its clause, and the object of "meet"; then the affiliations of the people."""
+    subject of its clause (not a mere speaker), and the object of "meet"; then the
+    affiliations of the people. "X said talks were continuing with A and B": X is a side."""
     head = clause_head(trigger)
     tokens: list[Token] = []
+    withs = False
 
     def take(tok: Token) -> None:
         tokens.extend(subtree_span(tok))
@@ -159,18 +214,32 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
             take(c)
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
+            withs = True
+    if trigger.lemma_.lower() == "discuss":  # "discussed proposals ... with X": the parser may hang "with" low
+        for t in trigger.subtree:
+            if t.dep_ == "prep" and t.lower_ == "with" and t.head != trigger:
+                take(t)
+    subject = False
+    speech = head.lemma_.lower() in words("speech_verbs")
     for c in head.children:
-        if c.dep_ in {"nsubj", "nsubjpass"} and c is not trigger:
+        if c.dep_ in {"nsubj", "nsubjpass"} and c != trigger and not speech:
             take(c)
+            subject = True
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
-        if head is trigger and c.dep_ == "dobj":
+            withs = True
+        if head == trigger and c.dep_ == "dobj":
             take(c)
-    if head.dep_ in {"advcl", "xcomp", "ccomp", "conj"} and not any(c.dep_ == "nsubj" for c in head.children):
+    if head.dep_ in {"advcl", "xcomp", "conj"} and not any(c.dep_ == "nsubj" for c in head.children):
         for c in head.head.children:
             if c.dep_ == "nsubj":
                 take(c)
     found = _agents_in(ctx, tokens)
+    if withs and not subject:
+        speaker = _speech_head(trigger)
+        if speaker is not None:
+            found += [k for c in speaker.children if c.dep_ == "nsubj"
+                      for k in _agents_in(ctx, subtree_span(c)) if k not in found]
     out = list(found)
     for key in found:
         ent = ctx.entities.entities[key]
@@ -179,38 +248,141 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
     return out
 
 
+def _topic_of(inner: Token, outer: Token) -> bool:
+    """"negotiations on a second summit": ``inner`` is what ``outer`` is about."""
+    prep = inner.head
+    return (inner.dep_ == "pobj" and prep.lower_ in words("topic_preps")
+            and prep.head in (outer, outer.head, clause_head(outer)))
+
+
+def _place_country(ctx: DocContext, key: str) -> str:
+    ent = ctx.entities.entities[key]
+    return ent.country_key or key
+
+
+def _visits(ctx: DocContext, sent: Span) -> list[dict]:
+    """"He told X's Prime Minister Y, who was in Kyiv, ...": an official present in another
+    country's city, in exchange with someone there, is a visit (a meeting at that place)."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in words("visit_verbs") or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        who = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        person = ctx.agent(who) if who is not None else None
+        if person is None or person.kind != PERSON:
+            continue
+        place = next((k for c in verb.children if c.dep_ == "prep" for t in c.children
+                      if (k := _locative_place(ctx, t))), None)
+        if place is None or _side(ctx, person.key) in {person.key, _place_country(ctx, place)}:
+            continue
+        host_verb = who.head if who.dep_ in {"dobj", "dative"} else None
+        if host_verb is None or host_verb.pos_ != "VERB":
+            continue
+        hosts = [k for c in host_verb.children if c.dep_ == "nsubj" for k in _agents_in(ctx, subtree_span(c))]
+        if not hosts:
+            continue
+        parts = hosts + [person.key]
+        parts += [a for k in parts if (a := ctx.entities.entities[k].affiliation_key) and a not in parts]
+        future = _is_future(ctx, verb, None)
+        out.append({"place": place, "date": _meeting_date(ctx, verb, sent, future), "planned": future,
+                    "parts": parts, "sents": [sent], "trigger": verb})
+    return out
+
+
+def _join_travellers(ctx: DocContext, sent: Span, found: list[dict]) -> None:
+    """"Y will go to Doha on Sunday, and Z will be there for the talks": people travelling
+    to the place of a meeting already read take part in it."""
+    for verb in sent:
+        if verb.lemma_.lower() not in words("motion_verbs") or verb.pos_ != "VERB":
+            continue
+        place = next((k for c in verb.children if c.dep_ == "prep" for t in c.children
+                      if (k := _locative_place(ctx, t))), None)
+        future = _is_future(ctx, verb, None)
+        meeting = next((m for m in found if place and m["place"] == place and m["planned"] == future), None)
+        if meeting is None:
+            continue
+        for v in [verb] + list(verb.conjuncts):
+            for c in v.children:
+                if c.dep_ != "nsubj":
+                    continue
+                ent = ctx.agent(c) or _reported_speaker(ctx, c)
+                if ent is not None and ent.kind == PERSON and ent.key not in meeting["parts"]:
+                    meeting["parts"].append(ent.key)
+                    if sent not in meeting["sents"]:
+                        meeting["sents"].append(sent)
+
+
+def _add_meeting(found: list[dict], item: dict) -> None:
+    place, date, future, sent = item["place"], item["date"], item["planned"], item["sents"][0]
+    same = next((m for m in found if place and m["place"] == place
+                 and (m["planned"] == future or m["date"] is None or date is None)), None)
+    if same is None and place is None:
+        same = next((m for m in found if m["sents"][-1] == sent), None)
+    if same is None:
+        found.append(item)
+        return
+    same["date"] = same["date"] or date
+    same["planned"] = same["planned"] if same["date"] is not None else future
+    same["parts"] += [p for p in item["parts"] if p not in same["parts"]]
+    if sent not in same["sents"]:
+        same["sents"].append(sent)
+
+
+def _overlap(a: DateWindow | None, b: DateWindow | None) -> bool:
+    return a is None or b is None or (a.earliest <= b.latest and b.earliest <= a.latest)
+
+
+def _fold_placeless(ctx: DocContext, found: list[dict]) -> list[dict]:
+    """A placeless mention ("a summit on Saturday") of a meeting told elsewhere with its
+    place ("a two-day summit ... in Tanzania") is the same meeting when it has the same
+    status, a compatible date and the same sides."""
+    out = [m for m in found if m["place"] is not None]
+    for m in (m for m in found if m["place"] is None):
+        sides = _sides(ctx, m["parts"])
+        into = None
+        for p in out:
+            other = _sides(ctx, p["parts"])
+            need = min(2, len(sides), len(other))
+            if (p["place"] is not None and need and len(sides & other) >= need
+                    and _overlap(m["date"], p["date"]) and p["planned"] == m["planned"]):
+                into = p
+                break
+        if into is None:
+            out.append(m)
+            continue
+        into["date"] = into["date"] or m["date"]
+        into["parts"] += [k for k in m["parts"] if k not in into["parts"]]
+        into["sents"] += [s for s in m["sents"] if s not in into["sents"]]
+    return sorted(out, key=lambda m: m["sents"][0].start)
+
+
 def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
     found: list[dict] = []
     for sent in ctx.doc.sents:
-        all_triggers = triggers = [t for t in sent if _meeting_trigger(t)]
-        # "rounds of talks", "meet ... to restart discussions": nested mentions are one meeting
-        triggers = [t for t in triggers if not any(o is not t and t in o.subtree for o in triggers
+        all_triggers = [t for t in sent if _meeting_trigger(t)]
+        # "rounds of talks", "meet ... to restart discussions", "talks on a summit":
+        # nested mentions are one meeting
+        triggers = [t for t in all_triggers if not any(_topic_of(t, o) for o in all_triggers if o != t)]
+        triggers = [t for t in triggers if not any(o != t and t in o.subtree for o in triggers
                                                    if o.pos_ == "VERB" or t.dep_ == "pobj")]
-        nested = {t.i: [o for o in all_triggers if o is not t and o in t.subtree] for t in triggers}
+        nested = {t.i: [o for o in all_triggers if o != t and o in t.subtree] for t in triggers}
         for tok in triggers:
             place = _meeting_place(ctx, tok)
             future0 = _is_future(ctx, tok, None)
             date = _meeting_date(ctx, tok, sent, future0)
-            future = _is_future(ctx, tok, date)
+            # talks about a summit: the summit is still to come
+            future = _is_future(ctx, tok, date) or any(_topic_of(o, tok) for o in all_triggers)
             parts = _participants(ctx, tok)
             for inner in nested[tok.i]:
                 parts += [p for p in _participants(ctx, inner) if p not in parts]
             if place is None and len(_sides(ctx, parts)) < 2:
                 continue  # no place and one side only: not enough to tell a meeting apart
-            item = {"place": place, "date": date, "planned": future, "parts": parts, "sents": [sent], "trigger": tok}
-            same = next((m for m in found if place and m["place"] == place
-                         and (m["planned"] == future or m["date"] is None or date is None)), None)
-            if same is None and place is None:
-                same = next((m for m in found if m["sents"][-1] == sent), None)
-            if same is not None:
-                same["date"] = same["date"] or date
-                same["planned"] = same["planned"] if same["date"] is not None else future
-                same["parts"] += [p for p in parts if p not in same["parts"]]
-                if sent not in same["sents"]:
-                    same["sents"].append(sent)
-            else:
-                found.append(item)
-    for m in found:
+            _add_meeting(found, {"place": place, "date": date, "planned": future, "parts": parts,
+                                 "sents": [sent], "trigger": tok})
+        for item in _visits(ctx, sent):
+            _add_meeting(found, item)
+        _join_travellers(ctx, sent, found)
+    for m in _fold_placeless(ctx, found):
         yield MeetingRecord(
             evidence=DocContext.evidence(*m["sents"]),
             status="planned" if m["planned"] else "held",
@@ -264,10 +436,10 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         if out:
             break
         head = t.head
-        if head is t:
+        if head == t:
             break
         for c in head.children:
-            if c.dep_ in {"nsubj"} and c is not t:
+            if c.dep_ in {"nsubj"} and c != t:
                 out += _agents_in(ctx, subtree_span(c))
             if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
                 ent = ctx.agent(c)
@@ -366,7 +538,7 @@ def _demanders(ctx: DocContext, tok: Token) -> list[str]:
             found = _agents_in(ctx, subtree_span(subj[0]))
             if found:
                 return found[:1]
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
     return []
