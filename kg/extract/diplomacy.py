@@ -73,6 +73,14 @@ def _np_text(tok: Token, drop_det: bool = True) -> str:
     return text.strip(" ,.;:—")
 
 
+def _phrase(tok: Token) -> str:
+    """A noun phrase as written, without its leading article."""
+    toks = list(subtree_span(tok))
+    while toks and toks[0].dep_ == "det" and toks[0].lower_ in {"a", "an", "the"}:
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip(" ,.;:—")
+
+
 def _is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
     head = clause_head(trigger)
     scope = [head] + list(head.children) + [trigger] + list(trigger.children)
@@ -210,8 +218,8 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         tokens.extend(subtree_span(tok))
 
     for c in trigger.children:
-        if c.dep_ in {"amod", "compound", "poss", "nmod"}:
-            take(c)
+        if c.dep_ in {"amod", "compound", "poss", "nmod"} and not _mediation_trigger(c):
+            take(c)  # "US-brokered talks": the broker need not sit at the table
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
             withs = True
@@ -237,9 +245,9 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
     found = _agents_in(ctx, tokens)
     if withs and not subject:
         speaker = _speech_head(trigger)
-        if speaker is not None:
-            found += [k for c in speaker.children if c.dep_ == "nsubj"
-                      for k in _agents_in(ctx, subtree_span(c)) if k not in found]
+        if speaker is not None:  # the side the speaker acts for
+            found += [_side(ctx, k) for c in speaker.children if c.dep_ == "nsubj"
+                      for k in _agents_in(ctx, subtree_span(c)) if _side(ctx, k) not in found]
     out = list(found)
     for key in found:
         ent = ctx.entities.entities[key]
@@ -332,6 +340,14 @@ def _overlap(a: DateWindow | None, b: DateWindow | None) -> bool:
     return a is None or b is None or (a.earliest <= b.latest and b.earliest <= a.latest)
 
 
+def _tenseless(m: dict) -> bool:
+    """An undated mention in the simple present ("Moscow, Kyiv meet for talks"), as headlines
+    speak of what is about to happen as much as of what happened."""
+    verb = clause_head(m["trigger"])
+    return m["date"] is None and verb.tag_ in {"VBP", "VBZ"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
 def _fold_placeless(ctx: DocContext, found: list[dict]) -> list[dict]:
     """A placeless mention ("a summit on Saturday") of a meeting told elsewhere with its
     place ("a two-day summit ... in Tanzania") is the same meeting when it has the same
@@ -344,7 +360,8 @@ def _fold_placeless(ctx: DocContext, found: list[dict]) -> list[dict]:
             other = _sides(ctx, p["parts"])
             need = min(2, len(sides), len(other))
             if (p["place"] is not None and need and len(sides & other) >= need
-                    and _overlap(m["date"], p["date"]) and p["planned"] == m["planned"]):
+                    and _overlap(m["date"], p["date"])
+                    and (p["planned"] == m["planned"] or _tenseless(m))):
                 into = p
                 break
         if into is None:
@@ -412,6 +429,34 @@ def _goal(tok: Token) -> str | None:
     return None
 
 
+def _talks_goal(noun: Token) -> str | None:
+    """What talks are for: "talks seeking to end the war", "talks aimed at a truce",
+    "discussions on a cease-fire and the release of captives"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in words("topic_preps"):
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                return _phrase(objs[0])
+        if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB":
+            for x in c.children:
+                if x.dep_ in {"xcomp", "prep"} and x.lower_ != "by":
+                    text = _clause_text(x).removeprefix("to ").removeprefix("at ")
+                    if len(text.split()) >= 2:
+                        return text
+    return None
+
+
+def _document_talks_goal(ctx: DocContext) -> str | None:
+    """The purpose of the first talks the document names, the goal a mediation stated
+    without one works towards."""
+    for tok in ctx.doc:
+        if tok.pos_ == "NOUN" and _meeting_trigger(tok):
+            goal = _talks_goal(tok)
+            if goal:
+                return goal
+    return None
+
+
 def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     """Who mediates, seen from a mediation word."""
     out: list[str] = []
@@ -462,6 +507,12 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _restart_trigger(tok: Token) -> bool:
+    """"attempting to restart discussions", "to revive the talks": a third party's effort."""
+    return tok.lemma_.lower() in words("restart_verbs") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words("meeting_nouns") for c in tok.children)
+
+
 def _mediation_trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in {"mediate", "broker", "facilitate"} or tok.lower_ in {"brokered", "mediated", "mediating", "brokering"}:
@@ -476,8 +527,34 @@ def _mediation_trigger(tok: Token) -> bool:
 def extract_mediations(ctx: DocContext) -> Iterator[MediationRecord]:
     by_mediator: dict[str, dict] = {}
     order: list[str] = []
+    restarts: list[Token] = []
+
+    def add(sent: Span, mediators: list[str], parties: list[str], goal: str | None) -> None:
+        states = [m for m in mediators if ctx.entities.entities[m].kind != PERSON]
+        persons = [m for m in mediators if ctx.entities.entities[m].kind == PERSON]
+        for p in persons:
+            aff = ctx.entities.entities[p].affiliation_key
+            if aff and aff not in states:
+                states.append(aff)
+        for state in states:
+            rec = by_mediator.get(state)
+            if rec is None:
+                rec = by_mediator[state] = {"mediators": [state], "parties": [], "goals": [], "sents": []}
+                order.append(state)
+            for p in persons:
+                if ctx.entities.entities[p].affiliation_key in {state, None} and p not in rec["mediators"]:
+                    rec["mediators"].append(p)
+            rec["parties"] += [p for p in parties if p not in rec["parties"] and p not in states and p != state]
+            if goal and goal not in rec["goals"]:
+                rec["goals"].append(goal)
+            if sent not in rec["sents"]:
+                rec["sents"].append(sent)
+
     for sent in ctx.doc.sents:
         for tok in sent:
+            if _restart_trigger(tok):
+                restarts.append(tok)
+                continue
             if not _mediation_trigger(tok):
                 continue
             mediators = _mediators_of(ctx, tok)
@@ -485,38 +562,37 @@ def extract_mediations(ctx: DocContext) -> Iterator[MediationRecord]:
                 continue
             parties = _between(ctx, subtree_span(clause_head(tok))) or _between(ctx, sent)
             goal = _goal(tok)
-            if goal is None and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in words("goal_nouns") | words("meeting_nouns"):
-                goal = _np_text(tok.head)
+            head = tok.head
+            if goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in words("meeting_nouns"):
+                goal = _talks_goal(head)
+            elif goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in words("goal_nouns"):
+                goal = _np_text(head)
             if not parties:
                 # "US-brokered talks between ..." or the talks' sides: the other agents of the clause
                 parties = [k for k in _agents_in(ctx, subtree_span(clause_head(tok))) if k not in mediators
                            and ctx.entities.entities[k].kind != PERSON]
-            states = [m for m in mediators if ctx.entities.entities[m].kind != PERSON]
-            persons = [m for m in mediators if ctx.entities.entities[m].kind == PERSON]
-            for p in persons:
-                aff = ctx.entities.entities[p].affiliation_key
-                if aff and aff not in states:
-                    states.append(aff)
-            for state in states:
-                rec = by_mediator.get(state)
-                if rec is None:
-                    rec = by_mediator[state] = {"mediators": [state], "parties": [], "goals": [], "sents": []}
-                    order.append(state)
-                for p in persons:
-                    if ctx.entities.entities[p].affiliation_key in {state, None} and p not in rec["mediators"]:
-                        rec["mediators"].append(p)
-                rec["parties"] += [p for p in parties if p not in rec["parties"] and p not in states and p != state]
-                if goal and goal not in rec["goals"]:
-                    rec["goals"].append(goal)
-                if sent not in rec["sents"]:
-                    rec["sents"].append(sent)
+            add(sent, mediators, parties, goal)
+
+    # "X flew in, attempting to restart discussions": X mediates between the parties the
+    # document names, provided X is not one of them
+    known_parties = [p for state in order for p in by_mediator[state]["parties"]]
+    for tok in restarts:
+        parties = _between(ctx, subtree_span(tok)) or list(dict.fromkeys(known_parties))
+        sides = {_side(ctx, p) for p in parties}
+        mediators = [m for m in _mediators_of(ctx, tok) if _side(ctx, m) not in sides]
+        if parties and mediators:
+            talks = next(c for c in tok.children if c.dep_ == "dobj")
+            add(tok.sent, mediators, parties, _talks_goal(talks))
+
+    fallback = _document_talks_goal(ctx)
     for state in order:
         rec = by_mediator[state]
+        goals = rec["goals"] or ([fallback] if fallback else [])
         yield MediationRecord(
             evidence=DocContext.evidence(*rec["sents"]),
             mediators=tuple(rec["mediators"]),
             parties=tuple(rec["parties"]),
-            goals=tuple(rec["goals"]),
+            goals=tuple(goals),
         )
 
 
@@ -530,12 +606,66 @@ def _clause_text(tok: Token) -> str:
     return text.strip(" ,.;:")
 
 
+_ASIDES = {"relcl", "acl", "appos", "advcl", "parataxis"}
+
+
+def _compact_clause(tok: Token) -> str:
+    """A demanded clause without its asides: "pull back what it described as significant
+    levels of forces and equipment, including tanks, deployed in X" -> "pull back
+    significant levels of forces and equipment"."""
+    keep: list[Token] = []
+
+    def walk(t: Token, top: bool) -> None:
+        if not top and (t.dep_ in _ASIDES or (t.dep_ == "prep" and t.lower_ in {"including", "like"})):
+            return
+        if t.dep_ in {"ccomp", "dobj"} and t.left_edge.lower_ == "what":
+            # a free relative "what it described as X" stands for X
+            objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                walk(objs[0], False)
+                return
+        for c in t.lefts:
+            walk(c, False)
+        keep.append(t)
+        for c in t.rights:
+            walk(c, False)
+
+    walk(tok, True)
+    text = " ".join(t.text for t in keep if t.dep_ != "punct" or t.text == "-")
+    return text.replace(" - ", "-").strip(" ,.;:")
+
+
+def _antecedent(ctx: DocContext, pron: Token):
+    """"..., he said": the person a third-person pronoun refers to, the last person named as
+    a subject before it outside quotation marks, in this sentence or the two before."""
+    if pron.pos_ != "PRON" or pron.lower_ not in {"he", "she"}:
+        return None
+    start = pron.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = ctx.doc[start - 1].sent.start
+    quoted, found = False, None
+    for t in ctx.doc[start : pron.i]:
+        if t.text in {"“", "”", '"'}:
+            quoted = t.text == "“" or (t.text == '"' and not quoted)
+            continue
+        if t.is_space and "\n" in t.text:
+            quoted = False  # quotations left open end with their paragraph
+        ent = ctx.agent(t)
+        if not quoted and ent is not None and ent.kind == PERSON and t.dep_ in {"nsubj", "nsubjpass", "appos"}:
+            found = ent
+    return found
+
+
 def _demanders(ctx: DocContext, tok: Token) -> list[str]:
     t = tok
     for _ in range(5):
         subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             found = _agents_in(ctx, subtree_span(subj[0]))
+            if not found and (ante := _antecedent(ctx, subj[0])) is not None:
+                found = [ante.key]
             if found:
                 return found[:1]
         if t.head == t:
@@ -574,22 +704,30 @@ def _demand_clauses(tok: Token) -> list[Token]:
     return out
 
 
-def _addressee(tok: Token) -> str:
-    """"urged Hamas to", "called on Belarus to": whom the demand is put to."""
-    head = tok.head
-    for c in head.children:
-        if c.dep_ == "dobj" and c.i < tok.i:
-            return _np_text(c) + " "
-        if c.dep_ == "prep" and c.lower_ == "on" and c.i < tok.i:
+def _addressee(ctx: DocContext, tok: Token) -> str:
+    """"urged Hamas to", "called on Belarus to": whom the demand is put to, by name when known."""
+    for c in tok.head.children:
+        objs = [c] if c.dep_ == "dobj" else []
+        if c.dep_ == "prep" and c.lower_ == "on":
             objs = [p for p in c.children if p.dep_ == "pobj"]
-            if objs:
-                return _np_text(objs[0]) + " "
+        if objs and objs[0].i < tok.i:
+            ent = ctx.agent(objs[0])
+            return (ent.label if ent is not None else _phrase(objs[0])) + " "
     return ""
 
 
-def _demand_label(tok: Token) -> str:
+def _stand_in(tok: Token) -> Token:
+    """"urged the group to do so": the verb phrase "do so" stands for, the last one before it."""
+    said = " ".join(t.lower_ for t in subtree_span(tok) if t.dep_ != "aux")
+    if said not in words("anaphoric_verb_phrases"):
+        return tok
+    earlier = [t for t in tok.sent if t.i < tok.i and t.pos_ == "VERB" and t.dep_ == "xcomp"]
+    return earlier[-1] if earlier else tok
+
+
+def _demand_label(ctx: DocContext, tok: Token) -> str:
     if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "xcomp":
-        return (_addressee(tok) + _clause_text(tok).removeprefix("to ")).strip()
+        return (_addressee(ctx, tok) + _compact_clause(_stand_in(tok)).removeprefix("to ")).strip()
     if tok.dep_ == "pobj" and tok.pos_ in {"NOUN", "PROPN"}:
         # "A halting its mobilization": the gerund's subject is the object of "to"
         ger = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBG"]
@@ -617,6 +755,53 @@ def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
     return found
 
 
+def _speakers(ctx: DocContext, verb: Token) -> list[str]:
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            found = _agents_in(ctx, subtree_span(c))
+            if not found and (ante := _antecedent(ctx, c)) is not None:
+                found = [ante.key]
+            return found[:1]
+    return []
+
+
+def _obliged(clause: Token) -> Token | None:
+    """"Ukraine better come", "Russia must withdraw", "Israel needs to stop": the clause's
+    verb phrase when it states an obligation."""
+    if any(c.dep_ in {"aux", "advmod"} and c.lower_ in words("directive_modals") for c in clause.children):
+        return clause
+    if clause.lemma_.lower() in {"need", "have"}:
+        return next((c for c in clause.children if c.dep_ == "xcomp"), None)
+    return None
+
+
+def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
+    """Demands voiced in a quotation: an obligation put on a named party ("Ukraine better
+    come to the table," Trump said), an imperative ("Do not touch churches," X said), or
+    what the speaker says should happen instead ("Instead of putting an end to the killing,
+    Y continues ...")."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in words("speech_verbs") or verb.pos_ != "VERB":
+            continue
+        by = _speakers(ctx, verb)
+        if not by:
+            continue
+        sides = {by[0], _side(ctx, by[0])}
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            party = ctx.agent(subj) if subj is not None else None
+            quoted = clause.left_edge.i > 0 and ctx.doc[clause.left_edge.i - 1].text in {"“", '"', "‘"}
+            if party is not None and _side(ctx, party.key) not in sides and _obliged(clause) is not None:
+                out.append((_compact_clause(clause), by))
+            elif subj is None and clause.tag_ == "VB" and (quoted or clause.left_edge.text in {"“", '"'}):
+                out.append((_compact_clause(clause), by))
+            for t in clause.subtree:
+                if t.lower_ == "of" and any(c.lower_ == "instead" for c in t.children):
+                    out += [(_compact_clause(g), by) for g in t.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+    return [(label, by) for label, by in out if len(label.split()) >= 2]
+
+
 def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
     for sent in ctx.doc.sents:
         found: list[tuple[str, list[str]]] = []
@@ -625,7 +810,7 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
                 continue
             by = _demanders(ctx, tok)
             for head in _demand_clauses(tok):
-                label = _demand_label(head)
+                label = _demand_label(ctx, head)
                 if 2 <= len(label.split()) <= 25:
                     found.append((label, by))
         found += [(label, by) for label, by in _noun_demands(ctx, sent) if 2 <= len(label.split()) <= 25]
@@ -636,6 +821,8 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
                 if any(a.lemma_.lower() in {"ready", "willing", "prepared"} for a in cond.head.subtree if a.i < tok.i):
                     label = _clause_text(cond).removeprefix("if ").strip()
                     found.append((label, _demanders(ctx, cond.head)))
+        found += _quoted_demands(ctx, sent)
+        found = [(label, by) for label, by in found if by]  # a demand is someone's
         if not found:
             continue
         rejecters = []
