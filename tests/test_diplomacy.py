@@ -62,3 +62,171 @@ def test_diplomacy_call_on_someone_to_act(nlp):
     rec, label = records_of(nlp, "Egypt called on Israel to open the border crossings.")
     assert any("open the border crossings" in d.label for d in rec.demands)
     assert any(label(k) == "Egypt" for d in rec.demands for k in d.demanded_by)
+
+
+# -- meetings: topics, sides, visits, travellers, durations, folded mentions -----------
+
+
+def test_diplomacy_talks_about_a_summit_are_a_planned_meeting(nlp):
+    rec, label = records_of(nlp, "Petro said talks were continuing with Brazil and Mexico on a regional summit for peace.")
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert m.status == "planned" and m.location is None
+    parts = {label(p) for p in m.participants}
+    assert {"Brazil", "Mexico"} <= parts
+
+
+def test_diplomacy_speaker_is_a_side_of_talks_with(nlp):
+    rec, label = records_of(
+        nlp, "Sudanese army chief Abdel Fattah al-Burhan said negotiations were continuing with Egypt and Turkey "
+             "on a new round of talks.")
+    parts = {label(p) for m in rec.meetings for p in m.participants}
+    assert {"Sudan", "Egypt", "Turkey"} <= parts
+    assert "Abdel Fattah al-Burhan" not in parts  # the speaker counts as the side he speaks for
+
+
+def test_diplomacy_topic_place_is_not_the_venue(nlp):
+    rec, label = records_of(nlp, "Kenyan President William Ruto will attend a summit in Addis Ababa on Monday "
+                                 "on the crisis in Sudan.")
+    assert [label(m.location) for m in rec.meetings] == ["Addis Ababa"]
+
+
+def test_diplomacy_reporting_source_is_not_a_participant(nlp):
+    rec, label = records_of(nlp, "Qatari officials confirmed that a follow-up meeting would take place in Nairobi next week.")
+    assert len(rec.meetings) == 1
+    assert "Qatar" not in {label(p) for p in rec.meetings[0].participants}
+
+
+def test_diplomacy_foreign_leader_present_in_a_city_is_a_visit(nlp):
+    rec, label = records_of(
+        nlp, "Ethiopian Prime Minister Abiy Ahmed said on Tuesday. Abiy said he had told Kenya's President "
+             "William Ruto, who was in Addis Ababa, that he would back the plan.")
+    visits = [m for m in rec.meetings if m.location and label(m.location) == "Addis Ababa"]
+    assert len(visits) == 1
+    v = visits[0]
+    assert v.status == "held"
+    assert {"William Ruto", "Kenya", "Abiy Ahmed", "Ethiopia"} <= {label(p) for p in v.participants}
+
+
+def test_diplomacy_people_travelling_to_the_venue_join_the_meeting(nlp):
+    rec, label = records_of(
+        nlp, "Saudi and Iranian negotiators will meet in Baghdad next week to revive talks on restoring ties. "
+             "Saudi Foreign Minister Faisal bin Farhan will travel to Baghdad on Monday, and Iranian Foreign "
+             "Minister Hossein Amir-Abdollahian will be there for the talks.")
+    baghdad = [m for m in rec.meetings if m.location and label(m.location) == "Baghdad"]
+    assert len(baghdad) == 1 and baghdad[0].status == "planned"
+    parts = {label(p) for p in baghdad[0].participants}
+    assert {"Faisal bin Farhan", "Saudi Arabia", "Iran"} <= parts
+    assert len(baghdad[0].evidence) == 2
+
+
+def test_diplomacy_multi_day_meeting_window(nlp):
+    rec, _ = records_of(nlp, "Leaders of Mali and Niger will join a three-day summit due to begin on Friday in Abuja.")
+    assert len(rec.meetings) == 1
+    d = rec.meetings[0].date
+    assert (d.earliest, d.latest) == (date(2024, 6, 14), date(2024, 6, 16))
+
+
+def test_diplomacy_placeless_mention_folds_into_the_placed_meeting(nlp):
+    rec, label = records_of(
+        nlp, "Malian President Assimi Goita and Nigerien President Abdourahamane Tchiani will attend a summit on "
+             "Saturday on the security crisis in the Sahel. Goita and Tchiani will join a two-day summit due to "
+             "begin on Friday in Abuja, officials said.")
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert label(m.location) == "Abuja" and m.status == "planned"
+    assert (m.date.earliest, m.date.latest) == (date(2024, 6, 14), date(2024, 6, 15))
+    assert {"Mali", "Niger"} <= {label(p) for p in m.participants}
+    assert len(m.evidence) == 2
+
+
+def test_diplomacy_discussion_with_officials_is_a_meeting(nlp):
+    rec, label = records_of(nlp, "A Houthi delegation discussed proposals related to a Red Sea truce with Omani "
+                                 "officials in Muscat on Monday.")
+    muscat = [m for m in rec.meetings if m.location and label(m.location) == "Muscat"]
+    assert muscat and muscat[0].status == "held"
+    assert muscat[0].date.earliest == date(2024, 6, 10)
+    assert "Oman" in {label(p) for p in muscat[0].participants}
+
+
+# -- mediation: third parties restarting talks, goals ------------------------------
+
+
+def test_diplomacy_restarting_talks_is_mediation_by_a_third_party(nlp):
+    rec, label = records_of(
+        nlp, "Egypt and Qatar served as mediators between Israel and Hamas during talks on a truce and the "
+             "release of hostages. U.S. Secretary of State Antony Blinken flew to Cairo on Monday, attempting to "
+             "restart discussions.")
+    by = {label(m.mediators[0]): m for m in rec.mediations}
+    assert {"Egypt", "Qatar", "United States"} <= set(by)
+    us = by["United States"]
+    assert "Antony Blinken" in {label(k) for k in us.mediators}
+    assert {label(k) for k in us.parties} == {"Israel", "Hamas"}
+    assert any("truce" in g for g in us.goals)  # the goal of the talks the document names
+
+
+def test_diplomacy_parties_restarting_their_own_talks_do_not_mediate(nlp):
+    rec, _ = records_of(nlp, "Armenia and Azerbaijan agreed on Monday to resume talks on a peace treaty.")
+    assert not rec.mediations
+
+
+def test_diplomacy_goal_is_what_brokered_talks_seek(nlp):
+    rec, _ = records_of(nlp, "Ethiopian and Eritrean envoys will meet in Jeddah for Saudi-brokered talks "
+                             "seeking to end the border conflict.")
+    goals = [g for m in rec.mediations for g in m.goals]
+    assert goals == ["end the border conflict"]
+
+
+# -- demands: compact labels, read-back, quotations, pronoun speakers --------------
+
+
+def test_diplomacy_call_on_label_drops_asides(nlp):
+    rec, label = records_of(
+        nlp, "Chad called on Sudan to pull back what it described as large numbers of troops and armoured "
+             "vehicles, including tanks, deployed along their common border.")
+    assert len(rec.demands) == 1
+    d = rec.demands[0]
+    assert d.label == "Sudan pull back large numbers of troops and armoured vehicles"
+    assert [label(k) for k in d.demanded_by] == ["Chad"]
+
+
+def test_diplomacy_do_so_reads_back_the_earlier_verb_phrase(nlp):
+    rec, label = records_of(nlp, "Guterres said it was unclear whether the Houthis were ready to release the "
+                                 "crew, but urged the group to do so.")
+    assert [d.label for d in rec.demands] == ["Houthis release the crew"]  # "the group" named
+
+
+def test_diplomacy_quoted_obligation_is_the_speakers_demand(nlp):
+    rec, label = records_of(nlp, '"Venezuela must release all political prisoners," Colombian President '
+                                 'Gustavo Petro told reporters.')
+    assert len(rec.demands) == 1
+    d = rec.demands[0]
+    assert "release all political prisoners" in d.label
+    assert [label(k) for k in d.demanded_by] == ["Gustavo Petro"]
+
+
+def test_diplomacy_speaker_obliging_his_own_side_is_no_demand(nlp):
+    rec, _ = records_of(nlp, '"Colombia must defend its borders," Colombian President Gustavo Petro said.')
+    assert not rec.demands
+
+
+def test_diplomacy_quoted_imperative_with_pronoun_speaker(nlp):
+    rec, label = records_of(
+        nlp, "Kenyan President William Ruto spoke in Nairobi on Sunday. “Stop the shelling of Khartoum now,” "
+             "he said in a statement.")
+    assert [label(k) for d in rec.demands for k in d.demanded_by] == ["William Ruto"]
+    assert rec.demands[0].label == "Stop the shelling of Khartoum now"
+
+
+def test_diplomacy_instead_of_states_what_the_speaker_wants(nlp):
+    rec, label = records_of(
+        nlp, "Sudan's foreign minister, Ali Youssef, condemned the raid. “Instead of agreeing to a ceasefire "
+             "now, the RSF continues to attack civilians,” he said.")
+    labels = [d.label for d in rec.demands]
+    assert len(labels) == 1 and labels[0].startswith("agreeing to a ceasefire")
+    assert [label(k) for k in rec.demands[0].demanded_by] == ["Ali Youssef"]
+
+
+def test_diplomacy_request_without_a_known_demander_is_dropped(nlp):
+    rec, _ = records_of(nlp, "A resident of the camp spoke by phone. He asked that his name not be published.")
+    assert not rec.demands

@@ -697,7 +697,7 @@ def _demand_clauses(tok: Token) -> list[Token]:
                 out += [p for p in c.children if p.dep_ in {"pobj", "pcomp"}]
     elif lemma in {"urge", "call", "press", "ask"}:
         for c in tok.children:
-            if c.dep_ in {"xcomp", "ccomp"}:
+            if c.dep_ in {"xcomp", "ccomp"} or _to_infinitive(c):
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ == "for":
                 out += [p for p in c.children if p.dep_ in {"pobj"}]
@@ -725,8 +725,13 @@ def _stand_in(tok: Token) -> Token:
     return earlier[-1] if earlier else tok
 
 
+def _to_infinitive(tok: Token) -> bool:
+    """"called on X to pull back": the parser sometimes hangs the infinitive as an adverbial."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _demand_label(ctx: DocContext, tok: Token) -> str:
-    if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "xcomp":
+    if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or _to_infinitive(tok)):
         return (_addressee(ctx, tok) + _compact_clause(_stand_in(tok)).removeprefix("to ")).strip()
     if tok.dep_ == "pobj" and tok.pos_ in {"NOUN", "PROPN"}:
         # "A halting its mobilization": the gerund's subject is the object of "to"
@@ -758,7 +763,8 @@ def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
 def _speakers(ctx: DocContext, verb: Token) -> list[str]:
     for c in verb.children:
         if c.dep_ == "nsubj":
-            found = _agents_in(ctx, subtree_span(c))
+            head = ctx.agent(c)  # "Colombian President Gustavo Petro": the person, not the demonym
+            found = [head.key] if head is not None else _agents_in(ctx, subtree_span(c))
             if not found and (ante := _antecedent(ctx, c)) is not None:
                 found = [ante.key]
             return found[:1]
