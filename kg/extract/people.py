@@ -10,15 +10,20 @@ Forms read (titles from ``kg/data/titles.json``):
 
 The affiliation is the country (by name, demonym or possessive) or the
 organization that the title names; failing that, an organization the role is
-"of"/"for".
+"of"/"for", or the organization a possessive pronoun points to ("the agency said
+its safety adviser X"). A person named with a bare title ("President X") acts
+for the country or organization ``kg/data/officeholders.tsv`` gives, when the
+article names it.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext
-from kg.lexicon import title_words
+from kg.lexicon import read_tsv, title_words
 from kg.records import COUNTRY, ORGANIZATION, PERSON
 
 
@@ -48,6 +53,9 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
         if tok.text in {"'s", "’s"} and i > span.sent.start:
             i -= 1
             continue
+        if tok.lower_ in {"its", "their"} and role_toks:
+            affiliation = _owner_of_pronoun(ctx, tok)
+            break
         ent = ctx.agent(tok)
         if ent is not None and ent.kind in {COUNTRY, ORGANIZATION} and role_toks:
             affiliation = ent.key
@@ -67,6 +75,49 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
             affiliation = ent.key
     role = doc[role_toks[0].i : role_toks[-1].i + 1].text
     return role, affiliation
+
+
+def _owner_of_pronoun(ctx: DocContext, pron: Token) -> str | None:
+    """"The agency said its adviser ...": the organization or country subject of the
+    clause that governs a possessive pronoun."""
+    for verb in pron.ancestors:
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pron.i:
+                ent = ctx.agent(c)
+                if ent is not None and ent.kind in {COUNTRY, ORGANIZATION}:
+                    return ent.key
+    return None
+
+
+@lru_cache(maxsize=1)
+def officeholders() -> dict[str, str]:
+    """Every spelling of a known officeholder's name -> the ISO code or organization name
+    they act for."""
+    out: dict[str, str] = {}
+    for row in read_tsv("officeholders.tsv"):
+        for name in row["name"].split("|"):
+            out[name.strip().casefold()] = row["acts_for"].strip()
+    return out
+
+
+def _known_affiliation(ctx: DocContext, person) -> str | None:
+    """The country or organization a known officeholder acts for, if the article names it."""
+    acts_for = None
+    for name in [person.label, *sorted(person.aliases)]:
+        acts_for = officeholders().get(name.casefold())
+        if acts_for:
+            break
+    if acts_for is None:
+        return None
+    entities = ctx.entities.entities
+    if len(acts_for) == 2 and acts_for.isupper():
+        key = f"country:{acts_for}"
+        return key if key in entities else None
+    wanted = acts_for.casefold()
+    for key, ent in entities.items():
+        if ent.kind == ORGANIZATION and wanted in {ent.label.casefold(), *(a.casefold() for a in ent.aliases)}:
+            return key
+    return None
 
 
 def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
@@ -122,3 +173,6 @@ def read_people(ctx: DocContext) -> None:
             ent.roles.append(role)
         if affiliation and ent.affiliation_key is None and affiliation != key:
             ent.affiliation_key = affiliation
+    for ent in table.entities.values():
+        if ent.kind == PERSON and ent.affiliation_key is None:
+            ent.affiliation_key = _known_affiliation(ctx, ent)

@@ -1,0 +1,51 @@
+"""Roles and affiliations of people, with the real model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.people import officeholders
+
+pytestmark = pytest.mark.slow
+
+
+def people_of(nlp, text):
+    rec = extract(nlp(text), date(2024, 6, 12))
+    ents = rec.entities
+    return {e.label: e for e in ents.values() if e.kind == "Person"}, (lambda k: ents[k].label if k else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        ("German Foreign Minister Annalena Baerbock arrived in Amman.", "Annalena Baerbock", "Foreign Minister", "Germany"),
+        ("Sudan's army chief Abdel Fattah al-Burhan rejected the plan.", "Abdel Fattah al-Burhan", "army chief", "Sudan"),
+        ("Yoav Gallant, Israel's defence minister, visited the base.", "Yoav Gallant", "defence minister", "Israel"),
+        # a bare title: the officeholder table says whom the person acts for, when the article names it
+        ("President Recep Tayyip Erdogan said Turkey would host the talks.", "Recep Tayyip Erdogan", "President", "Turkey"),
+        ("Prime Minister Abiy Ahmed's office said Ethiopia would attend.", "Abiy Ahmed", "Prime Minister", "Ethiopia"),
+        # "its": the organization that is the subject of the clause
+        ("The Associated Press said its photographer Ahmed Saleh was wounded in Gaza.", "Ahmed Saleh", "photographer",
+         "Associated Press"),
+    ],
+)
+def test_people_role_and_affiliation(nlp, text, name, role, affiliation):
+    people, label = people_of(nlp, text)
+    assert name in people
+    assert role in people[name].roles
+    assert label(people[name].affiliation_key) == affiliation
+
+
+def test_people_known_officeholder_needs_the_country_in_the_article(nlp):
+    people, label = people_of(nlp, "President Recep Tayyip Erdogan spoke to reporters on Tuesday.")
+    assert people["Recep Tayyip Erdogan"].affiliation_key is None  # no Turkey in the text: no new node
+
+
+def test_people_officeholder_table_spellings():
+    table = officeholders()
+    assert table["volodymyr zelensky"] == table["volodymyr zelenskyy"] == "UA"
+    assert table["antonio guterres"] == "United Nations"
+    assert all(v for v in table.values())
