@@ -59,6 +59,7 @@ class TitleWords:
     modifiers: frozenset[str]  # words that may precede a head: "foreign", "special"
     connectors: frozenset[str]  # "of", "for", "the"
     offices: frozenset[str]  # portfolios a title is "of": "state", "defence"
+    styles: frozenset[str]  # titles that go with a one-word name: "pope", "king", "sheikh"
 
 
 @lru_cache(maxsize=1)
@@ -69,13 +70,33 @@ def title_words() -> TitleWords:
         modifiers=frozenset(data["modifiers"]) | frozenset(w for m in data["modifiers"] for w in m.split()),
         connectors=frozenset(data["connectors"]),
         offices=frozenset(data["offices"]),
+        styles=frozenset(data["styles"]),
     )
 
 
 @lru_cache(maxsize=1)
 def organization_patterns() -> dict[str, dict]:
-    """Known organizations (``organizations.jsonl``): exact surface form -> row."""
-    return {row["pattern"]: row for row in load_jsonl("organizations.jsonl")}
+    """Known organizations (``organizations.jsonl``): exact surface form -> row.
+
+    A row's ``described_as`` phrases ("UN health agency") are surface forms too; their
+    rows carry ``"description": True``.
+    """
+    patterns: dict[str, dict] = {}
+    for row in load_jsonl("organizations.jsonl"):
+        patterns[row["pattern"]] = row
+        for phrase in row.get("described_as", ()):
+            patterns.setdefault(phrase, {**row, "pattern": phrase, "description": True})
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def organization_kinds() -> dict[str, frozenset[str]]:
+    """Known organization (its ``id``) -> the lower-case words of its ``kind`` and ``described_as``."""
+    kinds: dict[str, set[str]] = {}
+    for row in load_jsonl("organizations.jsonl"):
+        text = " ".join([row.get("kind", ""), *row.get("described_as", ())])
+        kinds.setdefault(row["id"], set()).update(text.lower().replace("’s", "").replace("'s", "").split())
+    return {k: frozenset(v) for k, v in kinds.items()}
 
 
 @dataclass(frozen=True)
