@@ -9,7 +9,10 @@
   slips with document-level evidence — a name the gazetteer knows as a city is a
   place, not a person, unless the document also uses it inside a person's full
   name; a surname of a person named in full is a person; weapon names are not
-  entities; "X region" / "X Oblast" is one region span.
+  entities; "X region" / "X Oblast" is one region span; an acronym defined in
+  brackets ("Arakan Army (AA)", "RSF (Rapid Support Forces)") and its later uses are
+  entities of the long form's type, as is an untagged initialism of an organization
+  the document names; a surname split in two by a typo ("Kaga me") is a person.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.lexicon import organization_patterns, read_tsv, title_words, event_words, weapon_lexicon
+from kg.lexicon import load_json, organization_patterns, read_tsv, title_words, event_words, weapon_lexicon
+from kg.resolve.names import function_words, is_acronym, stands_for
 from kg.settings import ModelNotFound, resolve_model
 
 RULER_NAME = "newskg_ruler"
@@ -111,11 +115,84 @@ class EntityFixer:
             if label != ent.label_ and end < ent.end - 1:
                 end = ent.start + next((i for i, t in enumerate(ent) if t.is_punct or t.is_bracket), len(ent))
             spans.append(Span(doc, ent.start, end, label=label, kb_id=ent.kb_id_))
+        spans += self._named_organizations(doc, spans, gaz)
+        spans += self._acronym_spans(doc, spans, gaz)
+        spans += self._split_surnames(doc, person_parts)
+        spans = filter_spans(spans)
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
         spans += self._unlabelled_surnames(doc, spans, person_parts)
         spans = [self._extend_region(doc, s, region_words) for s in spans]
         doc.ents = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _named_organizations(doc: Doc, spans: list[Span], gaz) -> list[Span]:
+        """A run of capitalised proper nouns ending in a word that names a kind of organization
+        ("Kachin Independence Army", "Popular Resistance Front"), when the model tagged it only
+        in part or as a place: one organization span. A demonym and a forces word ("Sudanese Army")
+        is left to the armed-forces reading."""
+        kinds = load_json("references.json")["name_kinds"]
+        taken = {i for s in spans if s.label_ in {"PERSON", "ORG"} for i in range(s.start, s.end)}
+        found: list[Span] = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in taken:
+                j += 1
+            if j - i >= 2 and doc[j - 1].lower_ in kinds and not (j - i == 2 and gaz.demonym(doc[i].text)):
+                found.append(Span(doc, i, j, label="ORG"))
+            i = max(j, i + 1)
+        return found
+
+    @staticmethod
+    def _acronym_spans(doc: Doc, spans: list[Span], gaz) -> list[Span]:
+        """Both sides of a bracketed acronym definition, every later use of the acronym, and
+        untagged initialisms of an organization named in the document, as entity spans."""
+        label_at = {(s.start, s.end): s.label_ for s in spans}
+        found: list[Span] = []
+        defined: dict[str, str] = {}
+        for tok in doc:
+            if not is_acronym(tok.text) or tok.i == 0 or tok.i + 1 >= len(doc):
+                continue
+            pair = None
+            if doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")":
+                pair = _long_form_before(doc, tok.i - 1, tok.text)
+                if pair is None and tok.text not in organization_patterns() and gaz.country(tok.text) is None:
+                    # "the National Liberation Army (ELN)": an organization's acronym in another language
+                    pair = next(((s.start, s.end) for s in spans if s.end == tok.i - 1 and s.label_ == "ORG"), None)
+            elif doc[tok.i + 1].text == "(" and tok.text not in organization_patterns():
+                pair = _long_form_inside(doc, tok.i + 2, tok.text)
+            if pair is None:
+                continue
+            start, end = pair
+            label = label_at.get((start, end))
+            if label not in {"GPE", "LOC", "FAC", "NORP"}:
+                label = "GPE" if gaz.country(doc[start:end].text) is not None else "ORG"
+            found += [Span(doc, start, end, label=label), Span(doc, tok.i, tok.i + 1, label=label)]
+            defined[tok.text] = label
+        taken = {i for s in found for i in range(s.start, s.end)}
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        org_names = {s.text for s in spans if s.label_ == "ORG"}
+        for tok in doc:
+            if tok.i in taken or not is_acronym(tok.text):
+                continue
+            if tok.text in defined:
+                found.append(Span(doc, tok.i, tok.i + 1, label=defined[tok.text]))
+            elif tok.i not in covered and sum(stands_for(tok.text, name) for name in org_names) == 1:
+                found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))  # "AA" after "Arakan Army"
+        return found
+
+    @staticmethod
+    def _split_surnames(doc: Doc, person_parts: set[str]) -> list[Span]:
+        """Two adjacent words that together spell the surname of a person named in full
+        ("Kaga me" for "Kagame"): a typo splitting the name, one person span."""
+        found = []
+        for a, b in zip(doc, doc[1:]):
+            if (a.is_alpha and b.is_alpha and a.text[:1].isupper() and a.whitespace_
+                    and a.text + b.text in person_parts
+                    and a.text not in person_parts and b.text not in person_parts):
+                found.append(Span(doc, a.i, b.i + 1, label="PERSON"))
+        return found
 
     @staticmethod
     def _unlabelled_surnames(doc: Doc, spans: list[Span], person_parts: set[str]) -> list[Span]:
@@ -176,6 +253,37 @@ class EntityFixer:
                 start -= 1
             return Span(doc, start, span.end + 1, label="LOC")
         return span
+
+
+_MAX_NAME_TOKENS = 12
+
+
+def _name_token(tok) -> bool:
+    """A word that may stand inside a proper name: capitalised, a small function word or an apostrophe."""
+    return tok.text[:1].isupper() or tok.lower_ in function_words() or tok.text in {"’", "'", "-", "'s", "’s"}
+
+
+def _long_form_before(doc: Doc, bracket: int, acronym: str) -> tuple[int, int] | None:
+    """The shortest capitalised run ending before ``bracket`` whose initials spell the acronym."""
+    for start in range(bracket - 1, max(bracket - _MAX_NAME_TOKENS, 0) - 1, -1):
+        if not _name_token(doc[start]):
+            return None
+        if doc[start].text[:1].isupper() and doc[start].text[:1].isalpha() and stands_for(acronym, doc[start:bracket].text):
+            return start, bracket
+    return None
+
+
+def _long_form_inside(doc: Doc, start: int, acronym: str) -> tuple[int, int] | None:
+    """The bracketed name after an acronym: "RSF (Rapid Support Forces)", and also one in another
+    language's order, "FARDC (Armed Forces of the Democratic Republic of the Congo)"."""
+    for end in range(start + 1, min(start + _MAX_NAME_TOKENS, len(doc))):
+        if doc[end].text == ")":
+            inner = doc[start:end]
+            named = all(_name_token(t) for t in inner) and inner[0].text[:1].isupper() and inner[-1].text[:1].isupper()
+            return (start, end) if named and (len(inner) > 1 or stands_for(acronym, inner.text)) else None
+        if not _name_token(doc[end]):
+            return None
+    return None
 
 
 @lru_cache(maxsize=4)
