@@ -59,3 +59,123 @@ def test_entities_place_name_tagged_as_person_is_fixed(nlp):
     ents = entities_of(nlp, "Shelling hit Sumy again on Monday.")
     kinds = {e.label: e.kind for e in ents.values()}
     assert kinds.get("Sumy") == "City"
+
+
+def org_with(ents, name):
+    """The one organization carrying a name as label or alias."""
+    found = [e for e in ents.values() if e.kind == "Organization" and (e.label == name or name in e.aliases)]
+    assert len(found) == 1, [(e.label, e.aliases) for e in ents.values()]
+    return found[0]
+
+
+def test_entities_bracketed_acronym_is_the_organization(nlp):
+    ents = entities_of(nlp, "Fighters of the Sudan Liberation Movement (SLM) clashed with the RSF near Tawila. "
+                            "The SLM said three of its fighters died.")
+    org = org_with(ents, "SLM")
+    assert org.label == "Sudan Liberation Movement"
+    assert any("acronym" in r for r in org.merge_reasons)
+
+
+def test_entities_acronym_first_then_name_in_brackets(nlp):
+    ents = entities_of(nlp, "The KIA (Kachin Independence Army) seized a border post, the group said.")
+    org = org_with(ents, "KIA")
+    assert org.label == "Kachin Independence Army"
+    assert "group" in org.aliases
+
+
+def test_entities_acronym_in_another_language_is_taken_from_the_brackets(nlp):
+    ents = entities_of(nlp, "Talks with the National Liberation Army (ELN) would resume in Havana. "
+                            "The ELN rejected the plan.")
+    assert org_with(ents, "ELN").label == "National Liberation Army"
+
+
+def test_entities_bare_initialism_of_a_named_organization(nlp):
+    ents = entities_of(nlp, "The Kachin Independence Army seized Bhamo. KIA fighters then moved south.")
+    assert org_with(ents, "KIA").label == "Kachin Independence Army"
+
+
+def test_entities_description_refers_to_the_group_of_that_country(nlp):
+    ents = entities_of(nlp, "Hamas fired rockets at Israel. Hezbollah also launched drones, and the Lebanese "
+                            "militant group said more would follow.")
+    assert "Lebanese militant group" in org_with(ents, "Hezbollah").aliases
+    assert not org_with(ents, "Hamas").aliases
+
+
+def test_entities_description_of_another_group_is_not_merged(nlp):
+    ents = entities_of(nlp, "Hamas accused Fatah of sabotage. The rival group denied it.")
+    assert not org_with(ents, "Fatah").aliases and not org_with(ents, "Hamas").aliases
+
+
+def test_entities_description_with_a_backer_keeps_the_group(nlp):
+    ents = entities_of(nlp, "Yemen's Houthis fired missiles at ships. The Iran-backed rebel group said it would go on.")
+    houthis = org_with(ents, "Houthis")
+    assert "Iran-backed rebel group" in houthis.aliases
+    assert houthis.merge_reasons
+
+
+def test_entities_description_naming_the_organization_inside(nlp):
+    ents = entities_of(nlp, "The Al Jazeera news network said its crew was hit in Khan Younis.")
+    assert "Al Jazeera news network" in org_with(ents, "Al Jazeera").aliases
+
+
+def test_entities_known_description_of_a_un_agency(nlp):
+    ents = entities_of(nlp, "The UN refugee agency said 10,000 people fled to Chad last week.")
+    org = org_with(ents, "UN refugee agency")
+    assert org.label == "UNHCR"
+    assert any("description" in r for r in org.merge_reasons)
+
+
+def test_entities_city_description_needs_a_city_of_that_country(nlp):
+    ents = entities_of(nlp, "Drones struck Khartoum on Sunday. Residents of the Sudanese capital fled. "
+                            "Later, the Ukrainian city was quiet.")
+    cities = {e.label: e for e in ents.values() if e.kind == "City"}
+    assert "Sudanese capital" in cities["Khartoum"].aliases
+    assert not any("Ukrainian city" in e.aliases for e in ents.values())
+
+
+def test_entities_title_alone_is_the_one_person_with_that_title(nlp):
+    ents = entities_of(nlp, "Qatar's Emir Tamim bin Hamad Al Thani hosted the talks in Doha. The emir said progress was made.")
+    emir = next(e for e in ents.values() if e.kind == "Person")
+    assert "emir" in emir.aliases
+
+
+def test_entities_title_shared_by_two_people_is_left_alone(nlp):
+    ents = entities_of(nlp, "Kenyan President William Ruto and Ugandan President Yoweri Museveni met in Nairobi. "
+                            "The president said the talks went well.")
+    assert not any("president" in e.aliases for e in ents.values())
+
+
+def test_entities_style_title_belongs_to_a_one_word_name(nlp):
+    ents = by_label(entities_of(nlp, "King Abdullah met the envoy in Amman. Abdullah urged a ceasefire in Gaza."))
+    assert ents["King Abdullah"].kind == "Person"
+    assert "Abdullah" in ents["King Abdullah"].aliases
+
+
+def test_entities_surname_split_by_a_typo_merges(nlp):
+    ents = entities_of(nlp, "Rapid Support Forces commander Mohamed Hamdan Dagalo rejected the plan. "
+                            "Daga lo said his forces would fight on.")
+    people = [e for e in ents.values() if e.kind == "Person"]
+    assert [p.label for p in people] == ["Mohamed Hamdan Dagalo"]
+    assert "Daga lo" in people[0].aliases
+
+
+def test_entities_possessive_army_is_the_known_armed_forces(nlp):
+    ents = entities_of(nlp, "Sudan's army said it repelled an assault on El Fasher. The military also accused "
+                            "the RSF of shelling a hospital.")
+    saf = org_with(ents, "Sudan's army")
+    assert saf.label == "Sudanese Armed Forces"
+    assert "military" in saf.aliases and saf.country_key == "country:SD"
+
+
+def test_entities_bare_junta_is_the_military_of_the_lead_country(nlp):
+    rec = extract(nlp("A military airstrike hit a market in Mopti in central Mali on Monday, killing 14 people. "
+                      "The junta has not commented."), date(2024, 6, 12))
+    forces = org_with(rec.entities, "junta")
+    assert forces.label == "Mali military" and forces.country_key == "country:ML"
+    assert "military" in forces.aliases
+    assert [list(a.attackers) for a in rec.attacks] == [[forces.key]]
+
+
+def test_entities_military_as_a_plain_adjective_is_no_actor(nlp):
+    ents = entities_of(nlp, "Kenya's president promised military aid to Somalia on Monday.")
+    assert not [e for e in ents.values() if e.kind == "Organization"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import event_words, organization_patterns
+from kg.lexicon import event_words, organization_patterns, title_words
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION, Entity
 from kg.resolve.places import gazetteer
 
@@ -62,6 +62,30 @@ class EntityTable:
         self.span_key[(span.start, span.end)] = key
         for tok in span:
             self.token_key[tok.i] = key
+
+    def refer(self, span: Span, key: str, reason: str) -> Entity:
+        """Bind a further mention of an entity ("the alliance", "the pope"), its words kept as an alias."""
+        ent = self.entities[key]
+        surface = clean_name(span.text)
+        if surface and surface != ent.label:
+            ent.aliases.add(surface)
+        ent.merge_reasons.add(reason)
+        self.bind(span, key)
+        return ent
+
+    def merge(self, src: str, dst: str, reason: str) -> Entity:
+        """Fold entity ``src`` into ``dst``: its names become aliases of ``dst``, its mentions point there."""
+        gone, ent = self.entities.pop(src), self.entities[dst]
+        ent.aliases |= ({gone.label} | gone.aliases) - {ent.label}
+        ent.merge_reasons |= gone.merge_reasons | {reason}
+        ent.country_key = ent.country_key or gone.country_key
+        for index, key in self.token_key.items():
+            if key == src:
+                self.token_key[index] = dst
+        for span, key in self.span_key.items():
+            if key == src:
+                self.span_key[span] = dst
+        return ent
 
     def key_of(self, token: Token) -> str | None:
         return self.token_key.get(token.i)
@@ -221,6 +245,9 @@ def resolve_entities(doc: Doc) -> EntityTable:
             ent = place_entity(table, name, countries, kind_hint)
             table.bind(span, ent.key)
     _resolve_persons(table, persons)
+    from kg.extract.coref import resolve_references
+
+    resolve_references(doc, table)
     return table
 
 
@@ -241,7 +268,9 @@ def _organization(table: EntityTable, name: str, row: dict | None, countries: li
         label = row["id"]
         country = row.get("country")
         ent = table.add(f"org:{label.casefold()}", ORGANIZATION, label, name)
-        if label != name:
+        if row.get("description"):
+            ent.merge_reasons.add(f"'{name}' is a known description of {label}")
+        elif label != name:
             ent.merge_reasons.add(f"'{name}' is a known name of {label}")
     else:
         label, country = name, None
@@ -260,27 +289,46 @@ def _organization(table: EntityTable, name: str, row: dict | None, countries: li
     return ent
 
 
+def _styled_name(span: Span) -> str:
+    """A one-word name with the style written before it ("Pope Francis", "Sheikh Tamim"), else the name."""
+    name = clean_name(span.text)
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if (before is not None and len(name.split()) == 1 and before.text[:1].isupper()
+            and before.lower_ in title_words().styles):
+        return f"{before.text} {name}"
+    return name
+
+
 def _resolve_persons(table: EntityTable, persons: list[Span]) -> None:
-    """Full names first; a later surname-only or shorter mention merges into the full name."""
-    full = [s for s in persons if len(clean_name(s.text).split()) > 1]
+    """Full names first; a later surname-only or shorter mention merges into the full name, as
+    does a surname split in two by a typo ("Kaga me")."""
+    styles = title_words().styles
+    names = {(s.start, s.end): _styled_name(s) for s in persons}
+    parts = {p.casefold() for n in names.values() if len(n.split()) > 1 for p in n.split()}
     by_token: dict[str, set[str]] = {}
-    for span in full:
-        name = clean_name(span.text)
+    for span in persons:
+        name = names[(span.start, span.end)]
+        if len(name.split()) < 2 or "".join(name.split()).casefold() in parts:
+            continue
         key = person_key(name)
-        table.add(key, PERSON, name)
+        ent = table.add(key, PERSON, name)
+        if name != clean_name(span.text):
+            ent.aliases.add(clean_name(span.text))
         table.bind(span, key)
         for part in name.split():
-            if len(part) > 2 and not part.endswith("."):
+            if len(part) > 2 and not part.endswith(".") and part.lower() not in styles:
                 by_token.setdefault(part.casefold(), set()).add(key)
     for span in persons:
-        name = clean_name(span.text)
-        if len(name.split()) > 1:
+        if (span.start, span.end) in table.span_key:
             continue
-        keys = by_token.get(name.casefold(), set())
+        name = names[(span.start, span.end)]
+        keys = by_token.get("".join(name.split()).casefold(), set())
         if len(keys) == 1:
             key = next(iter(keys))
             ent = table.entities[key]
             ent.aliases.add(name)
+            if len(name.split()) > 1:
+                ent.merge_reasons.add(f"'{name}' spells the name of {ent.label} split in two")
         else:
             key = person_key(name)
             table.add(key, PERSON, name)

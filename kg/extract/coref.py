@@ -1,0 +1,378 @@
+"""Further mentions of the things a document names: acronyms, descriptions, titles, armed forces.
+
+Runs once the named mentions are resolved (:func:`kg.extract.entities.resolve_entities`)
+and binds more mentions to those entities, each link with its reason:
+
+* an acronym spelled by the initials of an organization's name ("TNLA", "AA" for
+  "Arakan Army") is that organization;
+* a definite description whose category noun fits an organization ("the alliance",
+  "the Palestinian militant group") is the nearest such organization named before it:
+  the organization's kind words (``organizations.jsonl`` ``kind``, or the last word of
+  its name) must take the noun and every narrowing adjective, and a demonym must be
+  its country's. A description with a name inside ("the Reuters news agency") is the
+  organization named;
+* "the [Swiss] city/town/capital" is the nearest city named before it (in that country);
+* a title alone ("the pope", "the Congolese president") is the one person holding it;
+* "the military", "the junta", "Sudan's army", "the Israeli military" are the armed forces
+  of the country named by the possessive or demonym; bare, of the last armed forces named,
+  else of the one country the article's lead sentence is about.
+
+Word lists are in ``kg/data/references.json``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import EntityTable, _org_lexicon, clean_name, place_entity
+from kg.lexicon import event_words, load_json, organization_kinds, organization_patterns, title_words
+from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, Entity
+from kg.resolve.names import is_acronym, stands_for
+from kg.resolve.places import gazetteer
+
+_DATELINE_MARKS = {":", "—", "–", "-", "("}
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return load_json("references.json")
+
+
+def resolve_references(doc: Doc, table: EntityTable) -> None:
+    """Bind acronyms, descriptions, titles and armed-forces mentions to the document's entities."""
+    _merge_acronyms(doc, table)
+    _organization_descriptions(doc, table)
+    _place_descriptions(doc, table)
+    _title_references(doc, table)
+    _state_forces(doc, table)
+
+
+# -- acronyms ------------------------------------------------------------------
+
+def _merge_acronyms(doc: Doc, table: EntityTable) -> None:
+    """An organization named only by an acronym merges into the organization the text defines it
+    for ("National Liberation Army (ELN)"), else into the one organization whose initials it spells."""
+    for acronym, name in _bracket_definitions(doc, table):
+        if acronym in table.entities and name in table.entities and acronym != name:
+            table.merge(acronym, name, f"'{table.entities[acronym].label}' is given in brackets as the "
+                                       f"acronym of {table.entities[name].label}")
+    orgs = [e for e in table.entities.values() if e.kind == ORGANIZATION]
+    for ent in orgs:
+        if not is_acronym(ent.label) or ent.label.casefold() in _org_lexicon():
+            continue
+        spelled = [o for o in orgs if o is not ent and o.key in table.entities and not is_acronym(o.label)
+                   and any(stands_for(ent.label, n) for n in [o.label, *o.aliases])]
+        if len(spelled) == 1:
+            table.merge(ent.key, spelled[0].key, f"'{ent.label}' is the acronym of {spelled[0].label}")
+
+
+def _bracket_definitions(doc: Doc, table: EntityTable) -> list[tuple[str, str]]:
+    """(acronym key, name key) of "Name (ACR)" and "ACR (Name)" between organization mentions."""
+    ents = {(s.start, s.end): s for s in doc.ents if s.label_ == "ORG"}
+    ends = {e: (s, e) for s, e in ents}
+    starts = {s: (s, e) for s, e in ents}
+    found = []
+    for (start, end), span in ents.items():
+        if end - start != 1 or not is_acronym(span.text) or start < 2 or end >= len(doc):
+            continue
+        name = None
+        if doc[start - 1].text == "(" and doc[end].text == ")":
+            name = ends.get(start - 1)
+        elif doc[end].text == "(" and end + 1 in starts and starts[end + 1][1] < len(doc) \
+                and doc[starts[end + 1][1]].text == ")":
+            name = starts[end + 1]
+        keys = (table.span_key.get((start, end)), table.span_key.get(name) if name else None)
+        if all(keys):
+            found.append(keys)
+    return found
+
+
+# -- descriptions ----------------------------------------------------------------
+
+def _determiner(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"), None)
+
+
+def _names_something(tok: Token) -> bool:
+    """"the city of Kunming", "the capital Kinshasa", "the group, Hamas,": a naming phrase, not a reference."""
+    doc = tok.doc
+    if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+        return True
+    for c in tok.children:
+        if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of" and any(p.pos_ == "PROPN" for p in c.children)):
+            return True
+    return False
+
+
+def _description(tok: Token, heads) -> tuple[Span, list[Token]] | None:
+    """The span and the modifiers of a singular definite description headed by ``tok``."""
+    if tok.lower_ not in heads or tok.tag_ in {"NNS", "NNPS"} or _names_something(tok):
+        return None
+    det = _determiner(tok)
+    if det is None:
+        return None
+    mods = [t for t in tok.subtree if det.i < t.i < tok.i and not t.is_punct]
+    return tok.doc[det.i : tok.i + 1], mods
+
+
+def _mentions_before(table: EntityTable, index: int, kinds: set[str]) -> list[Entity]:
+    """Entities of the given kinds mentioned before a token, nearest first."""
+    last: dict[str, int] = {}
+    for i, key in table.token_key.items():
+        if i < index and key in table.entities and table.entities[key].kind in kinds:
+            last[key] = max(last.get(key, -1), i)
+    return [table.entities[k] for k in sorted(last, key=last.get, reverse=True)]
+
+
+def _kind_words(ent: Entity) -> frozenset[str]:
+    """Words of what kind of organization it is: from its data row, else from the last word of its name."""
+    last = ent.label.split()[-1].lower()
+    words = set(organization_kinds().get(ent.label, ())) | {last}
+    words |= set(_words()["name_kinds"].get(last, "").split())
+    return frozenset(words)
+
+
+def _country_of(table: EntityTable, tok: Token) -> str | None:
+    key = table.key_of(tok)
+    return key if key and table.entities[key].kind == COUNTRY else None
+
+
+def _fits(table: EntityTable, ent: Entity, head: str, mods: list[Token]) -> bool:
+    """Whether an organization can be "the [mods] head"."""
+    words = _words()
+    kind = _kind_words(ent)
+    if not kind & set(words["org_heads"][head]):
+        return False
+    for m in mods:
+        country = _country_of(table, m) if m.head.lower_ == head else None  # not "Iran-backed"
+        if country is not None:
+            if ent.country_key != country:
+                return False
+        elif m.lower_ in words["contrastive_modifiers"]:
+            return False
+        elif m.lower_ in words["type_modifiers"] and m.lower_ not in kind:
+            return False
+    return True
+
+
+def _organization_descriptions(doc: Doc, table: EntityTable) -> None:
+    heads = _words()["org_heads"]
+    for tok in doc:
+        if table.key_of(tok) is not None:
+            continue
+        found = _description(tok, heads)
+        if found is None:
+            continue
+        span, mods = found
+        named = {table.key_of(m) for m in mods} - {None}
+        named = {k for k in named if table.entities[k].kind == ORGANIZATION}
+        if len(named) == 1:
+            ent = table.entities[named.pop()]
+            if _fits(table, ent, tok.lower_, [m for m in mods if table.key_of(m) != ent.key]):
+                table.refer(span, ent.key, f"'{clean_name(span.text)}' names {ent.label} inside it")
+            continue
+        if named:
+            continue
+        for ent in _mentions_before(table, span.start, {ORGANIZATION}):
+            if _fits(table, ent, tok.lower_, mods):
+                table.refer(span, ent.key, f"'{span.text}' refers to {ent.label}, the nearest {tok.lower_} "
+                                           f"of that description named before it")
+                break
+
+
+def _place_descriptions(doc: Doc, table: EntityTable) -> None:
+    words = _words()
+    gaz = gazetteer()
+    for tok in doc:
+        if table.key_of(tok) is not None:
+            continue
+        found = _description(tok, words["place_heads"])
+        if found is None:
+            continue
+        span, mods = found
+        if any(m.lower_ in words["contrastive_modifiers"] for m in mods):
+            continue
+        countries = {c for c in (_country_of(table, m) for m in mods) if c}
+        if len(countries) > 1:
+            continue
+        country = next(iter(countries), None)
+
+        def fits(ent: Entity) -> bool:
+            if country is not None and ent.country_key != country:
+                return False
+            if tok.lower_ != "capital":
+                return True
+            info = gaz.country_by_iso((ent.country_key or ":").partition(":")[2])
+            return info is not None and info.capital is not None and info.capital.casefold() == ent.label.casefold()
+
+        ent = next((e for e in _mentions_before(table, span.start, {CITY}) if fits(e)), None)
+        if ent is None and country is not None and tok.lower_ == "capital":
+            info = gaz.country_by_iso(country.partition(":")[2])
+            if info is not None and info.capital:  # "the Sudanese capital": its capital, named or not
+                ent = place_entity(table, info.capital, [info.iso2], CITY)
+        if ent is not None:
+            table.refer(span, ent.key, f"'{span.text}' refers to {ent.label}, the nearest {tok.lower_} "
+                                       f"of that description named before it")
+
+
+# -- titles ----------------------------------------------------------------------
+
+def _title_before(table: EntityTable, span: Span) -> set[str]:
+    """Title words and countries written right before a person's name ("Congolese President"), or
+    at the start of the name as tagged ("King Abdullah")."""
+    titles = title_words()
+    doc = span.doc
+    found: set[str] = set()
+    for tok in span[:-1]:
+        if tok.lower_ not in titles.heads:
+            break
+        found.add(tok.lower_)
+    i = span.start - 1
+    while i >= span.sent.start:
+        tok = doc[i]
+        country = _country_of(table, tok)
+        if country is not None:
+            found.add(country)
+        elif tok.lower_ in titles.heads or tok.lower_ in titles.modifiers:
+            found.add(tok.lower_)
+        elif tok.text not in {"'s", "’s"} and tok.lower_ not in titles.connectors:
+            break
+        i -= 1
+    return found
+
+
+def _title_references(doc: Doc, table: EntityTable) -> None:
+    titles = title_words()
+    held: dict[str, set[str]] = {}
+    for span in doc.ents:
+        key = table.span_key.get((span.start, span.end))
+        if key and table.entities[key].kind == PERSON:
+            held.setdefault(key, set()).update(_title_before(table, span))
+    for tok in doc:
+        if table.key_of(tok) is not None or tok.ent_type_:
+            continue
+        found = _description(tok, titles.heads)
+        if found is None or any(c.dep_ == "prep" for c in tok.children):
+            continue  # "the head of the agency": a title of something else
+        span, mods = found
+        wanted = {tok.lower_}
+        for m in mods:
+            country = _country_of(table, m)
+            if country is None and m.lower_ not in titles.modifiers:
+                break
+            wanted.add(country or m.lower_)
+        else:
+            holders = [k for k, words in held.items() if wanted <= words]
+            if len(holders) == 1:
+                ent = table.entities[holders[0]]
+                table.refer(span, ent.key, f"'{span.text}' refers to {ent.label}, the one person "
+                                           f"the article gives that title")
+
+
+# -- armed forces ----------------------------------------------------------------
+
+def _lead_country(doc: Doc, table: EntityTable) -> str | None:
+    """The one country the lead sentence is about (by its names and places), if there is one."""
+    lead = next((s for s in doc.sents if sum(t.is_alpha for t in s) >= 6), None)
+    if lead is None:
+        return None
+    start = lead.start
+    mark = next((t for t in lead[:6] if t.text in _DATELINE_MARKS), None)
+    if mark is not None and all(t.text.isupper() or not t.is_alpha for t in doc[start : mark.i]):
+        start = mark.i + 1  # "BANGKOK:", "GOMA (Reuters) -"
+    found = set()
+    for tok in doc[start : lead.end]:
+        ent = table.entity_of(tok)
+        if ent is not None and ent.kind != PERSON:
+            key = ent.key if ent.kind == COUNTRY else ent.country_key
+            if key:
+                found.add(key)
+    return found.pop() if len(found) == 1 else None
+
+
+def _forces_noun(tok: Token) -> str | None:
+    """"military", "army", "junta", "armed forces" written as common nouns ("the Army" may be a name)."""
+    if not tok.text.islower():
+        return None
+    if tok.lower_ == "forces" and any(c.lower_ == "armed" for c in tok.children):
+        return "armed forces"
+    return tok.lower_ if tok.lower_ in _words()["state_forces"] and tok.tag_ not in {"NNS", "NNPS"} else None
+
+
+def _forces_use(tok: Token) -> bool:
+    """A noun use ("the military", "Sudan's army"), or a modifier of an attack or a title
+    ("a military airstrike", "junta chief"); not "military aid"."""
+    if tok.lower_ == "junta":
+        return True
+    if tok.dep_ in {"amod", "compound"}:
+        head = tok.head.lemma_.lower()
+        return head in event_words("attack_nouns") or head in title_words().heads
+    return any(c.dep_ in {"det", "poss"} or _is_country_mod(c) for c in tok.children)
+
+
+def _is_country_mod(tok: Token) -> bool:
+    return tok.dep_ in {"amod", "compound", "poss", "nmod"}
+
+
+def _forces_country(table: EntityTable, tok: Token) -> str | None:
+    """The country a forces noun names: its possessive or demonym, or one on the noun it modifies."""
+    around = list(tok.children)
+    if tok.dep_ in {"amod", "compound"}:
+        around += [c for c in tok.head.children if c is not tok]
+    for c in around:
+        if _is_country_mod(c):
+            country = _country_of(table, c)
+            if country is not None:
+                return country
+    return None
+
+
+def _forces_entity(table: EntityTable, country_key: str) -> Entity:
+    """The armed forces of a country: the known organization if the data has one, else "<Country> military"."""
+    iso = country_key.partition(":")[2]
+    country = table.entities[country_key]
+    generic = f"{country.label} military"
+    known = next((row["id"] for row in organization_patterns().values() if row.get("armed_forces_of") == iso), None)
+    label = known or generic
+    ent = table.add(f"org:{label.casefold()}", ORGANIZATION, label, generic, country_key=country_key)
+    ent.country_key = ent.country_key or country_key
+    return ent
+
+
+def _state_forces(doc: Doc, table: EntityTable) -> None:
+    home: list[str | None] = []
+    last: Entity | None = None
+    for tok in doc:
+        noun = _forces_noun(tok)
+        if noun is None or table.key_of(tok) is not None or not _forces_use(tok):
+            continue
+        span = doc[tok.i - 1 : tok.i + 1] if noun == "armed forces" else doc[tok.i : tok.i + 1]
+        country = _forces_country(table, tok)
+        if country is not None:
+            ent = _forces_entity(table, country)
+            reason = f"'{noun}' with '{table.entities[country].label}' names the armed forces of that country"
+        elif last is not None:
+            ent = last
+            reason = f"a bare '{noun}' is the armed forces named before it"
+        else:
+            if not home:
+                home.append(_lead_country(doc, table))
+            if home[0] is None:
+                continue
+            ent = _forces_entity(table, home[0])
+            reason = (f"a bare '{noun}' is taken for the armed forces of "
+                      f"{table.entities[home[0]].label}, the country the article's lead is about")
+        surface = span.text.lower() if tok.dep_ in {"amod", "compound"} else clean_name(_forces_phrase(tok).text)
+        if surface != ent.label:
+            ent.aliases.add(surface)
+        ent.merge_reasons.add(reason)
+        table.bind(span, ent.key)
+        last = ent
+
+
+def _forces_phrase(tok: Token) -> Span:
+    """"the Israeli military", "Sudan's army": the noun with its determiner and modifiers."""
+    start = min([tok.i] + [t.i for t in tok.subtree if t.i < tok.i])
+    return tok.doc[start : tok.i + 1]
