@@ -160,3 +160,20 @@ def test_attacks_one_paragraph_event_reports(nlp, text, place, attacker):
     assert len(got) == 1
     assert got[0]["places"] == [place]
     assert got[0]["attackers"] == ([attacker] if attacker else [])
+
+
+def test_attacks_stated_figure_beats_a_vague_one_told_later(nlp):
+    text = (
+        "Nine people were killed when a market in Yemen was hit by an airstrike in the town of Saada on Tuesday, "
+        "a medical official said.\n\n"
+        "The attack came as fighting intensified along the border.\n\n"
+        "“They were shoppers buying food,” a witness said.\n\n"
+        "At least six civilians were wounded and were being treated in a hospital, the official said.\n\n"
+        "Local media also reported that nine people had died, but said many were injured in an air attack on the "
+        "central market."
+    )
+    got = attacks_of(nlp, text)
+    assert len(got) == 1  # one attack, told four times
+    assert ("Injured", 6, None, "civilian") in got[0]["counts"]
+    assert not any(c[0] == "Injured" and c[1] != 6 for c in got[0]["counts"])  # "many" gives way
+    assert ("Killed", 9, 9, None) in got[0]["counts"]

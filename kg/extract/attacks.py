@@ -437,9 +437,17 @@ def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
     for key in oa & ob:
         ra = [m.record for m in a.casualties if (m.record.outcome, _group(m.record)) == key]
         rb = [m.record for m in b.casualties if (m.record.outcome, _group(m.record)) == key]
-        if not any((x.min, x.max) == (y.min, y.max) for x in ra for y in rb):
+        if not any((x.min, x.max) == (y.min, y.max) or _vague_overlap(x, y) for x in ra for y in rb):
             return True
     return False
+
+
+def _vague_overlap(x: CasualtyRecord, y: CasualtyRecord) -> bool:
+    """"Many were injured" and "at least four were wounded" may tell of the same victims."""
+    if not (x.vague or y.vague):
+        return False
+    top = lambda r: r.max if r.max is not None else float("inf")
+    return x.min <= top(y) and y.min <= top(x)
 
 
 def _merge(a: Candidate, b: Candidate) -> Candidate:
@@ -477,7 +485,12 @@ def _group(rec: CasualtyRecord) -> str:
 
 
 def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]:
-    """One count per outcome and victim group: a revised figure wins, else the most precise one."""
+    """One count per outcome and victim group: a revised figure wins, else the most precise one.
+    A vague figure for everyone ("many were injured") gives way to a stated figure for the
+    same outcome ("at least four civilians were wounded"): the conservative reading."""
+    stated = {m.record.outcome for m in mentions if not m.record.vague}
+    mentions = [m for m in mentions if not (m.record.vague and m.record.outcome in stated
+                                            and _group(m.record) == "all")]
     by_key: dict[tuple[str, str], list[CasualtyMention]] = {}
     for m in mentions:
         by_key.setdefault((m.record.outcome, _group(m.record)), []).append(m)
@@ -569,7 +582,8 @@ def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMentio
         cand.places = _most_specific(ctx, places, False)
         attacks.append(cand)
         return
-    if previous is not None and ctx.paragraph_of(sent[0]) - ctx.paragraph_of(previous.sent[0]) <= 2:
+    latest = max((e[0] for e in previous.evidence), key=lambda t: t.i) if previous is not None and previous.evidence else None
+    if previous is not None and ctx.paragraph_of(sent[0]) - ctx.paragraph_of(latest or previous.sent[0]) <= 3:
         fresh = Candidate(trigger=casualties[0].anchor, sent=sent, casualties=list(casualties))
         if not _conflict(replace(previous, places=[], date=None), fresh):
             previous.casualties += casualties

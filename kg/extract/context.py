@@ -79,8 +79,9 @@ class DocContext:
 
     def paragraph_of(self, token: Token) -> int:
         """The index of the paragraph (non-empty line) a token stands in."""
-        text = self.doc.text[: token.idx]
-        return sum(1 for line in text.split("\n") if line.strip()) - (0 if text.endswith("\n") else 1)
+        before = self.doc.text[: token.idx]
+        earlier_lines = before[: before.rfind("\n") + 1]
+        return sum(1 for line in earlier_lines.split("\n") if line.strip())
 
 
 def _looks_like_dateline(text: str) -> bool:
