@@ -177,3 +177,9 @@ def test_attacks_stated_figure_beats_a_vague_one_told_later(nlp):
     assert ("Injured", 6, None, "civilian") in got[0]["counts"]
     assert not any(c[0] == "Injured" and c[1] != 6 for c in got[0]["counts"])  # "many" gives way
     assert ("Killed", 9, 9, None) in got[0]["counts"]
+
+
+def test_attacks_attacker_on_the_first_of_coordinated_nouns(nlp):
+    got = attacks_of(nlp, "At least 12 people were killed and 30 injured in Israeli artillery and drone attacks "
+                          "on Saturday which targeted the southern Lebanese towns of Nabatieh and Tyre.")
+    assert got and all(a["attackers"] == ["Israel"] for a in got)

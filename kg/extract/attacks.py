@@ -240,6 +240,23 @@ def _agent_of(ctx: DocContext, tok: Token) -> str | None:
     return None
 
 
+def _premodifier_agent(ctx: DocContext, trig: Token) -> str | None:
+    """"Russian missile and drone attacks": an agent modifying the first of coordinated
+    nouns before the trigger, which the parser may hang apart from it."""
+    if trig.pos_ != "NOUN":
+        return None
+    i = trig.i - 1
+    while i >= trig.sent.start and trig.i - i <= 6 and ctx.doc[i].pos_ in {"NOUN", "ADJ", "PROPN", "CCONJ", "PUNCT"}:
+        tok = ctx.doc[i]
+        if tok.pos_ == "PUNCT" and tok.text not in {"-", ","}:
+            break
+        ent = ctx.agent(tok)
+        if ent is not None and ent.kind != "Person":
+            return ent.key
+        i -= 1
+    return None
+
+
 def _attackers(ctx: DocContext, cand: Candidate) -> list[str]:
     found: list[str] = []
     for trig in cand.triggers:
@@ -249,7 +266,7 @@ def _attackers(ctx: DocContext, cand: Candidate) -> list[str]:
 
 def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
     found: list[str] = []
-    key = _agent_of(ctx, trig)
+    key = _agent_of(ctx, trig) or _premodifier_agent(ctx, trig)
     if key:
         found.append(key)
     for c in trig.children:
