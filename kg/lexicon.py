@@ -78,7 +78,7 @@ def title_words() -> TitleWords:
 def organization_patterns() -> dict[str, dict]:
     """Known organizations (``organizations.jsonl``): exact surface form -> row.
 
-    A row's ``described_as`` phrases ("UN health agency") are surface forms too; their
+    A row's ``described_as`` phrases ("UN refugee agency") are surface forms too; their
     rows carry ``"description": True``.
     """
     patterns: dict[str, dict] = {}

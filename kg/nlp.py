@@ -10,9 +10,9 @@
   place, not a person, unless the document also uses it inside a person's full
   name; a surname of a person named in full is a person; weapon names are not
   entities; "X region" / "X Oblast" is one region span; an acronym defined in
-  brackets ("Arakan Army (AA)", "RSF (Rapid Support Forces)") and its later uses are
+  brackets ("Kachin Independence Army (KIA)", "RSF (Rapid Support Forces)") and its later uses are
   entities of the long form's type, as is an untagged initialism of an organization
-  the document names; a surname split in two by a typo ("Kaga me") is a person.
+  the document names; a surname split in two by a typo ("Daga lo") is a person.
 """
 
 from __future__ import annotations
@@ -179,13 +179,13 @@ class EntityFixer:
             if tok.text in defined:
                 found.append(Span(doc, tok.i, tok.i + 1, label=defined[tok.text]))
             elif tok.i not in covered and sum(stands_for(tok.text, name) for name in org_names) == 1:
-                found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))  # "AA" after "Arakan Army"
+                found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))  # "KIA" after "Kachin Independence Army"
         return found
 
     @staticmethod
     def _split_surnames(doc: Doc, person_parts: set[str]) -> list[Span]:
         """Two adjacent words that together spell the surname of a person named in full
-        ("Kaga me" for "Kagame"): a typo splitting the name, one person span."""
+        ("Daga lo" for "Dagalo"): a typo splitting the name, one person span."""
         found = []
         for a, b in zip(doc, doc[1:]):
             if (a.is_alpha and b.is_alpha and a.text[:1].isupper() and a.whitespace_

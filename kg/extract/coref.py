@@ -3,16 +3,16 @@
 Runs once the named mentions are resolved (:func:`kg.extract.entities.resolve_entities`)
 and binds more mentions to those entities, each link with its reason:
 
-* an acronym spelled by the initials of an organization's name ("TNLA", "AA" for
-  "Arakan Army") is that organization;
+* an acronym spelled by the initials of an organization's name ("SLM", "KIA" for
+  "Kachin Independence Army") is that organization;
 * a definite description whose category noun fits an organization ("the alliance",
-  "the Palestinian militant group") is the nearest such organization named before it:
+  "the Lebanese militant group") is the nearest such organization named before it:
   the organization's kind words (``organizations.jsonl`` ``kind``, or the last word of
   its name) must take the noun and every narrowing adjective, and a demonym must be
-  its country's. A description with a name inside ("the Reuters news agency") is the
+  its country's. A description with a name inside ("the Al Jazeera news network") is the
   organization named;
-* "the [Swiss] city/town/capital" is the nearest city named before it (in that country);
-* a title alone ("the pope", "the Congolese president") is the one person holding it;
+* "the [Sudanese] city/town/capital" is the nearest city named before it (in that country);
+* a title alone ("the emir", "the Kenyan president") is the one person holding it;
 * "the military", "the junta", "Sudan's army", "the Israeli military" are the armed forces
   of the country named by the possessive or demonym; bare, of the last armed forces named,
   else of the one country the article's lead sentence is about.
@@ -96,7 +96,7 @@ def _determiner(tok: Token) -> Token | None:
 
 
 def _names_something(tok: Token) -> bool:
-    """"the city of Kunming", "the capital Kinshasa", "the group, Hamas,": a naming phrase, not a reference."""
+    """"the city of Kassala", "the capital Bamako", "the group, the SLM,": a naming phrase, not a reference."""
     doc = tok.doc
     if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
         return True
@@ -304,7 +304,7 @@ def _forces_noun(tok: Token) -> str | None:
 def _forces_use(tok: Token) -> bool:
     """A noun use ("the military", "Sudan's army"), or a modifier of an attack or a title
     ("a military airstrike", "junta chief"); not "military aid"."""
-    if tok.lower_ == "junta":
+    if tok.lower_ in _words()["state_forces_as_modifier"]:
         return True
     if tok.dep_ in {"amod", "compound"}:
         head = tok.head.lemma_.lower()

@@ -64,7 +64,7 @@ class EntityTable:
             self.token_key[tok.i] = key
 
     def refer(self, span: Span, key: str, reason: str) -> Entity:
-        """Bind a further mention of an entity ("the alliance", "the pope"), its words kept as an alias."""
+        """Bind a further mention of an entity ("the alliance", "the emir"), its words kept as an alias."""
         ent = self.entities[key]
         surface = clean_name(span.text)
         if surface and surface != ent.label:
@@ -290,7 +290,7 @@ def _organization(table: EntityTable, name: str, row: dict | None, countries: li
 
 
 def _styled_name(span: Span) -> str:
-    """A one-word name with the style written before it ("Pope Francis", "Sheikh Tamim"), else the name."""
+    """A one-word name with the style written before it ("King Abdullah", "Sheikh Tamim"), else the name."""
     name = clean_name(span.text)
     before = span.doc[span.start - 1] if span.start > 0 else None
     if (before is not None and len(name.split()) == 1 and before.text[:1].isupper()
@@ -301,7 +301,7 @@ def _styled_name(span: Span) -> str:
 
 def _resolve_persons(table: EntityTable, persons: list[Span]) -> None:
     """Full names first; a later surname-only or shorter mention merges into the full name, as
-    does a surname split in two by a typo ("Kaga me")."""
+    does a surname split in two by a typo ("Daga lo")."""
     styles = title_words().styles
     names = {(s.start, s.end): _styled_name(s) for s in persons}
     parts = {p.casefold() for n in names.values() if len(n.split()) > 1 for p in n.split()}

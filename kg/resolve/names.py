@@ -1,7 +1,7 @@
 """Name forms: acronyms and the names they stand for.
 
 An acronym stands for a name when its letters are the initials of the name's
-words, in order ("TNLA" for "Ta'ang National Liberation Army"); small function
+words, in order ("KIA" for "Kachin Independence Army"); small function
 words ("of", "the", "de") may give their initial or not ("Democratic Forces for
 the Liberation of Rwanda" is "FDLR" in French, "DFLR" would do as well).
 """
@@ -24,7 +24,7 @@ def function_words() -> frozenset[str]:
 
 
 def is_acronym(text: str) -> bool:
-    """An all-capitals token of 2 to 8 characters with at least two letters ("TNLA", "M23" is not)."""
+    """An all-capitals token of 2 to 8 characters with at least two letters ("RSF", "SPLM" but not "M23")."""
     return 2 <= len(text) <= 8 and bool(_ACRONYM.match(text)) and sum(c.isalpha() for c in text) >= 2
 
 
