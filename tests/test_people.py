@@ -49,3 +49,9 @@ def test_people_officeholder_table_spellings():
     assert table["volodymyr zelensky"] == table["volodymyr zelenskyy"] == "UA"
     assert table["antonio guterres"] == "United Nations"
     assert all(v for v in table.values())
+
+
+def test_people_local_official_serves_the_country_of_the_places_named(nlp):
+    people, label = people_of(nlp, "Kharkiv came under attack on Monday, injuring six people, Regional Governor "
+                                   "Oleh Syniehubov said.")
+    assert label(people["Oleh Syniehubov"].affiliation_key) == "Ukraine"

@@ -13,7 +13,8 @@ organization that the title names; failing that, an organization the role is
 "of"/"for", or the organization a possessive pronoun points to ("the agency said
 its safety adviser X"). A person named with a bare title ("President X") acts
 for the country or organization ``kg/data/officeholders.tsv`` gives, when the
-article names it.
+article names it; a local official ("Regional Governor X") for the country of the
+places named around them.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext
-from kg.lexicon import read_tsv, title_words
+from kg.lexicon import read_tsv, title_words, word_set
 from kg.records import COUNTRY, ORGANIZATION, PERSON
 
 
@@ -87,6 +88,22 @@ def _owner_of_pronoun(ctx: DocContext, pron: Token) -> str | None:
                 if ent is not None and ent.kind in {COUNTRY, ORGANIZATION}:
                     return ent.key
     return None
+
+
+def _local_office(role: str) -> bool:
+    text = f" {role.casefold()} "
+    return any(f" {w} " in text for w in word_set("titles.json", "local_offices"))
+
+
+def _local_country(ctx: DocContext, span: Span) -> str | None:
+    """A local official ("Regional Governor X") serves the country of the places around
+    them: a place named in their sentence, else the article's leading country."""
+    for t in span.sent:
+        place = ctx.place(t)
+        if place is not None and place.country_key in ctx.entities.entities:
+            return place.country_key
+    key = f"country:{ctx.countries[0]}" if ctx.countries else None
+    return key if key in ctx.entities.entities else None
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +188,8 @@ def read_people(ctx: DocContext) -> None:
             affiliation = affiliation or affiliation2
         if role and role not in ent.roles:
             ent.roles.append(role)
+        if role and affiliation is None and _local_office(role):
+            affiliation = _local_country(ctx, span)
         if affiliation and ent.affiliation_key is None and affiliation != key:
             ent.affiliation_key = affiliation
     for ent in table.entities.values():
