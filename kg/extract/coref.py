@@ -329,20 +329,23 @@ def _forces_country(table: EntityTable, tok: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _known_armed_forces() -> dict[str, str]:
+    """ISO code -> the known organization that is that country's armed forces (``armed_forces_of``)."""
+    return {row["armed_forces_of"]: row["id"] for row in organization_patterns().values() if row.get("armed_forces_of")}
+
+
 def _forces_entity(table: EntityTable, country_key: str) -> Entity:
     """The armed forces of a country: the known organization if the data has one, else "<Country> military"."""
-    iso = country_key.partition(":")[2]
-    country = table.entities[country_key]
-    generic = f"{country.label} military"
-    known = next((row["id"] for row in organization_patterns().values() if row.get("armed_forces_of") == iso), None)
-    label = known or generic
+    generic = f"{table.entities[country_key].label} military"
+    label = _known_armed_forces().get(country_key.partition(":")[2], generic)
     ent = table.add(f"org:{label.casefold()}", ORGANIZATION, label, generic, country_key=country_key)
     ent.country_key = ent.country_key or country_key
     return ent
 
 
 def _state_forces(doc: Doc, table: EntityTable) -> None:
-    home: list[str | None] = []
+    home = _lead_country(doc, table)
     last: Entity | None = None
     for tok in doc:
         noun = _forces_noun(tok)
@@ -356,14 +359,12 @@ def _state_forces(doc: Doc, table: EntityTable) -> None:
         elif last is not None:
             ent = last
             reason = f"a bare '{noun}' is the armed forces named before it"
-        else:
-            if not home:
-                home.append(_lead_country(doc, table))
-            if home[0] is None:
-                continue
-            ent = _forces_entity(table, home[0])
+        elif home is not None:
+            ent = _forces_entity(table, home)
             reason = (f"a bare '{noun}' is taken for the armed forces of "
-                      f"{table.entities[home[0]].label}, the country the article's lead is about")
+                      f"{table.entities[home].label}, the country the article's lead is about")
+        else:
+            continue
         surface = span.text.lower() if tok.dep_ in {"amod", "compound"} else clean_name(_forces_phrase(tok).text)
         if surface != ent.label:
             ent.aliases.add(surface)
