@@ -86,10 +86,11 @@ def load_page(html_path: Path, *, fragment: str = "", budget_ms: int = 15000,
 
 
 def screenshot(html_path: Path, png_path: Path, width: int = 1400, height: int = 900,
-               *, budget_ms: int = 5000, timeout: float = 90) -> Path:
-    """Write a ``width`` × ``height`` PNG of the page once its layout has settled."""
-    url = Path(html_path).resolve().as_uri()
+               *, fragment: str = "", budget_ms: int = 5000, timeout: float = 90) -> Path:
+    """Write a ``width`` × ``height`` PNG of ``html_path#fragment`` once its layout has settled."""
+    url = Path(html_path).resolve().as_uri() + (f"#{fragment}" if fragment else "")
     png_path = Path(png_path).resolve()
+    png_path.unlink(missing_ok=True)
     done, _ = _run([f"--virtual-time-budget={budget_ms}", f"--window-size={width},{height}",
                     f"--screenshot={png_path}", url], timeout)
     if not png_path.is_file():

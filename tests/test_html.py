@@ -4,16 +4,19 @@ import json
 import re
 from pathlib import Path
 
+import networkx as nx
 import pytest
 import rdflib
 
 import kg.export.html as page_module
-from kg.export.html import HtmlReport, casualty_summary, reduce_view, to_html
+from kg.export.html import HtmlReport, casualty_summary, date_span, iso_day, reduce_view, to_html
 from kg.export.network import find_node, to_networkx
 
 from browser import find_chromium, load_page, png_size, screenshot
+from synthetic import synthetic_graph, view_sizes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small.ttl"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 NKR = "https://w3id.org/newskg/resource/"
 RAW_SCRIPT = "<script>window.__xss=1</script>"
 RAW_IMG = '<img src=x onerror="window.__xss=2">'
@@ -38,6 +41,23 @@ def page(rdf, tmp_path_factory) -> tuple[HtmlReport, str]:
 def reduced_page(rdf, tmp_path_factory) -> tuple[HtmlReport, str]:
     report = to_html(rdf, tmp_path_factory.mktemp("reduced") / "graph.html", max_nodes=8)
     return report, report.path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory) -> tuple[HtmlReport, nx.MultiDiGraph]:
+    """The page of the seed articles, and the view it was drawn from."""
+    from kg import api
+
+    graph, failures = api.build_graph([SEEDS])
+    assert not failures
+    report = to_html(graph, tmp_path_factory.mktemp("seed") / "graph.html")
+    return report, to_networkx(graph)
+
+
+@pytest.fixture(scope="module")
+def large_page(tmp_path_factory) -> HtmlReport:
+    """The default page of a synthetic graph of 5,000 nodes: a reduced view."""
+    return to_html(synthetic_graph(5000), tmp_path_factory.mktemp("large") / "graph.html")
 
 
 def page_nodes(text: str) -> dict[str, dict]:
@@ -198,6 +218,68 @@ def test_html_overwrites_atomically(rdf, tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["g.html"]
 
 
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2031-03-14", "2031-03-14"),
+        ("2031-03-14T08:00:00", "2031-03-14"),
+        ("2031-3-14", None),
+        ("2031-03-14<script>", None),
+        ("'); alert(1); ('", None),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_html_iso_day(value, day):
+    assert iso_day(value) == day
+
+
+@pytest.mark.parametrize(
+    ("data", "span"),
+    [
+        ({"kind": "event", "earliest": "2031-03-15", "latest": "2031-03-16"}, ("2031-03-15", "2031-03-16")),
+        ({"kind": "event", "earliest": "2031-03-15"}, ("2031-03-15", "2031-03-15")),
+        ({"kind": "event", "latest": "2031-03-16"}, ("2031-03-16", "2031-03-16")),
+        ({"kind": "event", "earliest": "soon"}, None),
+        ({"kind": "event"}, None),
+        ({"kind": "actor", "earliest": "2031-03-15"}, None),
+    ],
+)
+def test_html_date_span(data, span):
+    assert date_span(data) == span
+
+
+def test_html_event_dates_in_page(page):
+    _, text = page
+    nodes = page_nodes(text)
+    assert (nodes[NKR + "attack-tarsk"]["start"], nodes[NKR + "attack-tarsk"]["end"]) == ("2031-03-14", "2031-03-14")
+    assert (nodes[NKR + "attack-velmora"]["start"], nodes[NKR + "attack-velmora"]["end"]) == ("2031-03-15", "2031-03-16")
+    assert (nodes[NKR + "meeting-lisberg"]["start"], nodes[NKR + "meeting-lisberg"]["end"]) == ("2031-03-20", "2031-03-22")
+    dated = {n for n, d in nodes.items() if "start" in d}
+    assert dated == {NKR + k for k in ("attack-tarsk", "attack-velmora", "attack-drovny", "meeting-lisberg")}
+    assert re.search(r'id="newskg-from" type="date" min="2031-03-14" max="2031-03-22"', text)
+    assert re.search(r'id="newskg-to" type="date" min="2031-03-14" max="2031-03-22"', text)
+    assert "Events 2031-03-14 – 2031-03-22" in text
+
+
+def test_html_no_date_control_without_dates(rdf, tmp_path):
+    undated = rdflib.Graph()
+    for s, p, o in rdf:
+        if not str(p).endswith(("earliestDate", "latestDate")):
+            undated.add((s, p, o))
+    text = to_html(undated, tmp_path / "undated.html").path.read_text(encoding="utf-8")
+    assert 'id="newskg-dates"' not in text
+    assert all("start" not in n for n in page_nodes(text).values())
+
+
+def test_html_large_graph_is_reduced(large_page):
+    assert large_page.nodes_total == 5000 == sum(view_sizes(5000).values())
+    assert large_page.reduced is True and large_page.nodes_shown == 1500
+    text = large_page.path.read_text(encoding="utf-8")
+    assert "1500 of 5000 nodes shown" in text
+    assert len(page_nodes(text)) == 1500
+
+
 # ----------------------------------------------------------------- browser
 
 
@@ -228,6 +310,19 @@ def test_html_draws_in_chromium(page, rdf):
         ("hide=City,Region", {"visibleNodes": 15}),
         ("hide=Attack&find=Ostrelia", {"visibleNodes": 17, "selected": NKR + "country-ostrelia",
                                        "highlighted": 7}),
+        # the meeting (20-22 March) and the Tarsk strike (14 March) fall outside
+        ("from=2031-03-15&to=2031-03-17", {"visibleNodes": 18, "hiddenByDate": 2,
+                                          "dateFrom": "2031-03-15", "dateTo": "2031-03-17"}),
+        # Velmora's window (15-16 March) overlaps the range, so it stays
+        ("from=2031-03-16", {"visibleNodes": 19, "hiddenByDate": 1, "dateFrom": "2031-03-16", "dateTo": None}),
+        ("from=2031-03-21", {"visibleNodes": 17, "hiddenByDate": 3}),
+        ("to=2031-03-14", {"visibleNodes": 17, "hiddenByDate": 3, "dateFrom": None, "dateTo": "2031-03-14"}),
+        ("from=2031-04-01", {"visibleNodes": 16, "hiddenByDate": 4}),
+        ("from=2031-03-18&to=2031-03-16", {"visibleNodes": 16, "hiddenByDate": 4}),
+        ("from=yesterday&to=%3Cb%3E", {"visibleNodes": 20, "hiddenByDate": 0, "dateFrom": None, "dateTo": None}),
+        ("hide=City,Region&from=2031-03-15&to=2031-03-17", {"visibleNodes": 13, "hiddenByDate": 2}),
+        ("hide=Attack&to=2031-03-16", {"visibleNodes": 16, "hiddenByDate": 2}),
+        ("from=2031-03-21&find=Tarsk", {"visibleNodes": 17, "selected": NKR + "city-tarsk"}),
     ],
 )
 def test_html_controls_in_chromium(page, fragment, expected):
@@ -264,3 +359,49 @@ def test_html_screenshot_in_chromium(page, tmp_path):
     png = screenshot(report.path, tmp_path / "graph.png", width=1400, height=900)
     assert png_size(png) == (1400, 900)
     assert png.stat().st_size > 20_000  # a drawn graph, not a blank page
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_date_inputs_follow_fragment(page):
+    run = load_page(page[0].path, fragment="from=2031-03-15&to=2031-03-17")
+    assert run.state["visibleNodes"] == 18
+    assert "2 events outside the dates" in run.dom
+    assert re.search(r'<input id="newskg-from" type="date"[^>]*>', run.dom)
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_seed_page_in_chromium(seed_page):
+    """The seed articles' page: casualty figures on the attacks, dates filter events only."""
+    report, G = seed_page
+    labels = [n["label"] for n in page_nodes(report.path.read_text(encoding="utf-8")).values()
+              if n["cls"] == "Attack"]
+    assert "Sumy · ≥34 killed" in labels
+    assert all("killed" in label or "injured" in label for label in labels)
+
+    start, end = "2025-04-01", "2025-04-15"
+    outside = [n for n, d in G.nodes(data=True)
+               if date_span(d) and (date_span(d)[1] < start or date_span(d)[0] > end)]
+    assert outside, "the seed graph has events after 15 April"
+    state = load_page(report.path, fragment=f"from={start}&to={end}").state
+    assert state["drawn"] is True
+    assert state["hiddenByDate"] == len(outside)
+    assert state["visibleNodes"] == len(G) - len(outside)
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_large_graph_in_chromium(seed_page, large_page):
+    """A 5,000-node graph opens as a reduced view; time to first draw is printed, not asserted."""
+    seed = load_page(seed_page[0].path).state
+    run = load_page(large_page.path, timeout=180)
+    state = run.state
+    assert state["drawn"] is True and state["reduced"] is True
+    assert state["nodesTotal"] == 5000
+    assert state["nodeCount"] == state["renderedNodes"] == 1500
+    assert 'id="newskg-banner"' in run.dom and "1500 of 5000 nodes shown" in run.dom
+    print(f"\nseed page ({seed['nodeCount']} nodes): first draw {seed['firstDrawMs']} ms, "
+          f"page {seed['pageMs']} ms"
+          f"\n5,000-node graph (reduced to {state['nodeCount']}): first draw {state['firstDrawMs']} ms, "
+          f"page {state['pageMs']} ms; browser run {run.seconds:.2f} s")

@@ -3,9 +3,15 @@
 The page draws the actors-events view of ``kg.export.network``: nodes coloured
 and shaped by class from ``styles.json``, attacks labelled with their casualty
 figures, edges labelled by relation, and hover cards for every node. It has a
-legend that filters classes, a search box, and click-to-highlight of a node's
-neighbourhood; the address fragment can preset them (``#hide=City,Region``,
+legend that filters classes, a date range that filters events, a search box,
+and click-to-highlight of a node's neighbourhood; the address fragment can
+preset them (``#hide=City,Region``, ``#from=2025-04-01&to=2025-04-15``,
 ``#find=name``). vis-network is inlined, nothing is fetched from the network.
+
+The date range hides the events whose date window (``earliest``–``latest``)
+lies wholly outside it; either end may be left open. Events without a date
+stay shown, since they are not known to fall outside, and so do actors and
+places, even when none of their events is left in view.
 
 Every string taken from the graph is HTML-escaped before it reaches the page.
 Hover cards are escaped HTML turned into elements in the page; labels are drawn
@@ -13,8 +19,9 @@ on the canvas; the legend and search list are built from escaped text or DOM
 properties.
 
 The page exposes ``window.newskg`` (``nodeCount``, ``nodesTotal``,
-``reduced``, ``drawn``, and once drawn ``firstDrawMs`` and ``stabilized``; after
-a search or filter ``selected``, ``highlighted`` and ``visibleNodes``)
+``reduced``, ``drawn``, and once drawn ``firstDrawMs``, ``pageMs`` and
+``stabilized``; after a search ``selected`` and ``highlighted``; after a class
+or date filter ``visibleNodes``, ``dateFrom``, ``dateTo`` and ``hiddenByDate``)
 and mirrors it as JSON in the hidden ``#newskg-state`` element.
 """
 
@@ -23,6 +30,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +48,7 @@ _SHAPE_GLYPHS = {
 }
 _LABEL_LIMIT = 48
 _OUTCOMES = ("killed", "injured")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,21 @@ def display_label(G: nx.MultiDiGraph, n: str) -> str:
     return _short(text)
 
 
+def iso_day(value: Any) -> str | None:
+    """``"2025-04-18"`` from a date or date-time value; ``None`` for anything else."""
+    text = str(value) if value is not None else ""
+    return text[:10] if _ISO_DAY.match(text) and (len(text) == 10 or text[10] == "T") else None
+
+
+def date_span(data: dict[str, Any]) -> tuple[str, str] | None:
+    """An event's first and last day as ISO strings (one end stands for both when
+    the other is missing); ``None`` for an undated node."""
+    first, last = iso_day(data.get("earliest")), iso_day(data.get("latest"))
+    if data.get("kind") != "event" or not (first or last):
+        return None
+    return first or last, last or first
+
+
 def _date_window(data: dict[str, Any]) -> str:
     earliest, latest = data.get("earliest"), data.get("latest")
     if not earliest and not latest:
@@ -222,10 +246,13 @@ def build_network(G: nx.MultiDiGraph) -> Network:
     relations = load_styles()["relations"]
     for n, data in G.nodes(data=True):
         style = class_style(data.get("cls"))
+        span = date_span(data)
+        dates = {"start": span[0], "end": span[1]} if span else {}
         net.add_node(
             n, label=display_label(G, n), title=hover_card(G, n), color=style["color"],
             shape=style["shape"], size=style["size"] + min(G.degree(n), 12),
             cls=data.get("cls") or "", search=[data["label"], *(data.get("aliases") or [])],
+            **dates,
         )
     for u, v, rel in G.edges(keys=True):
         style = relations.get(rel, {"color": "#999999", "dashes": False})
@@ -247,9 +274,11 @@ def render_page(G: nx.MultiDiGraph, *, title: str, nodes_total: int, reduced: bo
         style = class_style(cls)
         legend.append({"cls": _e(cls), "color": _e(style["color"]), "count": counts[cls],
                        "glyph": _SHAPE_GLYPHS.get(style["shape"], "●")})
+    days = sorted(d for data in nodes for d in (data.get("start"), data.get("end")) if d)
+    dates = {"min": _e(days[0]), "max": _e(days[-1]), "dated": sum(1 for d in nodes if d.get("start"))} if days else None
     template = net.templateEnv.from_string(_PAGE)
     return template.render(
-        title=_e(title), nodes=nodes, edges=edges, options=options, legend=legend,
+        title=_e(title), nodes=nodes, edges=edges, options=options, legend=legend, dates=dates,
         reduced=reduced, shown=len(nodes), total=nodes_total,
         state={"nodeCount": len(nodes), "nodesTotal": nodes_total, "reduced": reduced, "drawn": False},
     )
@@ -281,13 +310,19 @@ _PAGE = """<!DOCTYPE html>
 <style>
   html, body { margin: 0; height: 100%; font: 13px/1.35 system-ui, sans-serif; color: #222; }
   #mynetwork { position: fixed; inset: 0; background: #fff; }
-  #newskg-panel { position: fixed; top: 10px; left: 10px; z-index: 5; width: 230px;
+  #newskg-panel { position: fixed; top: 10px; left: 10px; z-index: 5; width: 250px;
     background: rgba(255,255,255,.93); border: 1px solid #ddd; border-radius: 6px;
     padding: 8px 10px; box-shadow: 0 1px 4px rgba(0,0,0,.12); }
   #newskg-panel h1 { font-size: 15px; margin: 0 0 6px; }
   #newskg-panel .nk-count { color: #666; font-size: 12px; margin-bottom: 6px; }
   #newskg-search { width: 100%; box-sizing: border-box; padding: 4px 6px; margin-bottom: 6px; }
   #newskg-search.nk-miss { outline: 2px solid #e15759; }
+  #newskg-dates { border: 0; margin: 0 0 6px; padding: 0; }
+  #newskg-dates label { display: flex; align-items: center; justify-content: space-between; margin-bottom: 3px; }
+  #newskg-dates input { width: 165px; font: inherit; }
+  #newskg-dates .nk-note { color: #666; font-size: 12px; display: flex; justify-content: space-between;
+    align-items: center; }
+  #newskg-dates button { font: inherit; font-size: 12px; padding: 0 6px; }
   #newskg-legend { border: 0; margin: 0; padding: 0; }
   #newskg-legend label { display: block; cursor: pointer; white-space: nowrap; }
   #newskg-legend .nk-glyph { display: inline-block; width: 1.2em; text-align: center; font-size: 15px; }
@@ -308,6 +343,13 @@ _PAGE = """<!DOCTYPE html>
   <div class="nk-count">{{ shown }} nodes{% if reduced %} of {{ total }}{% endif %}</div>
   <input id="newskg-search" type="search" list="newskg-names" placeholder="Find a node…" aria-label="Find a node">
   <datalist id="newskg-names"></datalist>
+  {% if dates %}<fieldset id="newskg-dates"><legend hidden>Event dates</legend>
+  <label>From <input id="newskg-from" type="date" min="{{ dates.min }}" max="{{ dates.max }}"></label>
+  <label>To <input id="newskg-to" type="date" min="{{ dates.min }}" max="{{ dates.max }}"></label>
+  <div class="nk-note" title="{{ dates.dated }} events have a date">Events {{ dates.min }} – {{ dates.max }}</div>
+  <div class="nk-note"><span id="newskg-date-hidden">undated events always shown</span>
+    <button id="newskg-date-clear" type="button" title="Show events of every date">all dates</button></div>
+  </fieldset>{% endif %}
   <fieldset id="newskg-legend"><legend hidden>Classes</legend>
   {% for item in legend %}<label><input type="checkbox" data-cls="{{ item.cls }}" checked>
     <span class="nk-glyph" style="color: {{ item.color }}">{{ item.glyph }}</span> {{ item.cls }} ({{ item.count }})</label>
@@ -420,18 +462,59 @@ _PAGE = """<!DOCTYPE html>
   box.addEventListener("change", go);
   box.addEventListener("keydown", function (ev) { if (ev.key === "Enter") go(); });
 
+  /* filters: a node is hidden when its class is switched off in the legend, or
+     when it is an event whose date window lies wholly outside the date range.
+     Undated events, actors and places are never hidden by dates. */
+  var hiddenClasses = {};
+  var range = {from: "", to: ""};
+  var fromBox = document.getElementById("newskg-from");
+  var toBox = document.getElementById("newskg-to");
+  var dateNote = document.getElementById("newskg-date-hidden");
+  var isDay = /^\\d{4}-\\d{2}-\\d{2}$/;
+  function outsideRange(n) {
+    if (!n.start) return false;
+    return (range.from !== "" && n.end < range.from) || (range.to !== "" && n.start > range.to);
+  }
+  function applyFilters() {
+    var byDate = 0, visible = 0;
+    nodes.update(rawNodes.map(function (n) {
+      var outside = outsideRange(n);
+      var hidden = hiddenClasses[n.cls] === true || outside;
+      if (outside) byDate += 1;
+      if (!hidden) visible += 1;
+      return {id: n.id, hidden: hidden};
+    }));
+    state.visibleNodes = visible;
+    state.dateFrom = range.from || null;
+    state.dateTo = range.to || null;
+    state.hiddenByDate = byDate;
+    if (dateNote) dateNote.textContent = byDate ? byDate + " event" + (byDate === 1 ? "" : "s") +
+      " outside the dates" : "undated events always shown";
+    publish();
+  }
+  function setRange(from, to) {
+    range.from = isDay.test(from || "") ? from : "";
+    range.to = isDay.test(to || "") ? to : "";
+    if (fromBox) { fromBox.value = range.from; toBox.value = range.to; }
+    applyFilters();
+  }
+
   /* legend: show or hide a class */
   Array.prototype.forEach.call(document.querySelectorAll("#newskg-legend input"), function (cb) {
     cb.addEventListener("change", function () {
-      var cls = cb.getAttribute("data-cls");
-      nodes.update(nodes.get({filter: function (n) { return n.cls === cls; }})
-        .map(function (n) { return {id: n.id, hidden: !cb.checked}; }));
-      state.visibleNodes = nodes.get({filter: function (n) { return !n.hidden; }}).length;
-      publish();
+      hiddenClasses[cb.getAttribute("data-cls")] = !cb.checked;
+      applyFilters();
     });
   });
 
-  /* the address can carry a view: #hide=City,Region&find=name */
+  /* date range: from and to days, either may be left empty */
+  if (fromBox) {
+    fromBox.addEventListener("change", function () { setRange(fromBox.value, toBox.value); });
+    toBox.addEventListener("change", function () { setRange(fromBox.value, toBox.value); });
+    document.getElementById("newskg-date-clear").addEventListener("click", function () { setRange("", ""); });
+  }
+
+  /* the address can carry a view: #hide=City,Region&from=2025-04-01&to=2025-04-15&find=name */
   function applyHash() {
     var params = new URLSearchParams(location.hash.slice(1));
     (params.get("hide") || "").split(",").forEach(function (cls) {
@@ -442,6 +525,9 @@ _PAGE = """<!DOCTYPE html>
         }
       });
     });
+    if (params.has("from") || params.has("to")) {
+      setRange(params.get("from"), params.get("to"));
+    }
     if (params.get("find")) {
       box.value = params.get("find");
       go();
