@@ -183,3 +183,25 @@ def test_attacks_attacker_on_the_first_of_coordinated_nouns(nlp):
     got = attacks_of(nlp, "At least 12 people were killed and 30 injured in Israeli artillery and drone attacks "
                           "on Saturday which targeted the southern Lebanese towns of Nabatieh and Tyre.")
     assert got and all(a["attackers"] == ["Israel"] for a in got)
+
+
+def test_attacks_event_reports_from_other_conflicts(nlp):
+    got = attacks_of(nlp, "On 3 March, an Israeli airstrike hit a house in Rafah, killing at least 12 people, "
+                          "including five children, according to the Gaza health ministry.")
+    assert len(got) == 1
+    assert ("Killed", 12, None, None) in got[0]["counts"] and ("Killed", 5, 5, "child") in got[0]["counts"]
+    records = extract(nlp("On 3 March, an Israeli airstrike hit a house in Rafah, killing 12 people, according to "
+                          "the Gaza health ministry."), PUB)
+    body = records.entities[records.attacks[0].reported_by[0]]
+    assert body.label == "Gaza health ministry" and body.kind == "Organization"
+
+
+def test_attacks_suicide_bombing_and_dozens_of_people(nlp):
+    got = attacks_of(nlp, "On 15 August, a suicide bomber blew himself up at a market in Maiduguri, killing dozens "
+                          "of people.")
+    assert len(got) == 1 and got[0]["places"] == ["Maiduguri"]
+    assert got[0]["counts"] == [("Killed", 24, 99, None)]  # the group is "people", not "dozens"
+
+
+def test_attacks_blowing_up_a_bridge_without_victims_is_no_attack(nlp):
+    assert attacks_of(nlp, "Engineers blew up the old bridge over the river on Sunday to make way for a new one.") == []

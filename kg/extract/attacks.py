@@ -316,11 +316,30 @@ def _speaker(ctx: DocContext, tok: Token) -> list[str]:
             org = ctx.entities.add(f"org:{label.casefold()}", "Organization", label,
                                    tok.doc[owner.i : tok.i + 1].text, country_key=country)
             return [org.key]
+    body = _reporting_body(ctx, tok)
+    if body is not None:
+        return [body]
     for t in tok.subtree:
         ent = ctx.agent(t)
         if ent is not None:
             return [ent.key]
     return []
+
+
+def _reporting_body(ctx: DocContext, tok: Token) -> str | None:
+    """"the Gaza health ministry", "Sudanese medical authorities": an institution of the place
+    or country its modifier names, made an organization of its own."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words("reporting_bodies"):
+        return None
+    mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i]
+    owner = next((ctx.entity(m) for m in mods if ctx.entity(m) is not None), None)
+    if owner is None or owner.kind == "Person":
+        return None
+    first = min(m.left_edge.i for m in mods)
+    label = tok.doc[first : tok.i + 1].text
+    country = owner.key if owner.kind == COUNTRY else owner.country_key
+    org = ctx.entities.add(f"org:{label.casefold()}", "Organization", label, label, country_key=country)
+    return org.key
 
 
 def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:

@@ -62,6 +62,9 @@ def _victims(head: Token) -> str | None:
     if head.pos_ not in {"NOUN"}:
         return None
     lemma = head.lemma_.lower()
+    of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if of and (head.like_num or parse_count(head.lower_) is not None or parse_count(head.lemma_) is not None):
+        return _victims(of[0])  # "dozens of people", "scores of children": the group is after "of"
     if lemma in {"person", "people", "other", "life", "body", "more", "death", "injury", "casualty", "fatality"}:
         return None
     return lemma
@@ -132,7 +135,22 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             superseded = _marked(context, _w("superseded_markers"))
             revision = _marked([anchor, anchor.head], _w("revision_markers"))
             mentions.append(CasualtyMention(anchor, rec, superseded, revision))
+            for sub in _included(head, outcome):
+                mentions.append(CasualtyMention(anchor, sub, superseded, revision))
     return _inherit_victims(mentions)
+
+
+def _included(head: Token, outcome: str) -> list[CasualtyRecord]:
+    """"12 people, including five children": a counted group within the count."""
+    out = []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in {"including", "among"}:
+            for p in c.children:
+                if p.dep_ == "pobj" and any(t.like_num or t.pos_ == "NUM" for t in p.subtree):
+                    rec = _record_from(p, outcome)
+                    if rec is not None and rec.victims:
+                        out.append(rec)
+    return out
 
 
 def _argument_heads(anchor: Token) -> list[Token]:
