@@ -51,7 +51,7 @@ def _speech_head(tok: Token) -> Token | None:
 
 
 def _reported_speaker(ctx: DocContext, tok: Token):
-    """"Zelenskyy said he had told ...": a personal pronoun subject of a reported clause is
+    """"Ruto said he had told ...": a personal pronoun subject of a reported clause is
     the speaker, when the speaker is a person."""
     if tok.pos_ != "PRON" or tok.lower_ not in {"he", "she"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
         return None
@@ -269,7 +269,7 @@ def _place_country(ctx: DocContext, key: str) -> str:
 
 
 def _visits(ctx: DocContext, sent: Span) -> list[dict]:
-    """"He told X's Prime Minister Y, who was in Kyiv, ...": an official present in another
+    """"He told X's Prime Minister Y, who was in Nairobi, ...": an official present in another
     country's city, in exchange with someone there, is a visit (a meeting at that place)."""
     out = []
     for verb in sent:
@@ -298,7 +298,7 @@ def _visits(ctx: DocContext, sent: Span) -> list[dict]:
 
 
 def _join_travellers(ctx: DocContext, sent: Span, found: list[dict]) -> None:
-    """"Y will go to Doha on Sunday, and Z will be there for the talks": people travelling
+    """"Y will go to Muscat on Sunday, and Z will be there for the talks": people travelling
     to the place of a meeting already read take part in it."""
     for verb in sent:
         if verb.lemma_.lower() not in words("motion_verbs") or verb.pos_ != "VERB":
@@ -341,7 +341,7 @@ def _overlap(a: DateWindow | None, b: DateWindow | None) -> bool:
 
 
 def _tenseless(m: dict) -> bool:
-    """An undated mention in the simple present ("Moscow, Kyiv meet for talks"), as headlines
+    """An undated mention in the simple present ("Riyadh, Tehran meet for talks"), as headlines
     speak of what is about to happen as much as of what happened."""
     verb = clause_head(m["trigger"])
     return m["date"] is None and verb.tag_ in {"VBP", "VBZ"} and not any(
@@ -350,7 +350,7 @@ def _tenseless(m: dict) -> bool:
 
 def _fold_placeless(ctx: DocContext, found: list[dict]) -> list[dict]:
     """A placeless mention ("a summit on Saturday") of a meeting told elsewhere with its
-    place ("a two-day summit ... in Tanzania") is the same meeting when it has the same
+    place ("a two-day summit ... in Angola") is the same meeting when it has the same
     status, a compatible date and the same sides."""
     out = [m for m in found if m["place"] is not None]
     for m in (m for m in found if m["place"] is None):
@@ -508,7 +508,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
 
 
 def _restart_trigger(tok: Token) -> bool:
-    """"attempting to restart discussions", "to revive the talks": a third party's effort."""
+    """"trying to relaunch negotiations", "to revive the talks": a third party's effort."""
     return tok.lemma_.lower() in words("restart_verbs") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in words("meeting_nouns") for c in tok.children)
 
@@ -573,7 +573,7 @@ def extract_mediations(ctx: DocContext) -> Iterator[MediationRecord]:
                            and ctx.entities.entities[k].kind != PERSON]
             add(sent, mediators, parties, goal)
 
-    # "X flew in, attempting to restart discussions": X mediates between the parties the
+    # "X flew in, trying to revive the talks": X mediates between the parties the
     # document names, provided X is not one of them
     known_parties = [p for state in order for p in by_mediator[state]["parties"]]
     for tok in restarts:
@@ -705,7 +705,7 @@ def _demand_clauses(tok: Token) -> list[Token]:
 
 
 def _addressee(ctx: DocContext, tok: Token) -> str:
-    """"urged Hamas to", "called on Belarus to": whom the demand is put to, by name when known."""
+    """"urged the RSF to", "called on Chad to": whom the demand is put to, by name when known."""
     for c in tok.head.children:
         objs = [c] if c.dep_ == "dobj" else []
         if c.dep_ == "prep" and c.lower_ == "on":
@@ -772,7 +772,7 @@ def _speakers(ctx: DocContext, verb: Token) -> list[str]:
 
 
 def _obliged(clause: Token) -> Token | None:
-    """"Ukraine better come", "Russia must withdraw", "Israel needs to stop": the clause's
+    """"Venezuela better come", "Sudan must withdraw", "Ethiopia needs to stop": the clause's
     verb phrase when it states an obligation."""
     if any(c.dep_ in {"aux", "advmod"} and c.lower_ in words("directive_modals") for c in clause.children):
         return clause
@@ -782,10 +782,10 @@ def _obliged(clause: Token) -> Token | None:
 
 
 def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
-    """Demands voiced in a quotation: an obligation put on a named party ("Ukraine better
-    come to the table," Trump said), an imperative ("Do not touch churches," X said), or
-    what the speaker says should happen instead ("Instead of putting an end to the killing,
-    Y continues ...")."""
+    """Demands voiced in a quotation: an obligation put on a named party ("Venezuela better
+    release them, fast," Petro said), an imperative ("Stop the shelling," X said), or
+    what the speaker says should happen instead ("Instead of agreeing to a truce, Y
+    continues ...")."""
     out = []
     for verb in sent:
         if verb.lemma_.lower() not in words("speech_verbs") or verb.pos_ != "VERB":
@@ -820,7 +820,7 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
                 if 2 <= len(label.split()) <= 25:
                     found.append((label, by))
         found += [(label, by) for label, by in _noun_demands(ctx, sent) if 2 <= len(label.split()) <= 25]
-        # "ready to stop fighting if Israel committed to a ceasefire deal"
+        # "ready to stop fighting if the army committed to a ceasefire deal"
         for tok in sent:
             if tok.lower_ == "if" and tok.dep_ == "mark" and tok.head.pos_ in {"VERB", "AUX"}:
                 cond = tok.head
