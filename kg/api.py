@@ -245,6 +245,22 @@ def to_html(graph: Graph, path: Path, **options):
     return _to_html(graph, Path(path), **options)
 
 
+def sparql_app(graph: Graph, public_url: str = "http://127.0.0.1:8000/"):
+    """A read-only SPARQL 1.1 endpoint over ``graph`` as an ASGI app (rdflib-endpoint).
+
+    The project's prefixes are predeclared and the shipped queries are its
+    examples. Needs the ``serve`` extra; raises ``ImportError`` without it.
+    """
+    from rdflib_endpoint import SparqlEndpoint
+
+    examples = {name: {"query": path.read_text(encoding="utf-8")} for name, path in named_queries().items()}
+    return SparqlEndpoint(
+        graph=graph, title="newskg SPARQL endpoint", public_url=public_url,
+        description="A knowledge graph of armed conflict and diplomacy read from news articles.",
+        example_queries=examples, enable_update=False, cors_enabled=False,
+    )
+
+
 def stats(graph: Graph) -> dict:
     from kg.export.network import stats as _stats
 

@@ -1,4 +1,4 @@
-"""The ``kg`` command line: build, query, validate, html, export, stats.
+"""The ``kg`` command line: build, query, validate, html, export, stats, serve.
 
 A thin client of :mod:`kg.api`: every command parses its arguments, calls the
 API and prints. Errors are one line on stderr and a non-zero exit.
@@ -221,6 +221,26 @@ def stats(
     for row in s["central_actors"]:
         central.add_row(str(row["label"]), str(row["cls"]), str(row["degree"]), f"{float(row['betweenness']):.3f}")
     out.print(central)
+
+
+@app.command()
+def serve(
+    graph: Annotated[Path, typer.Argument(help="Graph file.")],
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (needs the serve extra)."""
+    from kg import api
+
+    try:
+        import uvicorn
+
+        endpoint = api.sparql_app(_load(graph), public_url=f"http://{host}:{port}/")
+    except ImportError as exc:
+        fail(f"kg serve needs the serve extra ({exc.name} is missing): pip install -e '.[serve]'")
+    err.print(f"SPARQL endpoint for {graph} on http://{host}:{port}/ (Ctrl+C stops it)",
+              markup=False, highlight=False)
+    uvicorn.run(endpoint, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -112,3 +119,70 @@ def test_cli_validate_stats_export_html(small_graph: Path, tmp_path: Path):
     page = tmp_path / "p.html"
     res = runner.invoke(app, ["html", str(small_graph), "-o", str(page)])
     assert res.exit_code == 0 and page.exists()
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "small.ttl"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _sparql_get(port: int, query: str) -> dict:
+    url = f"http://127.0.0.1:{port}/?" + urllib.parse.urlencode({"query": query})
+    request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers["Content-Type"].startswith("application/sparql-results+json")
+        return json.loads(response.read().decode("utf-8"))
+
+
+def test_cli_serve_answers_sparql_over_http(tmp_path: Path):
+    pytest.importorskip("rdflib_endpoint")
+    pytest.importorskip("uvicorn")
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    server = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(FIXTURE), "--port", str(port)],
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        query = ("SELECT ?place (COUNT(?a) AS ?attacks) WHERE { ?a a nkg:Attack ; nkg:location/rdfs:label ?place } "
+                 "GROUP BY ?place ORDER BY ?place")
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                answer = _sparql_get(port, query)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert server.poll() is None, f"server exited: {log.seek(0) or log.read()}"
+                assert time.monotonic() < deadline, "server did not answer within 60 s"
+                time.sleep(0.2)
+        assert answer["head"]["vars"] == ["place", "attacks"]
+        rows = [(b["place"]["value"], int(b["attacks"]["value"])) for b in answer["results"]["bindings"]]
+        assert rows == [("Drovny", 1), ("Tarsk", 1), ("Velmora", 1)]
+
+        post = urllib.request.Request(
+            f"http://127.0.0.1:{port}/", method="POST",
+            data=urllib.parse.urlencode({"query": "ASK { ?d a nkg:Demand }"}).encode(),
+            headers={"Accept": "application/sparql-results+json",
+                     "Content-Type": "application/x-www-form-urlencoded"})
+        with urllib.request.urlopen(post, timeout=10) as response:
+            assert json.loads(response.read())["boolean"] is True
+
+        update = urllib.request.Request(
+            f"http://127.0.0.1:{port}/", method="POST", data=b"INSERT DATA { <urn:x> <urn:y> <urn:z> }",
+            headers={"Content-Type": "application/sparql-update"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(update, timeout=10)
+        assert refused.value.code == 403  # read-only
+        assert _sparql_get(port, "SELECT * WHERE { <urn:x> ?p ?o }")["results"]["bindings"] == []
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+
+
+def test_cli_serve_missing_graph(tmp_path: Path):
+    res = runner.invoke(app, ["serve", str(tmp_path / "none.ttl"), "--port", "1"])
+    assert res.exit_code == 2
+    assert "no such file" in res.output
