@@ -1,11 +1,12 @@
 # newskg: two commands do all the set-up.
 #   make demo  -> creates .venv, installs the project, builds the seed articles into out/
 #   make test  -> runs the test suite
+#   make notebook -> runs notebooks/explore.ipynb, with its outputs, into out/explore.ipynb
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo install test eval bench clean
+.PHONY: demo install test eval bench notebook clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,9 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+notebook: install
+	$(BIN)/python notebooks/execute.py notebooks/explore.ipynb out/explore.ipynb
 
 eval: install
 	bash bench/eval.sh
