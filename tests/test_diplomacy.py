@@ -246,3 +246,25 @@ def test_diplomacy_earlier_rounds_of_the_same_negotiation(nlp):
 def test_diplomacy_round_of_shelling_is_no_meeting(nlp):
     rec, _ = records_of(nlp, "A fresh round of shelling hit the outskirts of Kharkiv on Tuesday.")
     assert not rec.meetings
+
+
+def test_diplomacy_mediated_talks_goal_and_telling_date(nlp):
+    rec, label = records_of(nlp, "Qatar and Egypt are mediating talks between Israel and Hamas on a ceasefire in "
+                                 "Gaza, officials said on Monday.")
+    assert {label(m.mediators[0]) for m in rec.mediations} == {"Qatar", "Egypt"}
+    assert all(m.goals == ("ceasefire in Gaza",) for m in rec.mediations)
+    assert all(m.date is None for m in rec.meetings)  # Monday is when it was said
+
+
+def test_diplomacy_party_named_by_its_forces_not_twice(nlp):
+    rec, label = records_of(nlp, "Saudi Arabia brokered a truce between the Sudanese army and the Rapid Support "
+                                 "Forces in Jeddah in May.")
+    parties = {label(k) for m in rec.mediations for k in m.parties}
+    assert "Rapid Support Forces" in parties and "Sudan" not in parties and len(parties) == 2
+
+
+def test_diplomacy_demand_that_clause_label(nlp):
+    rec, label = records_of(nlp, "Russia demands that Ukraine withdraw its troops from four regions, a condition "
+                                 "Kyiv has rejected.")
+    assert [(d.label, [label(k) for k in d.rejected_by]) for d in rec.demands] == [
+        ("Ukraine withdraw its troops from four regions", ["Ukraine"])]

@@ -34,10 +34,21 @@ from kg.records import COUNTRY, ORGANIZATION, PERSON, DemandRecord, MediationRec
 def _agents_in(ctx: DocContext, tokens) -> list[str]:
     out: list[str] = []
     for t in tokens:
+        if _modifies_agent(ctx, t):
+            continue  # "the Sudanese army": the army, not Sudan besides it
         ent = ctx.agent(t) or _reported_speaker(ctx, t)
         if ent is not None and ent.key not in out:
             out.append(ent.key)
     return out
+
+
+def _modifies_agent(ctx: DocContext, tok: Token) -> bool:
+    """A country word that only modifies an organization's name ("the Sudanese army")."""
+    if tok.dep_ not in {"amod", "compound", "poss", "nmod"}:
+        return False
+    mine, theirs = ctx.agent(tok), ctx.agent(tok.head)
+    return (mine is not None and theirs is not None and mine.key != theirs.key
+            and theirs.kind == ORGANIZATION and mine.kind == COUNTRY)
 
 
 def _speech_head(tok: Token) -> Token | None:
@@ -96,7 +107,10 @@ def _is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool
 
 
 def _speech_date(ent: Span) -> bool:
+    """"said on Monday": the date of the telling, not of the event."""
     head = ent.root.head
+    if head.pos_ == "ADP":
+        head = head.head
     return head.lemma_.lower() in words("speech_verbs")
 
 
@@ -452,6 +466,8 @@ def _between(ctx: DocContext, scope) -> list[str]:
 def _goal(tok: Token) -> str | None:
     for c in tok.children:
         if c.dep_ in {"dobj", "attr"}:
+            if c.lemma_.lower() in words("meeting_nouns"):  # "mediating talks on a ceasefire"
+                return _talks_goal(c)
             return _np_text(c).split(" between ")[0]
         if c.dep_ in {"xcomp", "advcl", "relcl", "acl"} and c.pos_ == "VERB":
             g = _goal(c)
@@ -634,7 +650,7 @@ def _clause_text(tok: Token) -> str:
     text = span.text
     for sep in ("—", "–", " -- "):
         text = text.split(sep)[0]
-    return text.strip(" ,.;:")
+    return text.strip(" ,.;:").removeprefix("that ")
 
 
 _ASIDES = {"relcl", "acl", "appos", "advcl", "parataxis"}
