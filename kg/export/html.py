@@ -343,11 +343,11 @@ _PAGE = """<!DOCTYPE html>
   <div class="nk-count">{{ shown }} nodes{% if reduced %} of {{ total }}{% endif %}</div>
   <input id="newskg-search" type="search" list="newskg-names" placeholder="Find a node…" aria-label="Find a node">
   <datalist id="newskg-names"></datalist>
-  {% if dates %}<fieldset id="newskg-dates"><legend hidden>Event dates</legend>
+  {% if dates %}<fieldset id="newskg-dates" title="Hides the events whose dates lie wholly outside the range; undated events, actors and places stay"><legend hidden>Event dates</legend>
   <label>From <input id="newskg-from" type="date" min="{{ dates.min }}" max="{{ dates.max }}"></label>
   <label>To <input id="newskg-to" type="date" min="{{ dates.min }}" max="{{ dates.max }}"></label>
   <div class="nk-note" title="{{ dates.dated }} events have a date">Events {{ dates.min }} – {{ dates.max }}</div>
-  <div class="nk-note"><span id="newskg-date-hidden">undated events always shown</span>
+  <div class="nk-note"><span id="newskg-date-hidden">all events shown</span>
     <button id="newskg-date-clear" type="button" title="Show events of every date">all dates</button></div>
   </fieldset>{% endif %}
   <fieldset id="newskg-legend"><legend hidden>Classes</legend>
@@ -392,8 +392,27 @@ _PAGE = """<!DOCTYPE html>
     state.renderedNodes = network.body.nodeIndices.length;
     publish();
   });
+  /* fit the graph into the room right of the panel, where the window is wide enough */
+  function fitBesidePanel() {
+    var right = document.getElementById("newskg-panel").getBoundingClientRect().right + 10;
+    var box = document.getElementById("mynetwork");
+    var width = box.clientWidth, height = box.clientHeight;
+    var ids = nodes.getIds();
+    if (!ids.length || width < 3 * right) return;
+    var left = Infinity, top = Infinity, far = -Infinity, bottom = -Infinity;
+    ids.forEach(function (id) {  /* node and label, in canvas units */
+      var b = network.getBoundingBox(id);
+      left = Math.min(left, b.left); far = Math.max(far, b.right);
+      top = Math.min(top, b.top); bottom = Math.max(bottom, b.bottom);
+    });
+    var scale = Math.min(0.95 * (width - right) / Math.max(far - left, 1),
+                         0.95 * height / Math.max(bottom - top, 1), 1.5);
+    network.moveTo({position: {x: (left + far) / 2, y: (top + bottom) / 2}, scale: scale,
+                    offset: {x: right / 2, y: 0}});
+  }
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({physics: {enabled: false}});
+    fitBesidePanel();
     state.stabilized = true;
     publish();
     applyHash();
@@ -489,7 +508,7 @@ _PAGE = """<!DOCTYPE html>
     state.dateTo = range.to || null;
     state.hiddenByDate = byDate;
     if (dateNote) dateNote.textContent = byDate ? byDate + " event" + (byDate === 1 ? "" : "s") +
-      " outside the dates" : "undated events always shown";
+      " outside the dates" : "all events shown";
     publish();
   }
   function setRange(from, to) {
