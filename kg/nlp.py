@@ -133,7 +133,7 @@ class EntityFixer:
         spans = filter_spans(spans)
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
         spans += self._unlabelled_surnames(doc, spans, person_parts)
-        spans = [self._extend_region(doc, s, region_words) for s in spans]
+        spans = [self._extend_region(doc, s, region_words, gaz) for s in spans]
         doc.ents = filter_spans(spans)
         return doc
 
@@ -252,9 +252,12 @@ class EntityFixer:
         return doc[ent.start - 2].lower_ in titles.heads and ent.text.lower() in titles.offices
 
     @staticmethod
-    def _extend_region(doc: Doc, span: Span, region_words: frozenset[str]) -> Span:
-        """"Kherson" + "region" -> one LOC span "Kherson region"; keeps a leading direction word."""
+    def _extend_region(doc: Doc, span: Span, region_words: frozenset[str], gaz) -> Span:
+        """"Kherson" + "region" -> one LOC span "Kherson region"; keeps a leading direction word.
+        A country or its people never heads a region ("Myanmar state media", "Israeli state TV")."""
         if span.label_ not in {"GPE", "LOC", "PERSON", "ORG", "NORP"} or span.end >= len(doc):
+            return span
+        if gaz.country(span.text) is not None or gaz.demonym(span.text) is not None:
             return span
         nxt = doc[span.end]
         if nxt.lower_ in event_words("settlement_suffixes") and span.label_ in {"GPE", "LOC", "ORG", "PERSON"}:

@@ -16,3 +16,10 @@ def test_nlp_pipeline_components_in_order(nlp):
     names = nlp.pipe_names
     assert names.index("newskg_line_breaks") < names.index("parser")
     assert names.index("newskg_ruler") < names.index("ner") < names.index("newskg_entity_fixer")
+
+
+def test_nlp_country_never_heads_a_region(nlp):
+    ents = [(e.text, e.label_) for e in nlp("The toll was reported by Myanmar state media and Kenyan state TV.").ents]
+    assert ("Myanmar", "GPE") in ents
+    assert not any(text.endswith("state") for text, _ in ents)
+    assert ("Kherson region", "LOC") in [(e.text, e.label_) for e in nlp("Drones hit the Kherson region.").ents]
