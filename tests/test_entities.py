@@ -179,3 +179,13 @@ def test_entities_bare_junta_is_the_military_of_the_lead_country(nlp):
 def test_entities_military_as_a_plain_adjective_is_no_actor(nlp):
     ents = entities_of(nlp, "Kenya's president promised military aid to Somalia on Monday.")
     assert not [e for e in ents.values() if e.kind == "Organization"]
+
+
+def test_entities_dateline_capitals_are_not_the_label(nlp):
+    from datetime import date
+
+    from kg.extract import extract
+    rec = extract(nlp("NAIROBI — Talks between the warring parties resumed in Nairobi on Monday."), date(2024, 6, 12))
+    cities = [e for e in rec.entities.values() if e.kind == "City"]
+    assert [c.label for c in cities] == ["Nairobi"]
+    assert "NAIROBI" in cities[0].aliases

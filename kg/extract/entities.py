@@ -165,7 +165,7 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
         key = f"{kind.lower()}:{hit.geonames_id}" if hit.geonames_id else f"{kind.lower()}:{hit.name.casefold()}:{hit.country_iso2 or ''}"
         # a city is labelled as the article spells it ("Rafah", not GeoNames' "Rafaḩ"); the
         # gazetteer's name stays an alias. Region names come normalised from the gazetteer.
-        label = name if kind == CITY else hit.name
+        label = name if kind == CITY and not name.isupper() else hit.name  # not a dateline's "PARIS"
         ent = table.add(key, kind, label, name, geonames_id=hit.geonames_id, country_key=country_key)
         if hit.name != ent.label:
             ent.aliases.add(hit.name)
