@@ -86,3 +86,22 @@ def test_end_to_end_score_on_seed_gold(seed_graph: Path, shared_dir: Path, capsy
         print(f"\nseed {line}")
     f1 = float(line.split()[0].split("=")[1])
     assert f1 >= 0.60
+
+
+def test_end_to_end_every_shipped_query_answers_on_the_seed(seed_graph: Path):
+    """Each query in kg/queries runs on the seed graph and gives the answer its comment documents."""
+    from kg import api
+
+    graph = api.load(seed_graph)
+    results = {name: api.query(graph, name) for name in api.named_queries()}
+    assert all(len(df) >= 1 for df in results.values()), [n for n, df in results.items() if not len(df)]
+    deadliest = results["deadliest"]
+    assert (deadliest.iloc[0]["place"], int(deadliest.iloc[0]["killedAtLeast"])) == ("Sumy", 34)
+    weekly = {(r.weapon, r.weekStart): int(r.attacks) for r in results["attacks_by_weapon"].itertuples()}
+    assert weekly == {("missile", "2025-04-07"): 1, ("drone", "2025-04-14"): 2, ("cluster munition", "2025-04-14"): 1}
+    pairs = {frozenset((r.a, r.b)) for r in results["who_meets_whom"].itertuples()}
+    assert frozenset(("Marco Rubio", "Ukraine")) in pairs and frozenset(("Steve Witkoff", "Vladimir Putin")) in pairs
+    rejected = {(r.demand, r.rejectedBy) for r in results["rejected_demands"].itertuples()}
+    assert ("Ukraine halting its military mobilization", "Ukraine") in rejected
+    med = results["mediation"].iloc[0]
+    assert "United States" in med["mediators"] and set(med["parties"].split(", ")) == {"Russia", "Ukraine"}
