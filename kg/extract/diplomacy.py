@@ -220,13 +220,12 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
     return _lasting(trigger, best[1]) if best else None
 
 
-_DURATION = re.compile(r"\b([\w-]+?)[\s-]+day\s*$", re.I)
+_DURATION = re.compile(r"\b(\w+)[\s-]+day\b", re.I)
 
 
 def _lasting(trigger: Token, date: DateWindow) -> DateWindow:
     """"a two-day summit due to begin on Friday": the window runs from its first day to its last."""
-    before = trigger.doc[trigger.left_edge.i : trigger.i].text
-    found = _DURATION.search(before) or _DURATION.search(before.rsplit(" ", 1)[0] if " " in before else "")
+    found = _DURATION.search(trigger.doc[trigger.left_edge.i : trigger.i].text)
     days = parse_number(found.group(1)) if found else None
     if not days or days < 2 or date.earliest != date.latest:
         return date
@@ -297,6 +296,12 @@ def _place_country(ctx: DocContext, key: str) -> str:
     return ent.country_key or key
 
 
+def _verb_place(ctx: DocContext, verb: Token) -> str | None:
+    """"was in X", "will go to X": the place a verb's locative object names."""
+    return next((k for c in verb.children if c.dep_ == "prep" for t in c.children
+                 if (k := _locative_place(ctx, t))), None)
+
+
 def _visits(ctx: DocContext, sent: Span) -> list[dict]:
     """"He told X's Prime Minister Y, who was in Nairobi, ...": an official present in another
     country's city, in exchange with someone there, is a visit (a meeting at that place)."""
@@ -308,8 +313,7 @@ def _visits(ctx: DocContext, sent: Span) -> list[dict]:
         person = ctx.agent(who) if who is not None else None
         if person is None or person.kind != PERSON:
             continue
-        place = next((k for c in verb.children if c.dep_ == "prep" for t in c.children
-                      if (k := _locative_place(ctx, t))), None)
+        place = _verb_place(ctx, verb)
         if place is None or _side(ctx, person.key) in {person.key, _place_country(ctx, place)}:
             continue
         host_verb = who.head if who.dep_ in {"dobj", "dative"} else None
@@ -332,8 +336,7 @@ def _join_travellers(ctx: DocContext, sent: Span, found: list[dict]) -> None:
     for verb in sent:
         if verb.lemma_.lower() not in words("motion_verbs") or verb.pos_ != "VERB":
             continue
-        place = next((k for c in verb.children if c.dep_ == "prep" for t in c.children
-                      if (k := _locative_place(ctx, t))), None)
+        place = _verb_place(ctx, verb)
         future = _is_future(ctx, verb, None)
         meeting = next((m for m in found if place and m["place"] == place and m["planned"] == future), None)
         if meeting is None:
@@ -705,16 +708,24 @@ def _antecedent(ctx: DocContext, pron: Token):
     return found
 
 
+def _subject_agent(ctx: DocContext, subj: Token, *, head_first: bool = False) -> list[str]:
+    """The agent a subject names, or the person its pronoun refers to; with ``head_first``
+    the head's own entity wins ("Colombian President Gustavo Petro": the person)."""
+    head = ctx.agent(subj) if head_first else None
+    found = [head.key] if head is not None else _agents_in(ctx, subtree_span(subj))
+    if not found and (ante := _antecedent(ctx, subj)) is not None:
+        found = [ante.key]
+    return found[:1]
+
+
 def _demanders(ctx: DocContext, tok: Token) -> list[str]:
     t = tok
     for _ in range(5):
         subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
-            found = _agents_in(ctx, subtree_span(subj[0]))
-            if not found and (ante := _antecedent(ctx, subj[0])) is not None:
-                found = [ante.key]
+            found = _subject_agent(ctx, subj[0])
             if found:
-                return found[:1]
+                return found
         if t.head == t:
             break
         t = t.head
@@ -808,14 +819,8 @@ def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
 
 
 def _speakers(ctx: DocContext, verb: Token) -> list[str]:
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            head = ctx.agent(c)  # "Colombian President Gustavo Petro": the person, not the demonym
-            found = [head.key] if head is not None else _agents_in(ctx, subtree_span(c))
-            if not found and (ante := _antecedent(ctx, c)) is not None:
-                found = [ante.key]
-            return found[:1]
-    return []
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _subject_agent(ctx, subj, head_first=True) if subj is not None else []
 
 
 def _obliged(clause: Token) -> Token | None:
