@@ -64,6 +64,7 @@ class AttackRecord:
     reported_by: tuple[str, ...] = ()
     casualties: tuple[CasualtyRecord, ...] = ()
     aggregate: bool = False
+    event_type: str | None = None  # local name of a concept of ontology/event-types.ttl
 
 
 @dataclass(frozen=True)

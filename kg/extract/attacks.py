@@ -17,11 +17,12 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extract import attack_places
 from kg.extract.casualties import CasualtyMention, find_casualties
-from kg.extract.context import DocContext, clause_head, tree_distance, words
+from kg.extract.context import DocContext, tree_distance, words
 from kg.lexicon import weapon_lexicon
 from kg.resolve.dates import DateWindow
-from kg.records import CITY, COUNTRY, REGION, AttackRecord, CasualtyRecord, Evidence
+from kg.records import COUNTRY, AttackRecord, CasualtyRecord
 
 SPEECH = "speech_verbs"
 MAX_DATE_DISTANCE = 4  # dependency edges between a date and the attack word it dates
@@ -100,113 +101,6 @@ def _non_event(tok: Token) -> bool:
 
 def _nearest(tok: Token, cands: list[Candidate]) -> Candidate:
     return min(cands, key=lambda c: (tree_distance(tok, c.trigger), abs(tok.i - c.trigger.i)))
-
-
-def _region_list_head(tok: Token) -> bool:
-    """"the regions of Zaporizhzhia, Kherson and Odesa": the names stand for regions."""
-    t = tok
-    while t.dep_ == "conj" and t.head != t:
-        t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in {"region", "province", "oblast", "district", "state", "governorate"}
-
-
-def _in_place_role(tok: Token) -> bool:
-    """Whether the sentence uses a name as a place where something happened (not as an actor)."""
-    t = tok
-    while t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head != t:
-        t = t.head  # inside a multi-word name: "Al Fashir"
-    while t.dep_ in {"conj", "appos", "compound", "amod", "nmod"} and t.head != t and t.head.pos_ in {"PROPN", "NOUN"} | ({"ADJ"} if t.dep_ == "conj" else set()):
-        if t.dep_ in {"compound", "nmod", "amod"} and t.head.lemma_.lower() in words("attack_nouns"):
-            return True  # "the Odesa strike"
-        if t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() not in words("place_nouns"):
-            return t.head.dep_ == "pobj" and t.head.head.lower_ in words("locative_preps")
-        t = t.head
-    head = t.head
-    if t.dep_ == "pobj" and (_is_meeting_word(head.head) or _is_meeting_word(clause_head(head))):
-        return False  # "talks in Geneva", "sat down ... in Istanbul": where diplomats meet, not where bombs fall
-    if t.dep_ == "pobj":
-        prep = head.lower_
-        if prep == "of":
-            # "the town of X", "shelling of X"
-            return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns")
-        return prep in words("locative_preps") or prep in {"from", "outside"}
-    if t.dep_ in {"nsubj", "nsubjpass"}:
-        lemma = head.lemma_.lower()
-        passive = any(c.dep_ in {"auxpass"} for c in head.children) or t.dep_ == "nsubjpass"
-        return lemma in {"come", "suffer", "face", "endure", "see", "witness"} or (passive and lemma in words("attack_verbs"))
-    if t.dep_ == "dobj":
-        return head.lemma_.lower() in words("attack_verbs")
-    if t.dep_ in {"poss"}:
-        return head.lemma_.lower() in words("attack_nouns")
-    return False
-
-
-def _in_speaker(tok: Token) -> bool:
-    """"Officials in Kyiv said ...": a place inside the phrase of whoever reports."""
-    for anc in tok.ancestors:
-        if anc.dep_ in {"nsubj", "nsubjpass"} and anc.head.lemma_.lower() in words("report_verbs"):
-            return True
-    return False
-
-
-def _is_meeting_word(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return lemma in words("meeting_nouns") or lemma in words("meeting_verbs") or tok.lower_ in words("meeting_nouns")
-
-
-def _place_of(ctx: DocContext, tok: Token) -> str | None:
-    """The entity key of the place a token names, or None."""
-    if ctx.in_dateline(tok) or _in_speaker(tok):
-        return None
-    if tok.i in ctx.entities.demonym_tokens and tok.dep_ in {"amod", "compound"} \
-            and tok.head.lemma_.lower() in words("place_nouns") and _in_place_role(tok.head):
-        # "Russian border regions", "across Ukrainian cities": somewhere in that country
-        key = ctx.entities.key_of(tok)
-        return key if key and ctx.entities.entities[key].kind == COUNTRY else None
-    ent = ctx.place(tok)
-    if ent is not None:
-        if not _in_place_role(tok):
-            return None
-        if _region_list_head(tok) and ent.kind != REGION:
-            span = _ent_span(tok)
-            name = span.text if span is not None else tok.text
-            return ctx.place_by_name(f"{name} region", REGION).key
-        return ent.key
-    # "the town of X", "X camp", "X, a village": proper names the gazetteer may not hold
-    if tok.pos_ == "PROPN" and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "DATE", "TIME"}:
-        head = tok.head
-        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words("place_nouns"):
-            span = _propn_span(tok)
-            return ctx.place_by_name(span.text, CITY if head.head.lemma_.lower() in {"city", "town", "village"} else None).key
-        if tok.dep_ == "compound" and head.lemma_.lower() in {"camp", "village", "district"}:
-            span = _propn_span(tok)
-            return ctx.place_by_name(f"{span.text} {head.lower_}").key
-        if tok.dep_ == "compound" and head.lemma_.lower() in {"town", "city"} and _in_place_role(head):
-            return ctx.place_by_name(_propn_span(tok).text, CITY).key
-        if tok.dep_ == "pobj" and head.lower_ in {"on", "in", "at", "near"} and tok.ent_type_ in {"", "GPE", "LOC", "FAC"} \
-                and _is_attack_word(head.head) and tok.text[:1].isupper():
-            # "airstrikes on Lay Kay Kaw": an unknown proper name right after an attack word
-            return ctx.place_by_name(_propn_span(tok).text).key
-    return None
-
-
-def _is_attack_word(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return lemma in words("attack_nouns") or lemma in words("attack_verbs") or tok.lower_ in words("attack_nouns")
-
-
-def _ent_span(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
-
-
-def _propn_span(tok: Token) -> Span:
-    start = tok.i
-    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound":
-        start -= 1
-    return tok.doc[start : tok.i + 1]
 
 
 def _target_text(tok: Token) -> str:
@@ -385,13 +279,8 @@ def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[Casu
         cand.definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in cand.trigger.children)
         cand.aggregate = cand.trigger.tag_ == "NNS" and any(m in sent.text.lower() for m in words("aggregate_markers"))
     # places
-    meeting_words = [t for t in sent if _is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"}]
-    for tok in sent:
-        if tok.ent_iob_ == "I":
-            continue
-        key = _place_of(ctx, tok)
-        if key is None:
-            continue
+    meeting_words = [t for t in sent if attack_places.is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"}]
+    for tok, key in attack_places.sentence_places(ctx, sent):
         near = _nearest(tok, cands)
         if meeting_words and min(tree_distance(tok, m) for m in meeting_words) < tree_distance(tok, near.trigger):
             continue  # "... came hours after officials sat down in X": the meeting's place
@@ -432,36 +321,12 @@ def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[Casu
         if cand.aggregate and len(cand.places) == 1 and not cand.date:
             cand.aggregate = False
         if len(cand.places) > 1:
-            cand.places = _most_specific(ctx, cand.places, cand.aggregate)
+            cand.places = attack_places.most_specific(ctx, cand.places, cand.aggregate)
     return cands, casualties
 
 
-def _most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[str]:
-    rank = {CITY: 0, "Place": 1, REGION: 2, COUNTRY: 3}
-    kinds = {k: ctx.entities.entities[k].kind for k in keys}
-    best = min(rank.get(kinds[k], 1) for k in keys)
-    chosen = [k for k in keys if rank.get(kinds[k], 1) == best]
-    return chosen if aggregate else chosen[:1]
-
-
-def _places_agree(ents, a: list[str], b: list[str]) -> bool:
-    """Same place, or one lies in the other (a city and its country or region)."""
-    if not a or not b or set(a) & set(b):
-        return True
-    for x in a:
-        for y in b:
-            ex, ey = ents.get(x), ents.get(y)
-            if ex is None or ey is None:
-                continue
-            if ex.kind == COUNTRY and ey.country_key == x or ey.kind == COUNTRY and ex.country_key == y:
-                return True
-            if REGION in {ex.kind, ey.kind} and ex.kind != ey.kind and ex.country_key and ex.country_key == ey.country_key:
-                return True
-    return False
-
-
 def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
-    if a.places and b.places and not (ents is not None and _places_agree(ents, a.places, b.places)) \
+    if a.places and b.places and not (ents is not None and attack_places.places_agree(ents, a.places, b.places)) \
             and not set(a.places) & set(b.places):
         return True
     if a.date and b.date and (a.date.earliest, a.date.latest) != (b.date.earliest, b.date.latest):
@@ -602,20 +467,20 @@ def _enrich(target: Candidate, mention: Candidate) -> None:
 
 def _prefer_specific_place(ctx: DocContext, cand: Candidate) -> None:
     if len(cand.places) > 1 and not cand.aggregate:
-        cand.places = _most_specific(ctx, cand.places, False)
+        cand.places = attack_places.most_specific(ctx, cand.places, False)
 
 
 def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMention], attacks: list[Candidate]) -> None:
     """A toll with no attack word: the last attack's, or a new attack if another place is named."""
     if not casualties:
         return
-    places = [k for k in (_place_of(ctx, t) for t in sent if t.ent_iob_ != "I") if k]
+    places = [key for _, key in attack_places.sentence_places(ctx, sent)]
     previous = attacks[-1] if attacks else None
     if places and (previous is None or not set(places) & set(previous.places)):
         if previous is None:
             return
         cand = Candidate(trigger=casualties[0].anchor, sent=sent, evidence=[sent], casualties=list(casualties))
-        cand.places = _most_specific(ctx, places, False)
+        cand.places = attack_places.most_specific(ctx, places, False)
         attacks.append(cand)
         return
     latest = max((e[0] for e in previous.evidence), key=lambda t: t.i) if previous is not None and previous.evidence else None

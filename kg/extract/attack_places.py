@@ -1,0 +1,159 @@
+"""Where an attack happened: the places a sentence names as scenes of violence.
+
+A name counts as a place of the event when the sentence uses it as one ("in X",
+"near X", "the town of X", "shelling of X", "X came under fire"), not when it names
+an actor, a speaker ("officials in X said") or a meeting's venue ("talks in X").
+Names the gazetteer does not hold are kept as places of their own when the text
+marks them as places ("X village", "the town of X").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import DocContext, clause_head
+from kg.lexicon import event_words as words
+from kg.records import CITY, COUNTRY, REGION
+
+
+def is_attack_word(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in words("attack_nouns") or lemma in words("attack_verbs") or tok.lower_ in words("attack_nouns")
+
+
+def is_meeting_word(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in words("meeting_nouns") or lemma in words("meeting_verbs") or tok.lower_ in words("meeting_nouns")
+
+
+def ent_span(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def propn_span(tok: Token) -> Span:
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return tok.doc[start : tok.i + 1]
+
+
+def region_list_head(tok: Token) -> bool:
+    """"the regions of Zaporizhzhia, Kherson and Odesa": the names stand for regions."""
+    t = tok
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in {"region", "province", "oblast", "district", "state", "governorate"}
+
+
+def in_place_role(tok: Token) -> bool:
+    """Whether the sentence uses a name as a place where something happened (not as an actor)."""
+    t = tok
+    while t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head != t:
+        t = t.head  # inside a multi-word name: "Al Fashir"
+    while t.dep_ in {"conj", "appos", "compound", "amod", "nmod"} and t.head != t and t.head.pos_ in {"PROPN", "NOUN"} | ({"ADJ"} if t.dep_ == "conj" else set()):
+        if t.dep_ in {"compound", "nmod", "amod"} and t.head.lemma_.lower() in words("attack_nouns"):
+            return True  # "the Odesa strike"
+        if t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() not in words("place_nouns"):
+            return t.head.dep_ == "pobj" and t.head.head.lower_ in words("locative_preps")
+        t = t.head
+    head = t.head
+    if t.dep_ == "pobj" and (is_meeting_word(head.head) or is_meeting_word(clause_head(head))):
+        return False  # "talks in Geneva", "sat down ... in Istanbul": where diplomats meet, not where bombs fall
+    if t.dep_ == "pobj":
+        prep = head.lower_
+        if prep == "of":
+            # "the town of X", "shelling of X"
+            return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns")
+        return prep in words("locative_preps") or prep in {"from", "outside"}
+    if t.dep_ in {"nsubj", "nsubjpass"}:
+        lemma = head.lemma_.lower()
+        passive = any(c.dep_ in {"auxpass"} for c in head.children) or t.dep_ == "nsubjpass"
+        return lemma in {"come", "suffer", "face", "endure", "see", "witness"} or (passive and lemma in words("attack_verbs"))
+    if t.dep_ == "dobj":
+        return head.lemma_.lower() in words("attack_verbs")
+    if t.dep_ in {"poss"}:
+        return head.lemma_.lower() in words("attack_nouns")
+    return False
+
+
+def in_speaker(tok: Token) -> bool:
+    """"Officials in Kyiv said ...": a place inside the phrase of whoever reports."""
+    for anc in tok.ancestors:
+        if anc.dep_ in {"nsubj", "nsubjpass"} and anc.head.lemma_.lower() in words("report_verbs"):
+            return True
+    return False
+
+
+def place_of(ctx: DocContext, tok: Token) -> str | None:
+    """The entity key of the place a token names, or None."""
+    if ctx.in_dateline(tok) or in_speaker(tok):
+        return None
+    if tok.i in ctx.entities.demonym_tokens and tok.dep_ in {"amod", "compound"} \
+            and tok.head.lemma_.lower() in words("place_nouns") and in_place_role(tok.head):
+        # "Russian border regions", "across Ukrainian cities": somewhere in that country
+        key = ctx.entities.key_of(tok)
+        return key if key and ctx.entities.entities[key].kind == COUNTRY else None
+    ent = ctx.place(tok)
+    if ent is not None:
+        if not in_place_role(tok):
+            return None
+        if region_list_head(tok) and ent.kind != REGION:
+            span = ent_span(tok)
+            name = span.text if span is not None else tok.text
+            return ctx.place_by_name(f"{name} region", REGION).key
+        return ent.key
+    # "the town of X", "X camp", "X, a village": proper names the gazetteer may not hold
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "DATE", "TIME"}:
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words("place_nouns"):
+            span = propn_span(tok)
+            return ctx.place_by_name(span.text, CITY if head.head.lemma_.lower() in {"city", "town", "village"} else None).key
+        if tok.dep_ == "compound" and head.lemma_.lower() in {"camp", "village", "district"}:
+            span = propn_span(tok)
+            return ctx.place_by_name(f"{span.text} {head.lower_}").key
+        if tok.dep_ == "compound" and head.lemma_.lower() in {"town", "city"} and in_place_role(head):
+            return ctx.place_by_name(propn_span(tok).text, CITY).key
+        if tok.dep_ == "pobj" and head.lower_ in {"on", "in", "at", "near"} and tok.ent_type_ in {"", "GPE", "LOC", "FAC"} \
+                and is_attack_word(head.head) and tok.text[:1].isupper():
+            # "airstrikes on Lay Kay Kaw": an unknown proper name right after an attack word
+            return ctx.place_by_name(propn_span(tok).text).key
+    return None
+
+
+def most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[str]:
+    rank = {CITY: 0, "Place": 1, REGION: 2, COUNTRY: 3}
+    kinds = {k: ctx.entities.entities[k].kind for k in keys}
+    best = min(rank.get(kinds[k], 1) for k in keys)
+    chosen = [k for k in keys if rank.get(kinds[k], 1) == best]
+    return chosen if aggregate else chosen[:1]
+
+
+def places_agree(ents, a: list[str], b: list[str]) -> bool:
+    """Same place, or one lies in the other (a city and its country or region)."""
+    if not a or not b or set(a) & set(b):
+        return True
+    for x in a:
+        for y in b:
+            ex, ey = ents.get(x), ents.get(y)
+            if ex is None or ey is None:
+                continue
+            if ex.kind == COUNTRY and ey.country_key == x or ey.kind == COUNTRY and ex.country_key == y:
+                return True
+            if REGION in {ex.kind, ey.kind} and ex.kind != ey.kind and ex.country_key and ex.country_key == ey.country_key:
+                return True
+    return False
+
+
+def sentence_places(ctx: DocContext, sent: Span) -> list[tuple[Token, str]]:
+    """Every place the sentence names as a scene of events: (the name's token, entity key)."""
+    out: list[tuple[Token, str]] = []
+    for tok in sent:
+        if tok.ent_iob_ == "I":
+            continue
+        key = place_of(ctx, tok)
+        if key is not None:
+            out.append((tok, key))
+    return out
