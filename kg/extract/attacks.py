@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from kg.extract import attack_places
 from kg.extract.casualties import CasualtyMention, find_casualties
 from kg.extract.context import DocContext, tree_distance, words
+from kg.extract.triggers import find_triggers, match_triggers
 from kg.lexicon import weapon_lexicon
 from kg.resolve.dates import DateWindow
 from kg.records import COUNTRY, AttackRecord, CasualtyRecord
@@ -44,6 +45,7 @@ class Candidate:
     aggregate: bool = False
     definite: bool = False
     triggers: list[Token] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)  # kinds of violence the trigger words imply
 
     def __post_init__(self) -> None:
         if not self.triggers:
@@ -54,47 +56,6 @@ class Candidate:
         """Whether the mention says something of its own; "The attack ... in recent months"
         only refers back."""
         return bool(self.places or self.casualties or (self.date and not self.definite))
-
-
-# -- triggers ---------------------------------------------------------------
-
-def _is_trigger(tok: Token, has_casualties: bool) -> bool:
-    lemma, lower = tok.lemma_.lower(), tok.lower_
-    if tok.pos_ in {"NOUN", "PROPN"} and (lemma in words("attack_nouns") or lower in words("attack_nouns")):
-        if tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN":
-            return False  # "attack helicopter", "strike force"
-        if lemma in words("attack_nouns_need_casualties") and not has_casualties:
-            return False
-        return not _non_event(tok)
-    if tok.tag_ == "VBG" and lower in words("attack_nouns") and tok.dep_ in {"csubj", "nsubj", "nsubjpass", "dobj", "pobj"}:
-        # a gerund used as a noun: "Fighting in the city left 120 dead"
-        return (lower not in words("attack_nouns_need_casualties") or has_casualties) and not _non_event(tok)
-    if tok.pos_ == "VERB" and lemma in words("attack_verbs"):
-        if lemma in words("attack_verbs_need_casualties") and not has_casualties:
-            return False
-        if lemma == "strike" and any(c.lemma_.lower() in {"deal", "agreement", "tone", "balance", "chord", "note", "accord", "bargain"} for c in tok.children):
-            return False
-        if lemma in words("attack_verbs_need_object"):
-            args = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "agent"}]
-            if not args and tok.dep_ not in {"relcl", "acl"}:
-                return False
-        return not _non_event(tok)
-    return False
-
-
-def _non_event(tok: Token) -> bool:
-    """Threats, warnings, interceptions and drills are not attacks."""
-    for anc in [tok] + list(tok.ancestors)[:3]:
-        if anc.lemma_.lower() in words("non_event_heads") and anc != tok:
-            return True
-        if anc.lower_ in words("non_event_contexts"):
-            return True
-    for c in tok.children:
-        if c.dep_ == "neg":
-            return True
-        if c.lower_ in {"down"} and tok.lemma_.lower() in {"shoot"}:
-            return True
-    return False
 
 
 # -- features ---------------------------------------------------------------
@@ -243,7 +204,22 @@ def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
         head = head.head
     if head.lemma_.lower() in words(SPEECH) and head.i != cand.trigger.i:
         return None
+    if _background_of(cand.trigger, head):
+        return None
     return ctx.date_of(ent, "past")
+
+
+def _background_of(trigger: Token, governor: Token) -> bool:
+    """Whether the attack word stands in a background phrase of the verb the date belongs to:
+    "forces deployed on Saturday after days of clashes" dates the deployment, not the clashes."""
+    if trigger == governor or governor.pos_ not in {"VERB", "AUX"}:
+        return False
+    t = trigger
+    while t.head != t and t.head != governor:
+        t = t.head
+    if t.head != governor:
+        return False
+    return t.dep_ == "prep" and t.lower_ in words("background_preps")
 
 
 def _weapon_words(sent: Span) -> tuple[list[str], list[Token]]:
@@ -262,12 +238,14 @@ def _weapon_words(sent: Span) -> tuple[list[str], list[Token]]:
     return out, toks
 
 
-def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[CasualtyMention]]:
+def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], list[CasualtyMention]]:
     casualties = [m for m in find_casualties(sent) if not m.superseded]
-    triggers = [t for t in sent if _is_trigger(t, bool(casualties))]
+    found = find_triggers(sent, matches, bool(casualties))
+    tokens = {t.token for t in found}
     # "drone strike" with both words triggers: keep the head
-    triggers = [t for t in triggers if not (t.dep_ == "compound" and t.head in triggers)]
-    cands = [Candidate(trigger=t, sent=sent, evidence=[sent]) for t in triggers]
+    found = [t for t in found if not (t.token.dep_ == "compound" and t.token.head in tokens)]
+    cands = [Candidate(trigger=t.token, sent=sent, evidence=[sent], types=[t.event_type] if t.event_type else [])
+             for t in found]
     if not cands:
         return [], casualties
     lex = weapon_lexicon()
@@ -308,7 +286,7 @@ def _candidates(ctx: DocContext, sent: Span) -> tuple[list[Candidate], list[Casu
     for cand in cands:
         cand.targets = [_target_text(t) for t in _targets(cand.trigger) if ctx.place(t) is None]
     cands = _merge_in_sentence(cands, ctx.entities.entities)
-    placed = [c for c in cands if c.places]
+    placed = [c for c in cands if c.place_tokens]
     for cand in cands:
         if not cand.places and placed:
             # "In X, where an attack ..., a strike ...": the sentence's place holds for every attack in it
@@ -352,6 +330,7 @@ def _vague_overlap(x: CasualtyRecord, y: CasualtyRecord) -> bool:
 
 
 def _merge(a: Candidate, b: Candidate) -> Candidate:
+    a.place_tokens += [t for p, t in zip(b.places, b.place_tokens) if p not in a.places]
     a.places += [p for p in b.places if p not in a.places]
     a.date = a.date or b.date
     a.weapons += [w for w in b.weapons if w not in a.weapons]
@@ -362,6 +341,7 @@ def _merge(a: Candidate, b: Candidate) -> Candidate:
     a.evidence += [s for s in b.evidence if s not in a.evidence]
     a.aggregate = a.aggregate and b.aggregate
     a.triggers += [t for t in b.triggers if t not in a.triggers]
+    a.types += [t for t in b.types if t not in a.types]
     return a
 
 
@@ -423,8 +403,9 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
 
 def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
     attacks: list[Candidate] = []
+    matches = match_triggers(ctx.doc)
     for sent in ctx.doc.sents:
-        cands, casualties = _candidates(ctx, sent)
+        cands, casualties = _candidates(ctx, sent, matches)
         if not cands:
             _continue_tolls(ctx, sent, casualties, attacks)
             continue

@@ -1,0 +1,297 @@
+"""Trigger words of armed violence, found with the Matcher patterns of ``kg/data/attack_triggers.jsonl``.
+
+A pattern names a word or phrase ("clashed", "opened fire", "an IED exploded", "shot dead"),
+the kind of violence it implies if any (a concept of ``ontology/event-types.ttl``), and the
+conditions under which it tells of an event rather than of something else: "fired"
+needs a target ("fired mortars at the base", not "fired the manager"), "beat" needs a
+person beaten by someone, "clashes" need a place, a date, casualties or the sides. The
+words those conditions read (people, armed actors, animals, accidents) are in
+``kg/data/violence_words.json``.
+
+Statements that are not violence give no trigger: threats and warnings, plans, drills,
+interceptions and shoot-downs ("non_event_heads" and "non_event_contexts" of
+``event_words.json``), accidents and deaths from disease, crowd control ("fired tear gas"),
+labour strikes and heart attacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from kg.extract.context import tree_distance
+from kg.lexicon import event_words, load_json, load_jsonl, weapon_lexicon
+
+PATTERN_FILE = "attack_triggers.jsonl"
+WORDS_FILE = "violence_words.json"
+HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo"}
+DURATIONS = {"day", "week", "month", "year", "decade", "hour", "night", "century"}
+OBJECT_DEPS = {"dobj", "nsubjpass", "agent", "attr"}
+TARGET_PREPS = {"on", "at", "against", "towards", "toward", "into", "upon", "in", "near"}
+
+
+@dataclass(frozen=True)
+class TriggerPattern:
+    id: str
+    pattern: tuple
+    trigger: int
+    type: str | None
+    requires: frozenset[str]
+    outcome: bool = False
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    pattern_id: str
+    event_type: str | None
+
+
+@lru_cache(maxsize=1)
+def trigger_patterns() -> tuple[TriggerPattern, ...]:
+    return tuple(TriggerPattern(row["id"], tuple(row["pattern"]), row.get("trigger", 0), row.get("type"),
+                                frozenset(row.get("requires", ())), bool(row.get("outcome")))
+                 for row in load_jsonl(PATTERN_FILE))
+
+
+def violence_words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_json(WORDS_FILE)[key])
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(vocab: Vocab) -> Matcher:
+    """One Matcher per vocabulary (per loaded pipeline), built on first use."""
+    m = _MATCHERS.get(id(vocab))
+    if m is None:
+        m = Matcher(vocab)
+        for p in trigger_patterns():
+            m.add(p.id, [list(p.pattern)])
+        _MATCHERS[id(vocab)] = m
+    return m
+
+
+def _by_id() -> dict[str, TriggerPattern]:
+    return {p.id: p for p in trigger_patterns()}
+
+
+def match_triggers(doc: Doc) -> dict[int, list[TriggerPattern]]:
+    """Token index -> the patterns whose trigger word it is, in file order."""
+    patterns = _by_id()
+    order = {p.id: n for n, p in enumerate(trigger_patterns())}
+    found: dict[int, list[TriggerPattern]] = {}
+    for match_id, start, end in _matcher(doc.vocab)(doc):
+        p = patterns[doc.vocab.strings[match_id]]
+        i = start + min(p.trigger, end - start - 1)
+        if p not in found.setdefault(i, []):
+            found[i].append(p)
+    for i in found:
+        found[i].sort(key=lambda p: order[p.id])
+    return found
+
+
+def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casualties: bool) -> list[Trigger]:
+    """The trigger words of one sentence whose conditions hold."""
+    out: list[tuple[Trigger, bool]] = []
+    for tok in sent:
+        pats = matches.get(tok.i)
+        if not pats or _excluded(tok, has_casualties):
+            continue
+        ok = [p for p in pats if all(_holds(req, tok, sent, has_casualties) for req in p.requires)]
+        if ok:
+            out.append((Trigger(tok, ok[0].id, next((p.type for p in ok if p.type), None)), all(p.outcome for p in ok)))
+    acts = [t for t, outcome in out if not outcome]
+    # "a strike killed five": the killing is the strike's outcome, not an event of its own
+    return acts or [t for t, _ in out]
+
+
+# -- conditions ---------------------------------------------------------------
+
+def _holds(req: str, tok: Token, sent: Span, has_casualties: bool) -> bool:
+    if req == "casualties":
+        return has_casualties
+    if req == "object":
+        return _has_object(tok)
+    if req == "aimed":
+        return _aimed(tok)
+    if req == "sides":
+        return _has_sides(tok)
+    if req == "victim":
+        return _has_victim(tok)
+    if req == "agent":
+        return _has_agent(tok)
+    if req == "context":
+        return has_casualties or _has_context(tok, sent)
+    if req == "intentional":
+        return not _accidental(sent)
+    if req == "armed":
+        return has_casualties or any(_is_weapon(t) or _is_armed_actor(t) for t in _arguments(tok))
+    if req == "weapon":
+        return any(_is_weapon(t) for t in _arguments(tok))
+    raise ValueError(f"unknown trigger condition {req!r} in {PATTERN_FILE}")
+
+
+def _arguments(tok: Token) -> list[Token]:
+    """Objects, passive subjects and by-phrase or target-phrase nouns of a verb; the head
+    noun a participle modifies ("a bomb planted by ...")."""
+    args = [c for c in tok.children if c.dep_ in OBJECT_DEPS | {"nsubj"}]
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"}:
+            args += [p for p in c.children if p.dep_ == "pobj"]
+    if tok.dep_ in {"acl", "relcl", "amod"}:
+        args.append(tok.head)
+    args += [c for a in list(args) for c in a.conjuncts]
+    return args
+
+
+def _has_object(tok: Token) -> bool:
+    if tok.dep_ in {"relcl", "acl"}:
+        return True
+    crowd = violence_words("crowd_control_objects")
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "agent"}]
+    if any(_phrase(o) in crowd or o.lemma_.lower() in crowd for o in objs):
+        return False  # "police fired tear gas"
+    if objs:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"in", "near"} for c in tok.children) \
+        or any(c.dep_ == "advmod" and c.lower_ in {"towards", "toward"} for c in tok.children)
+
+
+def _aimed(tok: Token) -> bool:
+    """"fired at the base", "shot towards the beach", "opened fire on", "fired mortars": a target or a weapon."""
+    if any(c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "towards", "toward", "into", "against"} for c in tok.children):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in {"towards", "toward", "indiscriminately"} for c in tok.children):
+        return True
+    return any(_is_weapon(c) for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})
+
+
+def _has_sides(tok: Token) -> bool:
+    """"clashed with X", "X and Y clashed", "rival militias fought", "fought the army"."""
+    if any(c.dep_ == "prep" and c.lower_ in {"with", "against", "between", "among", "alongside"} for c in tok.children):
+        return True
+    subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(s.conjuncts or s.tag_ in {"NNS", "NNPS"} or s.lemma_.lower() in violence_words("armed_actor_nouns") for s in subj):
+        return True
+    if any(c.dep_ == "dobj" and (c.lemma_.lower() in violence_words("armed_actor_nouns") or c.ent_type_ in {"ORG", "NORP"}) for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and _has_sides(tok.head)
+
+
+def _phrase(tok: Token) -> str:
+    return " ".join(t.lower_ for t in tok.subtree if t.dep_ not in {"det", "nummod", "amod"} or t == tok)
+
+
+def _is_person(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in violence_words("animal_nouns") or tok.lower_ in violence_words("animal_nouns"):
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ in {"him", "her", "them", "he", "she", "they", "us", "we", "me", "i", "you", "one", "someone", "somebody", "anyone", "everyone", "who", "whom", "that"}
+    if tok.ent_type_ in {"PERSON", "NORP"}:
+        return True
+    if lemma in violence_words("person_nouns") or tok.lower_ in violence_words("person_nouns"):
+        return True
+    if tok.like_num or tok.pos_ == "NUM":
+        # "killed two", "killed 5 of them"
+        return not any(c.lemma_.lower() in violence_words("animal_nouns") for c in tok.subtree)
+    if tok.lemma_.lower() in event_words("generic_victims") or tok.lemma_.lower() in event_words("child_victims"):
+        return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ in {"", "PERSON"}:
+        return True
+    return False
+
+
+def _has_victim(tok: Token) -> bool:
+    cands = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+    if tok.dep_ in {"acl", "amod"} or (tok.dep_ == "relcl" and tok.tag_ == "VBN"):
+        cands.append(tok.head)  # "a farmer killed by gunmen", "the man shot yesterday"
+    if not cands and tok.tag_ == "VBN" and tok.dep_ == "conj":
+        cands = [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]  # "shot and killed a trader"
+    if not cands and tok.dep_ == "conj":
+        cands = [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not cands and tok.tag_ == "VBN" and any(c.dep_ in {"auxpass"} or c.lemma_ == "be" for c in tok.children):
+        cands = [c for c in tok.children if c.dep_ == "nsubj"]
+    cands += [c for x in list(cands) for c in x.conjuncts]
+    return any(_is_person(c) for c in cands)
+
+
+def _has_agent(tok: Token) -> bool:
+    if any(c.dep_ in {"nsubj", "agent"} for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return True
+    return tok.dep_ == "conj" and any(c.dep_ == "nsubj" for c in tok.head.children)
+
+
+def _has_context(tok: Token, sent: Span) -> bool:
+    """A place, a date, a weapon, an armed actor or the sides named close to the trigger
+    (within three dependency edges)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in violence_words("side_preps") | {"in", "near", "at", "around", "outside"}:
+            return True
+    for t in sent:
+        if tree_distance(tok, t) > 3:
+            continue
+        if t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
+            return True
+        if t.lemma_.lower() in violence_words("armed_actor_nouns") and t.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "compound"}:
+            return True
+        if t.lemma_.lower() in violence_words("weapon_nouns"):
+            return True
+    return False
+
+
+def _is_armed_actor(tok: Token) -> bool:
+    return tok.lemma_.lower() in violence_words("armed_actor_nouns") or tok.ent_type_ in {"ORG", "NORP"}
+
+
+def _is_weapon(tok: Token) -> bool:
+    lex = weapon_lexicon().by_label
+    return tok.lemma_.lower() in violence_words("weapon_nouns") or tok.lower_ in violence_words("weapon_nouns") \
+        or tok.lower_ in lex or tok.lemma_.lower() in lex
+
+
+def _excluded(tok: Token, has_casualties: bool) -> bool:
+    """Threats, plans, drills, interceptions, accidents, crowd control, strikes of workers."""
+    lemma = tok.lemma_.lower()
+    if tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN" and tok.pos_ == "NOUN" \
+            and tok.head.lemma_.lower() not in event_words("attack_nouns"):
+        return True  # "attack helicopter", "strike force"
+    if tok.tag_ == "VBG" and tok.dep_ == "amod":
+        return True  # "striking teachers", "a fighting force"
+    mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"}}
+    mods |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+    if mods & violence_words("non_event_modifiers"):
+        return True
+    if lemma == "strike" and any(c.lemma_.lower() in {"deal", "agreement", "tone", "balance", "chord", "note", "accord", "bargain", "pose", "match", "oil", "gold"} for c in tok.children):
+        return True
+    for anc in [tok] + list(tok.ancestors)[:3]:
+        if anc != tok and anc.lemma_.lower() in event_words("non_event_heads"):
+            return True
+        if anc.lower_ in event_words("non_event_contexts"):
+            return True
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.lower_ == "down" and lemma == "shoot":
+            return True  # "shot down a drone": an interception
+        if tok.pos_ == "VERB" and c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+            return True  # "would engage", "could strike": not something that happened
+        if c.dep_ == "mark" and c.lower_ in {"if", "unless"}:
+            return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in DURATIONS and not has_casualties:
+        return True  # "months of fighting that displaced thousands": a war's span, not one event
+    return False
+
+
+def _accidental(sent: Span) -> bool:
+    """An accident, a disease, a device that went off early: deaths, but not violence."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    text = sent.text.lower()
+    return any((w in lemmas) if " " not in w else (w in text) for w in violence_words("non_violent_contexts"))
