@@ -70,7 +70,7 @@ def build(
 
     missing = [p for p in inputs if not p.exists()]
     for p in missing:
-        err.print(f"error: {p}: no such file or folder", markup=False, highlight=False)
+        err.print(f"error: {p}: no such file or folder", markup=False, highlight=False, soft_wrap=True)
     inputs = [p for p in inputs if p.exists()]
     try:
         pub = parse_date(published, what="--published") if published else None
@@ -96,7 +96,7 @@ def build(
     collected = []
     for r in track(everything(), description="Articles", console=err, transient=True, disable=not err.is_terminal):
         if not r.ok:
-            err.print(f"error: {r.error}", markup=False, highlight=False)
+            err.print(f"error: {r.error}", markup=False, highlight=False, soft_wrap=True)
         collected.append(r)
     graph, failures = api.merge(collected)
     built = len(collected) - len(failures)

@@ -14,7 +14,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.iri import external, geonames, mint
-from kg.lexicon import weapon_lexicon
+from kg.lexicon import event_types, weapon_lexicon
 from kg.read import Article
 from kg.resolve.dates import DateWindow
 from kg.records import (
@@ -112,6 +112,27 @@ def _event_iri(kind: str, article: Article, evidence: tuple[Evidence, ...], n: i
     return mint(kind, *_event_key(article, evidence, n))
 
 
+def event_type_triples(s: URIRef, name: str) -> Iterator[Triple]:
+    """``s nkg:eventType <concept>``, and the concept with its label and its broader chain
+    up to the top concept, so that ``nkg:eventType/skos:broader*`` groups attacks without
+    the scheme being loaded."""
+    types = event_types()
+    if name not in types:
+        raise ValueError(f"unknown event type {name!r}: not a concept of ontology/event-types.ttl "
+                         f"(known: {', '.join(sorted(types))})")
+    yield s, NKG.eventType, URIRef(types[name].iri)
+    concept = types[name]
+    while True:
+        c = URIRef(concept.iri)
+        yield c, RDF.type, SKOS.Concept
+        yield c, SKOS.prefLabel, Literal(concept.label, lang="en")
+        if not concept.broader:
+            break
+        parent = types[concept.broader[0]]
+        yield c, SKOS.broader, URIRef(parent.iri)
+        concept = parent
+
+
 def attack_triples(a: AttackRecord, n: int, article: Article, ents: dict[str, Entity]) -> Iterator[Triple]:
     s = _event_iri("attack", article, a.evidence, n)
     yield from _event_common(s, NKG.Attack, a.evidence, a.date, document_iri(article))
@@ -126,6 +147,8 @@ def attack_triples(a: AttackRecord, n: int, article: Article, ents: dict[str, En
         yield w, RDF.type, SKOS.Concept
         if concept in labels:
             yield w, SKOS.prefLabel, Literal(labels[concept], lang="en")
+    if a.event_type:
+        yield from event_type_triples(s, a.event_type)
     for target in a.targets:
         yield s, NKG.target, Literal(target)
     for key in a.attackers:

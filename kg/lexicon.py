@@ -1,7 +1,8 @@
 """Lexicons kept as data files, loaded once per process.
 
 Every list of words the extractors use lives in ``kg/data`` (or, for weapons,
-in the SKOS scheme ``ontology/weapons.ttl``); this module only reads them.
+in the SKOS scheme ``ontology/weapons.ttl``; for the kinds of violence, in
+``ontology/event-types.ttl``); this module only reads them.
 """
 
 from __future__ import annotations
@@ -139,3 +140,42 @@ def weapon_lexicon() -> WeaponLexicon:
         by_label.setdefault(str(label).lower(), str(concept))
     max_words = max((len(k.split()) for k in by_label), default=1)
     return WeaponLexicon(by_label=by_label, pref_label=pref, max_words=max_words)
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One concept of the SKOS event-type scheme (``ontology/event-types.ttl``)."""
+
+    name: str  # local name, also its skos:notation: "AirDroneStrike"
+    iri: str
+    label: str  # skos:prefLabel: "air/drone strike"
+    broader: tuple[str, ...]  # local names of the skos:broader chain, nearest first, up to the top
+
+
+@lru_cache(maxsize=1)
+def event_types() -> dict[str, EventType]:
+    """The event-type scheme: local name -> concept, for every concept of the scheme."""
+    from rdflib import Graph
+    from rdflib.namespace import RDF, SKOS
+
+    from kg.vocab import EVENT_TYPE_SCHEME, EVENT_TYPES_FILE, NKET
+
+    g = Graph().parse(EVENT_TYPES_FILE)
+    concepts = [c for c in g.subjects(SKOS.inScheme, EVENT_TYPE_SCHEME) if (c, RDF.type, SKOS.Concept) in g]
+
+    def local(concept) -> str:
+        return str(concept)[len(str(NKET)):]
+
+    def chain(concept) -> tuple[str, ...]:
+        up, seen = [], {concept}
+        parent = g.value(concept, SKOS.broader)
+        while parent is not None and parent not in seen:
+            up.append(local(parent))
+            seen.add(parent)
+            parent = g.value(parent, SKOS.broader)
+        return tuple(up)
+
+    return {
+        local(c): EventType(name=local(c), iri=str(c), label=str(g.value(c, SKOS.prefLabel)), broader=chain(c))
+        for c in sorted(concepts)
+    }

@@ -3,8 +3,9 @@
 ``NKG`` mirrors ``ontology/newskg.ttl`` term for term (a test keeps them in step);
 with ``_fail = True`` a misspelt term raises ``AttributeError`` instead of minting
 a wrong IRI. Weapon concepts live in the SKOS scheme ``ontology/weapons.ttl`` and
-are addressed through the open namespace ``NKW``. This is the one Python module
-that spells out the ontology's IRI.
+are addressed through the open namespace ``NKW``; the kinds of violence an attack
+can be (``nkg:eventType``) live in ``ontology/event-types.ttl`` under ``NKET``.
+This is the one Python module that spells out the ontology's IRI.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 ONTOLOGY_DIR: Path = Path(__file__).parent / "ontology"
 ONTOLOGY_FILE: Path = ONTOLOGY_DIR / "newskg.ttl"
 WEAPONS_FILE: Path = ONTOLOGY_DIR / "weapons.ttl"
+EVENT_TYPES_FILE: Path = ONTOLOGY_DIR / "event-types.ttl"
 SHAPES_FILE: Path = ONTOLOGY_DIR / "shapes.ttl"
 
 _BASE = Namespace("https://w3id.org/newskg/")
@@ -25,6 +27,11 @@ ONTOLOGY: URIRef = _BASE["ontology"]  # the owl:Ontology itself
 NKR = Namespace("https://w3id.org/newskg/resource/")  # things the builder mints
 NKW = Namespace("https://w3id.org/newskg/weapon/")  # weapon concepts (SKOS scheme)
 WEAPON_SCHEME: URIRef = NKW[""]  # the skos:ConceptScheme of weapons
+NKET = Namespace("https://w3id.org/newskg/event-type/")  # event-type concepts (SKOS scheme)
+EVENT_TYPE_SCHEME: URIRef = NKET[""]  # the skos:ConceptScheme of event types
+EVENT_TYPE_TOP: URIRef = NKET["ArmedViolence"]  # its one top concept
+ACLED = Namespace("https://w3id.org/newskg/ext/acled#")  # ACLED event types, as mapping targets
+CAMEO = Namespace("https://w3id.org/newskg/ext/cameo#")  # CAMEO event codes, as mapping targets
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 
@@ -65,6 +72,7 @@ class NKG(DefinedNamespace):
     # Attacks
     Weapon: URIRef  # a weapon concept of the SKOS scheme (subclass of skos:Concept)
     weapon: URIRef  # Attack -> Weapon: what was used
+    eventType: URIRef  # Attack -> skos:Concept of the event-type scheme: the kind of violence
     target: URIRef  # Attack -> literal: what was hit, as written
     attacker: URIRef  # Attack -> Agent: who attacked
     reportedBy: URIRef  # Attack -> Agent: who gave the figures
@@ -108,6 +116,7 @@ PREFIXES: dict[str, Namespace] = {
     "nkg": NKG._NS,
     "nkr": NKR,
     "nkw": NKW,
+    "nket": NKET,
     "rdf": Namespace(str(RDF)),
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),

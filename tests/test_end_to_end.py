@@ -99,6 +99,12 @@ def test_end_to_end_every_shipped_query_answers_on_the_seed(seed_graph: Path):
     assert (deadliest.iloc[0]["place"], int(deadliest.iloc[0]["killedAtLeast"])) == ("Sumy", 34)
     weekly = {(r.weapon, r.weekStart): int(r.attacks) for r in results["attacks_by_weapon"].itertuples()}
     assert weekly == {("missile", "2025-04-07"): 1, ("drone", "2025-04-14"): 2, ("cluster munition", "2025-04-14"): 1}
+    by_type = results["attacks_by_type"]
+    for level in ("event type", "sub-event type"):
+        rows = by_type[by_type["level"] == level]
+        assert (int(rows["attacks"].sum()), int(rows["killedAtLeast"].sum())) == (4, 39), rows
+    assert set(by_type[by_type["level"] == "event type"]["eventType"]) <= {"explosions/remote violence", "unclassified"}
+    assert "eventType" in results["attacks"].columns
     pairs = {frozenset((r.a, r.b)) for r in results["who_meets_whom"].itertuples()}
     assert frozenset(("Marco Rubio", "Ukraine")) in pairs and frozenset(("Steve Witkoff", "Vladimir Putin")) in pairs
     rejected = {(r.demand, r.rejectedBy) for r in results["rejected_demands"].itertuples()}

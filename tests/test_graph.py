@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from rdflib import Graph
+import pytest
+from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg import api
@@ -13,7 +14,9 @@ from kg.read import Article
 from kg.resolve.dates import DateWindow
 from kg.records import (AttackRecord, CasualtyRecord, DemandRecord, DocRecords, Entity, Evidence,
                         MediationRecord, MeetingRecord)
-from kg.vocab import NKG
+from kg.vocab import NKET, NKG, PREFIXES
+
+XSD = PREFIXES["xsd"]
 
 ARTICLE = Article(text="x" * 200, source="test.txt", sha256="ab" * 32, published=date(2024, 6, 12), title="T")
 EV = (Evidence("Shelling killed at least three people in Alpha.", 0, 48),)
@@ -95,3 +98,81 @@ def test_graph_merge_labels_keeps_one():
     merge_labels(g)
     assert [str(l) for l in g.objects(ukraine, RDFS.label)] == ["Ukraine"]
     assert "Ukr" in {str(a) for a in g.objects(ukraine, SKOS.altLabel)}
+
+
+# --- event types and stated zeros ----------------------------------------------------------
+
+def _attack_graph(attack: AttackRecord) -> Graph:
+    ents = {"city:7": Entity("city:7", "City", "Beta", geonames_id=7)}
+    g = new_graph()
+    g += record_triples(ARTICLE, DocRecords(entities=ents, attacks=[attack]))
+    return g
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "label", "chain"),
+    [
+        ("A drone struck a fuel depot outside Beta on Monday, killing two guards.",
+         "AirDroneStrike", "air/drone strike", ["ExplosionsRemoteViolence", "ArmedViolence"]),
+        ("Militants ambushed an army patrol near Beta, and fighting lasted for hours.",
+         "ArmedClash", "armed clash", ["Battles", "ArmedViolence"]),
+        ("Gunmen seized eleven passengers from a bus on the road to Beta.",
+         "Abduction", "abduction/forced disappearance", ["ViolenceAgainstCivilians", "ArmedViolence"]),
+        ("A roadside bomb tore through a minibus south of Beta.",
+         "RemoteExplosive", "remote explosive/landmine/IED", ["ExplosionsRemoteViolence", "ArmedViolence"]),
+        ("Heavy fighting was reported around Beta overnight.",
+         "Battles", "battles", ["ArmedViolence"]),
+    ],
+)
+def test_graph_event_type_travels_with_label_and_broader_chain(sentence, event_type, label, chain):
+    ev = (Evidence(sentence, 0, len(sentence)),)
+    g = _attack_graph(AttackRecord(evidence=ev, locations=("city:7",), event_type=event_type))
+    attack = next(g.subjects(RDF.type, NKG.Attack))
+    concept = g.value(attack, NKG.eventType)
+    assert concept == NKET[event_type]
+    assert (concept, RDF.type, SKOS.Concept) in g
+    assert list(g.objects(concept, SKOS.prefLabel)) == [Literal(label, lang="en")]
+    up, node = [], concept
+    while (node := g.value(node, SKOS.broader)) is not None:
+        assert (node, RDF.type, SKOS.Concept) in g and g.value(node, SKOS.prefLabel) is not None
+        up.append(str(node)[len(str(NKET)):])
+    assert up == chain
+    groups = {str(r.group) for r in g.query(
+        "SELECT ?group WHERE { ?a nkg:eventType/skos:broader* ?group . ?group skos:broader nket:ArmedViolence }",
+        initNs=PREFIXES)}
+    assert groups == {str(NKET[chain[-2] if len(chain) > 1 else event_type])}
+    conforms, _, report = api.validate(g)
+    assert conforms, report
+
+
+def test_graph_attack_without_event_type_has_none():
+    g = built_graph()
+    assert not list(g.objects(None, NKG.eventType))
+    assert not [c for c in g.subjects(RDF.type, SKOS.Concept) if str(c).startswith(str(NKET))]
+
+
+@pytest.mark.parametrize("event_type", ["Airstrike", "air/drone strike", "AIRDRONESTRIKE", "Shelling"])
+def test_graph_unknown_event_type_is_an_error(event_type):
+    with pytest.raises(ValueError, match="unknown event type"):
+        _attack_graph(AttackRecord(evidence=EV, event_type=event_type))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Officials said no one was killed when a mortar round hit the market in Beta.",
+         CasualtyRecord("Killed", 0, 0, False, "no one was killed")),
+        ("An airstrike on a depot near Beta caused no casualties, the army said.",
+         CasualtyRecord("Injured", 0, 0, False, "no casualties")),
+    ],
+)
+def test_graph_stated_zero_is_a_count_of_zero(sentence, count):
+    ev = (Evidence(sentence, 0, len(sentence)),)
+    g = _attack_graph(AttackRecord(evidence=ev, locations=("city:7",), casualties=(count,)))
+    counts = list(g.subjects(RDF.type, NKG.CasualtyCount))
+    assert len(counts) == 1
+    assert g.value(counts[0], NKG.minCount) == Literal(0, datatype=XSD.integer)
+    assert g.value(counts[0], NKG.maxCount) == Literal(0, datatype=XSD.integer)
+    assert g.value(counts[0], NKG.outcome) == NKG[count.outcome]
+    conforms, _, report = api.validate(Graph().parse(data=api.serialize(g), format="turtle"))
+    assert conforms, report

@@ -9,7 +9,7 @@ import pytest
 import rdflib
 
 import kg.export.html as page_module
-from kg.export.html import HtmlReport, casualty_summary, date_span, iso_day, reduce_view, to_html
+from kg.export.html import HtmlReport, casualty_summary, date_span, hover_card, iso_day, reduce_view, to_html
 from kg.export.network import find_node, to_networkx
 
 from browser import find_chromium, load_page, png_size, screenshot
@@ -159,6 +159,25 @@ def test_html_event_hover_card(page):
         assert part in title
     window = page_nodes(page[1])[NKR + "meeting-lisberg"]["title"]
     assert "2031-03-20 – 2031-03-22" in window and "planned" in window
+
+
+@pytest.mark.parametrize(
+    ("event_type", "label"),
+    [("ShellingArtilleryMissile", "shelling/artillery/missile attack"), ("AirDroneStrike", "air/drone strike")],
+)
+def test_html_hover_card_shows_event_type(rdf, event_type, label):
+    from kg.graph import event_type_triples
+
+    attack = NKR + "attack-tarsk"
+    assert "Event type" not in hover_card(to_networkx(rdf), attack)
+    typed = rdflib.Graph()
+    typed += rdf
+    typed += event_type_triples(rdflib.URIRef(attack), event_type)
+    G = to_networkx(typed)
+    assert G.nodes[attack]["event_type"] == [label]
+    card = hover_card(G, attack)
+    assert f"<span class='nk-k'>Event type</span> {label}" in card
+    assert len(G) == len(to_networkx(rdf))  # the concepts are not drawn
 
 
 def test_html_styles_and_edges(page):

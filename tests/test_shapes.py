@@ -7,7 +7,7 @@ from pyshacl import validate
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.vocab import NKG, NKR, ONTOLOGY_FILE, PREFIXES, SHAPES_FILE, WEAPONS_FILE
+from kg.vocab import EVENT_TYPES_FILE, NKET, NKG, NKR, ONTOLOGY_FILE, PREFIXES, SHAPES_FILE, WEAPONS_FILE
 
 XSD = PREFIXES["xsd"]
 PROV = PREFIXES["prov"]
@@ -49,11 +49,21 @@ nkr:strike a nkg:Attack ;
     nkg:evidence "A drone hit a market in Port Azure on Thursday, killing four civilians." ;
     prov:wasDerivedFrom nkr:doc ;
     nkg:weapon nkw:drone ;
+    nkg:eventType nket:AirDroneStrike ;
     nkg:target "market" ;
     nkg:attacker nkr:army ;
     nkg:reportedBy nkr:minister ;
     nkg:isAggregate false ;
     nkg:casualties nkr:killed , nkr:injured .
+nket:AirDroneStrike a skos:Concept ;
+    skos:prefLabel "air/drone strike"@en ;
+    skos:broader nket:ExplosionsRemoteViolence .
+nket:ExplosionsRemoteViolence a skos:Concept ;
+    skos:prefLabel "explosions/remote violence"@en ;
+    skos:broader nket:ArmedViolence .
+nket:ArmedViolence a skos:Concept ;
+    skos:prefLabel "armed violence"@en .
+
 nkr:killed a nkg:CasualtyCount ;
     nkg:outcome nkg:Killed ;
     nkg:minCount 4 ;
@@ -135,9 +145,10 @@ def test_shapes_valid_graph_conforms_with_ontology_and_rdfs_inference(shapes):
     assert conforms, results
 
 
-def test_shapes_weapon_scheme_in_data_conforms(shapes):
+@pytest.mark.parametrize("scheme", [WEAPONS_FILE, EVENT_TYPES_FILE], ids=lambda p: p.stem)
+def test_shapes_scheme_in_data_conforms(shapes, scheme):
     data = _data()
-    data.parse(WEAPONS_FILE)
+    data.parse(scheme)
     conforms, results = _check(data, shapes)
     assert conforms, results
 
@@ -153,7 +164,14 @@ def test_shapes_weapon_scheme_in_data_conforms(shapes):
          'nkg:source "https://example.org/b" . nkr:strike nkg:evidence "Another account of the strike." }',
          "event merged across two documents"),
         ("DELETE WHERE { nkr:talks nkg:earliestDate ?e ; nkg:latestDate ?l }", "undated event"),
-        ('DELETE WHERE { nkr:strike nkg:weapon ?w ; nkg:attacker ?a ; nkg:target ?t }', "bare attack"),
+        ('DELETE WHERE { nkr:strike nkg:weapon ?w ; nkg:attacker ?a ; nkg:target ?t ; nkg:eventType ?e }',
+         "bare attack"),
+        ("DELETE WHERE { nkr:killed nkg:minCount ?n ; nkg:maxCount ?m } ; "
+         "INSERT DATA { nkr:killed nkg:minCount 0 ; nkg:maxCount 0 }", "stated zero"),
+        ("DELETE WHERE { nkr:injured nkg:minCount ?n } ; INSERT DATA { nkr:injured nkg:minCount 0 }",
+         "open count from zero"),
+        ("DELETE DATA { nkr:strike nkg:eventType nket:AirDroneStrike } ; "
+         "INSERT DATA { nkr:strike nkg:eventType nket:ExplosionsRemoteViolence }", "event type at group level"),
     ],
 )
 def test_shapes_acceptable_variants_conform(shapes, literal_update, name):
@@ -285,6 +303,27 @@ DEFECTS = [
     pytest.param(
         'INSERT DATA { nkr:strike nkg:weapon "drone" }',
         NKR.strike, NKG.weapon, id="weapon-as-literal",
+    ),
+    pytest.param(
+        "INSERT DATA { nkr:strike nkg:eventType nket:ArmedViolence }",
+        NKR.strike, NKG.eventType, id="two-event-types",
+    ),
+    pytest.param(
+        'INSERT DATA { nkr:strike nkg:eventType "air/drone strike" }',
+        NKR.strike, NKG.eventType, id="event-type-as-literal",
+    ),
+    pytest.param(
+        "DELETE DATA { nkr:strike nkg:eventType nket:AirDroneStrike } ; "
+        "INSERT DATA { nkr:strike nkg:eventType nkr:port }",
+        NKR.strike, NKG.eventType, id="event-type-not-concept",
+    ),
+    pytest.param(
+        "DELETE WHERE { nket:AirDroneStrike skos:prefLabel ?l }",
+        NKET.AirDroneStrike, PREFIXES["skos"].prefLabel, id="event-type-without-label",
+    ),
+    pytest.param(
+        'INSERT DATA { nket:AirDroneStrike skos:prefLabel "frappe aérienne"@fr }',
+        NKET.AirDroneStrike, PREFIXES["skos"].prefLabel, id="event-type-two-labels",
     ),
     pytest.param(
         "DELETE WHERE { nkr:doc nkg:sha256 ?h }",

@@ -1,4 +1,4 @@
-"""The vocabulary module, the OWL ontology and the SKOS weapon scheme agree with each other and with the spec."""
+"""The vocabulary module, the OWL ontology and the SKOS weapon and event-type schemes agree with each other and with the spec."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 import kg
+from kg.lexicon import event_types
 from kg.vocab import (
+    ACLED,
+    CAMEO,
+    EVENT_TYPE_SCHEME,
+    EVENT_TYPE_TOP,
+    EVENT_TYPES_FILE,
+    NKET,
     NKG,
     NKR,
     NKW,
@@ -46,6 +53,11 @@ def weapons() -> Graph:
     return Graph().parse(WEAPONS_FILE)
 
 
+@pytest.fixture(scope="module")
+def etypes() -> Graph:
+    return Graph().parse(EVENT_TYPES_FILE)
+
+
 def _spec_terms() -> list[str]:
     if not SPEC.exists():
         return []
@@ -71,8 +83,17 @@ def _pref(g: Graph, concept) -> str:
 
 def test_vocab_ontology_files_found_through_package():
     assert ONTOLOGY_DIR == Path(kg.__file__).parent / "ontology"
-    for path in (ONTOLOGY_FILE, WEAPONS_FILE, SHAPES_FILE):
+    for path in (ONTOLOGY_FILE, WEAPONS_FILE, EVENT_TYPES_FILE, SHAPES_FILE):
         assert path.is_file(), path
+
+
+@pytest.mark.parametrize("name", ["newskg.ttl", "weapons.ttl", "event-types.ttl", "shapes.ttl"])
+def test_vocab_ontology_files_are_package_data(name):
+    from importlib import resources
+
+    assert resources.files("kg").joinpath("ontology", name).is_file()
+    pyproject = (Path(kg.__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"ontology/*.ttl"' in pyproject
 
 
 def test_vocab_nkg_class_and_ontology_list_same_terms(onto):
@@ -146,6 +167,7 @@ def test_vocab_property_kind_matches_range(onto, term):
         ("latestDate", NKG.Event, XSD.date),
         ("evidence", NKG.Event, XSD.string),
         ("weapon", NKG.Attack, NKG.Weapon),
+        ("eventType", NKG.Attack, PREFIXES["skos"].Concept),
         ("attacker", NKG.Attack, NKG.Agent),
         ("casualties", NKG.Attack, NKG.CasualtyCount),
         ("isAggregate", NKG.Attack, XSD.boolean),
@@ -230,7 +252,7 @@ def test_vocab_open_namespaces_mint_freely():
 
 
 def test_vocab_prefixes_cover_expected_names():
-    assert set(PREFIXES) == {"nkg", "nkr", "nkw", "rdfs", "skos", "owl", "prov", "xsd", "rdf", "schema", "sem"}
+    assert set(PREFIXES) == {"nkg", "nkr", "nkw", "nket", "rdfs", "skos", "owl", "prov", "xsd", "rdf", "schema", "sem"}
     assert PREFIXES["nkg"] == NKG._NS
     assert all(isinstance(ns, Namespace) for ns in PREFIXES.values())
 
@@ -247,7 +269,8 @@ def test_vocab_prefixes_predeclare_sparql():
     g = Graph()
     g.add((NKR["attack/1"], RDF.type, NKG.Attack))
     g.add((NKR["attack/1"], NKG.weapon, NKW.drone))
-    query = "SELECT ?a WHERE { ?a a nkg:Attack ; nkg:weapon nkw:drone }"
+    g.add((NKR["attack/1"], NKG.eventType, NKET.AirDroneStrike))
+    query = "SELECT ?a WHERE { ?a a nkg:Attack ; nkg:weapon nkw:drone ; nkg:eventType nket:AirDroneStrike }"
     assert len(list(g.query(query, initNs=PREFIXES))) == 1
     assert len(list(g.query(sparql_prologue() + query))) == 1
 
@@ -367,3 +390,140 @@ def test_vocab_weapon_alt_label_resolves(weapons, surface, pref):
 def test_vocab_weapon_ambiguous_words_are_not_labels(weapons, ambiguous):
     labels = {str(o).lower() for p in (SKOS.prefLabel, SKOS.altLabel) for o in weapons.objects(None, p)}
     assert ambiguous.lower() not in labels
+
+
+def test_vocab_event_type_property_aligned_and_documented(onto):
+    assert (NKG.eventType, RDFS.subPropertyOf, SEM.eventType) in onto
+    assert str(EVENT_TYPE_SCHEME) in str(onto.value(NKG.eventType, RDFS.comment))
+    assert "stated zero" in str(onto.value(NKG.minCount, RDFS.comment))
+
+
+# --- the event-type scheme ------------------------------------------------------------
+
+# What the extractors may write in AttackRecord.event_type, and each one's broader concept.
+EVENT_TYPE_BROADER = {
+    "Battles": "ArmedViolence",
+    "ExplosionsRemoteViolence": "ArmedViolence",
+    "ViolenceAgainstCivilians": "ArmedViolence",
+    "ArmedClash": "Battles",
+    "AirDroneStrike": "ExplosionsRemoteViolence",
+    "ShellingArtilleryMissile": "ExplosionsRemoteViolence",
+    "RemoteExplosive": "ExplosionsRemoteViolence",
+    "Grenade": "ExplosionsRemoteViolence",
+    "SuicideBomb": "ExplosionsRemoteViolence",
+    "AttackOnCivilians": "ViolenceAgainstCivilians",
+    "Abduction": "ViolenceAgainstCivilians",
+    "SexualViolence": "ViolenceAgainstCivilians",
+}
+EVENT_TYPE_LEAVES = [n for n, b in EVENT_TYPE_BROADER.items() if b != "ArmedViolence"]
+MATCHES = (SKOS.exactMatch, SKOS.closeMatch)
+
+
+def _scheme_concepts(g: Graph) -> set:
+    return {c for c in g.subjects(SKOS.inScheme, EVENT_TYPE_SCHEME) if (c, RDF.type, SKOS.Concept) in g}
+
+
+def test_vocab_event_type_scheme_parses(etypes):
+    assert (EVENT_TYPE_SCHEME, RDF.type, SKOS.ConceptScheme) in etypes
+    assert set(etypes.objects(EVENT_TYPE_SCHEME, SKOS.hasTopConcept)) == {EVENT_TYPE_TOP}
+    assert (EVENT_TYPE_TOP, SKOS.topConceptOf, EVENT_TYPE_SCHEME) in etypes
+    assert _scheme_concepts(etypes) == {NKET[n] for n in EVENT_TYPE_BROADER} | {EVENT_TYPE_TOP}
+
+
+@pytest.mark.parametrize("name", sorted(EVENT_TYPE_BROADER) + ["ArmedViolence"])
+def test_vocab_event_type_concept_described(etypes, name):
+    concept = NKET[name]
+    assert str(etypes.value(concept, SKOS.notation)) == name
+    labels = list(etypes.objects(concept, SKOS.prefLabel))
+    assert len(labels) == 1 and labels[0].language == "en"
+    assert list(etypes.objects(concept, SKOS.altLabel))
+    definition = etypes.value(concept, SKOS.definition)
+    assert definition is not None and definition.language == "en" and len(definition) > 30
+
+
+@pytest.mark.parametrize(("name", "broader"), sorted(EVENT_TYPE_BROADER.items()))
+def test_vocab_event_type_broader_reaches_top(etypes, name, broader):
+    concept = NKET[name]
+    assert list(etypes.objects(concept, SKOS.broader)) == [NKET[broader]]
+    assert (NKET[broader], SKOS.narrower, concept) in etypes
+    chain, node = [], concept
+    while (node := etypes.value(node, SKOS.broader)) is not None:
+        chain.append(node)
+    assert chain[-1] == EVENT_TYPE_TOP and len(chain) <= 2
+
+
+@pytest.mark.parametrize("name", EVENT_TYPE_LEAVES)
+def test_vocab_event_type_leaf_mapped_to_acled_and_cameo(etypes, name):
+    targets = {o for p in MATCHES for o in etypes.objects(NKET[name], p)}
+    acled = {t for t in targets if str(t).startswith(str(ACLED))}
+    cameo = {t for t in targets if str(t).startswith(str(CAMEO))}
+    assert acled and cameo, (name, targets)
+    for target in acled | cameo:
+        scheme = ACLED[""] if target in acled else CAMEO[""]
+        assert (target, RDF.type, SKOS.Concept) in etypes and (target, SKOS.inScheme, scheme) in etypes
+        assert etypes.value(target, SKOS.notation) is not None and etypes.value(target, SKOS.prefLabel) is not None
+        assert etypes.value(target, RDFS.seeAlso) is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "acled"),
+    [
+        ("ArmedClash", "Armed clash"), ("AirDroneStrike", "Air/drone strike"),
+        ("ShellingArtilleryMissile", "Shelling/artillery/missile attack"),
+        ("RemoteExplosive", "Remote explosive/landmine/IED"), ("Grenade", "Grenade"),
+        ("SuicideBomb", "Suicide bomb"), ("AttackOnCivilians", "Attack"),
+        ("Abduction", "Abduction/forced disappearance"), ("SexualViolence", "Sexual violence"),
+        ("Battles", "Battles"), ("ExplosionsRemoteViolence", "Explosions/Remote violence"),
+        ("ViolenceAgainstCivilians", "Violence against civilians"),
+    ],
+)
+def test_vocab_event_type_exact_acled_name(etypes, name, acled):
+    exact = [o for o in etypes.objects(NKET[name], SKOS.exactMatch) if str(o).startswith(str(ACLED))]
+    assert [str(etypes.value(o, SKOS.notation)) for o in exact] == [acled]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("ArmedClash", "193"), ("AirDroneStrike", "195"), ("ShellingArtilleryMissile", "194"),
+        ("RemoteExplosive", "183"), ("SuicideBomb", "1831"), ("AttackOnCivilians", "182"),
+        ("Abduction", "181"), ("SexualViolence", "1821"),
+    ],
+)
+def test_vocab_event_type_cameo_code(etypes, name, code):
+    codes = {str(etypes.value(o, SKOS.notation)) for p in MATCHES for o in etypes.objects(NKET[name], p)}
+    assert code in codes
+
+
+def test_vocab_event_type_mapping_targets_follow_their_codebooks(etypes):
+    for target in set(etypes.subjects(SKOS.inScheme, CAMEO[""])):
+        notation = str(etypes.value(target, SKOS.notation))
+        assert str(target) == str(CAMEO[notation]) and notation.isdigit()
+        parent = etypes.value(target, SKOS.broader)
+        assert parent is None or notation.startswith(str(etypes.value(parent, SKOS.notation)))
+    for target in set(etypes.subjects(SKOS.inScheme, ACLED[""])):
+        parent = etypes.value(target, SKOS.broader)
+        assert parent is None or (ACLED[""], SKOS.hasTopConcept, parent) in etypes
+
+
+def test_vocab_event_type_labels_belong_to_one_concept(etypes):
+    owners: dict[str, set] = defaultdict(set)
+    for prop in (SKOS.prefLabel, SKOS.altLabel):
+        for concept, label in etypes.subject_objects(prop):
+            if concept in _scheme_concepts(etypes):
+                owners[str(label).lower()].add(concept)
+    assert not {label: owner for label, owner in owners.items() if len(owner) > 1}
+
+
+def test_vocab_event_type_file_names_its_sources():
+    header = EVENT_TYPES_FILE.read_text(encoding="utf-8").split("\nnket:\n", 1)[0]  # comments before the scheme
+    for source in ("ACLED Codebook", "CAMEO", "1.1b3", "Schrodt 2012", "PETRARCH2", "ext/acled#", "ext/cameo#"):
+        assert source in header, source
+
+
+@pytest.mark.parametrize(("name", "broader"), sorted(EVENT_TYPE_BROADER.items()))
+def test_vocab_event_type_lexicon_reads_scheme(etypes, name, broader):
+    concept = event_types()[name]
+    assert concept.iri == str(NKET[name])
+    assert concept.label == str(etypes.value(NKET[name], SKOS.prefLabel))
+    assert concept.broader[0] == broader and concept.broader[-1] == "ArmedViolence"

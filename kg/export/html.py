@@ -178,6 +178,7 @@ def hover_card(G: nx.MultiDiGraph, n: str) -> str:
         rows.append(("When", [_date_window(data)] if _date_window(data) else []))
         rows.append(("Where", _places(G, n)))
         rows.append(("Casualties", list(data.get("casualties") or [])))
+        rows.append(("Event type", list(data.get("event_type") or [])))
         for name in ("weapon", "target", "goal"):
             rows.append((name.capitalize(), list(data.get(name) or [])))
         rows.append(("Status", [data["status"]] if data.get("status") else []))

@@ -14,7 +14,8 @@ Node attributes of the actors-events view:
   (actor / place / event), ``iri``, ``aliases`` (other labels), ``same_as``;
 * events: ``earliest``, ``latest`` (ISO dates), ``date_text``, ``evidence``,
   ``sources`` (source of each document), ``documents`` (title · date ·
-  source), ``weapon``, ``target``, ``status``, ``goal``, and for each outcome
+  source), ``event_type`` (label of the kind of violence), ``weapon``,
+  ``target``, ``status``, ``goal``, and for each outcome
   (``killed``, ``injured``) ``<outcome>_min``, ``<outcome>_max`` (``None``
   when open), ``<outcome>_vague``, plus ``casualties`` (one line per count)
   and ``aggregate`` (a toll given for several strikes);
@@ -64,6 +65,12 @@ SELECT ?node ?label WHERE {
   OPTIONAL { ?w skos:prefLabel ?pref }
   OPTIONAL { ?w rdfs:label ?plain }
   BIND (COALESCE(?pref, ?plain, ?w) AS ?label)
+}"""
+_EVENT_TYPES = """
+SELECT ?node ?label WHERE {
+  ?node nkg:eventType ?t .
+  OPTIONAL { ?t skos:prefLabel ?pref }
+  BIND (COALESCE(?pref, ?t) AS ?label)
 }"""
 _DOCUMENTS = """
 SELECT ?node ?doc ?source ?title ?published WHERE {
@@ -198,6 +205,7 @@ def _actor_event_projection(graph: rdflib.Graph) -> nx.MultiDiGraph:
     _fold_labels(graph, attrs)
     _fold_literals(graph, attrs)
     _fold_weapons(graph, attrs)
+    _fold_event_types(graph, attrs)
     _fold_documents(graph, attrs)
     _fold_casualties(graph, attrs)
     for row in _query(graph, _SAME_AS):
@@ -253,6 +261,14 @@ def _fold_weapons(graph: rdflib.Graph, attrs: dict) -> None:
             label = row["label"]
             text = str(label) if isinstance(label, RdfLiteral) else _local(label).replace("_", " ")
             attrs[row["node"]].setdefault("weapon", set()).add(text)
+
+
+def _fold_event_types(graph: rdflib.Graph, attrs: dict) -> None:
+    for row in _query(graph, _EVENT_TYPES):
+        if row["node"] in attrs:
+            label = row["label"]
+            text = str(label) if isinstance(label, RdfLiteral) else _local(label)
+            attrs[row["node"]].setdefault("event_type", set()).add(text)
 
 
 def _fold_documents(graph: rdflib.Graph, attrs: dict) -> None:
