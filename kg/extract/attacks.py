@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from kg.extract import attack_places
 from kg.extract.casualties import CasualtyMention, find_casualties
 from kg.extract.context import DocContext, tree_distance, words
+from kg.extract.event_types import classify
 from kg.extract.triggers import find_triggers, match_triggers
 from kg.lexicon import weapon_lexicon
 from kg.resolve.dates import DateWindow
@@ -425,6 +426,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                 attacks.append(cand)
     _inherit_attackers(ctx, attacks)
     for a in attacks:
+        counts = _final_counts(a.casualties)
         yield AttackRecord(
             evidence=DocContext.evidence(*a.evidence),
             locations=tuple(a.places),
@@ -433,8 +435,9 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             targets=tuple(dict.fromkeys(a.targets)),
             attackers=tuple(a.attackers),
             reported_by=tuple(a.reporters),
-            casualties=_final_counts(a.casualties),
+            casualties=counts,
             aggregate=a.aggregate,
+            event_type=classify(a.types, a.weapons, a.targets, counts),
         )
 
 

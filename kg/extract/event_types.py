@@ -1,0 +1,82 @@
+"""The kind of an attack: a concept of ``ontology/event-types.ttl``.
+
+Read in order, following the sub-event types of the ACLED codebook (rules and word
+lists in ``kg/data/event_type_rules.json``):
+
+1. a suicide bombing is one, whatever else the sentence says;
+2. words of fighting ("clashed", "exchange of fire", "battle") make an armed clash,
+   whatever arms were used;
+3. the weapon decides among remote violence: drones and aircraft, artillery, missiles
+   and rockets, explosive devices and mines, grenades;
+4. words that name the kind ("abducted", "air raid", "shelling") say it themselves;
+5. an attack, shooting or killing whose victims or target are combatants or their
+   positions is an armed clash; on anyone else, an attack on civilians;
+6. otherwise the kind is unknown: the scheme's top concept, armed violence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from kg.extract.triggers import violence_words
+from kg.lexicon import event_words, load_json
+from kg.records import CasualtyRecord
+
+RULES_FILE = "event_type_rules.json"
+SUICIDE = "SuicideBomb"
+CLASH = "ArmedClash"
+CIVILIANS = "AttackOnCivilians"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    return load_json(RULES_FILE)
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _rules()[key])
+
+
+def classify(trigger_types: Iterable[str], weapons: Iterable[str], targets: Iterable[str],
+             casualties: Iterable[CasualtyRecord]) -> str:
+    """The event-type local name of one attack, from what its words, weapons, targets and victims say."""
+    rules = _rules()
+    told = [t for t in trigger_types if t]
+    precedence = rules["precedence"]
+    if SUICIDE in told:
+        return SUICIDE
+    names = [w.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for w in weapons]  # concept IRIs or local names
+    by_weapon = sorted({rules["weapon_types"][w] for w in names if w in rules["weapon_types"]},
+                       key=precedence.index)
+    remote_told = [t for t in told if t in rules["remote_types"]]
+    if CLASH in told:
+        return CLASH
+    if by_weapon:
+        return by_weapon[0]
+    if remote_told:
+        return sorted(remote_told, key=precedence.index)[0]
+    specific = [t for t in told if t not in {CLASH, CIVILIANS}]
+    if specific:
+        return sorted(specific, key=precedence.index)[0]
+    if _combatant_victims(casualties) or _aimed_at_positions(targets):
+        return CLASH
+    if CIVILIANS in told or any(_civilian(c) for c in casualties) or targets:
+        return CIVILIANS
+    return rules["unknown"]
+
+
+def _combatant_victims(casualties: Iterable[CasualtyRecord]) -> bool:
+    return any(c.victims and c.victims.split()[-1] in _words("combatant_nouns") for c in casualties)
+
+
+def _civilian(c: CasualtyRecord) -> bool:
+    """Victims named as people who are not combatants: "civilian", "child", "trader"."""
+    if not c.victims:
+        return False
+    head = c.victims.split()[-1]
+    return head not in _words("combatant_nouns") and (head in violence_words("person_nouns") or head in event_words("child_victims"))
+
+
+def _aimed_at_positions(targets: Iterable[str]) -> bool:
+    return any(t.split()[-1] in _words("military_targets") for t in targets if t)
