@@ -100,7 +100,8 @@ def _event_common(s: URIRef, cls: URIRef, evidence: tuple[Evidence, ...], date: 
     if date is not None:
         yield s, NKG.earliestDate, Literal(date.earliest.isoformat(), datatype=XSD.date)
         yield s, NKG.latestDate, Literal(date.latest.isoformat(), datatype=XSD.date)
-        yield s, NKG.dateText, Literal(date.text)
+        if date.text:
+            yield s, NKG.dateText, Literal(date.text)
 
 
 def _event_key(article: Article, evidence: tuple[Evidence, ...], n: int) -> tuple[str, str]:

@@ -13,6 +13,7 @@ continues the last attack, or starts a new one if it names another place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from typing import Iterator
 
 from spacy.tokens import Span, Token
@@ -215,6 +216,8 @@ def _background_of(trigger: Token, governor: Token) -> bool:
     "forces deployed on Saturday after days of clashes" dates the deployment, not the clashes."""
     if trigger == governor or governor.pos_ not in {"VERB", "AUX"}:
         return False
+    if governor.lemma_.lower() in words("kill_verbs") | words("injure_verbs"):
+        return False  # "five were killed on Monday following an attack": the attack's outcome
     t = trigger
     while t.head != t and t.head != governor:
         t = t.head
@@ -430,7 +433,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
         yield AttackRecord(
             evidence=DocContext.evidence(*a.evidence),
             locations=tuple(a.places),
-            date=a.date,
+            date=a.date or (None if a.aggregate else _news_window(ctx)),
             weapons=tuple(dict.fromkeys(a.weapons)),
             targets=tuple(dict.fromkeys(a.targets)),
             attackers=tuple(a.attackers),
@@ -439,6 +442,14 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             aggregate=a.aggregate,
             event_type=classify(a.types, a.weapons, a.targets, counts),
         )
+
+
+def _news_window(ctx: DocContext) -> DateWindow | None:
+    """An attack the text gives no time for: news tells of the last day's events, so the day of
+    publication or the day before (a window without date text)."""
+    if ctx.published is None:
+        return None
+    return DateWindow(ctx.published - timedelta(days=1), ctx.published, "")
 
 
 def _enrich(target: Candidate, mention: Candidate) -> None:
