@@ -100,7 +100,7 @@ def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casu
     out: list[tuple[Trigger, bool]] = []
     for tok in sent:
         pats = matches.get(tok.i)
-        if not pats or _excluded(tok, has_casualties):
+        if not pats or _excluded(tok, has_casualties) or _protest(tok, sent, has_casualties):
             continue
         ok = [p for p in pats if all(_holds(req, tok, sent, has_casualties) for req in p.requires)]
         if ok:
@@ -279,19 +279,46 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     for c in tok.children:
         if c.dep_ == "neg":
             return True
-        if c.lower_ == "down" and lemma == "shoot":
-            return True  # "shot down a drone": an interception
+        if c.lower_ == "down" and c.dep_ == "prt" and lemma in {"shoot", "bring", "drop", "take"}:
+            return True  # "shot down a drone", "brought down a plane": an interception
         if tok.pos_ == "VERB" and c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
             return True  # "would engage", "could strike": not something that happened
         if c.dep_ == "mark" and c.lower_ in {"if", "unless"}:
             return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in DURATIONS and not has_casualties:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
+    return not has_casualties and _background(tok)
+
+
+def _background(tok: Token) -> bool:
+    """"fled because of raids by armed bands", "a base set up in response to a recent
+    massacre": an earlier event the sentence only refers to, with no place, time or toll of its own."""
+    for anc in tok.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return False
+        if (anc.dep_ == "prep" and anc.lower_ in violence_words("background_preps")) \
+                or anc.lemma_.lower() in violence_words("background_nouns"):
+            return not any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in tok.subtree if t != tok)
     return False
 
 
 def _accidental(sent: Span) -> bool:
-    """An accident, a disease, a device that went off early: deaths, but not violence."""
+    """An accident, a disease, a device that went off early ("went off while they were laying
+    it"): deaths, but not violence."""
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     text = sent.text.lower()
-    return any((w in lemmas) if " " not in w else (w in text) for w in violence_words("non_violent_contexts"))
+    if any((w in lemmas) if " " not in w else (w in text) for w in violence_words("non_violent_contexts")):
+        return True
+    return any(t.lemma_.lower() in violence_words("handling_verbs") and any(c.dep_ == "mark" and c.lower_ in {"while", "as"} for c in t.children)
+               for t in sent)
+
+
+def _protest(tok: Token, sent: Span, has_casualties: bool) -> bool:
+    """A demonstration, a riot or its dispersal ("students engaged in a violent demonstration",
+    "police fired teargas and wounded several protesters"): not armed violence unless someone was
+    killed or arms were used."""
+    if not any(t.lemma_.lower() in violence_words("protest_words") and t.pos_ == "NOUN" and not t.ent_type_ for t in sent):
+        return False
+    killed = any(t.lemma_.lower() in event_words("kill_verbs") | {"dead", "death"} for t in sent)
+    armed = any(t.lemma_.lower() in {"gun", "firearm", "bullet", "rifle", "grenade", "bomb", "explosive"} for t in sent)
+    return not (killed or armed)
