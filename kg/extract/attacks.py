@@ -22,7 +22,7 @@ from kg.extract import attack_places
 from kg.extract.casualties import CasualtyMention, find_casualties
 from kg.extract.context import DocContext, tree_distance, words
 from kg.extract.event_types import classify
-from kg.extract.triggers import find_triggers, match_triggers
+from kg.extract.triggers import find_triggers, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon
 from kg.resolve.dates import DateWindow
 from kg.records import COUNTRY, AttackRecord, CasualtyRecord
@@ -416,9 +416,13 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
         for cand in cands:
             previous = attacks[-1] if attacks else None
             if not cand.substantive:
-                # "The attack", "the deadly strike": another mention of the last attack
-                if previous is not None and _compatible(ctx, previous, cand):
-                    _enrich(previous, cand)
+                # "The attack", "the deadly strike": another mention of the last attack;
+                # with none before it, an attack of its own ("Ethiopia bombs civilian targets")
+                if previous is not None:
+                    if _compatible(ctx, previous, cand):
+                        _enrich(previous, cand)
+                    continue
+                attacks.append(cand)
                 continue
             same = next((a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places) or (not cand.places and a is previous) or (set(a.targets) & set(cand.targets)))
                          and _compatible(ctx, a, cand)), None)
@@ -440,7 +444,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             reported_by=tuple(a.reporters),
             casualties=counts,
             aggregate=a.aggregate,
-            event_type=classify(a.types, a.weapons, a.targets, counts),
+            event_type=classify(a.types, a.weapons, a.targets, counts,
+                                [v for t in a.triggers for v in victim_words(t)]),
         )
 
 

@@ -39,9 +39,11 @@ def _words(key: str) -> frozenset[str]:
 
 
 def classify(trigger_types: Iterable[str], weapons: Iterable[str], targets: Iterable[str],
-             casualties: Iterable[CasualtyRecord]) -> str:
-    """The event-type local name of one attack, from what its words, weapons, targets and victims say."""
+             casualties: Iterable[CasualtyRecord], victims: Iterable[str] = ()) -> str:
+    """The event-type local name of one attack, from what its words, weapons, targets and victims
+    say; ``victims`` are the nouns the violent verbs were done to ("shot a trader": trader)."""
     rules = _rules()
+    victims = [c.victims.split()[-1] for c in casualties if c.victims] + [v for v in victims if v]
     told = [t for t in trigger_types if t]
     precedence = rules["precedence"]
     if SUICIDE in told:
@@ -59,22 +61,19 @@ def classify(trigger_types: Iterable[str], weapons: Iterable[str], targets: Iter
     specific = [t for t in told if t not in {CLASH, CIVILIANS}]
     if specific:
         return sorted(specific, key=precedence.index)[0]
-    if _combatant_victims(casualties) or _aimed_at_positions(targets):
+    combatants = any(v in _words("combatant_nouns") for v in victims)
+    civilians = any(_civilian(v) for v in victims)
+    if civilians and not combatants:
+        return CIVILIANS
+    if combatants or _aimed_at_positions(targets):
         return CLASH
-    if CIVILIANS in told or any(_civilian(c) for c in casualties) or targets:
+    if CIVILIANS in told or targets:
         return CIVILIANS
     return rules["unknown"]
 
 
-def _combatant_victims(casualties: Iterable[CasualtyRecord]) -> bool:
-    return any(c.victims and c.victims.split()[-1] in _words("combatant_nouns") for c in casualties)
-
-
-def _civilian(c: CasualtyRecord) -> bool:
+def _civilian(head: str) -> bool:
     """Victims named as people who are not combatants: "civilian", "child", "trader"."""
-    if not c.victims:
-        return False
-    head = c.victims.split()[-1]
     return head not in _words("combatant_nouns") and (head in violence_words("person_nouns") or head in event_words("child_victims"))
 
 

@@ -30,6 +30,7 @@ PATTERN_FILE = "attack_triggers.jsonl"
 WORDS_FILE = "violence_words.json"
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo"}
 DURATIONS = {"day", "week", "month", "year", "decade", "hour", "night", "century"}
+FIREARM_PATTERNS = {"fire-verb", "open-fire", "kill-verb", "gunfire-noun", "throw-weapon", "killing-noun"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "agent", "attr"}
 TARGET_PREPS = {"on", "at", "against", "towards", "toward", "into", "upon", "in", "near"}
 
@@ -47,8 +48,12 @@ class TriggerPattern:
 @dataclass(frozen=True)
 class Trigger:
     token: Token
-    pattern_id: str
+    pattern_ids: tuple[str, ...]  # every pattern whose conditions hold, in file order
     event_type: str | None
+
+    @property
+    def pattern_id(self) -> str:
+        return self.pattern_ids[0]
 
 
 @lru_cache(maxsize=1)
@@ -65,13 +70,40 @@ def violence_words(key: str) -> frozenset[str]:
 _MATCHERS: dict[int, Matcher] = {}
 
 
+def _lemma_lower(tok: Token) -> str:
+    """The lemma in lower case; a capitalised word the tagger took for a name ("Clashes broke
+    out", "Gunfire was heard") is lemmatised as a plural noun would be."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and lemma == tok.lower_:
+        if lemma.endswith(("ches", "shes", "sses", "xes")):
+            return lemma[:-2]
+        if lemma.endswith("s") and not lemma.endswith("ss"):
+            return lemma[:-1]
+    return lemma
+
+
+if not Token.has_extension("nkg_lemma"):
+    Token.set_extension("nkg_lemma", getter=_lemma_lower)
+
+
+def _case_free(pattern: tuple) -> list[dict]:
+    """A pattern whose LEMMA tests read the lower-cased lemma."""
+    out = []
+    for spec in pattern:
+        spec = dict(spec)
+        if "LEMMA" in spec:
+            spec["_"] = {"nkg_lemma": spec.pop("LEMMA")}
+        out.append(spec)
+    return out
+
+
 def _matcher(vocab: Vocab) -> Matcher:
     """One Matcher per vocabulary (per loaded pipeline), built on first use."""
     m = _MATCHERS.get(id(vocab))
     if m is None:
         m = Matcher(vocab)
         for p in trigger_patterns():
-            m.add(p.id, [list(p.pattern)])
+            m.add(p.id, [_case_free(p.pattern)])
         _MATCHERS[id(vocab)] = m
     return m
 
@@ -100,11 +132,14 @@ def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casu
     out: list[tuple[Trigger, bool]] = []
     for tok in sent:
         pats = matches.get(tok.i)
-        if not pats or _excluded(tok, has_casualties) or _protest(tok, sent, has_casualties):
+        if not pats or _excluded(tok, has_casualties):
             continue
+        if _protest(sent) and not any(p.id in FIREARM_PATTERNS for p in pats):
+            continue  # a demonstration, a riot or its dispersal; not shooting at the crowd
         ok = [p for p in pats if all(_holds(req, tok, sent, has_casualties) for req in p.requires)]
         if ok:
-            out.append((Trigger(tok, ok[0].id, next((p.type for p in ok if p.type), None)), all(p.outcome for p in ok)))
+            out.append((Trigger(tok, tuple(p.id for p in ok), next((p.type for p in ok if p.type), None)),
+                        all(p.outcome for p in ok)))
     acts = [t for t, outcome in out if not outcome]
     # "a strike killed five": the killing is the strike's outcome, not an event of its own
     return acts or [t for t, _ in out]
@@ -122,7 +157,9 @@ def _holds(req: str, tok: Token, sent: Span, has_casualties: bool) -> bool:
     if req == "sides":
         return _has_sides(tok)
     if req == "victim":
-        return _has_victim(tok)
+        return _has_victim(tok, counted=True)
+    if req == "person":
+        return _has_victim(tok, counted=False)
     if req == "agent":
         return _has_agent(tok)
     if req == "context":
@@ -163,9 +200,16 @@ def _has_object(tok: Token) -> bool:
 
 
 def _aimed(tok: Token) -> bool:
-    """"fired at the base", "shot towards the beach", "opened fire on", "fired mortars": a target or a weapon."""
-    if any(c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "towards", "toward", "into", "against"} for c in tok.children):
-        return True
+    """"fired at the base", "shot towards the beach", "opened fire on", "fired mortars": a target or a
+    weapon; not "fired tear gas at the crowd"."""
+    crowd = violence_words("crowd_control_objects")
+    if any(_phrase(o) in crowd or o.lemma_.lower() in crowd or o.lower_ in crowd
+           for o in tok.children if o.dep_ in {"dobj", "nsubjpass"}):
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "towards", "toward", "into", "against"} \
+                and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children):
+            return True  # "fired at the base", not "fired 200 workers on Friday"
     if any(c.dep_ == "advmod" and c.lower_ in {"towards", "toward", "indiscriminately"} for c in tok.children):
         return True
     return any(_is_weapon(c) for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})
@@ -184,7 +228,8 @@ def _has_sides(tok: Token) -> bool:
 
 
 def _phrase(tok: Token) -> str:
-    return " ".join(t.lower_ for t in tok.subtree if t.dep_ not in {"det", "nummod", "amod"} or t == tok)
+    """A noun with its compounds and adjectives before it: "tear gas", "rubber bullets"."""
+    return " ".join(t.lower_ for t in tok.subtree if t == tok or (t.i < tok.i and t.dep_ in {"compound", "amod"}))
 
 
 def _is_person(tok: Token) -> bool:
@@ -207,7 +252,8 @@ def _is_person(tok: Token) -> bool:
     return False
 
 
-def _has_victim(tok: Token) -> bool:
+def _victim_candidates(tok: Token) -> list[Token]:
+    """The phrases that name who a violent verb was done to."""
     cands = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
     if tok.dep_ in {"acl", "amod"} or (tok.dep_ == "relcl" and tok.tag_ == "VBN"):
         cands.append(tok.head)  # "a farmer killed by gunmen", "the man shot yesterday"
@@ -215,10 +261,29 @@ def _has_victim(tok: Token) -> bool:
         cands = [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]  # "shot and killed a trader"
     if not cands and tok.dep_ == "conj":
         cands = [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not cands:
+        # "killed and mutilated a guard": the object hangs on the last of the coordinated verbs
+        cands = [c for conj in tok.conjuncts if conj.i > tok.i for c in conj.children if c.dep_ in {"dobj", "nsubjpass"}]
     if not cands and tok.tag_ == "VBN" and any(c.dep_ in {"auxpass"} or c.lemma_ == "be" for c in tok.children):
         cands = [c for c in tok.children if c.dep_ == "nsubj"]
-    cands += [c for x in list(cands) for c in x.conjuncts]
-    return any(_is_person(c) for c in cands)
+    return cands + [c for x in list(cands) for c in x.conjuncts]
+
+
+def victim_words(tok: Token) -> list[str]:
+    """Lemmas of the people a violent verb was done to ("shot a trader" -> trader)."""
+    return [c.lemma_.lower() for c in _victim_candidates(tok) if c.pos_ == "NOUN"]
+
+
+def _has_victim(tok: Token, counted: bool) -> bool:
+    """Whether a person is who the verb was done to; with ``counted``, also a counted or plural
+    noun that is no animal ("abducted 15 travellers", "killed dozens")."""
+    for c in _victim_candidates(tok):
+        if _is_person(c):
+            return True
+        if counted and c.pos_ == "NOUN" and c.lemma_.lower() not in violence_words("animal_nouns") \
+                and not _is_weapon(c) and (c.tag_ == "NNS" or any(x.dep_ == "nummod" for x in c.children)):
+            return True
+    return False
 
 
 def _has_agent(tok: Token) -> bool:
@@ -269,13 +334,17 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     mods |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
     if mods & violence_words("non_event_modifiers"):
         return True
+    if lemma == "strike" and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in {"go", "be", "remain", "stay", "come"}:
+        return True  # "went on strike"
     if lemma == "strike" and any(c.lemma_.lower() in {"deal", "agreement", "tone", "balance", "chord", "note", "accord", "bargain", "pose", "match", "oil", "gold"} for c in tok.children):
         return True
     for anc in [tok] + list(tok.ancestors)[:3]:
-        if anc != tok and anc.lemma_.lower() in event_words("non_event_heads"):
+        if anc != tok and anc.lemma_.lower() in event_words("non_event_heads") and not _feared_dead(anc):
             return True
         if anc.lower_ in event_words("non_event_contexts"):
             return True
+        if anc.dep_ == "prep" and anc.lower_ == "without":
+            return True  # "entered the town without any combat"
     for c in tok.children:
         if c.dep_ == "neg":
             return True
@@ -290,15 +359,23 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     return not has_casualties and _background(tok)
 
 
+def _feared_dead(tok: Token) -> bool:
+    """"four officers are feared dead": a toll, not a fear of violence."""
+    return tok.lemma_.lower() == "fear" and any(c.lower_ in {"dead", "killed"} for c in tok.children)
+
+
 def _background(tok: Token) -> bool:
     """"fled because of raids by armed bands", "a base set up in response to a recent
     massacre": an earlier event the sentence only refers to, with no place, time or toll of its own."""
+    own_scene = any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in tok.subtree if t != tok)
+    if any(c.dep_ == "amod" and c.lower_ in event_words("past_markers") for c in tok.children) and not own_scene:
+        return True  # "against the recent clashes"
     for anc in tok.ancestors:
         if anc.pos_ in {"VERB", "AUX"}:
             return False
         if (anc.dep_ == "prep" and anc.lower_ in violence_words("background_preps")) \
                 or anc.lemma_.lower() in violence_words("background_nouns"):
-            return not any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in tok.subtree if t != tok)
+            return not own_scene
     return False
 
 
@@ -313,11 +390,12 @@ def _accidental(sent: Span) -> bool:
                for t in sent)
 
 
-def _protest(tok: Token, sent: Span, has_casualties: bool) -> bool:
+def _protest(sent: Span) -> bool:
     """A demonstration, a riot or its dispersal ("students engaged in a violent demonstration",
     "police fired teargas and wounded several protesters"): not armed violence unless someone was
     killed or arms were used."""
-    if not any(t.lemma_.lower() in violence_words("protest_words") and t.pos_ == "NOUN" and not t.ent_type_ for t in sent):
+    if not any((t.lemma_.lower() in violence_words("protest_words") and t.pos_ == "NOUN" and not t.ent_type_)
+               or (t.lemma_.lower() in violence_words("protest_verbs") and t.pos_ == "VERB") for t in sent):
         return False
     killed = any(t.lemma_.lower() in event_words("kill_verbs") | {"dead", "death"} for t in sent)
     armed = any(t.lemma_.lower() in {"gun", "firearm", "bullet", "rifle", "grenade", "bomb", "explosive"} for t in sent)

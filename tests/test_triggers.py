@@ -1,0 +1,117 @@
+"""The trigger patterns of kg/data/attack_triggers.jsonl, one table row or more per pattern, on
+invented sentences from many conflicts, with the real model; and the kind each attack gets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.casualties import find_casualties
+from kg.extract.triggers import find_triggers, match_triggers, trigger_patterns
+
+PUB = date(2023, 9, 14)
+
+pytestmark = pytest.mark.slow
+
+# sentence, pattern id that must fire, event type of the attack read from the sentence
+POSITIVE = [
+    ("Gunmen launched an attack on a police post in Tillaberi region on Tuesday.", "attack-noun", "ArmedClash"),
+    ("The massacre in the village left the families of 40 herders without news.", "attack-noun", None),
+    ("The offensive on the town killed at least 30 fighters, the army said.", "offensive-noun", "ArmedClash"),
+    ("Airstrikes hit a market in Nyala, killing 12 people, residents said.", "air-strike-noun", "AirDroneStrike"),
+    ("A drone strike on a wedding party in Shabwa province killed nine guests.", "air-strike-phrase", "AirDroneStrike"),
+    ("Overnight shelling of Kherson damaged a hospital and wounded two nurses.", "shelling-noun", "ShellingArtilleryMissile"),
+    ("Mortar fire on the camp near Goma killed a woman and her son on Friday.", "weapon-fire-noun", "ShellingArtilleryMissile"),
+    ("A bomb explosion at a bus station in Maiduguri killed five passengers.", "bombing-noun", "RemoteExplosive"),
+    ("A suicide bomber struck a mosque in Peshawar during Friday prayers, killing 32 worshippers.", "suicide-bombing", "SuicideBomb"),
+    ("A grenade attack on a bar in Bujumbura wounded 11 customers on Saturday.", "grenade-attack", "Grenade"),
+    ("Clashes between the army and the rebels in Dilling killed seven soldiers.", "clash-noun", "ArmedClash"),
+    ("Heavy fighting broke out near Bakhmut on Sunday, Ukrainian officials said.", "clash-noun", "ArmedClash"),
+    ("Gunfire in the market of Gao killed two traders on Monday.", "gunfire-noun", None),
+    ("An exchange of fire between border guards near the river wounded two officers.", "exchange-of-fire", "ArmedClash"),
+    ("The killing of a local chief in Ituri province sparked anger on Wednesday.", "killing-noun", "AttackOnCivilians"),
+    ("The abduction of 20 schoolgirls from a school in Zamfara on Monday shocked the country.", "abduction-noun", "Abduction"),
+    ("Militants attacked an army convoy near Kidal on Thursday.", "attack-verb", "ArmedClash"),
+    ("Government troops raided a village in Sagaing region and burned houses.", "attack-verb", None),
+    ("Rockets pounded the outskirts of Idlib overnight, wounding four children.", "hit-verb", "ShellingArtilleryMissile"),
+    ("Soldiers fired on protesters in Mandalay, wounding three.", "fire-verb", None),
+    ("Warships fired towards the beach of a coastal town on Tuesday.", "fire-verb", None),
+    ("Police opened fire on a crowd of villagers in Kasai province.", "open-fire", None),
+    ("The two militias exchanged gunfire in the Kismayo area on Friday.", "exchange-fire", "ArmedClash"),
+    ("Rebels clashed with government forces near Mweso on Saturday.", "clash-verb", "ArmedClash"),
+    ("Rival clan militias fought over grazing land near Beledweyne on Tuesday.", "clash-verb", "ArmedClash"),
+    ("Gunmen shot dead a trader in the market of Bunia on Monday.", "kill-verb", "AttackOnCivilians"),
+    ("Unknown assailants killed a teacher and his wife in Djibo on Sunday.", "kill-verb", "AttackOnCivilians"),
+    ("A farmer was hacked to death by men armed with machetes near Bangassou.", "kill-verb", "AttackOnCivilians"),
+    ("Militiamen beat and injured a driver at a checkpoint outside Bentiu.", "harm-verb", "AttackOnCivilians"),
+    ("Bandits abducted 15 travellers on the road to Kaduna on Sunday.", "abduct-verb", "Abduction"),
+    ("Gunmen took five aid workers hostage in Menaka region on Monday.", "take-hostage", "Abduction"),
+    ("Soldiers raped two women in a village near Kalehe, a rights group said.", "rape-verb", "SexualViolence"),
+    ("An IED exploded near a patrol in the Dhusamareb area on Wednesday.", "explode-verb", "RemoteExplosive"),
+    ("A roadside bomb went off near a convoy in Helmand province, killing three soldiers.", "go-off", "RemoteExplosive"),
+    ("An army truck hit a landmine near Mopti, killing four soldiers.", "set-off-mine", "RemoteExplosive"),
+    ("A drone dropped two grenades on a house in Lysychansk, damaging it.", "throw-weapon", "AirDroneStrike"),
+    ("Insurgents launched rockets at the airport of Kandahar on Friday.", "throw-weapon", "ShellingArtilleryMissile"),
+]
+
+NEGATIVE = [
+    "Teachers went on strike in Bamako on Monday, demanding higher pay.",
+    "The minister suffered a heart attack and was taken to hospital.",
+    "Air defences shot down two drones over Kyiv overnight.",
+    "The army warned it would strike the positions of the rebels if talks failed.",
+    "Three people died of cholera in a camp near Kalemie this week.",
+    "Five people were killed in a road accident near Mombasa on Tuesday.",
+    "Police fired tear gas at protesters in Nairobi on Wednesday.",
+    "The two sides signed a cessation of hostilities in Addis Ababa.",
+    "Troops held a live-fire drill near the border on Thursday.",
+    "Engineers blew up the old bridge over the river on Sunday to make way for a new one.",
+    "The company fired 200 workers in Lagos on Friday.",
+    "Families fled the valley because of raids by armed bands.",
+    "The rebels intend to strike the town soon, residents fear.",
+    "Students held a violent demonstration against the closure of the campus in Kampala.",
+    "Police arrested 12 suspects in Mogadishu on Tuesday.",
+    "Soldiers seized weapons and ammunition during a search of the camp on Friday.",
+    "Security forces were deployed to quell clashes between two communities.",
+    "Mediators met the leaders of both sides in Doha on Monday.",
+]
+
+
+def _triggers(nlp, text: str):
+    doc = nlp(text)
+    matches = match_triggers(doc)
+    out: list[tuple[tuple[str, ...], str | None]] = []
+    for sent in doc.sents:
+        casualties = [m for m in find_casualties(sent) if not m.superseded]
+        out += [(t.pattern_ids, t.event_type) for t in find_triggers(sent, matches, bool(casualties))]
+    return out
+
+
+def test_triggers_every_pattern_has_a_sentence():
+    ids = {p.id for p in trigger_patterns()}
+    covered = {row[1] for row in POSITIVE}
+    assert ids == covered, f"patterns without a table row: {ids - covered}; rows of unknown patterns: {covered - ids}"
+
+
+def test_triggers_patterns_have_sources_and_known_conditions():
+    from kg.lexicon import load_jsonl
+
+    known = {"casualties", "object", "aimed", "sides", "victim", "person", "agent", "context", "armed", "weapon", "intentional"}
+    for row in load_jsonl("attack_triggers.jsonl"):
+        assert row["source"].strip(), row["id"]
+        assert set(row.get("requires", ())) <= known, row["id"]
+
+
+@pytest.mark.parametrize("text,pattern_id,event_type", POSITIVE, ids=[f"{r[1]}-{n}" for n, r in enumerate(POSITIVE)])
+def test_triggers_pattern_fires_and_attack_is_typed(nlp, text, pattern_id, event_type):
+    assert pattern_id in [p for ids, _ in _triggers(nlp, text) for p in ids], _triggers(nlp, text)
+    attacks = extract(nlp(text), PUB).attacks
+    assert len(attacks) == 1, attacks
+    if event_type is not None:
+        assert attacks[0].event_type == event_type
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_triggers_not_violence_gives_no_attack(nlp, text):
+    assert extract(nlp(text), PUB).attacks == [], _triggers(nlp, text)
