@@ -47,6 +47,7 @@ POSITIVE = [
     ("A farmer was hacked to death by men armed with machetes near Bangassou.", "kill-verb", "AttackOnCivilians"),
     ("Militiamen beat and injured a driver at a checkpoint outside Bentiu.", "harm-verb", "AttackOnCivilians"),
     ("Bandits abducted 15 travellers on the road to Kaduna on Sunday.", "abduct-verb", "Abduction"),
+    ("Rebels captured the town of Pinet in Shan state on Sunday after days of fighting.", "take-territory", "TerritoryTaken"),
     ("Gunmen took five aid workers hostage in Menaka region on Monday.", "take-hostage", "Abduction"),
     ("Soldiers raped two women in a village near Kalehe, a rights group said.", "rape-verb", "SexualViolence"),
     ("An IED exploded near a patrol in the Dhusamareb area on Wednesday.", "explode-verb", "RemoteExplosive"),
@@ -72,6 +73,8 @@ NEGATIVE = [
     "The rebels intend to strike the town soon, residents fear.",
     "Students held a violent demonstration against the closure of the campus in Kampala.",
     "Police arrested 12 suspects in Mogadishu on Tuesday.",
+    "Customs officers seized 40 kilograms of cocaine at the port of Mombasa.",
+    "Rebels took control of the river port after the garrison left; no fighting was reported.",
     "Soldiers seized weapons and ammunition during a search of the camp on Friday.",
     "Security forces were deployed to quell clashes between two communities.",
     "Mediators met the leaders of both sides in Doha on Monday.",
@@ -97,7 +100,7 @@ def test_triggers_every_pattern_has_a_sentence():
 def test_triggers_patterns_have_sources_and_known_conditions():
     from kg.lexicon import load_jsonl
 
-    known = {"casualties", "object", "aimed", "sides", "victim", "person", "agent", "context", "armed", "weapon", "intentional"}
+    known = {"territory", "casualties", "object", "aimed", "sides", "victim", "person", "agent", "context", "armed", "weapon", "intentional"}
     for row in load_jsonl("attack_triggers.jsonl"):
         assert row["source"].strip(), row["id"]
         assert set(row.get("requires", ())) <= known, row["id"]

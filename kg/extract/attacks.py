@@ -424,7 +424,10 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                     continue
                 attacks.append(cand)
                 continue
-            same = next((a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places) or (not cand.places and a is previous) or (set(a.targets) & set(cand.targets)))
+            fresh = _new_mention(cand) and not (previous is not None and _same_toll(previous, cand))
+            same = next((a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places)
+                                                         or (not cand.places and a is previous and not fresh)
+                                                         or (set(a.targets) & set(cand.targets)))
                          and _compatible(ctx, a, cand)), None)
             if same is not None:
                 _merge(same, cand)
@@ -447,6 +450,28 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             event_type=classify(a.types, a.weapons, a.targets, counts,
                                 [v for t in a.triggers for v in victim_words(t)]),
         )
+
+
+def _same_toll(a: Candidate, b: Candidate) -> bool:
+    """Whether two mentions state one same figure for one outcome ("11 killed" told twice)."""
+    figures = {(m.record.outcome, m.record.min, m.record.max) for m in a.casualties if not m.record.vague}
+    return any((m.record.outcome, m.record.min, m.record.max) in figures for m in b.casualties if not m.record.vague)
+
+
+def _new_mention(cand: Candidate) -> bool:
+    """Whether a mention with a toll of its own introduces another attack rather than telling
+    more of the last one: an indefinite attack word ("a rocket ... killed two", "Israeli
+    strikes killed six") or a marker of another incident ("separately", "in another attack")."""
+    if not cand.casualties:
+        return False
+    sent_words = {t.lower_ for t in cand.sent}
+    if sent_words & words("new_event_markers"):
+        return True
+    trig = cand.trigger
+    if trig.pos_ not in {"NOUN", "PROPN"} or cand.definite:
+        return False
+    dets = [c.lower_ for c in trig.children if c.dep_ in {"det", "poss"}]
+    return (not dets and trig.tag_ in {"NNS", "NNPS"}) or any(d in {"a", "an", "another"} for d in dets)
 
 
 def _news_window(ctx: DocContext) -> DateWindow | None:

@@ -31,6 +31,7 @@ WORDS_FILE = "violence_words.json"
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo"}
 DURATIONS = {"day", "week", "month", "year", "decade", "hour", "night", "century"}
 FIREARM_PATTERNS = {"fire-verb", "open-fire", "kill-verb", "gunfire-noun", "throw-weapon", "killing-noun"}
+TAKEN_POSITIONS = {"base", "camp", "garrison", "outpost", "post", "position", "barracks", "airport", "airbase", "stronghold", "headquarters", "checkpoint"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "agent", "attr"}
 TARGET_PREPS = {"on", "at", "against", "towards", "toward", "into", "upon", "in", "near"}
 
@@ -166,6 +167,8 @@ def _holds(req: str, tok: Token, sent: Span, has_casualties: bool) -> bool:
         return has_casualties or _has_context(tok, sent)
     if req == "intentional":
         return not _accidental(sent)
+    if req == "territory":
+        return _takes_territory(tok)
     if req == "armed":
         return has_casualties or any(_is_weapon(t) or _is_armed_actor(t) for t in _arguments(tok))
     if req == "weapon":
@@ -308,6 +311,16 @@ def _has_context(tok: Token, sent: Span) -> bool:
         if t.lemma_.lower() in violence_words("armed_actor_nouns") and t.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "compound"}:
             return True
         if t.lemma_.lower() in violence_words("weapon_nouns"):
+            return True
+    return False
+
+
+def _takes_territory(tok: Token) -> bool:
+    """"captured the town of X", "overran an army base", "seized Uvira": a place taken, not
+    weapons or goods seized."""
+    for obj in (c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}):
+        if obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in event_words("place_nouns") \
+                or obj.lemma_.lower() in TAKEN_POSITIONS:
             return True
     return False
 
