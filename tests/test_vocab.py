@@ -406,6 +406,7 @@ EVENT_TYPE_BROADER = {
     "ExplosionsRemoteViolence": "ArmedViolence",
     "ViolenceAgainstCivilians": "ArmedViolence",
     "ArmedClash": "Battles",
+    "TerritoryTaken": "Battles",
     "AirDroneStrike": "ExplosionsRemoteViolence",
     "ShellingArtilleryMissile": "ExplosionsRemoteViolence",
     "RemoteExplosive": "ExplosionsRemoteViolence",
@@ -469,6 +470,7 @@ def test_vocab_event_type_leaf_mapped_to_acled_and_cameo(etypes, name):
     ("name", "acled"),
     [
         ("ArmedClash", "Armed clash"), ("AirDroneStrike", "Air/drone strike"),
+        ("TerritoryTaken", "Non-state actor overtakes territory"),
         ("ShellingArtilleryMissile", "Shelling/artillery/missile attack"),
         ("RemoteExplosive", "Remote explosive/landmine/IED"), ("Grenade", "Grenade"),
         ("SuicideBomb", "Suicide bomb"), ("AttackOnCivilians", "Attack"),
@@ -485,7 +487,7 @@ def test_vocab_event_type_exact_acled_name(etypes, name, acled):
 @pytest.mark.parametrize(
     ("name", "code"),
     [
-        ("ArmedClash", "193"), ("AirDroneStrike", "195"), ("ShellingArtilleryMissile", "194"),
+        ("ArmedClash", "193"), ("TerritoryTaken", "192"), ("AirDroneStrike", "195"), ("ShellingArtilleryMissile", "194"),
         ("RemoteExplosive", "183"), ("SuicideBomb", "1831"), ("AttackOnCivilians", "182"),
         ("Abduction", "181"), ("SexualViolence", "1821"),
     ],
