@@ -389,7 +389,25 @@ def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]
         if key[1] == "child":
             rec = replace(rec, victims="child")
         out.append(rec)
-    return tuple(out)
+    return tuple(_without_overlaps(out))
+
+
+def _without_overlaps(counts: list[CasualtyRecord]) -> list[CasualtyRecord]:
+    """Counts of one outcome that tell of the same people once: "four were killed ... four
+    soldiers died" is one count of four soldiers; "four were killed, two soldiers and two
+    civilians" keeps the total. Children stay a sub-count of their own."""
+    out: list[CasualtyRecord] = []
+    for outcome in dict.fromkeys(c.outcome for c in counts):
+        mine = [c for c in counts if c.outcome == outcome]
+        total = next((c for c in mine if _group(c) == "all" and not c.vague), None)
+        groups = [c for c in mine if _group(c) not in {"all", "child"}]
+        if total is not None and groups:
+            if any((g.min, g.max) == (total.min, total.max) for g in groups):
+                mine = [c for c in mine if c is not total]
+            elif sum(g.min for g in groups) <= total.min:
+                mine = [c for c in mine if c not in groups]
+        out += mine
+    return out
 
 
 # -- the document -----------------------------------------------------------
