@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract import attack_places
 from kg.extract.casualties import CasualtyMention, find_casualties
+from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, tree_distance, words
 from kg.extract.event_types import classify
 from kg.extract.triggers import find_triggers, match_triggers, victim_words
@@ -118,7 +119,40 @@ def _attackers(ctx: DocContext, cand: Candidate) -> list[str]:
     found: list[str] = []
     for trig in cand.triggers:
         found += _trigger_attackers(ctx, trig)
+    # a state acts through its armed forces: "Israel's military struck" is an attack by Israel too
+    found += [c for c in (state_of_forces(ctx.entities, k) for k in found) if c]
     return [k for k in dict.fromkeys(found) if k not in cand.places]
+
+
+def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
+    """The acting country or organization a verb's subject names; a pronoun subject ("it struck")
+    in a clause reported by someone ("the army said it struck") stands for the one reporting."""
+    found: list[str] = []
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        for subj in [c] + list(c.conjuncts):
+            k = _agent_of(ctx, subj)
+            if k is None and subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"}:
+                clause = verb
+                while clause.dep_ in {"conj", "xcomp"} and clause.head != clause:
+                    clause = clause.head
+                if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in words(SPEECH):
+                    k = next((x for x in (_agent_of(ctx, s) for s in clause.head.children if s.dep_ == "nsubj") if x), None)
+            if k:
+                found.append(k)
+    return found
+
+
+def _carrier_verb(trig: Token) -> Token | None:
+    """The verb whose object the attack word is: "Israel launched a wave of strikes", "JNIM
+    claimed responsibility for the ambush", "the army carried out airstrikes"."""
+    t = trig
+    while t.dep_ == "pobj" and t.head.lower_ in {"of", "for"} and t.head.head.pos_ == "NOUN":
+        t = t.head.head
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in words("agentive_verbs"):
+        return t.head
+    return None
 
 
 def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
@@ -126,11 +160,12 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
     key = _agent_of(ctx, trig) or _premodifier_agent(ctx, trig)
     if key:
         found.append(key)
+    if trig.pos_ == "VERB":
+        found += _subject_agent(ctx, trig)
+    carrier = _carrier_verb(trig)
+    if carrier is not None:
+        found += _subject_agent(ctx, carrier)
     for c in trig.children:
-        if trig.pos_ == "VERB" and c.dep_ == "nsubj":
-            k = _agent_of(ctx, c)
-            if k:
-                found.append(k)
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             for p in c.children:
                 if p.dep_ == "pobj":

@@ -335,6 +335,19 @@ def _known_armed_forces() -> dict[str, str]:
     return {row["armed_forces_of"]: row["id"] for row in organization_patterns().values() if row.get("armed_forces_of")}
 
 
+def state_of_forces(table: EntityTable, key: str) -> str | None:
+    """The country whose armed forces an organization is ("Israel Defense Forces", "Sudan
+    military"), or None."""
+    ent = table.entities.get(key)
+    if ent is None or ent.kind != ORGANIZATION or not ent.country_key or ent.country_key not in table.entities:
+        return None
+    iso = ent.country_key.partition(":")[2]
+    country = table.entities[ent.country_key]
+    if ent.label == _known_armed_forces().get(iso) or ent.label == f"{country.label} military":
+        return ent.country_key
+    return None
+
+
 def _forces_entity(table: EntityTable, country_key: str) -> Entity:
     """The armed forces of a country: the known organization if the data has one, else "<Country> military"."""
     generic = f"{table.entities[country_key].label} military"
