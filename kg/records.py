@@ -61,6 +61,7 @@ class AttackRecord:
     weapons: tuple[str, ...] = ()  # weapon concept local names
     targets: tuple[str, ...] = ()
     attackers: tuple[str, ...] = ()
+    attacked: tuple[str, ...] = ()  # the sides the attack was aimed at (entity keys)
     reported_by: tuple[str, ...] = ()
     casualties: tuple[CasualtyRecord, ...] = ()
     aggregate: bool = False

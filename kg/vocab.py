@@ -75,6 +75,7 @@ class NKG(DefinedNamespace):
     eventType: URIRef  # Attack -> skos:Concept of the event-type scheme: the kind of violence
     target: URIRef  # Attack -> literal: what was hit, as written
     attacker: URIRef  # Attack -> Agent: who attacked
+    attackedSide: URIRef  # Attack -> Agent: the side an attack was aimed at, the other side of a clash
     reportedBy: URIRef  # Attack -> Agent: who gave the figures
     casualties: URIRef  # Attack -> CasualtyCount: one node per stated count
     isAggregate: URIRef  # Attack -> xsd:boolean: a summary of several strikes

@@ -205,3 +205,27 @@ def test_attacks_suicide_bombing_and_dozens_of_people(nlp):
 
 def test_attacks_blowing_up_a_bridge_without_victims_is_no_attack(nlp):
     assert attacks_of(nlp, "Engineers blew up the old bridge over the river on Sunday to make way for a new one.") == []
+
+
+SIDES = [
+    # sentence, attackers, attacked sides
+    ("On 3 May 2024, Al Shabaab militants fired mortars at the positions of the Somali army near Afgooye.",
+     {"Al Shabaab"}, {"Somalia"}),
+    ("Hezbollah fighters clashed with Israeli troops near the border village of Aita al-Shaab on Tuesday.",
+     {"Hezbollah"}, {"Israel"}),
+    ("Russian forces attacked Ukrainian troops near Pokrovsk on Monday.", {"Russia"}, {"Ukraine"}),
+    ("Israel launched a wave of strikes on southern Lebanon on Friday, killing 12 people.", {"Israel"}, set()),
+    ("The Sudanese army said it struck RSF positions near El Obeid on Sunday, killing dozens of fighters.",
+     {"Sudan"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,attackers,attacked", SIDES)
+def test_attacks_attacker_and_side_attacked(nlp, text, attackers, attacked):
+    records = extract(nlp(text), PUB)
+    assert len(records.attacks) == 1
+    a = records.attacks[0]
+    labels = lambda keys: {records.entities[k].label for k in keys}
+    assert attackers <= labels(a.attackers)
+    assert attacked <= labels(a.attacked)
+    assert not labels(a.attackers) & labels(a.attacked)

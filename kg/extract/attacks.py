@@ -42,6 +42,7 @@ class Candidate:
     weapons: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     attackers: list[str] = field(default_factory=list)
+    attacked: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
     casualties: list[CasualtyMention] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
@@ -177,6 +178,26 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
             if k:
                 found.append(k)
     return found
+
+
+def _attacked(ctx: DocContext, cand: Candidate) -> list[str]:
+    """The sides an attack was aimed at: the object of an attack verb ("militants ambushed the
+    army"), the owner of a target ("at the positions of the militia", "on X's convoy"), the
+    other side of a clash ("A clashed with B")."""
+    found: list[str] = []
+    for trig in cand.triggers:
+        phrases = [c for c in trig.children if c.dep_ in {"dobj", "nsubjpass"} and trig.pos_ == "VERB"]
+        phrases += [p for c in trig.children if c.dep_ == "prep" and c.lower_ in words("attacked_preps")
+                    for p in c.children if p.dep_ == "pobj"]
+        for ph in phrases + [x for p in phrases for x in p.conjuncts]:
+            key = _agent_of(ctx, ph)
+            if key is None:
+                owner = [p for c in ph.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+                key = next((k for k in (_agent_of(ctx, o) for o in owner) if k), None)
+            if key is not None:
+                found.append(key)
+    found += [c for c in (state_of_forces(ctx.entities, k) for k in found) if c]
+    return [k for k in dict.fromkeys(found) if k not in cand.places and k not in cand.attackers]
 
 
 def _reporters(ctx: DocContext, sent: Span) -> list[str]:
@@ -334,6 +355,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     reporters = _reporters(ctx, sent)
     for cand in cands:
         cand.attackers = _attackers(ctx, cand)
+        cand.attacked = _attacked(ctx, cand)
         cand.reporters = [r for r in reporters if r not in cand.attackers or len(reporters) == 1]
         if cand.aggregate and len(cand.places) == 1 and not cand.date:
             cand.aggregate = False
@@ -375,6 +397,7 @@ def _merge(a: Candidate, b: Candidate) -> Candidate:
     a.weapons += [w for w in b.weapons if w not in a.weapons]
     a.targets += [t for t in b.targets if t not in a.targets]
     a.attackers += [x for x in b.attackers if x not in a.attackers]
+    a.attacked += [x for x in b.attacked if x not in a.attacked]
     a.reporters += [x for x in b.reporters if x not in a.reporters]
     a.casualties += b.casualties
     a.evidence += [s for s in b.evidence if s not in a.evidence]
@@ -497,6 +520,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             weapons=tuple(dict.fromkeys(a.weapons)),
             targets=tuple(dict.fromkeys(a.targets)),
             attackers=tuple(a.attackers),
+            attacked=tuple(a.attacked),
             reported_by=tuple(a.reporters),
             casualties=counts,
             aggregate=a.aggregate,
