@@ -268,18 +268,22 @@ def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
 
 
 def _background_of(trigger: Token, governor: Token) -> bool:
-    """Whether the attack word stands in a background phrase of the verb the date belongs to:
-    "forces deployed on Saturday after days of clashes" dates the deployment, not the clashes."""
+    """Whether the attack word stands in a background phrase or another clause of the verb the
+    date belongs to: "forces deployed on Saturday after days of clashes" and "leaders will meet
+    on Monday, as the countries clashed" date the deployment and the meeting, not the fighting.
+    A date of what the attack did ("five were killed on Monday following an attack") is its own."""
     if trigger == governor or governor.pos_ not in {"VERB", "AUX"}:
         return False
     if governor.lemma_.lower() in words("kill_verbs") | words("injure_verbs"):
-        return False  # "five were killed on Monday following an attack": the attack's outcome
-    t = trigger
-    while t.head != t and t.head != governor:
-        t = t.head
-    if t.head != governor:
         return False
-    return t.dep_ == "prep" and t.lower_ in words("background_preps")
+    t = trigger
+    while t.head != t and t != governor:
+        if t.dep_ == "prep" and t.lower_ in words("background_preps"):
+            return True
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"advcl", "ccomp", "relcl", "acl", "parataxis"}:
+            return True
+        t = t.head
+    return False
 
 
 def _weapon_words(sent: Span) -> tuple[list[str], list[Token]]:
