@@ -51,14 +51,14 @@ from spacy.tokens import Span, Token
 from kg.lexicon import event_words as _w
 from kg.lexicon import load_json, weapon_lexicon
 from kg.records import CasualtyRecord
-from kg.resolve.numbers import MONTH_WORDS, parse_count
+from kg.resolve.numbers import MONTH_WORDS, is_measure_unit, parse_count
 
 KILLED = "Killed"
 INJURED = "Injured"
 _DATA = "casualty_words.json"
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _ONE_PERSON_DEPS = {"dobj", "nsubjpass", "nsubj", "conj", "appos", "attr", "pobj", "ROOT"}
-_NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "QUANTITY"}
+_NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE"}
 
 
 @lru_cache(maxsize=None)
@@ -252,7 +252,7 @@ def _unknown(head: Token) -> bool:
 
 
 def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> CasualtyRecord | None:
-    if _unknown(head) or _animal(head):
+    if _unknown(head) or _animal(head) or is_measure_unit(head.lower_):
         return None
     group = _of_group(head)
     if group is not None and _is_count_word(head) and _animal(group):
@@ -264,7 +264,9 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
         # a named victim: one person
         text = (quote_span or head.doc[head.left_edge.i : head.i + 1]).text
         return CasualtyRecord(outcome, 1, 1, False, text, _victims(head))
-    if head.ent_type_ in _NON_COUNT_ENTS | {"ORG"} and head.pos_ != "NUM" and not numbered:
+    if head.ent_type_ in _NON_COUNT_ENTS and head.pos_ != "NUM":
+        return None
+    if head.ent_type_ == "ORG" and not numbered:
         return None
     phrase = _count_phrase(head)
     count = parse_count(phrase)
@@ -300,7 +302,8 @@ def _listed(head: Token, anchor: Token, anchors: set[int]) -> list[Token]:
     while todo:
         cur = todo.pop()
         for c in cur.children:
-            if c in items or c.pos_ not in {"NOUN", "PROPN", "NUM", "PRON"}:
+            if c in items or c.pos_ not in {"NOUN", "PROPN", "NUM", "PRON"} or c.ent_type_ in _NON_COUNT_ENTS \
+                    or is_measure_unit(c.lower_):
                 continue
             if c.dep_ == "conj" or (c.dep_ == "appos" and _numbered(c) and (_numbered(cur) or cur.like_num)):
                 if head.pos_ == "NUM" and c.pos_ == "NUM":
@@ -428,7 +431,8 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
                     mentions.append(CasualtyMention(anchor, sub, superseded, revision))
     # "a wounded soldier later succumbed": the same person is counted as killed only
     killed_heads = {i for i, m in items_of if m.record.outcome == KILLED}
-    dropped = {id(m) for i, m in items_of if m.record.outcome == INJURED and i in killed_heads}
+    dropped = {id(m) for i, m in items_of if m.record.outcome == INJURED and i in killed_heads
+               and m.anchor.dep_ in {"amod", "acl"} and m.anchor.head.i == i}
     mentions = _restated([m for m in mentions if id(m) not in dropped])
     mentions += _stated_none(sent, mentions)
     return _inherit_victims(mentions)

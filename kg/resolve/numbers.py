@@ -406,6 +406,11 @@ def _single_or_zero(toks: list[_Tok], i: int, text: str) -> Count | None:
     return None
 
 
+def is_measure_unit(word: str) -> bool:
+    """Whether ``word`` is a unit a figure measures with ("km", "miles", "hours"), not a thing counted."""
+    return _phrase(word) in _lexicon().units
+
+
 def parse_count(text: str, *, years: bool = False) -> Count | None:
     """Read the quantity phrase ``text`` ("at least 25 civilians", "dozens more") or None.
 
