@@ -57,7 +57,7 @@ KILLED = "Killed"
 INJURED = "Injured"
 _DATA = "casualty_words.json"
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
-_ONE_PERSON_DEPS = {"dobj", "nsubjpass", "nsubj", "conj", "appos", "attr", "pobj", "ROOT"}
+_ONE_PERSON_DEPS = {"dobj", "nsubjpass", "nsubj", "conj", "appos", "attr"}
 _NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE"}
 
 
@@ -189,7 +189,9 @@ def _victims(head: Token) -> str | None:
         for t in head.lefts:
             if t.pos_ == "NOUN":
                 return " ".join(x.lower_ for x in head.doc[t.left_edge.i : t.i + 1] if x.pos_ in {"NOUN", "ADJ"})
-        return None
+        # "Moses Mpoe, the manager of the farm": the role in apposition
+        role = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN"), None)
+        return role.lemma_.lower() if role is not None else None
     group = _of_group(head)
     if group is not None and _is_count_word(head):
         return _victims(group)  # "dozens of people", "scores of children": the group is after "of"
@@ -202,10 +204,16 @@ def _victims(head: Token) -> str | None:
 
 
 def _antecedent(pron: Token) -> str | None:
-    """'attacked the editor and killed him': the person the pronoun stands for, in the same sentence."""
-    for t in reversed(list(pron.sent)[: pron.i - pron.sent.start]):
-        if t.dep_ in {"dobj", "nsubjpass", "nsubj", "appos"} and t.tag_ == "NN" and _one_person(t):
-            return t.lemma_.lower()
+    """'attacked the editor and killed him': the person an attack verb before took as its object."""
+    verb = pron.head
+    first = verb.head if verb.dep_ == "conj" else None
+    if first is None or first.i >= verb.i:
+        return None
+    lemma = first.lemma_.lower()
+    if lemma in _w("attack_verbs") or lemma in _cw("harm_verbs") or lemma in _cw("abduct_verbs"):
+        obj = next((c for c in first.children if c.dep_ == "dobj" and c.tag_ == "NN" and _one_person(c)), None)
+        if obj is not None:
+            return obj.lemma_.lower()
     return None
 
 
@@ -276,7 +284,7 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
         nums = [t for t in head.subtree if (t.like_num or t.pos_ == "NUM") and t.i not in conj]
         if nums:
             count = parse_count(_count_phrase(nums[0]))
-        elif head.dep_ in _ONE_PERSON_DEPS and _one_person(head):
+        elif (head.dep_ in _ONE_PERSON_DEPS or (head.dep_ == "pobj" and head.head.lower_ == "with")) and _one_person(head):
             return CasualtyRecord(outcome, 1, 1, False, phrase, _victims(head))
         if count is None:
             return None
@@ -478,7 +486,7 @@ def _restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     for m in mentions:
         r = m.record
         if _group_key(r) is None and any(
-            o is not m and o.record.outcome == r.outcome and _group_key(o.record) is not None
+            o is not m and o.anchor is not m.anchor and o.record.outcome == r.outcome and _group_key(o.record) is not None
             and (o.record.min, o.record.max) == (r.min, r.max) and o.record.min > 0
             for o in mentions
         ):
