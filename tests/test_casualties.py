@@ -41,6 +41,9 @@ def test_casualties_stated_figures(nlp, text, expected):
     ("The army said the raid near Tillaberi was carried out without casualties.",
      {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
     ("No civilians were killed in the exchange of fire in Rakhine.", {(K, 0, 0, False, "civilian")}),
+    ("Two shells landed near the camp in Tessalit without causing any casualties.", {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
+    ("The blast near the barracks in Mandera did not cause casualties, the commissioner said.",
+     {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
 ])
 def test_casualties_stated_none_is_zero(nlp, text, expected):
     assert counts(nlp, text) == expected
@@ -60,12 +63,22 @@ def test_casualties_none_of_others_is_not_zero(nlp, text):
     "An unknown number of civilians were killed when the village near Kalemie was attacked.",
     "An undetermined number of fighters were injured in the fighting near Tal Afar.",
     "The rebels suffered heavy losses in the fighting near Goma.",
+    "Local media reported unknown fatalities after the blast in Lashkar Gah.",
     "The army said it had inflicted heavy casualties on the militants in Cabo Delgado.",
     "Dozens of soldiers were killed and injured in the ambush near Bosaso.",
     "The fighting killed and wounded dozens in the outskirts of Khartoum.",
 ])
 def test_casualties_unknown_or_joint_counts_give_no_figure(nlp, text):
     assert counts(nlp, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry said the attack on the bases near Beledweyne had caused fatalities, without giving a number.",
+     {(K, 1, None, True, None)}),
+    ("The drone strike in Marib resulted in deaths, a local official said.", {(K, 1, None, True, None)}),
+])
+def test_casualties_deaths_without_a_figure_are_at_least_one(nlp, text, expected):
+    assert counts(nlp, text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -130,6 +143,7 @@ def test_casualties_no_double_counting(nlp, text, expected):
     ("The shelling destroyed dozens of houses and 200,000 people were displaced in Rakhine.", set()),
     ("Three of his buffaloes were killed when the shell hit the farm near Poonch.", set()),
     ("Soldiers shot down two drones over Belgorod.", set()),
+    ("The troops were ordered to shoot an aircraft carrying the delegation to Kismayo.", set()),
     ("The militants killed seven people, burned houses and harvest, and seized motorbikes.", {(K, 7, 7, False, None)}),
 ])
 def test_casualties_things_and_animals_are_not_victims(nlp, text, expected):

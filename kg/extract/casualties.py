@@ -237,7 +237,7 @@ def _numbered(head: Token) -> bool:
 def _animal(tok: Token) -> bool:
     """Animals and munitions are not victims ('three of his buffaloes', 'shot down two drones')."""
     lemma, lower = tok.lemma_.lower(), tok.lower_
-    if lemma in _cw("animals") or lower in _cw("animals"):
+    if lemma in _cw("animals") or lower in _cw("animals") or lemma in _cw("things") or lower in _cw("things"):
         return True
     labels = weapon_lexicon().by_label
     return tok.pos_ == "NOUN" and (lemma in labels or lower in labels)
@@ -443,6 +443,7 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
                and m.anchor.dep_ in {"amod", "acl"} and m.anchor.head.i == i}
     mentions = _restated([m for m in mentions if id(m) not in dropped])
     mentions += _stated_none(sent, mentions)
+    mentions += _unnumbered_toll(sent, mentions)
     return _inherit_victims(mentions)
 
 
@@ -509,7 +510,7 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
         lower = tok.lower_
         if lower in _zero_nouns():
             negated = any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "zero"} for c in tok.children)
-            negated = negated or (tok.head.lower_ == "without" and tok.dep_ == "pobj")
+            negated = negated or (tok.head.lower_ == "without" and tok.dep_ == "pobj") or _denied(tok)
             # "no injuries or fatalities": the conjunct shares the 'no'
             first = tok
             while first.dep_ == "conj" and first.head.lower_ in _zero_nouns():
@@ -538,10 +539,35 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
                 continue
             zeros.add(oc)
             span = tok.head if tok.head.lower_ == "without" else tok
-            quote = tok.text if lower in _cw("unharmed_words") else sent.doc[span.left_edge.i : tok.right_edge.i + 1].text
+            quote = tok.text if lower in _cw("unharmed_words") else sent.doc[span.left_edge.i : tok.i + 1].text
             rec = CasualtyRecord(oc, 0, 0, False, quote, victims)
             out.append(CasualtyMention(tok, rec, False, False))
     return out
+
+
+def _denied(noun: Token) -> bool:
+    """'did not cause casualties', 'without causing any casualties', 'did not result in any casualties'."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ not in {"dobj", "pobj", "attr"} or not _is_verb(verb):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
+def _unnumbered_toll(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """'the attack had caused fatalities': someone died, the figure is not given -> at least one, vague."""
+    if any(m.record.outcome == KILLED for m in mentions):
+        return []
+    for tok in sent:
+        if tok.lower_ not in {"fatalities", "deaths"} or _numbered(tok) or _unknown(tok) or any(c.dep_ == "det" for c in tok.children):
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if tok.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in _cw("toll_causing_verbs") and not _denied(tok):
+            return [CasualtyMention(tok, CasualtyRecord(KILLED, 1, None, True, tok.text, None), False, False)]
+    return []
 
 
 def _included(head: Token, outcome: str) -> list[CasualtyRecord]:
