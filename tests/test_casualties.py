@@ -132,6 +132,8 @@ def test_casualties_listed_groups_and_attackers(nlp, text, expected):
      {(K, 3, 3, False, "policeman")}),
     # a part that is not children is already in the main count
     ("The militants killed seven people, including a village chief, in Tillaberi.", {(K, 7, 7, False, None)}),
+    ("A cameraman was killed and two reporters injured, one of them seriously, in the strike on the hotel in Kramatorsk.",
+     {(K, 1, 1, False, "cameraman"), (I, 2, 2, False, "reporter")}),
 ])
 def test_casualties_no_double_counting(nlp, text, expected):
     assert counts(nlp, text) == expected
@@ -165,3 +167,19 @@ def test_casualties_accident_death_is_still_a_death(nlp):
 ])
 def test_casualties_qualifiers_keep_their_documented_reading(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, superseded", [
+    ("The earlier toll of 85 was revised upwards by the health ministry in Gaza.", True),
+    ("Officials had earlier said 20 people were killed in the raid on Kidal.", True),
+    ("Hours earlier, a drone strike on a market in Kherson killed five people.", False),
+])
+def test_casualties_superseded_figure_is_marked_on_the_figure_only(nlp, text, superseded):
+    doc = nlp(text)
+    marks = [m.superseded for s in doc.sents for m in find_casualties(s)]
+    assert marks and all(x == superseded for x in marks)
+
+
+def test_casualties_another_is_of_the_same_named_group(nlp):
+    assert counts(nlp, "One policeman was killed and another was injured in the drone attack on Bahawalpur.") == {
+        (K, 1, 1, False, "policeman"), (I, 1, 1, False, "policeman")}

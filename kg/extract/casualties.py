@@ -263,8 +263,8 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
     if _unknown(head) or _animal(head) or is_measure_unit(head.lower_):
         return None
     group = _of_group(head)
-    if group is not None and _is_count_word(head) and _animal(group):
-        return None
+    if group is not None and _is_count_word(head) and (_animal(group) or group.pos_ == "PRON"):
+        return None  # "three of his buffaloes"; "one of them": a part of a group counted already
     if head.lower_ in _cw("pronoun_victims"):
         return CasualtyRecord(outcome, 1, 1, False, head.text, _victims(head))
     numbered = _numbered(head)
@@ -290,6 +290,20 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
             return None
     victims = _victims(head) if head.pos_ in {"NOUN", "PROPN", "NUM"} or head.ent_type_ else None
     return CasualtyRecord(outcome, count.min, count.max, count.vague, phrase, victims)
+
+
+def _superseded(context: list[Token], head: Token) -> bool:
+    """'the previously reported toll of 85', 'an earlier figure of 12': a replaced figure.
+
+    An adjective marks a figure only on a noun ('the earlier toll'), not as a time of the
+    event itself ('hours earlier, a strike killed five people').
+    """
+    inside = {t.i for t in head.subtree}
+    for t in context:
+        if t.lower_ in _w("superseded_markers") or t.lemma_.lower() in _w("superseded_markers"):
+            if t.i in inside or t.head.pos_ in {"NOUN", "PROPN"} or t.pos_ == "ADV" and t.head.lemma_.lower() in _w("report_verbs"):
+                return True
+    return False
 
 
 def _marked(tokens, markers: frozenset[str]) -> bool:
@@ -428,7 +442,7 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             context = list(head.subtree) + [t for t in anchor.subtree if t.i <= anchor.i] + list(anchor.children)
             if anchor.head != anchor:
                 context += [anchor.head] + list(anchor.head.children)
-            superseded = _marked(context, _w("superseded_markers"))
+            superseded = _superseded(context, head)
             revision = _marked([anchor, anchor.head], _w("revision_markers"))
             for rec in _sum_groups([r for _, r in records]):
                 m = CasualtyMention(anchor, rec, superseded, revision)
