@@ -66,6 +66,8 @@ def test_casualties_none_of_others_is_not_zero(nlp, text):
     "Local media reported unknown fatalities after the blast in Lashkar Gah.",
     "The army said it had inflicted heavy casualties on the militants in Cabo Delgado.",
     "Dozens of soldiers were killed and injured in the ambush near Bosaso.",
+    "A group of herders were killed by gunmen near Marsabit.",
+    "A family was killed when the shell hit their house in Lysychansk.",
     "The fighting killed and wounded dozens in the outskirts of Khartoum.",
 ])
 def test_casualties_unknown_or_joint_counts_give_no_figure(nlp, text):

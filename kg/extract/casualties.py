@@ -22,10 +22,12 @@ How phrases are read:
 * A harm verb alone ("three men were shot", "stabbed") is Injured; with "dead" or
   "to death", or joined to a killing verb ("shot and killed"), it is Killed.
 * A stated none ("no casualties", "there were no injuries or fatalities",
-  "no one was hurt", "escaped unharmed", "without casualties") is a count of 0,
-  not vague, for the outcomes the words name ("casualties" and "unharmed" name
-  both). It is left out when the sentence also gives a figure for that outcome
-  or says "no *other* / *serious* casualties".
+  "no one was hurt", "escaped unharmed", "without casualties", "did not cause
+  any casualties") is a count of 0, not vague, for the outcomes the words name
+  ("casualties" and "unharmed" name both). It is left out when the sentence also
+  gives a figure for that outcome or says "no *other* / *serious* casualties".
+* Deaths stated without a figure ("the attack had caused fatalities") are at
+  least one, vague, open.
 * An unknown count ("casualties unknown", "an unknown number of civilians were
   killed", "fatalities unknown") gives *no* count: ``nkg:minCount`` is a lower
   bound and 0 is kept for a stated none, so nothing is written rather than a
@@ -36,7 +38,8 @@ How phrases are read:
 * Animals are not victims ("three of his buffaloes were killed").
 * A counted part ("seven people, including five children") is kept as a
   sub-count only when it is made of children (victims "child"); other parts
-  ("including a chief") are already in the main count.
+  ("including a chief", "one of them") are already in the main count.
+* A collective with "a" ("a group of herders", "a family") is no count of one.
 * The same figure told twice in one sentence, once for a named group and once
   for everyone ("3 policemen were killed ... 3 fatalities"), is kept once.
 """
@@ -288,6 +291,9 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
             return CasualtyRecord(outcome, 1, 1, False, phrase, _victims(head))
         if count is None:
             return None
+    lemma = head.lemma_.lower()
+    if count.text.lower() in {"a", "an"} and (lemma in _cw("count_nouns") or lemma in _cw("not_one_person")):
+        return None  # "a group of villagers", "a family": not one person
     victims = _victims(head) if head.pos_ in {"NOUN", "PROPN", "NUM"} or head.ent_type_ else None
     return CasualtyRecord(outcome, count.min, count.max, count.vague, phrase, victims)
 
