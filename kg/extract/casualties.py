@@ -558,11 +558,22 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
             if oc in counted or oc in zeros:
                 continue
             zeros.add(oc)
-            span = tok.head if tok.head.lower_ == "without" else tok
-            quote = tok.text if lower in _cw("unharmed_words") else sent.doc[span.left_edge.i : tok.i + 1].text
+            quote = tok.text if lower in _cw("unharmed_words") else sent.doc[_none_start(tok) : tok.i + 1].text
             rec = CasualtyRecord(oc, 0, 0, False, quote, victims)
             out.append(CasualtyMention(tok, rec, False, False))
     return out
+
+
+def _none_start(noun: Token) -> int:
+    """Where the words of a stated none begin: 'without causing any casualties', 'did not cause casualties'."""
+    start = noun.left_edge.i
+    for t in list(noun.ancestors)[:3]:
+        if t.lower_ == "without":
+            return min(start, t.i)
+        neg = [c.i for c in t.children if c.dep_ in {"neg", "aux"} and c.i < t.i]
+        if any(c.dep_ == "neg" for c in t.children) and neg:
+            return min(start, *neg)
+    return start
 
 
 def _denied(noun: Token) -> bool:
