@@ -480,7 +480,7 @@ def _shared_with_other_outcome(anchor: Token, outcome: str) -> bool:
         oo = _outcomes(other)
         if not oo or oo[0] == outcome or not _is_verb(other):
             continue
-        if lemma_harm(other) and outcome == KILLED:
+        if _harm_verb(other) and outcome == KILLED:
             continue  # "shot and killed": the harm verb is the killing
         own = _argument_heads(other)
         if own and set(own) != set(_argument_heads(anchor)):
@@ -497,7 +497,7 @@ def _shared_with_other_outcome(anchor: Token, outcome: str) -> bool:
     return False
 
 
-def lemma_harm(tok: Token) -> bool:
+def _harm_verb(tok: Token) -> bool:
     return tok.lemma_.lower() in _cw("harm_verbs")
 
 
