@@ -149,6 +149,12 @@ def test_numbers_parse_number(text, expected):
         ("at least dozens", 24, None, True),
         ("more than hundreds", 200, None, True),
         ("both", 2, 2, False),
+        ("no one", 0, 0, False),
+        ("nobody", 0, 0, False),
+        ("no civilians", 0, 0, False),
+        ("a number of fighters", 2, 20, True),
+        ("scores", 40, 199, True),
+        ("over 20 militants", 21, None, False),
         # the first quantity in a longer cut
         ("injured dozens more, among them two medics", 24, 99, True),
         ("killed four people", 4, 4, False),
@@ -169,6 +175,7 @@ def test_numbers_parse_count_interval(text, lo, hi, vague):
         "others", "the", "people", "more", "civilians", "", "   ", "!!!", "2021", "in 2019",
         "since 1991", "$5 million", "5 km", "10:30", "20%", "the 5th brigade", "1st", "six-year-old",
         "five-day", "a day", "a week",
+        "an unknown number of civilians", "an undetermined number", "unknown",
     ],
 )
 def test_numbers_parse_count_none(text):

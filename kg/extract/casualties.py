@@ -1,27 +1,78 @@
 """Casualty counts in a sentence: who was killed or injured, and how many.
 
 An *outcome anchor* is a word that says people were killed or injured: a verb
-("killed", "died", "wounded", "claimed ... lives", "left ... dead"), a
-participle or adjective ("12 injured", "dead") or a noun ("injuries", "bodies",
+("killed", "died", "wounded", "shot dead", "claimed ... lives", "left ... dead"),
+a participle or adjective ("12 injured", "dead") or a noun ("injuries", "bodies",
 "death toll"). The count is read from the phrase the anchor governs (its object,
 its passive or intransitive subject, its numeric modifier, or the figure a toll
 is put at), never from the nearest number, so munitions, buildings and
-evacuees are not counted.
+evacuees are not counted. The verbs are those of FrameNet's Killing, Death and
+Cause_harm frames, listed with their readings in ``kg/data/casualty_words.json``.
+
+How phrases are read:
+
+* A figure or a vague quantity is read by ``kg.resolve.numbers.parse_count``.
+  Without one, a singular person ("a child was killed", "killed the driver",
+  "attacked and killed him", "beheaded a man") is one, and a named person is one.
+  A plural without a figure ("killed civilians") gives no count.
+* Listed groups are counted each ("killed the driver and a passenger",
+  "4 soldiers, 1 policeman and 2 attackers killed"): one record per group of
+  victims, the figures of one group added up. Attackers killed are victims too:
+  they keep their own noun ("assailant", "militant", "bomber").
+* A harm verb alone ("three men were shot", "stabbed") is Injured; with "dead" or
+  "to death", or joined to a killing verb ("shot and killed"), it is Killed.
+* A stated none ("no casualties", "there were no injuries or fatalities",
+  "no one was hurt", "escaped unharmed", "without casualties", "did not cause
+  any casualties") is a count of 0, not vague, for the outcomes the words name
+  ("casualties" and "unharmed" name both). It is left out when the sentence also
+  gives a figure for that outcome or says "no *other* / *serious* casualties".
+* Deaths stated without a figure ("the attack had caused fatalities") are at
+  least one, vague, open.
+* An unknown count ("casualties unknown", "an unknown number of civilians were
+  killed", "fatalities unknown") gives *no* count: ``nkg:minCount`` is a lower
+  bound and 0 is kept for a stated none, so nothing is written rather than a
+  figure nobody stated.
+* One figure shared by a killing and an injuring word ("dozens were killed and
+  injured", "killing and wounding several"), and "casualties"/"losses" ("heavy
+  casualties") speak of killed and injured together: no count for either.
+* Animals are not victims ("three of his buffaloes were killed").
+* A counted part ("seven people, including five children") is kept as a
+  sub-count only when it is made of children (victims "child"); other parts
+  ("including a chief", "one of them") are already in the main count.
+* A collective with "a" ("a group of herders", "a family") is no count of one.
+* The same figure told twice in one sentence, once for a named group and once
+  for everyone ("3 policemen were killed ... 3 fatalities"), is kept once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from kg.lexicon import event_words as _w
+from kg.lexicon import load_json, weapon_lexicon
 from kg.records import CasualtyRecord
-from kg.resolve.numbers import parse_count
+from kg.resolve.numbers import MONTH_WORDS, is_measure_unit, parse_count
 
 KILLED = "Killed"
 INJURED = "Injured"
+_DATA = "casualty_words.json"
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+_ONE_PERSON_DEPS = {"dobj", "nsubjpass", "nsubj", "conj", "appos", "attr"}
+_NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE"}
 
+
+@lru_cache(maxsize=None)
+def _cw(key: str) -> frozenset[str]:
+    """One word list of ``casualty_words.json``."""
+    return frozenset(str(w).lower() for w in load_json(_DATA)[key]["words"])
+
+
+@lru_cache(maxsize=1)
+def _zero_nouns() -> dict[str, tuple[str, ...]]:
+    return {k.lower(): tuple(v) for k, v in load_json(_DATA)["zero_nouns"]["words"].items()}
 
 
 @dataclass(frozen=True)
@@ -32,13 +83,52 @@ class CasualtyMention:
     revision: bool  # a revised figure ("the toll rose to 12")
 
 
+# -- outcome words ------------------------------------------------------------
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBN", "VBD", "VBG"}
+
+
+def _death_result(verb: Token) -> bool:
+    """'shot dead', 'beaten to death', 'shot and killed'."""
+    for c in verb.children:
+        if c.lower_ in _cw("death_results") and c.dep_ in {"oprd", "acomp", "advmod", "xcomp", "dobj", "ccomp", "amod", "conj"}:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() == "death" for p in c.children):
+            return True
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "killed seven people, burned houses": the houses are not the dead
+    return any(_verb_outcome(c, follow=False) == KILLED for c in verb.conjuncts)
+
+
+def _verb_outcome(tok: Token, follow: bool = True) -> str | None:
+    lemma = tok.lemma_.lower()
+    if lemma in _cw("kill_verbs") or lemma in _cw("death_verbs"):
+        return KILLED
+    if lemma in _cw("injure_verbs"):
+        return INJURED
+    if lemma in _cw("harm_verbs") or lemma in _cw("death_only_harm_verbs"):
+        if not follow or _not_harm(tok):
+            return None
+        if _death_result(tok):
+            return KILLED
+        return INJURED if lemma in _cw("harm_verbs") else None
+    return None
+
+
+def _not_harm(verb: Token) -> bool:
+    """'shot down a drone', 'fired at', 'beat back the attack': no one is struck."""
+    return any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "at") for c in verb.children)
+
+
 def _outcomes(anchor: Token) -> list[str]:
     lemma, lower = anchor.lemma_.lower(), anchor.lower_
-    if anchor.pos_ in {"VERB", "AUX"} and lemma not in {"leave", "claim"}:
-        if lemma in _w("kill_verbs") and lower not in _w("injure_words"):
-            return [KILLED]
-        if lemma in _w("injure_verbs") or lower in _w("injure_words"):
+    if _is_verb(anchor) and lemma not in {"leave", "claim"}:
+        if lower in _w("injure_words") and lemma not in _cw("kill_verbs"):
             return [INJURED]
+        out = _verb_outcome(anchor)
+        if out:
+            return [out]
     if lower in _w("kill_words") or lemma in {"dead", "death"}:
         return [KILLED]
     if lower in _w("injure_words") and lower != "casualties":
@@ -46,58 +136,270 @@ def _outcomes(anchor: Token) -> list[str]:
     return []
 
 
+# -- count phrases --------------------------------------------------------------
+
 def _count_phrase(head: Token) -> str:
-    """The words of a count phrase up to and including its head noun."""
+    """The words of a count phrase up to and including its head noun.
+
+    A date or a colon before the figure is not part of it ("27 February: two killed").
+    """
     toks = [t for t in head.subtree if t.i <= head.i]
-    start = toks[0].i if toks else head.i
+    if head.dep_ == "pobj" and head.head.lower_ in {"between", "from"} and head.head.i < head.i:
+        toks = [head.head] + toks  # "between 10 and 20 militants"
+    start = min(t.i for t in toks) if toks else head.i
+    orphan = _orphan_number(head)
+    if orphan is not None:
+        start = min(start, orphan.i)
+    for t in toks:
+        if t.i < head.i and (t.text in {":", ";", "(", ")"} or _date_word(t)) and head.ent_type_ not in {"DATE", "TIME"}:
+            start = max(start, t.i + 1)
     return head.doc[start : head.i + 1].text
 
 
+def _date_word(tok: Token) -> bool:
+    """A word of a date before a count ('27 February: two killed'), not 'between 10 and 20' tagged as one."""
+    if tok.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    words = ent if ent is not None else [tok]
+    return any(w.lower_ in MONTH_WORDS or w.lower_ in _WEEKDAYS or (w.is_digit and len(w.text) == 4) for w in words)
+
+
+def _of_group(head: Token) -> Token | None:
+    """'dozens of people', 'four of his staff': the group after 'of'."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _is_count_word(tok: Token) -> bool:
+    if tok.lemma_.lower() in _cw("count_nouns") or tok.lower_ in _cw("count_nouns"):
+        return True
+    return tok.like_num or tok.pos_ == "NUM" or parse_count(tok.lower_) is not None or parse_count(tok.lemma_) is not None
+
+
 def _victims(head: Token) -> str | None:
-    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+    if head.lower_ in _cw("pronoun_victims"):
+        return _antecedent(head)
+    if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "NORP", "ORG"}:
+        if _numbered(head):
+            # "12 Fulani", "20 Al Shabaab": the group's name
+            words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+            return " ".join(t.lemma_.lower() for t in words)
         for t in head.lefts:
             if t.pos_ == "NOUN":
                 return " ".join(x.lower_ for x in head.doc[t.left_edge.i : t.i + 1] if x.pos_ in {"NOUN", "ADJ"})
-        return None
-    if head.pos_ not in {"NOUN"}:
+        # "Moses Mpoe, the manager of the farm": the role in apposition
+        role = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN"), None)
+        return role.lemma_.lower() if role is not None else None
+    group = _of_group(head)
+    if group is not None and _is_count_word(head):
+        return _victims(group)  # "dozens of people", "scores of children": the group is after "of"
+    if head.pos_ != "NOUN" or _is_count_word(head):
         return None
     lemma = head.lemma_.lower()
-    of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    if of and (head.like_num or parse_count(head.lower_) is not None or parse_count(head.lemma_) is not None):
-        return _victims(of[0])  # "dozens of people", "scores of children": the group is after "of"
-    if lemma in {"person", "people", "other", "life", "body", "more", "death", "injury", "casualty", "fatality"}:
+    if lemma in {"person", "people", "other", "life", "body", "more", "death", "injury", "casualty", "fatality", "one"}:
         return None
     return lemma
 
 
+def _antecedent(pron: Token) -> str | None:
+    """'attacked the editor and killed him': the person an attack verb before took as its object."""
+    verb = pron.head
+    first = verb.head if verb.dep_ == "conj" else None
+    if first is None or first.i >= verb.i:
+        return None
+    lemma = first.lemma_.lower()
+    if lemma in _w("attack_verbs") or lemma in _cw("harm_verbs") or lemma in _cw("abduct_verbs"):
+        obj = next((c for c in first.children if c.dep_ == "dobj" and c.tag_ == "NN" and _one_person(c)), None)
+        if obj is not None:
+            return obj.lemma_.lower()
+    return None
+
+
+def _orphan_number(head: Token) -> Token | None:
+    """'twelve Fulani and one Dogon' parsed with 'one' and 'Dogon' as two conjuncts: the figure of the name."""
+    if head.i == 0 or head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    prev = head.doc[head.i - 1]
+    if prev.pos_ == "NUM" and prev.dep_ == "conj" and head.dep_ == "conj" and prev.head == head.head:
+        return prev
+    return None
+
+
+def _numbered(head: Token) -> bool:
+    """Whether a figure modifies ``head`` ("12 Fulani", "more than 20 Al Shabaab")."""
+    if _orphan_number(head) is not None:
+        return True
+    return any(c.dep_ in {"nummod", "quantmod"} or (c.like_num and c.i < head.i) for c in head.children)
+
+
+def _animal(tok: Token) -> bool:
+    """Animals and munitions are not victims ('three of his buffaloes', 'shot down two drones')."""
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    if lemma in _cw("animals") or lower in _cw("animals") or lemma in _cw("things") or lower in _cw("things"):
+        return True
+    labels = weapon_lexicon().by_label
+    return tok.pos_ == "NOUN" and (lemma in labels or lower in labels)
+
+
+def _one_person(tok: Token) -> bool:
+    """A singular noun naming one person ('the driver', 'his son', 'a man')."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or _animal(tok):
+        return False
+    if tok.lemma_.lower() in _cw("not_one_person") or tok.lower_ in _cw("not_one_person"):
+        return False
+    if tok.ent_type_ in _NON_COUNT_ENTS or _is_count_word(tok):
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in {"no", "every", "each", "all", "any"} for c in tok.children)
+
+
+def _unknown(head: Token) -> bool:
+    words = [t for t in head.subtree if t.i <= head.i] + [c for c in head.children if c.i > head.i and c.dep_ in {"amod", "acomp"}]
+    return any(t.lower_ in _cw("unknown_markers") for t in words)
+
+
 def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> CasualtyRecord | None:
-    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ in {"", "PERSON"}):
+    if _unknown(head) or _animal(head) or is_measure_unit(head.lower_):
+        return None
+    group = _of_group(head)
+    if group is not None and _is_count_word(head) and (_animal(group) or group.pos_ == "PRON"):
+        return None  # "three of his buffaloes"; "one of them": a part of a group counted already
+    if head.lower_ in _cw("pronoun_victims"):
+        return CasualtyRecord(outcome, 1, 1, False, head.text, _victims(head))
+    numbered = _numbered(head)
+    if not numbered and (head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ in {"", "PERSON"})):
         # a named victim: one person
         text = (quote_span or head.doc[head.left_edge.i : head.i + 1]).text
         return CasualtyRecord(outcome, 1, 1, False, text, _victims(head))
-    if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE", "ORG"} and head.pos_ != "NUM":
+    if head.ent_type_ in _NON_COUNT_ENTS and head.pos_ != "NUM":
+        return None
+    if head.ent_type_ == "ORG" and not numbered:
         return None
     phrase = _count_phrase(head)
     count = parse_count(phrase)
     if count is None:
-        # "wounded dozens more": the count is the head's own number
-        nums = [t for t in head.subtree if t.like_num or t.pos_ == "NUM"]
-        if not nums:
-            return None
-        count = parse_count(_count_phrase(nums[0]))
+        # "wounded dozens more": the count is the head's own number (not a listed group's)
+        conj = {t.i for c in head.children if c.dep_ in {"conj", "appos"} for t in c.subtree}
+        nums = [t for t in head.subtree if (t.like_num or t.pos_ == "NUM") and t.i not in conj]
+        if nums:
+            count = parse_count(_count_phrase(nums[0]))
+        elif (head.dep_ in _ONE_PERSON_DEPS or (head.dep_ == "pobj" and head.head.lower_ == "with")) and _one_person(head):
+            return CasualtyRecord(outcome, 1, 1, False, phrase, _victims(head))
         if count is None:
             return None
-    victims = _victims(head) if head.pos_ == "NOUN" else None
+    lemma = head.lemma_.lower()
+    if count.text.lower() in {"a", "an"} and (lemma in _cw("count_nouns") or lemma in _cw("not_one_person")):
+        return None  # "a group of villagers", "a family": not one person
+    victims = _victims(head) if head.pos_ in {"NOUN", "PROPN", "NUM"} or head.ent_type_ else None
     return CasualtyRecord(outcome, count.min, count.max, count.vague, phrase, victims)
+
+
+def _superseded(context: list[Token], head: Token) -> bool:
+    """'the previously reported toll of 85', 'an earlier figure of 12': a replaced figure.
+
+    An adjective marks a figure only on a noun ('the earlier toll'), not as a time of the
+    event itself ('hours earlier, a strike killed five people').
+    """
+    inside = {t.i for t in head.subtree}
+    for t in context:
+        if t.lower_ in _w("superseded_markers") or t.lemma_.lower() in _w("superseded_markers"):
+            if t.i in inside or t.head.pos_ in {"NOUN", "PROPN"} or t.pos_ == "ADV" and t.head.lemma_.lower() in _w("report_verbs"):
+                return True
+    return False
 
 
 def _marked(tokens, markers: frozenset[str]) -> bool:
     return any(t.lower_ in markers or t.lemma_.lower() in markers for t in tokens)
 
 
+# -- listed groups ---------------------------------------------------------------
+
+def _listed(head: Token, anchor: Token, anchors: set[int]) -> list[Token]:
+    """``head`` and the groups listed with it, on the same side of the anchor.
+
+    Conjuncts are followed ("a farmer and his son"); an apposition only when both it
+    and the head carry a figure ("4 soldiers, 1 policeman"), not one that restates
+    ("2 civilians, a father and his son").
+    """
+    items = [head]
+    todo = [head]
+    while todo:
+        cur = todo.pop()
+        for c in cur.children:
+            if c in items or c.pos_ not in {"NOUN", "PROPN", "NUM", "PRON"} or c.ent_type_ in _NON_COUNT_ENTS \
+                    or is_measure_unit(c.lower_):
+                continue
+            if c.dep_ == "conj" or (c.dep_ == "appos" and _numbered(c) and (_numbered(cur) or cur.like_num)):
+                if head.pos_ == "NUM" and c.pos_ == "NUM":
+                    continue  # "between 10 and 20": one range
+                if c.pos_ == "NUM" and c.i + 1 < len(c.doc) and _orphan_number(c.doc[c.i + 1]) == c:
+                    continue  # read with the name after it
+                nxt = c.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(c.doc) else None
+                if nxt is not None and nxt.pos_ in {"AUX", "VERB"} and nxt != anchor and nxt.head != anchor:
+                    continue  # "killed 8 soldiers and 7 others were injured": a clause of its own
+                items.append(c)
+                todo.append(c)
+    before = head.i < anchor.i
+    items = [t for t in items if (t.i < anchor.i) == before]
+    # another outcome word between the anchor and an item has that item as its own
+    lo, hi = (min(t.i for t in items), anchor.i) if before else (anchor.i, max(t.i for t in items))
+    others = [i for i in anchors if lo < i < hi and i != anchor.i]
+    if others:
+        # another outcome word between two parts of the list ends this anchor's part of it
+        cut = max(others) if before else min(others)
+        mine = [t for t in items if t.i > cut] if before else [t for t in items if t.i < cut]
+        if mine:
+            items = mine
+    return sorted(items, key=lambda t: t.i)
+
+
+def _accompanying(anchor: Token, head: Token) -> list[Token]:
+    """'died together with his passenger', 'were killed along with 10 members of ...'."""
+    out = []
+    for tok in (anchor, head):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                prev = c.doc[c.i - 1] if c.i > 0 else None
+                if any(a.lower_ in {"together", "along"} for a in c.children) or (prev is not None and prev.lower_ in {"together", "along"}):
+                    out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def _group_key(rec: CasualtyRecord) -> str | None:
+    v = rec.victims
+    return None if v is None or v in _w("generic_victims") else v
+
+
+def _sum_groups(records: list[CasualtyRecord]) -> list[CasualtyRecord]:
+    """Figures of one victim group in one list are added ('6 commandos ... 2 police commandos')."""
+    out: list[CasualtyRecord] = []
+    last: str | None = None
+    for rec in records:
+        if rec.victims is None and last and "other" in rec.quote.lower():
+            rec = CasualtyRecord(rec.outcome, rec.min, rec.max, rec.vague, rec.quote, last)
+        last = rec.victims or last
+        same = next((i for i, o in enumerate(out) if o.victims == rec.victims and o.outcome == rec.outcome), None)
+        if same is None:
+            out.append(rec)
+            continue
+        o = out[same]
+        mx = None if o.max is None or rec.max is None else o.max + rec.max
+        out[same] = CasualtyRecord(o.outcome, o.min + rec.min, mx, o.vague or rec.vague, f"{o.quote}, {rec.quote}", o.victims)
+    return out
+
+
+# -- the sentence ------------------------------------------------------------------
+
 def find_casualties(sent: Span) -> list[CasualtyMention]:
     mentions: list[CasualtyMention] = []
+    items_of: list[tuple[int, CasualtyMention]] = []  # (victim phrase head, mention)
     used: set[int] = set()
+    seen: set[tuple[int, str]] = set()
+    anchor_idx = {t.i for t in sent if _outcomes(t) and not _death_result_word(t)}
     for anchor in sent:
         outcomes = _outcomes(anchor)
         lemma = anchor.lemma_.lower()
@@ -123,32 +425,193 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
                         pairs.append((obj, oc))
                     used.add(st.i)
         elif outcomes and anchor.i not in used:
+            if _death_result_word(anchor):
+                continue  # "shot dead": read with the verb
             heads = _argument_heads(anchor)
+            if heads and _shared_with_other_outcome(anchor, outcomes[0]):
+                continue
             pairs.extend((h, outcomes[0]) for h in heads)
         for head, outcome in dict.fromkeys(pairs):
-            rec = _record_from(head, outcome)
-            if rec is None:
+            if (head.i, outcome) in seen:
+                continue
+            items = _listed(head, anchor, anchor_idx) if _is_verb(anchor) else [head]
+            if _is_verb(anchor):
+                items += [x for w in _accompanying(anchor, head) for x in [w, *w.conjuncts] if x not in items]
+            records = []
+            for item in items:
+                seen.add((item.i, outcome))
+                rec = _record_from(item, outcome)
+                if rec is not None:
+                    records.append((item, rec))
+            if not records:
                 continue
             context = list(head.subtree) + [t for t in anchor.subtree if t.i <= anchor.i] + list(anchor.children)
             if anchor.head != anchor:
                 context += [anchor.head] + list(anchor.head.children)
-            superseded = _marked(context, _w("superseded_markers"))
+            superseded = _superseded(context, head)
             revision = _marked([anchor, anchor.head], _w("revision_markers"))
-            mentions.append(CasualtyMention(anchor, rec, superseded, revision))
-            for sub in _included(head, outcome):
-                mentions.append(CasualtyMention(anchor, sub, superseded, revision))
+            for rec in _sum_groups([r for _, r in records]):
+                m = CasualtyMention(anchor, rec, superseded, revision)
+                mentions.append(m)
+                items_of.append((head.i, m))
+            for item, _ in records:
+                for sub in _included(item, outcome):
+                    mentions.append(CasualtyMention(anchor, sub, superseded, revision))
+    # "a wounded soldier later succumbed": the same person is counted as killed only
+    killed_heads = {i for i, m in items_of if m.record.outcome == KILLED}
+    dropped = {id(m) for i, m in items_of if m.record.outcome == INJURED and i in killed_heads
+               and m.anchor.dep_ in {"amod", "acl"} and m.anchor.head.i == i}
+    mentions = _restated([m for m in mentions if id(m) not in dropped])
+    mentions += _stated_none(sent, mentions)
+    mentions += _unnumbered_toll(sent, mentions)
     return _inherit_victims(mentions)
 
 
+def _death_result_word(tok: Token) -> bool:
+    """'dead' of 'shot dead', read with its verb."""
+    return tok.lower_ in _cw("death_results") and tok.head.lemma_.lower() in _cw("harm_verbs") and tok.head != tok
+
+
+def _shared_with_other_outcome(anchor: Token, outcome: str) -> bool:
+    """'dozens were killed and injured', 'killing and wounding several': one figure for both."""
+    if not _is_verb(anchor):
+        return False
+    for other in anchor.conjuncts:
+        oo = _outcomes(other)
+        if not oo or oo[0] == outcome or not _is_verb(other):
+            continue
+        if _harm_verb(other) and outcome == KILLED:
+            continue  # "shot and killed": the harm verb is the killing
+        own = _argument_heads(other)
+        if own and set(own) != set(_argument_heads(anchor)):
+            continue
+        prev = other.doc[other.i - 1]
+        # a later conjunct's own subject is its victims ("two were killed and others wounded");
+        # the first verb's subject is the shared agent ("fighting killed and wounded dozens")
+        own_subject = other.i > anchor.i and any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in other.children)
+        if own_subject or any(c.dep_ in {"nsubjpass", "dobj", "npadvmod", "attr", "nummod"} or c.like_num
+                              or (c.dep_ in {"nsubj", "det"} and _is_count_word(c)) for c in other.children) \
+                or (prev.pos_ != "CCONJ" and _is_count_word(prev)):
+            continue  # "a soldier was killed and another wounded": a figure of its own
+        return True
+    return False
+
+
+def _harm_verb(tok: Token) -> bool:
+    return tok.lemma_.lower() in _cw("harm_verbs")
+
+
+def _restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Within one sentence, a figure for everyone that repeats a named group's figure is the same victims."""
+    out = []
+    for m in mentions:
+        r = m.record
+        if _group_key(r) is None and any(
+            o is not m and o.anchor is not m.anchor and o.record.outcome == r.outcome and _group_key(o.record) is not None
+            and (o.record.min, o.record.max) == (r.min, r.max) and o.record.min > 0
+            for o in mentions
+        ):
+            continue
+        if any((o.record.outcome, o.record.min, o.record.max, o.record.victims) == (r.outcome, r.min, r.max, r.victims)
+               for o in out):
+            continue
+        out.append(m)
+    return out
+
+
+def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """'no casualties', 'no one was hurt', 'escaped unharmed', 'without casualties' -> 0."""
+    counted = {m.record.outcome for m in mentions if m.record.min > 0}
+    zeros = {m.record.outcome for m in mentions if m.record.min == 0}
+    out: list[CasualtyMention] = []
+    for tok in sent:
+        outcomes: tuple[str, ...] = ()
+        victims = None
+        lower = tok.lower_
+        if lower in _zero_nouns():
+            negated = any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "zero"} for c in tok.children)
+            negated = negated or (tok.head.lower_ == "without" and tok.dep_ == "pobj") or _denied(tok)
+            # "no injuries or fatalities": the conjunct shares the 'no'
+            first = tok
+            while first.dep_ == "conj" and first.head.lower_ in _zero_nouns():
+                first = first.head
+            negated = negated or (first is not tok and (
+                any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "zero"} for c in first.children)
+                or (first.head.lower_ == "without" and first.dep_ == "pobj")))
+            if lower == "loss" and not any(c.lower_ == "of" and any(p.lower_ in {"life", "lives"} for p in c.children) for c in tok.children):
+                negated = False
+            if negated:
+                words = list(tok.subtree) + list(first.children)
+                if _marked(words, _cw("zero_blockers")):
+                    continue
+                outcomes = _zero_nouns()[lower]
+                victims = next((c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound"} and c.pos_ in {"NOUN", "ADJ"}
+                                and c.lower_ not in _cw("zero_blockers")), None)
+        elif lower in _cw("unharmed_words"):
+            subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}] if tok.dep_ in {"acomp", "oprd", "advcl", "xcomp", "advmod"} else []
+            if tok.dep_ == "amod":
+                subj = [tok.head]
+            if subj and not _marked(list(subj[0].subtree), _cw("zero_blockers")) and subj[0].lower_ not in {"others", "rest"}:
+                outcomes = (KILLED, INJURED)
+                victims = _victims(subj[0]) if subj[0].pos_ == "NOUN" else None
+        for oc in outcomes:
+            if oc in counted or oc in zeros:
+                continue
+            zeros.add(oc)
+            quote = tok.text if lower in _cw("unharmed_words") else sent.doc[_none_start(tok) : tok.i + 1].text
+            rec = CasualtyRecord(oc, 0, 0, False, quote, victims)
+            out.append(CasualtyMention(tok, rec, False, False))
+    return out
+
+
+def _none_start(noun: Token) -> int:
+    """Where the words of a stated none begin: 'without causing any casualties', 'did not cause casualties'."""
+    start = noun.left_edge.i
+    for t in list(noun.ancestors)[:3]:
+        if t.lower_ == "without":
+            return min(start, t.i)
+        neg = [c.i for c in t.children if c.dep_ in {"neg", "aux"} and c.i < t.i]
+        if any(c.dep_ == "neg" for c in t.children) and neg:
+            return min(start, *neg)
+    return start
+
+
+def _denied(noun: Token) -> bool:
+    """'did not cause casualties', 'without causing any casualties', 'did not result in any casualties'."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ not in {"dobj", "pobj", "attr"} or not _is_verb(verb):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
+def _unnumbered_toll(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """'the attack had caused fatalities': someone died, the figure is not given -> at least one, vague."""
+    if any(m.record.outcome == KILLED for m in mentions):
+        return []
+    for tok in sent:
+        if tok.lower_ not in {"fatalities", "deaths"} or _numbered(tok) or _unknown(tok) or any(c.dep_ == "det" for c in tok.children):
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if tok.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in _cw("toll_causing_verbs") and not _denied(tok):
+            return [CasualtyMention(tok, CasualtyRecord(KILLED, 1, None, True, tok.text, None), False, False)]
+    return []
+
+
 def _included(head: Token, outcome: str) -> list[CasualtyRecord]:
-    """"12 people, including five children": a counted group within the count."""
+    """"12 people, including five children": a counted group of children within the count."""
     out = []
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in {"including", "among"}:
+        if c.dep_ == "prep" and c.lower_ in _cw("sub_count_preps"):
             for p in c.children:
-                if p.dep_ == "pobj" and any(t.like_num or t.pos_ == "NUM" for t in p.subtree):
-                    rec = _record_from(p, outcome)
-                    if rec is not None and rec.victims:
+                if p.dep_ != "pobj":
+                    continue
+                for item in [p] + list(p.conjuncts):
+                    rec = _record_from(item, outcome)
+                    if rec is not None and rec.victims and rec.victims in _w("child_victims"):
                         out.append(rec)
     return out
 
@@ -156,21 +619,45 @@ def _included(head: Token, outcome: str) -> list[CasualtyRecord]:
 def _argument_heads(anchor: Token) -> list[Token]:
     """The phrase(s) holding the count of people an outcome word speaks of."""
     # the subject of an active "killed" is the killer; only intransitive verbs take their victims as subject
-    intransitive = anchor.lemma_.lower() in {"die", "perish"}
+    intransitive = anchor.lemma_.lower() in _cw("death_verbs")
     deps_obj = {"dobj", "nsubjpass", "npadvmod", "attr"} | ({"nsubj"} if intransitive else set())
     heads: list[Token] = []
-    if anchor.pos_ in {"VERB", "AUX"} or anchor.tag_ in {"VBN", "VBD", "VBG"}:
-        heads = [c for c in anchor.children if c.dep_ in deps_obj]
+    if _is_verb(anchor):
+        heads = [c for c in anchor.children if c.dep_ in deps_obj and c.ent_type_ not in {"DATE", "TIME"}]
         if not heads and anchor.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in anchor.children):
             # "six civilians were killed" parsed with a plain subject
             heads = [c for c in anchor.children if c.dep_ == "nsubj" and any(a.dep_ == "auxpass" or a.lemma_ == "be" for a in anchor.children)]
-        if anchor.lemma_.lower() in {"kill", "injure", "wound", "hurt", "maim"} and anchor.tag_ == "VBG":
+        if not heads and anchor.tag_ in {"VBN", "VBD"} and not any(c.dep_ in {"dobj", "aux"} for c in anchor.children):
+            # headline style: "1 soldier killed, several wounded", "One fighter killed"
+            heads = [c for c in anchor.children if c.dep_ == "nsubj" and c.i < anchor.i and (_numbered(c) or c.like_num)]
+        if not heads:
+            # "between 10 and 20 militants were killed" parsed as a prepositional phrase
+            heads = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"between"} and c.i < anchor.i
+                     for p in c.children if p.dep_ == "pobj" and (_numbered(p) or p.like_num)]
+        if not heads and anchor.dep_ == "xcomp" and any(a.dep_ in {"auxpass", "aux"} for a in anchor.children):
+            # "a peacekeeper was reported to have been killed", "two are feared to have died"
+            heads = [c for c in anchor.head.children if c.dep_ in {"nsubjpass"} or (c.dep_ == "nsubj" and _is_count_word(c))]
+        if not heads and anchor.lemma_.lower() in _cw("kill_verbs") | _cw("injure_verbs") and anchor.i + 1 < len(anchor.doc):
+            # "claimed to have killed 17 soldiers and 2 others were injured": the object parsed as the next clause's subject
+            nxt = anchor.doc[anchor.i + 1]
+            subj = next((t for t in [nxt, *nxt.ancestors] if t.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.left_edge.i == anchor.i + 1 and subj.head.i > subj.i and subj.head != anchor:
+                heads = [subj]
+        if _verb_outcome(anchor) and anchor.tag_ == "VBG":
             heads = [c for c in anchor.children if c.dep_ in {"dobj", "npadvmod", "attr"}] or heads
+        if not heads and anchor.dep_ == "conj" and anchor.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in anchor.children):
+            # "a soldier was killed and another wounded": the participle's own subject
+            heads = [c for c in anchor.children if c.dep_ == "nsubj" and c.i < anchor.i and c.lower_ not in {"that", "which", "who"}]
+        if not heads and anchor.i > 1 and any(c.dep_ == "auxpass" for c in anchor.children):
+            # "... and 4 others were injured" with the subject parsed into the clause before
+            aux = min((c for c in anchor.children if c.dep_ == "auxpass"), key=lambda c: c.i)
+            prev = anchor.doc[aux.i - 1]
+            if prev.pos_ in {"NOUN", "NUM", "PRON"} and prev.right_edge.i == aux.i - 1 and _is_count_word(prev) or (
+                    prev.pos_ == "NOUN" and _numbered(prev)):
+                heads = [prev]
         if not heads and anchor.dep_ == "conj":
             # "nine people were killed and 40 injured": the conjunct's own number
             heads = [c for c in anchor.children if c.like_num or c.pos_ == "NUM"]
-            if not heads and anchor.head.dep_ != "ROOT":
-                heads = []
         if not heads and anchor.dep_ in {"amod", "acl"} and anchor.head.pos_ in {"NOUN", "NUM", "PROPN"}:
             heads = [anchor.head]
         if not heads and anchor.dep_ in {"acl", "relcl", "advcl"} and anchor.head.pos_ in {"NOUN", "PROPN", "NUM"}:
@@ -178,13 +665,17 @@ def _argument_heads(anchor: Token) -> list[Token]:
         # "two Reuters journalists injured": participle right after its noun phrase
         if not heads and anchor.i > 0:
             prev = anchor.doc[anchor.i - 1]
-            if prev.pos_ in {"NOUN", "NUM"} and prev.sent == anchor.sent:
+            counted = prev.pos_ == "NUM" or _numbered(prev) or any(
+                c.dep_ in {"amod", "det", "quantmod"} and c.lower_ not in {"a", "an", "the"} and _is_count_word(c) for c in prev.children)
+            if prev.pos_ in {"NOUN", "NUM"} and prev.sent == anchor.sent and counted:
                 heads = [prev]
     else:
-        # nouns: "nearly 300 injuries", "the death toll of 85", "toll rose to 12"
+        # nouns: "nearly 300 injuries", "the death toll of 85", "toll rose to 12", "the bodies of five men"
         nums = [c for c in anchor.children if c.dep_ in {"nummod", "quantmod"} or c.like_num]
         if nums:
             heads = [anchor]
+        elif anchor.lower_ == "dead" and any(c.dep_ == "dobj" for c in anchor.children):
+            heads = [c for c in anchor.children if c.dep_ == "dobj"]  # "shot dead a trader" parsed around 'dead'
         elif anchor.lower_ in {"toll", "tolls"} or anchor.lemma_.lower() == "toll":
             for t in list(anchor.children) + list(anchor.head.children):
                 if t.dep_ == "prep" and t.lower_ in {"of", "at", "to"}:
@@ -193,6 +684,10 @@ def _argument_heads(anchor: Token) -> list[Token]:
                 for t in anchor.head.children:
                     if t.dep_ == "prep" and t.lower_ in {"to", "at"}:
                         heads += [c for c in t.children if c.like_num or c.pos_ == "NUM"]
+        elif anchor.lemma_.lower() == "body" and _of_group(anchor) is not None:
+            group = _of_group(anchor)
+            if _numbered(group) or group.like_num or parse_count(_count_phrase(group)) is not None:
+                heads = [group]
         elif anchor.dep_ in {"amod"} and anchor.head.pos_ in {"NOUN", "NUM"}:
             heads = [anchor.head]
         elif anchor.dep_ in {"acomp", "oprd"}:

@@ -105,6 +105,7 @@ class _Lexicon:
     joiners: frozenset[str]
     single: frozenset[tuple[str, ...]]
     zero: frozenset[tuple[str, ...]]
+    unknown: frozenset[tuple[str, ...]]
     units: frozenset[tuple[str, ...]]
     currency: frozenset[str]
     vague: dict[tuple[str, ...], tuple[int, int | None, bool, bool]]
@@ -128,6 +129,7 @@ def _lexicon() -> _Lexicon:
         joiners=frozenset(quals["range_joiners"]),
         single=frozenset(_phrase(p) for p in quals["single"]["phrases"]),
         zero=frozenset(_phrase(p) for p in quals["zero"]["phrases"]),
+        unknown=frozenset(_phrase(p) for p in quals["unknown"]["phrases"]),
         units=frozenset(_phrase(w) for w in units["words"]),
         currency=frozenset(units["currency_symbols"]),
         vague=vague_map,
@@ -406,11 +408,17 @@ def _single_or_zero(toks: list[_Tok], i: int, text: str) -> Count | None:
     return None
 
 
+def is_measure_unit(word: str) -> bool:
+    """Whether ``word`` is a unit a figure measures with ("km", "miles", "hours"), not a thing counted."""
+    return _phrase(word) in _lexicon().units
+
+
 def parse_count(text: str, *, years: bool = False) -> Count | None:
     """Read the quantity phrase ``text`` ("at least 25 civilians", "dozens more") or None.
 
     The first quantity in the text is read; trailing nouns are ignored. "a", "an",
     "another" and "one" state one only when they open the phrase ("an employee").
+    A phrase that says the count is unknown ("an unknown number of ...") reads as None.
     See the module docstring for year-like figures.
     """
     try:
@@ -420,6 +428,8 @@ def parse_count(text: str, *, years: bool = False) -> Count | None:
         start = next((k for k, t in enumerate(toks) if re.match(r"[a-z0-9]", t.text)), None)
         if start is None:
             return None
+        if _longest(toks, start, _lexicon().unknown) is not None:
+            return None  # "an unknown number of civilians"
         for i in range(start, len(toks)):
             found = _count_at(toks, i, start, text, years)
             if found is not None:
