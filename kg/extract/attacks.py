@@ -435,7 +435,7 @@ def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]
     """One count per outcome and victim group: a revised figure wins, else the most precise one.
     A vague figure for everyone ("many were injured") gives way to a stated figure for the
     same outcome ("at least four civilians were wounded"): the conservative reading."""
-    stated = {m.record.outcome for m in mentions if not m.record.vague}
+    stated = {m.record.outcome for m in mentions if not m.record.vague and _group(m.record) == "all"}
     mentions = [m for m in mentions if not (m.record.vague and m.record.outcome in stated
                                             and _group(m.record) == "all")]
     by_key: dict[tuple[str, str], list[CasualtyMention]] = {}
