@@ -185,3 +185,21 @@ def test_casualties_superseded_figure_is_marked_on_the_figure_only(nlp, text, su
 def test_casualties_another_is_of_the_same_named_group(nlp):
     assert counts(nlp, "One policeman was killed and another was injured in the drone attack on Bahawalpur.") == {
         (K, 1, 1, False, "policeman"), (I, 1, 1, False, "policeman")}
+
+
+@pytest.mark.parametrize("text, settled", [
+    ("On 2 May 2021, 4 police officers were killed when a bomb hit their vehicle near Ghazni. Fatalities coded as 0 (an insurgent website reported 4).", 0),
+    ("Militia fighters attacked a village near Djibo, killing and wounding several (fatalities coded as 3).", 3),
+])
+def test_casualties_monitor_coded_figure_settles_the_toll(nlp, text, settled):
+    """A monitor's "fatalities coded as N" is the report's own death count: it revises the others."""
+    from datetime import date
+
+    from kg.extract import extract
+
+    doc = nlp(text)
+    coded = [m for s in doc.sents for m in find_casualties(s) if m.revision and m.record.outcome == K]
+    assert [(m.record.min, m.record.max) for m in coded] == [(settled, settled)]
+    attacks = extract(doc, date(2021, 5, 2)).attacks
+    killed = [c for a in attacks for c in a.casualties if c.outcome == K and c.victims != "child"]
+    assert sum(c.min for c in killed) == settled

@@ -435,6 +435,9 @@ def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]
     """One count per outcome and victim group: a revised figure wins, else the most precise one.
     A vague figure for everyone ("many were injured") gives way to a stated figure for the
     same outcome ("at least four civilians were wounded"): the conservative reading."""
+    settled = {m.record.outcome for m in mentions if m.revision and _group(m.record) == "all"}
+    # a revised figure for everyone ("the toll rose to 12", "fatalities coded as 0") replaces the group counts
+    mentions = [m for m in mentions if m.record.outcome not in settled or m.revision or _group(m.record) == "child"]
     stated = {m.record.outcome for m in mentions if not m.record.vague and _group(m.record) == "all"}
     mentions = [m for m in mentions if not (m.record.vague and m.record.outcome in stated
                                             and _group(m.record) == "all")]

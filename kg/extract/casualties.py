@@ -464,7 +464,23 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
     mentions = _restated([m for m in mentions if id(m) not in dropped])
     mentions += _stated_none(sent, mentions)
     mentions += _unnumbered_toll(sent, mentions)
+    mentions += _coded_figure(sent)
     return _inherit_victims(mentions)
+
+
+def _coded_figure(sent: Span) -> list[CasualtyMention]:
+    """"Fatalities coded as 0 (a party's media reported 3)": the figure a monitor's report settles on,
+    which revises every other death count of the report."""
+    out: list[CasualtyMention] = []
+    for tok in sent:
+        nxt = tok.doc[tok.i + 1 : tok.i + 4]
+        if tok.lower_ in {"fatalities", "fatality", "deaths"} and len(nxt) == 3 \
+                and nxt[0].lower_ == "coded" and nxt[1].lower_ == "as" and nxt[2].like_num:
+            count = parse_count(nxt[2].text)
+            if count is not None:
+                quote = tok.doc[tok.i : nxt[2].i + 1].text
+                out.append(CasualtyMention(nxt[0], CasualtyRecord(KILLED, count.min, count.max, count.vague, quote), False, True))
+    return out
 
 
 def _death_result_word(tok: Token) -> bool:
