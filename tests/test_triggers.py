@@ -39,6 +39,7 @@ POSITIVE = [
     ("Soldiers fired on protesters in Mandalay, wounding three.", "fire-verb", None),
     ("Warships fired towards the beach of a coastal town on Tuesday.", "fire-verb", None),
     ("Police opened fire on a crowd of villagers in Kasai province.", "open-fire", None),
+    ("Clan militia opened heavy gunfire towards a police post near Galkayo on Sunday.", "open-fire", "ArmedClash"),
     ("The two militias exchanged gunfire in the Kismayo area on Friday.", "exchange-fire", "ArmedClash"),
     ("Rebels clashed with government forces near Mweso on Saturday.", "clash-verb", "ArmedClash"),
     ("Rival clan militias fought over grazing land near Beledweyne on Tuesday.", "clash-verb", "ArmedClash"),

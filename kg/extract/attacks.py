@@ -76,16 +76,22 @@ def _target_text(tok: Token) -> str:
 
 
 def _targets(trigger: Token) -> list[Token]:
+    """What was hit: the object of an attack verb, or a noun after "on/at/against/towards" on the
+    attack word or on what it fired ("opened fire on a bus", "fired mortars towards the base")."""
+    aimed = {"on", "at", "against", "towards", "toward", "upon", "into"}
     out: list[Token] = []
-    for c in trigger.children:
-        if trigger.pos_ == "VERB" and c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN":
-            out.append(c)
-        if c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "in", "near"}:
-            for p in c.children:
-                if p.dep_ == "pobj" and p.pos_ == "NOUN" and (c.lower_ in {"on", "at", "against"} or p.lemma_.lower() in words("target_nouns")):
-                    out.append(p)
+    heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj" and trigger.pos_ == "VERB"]
+    heads += [x for h in heads[1:] for x in h.conjuncts]
+    for head in heads:
+        for c in head.children:
+            if head is trigger and trigger.pos_ == "VERB" and c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN":
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ in aimed | {"in", "near"}:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN" and (c.lower_ in aimed or p.lemma_.lower() in words("target_nouns")):
+                        out.append(p)
     lex = weapon_lexicon().by_label
-    return [t for t in out if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj")
+    return [t for t in dict.fromkeys(out) if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj")
             and t.lower_ not in lex and t.lemma_.lower() not in lex
             and not (t.lemma_.lower() in words("place_nouns") and t.lemma_.lower() not in words("target_nouns"))]
 

@@ -264,9 +264,8 @@ def _victim_candidates(tok: Token) -> list[Token]:
         cands = [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]  # "shot and killed a trader"
     if not cands and tok.dep_ == "conj":
         cands = [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if not cands:
-        # "killed and mutilated a guard": the object hangs on the last of the coordinated verbs
-        cands = [c for conj in tok.conjuncts if conj.i > tok.i for c in conj.children if c.dep_ in {"dobj", "nsubjpass"}]
+    # "killed and mutilated a guard": the object hangs on the last of the coordinated verbs
+    cands += [c for conj in tok.conjuncts if conj.i > tok.i for c in conj.children if c.dep_ in {"dobj", "nsubjpass"}]
     if not cands and tok.tag_ == "VBN" and any(c.dep_ in {"auxpass"} or c.lemma_ == "be" for c in tok.children):
         cands = [c for c in tok.children if c.dep_ == "nsubj"]
     return cands + [c for x in list(cands) for c in x.conjuncts]
