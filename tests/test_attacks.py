@@ -229,3 +229,19 @@ def test_attacks_attacker_and_side_attacked(nlp, text, attackers, attacked):
     assert attackers <= labels(a.attackers)
     assert attacked <= labels(a.attacked)
     assert not labels(a.attackers) & labels(a.attacked)
+
+
+def test_attacks_day_of_telling_bounds_an_undated_attack(nlp):
+    """"Officials said on Thursday that a strike killed six": that day or the day before."""
+    got = attacks_of(nlp, "Health officials said on Thursday that an airstrike killed six rescuers near Nabatieh.")
+    assert [a["date"] for a in got] == [("2024-06-05", "2024-06-06")]
+
+
+def test_attacks_undated_attack_falls_on_publication_or_the_day_before(nlp):
+    got = attacks_of(nlp, "Gunmen shot dead a trader in the market of Bunia.")
+    assert [a["date"] for a in got] == [("2024-06-11", "2024-06-12")]
+
+
+def test_attacks_weapons_held_or_traded_are_not_the_weapon_used(nlp):
+    got = attacks_of(nlp, "The army, which says the rebels received drones from abroad, shelled the town of Kutum on Monday, killing four.")
+    assert got and "drone" not in got[0]["weapons"] and "artillery" in got[0]["weapons"]

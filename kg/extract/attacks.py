@@ -47,6 +47,7 @@ class Candidate:
     casualties: list[CasualtyMention] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     aggregate: bool = False
+    told: DateWindow | None = None  # the day the attack was told of ("officials said on Monday"), when it has no date of its own
     definite: bool = False
     triggers: list[Token] = field(default_factory=list)
     types: list[str] = field(default_factory=list)  # kinds of violence the trigger words imply
@@ -261,11 +262,25 @@ def _reporting_body(ctx: DocContext, tok: Token) -> str | None:
     return org.key
 
 
-def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
-    # a date of the reporting ("said on Monday") is not the attack's date
+def _date_governor(ent: Span) -> Token:
     head = ent.root.head
     while head.pos_ not in {"VERB", "AUX"} and head.head != head and head.dep_ not in {"nsubj", "dobj", "pobj"}:
         head = head.head
+    return head
+
+
+def _told_on(ctx: DocContext, ent: Span) -> DateWindow | None:
+    """"the ministry said on Thursday that strikes killed six": what is told of happened that day or
+    the day before."""
+    day = ctx.date_of(ent, "past")
+    if day is None or (day.latest - day.earliest).days > 1:
+        return None
+    return DateWindow(day.latest - timedelta(days=1), day.latest, day.text)
+
+
+def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
+    # a date of the reporting ("said on Monday") is not the attack's date
+    head = _date_governor(ent)
     if head.lemma_.lower() in words(SPEECH) and head.i != cand.trigger.i:
         return None
     if _background_of(cand.trigger, head):
@@ -308,6 +323,15 @@ def _weapon_words(sent: Span) -> tuple[list[str], list[Token]]:
     return out, toks
 
 
+def _not_used(tok: Token) -> bool:
+    """"on the verge of developing nuclear weapons", "supplied drones": weapons made, held or
+    traded, not fired."""
+    t = tok
+    while t.dep_ in {"compound", "amod", "conj", "appos"} and t.head != t:
+        t = t.head
+    return t.dep_ in {"dobj", "nsubjpass", "pobj"} and t.head.lemma_.lower() in words("weapon_holding_verbs")
+
+
 def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], list[CasualtyMention]]:
     casualties = [m for m in find_casualties(sent) if not m.superseded]
     found = find_triggers(sent, matches, bool(casualties))
@@ -339,6 +363,11 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     for ent in sent.ents:
         if ent.label_ not in {"DATE", "TIME"}:
             continue
+        head = _date_governor(ent)
+        if head.lemma_.lower() in words(SPEECH):
+            for cand in cands:
+                if cand.trigger != head and head in cand.trigger.ancestors:
+                    cand.told = cand.told or _told_on(ctx, ent)
         near = _nearest(ent.root, cands)
         # a date far from every attack word belongs to something else ("its 2021 coup")
         if near.date is None and tree_distance(ent.root, near.trigger) <= MAX_DATE_DISTANCE:
@@ -347,6 +376,8 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     low_words, word_tokens = _weapon_words(sent)
     for start, end, concept in lex.match(low_words):
         tok = word_tokens[end - 1]
+        if _not_used(tok):
+            continue
         near = _nearest(tok, cands)
         if concept not in near.weapons:
             near.weapons.append(concept)
@@ -404,6 +435,7 @@ def _merge(a: Candidate, b: Candidate) -> Candidate:
     a.place_tokens += [t for p, t in zip(b.places, b.place_tokens) if p not in a.places]
     a.places += [p for p in b.places if p not in a.places]
     a.date = a.date or b.date
+    a.told = a.told or b.told
     a.weapons += [w for w in b.weapons if w not in a.weapons]
     a.targets += [t for t in b.targets if t not in a.targets]
     a.attackers += [x for x in b.attackers if x not in a.attackers]
@@ -529,7 +561,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
         yield AttackRecord(
             evidence=DocContext.evidence(*a.evidence),
             locations=tuple(a.places),
-            date=a.date or (None if a.aggregate else _news_window(ctx)),
+            date=a.date or (None if a.aggregate else a.told or _news_window(ctx)),
             weapons=tuple(dict.fromkeys(a.weapons)),
             targets=tuple(dict.fromkeys(a.targets)),
             attackers=tuple(a.attackers),
