@@ -58,6 +58,19 @@ POSITIVE = [
     ("Insurgents launched rockets at the airport of Kandahar on Friday.", "throw-weapon", "ShellingArtilleryMissile"),
 ]
 
+# the everyday phrasings: one attack each, of this kind
+EVERYDAY = [
+    ("Government forces fired 120mm mortars at the positions of the militia near Kabo.", "ShellingArtilleryMissile"),
+    ("A drone dropped two grenades on a house in Vovchansk, damaging it; there were no casualties.", "AirDroneStrike"),
+    ("Gunmen shot dead a trader in Bunia.", "AttackOnCivilians"),
+    ("An IED exploded near a patrol in the Hodan area of Mogadishu.", "RemoteExplosive"),
+    ("Fighting between the army and the rebels in Kutum killed five.", "ArmedClash"),
+    ("Troops opened fire on protesters, wounding three.", "AttackOnCivilians"),
+    ("Warships fired towards the beach of Kismayo.", "ShellingArtilleryMissile"),
+    ("The air force struck a convoy heading to Tessalit.", "AirDroneStrike"),
+    ("An explosion took place at the township office.", "RemoteExplosive"),
+]
+
 NEGATIVE = [
     "Teachers went on strike in Bamako on Monday, demanding higher pay.",
     "The minister suffered a heart attack and was taken to hospital.",
@@ -119,3 +132,9 @@ def test_triggers_pattern_fires_and_attack_is_typed(nlp, text, pattern_id, event
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_triggers_not_violence_gives_no_attack(nlp, text):
     assert extract(nlp(text), PUB).attacks == [], _triggers(nlp, text)
+
+
+@pytest.mark.parametrize("text,event_type", EVERYDAY)
+def test_triggers_everyday_phrasings_are_one_typed_attack(nlp, text, event_type):
+    attacks = extract(nlp(text), PUB).attacks
+    assert [a.event_type for a in attacks] == [event_type]

@@ -93,7 +93,7 @@ def _targets(trigger: Token) -> list[Token]:
                         out.append(p)
     lex = weapon_lexicon().by_label
     return [t for t in dict.fromkeys(out) if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj")
-            and t.lower_ not in lex and t.lemma_.lower() not in lex
+            and t.lower_ not in lex and t.lemma_.lower() not in lex and t.lemma_.lower() not in words("attack_nouns")
             and not (t.lemma_.lower() in words("place_nouns") and t.lemma_.lower() not in words("target_nouns"))]
 
 
@@ -321,6 +321,19 @@ def _weapon_words(sent: Span) -> tuple[list[str], list[Token]]:
         out.append(t.lower_)
         toks.append(t)
     return out, toks
+
+
+def _actor_words(trigger: Token) -> list[str]:
+    """The nouns naming who attacked, with their compounds ("the air force struck" -> "air force",
+    "force"); for an attack word, its modifiers ("an army helicopter strike")."""
+    heads = [c for c in trigger.children if c.dep_ in {"nsubj", "agent"}]
+    heads += [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    heads += [c for c in trigger.children if c.dep_ == "compound" and trigger.pos_ == "NOUN"]
+    out: list[str] = []
+    for h in heads:
+        mods = [t.lower_ for t in h.subtree if t.i < h.i and t.dep_ in {"compound", "amod"}]
+        out += [" ".join(mods[-1:] + [h.lemma_.lower()]), h.lemma_.lower()]
+    return out
 
 
 def _not_used(tok: Token) -> bool:
@@ -570,7 +583,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             casualties=counts,
             aggregate=a.aggregate,
             event_type=classify(a.types, a.weapons, a.targets, counts,
-                                [v for t in a.triggers for v in victim_words(t)]),
+                                [v for t in a.triggers for v in victim_words(t)],
+                                [w for t in a.triggers for w in _actor_words(t)]),
         )
 
 

@@ -6,8 +6,9 @@ lists in ``kg/data/event_type_rules.json``):
 1. a suicide bombing is one, whatever else the sentence says;
 2. words of fighting ("clashed", "exchange of fire", "battle") make an armed clash,
    whatever arms were used;
-3. the weapon decides among remote violence: drones and aircraft, artillery, missiles
-   and rockets, explosive devices and mines, grenades;
+3. the weapon, or who fired it, decides among remote violence: drones and aircraft
+   ("the air force struck"), artillery, missiles, rockets and warships, explosive
+   devices and mines, grenades;
 4. words that name the kind ("abducted", "air raid", "shelling") say it themselves;
 5. an attack, shooting or killing whose victims or target are combatants or their
    positions is an armed clash; on anyone else, an attack on civilians;
@@ -39,9 +40,10 @@ def _words(key: str) -> frozenset[str]:
 
 
 def classify(trigger_types: Iterable[str], weapons: Iterable[str], targets: Iterable[str],
-             casualties: Iterable[CasualtyRecord], victims: Iterable[str] = ()) -> str:
+             casualties: Iterable[CasualtyRecord], victims: Iterable[str] = (), actors: Iterable[str] = ()) -> str:
     """The event-type local name of one attack, from what its words, weapons, targets and victims
-    say; ``victims`` are the nouns the violent verbs were done to ("shot a trader": trader)."""
+    say; ``victims`` are the nouns the violent verbs were done to ("shot a trader": trader),
+    ``actors`` the words naming who did it ("the air force", "warships")."""
     rules = _rules()
     victims = [c.victims.split()[-1] for c in casualties if c.victims] + [v for v in victims if v]
     told = [t for t in trigger_types if t]
@@ -49,7 +51,8 @@ def classify(trigger_types: Iterable[str], weapons: Iterable[str], targets: Iter
     if SUICIDE in told:
         return SUICIDE
     names = [w.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for w in weapons]  # concept IRIs or local names
-    by_weapon = sorted({rules["weapon_types"][w] for w in names if w in rules["weapon_types"]},
+    by_weapon = sorted({rules["weapon_types"][w] for w in names if w in rules["weapon_types"]}
+                       | {rules["actor_types"][a] for a in actors if a in rules["actor_types"]},
                        key=precedence.index)
     remote_told = [t for t in told if t in rules["remote_types"]]
     if CLASH in told:

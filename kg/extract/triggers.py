@@ -272,8 +272,12 @@ def _victim_candidates(tok: Token) -> list[Token]:
 
 
 def victim_words(tok: Token) -> list[str]:
-    """Lemmas of the people a violent verb was done to ("shot a trader" -> trader)."""
-    return [c.lemma_.lower() for c in _victim_candidates(tok) if c.pos_ == "NOUN"]
+    """Lemmas of who a violent verb was done to or aimed at ("shot a trader" -> trader, "opened
+    fire on protesters" -> protester)."""
+    aimed_at = [p for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"] for c in h.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "against", "towards", "toward"}
+                for p in c.children if p.dep_ == "pobj"]
+    return [c.lemma_.lower() for c in _victim_candidates(tok) + aimed_at if c.pos_ == "NOUN"]
 
 
 def _has_victim(tok: Token, counted: bool) -> bool:
@@ -311,6 +315,8 @@ def _has_context(tok: Token, sent: Span) -> bool:
             return True
         if t.lemma_.lower() in violence_words("weapon_nouns"):
             return True
+        if t.dep_ == "pobj" and t.lemma_.lower() in event_words("target_nouns"):
+            return True  # "an explosion at the township office"
     return False
 
 
