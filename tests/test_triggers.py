@@ -92,6 +92,8 @@ NEGATIVE = [
     "Soldiers seized weapons and ammunition during a search of the camp on Friday.",
     "Security forces were deployed to quell clashes between two communities.",
     "Mediators met the leaders of both sides in Doha on Monday.",
+    "A mine went off as fighters were burying it on a track outside Kismayo. Two fighters died.",
+    "Two suspected bombers died when the bomb they were assembling went off in a house in Kano.",
 ]
 
 

@@ -23,7 +23,7 @@ from kg.extract.casualties import CasualtyMention, find_casualties
 from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, tree_distance, words
 from kg.extract.event_types import classify
-from kg.extract.triggers import find_triggers, match_triggers, victim_words
+from kg.extract.triggers import accidental, find_triggers, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon
 from kg.resolve.dates import DateWindow
 from kg.records import COUNTRY, AttackRecord, CasualtyRecord
@@ -51,6 +51,7 @@ class Candidate:
     definite: bool = False
     triggers: list[Token] = field(default_factory=list)
     types: list[str] = field(default_factory=list)  # kinds of violence the trigger words imply
+    outcome_only: bool = False  # only words of what happened to the victims ("were killed")
 
     def __post_init__(self) -> None:
         if not self.triggers:
@@ -351,8 +352,8 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     tokens = {t.token for t in found}
     # "drone strike" with both words triggers: keep the head
     found = [t for t in found if not (t.token.dep_ == "compound" and t.token.head in tokens)]
-    cands = [Candidate(trigger=t.token, sent=sent, evidence=[sent], types=[t.event_type] if t.event_type else [])
-             for t in found]
+    cands = [Candidate(trigger=t.token, sent=sent, evidence=[sent], types=[t.event_type] if t.event_type else [],
+                       outcome_only=t.outcome) for t in found]
     if not cands:
         return [], casualties
     lex = weapon_lexicon()
@@ -459,6 +460,7 @@ def _merge(a: Candidate, b: Candidate) -> Candidate:
     a.aggregate = a.aggregate and b.aggregate
     a.triggers += [t for t in b.triggers if t not in a.triggers]
     a.types += [t for t in b.types if t not in a.types]
+    a.outcome_only = a.outcome_only and b.outcome_only
     return a
 
 
@@ -542,8 +544,14 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
 def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
     attacks: list[Candidate] = []
     matches = match_triggers(ctx.doc)
+    after_mishap = False
     for sent in ctx.doc.sents:
         cands, casualties = _candidates(ctx, sent, matches)
+        if after_mishap and all(c.outcome_only for c in cands):
+            # "A mine went off while they were laying it. Two fighters died.": the mishap's toll
+            cands = []
+            casualties = []
+        after_mishap = accidental(sent) and any(i in matches for i in range(sent.start, sent.end))
         if not cands:
             _continue_tolls(ctx, sent, casualties, attacks)
             continue

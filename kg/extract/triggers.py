@@ -51,6 +51,7 @@ class Trigger:
     token: Token
     pattern_ids: tuple[str, ...]  # every pattern whose conditions hold, in file order
     event_type: str | None
+    outcome: bool = False  # only words of what happened to victims ("were killed"), no act named
 
     @property
     def pattern_id(self) -> str:
@@ -130,7 +131,7 @@ def match_triggers(doc: Doc) -> dict[int, list[TriggerPattern]]:
 
 def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casualties: bool) -> list[Trigger]:
     """The trigger words of one sentence whose conditions hold."""
-    out: list[tuple[Trigger, bool]] = []
+    out: list[Trigger] = []
     for tok in sent:
         pats = matches.get(tok.i)
         if not pats or _excluded(tok, has_casualties):
@@ -139,11 +140,11 @@ def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casu
             continue  # a demonstration, a riot or its dispersal; not shooting at the crowd
         ok = [p for p in pats if all(_holds(req, tok, sent, has_casualties) for req in p.requires)]
         if ok:
-            out.append((Trigger(tok, tuple(p.id for p in ok), next((p.type for p in ok if p.type), None)),
-                        all(p.outcome for p in ok)))
-    acts = [t for t, outcome in out if not outcome]
+            outcome = all(p.outcome for p in ok)
+            out.append(Trigger(tok, tuple(p.id for p in ok), next((p.type for p in ok if p.type), None), outcome))
+    acts = [t for t in out if not t.outcome]
     # "a strike killed five": the killing is the strike's outcome, not an event of its own
-    return acts or [t for t, _ in out]
+    return acts or out
 
 
 # -- conditions ---------------------------------------------------------------
@@ -166,7 +167,7 @@ def _holds(req: str, tok: Token, sent: Span, has_casualties: bool) -> bool:
     if req == "context":
         return has_casualties or _has_context(tok, sent)
     if req == "intentional":
-        return not _accidental(sent)
+        return not accidental(sent)
     if req == "territory":
         return _takes_territory(tok)
     if req == "armed":
@@ -397,15 +398,21 @@ def _background(tok: Token) -> bool:
     return False
 
 
-def _accidental(sent: Span) -> bool:
+def accidental(sent: Span) -> bool:
     """An accident, a disease, a device that went off early ("went off while they were laying
     it"): deaths, but not violence."""
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     text = sent.text.lower()
     if any((w in lemmas) if " " not in w else (w in text) for w in violence_words("non_violent_contexts")):
         return True
-    return any(t.lemma_.lower() in violence_words("handling_verbs") and any(c.dep_ == "mark" and c.lower_ in {"while", "as"} for c in t.children)
-               for t in sent)
+    for t in sent:
+        if t.lemma_.lower() not in violence_words("handling_verbs") or t.tag_ not in {"VBG", "VBN", "VBD"}:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in {"while", "as"} for c in t.children):
+            return True  # "went off while they were laying it"
+        if t.dep_ == "relcl" and _is_weapon(t.head) and t.tag_ == "VBG":
+            return True  # "the mine they were burying exploded"
+    return False
 
 
 def _protest(sent: Span) -> bool:
