@@ -134,6 +134,7 @@ class EntityFixer:
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
         spans += self._unlabelled_surnames(doc, spans, person_parts)
         spans = [self._extend_region(doc, s, region_words, gaz) for s in spans]
+        spans = self._framed_places(doc, spans, gaz, person_parts, orgs)
         doc.ents = filter_spans(spans)
         return doc
 
@@ -243,6 +244,33 @@ class EntityFixer:
                     found.append(Span(doc, i, j + 1, label="GPE"))
             i = j + 1
         return found
+
+    @staticmethod
+    def _framed_places(doc: Doc, spans: list[Span], gaz, person_parts: set[str], orgs) -> list[Span]:
+        """Names the wording marks as places ("X village", "the town of X", "X (District, Region)",
+        "coded to X") are place spans, whatever the model tagged: the name alone, without its noun
+        ("Gabadley village" -> "Gabadley"); an administrative area with its noun ("Dand district")."""
+        from kg.extract.place_phrases import frame_spans, read_frames, words
+
+        admin = words("admin_nouns")
+        placed: list[Span] = []
+        for frame in read_frames(doc):
+            for start, end, _ in frame_spans(frame):
+                span = doc[start:end]
+                bare = span.text
+                if bare in orgs or bare in person_parts or gaz.demonym(bare) is not None:
+                    continue
+                if any(s.label_ == "ORG" and s.start <= start and end <= s.end and s.text in orgs for s in spans):
+                    continue
+                if any(s.label_ == "PERSON" and s.start <= start and end <= s.end and len(s) > end - start for s in spans):
+                    continue  # part of a longer personal name
+                label = "LOC" if doc[end - 1].lower_ in admin else "GPE"
+                placed.append(Span(doc, start, end, label=label))
+        if not placed:
+            return spans
+        taken = {i for s in placed for i in range(s.start, s.end)}
+        kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+        return kept + filter_spans(placed)
 
     @staticmethod
     def _inside_title(doc: Doc, ent: Span) -> bool:

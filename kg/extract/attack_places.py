@@ -67,7 +67,7 @@ def in_place_role(tok: Token) -> bool:
         if prep == "of":
             # "the town of X", "shelling of X"
             return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns")
-        return prep in words("locative_preps") or prep in {"from", "outside"}
+        return prep in words("locative_preps") or prep in {"from", "outside", "between"}
     if t.dep_ in {"nsubj", "nsubjpass"}:
         lemma = head.lemma_.lower()
         passive = any(c.dep_ in {"auxpass"} for c in head.children) or t.dep_ == "nsubjpass"
@@ -87,9 +87,20 @@ def in_speaker(tok: Token) -> bool:
     return False
 
 
+def framed_place(ctx: DocContext, tok: Token) -> bool:
+    """"X village (District, Region)", "coded to X": the wording itself makes X a place of the
+    event, wherever the sentence puts it, unless it is where people met."""
+    if tok.i not in ctx.entities.framed_tokens:
+        return False
+    t = tok
+    while t.dep_ in {"compound", "conj", "appos", "nmod", "amod"} and t.head != t:
+        t = t.head
+    return not (t.dep_ == "pobj" and (is_meeting_word(t.head.head) or is_meeting_word(clause_head(t.head))))
+
+
 def place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
-    if ctx.in_dateline(tok) or in_speaker(tok):
+    if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
         return None
     if tok.i in ctx.entities.demonym_tokens and tok.dep_ in {"amod", "compound"} \
             and tok.head.lemma_.lower() in words("place_nouns") and in_place_role(tok.head):
@@ -98,7 +109,7 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
         return key if key and ctx.entities.entities[key].kind == COUNTRY else None
     ent = ctx.place(tok)
     if ent is not None:
-        if not in_place_role(tok):
+        if not (framed_place(ctx, tok) or in_place_role(tok)):
             return None
         if region_list_head(tok) and ent.kind != REGION:
             span = ent_span(tok)
@@ -124,11 +135,26 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
 
 
 def most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[str]:
+    """The settlements among an event's places rather than their regions or countries; a place
+    keeps the places the text says it lies in or by ("the X area of Y town": X and Y)."""
     rank = {CITY: 0, "Place": 1, REGION: 2, COUNTRY: 3}
-    kinds = {k: ctx.entities.entities[k].kind for k in keys}
-    best = min(rank.get(kinds[k], 1) for k in keys)
-    chosen = [k for k in keys if rank.get(kinds[k], 1) == best]
-    return chosen if aggregate else chosen[:1]
+    ents = ctx.entities.entities
+    anchors = ctx.entities.anchors
+
+    def level(k: str) -> int:
+        kind = ents[k].kind
+        if kind == "Place" and any(ents[a].kind in {CITY, "Place"} for a in anchors.get(k, ())):
+            return 0  # "Hodan neighbourhood in Mogadishu": as specific as a town
+        return rank.get(kind, 1)
+
+    best = min(level(k) for k in keys)
+    chosen = [k for k in keys if level(k) == best]
+    chosen = chosen if aggregate else chosen[:1]
+    for k in chosen:  # grows while read: "X area in Y neighbourhood in Z town"
+        for a in anchors.get(k, ()):
+            if a not in chosen and (a in keys or ents[a].kind in {CITY, "Place"}):
+                chosen.append(a)
+    return chosen
 
 
 def places_agree(ents, a: list[str], b: list[str]) -> bool:
@@ -156,4 +182,6 @@ def sentence_places(ctx: DocContext, sent: Span) -> list[tuple[Token, str]]:
         key = place_of(ctx, tok)
         if key is not None:
             out.append((tok, key))
+            # the places it lies in or by travel with it to the same event
+            out += [(tok, a) for a in ctx.entities.anchors.get(key, ())]
     return out

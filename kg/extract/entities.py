@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import event_words, organization_patterns, title_words
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION, Entity
-from kg.resolve.places import gazetteer
+from kg.extract.place_phrases import PlaceFrame, read_frames
+from kg.extract.place_phrases import words as place_words
+from kg.resolve.places import fold, gazetteer
 
 THING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _QUOTES = "\"'“”‘’«»"
@@ -45,6 +47,9 @@ class EntityTable:
     token_key: dict[int, str] = field(default_factory=dict)  # token index -> entity key
     span_key: dict[tuple[int, int], str] = field(default_factory=dict)
     demonym_tokens: set[int] = field(default_factory=set)  # "Ukrainian": an actor, never a place
+    anchors: dict[str, list[str]] = field(default_factory=dict)  # place key -> places the text says it lies in or by
+    qualifier_tokens: set[int] = field(default_factory=set)  # names that only qualify a place: "X (District, Region)"
+    framed_tokens: set[int] = field(default_factory=set)  # names the wording marks as places: "X village", "coded to X"
 
     def add(self, key: str, kind: str, label: str, surface: str | None = None, **attrs) -> Entity:
         ent = self.entities.get(key)
@@ -194,6 +199,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
     table = EntityTable()
     countries = salient_countries(doc)
     persons: list[Span] = []
+    frames = {f.start: f for f in read_frames(doc)}
     for span in doc.ents:
         if span.label_ not in THING_LABELS:
             continue
@@ -201,6 +207,11 @@ def resolve_entities(doc: Doc) -> EntityTable:
         if not name or not any(c.isalpha() for c in name):
             continue
         label = span.label_
+        frame = frames.get(span.start)
+        if frame is not None and label in {"GPE", "LOC"} and gaz.country(name) is None:
+            ent = place_entity(table, name, _frame_countries(doc, frame, gaz) + countries, _frame_kind(frame))
+            table.bind(span, ent.key)
+            continue
         if label == "PERSON":
             persons.append(span)
             continue
@@ -245,10 +256,71 @@ def resolve_entities(doc: Doc) -> EntityTable:
             ent = place_entity(table, name, countries, kind_hint)
             table.bind(span, ent.key)
     _resolve_persons(table, persons)
+    _qualify_places(doc, table, list(frames.values()))
     from kg.extract.coref import resolve_references
 
     resolve_references(doc, table)
     return table
+
+
+def _frame_kind(frame: PlaceFrame) -> str | None:
+    """"X village" is a settlement, "X district" a region; "X area" may be either."""
+    if frame.admin:
+        return REGION
+    if frame.noun in place_words("settlement_nouns"):
+        return CITY
+    return None
+
+
+def _frame_countries(doc: Doc, frame: PlaceFrame, gaz) -> list[str]:
+    """The countries of the names that qualify a place, to choose among its homonyms."""
+    found = []
+    for start, end in frame.containers:
+        hit = gaz.place(clean_name(doc[start:end].text))
+        if hit is not None and hit.country_iso2 and hit.country_iso2 not in found:
+            found.append(hit.country_iso2)
+    return found
+
+
+def _close_spelling(a: str, b: str) -> bool:
+    """"Dala" and "Dallah", "Kismayo" and "Kismaayo": one name spelled two ways."""
+    fa, fb = fold(a), fold(b)
+    return fa != fb and fa[:1] == fb[:1] and abs(len(fa) - len(fb)) <= 2 and " " not in fa + fb \
+        and len(set(fa) ^ set(fb)) <= 2
+
+
+def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> None:
+    """Record what the wording says about each framed place: its region and country from the
+    qualifier, the places it lies in or by, and the spellings a qualifier or a district's noun gives."""
+    districts = place_words("district_nouns")
+    for frame in frames:
+        key = table.token_key.get(frame.start)
+        ent = table.entities.get(key) if key else None
+        if ent is None or ent.kind not in {CITY, REGION, PLACE}:
+            continue
+        table.framed_tokens.update(range(frame.start, frame.end))
+        if frame.admin and doc[frame.end].lower_ in districts:
+            ent.aliases.add(clean_name(doc[frame.start:frame.end].text))  # "Dand district" is also "Dand"
+        for n, (start, end) in enumerate(frame.containers):
+            table.qualifier_tokens.update(range(start, end))
+            ckey = table.token_key.get(start)
+            container = table.entities.get(ckey) if ckey else None
+            if container is None or ckey == key:
+                continue
+            if n == 0 and _close_spelling(ent.label, container.label):
+                ent.aliases.add(container.label)  # "Dala (Dallah, ...)": the qualifier's spelling
+            if container.kind == COUNTRY:
+                ent.country_key = ent.country_key or ckey
+                continue
+            if container.kind == REGION and ent.kind != REGION and ent.region_key is None:
+                ent.region_key = ckey
+            ent.country_key = ent.country_key or container.country_key
+        for start, end in frame.anchors:
+            akey = table.token_key.get(start)
+            if akey and akey != key and table.entities[akey].kind in {CITY, REGION, PLACE}:
+                table.anchors.setdefault(key, [])
+                if akey not in table.anchors[key]:
+                    table.anchors[key].append(akey)
 
 
 def _possessor(span: Span) -> str | None:

@@ -1,0 +1,228 @@
+"""Where the wording itself marks a name as a place, whatever the gazetteer holds.
+
+Reads the frames conflict reports and news put around place names:
+
+* a place noun after the name: "Gabadley village", "Hodan neighbourhood", "Tinkara town";
+* a place noun before it: "the village of X", "the outskirts of X";
+* an administrative qualifier: "X (District, Region)", "X, Y province", "X district, Y";
+* a place the name lies in or by: "the X area of Y district", "X village near Y town";
+* a coding note: "coded to X", "(coordinates for X used)";
+* "between X and Y".
+
+The qualifier's names are containers of the place (its district, region or country),
+not further places of the event. Pure functions over a parsed ``Doc``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kg.lexicon import word_set
+
+_MAX_NAME = 5
+_STOP_NAMES = frozenset(
+    """the a an this that these those on in at near of and or but as by for from with to into
+    during after before while when where which who its his her their our some many several
+    unknown unidentified local",
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".replace('"', "").replace(",", "").split()
+)
+
+
+def words(key: str) -> frozenset[str]:
+    return word_set("place_words.json", key)
+
+
+@lru_cache(maxsize=1)
+def _coding_phrases() -> tuple[tuple[str, ...], ...]:
+    from kg.lexicon import load_json
+
+    return tuple(tuple(p) for p in load_json("place_words.json")["coding_phrases"])
+
+
+@dataclass(frozen=True)
+class PlaceFrame:
+    """A name the wording marks as a place: tokens ``start:end``, the place noun that follows
+    or precedes it, the names that qualify it (its containers) and the places it lies in or by."""
+
+    start: int
+    end: int
+    noun: str | None = None
+    containers: tuple[tuple[int, int], ...] = ()
+    anchors: tuple[tuple[int, int], ...] = ()
+    admin: bool = False  # the name is an administrative area ("X district")
+
+
+def name_token(tok: Token) -> bool:
+    """A word that can start or stand in a place name: capitalised, not a function word."""
+    text = tok.text
+    return text[:1].isupper() and text[:1].isalpha() and tok.lower_ not in _STOP_NAMES
+
+
+def _joiner(doc: Doc, i: int) -> bool:
+    """A hyphen, apostrophe or particle inside a name: "Ceel-Cilaan", "Kafr al-Sheikh"."""
+    tok = doc[i]
+    if i + 1 >= len(doc) or i == 0:
+        return False
+    nxt = doc[i + 1]
+    if tok.text in {"-", "'", "’"} and not doc[i - 1].whitespace_ and not tok.whitespace_:
+        return name_token(nxt) or nxt.text[:1].isalpha()
+    return tok.lower_ in words("name_particles") and (name_token(nxt) or nxt.text in {"-"})
+
+
+def name_end(doc: Doc, start: int, limit: int | None = None) -> int:
+    """The end of the name that starts at ``start`` (``start`` itself when none starts there)."""
+    limit = len(doc) if limit is None else limit
+    if start >= limit or not name_token(doc[start]):
+        return start
+    end = start + 1
+    while end < limit and end - start < _MAX_NAME + 3:
+        if name_token(doc[end]) or (doc[end].text[:1].isupper() and any(c.isdigit() for c in doc[end].text)):
+            end += 1
+        elif _joiner(doc, end) and end + 1 < limit:
+            end += 1
+        else:
+            break
+    while end > start + 1 and not name_token(doc[end - 1]) and not doc[end - 1].text[:1].isupper():
+        end -= 1
+    return end
+
+
+def name_start(doc: Doc, end: int, floor: int = 0) -> int:
+    """The start of the name that ends right before ``end`` (``end`` itself when none ends there)."""
+    start = end
+    while start > floor and end - start < _MAX_NAME + 3:
+        prev = doc[start - 1]
+        if name_token(prev) or (prev.text[:1].isupper() and any(c.isdigit() for c in prev.text)):
+            start -= 1
+        elif start - 1 > floor and _joiner(doc, start - 1) and start < end:
+            start -= 1
+        else:
+            break
+    while start < end and not name_token(doc[start]):
+        start += 1
+    return start
+
+
+def _qualifier(doc: Doc, i: int, limit: int) -> tuple[tuple[tuple[int, int], ...], int]:
+    """"(District, Region)" or ", Y province" starting at ``i``: the container names and the end."""
+    if i < limit and doc[i].text in {"(", "["}:
+        parts, j = [], i + 1
+        while j < limit:
+            end = name_end(doc, j, limit)
+            if end == j:
+                return (), i
+            if end < limit and doc[end].lower_ in words("admin_nouns"):
+                end += 1
+            parts.append((j, end))
+            if end < limit and doc[end].text in {")", "]"}:
+                return (tuple(parts), end + 1) if len(parts) <= 3 else ((), i)
+            if end < limit and doc[end].text == ",":
+                j = end + 1
+                continue
+            return (), i
+        return (), i
+    if i + 2 < limit and doc[i].text == ",":
+        j = i + 1
+        if doc[j].lower_ == "in":
+            j += 1
+        end = name_end(doc, j, limit)
+        if end > j and end < limit and doc[end].lower_ in words("admin_nouns"):
+            return ((j, end + 1),), end + 1
+    return (), i
+
+
+def _noun_after(doc: Doc, end: int, limit: int) -> str | None:
+    if end < limit:
+        lower = doc[end].lower_
+        if lower in words("settlement_nouns") or lower in words("subplace_nouns") or lower in words("admin_nouns"):
+            return lower
+    return None
+
+
+def read_frames(doc: Doc) -> list[PlaceFrame]:
+    """Every name the wording marks as a place, in document order."""
+    frames: dict[tuple[int, int], PlaceFrame] = {}
+    for sent in doc.sents:
+        _read_sentence(doc, sent.start, sent.end, frames)
+    return sorted(frames.values(), key=lambda f: f.start)
+
+
+def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], PlaceFrame]) -> None:
+    i = lo
+    found: list[PlaceFrame] = []
+    while i < hi:
+        end = name_end(doc, i, hi)
+        if end == i:
+            i += 1
+            continue
+        frame = _frame_at(doc, i, end, lo, hi)
+        if frame is not None:
+            found.append(frame)
+        i = end
+    # "the X area of Y district", "X village near Y town", "Darasalam in the Y neighbourhood in Z":
+    # a named place lies in or by the next one
+    for a, b in zip(found, found[1:]):
+        gap = [t for t in doc[a.end : b.start] if t.lower_ not in {"the", a.noun or ""}]
+        if a.containers:
+            continue
+        between = len(gap) == 1 and gap[0].lower_ == "and" and a.start > lo and doc[a.start - 1].lower_ == "between"
+        if between or len(gap) == 1 and gap[0].lower_ in words("anchor_preps") and (a.noun or b.noun):
+            frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, a.anchors + ((b.start, b.end),), a.admin)
+    for f in found:
+        frames.setdefault((f.start, f.end), f)
+
+
+def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | None:
+    after = end
+    noun = _noun_after(doc, end, hi)
+    admin = False
+    if noun is not None:
+        if noun in words("settlement_nouns") and end + 2 < hi and doc[end + 1].lower_ == "of" and name_token(doc[end + 2]):
+            return None  # "the Fulani hamlet of X": the name before the noun describes the place
+        admin = noun in words("admin_nouns") and noun not in words("settlement_nouns") and noun not in words("subplace_nouns")
+        after = end + 1
+    containers, _ = _qualifier(doc, after, hi)
+    if not containers and admin and after + 1 < hi and doc[after].text == ",":
+        # "in Alasay district, Kapisa": the district's province
+        c_end = name_end(doc, after + 1, hi)
+        if c_end > after + 1 and (c_end >= hi or not doc[c_end].text[:1].isalnum() or doc[c_end].lower_ in {"and", "on", "in"}):
+            containers = ((after + 1, c_end),)
+    before = doc[start - 1].lower_ if start > lo else ""
+    before2 = doc[start - 2].lower_ if start - 1 > lo else ""
+    preceded = before == "of" and (before2 in words("settlement_nouns") or before2 in words("subplace_nouns"))
+    coded = any(start - len(p) >= lo and tuple(t.lower_ for t in doc[start - len(p) : start]) == p for p in _coding_phrases())
+    between = before == "between" or (before == "and" and _between_before(doc, start, lo))
+    if noun is None and not containers and not preceded and not coded and not between:
+        return None
+    if containers and noun is None and len(containers) == 1 and doc[containers[0][0]].text.isupper() and containers[0][1] - containers[0][0] == 1:
+        return None  # "Islamic State Sahel Province (ISSP)": an acronym, not a qualifier
+    return PlaceFrame(start, end, noun, containers, (), admin)
+
+
+def _between_before(doc: Doc, start: int, lo: int) -> bool:
+    """"between X and <here>"."""
+    j = start - 2
+    while j > lo and j > start - 10:
+        if doc[j].lower_ == "between":
+            return True
+        if not (name_token(doc[j]) or doc[j].lower_ in words("settlement_nouns") or doc[j].text in {"-"}):
+            return False
+        j -= 1
+    return False
+
+
+def frame_spans(frame: PlaceFrame) -> list[tuple[int, int, bool]]:
+    """(start, end, administrative) of the place's own name and of its containers' names."""
+    out = [(frame.start, frame.end + (1 if frame.admin else 0), frame.admin)]
+    for s, e in frame.containers:
+        out.append((s, e, False))
+    return out
+
+
+def container_tokens(frames: list[PlaceFrame]) -> set[int]:
+    """Tokens of the names that only qualify another place."""
+    return {i for f in frames for s, e in f.containers for i in range(s, e)}
