@@ -258,7 +258,8 @@ class EntityFixer:
             for start, end, _ in frame_spans(frame):
                 span = doc[start:end]
                 bare = span.text
-                if bare in orgs or bare in person_parts or gaz.demonym(bare) is not None:
+                name = doc[frame.start:frame.end].text if start == frame.start else bare
+                if bare in orgs or bare in person_parts or gaz.demonym(name) is not None or gaz.country(name) is not None:
                     continue
                 if any(s.label_ == "ORG" and s.start <= start and end <= s.end and s.text in orgs for s in spans):
                     continue

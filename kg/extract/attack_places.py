@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head
+from kg.extract.place_phrases import words as place_words
 from kg.lexicon import event_words as words
 from kg.records import CITY, COUNTRY, REGION
 
@@ -19,6 +20,12 @@ from kg.records import CITY, COUNTRY, REGION
 def is_attack_word(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in words("attack_nouns") or lemma in words("attack_verbs") or tok.lower_ in words("attack_nouns")
+
+
+def is_violence_verb(tok: Token) -> bool:
+    """"killed in X", "clashed near X": a verb of violence whose place the sentence gives."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "VERB" and (lemma in words("attack_verbs") or lemma in words("kill_verbs") or lemma in words("injure_verbs"))
 
 
 def is_meeting_word(tok: Token) -> bool:
@@ -98,6 +105,16 @@ def framed_place(ctx: DocContext, tok: Token) -> bool:
     return not (t.dep_ == "pobj" and (is_meeting_word(t.head.head) or is_meeting_word(clause_head(t.head))))
 
 
+def describes_settlement(tok: Token) -> bool:
+    """"the Dogon village of X", "the Fulani hamlet of X": the name before the noun says who lives
+    there; the place is the name after "of"."""
+    head = tok.head
+    if tok.dep_ not in {"compound", "amod", "nmod"} or head.lemma_.lower() not in place_words("settlement_nouns"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+               for c in head.children)
+
+
 def place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
     if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
@@ -107,6 +124,8 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
         # "Russian border regions", "across Ukrainian cities": somewhere in that country
         key = ctx.entities.key_of(tok)
         return key if key and ctx.entities.entities[key].kind == COUNTRY else None
+    if describes_settlement(tok):
+        return None
     ent = ctx.place(tok)
     if ent is not None:
         if not (framed_place(ctx, tok) or in_place_role(tok)):
@@ -127,8 +146,9 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
             return ctx.place_by_name(f"{span.text} {head.lower_}").key
         if tok.dep_ == "compound" and head.lemma_.lower() in {"town", "city"} and in_place_role(head):
             return ctx.place_by_name(propn_span(tok).text, CITY).key
-        if tok.dep_ == "pobj" and head.lower_ in {"on", "in", "at", "near"} and tok.ent_type_ in {"", "GPE", "LOC", "FAC"} \
-                and is_attack_word(head.head) and tok.text[:1].isupper():
+        if tok.dep_ == "pobj" and head.lower_ in {"on", "in", "at", "near", "outside", "around"} \
+                and tok.ent_type_ in {"", "GPE", "LOC", "FAC"} and tok.text[:1].isupper() \
+                and (is_attack_word(head.head) or is_violence_verb(clause_head(head))):
             # "airstrikes on Lay Kay Kaw": an unknown proper name right after an attack word
             return ctx.place_by_name(propn_span(tok).text).key
     return None
@@ -148,7 +168,9 @@ def most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[str
         return rank.get(kind, 1)
 
     best = min(level(k) for k in keys)
-    chosen = [k for k in keys if level(k) == best]
+    framed = ctx.entities.framed_keys
+    # a place the wording frames ("K9 village (District, Region)") before one only named in passing
+    chosen = sorted((k for k in keys if level(k) == best), key=lambda k: k not in framed)
     chosen = chosen if aggregate else chosen[:1]
     for k in chosen:  # grows while read: "X area in Y neighbourhood in Z town"
         for a in anchors.get(k, ()):

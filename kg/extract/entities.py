@@ -50,6 +50,7 @@ class EntityTable:
     anchors: dict[str, list[str]] = field(default_factory=dict)  # place key -> places the text says it lies in or by
     qualifier_tokens: set[int] = field(default_factory=set)  # names that only qualify a place: "X (District, Region)"
     framed_tokens: set[int] = field(default_factory=set)  # names the wording marks as places: "X village", "coded to X"
+    framed_keys: set[str] = field(default_factory=set)  # the places of those names
 
     def add(self, key: str, kind: str, label: str, surface: str | None = None, **attrs) -> Entity:
         ent = self.entities.get(key)
@@ -174,10 +175,20 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
         ent = table.add(key, kind, label, name, geonames_id=hit.geonames_id, country_key=country_key)
         if hit.name != ent.label:
             ent.aliases.add(hit.name)
+        _district_alias(ent)
         return ent
     kind = kind_hint or PLACE
     country_key = f"country:{countries[0]}" if countries and kind == REGION else None
-    return table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=country_key)
+    ent = table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=country_key)
+    _district_alias(ent)
+    return ent
+
+
+def _district_alias(ent: Entity) -> None:
+    """"Dand district", "Bale Zone": an area named after its seat is also called by the bare name."""
+    base, _, noun = ent.label.rpartition(" ")
+    if ent.kind == REGION and base and noun.lower() in place_words("district_nouns"):
+        ent.aliases.add(base)
 
 
 def salient_countries(doc: Doc) -> list[str]:
@@ -299,6 +310,7 @@ def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> N
         if ent is None or ent.kind not in {CITY, REGION, PLACE}:
             continue
         table.framed_tokens.update(range(frame.start, frame.end))
+        table.framed_keys.add(key)
         if frame.admin and doc[frame.end].lower_ in districts:
             ent.aliases.add(clean_name(doc[frame.start:frame.end].text))  # "Dand district" is also "Dand"
         for n, (start, end) in enumerate(frame.containers):

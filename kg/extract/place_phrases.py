@@ -177,9 +177,13 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
 
 
 def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | None:
+    if end - start >= 2 and doc[end - 1].lower_ in words("admin_nouns") and doc[end - 1].lower_ not in words("settlement_nouns"):
+        end -= 1  # "Isiolo County", "Bale Zone": the noun written with a capital
     after = end
     noun = _noun_after(doc, end, hi)
     admin = False
+    if noun is not None and end + 1 < hi and doc[end + 1].pos_ in {"NOUN", "PROPN"} and doc[end + 1].text[:1].islower():
+        noun = None  # "Myanmar state media", "Gaza city officials": the noun is no place's
     if noun is not None:
         if noun in words("settlement_nouns") and end + 2 < hi and doc[end + 1].lower_ == "of" and name_token(doc[end + 2]):
             return None  # "the Fulani hamlet of X": the name before the noun describes the place
@@ -198,9 +202,29 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | 
     between = before == "between" or (before == "and" and _between_before(doc, start, lo))
     if noun is None and not containers and not preceded and not coded and not between:
         return None
-    if containers and noun is None and len(containers) == 1 and doc[containers[0][0]].text.isupper() and containers[0][1] - containers[0][0] == 1:
-        return None  # "Islamic State Sahel Province (ISSP)": an acronym, not a qualifier
+    if containers and noun is None and not _qualifies(doc, start, end, containers):
+        containers = ()
+        if not preceded and not coded and not between:
+            return None
     return PlaceFrame(start, end, noun, containers, (), admin)
+
+
+def _qualifies(doc: Doc, start: int, end: int, containers: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a bracket after a bare name reads as its district and region, not as an
+    acronym or the long form of one ("ISSP", "KIA (Kachin Independence Army)")."""
+    from kg.resolve.places import gazetteer
+
+    if doc[start:end].text.isupper():
+        return False
+    if len(containers) >= 2:
+        return True
+    s, e = containers[0]
+    if doc[s:e].text.isupper():
+        return False
+    if doc[e - 1].lower_ in words("admin_nouns"):
+        return True
+    hit = gazetteer().place(doc[s:e].text)
+    return hit is not None and hit.kind in {"City", "Region"}
 
 
 def _between_before(doc: Doc, start: int, lo: int) -> bool:
