@@ -111,8 +111,10 @@ def describes_settlement(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ not in {"compound", "amod", "nmod"} or head.lemma_.lower() not in place_words("settlement_nouns"):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
-               for c in head.children)
+    admin = place_words("admin_nouns")
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ == "PROPN" and g.lower_ not in admin
+        and not any(n.lower_ in admin for n in g.subtree) for g in c.children) for c in head.children)
 
 
 def place_of(ctx: DocContext, tok: Token) -> str | None:
@@ -157,20 +159,23 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
 def most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[str]:
     """The settlements among an event's places rather than their regions or countries; a place
     keeps the places the text says it lies in or by ("the X area of Y town": X and Y)."""
-    rank = {CITY: 0, "Place": 1, REGION: 2, COUNTRY: 3}
+    rank = {CITY: 1, "Place": 1, REGION: 3, COUNTRY: 4}
     ents = ctx.entities.entities
     anchors = ctx.entities.anchors
+    framed = ctx.entities.framed_keys
 
-    def level(k: str) -> int:
+    def level(k: str) -> float:
         kind = ents[k].kind
-        if kind == "Place" and any(ents[a].kind in {CITY, "Place"} for a in anchors.get(k, ())):
-            return 0  # "Hodan neighbourhood in Mogadishu": as specific as a town
+        if k in framed:
+            # "X village (District, Region)", "the Y area of Z": the wording's own place first
+            return 0 if kind in {CITY, "Place"} else 2 if kind == REGION else rank.get(kind, 1)
+        if kind == "Place" and not ents[k].geonames_id:
+            return 2.5  # a bare unknown name, below a district the wording frames
         return rank.get(kind, 1)
 
     best = min(level(k) for k in keys)
-    framed = ctx.entities.framed_keys
-    # a place the wording frames ("K9 village (District, Region)") before one only named in passing
-    chosen = sorted((k for k in keys if level(k) == best), key=lambda k: k not in framed)
+    # the place that lies in another one is the more specific: "Mogadishu - Hodan" is Hodan first
+    chosen = sorted((k for k in keys if level(k) == best), key=lambda k: not anchors.get(k))
     chosen = chosen if aggregate else chosen[:1]
     for k in chosen:  # grows while read: "X area in Y neighbourhood in Z town"
         for a in anchors.get(k, ()):

@@ -54,6 +54,7 @@ class PlaceFrame:
     containers: tuple[tuple[int, int], ...] = ()
     anchors: tuple[tuple[int, int], ...] = ()
     admin: bool = False  # the name is an administrative area ("X district")
+    stop: int = 0  # the end of the name with its noun and qualifier
 
 
 def name_token(tok: Token) -> bool:
@@ -107,7 +108,7 @@ def name_start(doc: Doc, end: int, floor: int = 0) -> int:
     return start
 
 
-def _qualifier(doc: Doc, i: int, limit: int) -> tuple[tuple[tuple[int, int], ...], int]:
+def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True) -> tuple[tuple[tuple[int, int], ...], int]:
     """"(District, Region)" or ", Y province" starting at ``i``: the container names and the end."""
     if i < limit and doc[i].text in {"(", "["}:
         parts, j = [], i + 1
@@ -127,7 +128,7 @@ def _qualifier(doc: Doc, i: int, limit: int) -> tuple[tuple[tuple[int, int], ...
         return (), i
     if i + 2 < limit and doc[i].text == ",":
         j = i + 1
-        if doc[j].lower_ == "in":
+        if doc[j].lower_ == "in" and noun:  # "X village, in Y province"; not "5 Arbakis, in Y district"
             j += 1
         end = name_end(doc, j, limit)
         if end > j and end < limit and doc[end].lower_ in words("admin_nouns"):
@@ -154,30 +155,41 @@ def read_frames(doc: Doc) -> list[PlaceFrame]:
 def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], PlaceFrame]) -> None:
     i = lo
     found: list[PlaceFrame] = []
+    runs: list[tuple[int, int]] = []
     while i < hi:
         end = name_end(doc, i, hi)
         if end == i:
             i += 1
             continue
+        runs.append((i, end))
         frame = _frame_at(doc, i, end, lo, hi)
+        sub = _subarea(doc, i, end, lo, hi)
+        if sub is not None:  # "in Mogadishu - Karan (Banadir)": the district Karan of the city Mogadishu
+            found += [PlaceFrame(i, end, stop=end), sub]
+            i = sub.stop
+            continue
         if frame is not None:
             found.append(frame)
         i = end
     # "the X area of Y district", "X village near Y town", "Darasalam in the Y neighbourhood in Z":
     # a named place lies in or by the next one
-    for a, b in zip(found, found[1:]):
-        gap = [t for t in doc[a.end : b.start] if t.lower_ not in {"the", a.noun or ""}]
-        if a.containers:
+    starts = {f.start: f for f in found}
+    for a in found:
+        b = next(((s, e) for s, e in runs if s >= max(a.stop, a.end)), None)
+        if a.anchors or b is None:
             continue
+        gap = [t for t in doc[max(a.stop, a.end) : b[0]] if t.lower_ not in {"the", ",", a.noun or ""}]
+        framed_b = starts.get(b[0])
         between = len(gap) == 1 and gap[0].lower_ == "and" and a.start > lo and doc[a.start - 1].lower_ == "between"
-        if between or len(gap) == 1 and gap[0].lower_ in words("anchor_preps") and (a.noun or b.noun):
-            frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, a.anchors + ((b.start, b.end),), a.admin)
+        if between or len(gap) == 1 and gap[0].lower_ in words("anchor_preps") and (a.noun or a.containers or framed_b and framed_b.noun):
+            frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, (b,), a.admin, a.stop)
     for f in found:
         frames.setdefault((f.start, f.end), f)
 
 
 def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | None:
-    if end - start >= 2 and doc[end - 1].lower_ in words("admin_nouns") and doc[end - 1].lower_ not in words("settlement_nouns"):
+    if (end - start == 2 or end - start > 2 and doc[start].ent_type_ != "ORG") \
+            and doc[end - 1].lower_ in words("admin_nouns") and doc[end - 1].lower_ not in words("settlement_nouns"):
         end -= 1  # "Isiolo County", "Bale Zone": the noun written with a capital
     after = end
     noun = _noun_after(doc, end, hi)
@@ -185,11 +197,12 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | 
     if noun is not None and end + 1 < hi and doc[end + 1].pos_ in {"NOUN", "PROPN"} and doc[end + 1].text[:1].islower():
         noun = None  # "Myanmar state media", "Gaza city officials": the noun is no place's
     if noun is not None:
-        if noun in words("settlement_nouns") and end + 2 < hi and doc[end + 1].lower_ == "of" and name_token(doc[end + 2]):
+        if noun in words("settlement_nouns") and end + 2 < hi and doc[end + 1].lower_ == "of" and name_token(doc[end + 2]) \
+                and not _admin_name(doc, end + 2, hi):
             return None  # "the Fulani hamlet of X": the name before the noun describes the place
         admin = noun in words("admin_nouns") and noun not in words("settlement_nouns") and noun not in words("subplace_nouns")
         after = end + 1
-    containers, _ = _qualifier(doc, after, hi)
+    containers, stop = _qualifier(doc, after, hi, noun is not None)
     if not containers and admin and after + 1 < hi and doc[after].text == ",":
         # "in Alasay district, Kapisa": the district's province
         c_end = name_end(doc, after + 1, hi)
@@ -200,13 +213,37 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | 
     preceded = before == "of" and (before2 in words("settlement_nouns") or before2 in words("subplace_nouns"))
     coded = any(start - len(p) >= lo and tuple(t.lower_ for t in doc[start - len(p) : start]) == p for p in _coding_phrases())
     between = before == "between" or (before == "and" and _between_before(doc, start, lo))
+    if preceded:
+        noun = before2  # "the village of X": a village
     if noun is None and not containers and not preceded and not coded and not between:
         return None
-    if containers and noun is None and not _qualifies(doc, start, end, containers):
+    if containers and (noun is None or stop > after and doc[after].text in {"(", "["}) and not _qualifies(doc, start, end, containers):
         containers = ()
         if not preceded and not coded and not between:
             return None
-    return PlaceFrame(start, end, noun, containers, (), admin)
+    return PlaceFrame(start, end, noun, containers, (), admin, max(stop, after))
+
+
+def _admin_name(doc: Doc, start: int, hi: int) -> bool:
+    """A name followed by an administrative noun: "Shahrak district"."""
+    end = name_end(doc, start, hi)
+    if end - start >= 2 and doc[end - 1].lower_ in words("admin_nouns"):
+        return True
+    return end < hi and doc[end].lower_ in words("admin_nouns")
+
+
+def _subarea(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | None:
+    """"in Mogadishu - Karan (Banadir)": a city, a spaced dash and the part of it, qualified."""
+    if not (start > lo and doc[start - 1].lower_ in {"in", "at", "near"} and end + 1 < hi
+            and doc[end].text in {"-", "–"} and doc[end - 1].whitespace_):
+        return None
+    sub_end = name_end(doc, end + 1, hi)
+    if sub_end == end + 1:
+        return None
+    containers, stop = _qualifier(doc, sub_end, hi)
+    if not containers:
+        return None
+    return PlaceFrame(end + 1, sub_end, None, containers, ((start, end),), False, stop)
 
 
 def _qualifies(doc: Doc, start: int, end: int, containers: tuple[tuple[int, int], ...]) -> bool:
