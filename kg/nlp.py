@@ -255,6 +255,8 @@ class EntityFixer:
         admin = words("admin_nouns")
         placed: list[Span] = []
         for frame in read_frames(doc):
+            if frame.weak:
+                continue
             for start, end, _ in frame_spans(frame):
                 span = doc[start:end]
                 bare = span.text

@@ -55,6 +55,7 @@ class PlaceFrame:
     anchors: tuple[tuple[int, int], ...] = ()
     admin: bool = False  # the name is an administrative area ("X district")
     stop: int = 0  # the end of the name with its noun and qualifier
+    weak: bool = False  # only "between X and Y" marks it: a place if named as one, never made one
 
 
 def name_token(tok: Token) -> bool:
@@ -182,7 +183,7 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
         framed_b = starts.get(b[0])
         between = len(gap) == 1 and gap[0].lower_ == "and" and a.start > lo and doc[a.start - 1].lower_ == "between"
         if between or len(gap) == 1 and gap[0].lower_ in words("anchor_preps") and (a.noun or a.containers or framed_b and framed_b.noun):
-            frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, (b,), a.admin, a.stop)
+            frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, (b,), a.admin, a.stop, a.weak)
     for f in found:
         frames.setdefault((f.start, f.end), f)
 
@@ -221,7 +222,8 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | 
         containers = ()
         if not preceded and not coded and not between:
             return None
-    return PlaceFrame(start, end, noun, containers, (), admin, max(stop, after))
+    weak = between and noun is None and not containers and not preceded and not coded
+    return PlaceFrame(start, end, noun, containers, (), admin, max(stop, after), weak)
 
 
 def _admin_name(doc: Doc, start: int, hi: int) -> bool:

@@ -1,0 +1,95 @@
+"""Where attacks happened: places the wording marks, their qualifiers and the places they lie in."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.attacks import extract_attacks
+from kg.extract.context import DocContext
+from kg.extract.place_phrases import read_frames
+
+
+def attack_places(nlp, text: str) -> list[list[str]]:
+    ctx = DocContext.build(nlp(text), None)
+    return [[ctx.entities.entities[k].label for k in a.locations] for a in extract_attacks(ctx)]
+
+
+def all_labels(nlp, text: str) -> set[str]:
+    ctx = DocContext.build(nlp(text), None)
+    out = set()
+    for a in extract_attacks(ctx):
+        for k in a.locations:
+            ent = ctx.entities.entities[k]
+            out |= {ent.label} | ent.aliases
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "not_places"),
+    [
+        # the qualifier's district and region are containers, not the place
+        ("On 3 May 2024, an IED exploded near Gabadley village (Wanlaweyn, Lower Shabelle), killing two soldiers.",
+         "Gabadley", {"Wanlaweyn", "Lower Shabelle"}),
+        ("On 12 June 2023, militants attacked a checkpoint in the town of Tinkara (Bourem, Gao), wounding three gendarmes.",
+         "Tinkara", {"Bourem", "Gao"}),
+        ("On 5 May 2024, the army shelled Bir Hakim village, in Ouaddai province.", "Bir Hakim", {"Ouaddai province"}),
+        # a settlement "of" a people is the name after "of"
+        ("On 5 June 2021, fighters attacked the Fulani hamlet of Kerena, killing one villager.", "Kerena", {"Fulani"}),
+        ("On 7 March 2023, gunmen attacked the Bambara village of Soroba (Macina, Segou), killing two.", "Soroba", {"Bambara", "Macina"}),
+        # a settlement "of" a district keeps its own name
+        ("On 6 May 2021, three soldiers were killed in an attack on a checkpoint in the Qala Now village of Shindand district, Herat.",
+         "Qala Now", {"Herat"}),
+        ("On 3 March 2020, militants ambushed and wounded five policemen in Achin district, Nangarhar.",
+         "Achin district", {"Nangarhar"}),
+        ("An airstrike hit a market, coded to Idlib (Idlib, Idlib), killing a child.", "Idlib", set()),
+    ],
+)
+def test_attack_places_qualified_place_not_its_containers(nlp, text, place, not_places):
+    found = attack_places(nlp, text)
+    labels = {label for places in found for label in places}
+    assert place in labels, found
+    assert not labels & not_places, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 2 May 2025, an IED exploded targeting police at a checkpoint in Waraabe area in Bulsho neighborhood in Jowhar town (Jowhar, Middle Shabelle).",
+         {"Waraabe", "Bulsho", "Jowhar"}),
+        ("On 1 May 2024, drones struck militants in Ceel-Baraf village near Mahaday town (Jowhar, Middle Shabelle).",
+         {"Ceel-Baraf", "Mahaday"}),
+        ("On 7 June 2025, a bomb detonated, targeting a police checkpoint in Mogadishu - Hodan (Banadir).", {"Hodan", "Mogadishu"}),
+        ("On 8 August 2024, militants ambushed a convoy between Garissa and Dadaab, killing four.", {"Garissa", "Dadaab"}),
+        ("Two soldiers were killed when their vehicle hit a mine in the Sevare area near Mopti.", {"Sevare", "Mopti"}),
+    ],
+)
+def test_attack_places_place_keeps_the_places_it_lies_in(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ("On 3 June 2022, soldiers were killed in an ambush in Dand district, Kandahar.", "Dand"),
+        ("Two herders were killed in clashes in Marsabit County.", "Marsabit"),
+        ("On 9 May 2021, militants ambushed a patrol near Dala (Dallah, Douentza).", "Dallah"),
+    ],
+)
+def test_attack_places_spellings_of_the_text(nlp, text, alias):
+    assert alias in all_labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KIA (Kachin Independence Army) seized a border post.",
+        "Qatar served as mediator between Israel and Hamas during the talks.",
+        "The toll was reported by Myanmar state media.",
+        "Islamic State Sahel Province (ISSP) fighters attacked a convoy.",
+    ],
+)
+def test_attack_places_no_frame_on_organizations(nlp, text):
+    doc = nlp(text)
+    framed = {doc[f.start:f.end].text for f in read_frames(doc) if not f.weak}
+    assert not framed & {"KIA", "Hamas", "Myanmar", "Islamic State Sahel", "Islamic State Sahel Province"}, framed
