@@ -93,3 +93,19 @@ def test_attack_places_no_frame_on_organizations(nlp, text):
     doc = nlp(text)
     framed = {doc[f.start:f.end].text for f in read_frames(doc) if not f.weak}
     assert not framed & {"KIA", "Hamas", "Myanmar", "Islamic State Sahel", "Islamic State Sahel Province"}, framed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 24 March 2021, an army vehicle was struck by an IED between Kouna and Sofara (Djenne, Mopti), killing two soldiers.",
+         {"Kouna", "Sofara"}),
+        ("One person was injured after militants detonated an explosive in the crowded Majengo district of Mombasa.",
+         {"Majengo district", "Mombasa"}),
+        ("On 15 May 2021, two men were killed by the explosion of an IED in the area of Tinfadimata, 20km from Menaka (Menaka, Menaka).",
+         {"Tinfadimata", "Menaka"}),
+    ],
+)
+def test_attack_places_between_district_of_and_distance_from(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == expected, found

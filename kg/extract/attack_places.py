@@ -52,7 +52,10 @@ def region_list_head(tok: Token) -> bool:
     t = tok
     while t.dep_ == "conj" and t.head != t:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in {"region", "province", "oblast", "district", "state", "governorate"}
+    noun = t.head.head
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)  # "the Majengo district of X"
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and noun.lemma_.lower() in {"region", "province", "oblast", "district", "state", "governorate"} \
+        and not named
 
 
 def in_place_role(tok: Token) -> bool:
@@ -167,8 +170,8 @@ def most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[str
     def level(k: str) -> float:
         kind = ents[k].kind
         if k in framed:
-            # "X village (District, Region)", "the Y area of Z": the wording's own place first
-            return 0 if kind in {CITY, "Place"} else 2 if kind == REGION else rank.get(kind, 1)
+            # "X village (District, Region)", "the Y area of Z", "the X district of Y city": the wording's own place first
+            return 0 if kind in {CITY, "Place"} or anchors.get(k) else 2 if kind == REGION else rank.get(kind, 1)
         if kind == "Place" and not ents[k].geonames_id:
             return 2.5  # a bare unknown name, below a district the wording frames
         return rank.get(kind, 1)

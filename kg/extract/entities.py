@@ -219,7 +219,8 @@ def resolve_entities(doc: Doc) -> EntityTable:
             continue
         label = span.label_
         frame = frames.get(span.start)
-        if frame is not None and label in {"GPE", "LOC"} and gaz.country(name) is None:
+        if frame is not None and not frame.weak and label in {"GPE", "LOC"} and gaz.country(name) is None \
+                and orgs.get(name.casefold()) is None:
             ent = place_entity(table, name, _frame_countries(doc, frame, gaz) + countries, _frame_kind(frame))
             table.bind(span, ent.key)
             continue

@@ -15,7 +15,7 @@ not further places of the event. Pure functions over a parsed ``Doc``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -182,8 +182,26 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
         gap = [t for t in doc[max(a.stop, a.end) : b[0]] if t.lower_ not in {"the", ",", a.noun or ""}]
         framed_b = starts.get(b[0])
         between = len(gap) == 1 and gap[0].lower_ == "and" and a.start > lo and doc[a.start - 1].lower_ == "between"
-        if between or len(gap) == 1 and gap[0].lower_ in words("anchor_preps") and (a.noun or a.containers or framed_b and framed_b.noun):
-            frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, (b,), a.admin, a.stop, a.weak)
+        # "between X and Y (District, Region)": both ends are places once one is qualified
+        weak = a.weak and not (between and framed_b is not None and not framed_b.weak)
+        if between and framed_b is not None and framed_b.weak and not a.weak:
+            frames[(framed_b.start, framed_b.end)] = replace(framed_b, weak=False)
+            starts[framed_b.start] = frames[(framed_b.start, framed_b.end)]
+        marks = a.noun or a.containers or framed_b and framed_b.noun
+        if between or marks and (len(gap) == 1 and gap[0].lower_ in words("anchor_preps") or _distance(gap)):
+            frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, (b,), a.admin, a.stop, weak)
+        elif weak != a.weak:
+            frames[(a.start, a.end)] = replace(a, weak=weak)
+    for f in found:
+        frames.setdefault((f.start, f.end), starts.get(f.start, f))
+
+
+def _distance(gap: list[Token]) -> bool:
+    """"20km from", "about 5 kilometres north of": a place located by its distance from another."""
+    if len(gap) < 2 or gap[-1].lower_ not in {"from", "of"}:
+        return False
+    return any(t.lower_ in words("distance_words") or t.like_num for t in gap[:-1]) and all(
+        t.like_num or t.lower_ in words("distance_words") or t.lower_ in words("direction_words") for t in gap[:-1])
     for f in found:
         frames.setdefault((f.start, f.end), f)
 
