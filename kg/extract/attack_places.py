@@ -105,7 +105,11 @@ def framed_place(ctx: DocContext, tok: Token) -> bool:
     t = tok
     while t.dep_ in {"compound", "conj", "appos", "nmod", "amod"} and t.head != t:
         t = t.head
-    return not (t.dep_ == "pobj" and (is_meeting_word(t.head.head) or is_meeting_word(clause_head(t.head))))
+    if t.dep_ != "pobj":
+        return True
+    meeting = next((w for w in (t.head.head, clause_head(t.head)) if is_meeting_word(w)), None)
+    # "an airstrike targeting fighters gathered in X village": the gathering is the target
+    return meeting is None or any(is_attack_word(a) for a in meeting.ancestors)
 
 
 def describes_settlement(tok: Token) -> bool:

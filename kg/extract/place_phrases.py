@@ -132,6 +132,8 @@ def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True) -> tuple[tuple[t
         if doc[j].lower_ == "in" and noun:  # "X village, in Y province"; not "5 Arbakis, in Y district"
             j += 1
         end = name_end(doc, j, limit)
+        if end > j + 1 and doc[end - 1].lower_ in words("admin_nouns"):
+            return ((j, end),), end  # "X, Lamu County"
         if end > j and end < limit and doc[end].lower_ in words("admin_nouns"):
             return ((j, end + 1),), end + 1
     return (), i
@@ -175,6 +177,14 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
     # "the X area of Y district", "X village near Y town", "Darasalam in the Y neighbourhood in Z":
     # a named place lies in or by the next one
     starts = {f.start: f for f in found}
+    for (s0, e0), (s1, _) in zip(runs, runs[1:]):
+        # "in Sangisar of Zhari district": a bare name lying in a district the wording names
+        b = starts.get(s1)
+        if s0 not in starts and s0 > lo and doc[s0 - 1].lower_ in {"in", "at", "near"} and b is not None and b.admin \
+                and s1 == e0 + 1 and doc[e0].lower_ in {"of", "in"}:
+            starts[s0] = PlaceFrame(s0, e0, None, (), (), False, e0)
+            found.append(starts[s0])
+    found.sort(key=lambda f: f.start)
     for a in found:
         b = next(((s, e) for s, e in runs if s >= max(a.stop, a.end)), None)
         if a.anchors or b is None:
