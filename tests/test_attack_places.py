@@ -109,3 +109,26 @@ def test_attack_places_no_frame_on_organizations(nlp, text):
 def test_attack_places_between_district_of_and_distance_from(nlp, text, expected):
     found = attack_places(nlp, text)
     assert found and set(found[0]) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 8 March 2021, shelling hit a house, killing 1 civilian, in Deh Naw of Pul-e Alam district, Logar.",
+         {"Deh Naw", "Pul-e Alam district"}),
+        ("On 5 May 2021, mortar shells targeting soldiers landed at a base in Kilometre 7 village (Afgooye, Lower Shabelle), wounding two.",
+         {"Kilometre 7"}),
+        ("On 6 June 2022, militia attacked herders between Qodqod and Harfo villages, near Galinsoor town (Cadaado, Galgaduud), killing nine.",
+         {"Qodqod", "Harfo", "Galinsoor"}),
+        ("On 4 January 2022, an IED exploded, targeting a minibus in the Hawlwadaag area on the outskirts of Baidoa town (Baidoa, Bay), killing six.",
+         {"Hawlwadaag", "Baidoa"}),
+        ("On 9 June 2022, militants attacked a convoy near the Al Shabaab-controlled area of Jilib, killing two.", {"Jilib"}),
+    ],
+)
+def test_attack_places_names_with_hyphens_numbers_and_plural_nouns(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == expected, found
+
+
+def test_attack_places_valley_name_is_also_its_bare_name(nlp):
+    assert "Dhexe" in all_labels(nlp, "On 8 July 2025, forces shelled Tooga Dhexe village (Qardho, Bari), killing two.")

@@ -97,6 +97,13 @@ def in_speaker(tok: Token) -> bool:
     return False
 
 
+def meeting_words(sent: Span) -> list[Token]:
+    """Words of meeting in a sentence whose places are the meeting's, not an attack's: not the
+    gathering an attack targets ("an airstrike targeting fighters gathered in X")."""
+    return [t for t in sent if is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"}
+            and not any(is_attack_word(a) for a in t.ancestors)]
+
+
 def framed_place(ctx: DocContext, tok: Token) -> bool:
     """"X village (District, Region)", "coded to X": the wording itself makes X a place of the
     event, wherever the sentence puts it, unless it is where people met."""

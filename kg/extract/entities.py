@@ -185,10 +185,14 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
 
 
 def _district_alias(ent: Entity) -> None:
-    """"Dand district", "Bale Zone": an area named after its seat is also called by the bare name."""
+    """"Dand district", "Bale Zone": an area named after its seat is also called by the bare name;
+    so is a place whose name starts with a word for valley or hill ("Tooga X": X)."""
     base, _, noun = ent.label.rpartition(" ")
     if ent.kind == REGION and base and noun.lower() in place_words("district_nouns"):
         ent.aliases.add(base)
+    first, _, rest = ent.label.partition(" ")
+    if rest and first.lower() in place_words("generic_prefixes"):
+        ent.aliases.add(rest)
 
 
 def salient_countries(doc: Doc) -> list[str]:

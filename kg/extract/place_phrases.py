@@ -71,7 +71,9 @@ def _joiner(doc: Doc, i: int) -> bool:
         return False
     nxt = doc[i + 1]
     if tok.text in {"-", "'", "’"} and not doc[i - 1].whitespace_ and not tok.whitespace_:
-        return name_token(nxt) or nxt.text[:1].isalpha()
+        # "Ceel-Cilaan", "Pul-e Khumri", "Gal-haruur"; not "Shabaab-controlled", "Gao-based"
+        return name_token(nxt) or nxt.text[:1].isalpha() and (
+            len(nxt.text) <= 2 or nxt.pos_ in {"PROPN", "NOUN"} and not nxt.lower_.endswith(("ed", "ing")))
     return tok.lower_ in words("name_particles") and (name_token(nxt) or nxt.text in {"-"})
 
 
@@ -81,32 +83,27 @@ def name_end(doc: Doc, start: int, limit: int | None = None) -> int:
     if start >= limit or not name_token(doc[start]):
         return start
     end = start + 1
+    particles = words("name_particles")
     while end < limit and end - start < _MAX_NAME + 3:
-        if name_token(doc[end]) or (doc[end].text[:1].isupper() and any(c.isdigit() for c in doc[end].text)):
+        tok = doc[end]
+        if name_token(tok) or (tok.text[:1].isupper() and any(c.isdigit() for c in tok.text)):
             end += 1
-        elif _joiner(doc, end) and end + 1 < limit:
-            end += 1
+        elif tok.text in {"-", "'", "’"} and _joiner(doc, end) and end + 1 < limit:
+            end += 2  # "Pul-e Khumri", "Ceel-Cilaan", "I-n-Deliman"
+        elif tok.lower_ in particles and _joiner(doc, end):
+            end += 1  # "Kafr al-Sheikh"
+        elif tok.like_num and end + 1 < limit and (_place_noun(doc[end + 1]) or doc[end + 1].text == "("):
+            end += 1  # "Lambar 50 village"
         else:
             break
-    while end > start + 1 and not name_token(doc[end - 1]) and not doc[end - 1].text[:1].isupper():
+    while end > start + 1 and (doc[end - 1].text in {"-", "'", "’"} or doc[end - 1].lower_ in particles):
         end -= 1
     return end
 
 
-def name_start(doc: Doc, end: int, floor: int = 0) -> int:
-    """The start of the name that ends right before ``end`` (``end`` itself when none ends there)."""
-    start = end
-    while start > floor and end - start < _MAX_NAME + 3:
-        prev = doc[start - 1]
-        if name_token(prev) or (prev.text[:1].isupper() and any(c.isdigit() for c in prev.text)):
-            start -= 1
-        elif start - 1 > floor and _joiner(doc, start - 1) and start < end:
-            start -= 1
-        else:
-            break
-    while start < end and not name_token(doc[start]):
-        start += 1
-    return start
+def _place_noun(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return any(w in words("settlement_nouns") or w in words("subplace_nouns") for w in (tok.lower_, lemma))
 
 
 def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True) -> tuple[tuple[tuple[int, int], ...], int]:
@@ -141,9 +138,9 @@ def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True) -> tuple[tuple[t
 
 def _noun_after(doc: Doc, end: int, limit: int) -> str | None:
     if end < limit:
-        lower = doc[end].lower_
-        if lower in words("settlement_nouns") or lower in words("subplace_nouns") or lower in words("admin_nouns"):
-            return lower
+        for lower in (doc[end].lower_, doc[end].lemma_.lower()):  # "Deeqle and Galgalad villages"
+            if lower in words("settlement_nouns") or lower in words("subplace_nouns") or lower in words("admin_nouns"):
+                return lower
     return None
 
 
@@ -198,12 +195,18 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
             frames[(framed_b.start, framed_b.end)] = replace(framed_b, weak=False)
             starts[framed_b.start] = frames[(framed_b.start, framed_b.end)]
         marks = a.noun or a.containers or framed_b and framed_b.noun
-        if between or marks and (len(gap) == 1 and gap[0].lower_ in words("anchor_preps") or _distance(gap)):
+        if between or marks and (len(gap) == 1 and gap[0].lower_ in words("anchor_preps") or _distance(gap) or _vicinity(gap)):
             frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, (b,), a.admin, a.stop, weak)
         elif weak != a.weak:
             frames[(a.start, a.end)] = replace(a, weak=weak)
     for f in found:
         frames.setdefault((f.start, f.end), starts.get(f.start, f))
+
+
+def _vicinity(gap: list[Token]) -> bool:
+    """"on the outskirts of", "in the vicinity of": a place by another one."""
+    return len(gap) >= 2 and gap[-1].lower_ == "of" and all(
+        t.lower_ in {"in", "on", "at"} or t.lower_ in words("subplace_nouns") for t in gap[:-1])
 
 
 def _distance(gap: list[Token]) -> bool:
