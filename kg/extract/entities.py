@@ -314,8 +314,9 @@ def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> N
         ent = table.entities.get(key) if key else None
         if ent is None or ent.kind not in {CITY, REGION, PLACE}:
             continue
-        table.framed_tokens.update(range(frame.start, frame.end))
-        table.framed_keys.add(key)
+        if not frame.weak:
+            table.framed_tokens.update(range(frame.start, frame.end))
+            table.framed_keys.add(key)
         if frame.admin and doc[frame.end].lower_ in districts:
             ent.aliases.add(clean_name(doc[frame.start:frame.end].text))  # "Dand district" is also "Dand"
         for n, (start, end) in enumerate(frame.containers):
