@@ -271,6 +271,10 @@ class EntityFixer:
                 placed.append(Span(doc, start, end, label=label))
         if not placed:
             return spans
+        # the same name elsewhere in the document, taken by the model for a person or group, is the place
+        names = {p.text for p in placed if p.label_ == "GPE"}
+        placed += [Span(doc, s.start, s.end, label="GPE") for s in spans
+                   if s.label_ in {"PERSON", "ORG"} and s.text in names and s.text not in orgs]
         taken = {i for s in placed for i in range(s.start, s.end)}
         kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
         return kept + filter_spans(placed)

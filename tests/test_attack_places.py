@@ -132,3 +132,11 @@ def test_attack_places_names_with_hyphens_numbers_and_plural_nouns(nlp, text, ex
 
 def test_attack_places_valley_name_is_also_its_bare_name(nlp):
     assert "Dhexe" in all_labels(nlp, "On 8 July 2025, forces shelled Tooga Dhexe village (Qardho, Bari), killing two.")
+
+
+def test_attack_places_framed_name_is_one_place_everywhere(nlp):
+    text = ("Drone strikes on Sunday hit the town of Tessalitou in north Mali, killing 21 people. "
+            "The army had carried out airstrikes in and around Tessalitou before.")
+    ctx = DocContext.build(nlp(text), None)
+    kinds = {e.kind for e in ctx.entities.entities.values() if e.label == "Tessalitou"}
+    assert kinds == {"City"}

@@ -215,6 +215,10 @@ def resolve_entities(doc: Doc) -> EntityTable:
     countries = salient_countries(doc)
     persons: list[Span] = []
     frames = {f.start: f for f in read_frames(doc)}
+    framed_names: dict[str, PlaceFrame] = {}
+    for f in frames.values():
+        if not f.weak:
+            framed_names.setdefault(clean_name(doc[f.start:f.end].text), f)
     for span in doc.ents:
         if span.label_ not in THING_LABELS:
             continue
@@ -223,8 +227,10 @@ def resolve_entities(doc: Doc) -> EntityTable:
             continue
         label = span.label_
         frame = frames.get(span.start)
-        if frame is not None and not frame.weak and label in {"GPE", "LOC"} and gaz.country(name) is None \
-                and orgs.get(name.casefold()) is None:
+        if (frame is not None and not frame.weak or name in framed_names) and label in {"GPE", "LOC"} \
+                and gaz.country(name) is None and orgs.get(name.casefold()) is None:
+            # every mention of a name the wording frames somewhere is that one place
+            frame = frame if frame is not None and not frame.weak else framed_names[name]
             ent = place_entity(table, name, _frame_countries(doc, frame, gaz) + countries, _frame_kind(frame))
             table.bind(span, ent.key)
             continue
