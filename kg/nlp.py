@@ -269,6 +269,7 @@ class EntityFixer:
                     continue  # part of a longer personal name
                 label = "LOC" if doc[end - 1].lower_ in admin else "GPE"
                 placed.append(Span(doc, start, end, label=label))
+        placed += EntityFixer._violence_scenes(doc, spans, orgs, person_parts)
         if not placed:
             return spans
         # the same name elsewhere in the document, taken by the model for a person or group, is the place
@@ -278,6 +279,24 @@ class EntityFixer:
         taken = {i for s in placed for i in range(s.start, s.end)}
         kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
         return kept + filter_spans(placed)
+
+    @staticmethod
+    def _violence_scenes(doc: Doc, spans: list[Span], orgs, person_parts: set[str]) -> list[Span]:
+        """"shelled an army position in Tarkint": a one-word name the model took for a group, after
+        "in/near/at" on a verb of violence, is where it happened (not an acronym, not a known group)."""
+        violent = event_words("attack_verbs") | event_words("kill_verbs") | event_words("injure_verbs")
+        found = []
+        for s in spans:
+            if s.label_ != "ORG" or len(s) != 1 or s.text.isupper() or s.text in orgs or s.text in person_parts:
+                continue
+            if s.start == 0 or doc[s.start - 1].lower_ not in {"in", "near", "at", "outside"}:
+                continue
+            verb = doc[s.start - 1].head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            if verb.lemma_.lower() in violent and not (s.end < len(doc) and doc[s.end].pos_ in {"NOUN", "PROPN"}):
+                found.append(Span(doc, s.start, s.end, label="GPE"))
+        return found
 
     @staticmethod
     def _inside_title(doc: Doc, ent: Span) -> bool:

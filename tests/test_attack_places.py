@@ -140,3 +140,16 @@ def test_attack_places_framed_name_is_one_place_everywhere(nlp):
     ctx = DocContext.build(nlp(text), None)
     kinds = {e.kind for e in ctx.entities.entities.values() if e.label == "Tessalitou"}
     assert kinds == {"City"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On August 4, suspected militants shelled an army position in Kidira without causing any injuries.", {"Kidira"}),
+        ("On January 5, airstrikes hit militants southeast of Boni early in the morning, killing two.", {"Boni"}),
+        ("A peacekeeper was killed in a mortar attack on a UN camp in Aguelhok.", {"Aguelhok"}),
+    ],
+)
+def test_attack_places_scene_names_the_model_mistakes(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == expected, found

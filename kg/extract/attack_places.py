@@ -75,8 +75,9 @@ def in_place_role(tok: Token) -> bool:
     if t.dep_ == "pobj":
         prep = head.lower_
         if prep == "of":
-            # "the town of X", "shelling of X"
-            return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns")
+            # "the town of X", "shelling of X", "southeast of X"
+            return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns") \
+                or head.head.lower_ in place_words("direction_words")
         return prep in words("locative_preps") or prep in {"from", "outside", "between"}
     if t.dep_ in {"nsubj", "nsubjpass"}:
         lemma = head.lemma_.lower()

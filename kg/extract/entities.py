@@ -153,7 +153,7 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
     """The place entity for a name, created on first use (also for extractors that find places by pattern)."""
     gaz = gazetteer()
     base, _, suffix = name.rpartition(" ")
-    if suffix.lower() in event_words("settlement_suffixes") and base:
+    if suffix.lower() in event_words("settlement_suffixes") and base and not base.isupper():
         # "Jabalia camp": linked through the settlement it is named after
         hit = gaz.place(base, countries=countries, kind_hint=CITY)
         if hit is not None and hit.kind == CITY:
