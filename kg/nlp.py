@@ -282,19 +282,27 @@ class EntityFixer:
 
     @staticmethod
     def _violence_scenes(doc: Doc, spans: list[Span], orgs, person_parts: set[str]) -> list[Span]:
-        """"shelled an army position in Tarkint": a one-word name the model took for a group, after
-        "in/near/at" on a verb of violence, is where it happened (not an acronym, not a known group)."""
+        """"shelled a position in X", "an attack on X": a short name the model took for a person or a
+        group, after "in/near/at" on a verb of violence or "on" after an attack noun, is where it
+        happened (not an acronym, a known group or part of a person's name in the document)."""
         violent = event_words("attack_verbs") | event_words("kill_verbs") | event_words("injure_verbs")
         found = []
         for s in spans:
-            if s.label_ != "ORG" or len(s) != 1 or s.text.isupper() or s.text in orgs or s.text in person_parts:
+            if s.label_ not in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} or len(s) > 2 or s.text.isupper() or s.text in orgs or s.text in person_parts:
                 continue
-            if s.start == 0 or doc[s.start - 1].lower_ not in {"in", "near", "at", "outside"}:
+            if any(t.text in person_parts for t in s) or s.end < len(doc) and (doc[s.end].pos_ in {"NOUN", "PROPN"} or doc[s.end].text in {"'s", "’s"}):
                 continue
-            verb = doc[s.start - 1].head
+            prep = doc[s.start - 1] if s.start else None
+            if prep is None or prep.lower_ not in {"in", "near", "at", "outside", "on"}:
+                continue
+            if prep.lower_ == "on":  # "an attack on X", "an attack by fighters on X"
+                if any(a.lemma_.lower() in event_words("attack_nouns") for a in [prep.head, *list(prep.head.ancestors)[:2]]):
+                    found.append(Span(doc, s.start, s.end, label="GPE"))
+                continue
+            verb = prep.head
             while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
                 verb = verb.head
-            if verb.lemma_.lower() in violent and not (s.end < len(doc) and doc[s.end].pos_ in {"NOUN", "PROPN"}):
+            if verb.lemma_.lower() in violent:
                 found.append(Span(doc, s.start, s.end, label="GPE"))
         return found
 

@@ -153,3 +153,22 @@ def test_attack_places_framed_name_is_one_place_everywhere(nlp):
 def test_attack_places_scene_names_the_model_mistakes(nlp, text, expected):
     found = attack_places(nlp, text)
     assert found and set(found[0]) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "alias"),
+    [
+        ("On June 30, an army vehicle was struck by an IED between Dinangourou and Yoro, Cercle of Koro, killing four soldiers.",
+         {"Dinangourou", "Yoro"}, None),
+        ("On 19 January 2020, French forces conducted a drone strike near Ti Tarka (Titarka), and killed five militants.",
+         {"Ti Tarka"}, "Titarka"),
+        ("On 13 April 2020, fighters attacked a gathering in the area of Fitili, between Boulkessi (Douentza, Mopti) "
+         "and Mondoro (Douentza, Mopti), killing twelve.", {"Fitili", "Boulkessi", "Mondoro"}, None),
+        ("At least 4 people were killed in an attack by suspected fighters on Hombori.", {"Hombori"}, None),
+    ],
+)
+def test_attack_places_cercle_alternate_spelling_and_between(nlp, text, expected, alias):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == expected, found
+    if alias:
+        assert alias in all_labels(nlp, text)

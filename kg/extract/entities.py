@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import event_words, organization_patterns, title_words
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION, Entity
-from kg.extract.place_phrases import PlaceFrame, read_frames
+from kg.extract.place_phrases import PlaceFrame, close_spelling, read_frames
 from kg.extract.place_phrases import words as place_words
-from kg.resolve.places import fold, gazetteer
+from kg.resolve.places import gazetteer
 
 THING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _QUOTES = "\"'“”‘’«»"
@@ -304,13 +304,6 @@ def _frame_countries(doc: Doc, frame: PlaceFrame, gaz) -> list[str]:
     return found
 
 
-def _close_spelling(a: str, b: str) -> bool:
-    """"Dala" and "Dallah", "Kismayo" and "Kismaayo": one name spelled two ways."""
-    fa, fb = fold(a), fold(b)
-    return fa != fb and fa[:1] == fb[:1] and abs(len(fa) - len(fb)) <= 2 and " " not in fa + fb \
-        and len(set(fa) ^ set(fb)) <= 2
-
-
 def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> None:
     """Record what the wording says about each framed place: its region and country from the
     qualifier, the places it lies in or by, and the spellings a qualifier or a district's noun gives."""
@@ -331,7 +324,7 @@ def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> N
             container = table.entities.get(ckey) if ckey else None
             if container is None or ckey == key:
                 continue
-            if n == 0 and _close_spelling(ent.label, container.label):
+            if n == 0 and close_spelling(ent.label, container.label):
                 ent.aliases.add(container.label)  # "Dala (Dallah, ...)": the qualifier's spelling
             if container.kind == COUNTRY:
                 ent.country_key = ent.country_key or ckey

@@ -128,6 +128,10 @@ def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True) -> tuple[tuple[t
         j = i + 1
         if doc[j].lower_ == "in" and noun:  # "X village, in Y province"; not "5 Arbakis, in Y district"
             j += 1
+        if doc[j].lower_ in words("admin_nouns") and j + 2 < limit and doc[j + 1].lower_ == "of":
+            end = name_end(doc, j + 2, limit)  # "X, Cercle of Koro"
+            if end > j + 2:
+                return ((j + 2, end),), end
         end = name_end(doc, j, limit)
         if end > j + 1 and doc[end - 1].lower_ in words("admin_nouns"):
             return ((j, end),), end  # "X, Lamu County"
@@ -195,7 +199,8 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
             frames[(framed_b.start, framed_b.end)] = replace(framed_b, weak=False)
             starts[framed_b.start] = frames[(framed_b.start, framed_b.end)]
         marks = a.noun or a.containers or framed_b and framed_b.noun
-        if between or marks and (len(gap) == 1 and gap[0].lower_ in words("anchor_preps") or _distance(gap) or _vicinity(gap)):
+        if between or marks and (len(gap) == 1 and gap[0].lower_ in words("anchor_preps") | {"between"}
+                                 or _distance(gap) or _vicinity(gap)):
             frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, (b,), a.admin, a.stop, weak)
         elif weak != a.weak:
             frames[(a.start, a.end)] = replace(a, weak=weak)
@@ -257,6 +262,17 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | 
     return PlaceFrame(start, end, noun, containers, (), admin, max(stop, after), weak)
 
 
+def close_spelling(a: str, b: str) -> bool:
+    """"Dala" and "Dallah", "Ti Dinbawi" and "Tidimbawen": one name spelled two ways."""
+    from kg.resolve.places import fold
+
+    if fold(a) == fold(b):
+        return False
+    fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
+    return fa[:1] == fb[:1] and abs(len(fa) - len(fb)) <= 2 and len(set(fa) ^ set(fb)) <= 2 \
+        and min(len(fa), len(fb)) >= 3
+
+
 def _admin_name(doc: Doc, start: int, hi: int) -> bool:
     """A name followed by an administrative noun: "Shahrak district"."""
     end = name_end(doc, start, hi)
@@ -291,6 +307,8 @@ def _qualifies(doc: Doc, start: int, end: int, containers: tuple[tuple[int, int]
     s, e = containers[0]
     if doc[s:e].text.isupper():
         return False
+    if close_spelling(doc[start:end].text, doc[s:e].text):
+        return True  # "Ti Dinbawi (Tidimbawen)": the name spelled another way
     if doc[e - 1].lower_ in words("admin_nouns"):
         return True
     hit = gazetteer().place(doc[s:e].text)
