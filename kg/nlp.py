@@ -261,7 +261,9 @@ class EntityFixer:
                 span = doc[start:end]
                 bare = span.text
                 name = doc[frame.start:frame.end].text if start == frame.start else bare
-                if bare in orgs or bare in person_parts or gaz.demonym(name) is not None or gaz.country(name) is not None:
+                # a qualified place ("X (District, Region)") even when a person's name holds the word
+                strong = bool(frame.containers) and start == frame.start
+                if bare in orgs or bare in person_parts and not strong or gaz.demonym(name) is not None or gaz.country(name) is not None:
                     continue
                 if any(s.label_ == "ORG" and s.start <= start and end <= s.end and s.text in orgs for s in spans):
                     continue

@@ -172,3 +172,9 @@ def test_attack_places_cercle_alternate_spelling_and_between(nlp, text, expected
     assert found and set(found[0]) == expected, found
     if alias:
         assert alias in all_labels(nlp, text)
+
+
+def test_attack_places_qualified_place_beats_a_persons_name(nlp):
+    text = ("On 19 December 2020, drones struck suspected Katiba Serma militants in the forest of Serma "
+            "(Douentza, Mopti), killing three.")
+    assert attack_places(nlp, text) == [["Serma"]]
