@@ -276,8 +276,11 @@ class EntityFixer:
             return spans
         # the same name elsewhere in the document, taken by the model for a person or group, is the place
         names = {p.text for p in placed if p.label_ == "GPE"}
-        placed += [Span(doc, s.start, s.end, label="GPE") for s in spans
-                   if s.label_ in {"PERSON", "ORG"} and s.text in names and s.text not in orgs]
+        for s in spans:
+            end = s.end - 1 if len(s) > 1 and s[-1].text in {"'s", "’s"} else s.end  # "X's entrances"
+            if s.label_ in {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT"} and doc[s.start:end].text in names \
+                    and s.text not in orgs:
+                placed.append(Span(doc, s.start, end, label="GPE"))
         taken = {i for s in placed for i in range(s.start, s.end)}
         kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
         return kept + filter_spans(placed)

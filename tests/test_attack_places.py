@@ -178,3 +178,13 @@ def test_attack_places_qualified_place_beats_a_persons_name(nlp):
     text = ("On 19 December 2020, drones struck suspected Katiba Serma militants in the forest of Serma "
             "(Douentza, Mopti), killing three.")
     assert attack_places(nlp, text) == [["Serma"]]
+
+
+def test_attack_places_listed_neighbourhoods_are_places_at_every_mention(nlp):
+    text = ("Clashes broke out on Tuesday in the mostly Kurdish neighbourhoods of Kefr Nabo, Ashrafiya and Bani Harith, "
+            "residents said. Security forces later shelled Ashrafiya. Hundreds waited at Kefr Nabo's gates.")
+    ctx = DocContext.build(nlp(text), None)
+    kinds = {e.label: e.kind for e in ctx.entities.entities.values()}
+    for name in ("Kefr Nabo", "Ashrafiya", "Bani Harith"):
+        assert kinds.get(name) in {"City", "Place"}, kinds
+    assert "Kurdish" not in kinds or kinds["Kurdish"] not in {"City", "Place"}

@@ -233,6 +233,10 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | 
     admin = False
     if noun is not None and end + 1 < hi and doc[end + 1].pos_ in {"NOUN", "PROPN"} and doc[end + 1].text[:1].islower():
         noun = None  # "Myanmar state media", "Gaza city officials": the noun is no place's
+    if noun is not None and all(t.pos_ == "ADJ" and t.lower_.endswith(("ish", "ese", "ian")) for t in doc[start:end]):
+        return None  # "Kurdish neighbourhoods": who lives there, not a name
+    if noun is not None and doc[end].tag_ == "NNS" and end + 2 < hi and doc[end + 1].lower_ == "of":
+        return None  # "the X neighbourhoods of A, B and C": the places are the names after "of"
     if noun is not None:
         if noun in words("settlement_nouns") and end + 2 < hi and doc[end + 1].lower_ == "of" and name_token(doc[end + 2]) \
                 and not _admin_name(doc, end + 2, hi):
@@ -247,7 +251,9 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | 
             containers = ((after + 1, c_end),)
     before = doc[start - 1].lower_ if start > lo else ""
     before2 = doc[start - 2].lower_ if start - 1 > lo else ""
-    preceded = before == "of" and (before2 in words("settlement_nouns") or before2 in words("subplace_nouns"))
+    lemma2 = doc[start - 2].lemma_.lower() if start - 1 > lo else ""  # "the neighbourhoods of X"
+    preceded = before == "of" and any(w in words("settlement_nouns") or w in words("subplace_nouns") for w in (before2, lemma2)) \
+        or _listed_after_place_noun(doc, start, lo)
     coded = any(start - len(p) >= lo and tuple(t.lower_ for t in doc[start - len(p) : start]) == p for p in _coding_phrases())
     between = before == "between" or (before == "and" and _between_before(doc, start, lo))
     if preceded:
@@ -313,6 +319,22 @@ def _qualifies(doc: Doc, start: int, end: int, containers: tuple[tuple[int, int]
         return True
     hit = gazetteer().place(doc[s:e].text)
     return hit is not None and hit.kind in {"City", "Region"}
+
+
+def _listed_after_place_noun(doc: Doc, start: int, lo: int) -> bool:
+    """"the neighbourhoods of A, B and C": B and C are places as A is."""
+    j = start - 1
+    if j <= lo or doc[j].lower_ not in {",", "and"}:
+        return False
+    while j > lo and j > start - 16:
+        tok = doc[j]
+        if tok.lower_ == "of":
+            prev = doc[j - 1] if j - 1 >= lo else None
+            return prev is not None and (prev.lemma_.lower() in words("settlement_nouns") or prev.lemma_.lower() in words("subplace_nouns"))
+        if not (name_token(tok) or tok.lower_ in {",", "and", "-", "'", "’"} or tok.lower_ in words("name_particles")):
+            return False
+        j -= 1
+    return False
 
 
 def _between_before(doc: Doc, start: int, lo: int) -> bool:
