@@ -12,7 +12,11 @@
   entities; "X region" / "X Oblast" is one region span; an acronym defined in
   brackets ("Kachin Independence Army (KIA)", "RSF (Rapid Support Forces)") and its later uses are
   entities of the long form's type, as is an untagged initialism of an organization
-  the document names; a surname split in two by a typo ("Daga lo") is a person.
+  the document names; a surname split in two by a typo ("Daga lo") is a person; a name
+  the wording marks as a place ("X village", "the town of X", "X (District, Region)",
+  "coded to X"; see :mod:`kg.extract.place_phrases`) is a place span at every mention, as is
+  a short name the model took for a person or group right after "in/near/at" on a verb of
+  violence.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ A name counts as a place of the event when the sentence uses it as one ("in X",
 "near X", "the town of X", "shelling of X", "X came under fire"), not when it names
 an actor, a speaker ("officials in X said") or a meeting's venue ("talks in X").
 Names the gazetteer does not hold are kept as places of their own when the text
-marks them as places ("X village", "the town of X").
+marks them as places ("X village", "the town of X"). The names of an administrative
+qualifier ("X (District, Region)", "X, Y province") only qualify X; a place keeps the
+places the text says it lies in or by ("the X area of Y town", "X village near Y").
 """
 
 from __future__ import annotations
