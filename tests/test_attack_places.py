@@ -34,13 +34,13 @@ def all_labels(nlp, text: str) -> set[str]:
          "Tinkara", {"Bourem", "Gao"}),
         ("On 5 May 2024, the army shelled Bir Hakim village, in Ouaddai province.", "Bir Hakim", {"Ouaddai province"}),
         # a settlement "of" a people is the name after "of"
-        ("On 5 June 2021, fighters attacked the Fulani hamlet of Kerena, killing one villager.", "Kerena", {"Fulani"}),
-        ("On 7 March 2023, gunmen attacked the Bambara village of Soroba (Macina, Segou), killing two.", "Soroba", {"Bambara", "Macina"}),
+        ("On 5 June 2021, fighters attacked the Peul hamlet of Tombolia, killing one villager.", "Tombolia", {"Peul"}),
+        ("On 7 March 2023, gunmen attacked the Somono village of Siramba (Macina, Segou), killing two.", "Siramba", {"Somono", "Macina"}),
         # a settlement "of" a district keeps its own name
         ("On 6 May 2021, three soldiers were killed in an attack on a checkpoint in the Qala Now village of Shindand district, Herat.",
          "Qala Now", {"Herat"}),
-        ("On 3 March 2020, militants ambushed and wounded five policemen in Achin district, Nangarhar.",
-         "Achin district", {"Nangarhar"}),
+        ("On 3 March 2020, militants ambushed and wounded five policemen in Surkhab district, Nangarhar.",
+         "Surkhab district", {"Nangarhar"}),
         ("An airstrike hit a market, coded to Idlib (Idlib, Idlib), killing a child.", "Idlib", set()),
     ],
 )
@@ -56,11 +56,11 @@ def test_attack_places_qualified_place_not_its_containers(nlp, text, place, not_
     [
         ("On 2 May 2025, an IED exploded targeting police at a checkpoint in Waraabe area in Bulsho neighborhood in Jowhar town (Jowhar, Middle Shabelle).",
          {"Waraabe", "Bulsho", "Jowhar"}),
-        ("On 1 May 2024, drones struck militants in Ceel-Baraf village near Mahaday town (Jowhar, Middle Shabelle).",
-         {"Ceel-Baraf", "Mahaday"}),
-        ("On 7 June 2025, a bomb detonated, targeting a police checkpoint in Mogadishu - Hodan (Banadir).", {"Hodan", "Mogadishu"}),
+        ("On 1 May 2024, drones struck militants in Ceel-Dhuubo village near Gololey town (Jowhar, Middle Shabelle).",
+         {"Ceel-Dhuubo", "Gololey"}),
+        ("On 7 June 2025, a bomb detonated, targeting a police checkpoint in Mogadishu - Bulsho Cad (Banadir).", {"Bulsho Cad", "Mogadishu"}),
         ("On 8 August 2024, militants ambushed a convoy between Garissa and Dadaab, killing four.", {"Garissa", "Dadaab"}),
-        ("Two soldiers were killed when their vehicle hit a mine in the Sevare area near Mopti.", {"Sevare", "Mopti"}),
+        ("Two soldiers were killed when their vehicle hit a mine in the Sangabo area near Mopti.", {"Sangabo", "Mopti"}),
     ],
 )
 def test_attack_places_place_keeps_the_places_it_lies_in(nlp, text, expected):
@@ -73,7 +73,7 @@ def test_attack_places_place_keeps_the_places_it_lies_in(nlp, text, expected):
     [
         ("On 3 June 2022, soldiers were killed in an ambush in Dand district, Kandahar.", "Dand"),
         ("Two herders were killed in clashes in Marsabit County.", "Marsabit"),
-        ("On 9 May 2021, militants ambushed a patrol near Dala (Dallah, Douentza).", "Dallah"),
+        ("On 9 May 2021, militants ambushed a patrol near Kessa (Kessah, Niono).", "Kessah"),
     ],
 )
 def test_attack_places_spellings_of_the_text(nlp, text, alias):
@@ -98,8 +98,8 @@ def test_attack_places_no_frame_on_organizations(nlp, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("On 24 March 2021, an army vehicle was struck by an IED between Kouna and Sofara (Djenne, Mopti), killing two soldiers.",
-         {"Kouna", "Sofara"}),
+        ("On 24 March 2021, an army vehicle was struck by an IED between Nantaka and Nantakabe (Djenne, Mopti), killing two soldiers.",
+         {"Nantaka", "Nantakabe"}),
         ("One person was injured after militants detonated an explosive in the crowded Majengo district of Mombasa.",
          {"Majengo district", "Mombasa"}),
         ("On 15 May 2021, two men were killed by the explosion of an IED in the area of Tinfadimata, 20km from Menaka (Menaka, Menaka).",
@@ -118,7 +118,7 @@ def test_attack_places_between_district_of_and_distance_from(nlp, text, expected
          {"Deh Naw", "Pul-e Alam district"}),
         ("On 5 May 2021, mortar shells targeting soldiers landed at a base in Kilometre 7 village (Afgooye, Lower Shabelle), wounding two.",
          {"Kilometre 7"}),
-        ("On 6 June 2022, militia attacked herders between Qodqod and Harfo villages, near Galinsoor town (Cadaado, Galgaduud), killing nine.",
+        ("On 6 June 2022, militia attacked herders between Qodqod and Harfo villages, near Galinsoor town (Guriceel, Galgaduud), killing nine.",
          {"Qodqod", "Harfo", "Galinsoor"}),
         ("On 4 January 2022, an IED exploded, targeting a minibus in the Hawlwadaag area on the outskirts of Baidoa town (Baidoa, Bay), killing six.",
          {"Hawlwadaag", "Baidoa"}),
@@ -131,7 +131,7 @@ def test_attack_places_names_with_hyphens_numbers_and_plural_nouns(nlp, text, ex
 
 
 def test_attack_places_valley_name_is_also_its_bare_name(nlp):
-    assert "Dhexe" in all_labels(nlp, "On 8 July 2025, forces shelled Tooga Dhexe village (Qardho, Bari), killing two.")
+    assert "Caddo" in all_labels(nlp, "On 8 July 2025, forces shelled Tooga Caddo village (Qardho, Bari), killing two.")
 
 
 def test_attack_places_framed_name_is_one_place_everywhere(nlp):
@@ -146,8 +146,8 @@ def test_attack_places_framed_name_is_one_place_everywhere(nlp):
     ("text", "expected"),
     [
         ("On August 4, suspected militants shelled an army position in Kidira without causing any injuries.", {"Kidira"}),
-        ("On January 5, airstrikes hit militants southeast of Boni early in the morning, killing two.", {"Boni"}),
-        ("A peacekeeper was killed in a mortar attack on a UN camp in Aguelhok.", {"Aguelhok"}),
+        ("On January 5, airstrikes hit militants southeast of Timbuktu early in the morning, killing two.", {"Timbuktu"}),
+        ("A peacekeeper was killed in a mortar attack on a UN camp in Kidal.", {"Kidal"}),
     ],
 )
 def test_attack_places_scene_names_the_model_mistakes(nlp, text, expected):
@@ -158,13 +158,13 @@ def test_attack_places_scene_names_the_model_mistakes(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected", "alias"),
     [
-        ("On June 30, an army vehicle was struck by an IED between Dinangourou and Yoro, Cercle of Koro, killing four soldiers.",
-         {"Dinangourou", "Yoro"}, None),
+        ("On June 30, an army vehicle was struck by an IED between Tangafoli and Kassogo, Cercle of Koro, killing four soldiers.",
+         {"Tangafoli", "Kassogo"}, None),
         ("On 19 January 2020, French forces conducted a drone strike near Ti Tarka (Titarka), and killed five militants.",
          {"Ti Tarka"}, "Titarka"),
-        ("On 13 April 2020, fighters attacked a gathering in the area of Fitili, between Boulkessi (Douentza, Mopti) "
-         "and Mondoro (Douentza, Mopti), killing twelve.", {"Fitili", "Boulkessi", "Mondoro"}, None),
-        ("At least 4 people were killed in an attack by suspected fighters on Hombori.", {"Hombori"}, None),
+        ("On 13 April 2020, fighters attacked a gathering in the area of Tiligara, between Souboula (Douentza, Mopti) "
+         "and Dangabiri (Douentza, Mopti), killing twelve.", {"Tiligara", "Souboula", "Dangabiri"}, None),
+        ("At least 4 people were killed in an attack by suspected fighters on Tinzalam.", {"Tinzalam"}, None),
     ],
 )
 def test_attack_places_cercle_alternate_spelling_and_between(nlp, text, expected, alias):
@@ -175,9 +175,9 @@ def test_attack_places_cercle_alternate_spelling_and_between(nlp, text, expected
 
 
 def test_attack_places_qualified_place_beats_a_persons_name(nlp):
-    text = ("On 19 December 2020, drones struck suspected Katiba Serma militants in the forest of Serma "
+    text = ("On 19 December 2020, drones struck suspected Katiba Dallol militants in the forest of Dallol "
             "(Douentza, Mopti), killing three.")
-    assert attack_places(nlp, text) == [["Serma"]]
+    assert attack_places(nlp, text) == [["Dallol"]]
 
 
 def test_attack_places_listed_neighbourhoods_are_places_at_every_mention(nlp):
