@@ -188,3 +188,18 @@ def test_attack_places_listed_neighbourhoods_are_places_at_every_mention(nlp):
     for name in ("Kefr Nabo", "Ashrafiya", "Bani Harith"):
         assert kinds.get(name) in {"City", "Place"}, kinds
     assert "Kurdish" not in kinds or kinds["Kurdish"] not in {"City", "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "region"),
+    [
+        # the gazetteer's only homonym lies in another country: kept unlinked, in the qualifier's country
+        ("On 4 May 2021, militants attacked Bansi village (Sokoura commune, Mopti), killing two.", "Bansi", "country:ML", "Sokoura commune"),
+        ("On 5 May 2025, an airstrike hit Hawina village (Afmadow, Lower Juba), killing three.", "Hawina", "country:SO", "Lower Juba"),
+    ],
+)
+def test_attack_places_qualifier_gives_country_and_region(nlp, text, name, country, region):
+    ctx = DocContext.build(nlp(text), None)
+    ent = next(e for e in ctx.entities.entities.values() if e.label == name)
+    assert ent.country_key == country and ent.geonames_id is None
+    assert ctx.entities.entities[ent.region_key].label == region

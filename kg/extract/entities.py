@@ -231,7 +231,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
                 and gaz.country(name) is None and orgs.get(name.casefold()) is None:
             # every mention of a name the wording frames somewhere is that one place
             frame = frame if frame is not None and not frame.weak else framed_names[name]
-            ent = place_entity(table, name, _frame_countries(doc, frame, gaz) + countries, _frame_kind(frame))
+            ent = _framed_place(table, name, _frame_countries(doc, frame, gaz), countries, _frame_kind(frame))
             table.bind(span, ent.key)
             continue
         if label == "PERSON":
@@ -298,10 +298,32 @@ def _frame_countries(doc: Doc, frame: PlaceFrame, gaz) -> list[str]:
     """The countries of the names that qualify a place, to choose among its homonyms."""
     found = []
     for start, end in frame.containers:
-        hit = gaz.place(clean_name(doc[start:end].text))
-        if hit is not None and hit.country_iso2 and hit.country_iso2 not in found:
-            found.append(hit.country_iso2)
+        iso = _sure_country(gaz, clean_name(doc[start:end].text))
+        if iso and iso not in found:
+            found.append(iso)
     return found
+
+
+def _sure_country(gaz, name: str) -> str | None:
+    """The country of a qualifier's name when the gazetteer knows the name itself (a country, a
+    named region, a GeoNames place), not when it only guesses it ("Lower X" from a town X)."""
+    hit = gaz.place(name)
+    if hit is None or not hit.country_iso2:
+        return None
+    if hit.kind == "Country" or hit.geonames_id or gaz.named_region(name) is not None:
+        return hit.country_iso2
+    return None
+
+
+def _framed_place(table: EntityTable, name: str, qualified: list[str], countries: list[str], kind: str | None) -> Entity:
+    """A place the wording frames: linked to the gazetteer's homonym in the country its qualifier
+    names, kept unlinked with that country when the gazetteer's only homonyms lie elsewhere."""
+    gaz = gazetteer()
+    hit = gaz.place(name, countries=qualified + countries, kind_hint=kind)
+    if qualified and hit is not None and hit.kind != "Country" and hit.country_iso2 not in qualified:
+        kind = kind or PLACE
+        return table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=_country_key(table, qualified[0]))
+    return place_entity(table, name, qualified + countries, kind)
 
 
 def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> None:
@@ -331,7 +353,8 @@ def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> N
                 continue
             if container.kind == REGION and ent.kind != REGION and ent.region_key is None:
                 ent.region_key = ckey
-            ent.country_key = ent.country_key or container.country_key
+            if _sure_country(gazetteer(), container.label):
+                ent.country_key = ent.country_key or container.country_key
         for start, end in frame.anchors:
             akey = table.token_key.get(start)
             if akey and akey != key and table.entities[akey].kind in {CITY, REGION, PLACE}:
