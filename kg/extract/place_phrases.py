@@ -32,6 +32,7 @@ _STOP_NAMES = frozenset(
 )
 
 
+@lru_cache(maxsize=None)
 def words(key: str) -> frozenset[str]:
     return word_set("place_words.json", key)
 
@@ -254,7 +255,8 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | 
     lemma2 = doc[start - 2].lemma_.lower() if start - 1 > lo else ""  # "the neighbourhoods of X"
     preceded = before == "of" and any(w in words("settlement_nouns") or w in words("subplace_nouns") for w in (before2, lemma2)) \
         or _listed_after_place_noun(doc, start, lo)
-    coded = any(start - len(p) >= lo and tuple(t.lower_ for t in doc[start - len(p) : start]) == p for p in _coding_phrases())
+    coded = before in {p[-1] for p in _coding_phrases()} and any(
+        start - len(p) >= lo and tuple(t.lower_ for t in doc[start - len(p) : start]) == p for p in _coding_phrases())
     between = before == "between" or (before == "and" and _between_before(doc, start, lo))
     if preceded:
         noun = before2  # "the village of X": a village
