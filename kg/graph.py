@@ -86,6 +86,8 @@ def entity_triples(entities: dict[str, Entity]) -> Iterator[Triple]:
         if ent.country_key and ent.country_key in entities and ent.country_key != ent.key:
             pred = NKG.basedIn if ent.kind == ORGANIZATION else NKG.country
             yield s, pred, entity_iri(entities[ent.country_key])
+        if ent.region_key and ent.region_key in entities and ent.region_key != ent.key:
+            yield s, NKG.region, entity_iri(entities[ent.region_key])  # "X (District, Region)"
         for role in ent.roles[:1]:
             yield s, NKG.role, Literal(role)
         if ent.affiliation_key and ent.affiliation_key in entities:

@@ -12,7 +12,11 @@
   entities; "X region" / "X Oblast" is one region span; an acronym defined in
   brackets ("Kachin Independence Army (KIA)", "RSF (Rapid Support Forces)") and its later uses are
   entities of the long form's type, as is an untagged initialism of an organization
-  the document names; a surname split in two by a typo ("Daga lo") is a person.
+  the document names; a surname split in two by a typo ("Daga lo") is a person; a name
+  the wording marks as a place ("X village", "the town of X", "X (District, Region)",
+  "coded to X"; see :mod:`kg.extract.place_phrases`) is a place span at every mention, as is
+  a short name the model took for a person or group right after "in/near/at" on a verb of
+  violence.
 """
 
 from __future__ import annotations
@@ -134,6 +138,7 @@ class EntityFixer:
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
         spans += self._unlabelled_surnames(doc, spans, person_parts)
         spans = [self._extend_region(doc, s, region_words, gaz) for s in spans]
+        spans = self._framed_places(doc, spans, gaz, person_parts, orgs)
         doc.ents = filter_spans(spans)
         return doc
 
@@ -242,6 +247,72 @@ class EntityFixer:
                         fold(hit.name) == fold(span.text) or (hit.population or 0) >= MIN_ALTERNATE_POPULATION):
                     found.append(Span(doc, i, j + 1, label="GPE"))
             i = j + 1
+        return found
+
+    @staticmethod
+    def _framed_places(doc: Doc, spans: list[Span], gaz, person_parts: set[str], orgs) -> list[Span]:
+        """Names the wording marks as places ("X village", "the town of X", "X (District, Region)",
+        "coded to X") are place spans, whatever the model tagged: the name alone, without its noun
+        ("Gabadley village" -> "Gabadley"); an administrative area with its noun ("Dand district")."""
+        from kg.extract.place_phrases import frame_spans, read_frames, words
+
+        admin = words("admin_nouns")
+        placed: list[Span] = []
+        for frame in read_frames(doc):
+            if frame.weak:
+                continue
+            for start, end, _ in frame_spans(frame):
+                span = doc[start:end]
+                bare = span.text
+                name = doc[frame.start:frame.end].text if start == frame.start else bare
+                # a qualified place ("X (District, Region)") even when a person's name holds the word
+                strong = bool(frame.containers) and start == frame.start
+                if bare in orgs or bare in person_parts and not strong or gaz.demonym(name) is not None or gaz.country(name) is not None:
+                    continue
+                if any(s.label_ == "ORG" and s.start <= start and end <= s.end and s.text in orgs for s in spans):
+                    continue
+                if any(s.label_ == "PERSON" and s.start <= start and end <= s.end and len(s) > end - start for s in spans):
+                    continue  # part of a longer personal name
+                label = "LOC" if doc[end - 1].lower_ in admin else "GPE"
+                placed.append(Span(doc, start, end, label=label))
+        placed += EntityFixer._violence_scenes(doc, spans, orgs, person_parts)
+        if not placed:
+            return spans
+        # the same name elsewhere in the document, taken by the model for a person or group, is the place
+        names = {p.text for p in placed if p.label_ == "GPE"}
+        for s in spans:
+            end = s.end - 1 if len(s) > 1 and s[-1].text in {"'s", "’s"} else s.end  # "X's entrances"
+            if s.label_ in {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT"} and doc[s.start:end].text in names \
+                    and s.text not in orgs:
+                placed.append(Span(doc, s.start, end, label="GPE"))
+        taken = {i for s in placed for i in range(s.start, s.end)}
+        kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+        return kept + filter_spans(placed)
+
+    @staticmethod
+    def _violence_scenes(doc: Doc, spans: list[Span], orgs, person_parts: set[str]) -> list[Span]:
+        """"shelled a position in X", "an attack on X": a short name the model took for a person or a
+        group, after "in/near/at" on a verb of violence or "on" after an attack noun, is where it
+        happened (not an acronym, a known group or part of a person's name in the document)."""
+        violent = event_words("attack_verbs") | event_words("kill_verbs") | event_words("injure_verbs")
+        found = []
+        for s in spans:
+            if s.label_ not in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} or len(s) > 2 or s.text.isupper() or s.text in orgs or s.text in person_parts:
+                continue
+            if any(t.text in person_parts for t in s) or s.end < len(doc) and (doc[s.end].pos_ in {"NOUN", "PROPN"} or doc[s.end].text in {"'s", "’s"}):
+                continue
+            prep = doc[s.start - 1] if s.start else None
+            if prep is None or prep.lower_ not in {"in", "near", "at", "outside", "on"}:
+                continue
+            if prep.lower_ == "on":  # "an attack on X", "an attack by fighters on X"
+                if any(a.lemma_.lower() in event_words("attack_nouns") for a in [prep.head, *list(prep.head.ancestors)[:2]]):
+                    found.append(Span(doc, s.start, s.end, label="GPE"))
+                continue
+            verb = prep.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            if verb.lemma_.lower() in violent:
+                found.append(Span(doc, s.start, s.end, label="GPE"))
         return found
 
     @staticmethod

@@ -34,6 +34,7 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     affiliation_key: str | None = None
     merge_reasons: set[str] = field(default_factory=set)
+    region_key: str | None = None  # for places: the region the text says it lies in ("X (District, Region)")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ A name counts as a place of the event when the sentence uses it as one ("in X",
 "near X", "the town of X", "shelling of X", "X came under fire"), not when it names
 an actor, a speaker ("officials in X said") or a meeting's venue ("talks in X").
 Names the gazetteer does not hold are kept as places of their own when the text
-marks them as places ("X village", "the town of X").
+marks them as places ("X village", "the town of X"). The names of an administrative
+qualifier ("X (District, Region)", "X, Y province") only qualify X; a place keeps the
+places the text says it lies in or by ("the X area of Y town", "X village near Y").
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head
+from kg.extract.place_phrases import words as place_words
 from kg.lexicon import event_words as words
 from kg.records import CITY, COUNTRY, REGION
 
@@ -19,6 +22,12 @@ from kg.records import CITY, COUNTRY, REGION
 def is_attack_word(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in words("attack_nouns") or lemma in words("attack_verbs") or tok.lower_ in words("attack_nouns")
+
+
+def is_violence_verb(tok: Token) -> bool:
+    """"killed in X", "clashed near X": a verb of violence whose place the sentence gives."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "VERB" and (lemma in words("attack_verbs") or lemma in words("kill_verbs") or lemma in words("injure_verbs"))
 
 
 def is_meeting_word(tok: Token) -> bool:
@@ -45,7 +54,10 @@ def region_list_head(tok: Token) -> bool:
     t = tok
     while t.dep_ == "conj" and t.head != t:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in {"region", "province", "oblast", "district", "state", "governorate"}
+    noun = t.head.head
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)  # "the Majengo district of X"
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and noun.lemma_.lower() in {"region", "province", "oblast", "district", "state", "governorate"} \
+        and not named
 
 
 def in_place_role(tok: Token) -> bool:
@@ -65,9 +77,10 @@ def in_place_role(tok: Token) -> bool:
     if t.dep_ == "pobj":
         prep = head.lower_
         if prep == "of":
-            # "the town of X", "shelling of X"
-            return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns")
-        return prep in words("locative_preps") or prep in {"from", "outside"}
+            # "the town of X", "shelling of X", "southeast of X"
+            return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns") \
+                or head.head.lower_ in place_words("direction_words")
+        return prep in words("locative_preps") or prep in {"from", "outside", "between"}
     if t.dep_ in {"nsubj", "nsubjpass"}:
         lemma = head.lemma_.lower()
         passive = any(c.dep_ in {"auxpass"} for c in head.children) or t.dep_ == "nsubjpass"
@@ -87,18 +100,54 @@ def in_speaker(tok: Token) -> bool:
     return False
 
 
+def meeting_words(sent: Span) -> list[Token]:
+    """Words of meeting in a sentence whose places are the meeting's, not an attack's: not the
+    gathering an attack targets ("an airstrike targeting fighters gathered in X")."""
+    return [t for t in sent if is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"}
+            and not any(is_attack_word(a) for a in t.ancestors)]
+
+
+def framed_place(ctx: DocContext, tok: Token) -> bool:
+    """"X village (District, Region)", "coded to X": the wording itself makes X a place of the
+    event, wherever the sentence puts it, unless it is where people met."""
+    if tok.i not in ctx.entities.framed_tokens:
+        return False
+    t = tok
+    while t.dep_ in {"compound", "conj", "appos", "nmod", "amod"} and t.head != t:
+        t = t.head
+    if t.dep_ != "pobj":
+        return True
+    meeting = next((w for w in (t.head.head, clause_head(t.head)) if is_meeting_word(w)), None)
+    # "an airstrike targeting fighters gathered in X village": the gathering is the target
+    return meeting is None or any(is_attack_word(a) for a in meeting.ancestors)
+
+
+def describes_settlement(tok: Token) -> bool:
+    """"the Dogon village of X", "the Fulani hamlet of X": the name before the noun says who lives
+    there; the place is the name after "of"."""
+    head = tok.head
+    if tok.dep_ not in {"compound", "amod", "nmod"} or head.lemma_.lower() not in place_words("settlement_nouns"):
+        return False
+    admin = place_words("admin_nouns")
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ == "PROPN" and g.lower_ not in admin
+        and not any(n.lower_ in admin for n in g.subtree) for g in c.children) for c in head.children)
+
+
 def place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
-    if ctx.in_dateline(tok) or in_speaker(tok):
+    if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
         return None
     if tok.i in ctx.entities.demonym_tokens and tok.dep_ in {"amod", "compound"} \
             and tok.head.lemma_.lower() in words("place_nouns") and in_place_role(tok.head):
         # "Russian border regions", "across Ukrainian cities": somewhere in that country
         key = ctx.entities.key_of(tok)
         return key if key and ctx.entities.entities[key].kind == COUNTRY else None
+    if describes_settlement(tok):
+        return None
     ent = ctx.place(tok)
     if ent is not None:
-        if not in_place_role(tok):
+        if not (framed_place(ctx, tok) or in_place_role(tok)):
             return None
         if region_list_head(tok) and ent.kind != REGION:
             span = ent_span(tok)
@@ -116,19 +165,40 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
             return ctx.place_by_name(f"{span.text} {head.lower_}").key
         if tok.dep_ == "compound" and head.lemma_.lower() in {"town", "city"} and in_place_role(head):
             return ctx.place_by_name(propn_span(tok).text, CITY).key
-        if tok.dep_ == "pobj" and head.lower_ in {"on", "in", "at", "near"} and tok.ent_type_ in {"", "GPE", "LOC", "FAC"} \
-                and is_attack_word(head.head) and tok.text[:1].isupper():
+        if tok.dep_ == "pobj" and head.lower_ in {"on", "in", "at", "near", "outside", "around"} \
+                and tok.ent_type_ in {"", "GPE", "LOC", "FAC"} and tok.text[:1].isupper() \
+                and (is_attack_word(head.head) or is_violence_verb(clause_head(head))):
             # "airstrikes on Lay Kay Kaw": an unknown proper name right after an attack word
             return ctx.place_by_name(propn_span(tok).text).key
     return None
 
 
 def most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[str]:
-    rank = {CITY: 0, "Place": 1, REGION: 2, COUNTRY: 3}
-    kinds = {k: ctx.entities.entities[k].kind for k in keys}
-    best = min(rank.get(kinds[k], 1) for k in keys)
-    chosen = [k for k in keys if rank.get(kinds[k], 1) == best]
-    return chosen if aggregate else chosen[:1]
+    """The settlements among an event's places rather than their regions or countries; a place
+    keeps the places the text says it lies in or by ("the X area of Y town": X and Y)."""
+    rank = {CITY: 1, "Place": 1, REGION: 3, COUNTRY: 4}
+    ents = ctx.entities.entities
+    anchors = ctx.entities.anchors
+    framed = ctx.entities.framed_keys
+
+    def level(k: str) -> float:
+        kind = ents[k].kind
+        if k in framed:
+            # "X village (District, Region)", "the Y area of Z", "the X district of Y city": the wording's own place first
+            return 0 if kind in {CITY, "Place"} or anchors.get(k) else 2 if kind == REGION else rank.get(kind, 1)
+        if kind == "Place" and not ents[k].geonames_id:
+            return 2.5  # a bare unknown name, below a district the wording frames
+        return rank.get(kind, 1)
+
+    best = min(level(k) for k in keys)
+    # the place that lies in another one is the more specific: "Mogadishu - Hodan" is Hodan first
+    chosen = sorted((k for k in keys if level(k) == best), key=lambda k: not anchors.get(k))
+    chosen = chosen if aggregate else chosen[:1]
+    for k in chosen:  # grows while read: "X area in Y neighbourhood in Z town"
+        for a in anchors.get(k, ()):
+            if a not in chosen and (a in keys or ents[a].kind in {CITY, "Place"}):
+                chosen.append(a)
+    return chosen
 
 
 def places_agree(ents, a: list[str], b: list[str]) -> bool:
@@ -156,4 +226,6 @@ def sentence_places(ctx: DocContext, sent: Span) -> list[tuple[Token, str]]:
         key = place_of(ctx, tok)
         if key is not None:
             out.append((tok, key))
+            # the places it lies in or by travel with it to the same event
+            out += [(tok, a) for a in ctx.entities.anchors.get(key, ())]
     return out

@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import event_words, organization_patterns, title_words
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION, Entity
+from kg.extract.place_phrases import PlaceFrame, close_spelling, read_frames
+from kg.extract.place_phrases import words as place_words
 from kg.resolve.places import gazetteer
 
 THING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -45,6 +47,10 @@ class EntityTable:
     token_key: dict[int, str] = field(default_factory=dict)  # token index -> entity key
     span_key: dict[tuple[int, int], str] = field(default_factory=dict)
     demonym_tokens: set[int] = field(default_factory=set)  # "Ukrainian": an actor, never a place
+    anchors: dict[str, list[str]] = field(default_factory=dict)  # place key -> places the text says it lies in or by
+    qualifier_tokens: set[int] = field(default_factory=set)  # names that only qualify a place: "X (District, Region)"
+    framed_tokens: set[int] = field(default_factory=set)  # names the wording marks as places: "X village", "coded to X"
+    framed_keys: set[str] = field(default_factory=set)  # the places of those names
 
     def add(self, key: str, kind: str, label: str, surface: str | None = None, **attrs) -> Entity:
         ent = self.entities.get(key)
@@ -147,7 +153,7 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
     """The place entity for a name, created on first use (also for extractors that find places by pattern)."""
     gaz = gazetteer()
     base, _, suffix = name.rpartition(" ")
-    if suffix.lower() in event_words("settlement_suffixes") and base:
+    if suffix.lower() in event_words("settlement_suffixes") and base and not base.isupper():
         # "Jabalia camp": linked through the settlement it is named after
         hit = gaz.place(base, countries=countries, kind_hint=CITY)
         if hit is not None and hit.kind == CITY:
@@ -169,10 +175,24 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
         ent = table.add(key, kind, label, name, geonames_id=hit.geonames_id, country_key=country_key)
         if hit.name != ent.label:
             ent.aliases.add(hit.name)
+        _district_alias(ent)
         return ent
     kind = kind_hint or PLACE
     country_key = f"country:{countries[0]}" if countries and kind == REGION else None
-    return table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=country_key)
+    ent = table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=country_key)
+    _district_alias(ent)
+    return ent
+
+
+def _district_alias(ent: Entity) -> None:
+    """"Dand district", "Bale Zone": an area named after its seat is also called by the bare name;
+    so is a place whose name starts with a word for valley or hill ("Tooga X": X)."""
+    base, _, noun = ent.label.rpartition(" ")
+    if ent.kind == REGION and base and noun.lower() in place_words("district_nouns"):
+        ent.aliases.add(base)
+    first, _, rest = ent.label.partition(" ")
+    if rest and first.lower() in place_words("generic_prefixes"):
+        ent.aliases.add(rest)
 
 
 def salient_countries(doc: Doc) -> list[str]:
@@ -194,6 +214,11 @@ def resolve_entities(doc: Doc) -> EntityTable:
     table = EntityTable()
     countries = salient_countries(doc)
     persons: list[Span] = []
+    frames = {f.start: f for f in read_frames(doc)}
+    framed_names: dict[str, PlaceFrame] = {}
+    for f in frames.values():
+        if not f.weak:
+            framed_names.setdefault(clean_name(doc[f.start:f.end].text), f)
     for span in doc.ents:
         if span.label_ not in THING_LABELS:
             continue
@@ -201,6 +226,14 @@ def resolve_entities(doc: Doc) -> EntityTable:
         if not name or not any(c.isalpha() for c in name):
             continue
         label = span.label_
+        frame = frames.get(span.start)
+        if (frame is not None and not frame.weak or name in framed_names) and label in {"GPE", "LOC"} \
+                and gaz.country(name) is None and orgs.get(name.casefold()) is None:
+            # every mention of a name the wording frames somewhere is that one place
+            frame = frame if frame is not None and not frame.weak else framed_names[name]
+            ent = _framed_place(table, name, _frame_countries(doc, frame, gaz), countries, _frame_kind(frame))
+            table.bind(span, ent.key)
+            continue
         if label == "PERSON":
             persons.append(span)
             continue
@@ -245,10 +278,89 @@ def resolve_entities(doc: Doc) -> EntityTable:
             ent = place_entity(table, name, countries, kind_hint)
             table.bind(span, ent.key)
     _resolve_persons(table, persons)
+    _qualify_places(doc, table, list(frames.values()))
     from kg.extract.coref import resolve_references
 
     resolve_references(doc, table)
     return table
+
+
+def _frame_kind(frame: PlaceFrame) -> str | None:
+    """"X village" is a settlement, "X district" a region; "X area" may be either."""
+    if frame.admin:
+        return REGION
+    if frame.noun in place_words("settlement_nouns"):
+        return CITY
+    return None
+
+
+def _frame_countries(doc: Doc, frame: PlaceFrame, gaz) -> list[str]:
+    """The countries of the names that qualify a place, to choose among its homonyms."""
+    found = []
+    for start, end in frame.containers:
+        iso = _sure_country(gaz, clean_name(doc[start:end].text))
+        if iso and iso not in found:
+            found.append(iso)
+    return found
+
+
+def _sure_country(gaz, name: str) -> str | None:
+    """The country of a qualifier's name when the gazetteer knows the name itself (a country, a
+    named region, a GeoNames place), not when it only guesses it ("Lower X" from a town X)."""
+    hit = gaz.place(name)
+    if hit is None or not hit.country_iso2:
+        return None
+    if hit.kind == "Country" or hit.geonames_id or gaz.named_region(name) is not None:
+        return hit.country_iso2
+    return None
+
+
+def _framed_place(table: EntityTable, name: str, qualified: list[str], countries: list[str], kind: str | None) -> Entity:
+    """A place the wording frames: linked to the gazetteer's homonym in the country its qualifier
+    names, kept unlinked with that country when the gazetteer's only homonyms lie elsewhere."""
+    gaz = gazetteer()
+    hit = gaz.place(name, countries=qualified + countries, kind_hint=kind)
+    if qualified and hit is not None and hit.kind != "Country" and hit.country_iso2 not in qualified:
+        kind = kind or PLACE
+        return table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=_country_key(table, qualified[0]))
+    return place_entity(table, name, qualified + countries, kind)
+
+
+def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> None:
+    """Record what the wording says about each framed place: its region and country from the
+    qualifier, the places it lies in or by, and the spellings a qualifier or a district's noun gives."""
+    districts = place_words("district_nouns")
+    for frame in frames:
+        key = table.token_key.get(frame.start)
+        ent = table.entities.get(key) if key else None
+        if ent is None or ent.kind not in {CITY, REGION, PLACE}:
+            continue
+        if not frame.weak:
+            table.framed_tokens.update(range(frame.start, frame.end))
+            table.framed_keys.add(key)
+        if frame.admin and doc[frame.end].lower_ in districts:
+            ent.aliases.add(clean_name(doc[frame.start:frame.end].text))  # "Dand district" is also "Dand"
+        for n, (start, end) in enumerate(frame.containers):
+            table.qualifier_tokens.update(range(start, end))
+            ckey = table.token_key.get(start)
+            container = table.entities.get(ckey) if ckey else None
+            if container is None or ckey == key:
+                continue
+            if n == 0 and close_spelling(ent.label, container.label):
+                ent.aliases.add(container.label)  # "Dala (Dallah, ...)": the qualifier's spelling
+            if container.kind == COUNTRY:
+                ent.country_key = ent.country_key or ckey
+                continue
+            if container.kind == REGION and ent.kind != REGION and ent.region_key is None:
+                ent.region_key = ckey
+            if _sure_country(gazetteer(), container.label):
+                ent.country_key = ent.country_key or container.country_key
+        for start, end in frame.anchors:
+            akey = table.token_key.get(start)
+            if akey and akey != key and table.entities[akey].kind in {CITY, REGION, PLACE}:
+                table.anchors.setdefault(key, [])
+                if akey not in table.anchors[key]:
+                    table.anchors[key].append(akey)
 
 
 def _possessor(span: Span) -> str | None:

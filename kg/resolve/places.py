@@ -474,6 +474,11 @@ class Gazetteer:
         hit = self._countries.regions.get(key)
         return PlaceInfo(hit[0], "Region", hit[1], None, None, None, None) if hit else None
 
+    def named_region(self, name: str) -> PlaceInfo | None:
+        """A region the project's table names ("Gaza Strip"), not one read from a phrase."""
+        text = clean_surface(name)
+        return self._known_region(fold(text)) if text else None
+
     def _split_region_phrase(self, text: str) -> tuple[str, str] | None:
         """'Zaporizhzhia region' / 'region of Zaporizhzhia' → ('Zaporizhzhia', 'region'); None when no region word frames the name."""
         words = _load_region_words()

@@ -1,0 +1,364 @@
+"""Where the wording itself marks a name as a place, whatever the gazetteer holds.
+
+Reads the frames conflict reports and news put around place names:
+
+* a place noun after the name: "Gabadley village", "Hodan neighbourhood", "Tinkara town";
+* a place noun before it: "the village of X", "the outskirts of X";
+* an administrative qualifier: "X (District, Region)", "X, Y province", "X district, Y";
+* a place the name lies in or by: "the X area of Y district", "X village near Y town";
+* a coding note: "coded to X", "(coordinates for X used)";
+* "between X and Y".
+
+The qualifier's names are containers of the place (its district, region or country),
+not further places of the event. Pure functions over a parsed ``Doc``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kg.lexicon import word_set
+
+_MAX_NAME = 5
+_STOP_NAMES = frozenset(
+    """the a an this that these those on in at near of and or but as by for from with to into
+    during after before while when where which who its his her their our some many several
+    unknown unidentified local",
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".replace('"', "").replace(",", "").split()
+)
+
+
+@lru_cache(maxsize=None)
+def words(key: str) -> frozenset[str]:
+    return word_set("place_words.json", key)
+
+
+@lru_cache(maxsize=1)
+def _coding_phrases() -> tuple[tuple[str, ...], ...]:
+    from kg.lexicon import load_json
+
+    return tuple(tuple(p) for p in load_json("place_words.json")["coding_phrases"])
+
+
+@dataclass(frozen=True)
+class PlaceFrame:
+    """A name the wording marks as a place: tokens ``start:end``, the place noun that follows
+    or precedes it, the names that qualify it (its containers) and the places it lies in or by."""
+
+    start: int
+    end: int
+    noun: str | None = None
+    containers: tuple[tuple[int, int], ...] = ()
+    anchors: tuple[tuple[int, int], ...] = ()
+    admin: bool = False  # the name is an administrative area ("X district")
+    stop: int = 0  # the end of the name with its noun and qualifier
+    weak: bool = False  # only "between X and Y" marks it: a place if named as one, never made one
+
+
+def name_token(tok: Token) -> bool:
+    """A word that can start or stand in a place name: capitalised, not a function word."""
+    text = tok.text
+    return text[:1].isupper() and text[:1].isalpha() and tok.lower_ not in _STOP_NAMES
+
+
+def _joiner(doc: Doc, i: int) -> bool:
+    """A hyphen, apostrophe or particle inside a name: "Ceel-Cilaan", "Kafr al-Sheikh"."""
+    tok = doc[i]
+    if i + 1 >= len(doc) or i == 0:
+        return False
+    nxt = doc[i + 1]
+    if tok.text in {"-", "'", "’"} and not doc[i - 1].whitespace_ and not tok.whitespace_:
+        # "Ceel-Cilaan", "Pul-e Khumri", "Gal-haruur"; not "Shabaab-controlled", "Gao-based"
+        return name_token(nxt) or nxt.text[:1].isalpha() and (
+            len(nxt.text) <= 2 or nxt.pos_ in {"PROPN", "NOUN"} and not nxt.lower_.endswith(("ed", "ing")))
+    return tok.lower_ in words("name_particles") and (name_token(nxt) or nxt.text in {"-"})
+
+
+def name_end(doc: Doc, start: int, limit: int | None = None) -> int:
+    """The end of the name that starts at ``start`` (``start`` itself when none starts there)."""
+    limit = len(doc) if limit is None else limit
+    if start >= limit or not name_token(doc[start]):
+        return start
+    end = start + 1
+    particles = words("name_particles")
+    while end < limit and end - start < _MAX_NAME + 3:
+        tok = doc[end]
+        if name_token(tok) or (tok.text[:1].isupper() and any(c.isdigit() for c in tok.text)):
+            end += 1
+        elif tok.text in {"-", "'", "’"} and _joiner(doc, end) and end + 1 < limit:
+            end += 2  # "Pul-e Khumri", "Ceel-Cilaan", "I-n-Deliman"
+        elif tok.lower_ in particles and _joiner(doc, end):
+            end += 1  # "Kafr al-Sheikh"
+        elif tok.like_num and end + 1 < limit and (_place_noun(doc[end + 1]) or doc[end + 1].text == "("):
+            end += 1  # "Lambar 50 village"
+        else:
+            break
+    while end > start + 1 and (doc[end - 1].text in {"-", "'", "’"} or doc[end - 1].lower_ in particles):
+        end -= 1
+    return end
+
+
+def _place_noun(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return any(w in words("settlement_nouns") or w in words("subplace_nouns") for w in (tok.lower_, lemma))
+
+
+def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True) -> tuple[tuple[tuple[int, int], ...], int]:
+    """"(District, Region)" or ", Y province" starting at ``i``: the container names and the end."""
+    if i < limit and doc[i].text in {"(", "["}:
+        parts, j = [], i + 1
+        while j < limit:
+            end = name_end(doc, j, limit)
+            if end == j:
+                return (), i
+            if end < limit and doc[end].lower_ in words("admin_nouns"):
+                end += 1
+            parts.append((j, end))
+            if end < limit and doc[end].text in {")", "]"}:
+                return (tuple(parts), end + 1) if len(parts) <= 3 else ((), i)
+            if end < limit and doc[end].text == ",":
+                j = end + 1
+                continue
+            return (), i
+        return (), i
+    if i + 2 < limit and doc[i].text == ",":
+        j = i + 1
+        if doc[j].lower_ == "in" and noun:  # "X village, in Y province"; not "5 Arbakis, in Y district"
+            j += 1
+        if doc[j].lower_ in words("admin_nouns") and j + 2 < limit and doc[j + 1].lower_ == "of":
+            end = name_end(doc, j + 2, limit)  # "X, Cercle of Koro"
+            if end > j + 2:
+                return ((j + 2, end),), end
+        end = name_end(doc, j, limit)
+        if end > j + 1 and doc[end - 1].lower_ in words("admin_nouns"):
+            return ((j, end),), end  # "X, Lamu County"
+        if end > j and end < limit and doc[end].lower_ in words("admin_nouns"):
+            return ((j, end + 1),), end + 1
+    return (), i
+
+
+def _noun_after(doc: Doc, end: int, limit: int) -> str | None:
+    if end < limit:
+        for lower in (doc[end].lower_, doc[end].lemma_.lower()):  # "Deeqle and Galgalad villages"
+            if lower in words("settlement_nouns") or lower in words("subplace_nouns") or lower in words("admin_nouns"):
+                return lower
+    return None
+
+
+def read_frames(doc: Doc) -> list[PlaceFrame]:
+    """Every name the wording marks as a place, in document order."""
+    frames: dict[tuple[int, int], PlaceFrame] = {}
+    for sent in doc.sents:
+        _read_sentence(doc, sent.start, sent.end, frames)
+    return sorted(frames.values(), key=lambda f: f.start)
+
+
+def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], PlaceFrame]) -> None:
+    i = lo
+    found: list[PlaceFrame] = []
+    runs: list[tuple[int, int]] = []
+    while i < hi:
+        end = name_end(doc, i, hi)
+        if end == i:
+            i += 1
+            continue
+        runs.append((i, end))
+        frame = _frame_at(doc, i, end, lo, hi)
+        sub = _subarea(doc, i, end, lo, hi)
+        if sub is not None:  # "in Mogadishu - Karan (Banadir)": the district Karan of the city Mogadishu
+            found += [PlaceFrame(i, end, stop=end), sub]
+            i = sub.stop
+            continue
+        if frame is not None:
+            found.append(frame)
+        i = end
+    # "the X area of Y district", "X village near Y town", "Darasalam in the Y neighbourhood in Z":
+    # a named place lies in or by the next one
+    starts = {f.start: f for f in found}
+    for (s0, e0), (s1, _) in zip(runs, runs[1:]):
+        # "in Sangisar of Zhari district": a bare name lying in a district the wording names
+        b = starts.get(s1)
+        if s0 not in starts and s0 > lo and doc[s0 - 1].lower_ in {"in", "at", "near"} and b is not None and b.admin \
+                and s1 == e0 + 1 and doc[e0].lower_ in {"of", "in"}:
+            starts[s0] = PlaceFrame(s0, e0, None, (), (), False, e0)
+            found.append(starts[s0])
+    found.sort(key=lambda f: f.start)
+    for a in found:
+        b = next(((s, e) for s, e in runs if s >= max(a.stop, a.end)), None)
+        if a.anchors or b is None:
+            continue
+        gap = [t for t in doc[max(a.stop, a.end) : b[0]] if t.lower_ not in {"the", ",", a.noun or ""}]
+        framed_b = starts.get(b[0])
+        between = len(gap) == 1 and gap[0].lower_ == "and" and a.start > lo and doc[a.start - 1].lower_ == "between"
+        # "between X and Y (District, Region)": both ends are places once one is qualified
+        weak = a.weak and not (between and framed_b is not None and not framed_b.weak)
+        if between and framed_b is not None and framed_b.weak and not a.weak:
+            frames[(framed_b.start, framed_b.end)] = replace(framed_b, weak=False)
+            starts[framed_b.start] = frames[(framed_b.start, framed_b.end)]
+        marks = a.noun or a.containers or framed_b and framed_b.noun
+        if between or marks and (len(gap) == 1 and gap[0].lower_ in words("anchor_preps") | {"between"}
+                                 or _distance(gap) or _vicinity(gap)):
+            frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, (b,), a.admin, a.stop, weak)
+        elif weak != a.weak:
+            frames[(a.start, a.end)] = replace(a, weak=weak)
+    for f in found:
+        frames.setdefault((f.start, f.end), starts.get(f.start, f))
+
+
+def _vicinity(gap: list[Token]) -> bool:
+    """"on the outskirts of", "in the vicinity of": a place by another one."""
+    return len(gap) >= 2 and gap[-1].lower_ == "of" and all(
+        t.lower_ in {"in", "on", "at"} or t.lower_ in words("subplace_nouns") for t in gap[:-1])
+
+
+def _distance(gap: list[Token]) -> bool:
+    """"20km from", "about 5 kilometres north of": a place located by its distance from another."""
+    if len(gap) < 2 or gap[-1].lower_ not in {"from", "of"}:
+        return False
+    return any(t.lower_ in words("distance_words") or t.like_num for t in gap[:-1]) and all(
+        t.like_num or t.lower_ in words("distance_words") or t.lower_ in words("direction_words") for t in gap[:-1])
+    for f in found:
+        frames.setdefault((f.start, f.end), f)
+
+
+def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | None:
+    if (end - start == 2 or end - start > 2 and doc[start].ent_type_ != "ORG") \
+            and doc[end - 1].lower_ in words("admin_nouns") and doc[end - 1].lower_ not in words("settlement_nouns"):
+        end -= 1  # "Isiolo County", "Bale Zone": the noun written with a capital
+    after = end
+    noun = _noun_after(doc, end, hi)
+    admin = False
+    if noun is not None and end + 1 < hi and doc[end + 1].pos_ in {"NOUN", "PROPN"} and doc[end + 1].text[:1].islower():
+        noun = None  # "Myanmar state media", "Gaza city officials": the noun is no place's
+    if noun is not None and all(t.pos_ == "ADJ" and t.lower_.endswith(("ish", "ese", "ian")) for t in doc[start:end]):
+        return None  # "Kurdish neighbourhoods": who lives there, not a name
+    if noun is not None and doc[end].tag_ == "NNS" and end + 2 < hi and doc[end + 1].lower_ == "of":
+        return None  # "the X neighbourhoods of A, B and C": the places are the names after "of"
+    if noun is not None:
+        if noun in words("settlement_nouns") and end + 2 < hi and doc[end + 1].lower_ == "of" and name_token(doc[end + 2]) \
+                and not _admin_name(doc, end + 2, hi):
+            return None  # "the Fulani hamlet of X": the name before the noun describes the place
+        admin = noun in words("admin_nouns") and noun not in words("settlement_nouns") and noun not in words("subplace_nouns")
+        after = end + 1
+    containers, stop = _qualifier(doc, after, hi, noun is not None)
+    if not containers and admin and after + 1 < hi and doc[after].text == ",":
+        # "in Alasay district, Kapisa": the district's province
+        c_end = name_end(doc, after + 1, hi)
+        if c_end > after + 1 and (c_end >= hi or not doc[c_end].text[:1].isalnum() or doc[c_end].lower_ in {"and", "on", "in"}):
+            containers = ((after + 1, c_end),)
+    before = doc[start - 1].lower_ if start > lo else ""
+    before2 = doc[start - 2].lower_ if start - 1 > lo else ""
+    lemma2 = doc[start - 2].lemma_.lower() if start - 1 > lo else ""  # "the neighbourhoods of X"
+    preceded = before == "of" and any(w in words("settlement_nouns") or w in words("subplace_nouns") for w in (before2, lemma2)) \
+        or _listed_after_place_noun(doc, start, lo)
+    coded = before in {p[-1] for p in _coding_phrases()} and any(
+        start - len(p) >= lo and tuple(t.lower_ for t in doc[start - len(p) : start]) == p for p in _coding_phrases())
+    between = before == "between" or (before == "and" and _between_before(doc, start, lo))
+    if preceded:
+        noun = before2  # "the village of X": a village
+    if noun is None and not containers and not preceded and not coded and not between:
+        return None
+    if containers and (noun is None or stop > after and doc[after].text in {"(", "["}) and not _qualifies(doc, start, end, containers):
+        containers = ()
+        if not preceded and not coded and not between:
+            return None
+    weak = between and noun is None and not containers and not preceded and not coded
+    return PlaceFrame(start, end, noun, containers, (), admin, max(stop, after), weak)
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """"Dala" and "Dallah", "Ti Dinbawi" and "Tidimbawen": one name spelled two ways."""
+    from kg.resolve.places import fold
+
+    if fold(a) == fold(b):
+        return False
+    fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
+    return fa[:1] == fb[:1] and abs(len(fa) - len(fb)) <= 2 and len(set(fa) ^ set(fb)) <= 2 \
+        and min(len(fa), len(fb)) >= 3
+
+
+def _admin_name(doc: Doc, start: int, hi: int) -> bool:
+    """A name followed by an administrative noun: "Shahrak district"."""
+    end = name_end(doc, start, hi)
+    if end - start >= 2 and doc[end - 1].lower_ in words("admin_nouns"):
+        return True
+    return end < hi and doc[end].lower_ in words("admin_nouns")
+
+
+def _subarea(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | None:
+    """"in Mogadishu - Karan (Banadir)": a city, a spaced dash and the part of it, qualified."""
+    if not (start > lo and doc[start - 1].lower_ in {"in", "at", "near"} and end + 1 < hi
+            and doc[end].text in {"-", "–"} and doc[end - 1].whitespace_):
+        return None
+    sub_end = name_end(doc, end + 1, hi)
+    if sub_end == end + 1:
+        return None
+    containers, stop = _qualifier(doc, sub_end, hi)
+    if not containers:
+        return None
+    return PlaceFrame(end + 1, sub_end, None, containers, ((start, end),), False, stop)
+
+
+def _qualifies(doc: Doc, start: int, end: int, containers: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a bracket after a bare name reads as its district and region, not as an
+    acronym or the long form of one ("ISSP", "KIA (Kachin Independence Army)")."""
+    from kg.resolve.places import gazetteer
+
+    if doc[start:end].text.isupper():
+        return False
+    if len(containers) >= 2:
+        return True
+    s, e = containers[0]
+    if doc[s:e].text.isupper():
+        return False
+    if close_spelling(doc[start:end].text, doc[s:e].text):
+        return True  # "Ti Dinbawi (Tidimbawen)": the name spelled another way
+    if doc[e - 1].lower_ in words("admin_nouns"):
+        return True
+    hit = gazetteer().place(doc[s:e].text)
+    return hit is not None and hit.kind in {"City", "Region"}
+
+
+def _listed_after_place_noun(doc: Doc, start: int, lo: int) -> bool:
+    """"the neighbourhoods of A, B and C": B and C are places as A is."""
+    j = start - 1
+    if j <= lo or doc[j].lower_ not in {",", "and"}:
+        return False
+    while j > lo and j > start - 16:
+        tok = doc[j]
+        if tok.lower_ == "of":
+            prev = doc[j - 1] if j - 1 >= lo else None
+            return prev is not None and (prev.lemma_.lower() in words("settlement_nouns") or prev.lemma_.lower() in words("subplace_nouns"))
+        if not (name_token(tok) or tok.lower_ in {",", "and", "-", "'", "’"} or tok.lower_ in words("name_particles")):
+            return False
+        j -= 1
+    return False
+
+
+def _between_before(doc: Doc, start: int, lo: int) -> bool:
+    """"between X and <here>"."""
+    j = start - 2
+    while j > lo and j > start - 10:
+        if doc[j].lower_ == "between":
+            return True
+        if not (name_token(doc[j]) or doc[j].lower_ in words("settlement_nouns") or doc[j].text in {"-"}):
+            return False
+        j -= 1
+    return False
+
+
+def frame_spans(frame: PlaceFrame) -> list[tuple[int, int, bool]]:
+    """(start, end, administrative) of the place's own name and of its containers' names."""
+    out = [(frame.start, frame.end + (1 if frame.admin else 0), frame.admin)]
+    for s, e in frame.containers:
+        out.append((s, e, False))
+    return out
+
+
+def container_tokens(frames: list[PlaceFrame]) -> set[int]:
+    """Tokens of the names that only qualify another place."""
+    return {i for f in frames for s, e in f.containers for i in range(s, e)}

@@ -1,0 +1,205 @@
+"""Where attacks happened: places the wording marks, their qualifiers and the places they lie in."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.attacks import extract_attacks
+from kg.extract.context import DocContext
+from kg.extract.place_phrases import read_frames
+
+
+def attack_places(nlp, text: str) -> list[list[str]]:
+    ctx = DocContext.build(nlp(text), None)
+    return [[ctx.entities.entities[k].label for k in a.locations] for a in extract_attacks(ctx)]
+
+
+def all_labels(nlp, text: str) -> set[str]:
+    ctx = DocContext.build(nlp(text), None)
+    out = set()
+    for a in extract_attacks(ctx):
+        for k in a.locations:
+            ent = ctx.entities.entities[k]
+            out |= {ent.label} | ent.aliases
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "not_places"),
+    [
+        # the qualifier's district and region are containers, not the place
+        ("On 3 May 2024, an IED exploded near Gabadley village (Wanlaweyn, Lower Shabelle), killing two soldiers.",
+         "Gabadley", {"Wanlaweyn", "Lower Shabelle"}),
+        ("On 12 June 2023, militants attacked a checkpoint in the town of Tinkara (Bourem, Gao), wounding three gendarmes.",
+         "Tinkara", {"Bourem", "Gao"}),
+        ("On 5 May 2024, the army shelled Bir Hakim village, in Ouaddai province.", "Bir Hakim", {"Ouaddai province"}),
+        # a settlement "of" a people is the name after "of"
+        ("On 5 June 2021, fighters attacked the Peul hamlet of Tombolia, killing one villager.", "Tombolia", {"Peul"}),
+        ("On 7 March 2023, gunmen attacked the Somono village of Siramba (Macina, Segou), killing two.", "Siramba", {"Somono", "Macina"}),
+        # a settlement "of" a district keeps its own name
+        ("On 6 May 2021, three soldiers were killed in an attack on a checkpoint in the Qala Now village of Shindand district, Herat.",
+         "Qala Now", {"Herat"}),
+        ("On 3 March 2020, militants ambushed and wounded five policemen in Surkhab district, Nangarhar.",
+         "Surkhab district", {"Nangarhar"}),
+        ("An airstrike hit a market, coded to Idlib (Idlib, Idlib), killing a child.", "Idlib", set()),
+    ],
+)
+def test_attack_places_qualified_place_not_its_containers(nlp, text, place, not_places):
+    found = attack_places(nlp, text)
+    labels = {label for places in found for label in places}
+    assert place in labels, found
+    assert not labels & not_places, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 2 May 2025, an IED exploded targeting police at a checkpoint in Waraabe area in Bulsho neighborhood in Jowhar town (Jowhar, Middle Shabelle).",
+         {"Waraabe", "Bulsho", "Jowhar"}),
+        ("On 1 May 2024, drones struck militants in Ceel-Dhuubo village near Gololey town (Jowhar, Middle Shabelle).",
+         {"Ceel-Dhuubo", "Gololey"}),
+        ("On 7 June 2025, a bomb detonated, targeting a police checkpoint in Mogadishu - Bulsho Cad (Banadir).", {"Bulsho Cad", "Mogadishu"}),
+        ("On 8 August 2024, militants ambushed a convoy between Garissa and Dadaab, killing four.", {"Garissa", "Dadaab"}),
+        ("Two soldiers were killed when their vehicle hit a mine in the Sangabo area near Mopti.", {"Sangabo", "Mopti"}),
+    ],
+)
+def test_attack_places_place_keeps_the_places_it_lies_in(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ("On 3 June 2022, soldiers were killed in an ambush in Dand district, Kandahar.", "Dand"),
+        ("Two herders were killed in clashes in Marsabit County.", "Marsabit"),
+        ("On 9 May 2021, militants ambushed a patrol near Kessa (Kessah, Niono).", "Kessah"),
+    ],
+)
+def test_attack_places_spellings_of_the_text(nlp, text, alias):
+    assert alias in all_labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The KIA (Kachin Independence Army) seized a border post.",
+        "Qatar served as mediator between Israel and Hamas during the talks.",
+        "The toll was reported by Myanmar state media.",
+        "Islamic State Sahel Province (ISSP) fighters attacked a convoy.",
+    ],
+)
+def test_attack_places_no_frame_on_organizations(nlp, text):
+    doc = nlp(text)
+    framed = {doc[f.start:f.end].text for f in read_frames(doc) if not f.weak}
+    assert not framed & {"KIA", "Hamas", "Myanmar", "Islamic State Sahel", "Islamic State Sahel Province"}, framed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 24 March 2021, an army vehicle was struck by an IED between Nantaka and Nantakabe (Djenne, Mopti), killing two soldiers.",
+         {"Nantaka", "Nantakabe"}),
+        ("One person was injured after militants detonated an explosive in the crowded Majengo district of Mombasa.",
+         {"Majengo district", "Mombasa"}),
+        ("On 15 May 2021, two men were killed by the explosion of an IED in the area of Tinfadimata, 20km from Menaka (Menaka, Menaka).",
+         {"Tinfadimata", "Menaka"}),
+    ],
+)
+def test_attack_places_between_district_of_and_distance_from(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 8 March 2021, shelling hit a house, killing 1 civilian, in Deh Naw of Pul-e Alam district, Logar.",
+         {"Deh Naw", "Pul-e Alam district"}),
+        ("On 5 May 2021, mortar shells targeting soldiers landed at a base in Kilometre 7 village (Afgooye, Lower Shabelle), wounding two.",
+         {"Kilometre 7"}),
+        ("On 6 June 2022, militia attacked herders between Qodqod and Harfo villages, near Galinsoor town (Guriceel, Galgaduud), killing nine.",
+         {"Qodqod", "Harfo", "Galinsoor"}),
+        ("On 4 January 2022, an IED exploded, targeting a minibus in the Hawlwadaag area on the outskirts of Baidoa town (Baidoa, Bay), killing six.",
+         {"Hawlwadaag", "Baidoa"}),
+        ("On 9 June 2022, militants attacked a convoy near the Al Shabaab-controlled area of Jilib, killing two.", {"Jilib"}),
+    ],
+)
+def test_attack_places_names_with_hyphens_numbers_and_plural_nouns(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == expected, found
+
+
+def test_attack_places_valley_name_is_also_its_bare_name(nlp):
+    assert "Caddo" in all_labels(nlp, "On 8 July 2025, forces shelled Tooga Caddo village (Qardho, Bari), killing two.")
+
+
+def test_attack_places_framed_name_is_one_place_everywhere(nlp):
+    text = ("Drone strikes on Sunday hit the town of Tessalitou in north Mali, killing 21 people. "
+            "The army had carried out airstrikes in and around Tessalitou before.")
+    ctx = DocContext.build(nlp(text), None)
+    kinds = {e.kind for e in ctx.entities.entities.values() if e.label == "Tessalitou"}
+    assert kinds == {"City"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On August 4, suspected militants shelled an army position in Kidira without causing any injuries.", {"Kidira"}),
+        ("On January 5, airstrikes hit militants southeast of Timbuktu early in the morning, killing two.", {"Timbuktu"}),
+        ("A peacekeeper was killed in a mortar attack on a UN camp in Kidal.", {"Kidal"}),
+    ],
+)
+def test_attack_places_scene_names_the_model_mistakes(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "alias"),
+    [
+        ("On June 30, an army vehicle was struck by an IED between Tangafoli and Kassogo, Cercle of Koro, killing four soldiers.",
+         {"Tangafoli", "Kassogo"}, None),
+        ("On 19 January 2020, French forces conducted a drone strike near Ti Tarka (Titarka), and killed five militants.",
+         {"Ti Tarka"}, "Titarka"),
+        ("On 13 April 2020, fighters attacked a gathering in the area of Tiligara, between Souboula (Douentza, Mopti) "
+         "and Dangabiri (Douentza, Mopti), killing twelve.", {"Tiligara", "Souboula", "Dangabiri"}, None),
+        ("At least 4 people were killed in an attack by suspected fighters on Tinzalam.", {"Tinzalam"}, None),
+    ],
+)
+def test_attack_places_cercle_alternate_spelling_and_between(nlp, text, expected, alias):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == expected, found
+    if alias:
+        assert alias in all_labels(nlp, text)
+
+
+def test_attack_places_qualified_place_beats_a_persons_name(nlp):
+    text = ("On 19 December 2020, drones struck suspected Katiba Dallol militants in the forest of Dallol "
+            "(Douentza, Mopti), killing three.")
+    assert attack_places(nlp, text) == [["Dallol"]]
+
+
+def test_attack_places_listed_neighbourhoods_are_places_at_every_mention(nlp):
+    text = ("Clashes broke out on Tuesday in the mostly Kurdish neighbourhoods of Kefr Nabo, Ashrafiya and Bani Harith, "
+            "residents said. Security forces later shelled Ashrafiya. Hundreds waited at Kefr Nabo's gates.")
+    ctx = DocContext.build(nlp(text), None)
+    kinds = {e.label: e.kind for e in ctx.entities.entities.values()}
+    for name in ("Kefr Nabo", "Ashrafiya", "Bani Harith"):
+        assert kinds.get(name) in {"City", "Place"}, kinds
+    assert "Kurdish" not in kinds or kinds["Kurdish"] not in {"City", "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "region"),
+    [
+        # the gazetteer's only homonym lies in another country: kept unlinked, in the qualifier's country
+        ("On 4 May 2021, militants attacked Bansi village (Sokoura commune, Mopti), killing two.", "Bansi", "country:ML", "Sokoura commune"),
+        ("On 5 May 2025, an airstrike hit Hawina village (Afmadow, Lower Juba), killing three.", "Hawina", "country:SO", "Lower Juba"),
+    ],
+)
+def test_attack_places_qualifier_gives_country_and_region(nlp, text, name, country, region):
+    ctx = DocContext.build(nlp(text), None)
+    ent = next(e for e in ctx.entities.entities.values() if e.label == name)
+    assert ent.country_key == country and ent.geonames_id is None
+    assert ctx.entities.entities[ent.region_key].label == region
