@@ -365,7 +365,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         cand.definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in cand.trigger.children)
         cand.aggregate = cand.trigger.tag_ == "NNS" and any(m in sent.text.lower() for m in words("aggregate_markers"))
     # places
-    meeting_words = [t for t in sent if attack_places.is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"}]
+    meeting_words = attack_places.meeting_words(sent)
     for tok, key in attack_places.sentence_places(ctx, sent):
         near = _nearest(tok, cands)
         if meeting_words and min(tree_distance(tok, m) for m in meeting_words) < tree_distance(tok, near.trigger):

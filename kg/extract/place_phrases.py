@@ -221,8 +221,6 @@ def _distance(gap: list[Token]) -> bool:
         return False
     return any(t.lower_ in words("distance_words") or t.like_num for t in gap[:-1]) and all(
         t.like_num or t.lower_ in words("distance_words") or t.lower_ in words("direction_words") for t in gap[:-1])
-    for f in found:
-        frames.setdefault((f.start, f.end), f)
 
 
 def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | None:
