@@ -35,6 +35,7 @@ def _rules() -> dict:
     return load_json(RULES_FILE)
 
 
+@lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _rules()[key])
 

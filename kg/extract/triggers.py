@@ -65,6 +65,7 @@ def trigger_patterns() -> tuple[TriggerPattern, ...]:
                  for row in load_jsonl(PATTERN_FILE))
 
 
+@lru_cache(maxsize=None)
 def violence_words(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_json(WORDS_FILE)[key])
 
