@@ -73,31 +73,26 @@ def violence_words(key: str) -> frozenset[str]:
 _MATCHERS: dict[int, Matcher] = {}
 
 
-def _lemma_lower(tok: Token) -> str:
-    """The lemma in lower case; a capitalised word the tagger took for a name ("Clashes broke
-    out", "Gunfire was heard") is lemmatised as a plural noun would be."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "PROPN" and not tok.ent_type_ and lemma == tok.lower_:
-        if lemma.endswith(("ches", "shes", "sses", "xes")):
-            return lemma[:-2]
-        if lemma.endswith("s") and not lemma.endswith("ss"):
-            return lemma[:-1]
-    return lemma
+def _inflections(lemma: str) -> list[str]:
+    return [lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed"]
 
 
-if not Token.has_extension("nkg_lemma"):
-    Token.set_extension("nkg_lemma", getter=_lemma_lower)
-
-
-def _case_free(pattern: tuple) -> list[dict]:
-    """A pattern whose LEMMA tests read the lower-cased lemma."""
-    out = []
+def _case_free(pattern: tuple) -> list[list[dict]]:
+    """The pattern, and a variant for a capitalised word the tagger took for a name ("Clashes
+    broke out", "Gunfire was heard"): such a word keeps its written form as its lemma, so the
+    variant tests the lower-cased word against the lemmas' inflections."""
+    variant, changed = [], False
     for spec in pattern:
         spec = dict(spec)
         if "LEMMA" in spec:
-            spec["_"] = {"nkg_lemma": spec.pop("LEMMA")}
-        out.append(spec)
-    return out
+            lemmas = spec.pop("LEMMA")
+            lemmas = lemmas["IN"] if isinstance(lemmas, dict) else [lemmas]
+            spec["LOWER"] = {"IN": sorted({f for l in lemmas for f in _inflections(l)})}
+            spec["POS"] = "PROPN"
+            spec.pop("TAG", None)
+            changed = True
+        variant.append(spec)
+    return [list(pattern), variant] if changed else [list(pattern)]
 
 
 def _matcher(vocab: Vocab) -> Matcher:
@@ -106,7 +101,7 @@ def _matcher(vocab: Vocab) -> Matcher:
     if m is None:
         m = Matcher(vocab)
         for p in trigger_patterns():
-            m.add(p.id, [_case_free(p.pattern)])
+            m.add(p.id, _case_free(p.pattern))
         _MATCHERS[id(vocab)] = m
     return m
 
