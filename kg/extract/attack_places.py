@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head
 from kg.extract.place_phrases import words as place_words
-from kg.lexicon import event_words as words
+from kg.lexicon import event_words as words, weapon_lexicon
 from kg.records import CITY, COUNTRY, REGION
 
 
@@ -60,6 +60,13 @@ def region_list_head(tok: Token) -> bool:
         and not named
 
 
+def _fired_from(tok: Token) -> bool:
+    """A weapon, a shot or its launch: what "from X" names the origin of."""
+    lex = weapon_lexicon().by_label
+    return tok.lower_ in lex or tok.lemma_.lower() in lex or is_attack_word(tok) \
+        or tok.lemma_.lower() in {"launch", "fire", "shoot", "fly", "come", "originate", "cross-border"}
+
+
 def in_place_role(tok: Token) -> bool:
     """Whether the sentence uses a name as a place where something happened (not as an actor)."""
     t = tok
@@ -80,6 +87,8 @@ def in_place_role(tok: Token) -> bool:
             # "the town of X", "shelling of X", "southeast of X"
             return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns") \
                 or head.head.lower_ in place_words("direction_words")
+        if prep == "from" and _fired_from(head.head):
+            return False  # "a rocket from Lebanon", "fire from Gaza": where it came from, not where it fell
         return prep in words("locative_preps") or prep in {"from", "outside", "between"}
     if t.dep_ in {"nsubj", "nsubjpass"}:
         lemma = head.lemma_.lower()

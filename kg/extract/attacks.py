@@ -567,10 +567,11 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                 attacks.append(cand)
                 continue
             fresh = _new_mention(cand) and not (previous is not None and _same_toll(previous, cand))
-            same = next((a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places)
-                                                         or (not cand.places and a is previous and not fresh)
-                                                         or (set(a.targets) & set(cand.targets)))
-                         and _compatible(ctx, a, cand)), None)
+            same = None if fresh else next(
+                (a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places)
+                                                  or (not cand.places and a is previous)
+                                                  or (set(a.targets) & set(cand.targets)))
+                 and _compatible(ctx, a, cand)), None)
             if same is not None:
                 _merge(same, cand)
                 _prefer_specific_place(ctx, same)
@@ -612,7 +613,14 @@ def _new_mention(cand: Candidate) -> bool:
     if sent_words & words("new_event_markers"):
         return True
     trig = cand.trigger
-    if trig.pos_ not in {"NOUN", "PROPN"} or cand.definite:
+    if trig.pos_ == "VERB":
+        # "a rocket killed two": the weapon or attack word that is the verb's subject
+        trig = next((c for c in trig.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), trig)
+        if trig is cand.trigger:
+            return False
+        if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in trig.children):
+            return False
+    elif trig.pos_ not in {"NOUN", "PROPN"} or cand.definite:
         return False
     dets = [c.lower_ for c in trig.children if c.dep_ in {"det", "poss"}]
     return (not dets and trig.tag_ in {"NNS", "NNPS"}) or any(d in {"a", "an", "another"} for d in dets)
