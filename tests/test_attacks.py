@@ -245,3 +245,16 @@ def test_attacks_undated_attack_falls_on_publication_or_the_day_before(nlp):
 def test_attacks_weapons_held_or_traded_are_not_the_weapon_used(nlp):
     got = attacks_of(nlp, "The army, which says the rebels received drones from abroad, shelled the town of Kutum on Monday, killing four.")
     assert got and "drone" not in got[0]["weapons"] and "artillery" in got[0]["weapons"]
+
+
+def test_attacks_origin_of_fire_is_not_the_place_hit(nlp):
+    got = attacks_of(nlp, "A rocket fired from Lebanon killed two farm workers near Kiryat Shmona on Tuesday.")
+    assert len(got) == 1 and "Lebanon" not in got[0]["places"]
+
+
+def test_attacks_new_weapon_with_its_own_toll_is_another_attack(nlp):
+    text = ("Russian shelling killed three people in Kherson on Monday, officials said. "
+            "A drone killed a man on a bicycle, the governor added.")
+    got = attacks_of(nlp, text)
+    assert len(got) == 2
+    assert sorted(c[1] for a in got for c in a["counts"] if c[0] == "Killed") == [1, 3]
