@@ -217,6 +217,8 @@ SIDES = [
     ("Israel launched a wave of strikes on southern Lebanon on Friday, killing 12 people.", {"Israel"}, set()),
     ("The Sudanese army said it struck RSF positions near El Obeid on Sunday, killing dozens of fighters.",
      {"Sudan"}, set()),
+    ("Ukraine accused Russia of launching 40 drones at Odesa overnight, killing two people.", {"Russia"}, set()),
+    ("The government held Al Shabaab responsible for the bombing in Mogadishu that killed five.", {"Al Shabaab"}, set()),
 ]
 
 

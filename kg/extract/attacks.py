@@ -153,6 +153,25 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
     return found
 
 
+def _accused(ctx: DocContext, tok: Token) -> list[str]:
+    """Who is said to have attacked: "Ukraine accused Russia of launching strikes", "blamed
+    the attack on the rebels", "held the army responsible for the massacre"."""
+    t, path = tok, [tok]
+    while t.head != t and t.pos_ not in {"VERB", "AUX"} or t is tok:
+        if t.dep_ not in {"pobj", "pcomp", "prep", "dobj", "amod", "acomp", "oprd", "conj"} or len(path) > 6:
+            return []
+        t = t.head
+        path.append(t)
+    if t.lemma_.lower() not in words("accusation_verbs"):
+        return []
+    if t.lemma_.lower() == "blame" and tok.dep_ == "dobj":
+        accused = [p for h in (t, tok) for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+                   for p in c.children if p.dep_ == "pobj"]
+    else:
+        accused = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"} and c is not tok]
+    return [k for k in (_agent_of(ctx, a) for a in accused + [x for a in accused for x in a.conjuncts]) if k]
+
+
 def _carrier_verb(trig: Token) -> Token | None:
     """The verb whose object the attack word is: "Israel launched a wave of strikes", "JNIM
     claimed responsibility for the ambush", "the army carried out airstrikes"."""
@@ -174,6 +193,7 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
     carrier = _carrier_verb(trig)
     if carrier is not None:
         found += _subject_agent(ctx, carrier)
+    found += _accused(ctx, carrier or trig)
     for c in trig.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             for p in c.children:
