@@ -1,16 +1,17 @@
 """Build throughput against bare spaCy on the same texts, and against another revision.
 
-Two measurements on the same documents, each in a fresh process with the model loaded
-before the clock starts:
+Two measurements on the same documents, in one fresh process with both pipelines loaded
+and warmed up before the clock starts, one right after the other in each round:
 
 * ``spacy``: the bare pipeline (``nlp.pipe`` over the texts, the model newskg uses);
 * ``newskg``: the whole build (``api.build_graph``: reading, the pipeline with the
   project's components, every extractor and the triples).
 
 The figure that compares across machines is the ratio ``newskg / spacy`` (documents per
-second of the build over those of bare spaCy). With ``--compare REV`` the same two
-measurements run on a checkout of another revision (a temporary ``git worktree``), in the
-same run, so a change's cost reads as the change of that ratio.
+second of the build over those of bare spaCy), taken per round. With ``--compare REV``
+the same rounds run on a checkout of another revision (a temporary ``git worktree``),
+alternating with this tree's, so a change's cost reads as the change of that ratio and a
+slow spell of the machine falls on both.
 
 Usage: .venv/bin/python bench/throughput.py [INPUT ...] [--repeat 3] [--compare REV] [--json]
 INPUT: files or folders of articles (default: the shared articles and seeds/).
@@ -39,49 +40,57 @@ def _documents(inputs: list[str]) -> list[Path]:
     return paths
 
 
-def _worker(mode: str, paths: list[Path], repeat: int) -> dict:
-    """Runs inside the measured process: load, warm up, then time ``repeat`` passes."""
+def _worker(paths: list[Path], repeat: int) -> dict:
+    """Runs inside the measured process: both pipelines loaded and warmed up, then ``repeat``
+    rounds that time bare spaCy and the build one after the other, so that both see the same
+    machine; the ratio is taken per round."""
     from kg import api
     from kg.nlp import load_nlp, resolve_model
     import spacy
 
     texts = [p.read_text(encoding="utf-8") for p in paths]
-    if mode == "spacy":
-        nlp = spacy.load(resolve_model(None))
-        run = lambda docs=texts: list(nlp.pipe(docs))  # noqa: E731
-        run(texts[:5])  # warm-up
-    else:
-        load_nlp()
-        run = lambda docs=paths: api.build_graph(docs)  # noqa: E731
-        run(paths[:5])  # warm-up: model, lexicons, gazetteer
-    times = []
+    bare = spacy.load(resolve_model(None))
+    load_nlp()
+    list(bare.pipe(texts[:5]))
+    api.build_graph(paths[:5])  # warm-up: model, lexicons, gazetteer
+    rounds = []
     for _ in range(repeat):
         t = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - t)
-    return {"mode": mode, "docs": len(texts), "chars": sum(map(len, texts)), "seconds": statistics.median(times)}
+        list(bare.pipe(texts))
+        spacy_s = time.perf_counter() - t
+        t = time.perf_counter()
+        api.build_graph(paths)
+        build_s = time.perf_counter() - t
+        rounds.append((spacy_s, build_s))
+    return {"docs": len(texts), "chars": sum(map(len, texts)),
+            "spacy_s": statistics.median(r[0] for r in rounds), "build_s": statistics.median(r[1] for r in rounds),
+            "ratio": statistics.median(r[0] / r[1] for r in rounds)}
 
 
-def _measure(tree: Path, mode: str, paths: list[Path], repeat: int) -> dict:
+def _measure(tree: Path, paths: list[Path], repeat: int) -> dict:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     out = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--worker", mode, "--repeat", str(repeat), *map(str, paths)],
+        [sys.executable, str(Path(__file__).resolve()), "--worker", "--repeat", str(repeat), *map(str, paths)],
         env=env, cwd=tempfile.gettempdir(), capture_output=True, text=True, check=True,
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    r["spacy_docs_per_s"] = r["docs"] / r["spacy_s"]
+    r["newskg_docs_per_s"] = r["docs"] / r["build_s"]
+    return r
 
 
-def _pair(tree: Path, paths: list[Path], repeat: int) -> dict:
-    spacy_run = _measure(tree, "spacy", paths, repeat)
-    build_run = _measure(tree, "newskg", paths, repeat)
-    docs = spacy_run["docs"]
-    return {
-        "spacy_docs_per_s": docs / spacy_run["seconds"],
-        "newskg_docs_per_s": docs / build_run["seconds"],
-        "ratio": spacy_run["seconds"] / build_run["seconds"],
-        "docs": docs,
-        "chars": spacy_run["chars"],
-    }
+def _compare(trees: dict[str, Path], paths: list[Path], repeat: int) -> dict[str, dict]:
+    """Each tree measured in turn, ``repeat`` times over, so that a slow spell of the machine
+    falls on all of them; the median round of each is kept."""
+    runs: dict[str, list[dict]] = {name: [] for name in trees}
+    for _ in range(repeat):
+        for name, tree in trees.items():
+            runs[name].append(_measure(tree, paths, 1))
+    out = {}
+    for name, rs in runs.items():
+        mid = sorted(rs, key=lambda r: r["ratio"])[len(rs) // 2]
+        out[name] = mid
+    return out
 
 
 def main() -> None:
@@ -90,30 +99,31 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--compare", metavar="REV", help="also measure this git revision, in the same run")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--worker", choices=["spacy", "newskg"], help=argparse.SUPPRESS)
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        print(json.dumps(_worker(args.worker, [Path(p) for p in args.inputs], args.repeat)))
+        print(json.dumps(_worker([Path(p) for p in args.inputs], args.repeat)))
         return
     inputs = args.inputs or [str(ROOT.parent / "shared" / "dev"), str(ROOT / "seeds")]
     paths = [p.resolve() for p in _documents(inputs)]
     if not paths:
         sys.exit("no .txt documents in " + ", ".join(inputs))
-    results = {"this tree": _pair(ROOT, paths, args.repeat)}
     if args.compare:
         with tempfile.TemporaryDirectory() as tmp:
             tree = Path(tmp) / "tree"
             subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.compare],
                            check=True, capture_output=True)
             try:
-                results[args.compare] = _pair(tree, paths, args.repeat)
+                results = _compare({"this tree": ROOT, args.compare: tree}, paths, args.repeat)
             finally:
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
+    else:
+        results = _compare({"this tree": ROOT}, paths, args.repeat)
     if args.json:
         print(json.dumps(results, indent=2))
         return
     first = next(iter(results.values()))
-    print(f"{first['docs']} documents, {first['chars']:,} characters, median of {args.repeat} passes")
+    print(f"{first['docs']} documents, {first['chars']:,} characters, the median of {args.repeat} rounds")
     print(f"{'tree':<16} {'spaCy docs/s':>13} {'newskg docs/s':>14} {'newskg/spaCy':>13}")
     for name, r in results.items():
         print(f"{name:<16} {r['spacy_docs_per_s']:>13.1f} {r['newskg_docs_per_s']:>14.1f} {r['ratio']:>13.2f}")

@@ -140,3 +140,23 @@ def test_triggers_not_violence_gives_no_attack(nlp, text):
 def test_triggers_everyday_phrasings_are_one_typed_attack(nlp, text, event_type):
     attacks = extract(nlp(text), PUB).attacks
     assert [a.event_type for a in attacks] == [event_type]
+
+
+def test_triggers_word_index_matches_as_spacy_matcher_does(nlp):
+    """One-word patterns are looked up by their word; the result is what spaCy's Matcher gives."""
+    from spacy.matcher import Matcher
+
+    from kg.extract.triggers import _case_free
+
+    full = Matcher(nlp.vocab)
+    by_id = {p.id: p for p in trigger_patterns()}
+    for p in trigger_patterns():
+        full.add(p.id, _case_free(p.pattern))
+    texts = [r[0] for r in POSITIVE + EVERYDAY] + NEGATIVE + ["Clashes broke out near the border. Gunfire was heard all night."]
+    for doc in nlp.pipe(texts):
+        expected: dict[int, set[str]] = {}
+        for match_id, start, end in full(doc):
+            p = by_id[nlp.vocab.strings[match_id]]
+            expected.setdefault(start + min(p.trigger, end - start - 1), set()).add(p.id)
+        got = {i: {p.id for p in ps} for i, ps in match_triggers(doc).items()}
+        assert got == expected, doc.text

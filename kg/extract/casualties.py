@@ -473,8 +473,10 @@ def _coded_figure(sent: Span) -> list[CasualtyMention]:
     which revises every other death count of the report."""
     out: list[CasualtyMention] = []
     for tok in sent:
+        if tok.lower_ not in {"fatalities", "fatality", "deaths"}:
+            continue
         nxt = tok.doc[tok.i + 1 : tok.i + 4]
-        if tok.lower_ in {"fatalities", "fatality", "deaths"} and len(nxt) == 3 \
+        if len(nxt) == 3 \
                 and nxt[0].lower_ == "coded" and nxt[1].lower_ == "as" and nxt[2].like_num:
             count = parse_count(nxt[2].text)
             if count is not None:

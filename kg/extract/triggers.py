@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -95,13 +96,100 @@ def _case_free(pattern: tuple) -> list[list[dict]]:
     return [list(pattern), variant] if changed else [list(pattern)]
 
 
+def _single(pattern: TriggerPattern) -> bool:
+    return len(pattern.pattern) == 1 and set(pattern.pattern[0]) <= {"LEMMA", "LOWER", "POS", "TAG"}
+
+
+def _values(test) -> list[str]:
+    return list(test["IN"]) if isinstance(test, dict) else [test]
+
+
+def _allows(test, value: str) -> bool:
+    if test is None:
+        return True
+    if isinstance(test, dict):
+        return ("IN" not in test or value in test["IN"]) and value not in test.get("NOT_IN", ())
+    return value == test
+
+
+@lru_cache(maxsize=1)
+def _word_index() -> dict[tuple[str, str], tuple[TriggerPattern, ...]]:
+    """One-word patterns by the word they test: ("lemma", "clash"), ("lower", "raped"), and for
+    a capitalised word the tagger took for a name, ("propn", "clashes")."""
+    index: dict[tuple[str, str], list[TriggerPattern]] = {}
+    for p in trigger_patterns():
+        if not _single(p):
+            continue
+        spec = p.pattern[0]
+        for field in ("LEMMA", "LOWER"):
+            for word in _values(spec[field]) if field in spec else ():
+                index.setdefault((field.lower(), word), []).append(p)
+                if field == "LEMMA":
+                    for form in _inflections(word):
+                        index.setdefault(("propn", form), []).append(p)
+    return {k: tuple({p.id: p for p in v}.values()) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _index_hashes() -> tuple[frozenset[int], frozenset[int]]:
+    """The string hashes of the index's lemmas, and of its lower-cased and inflected forms."""
+    from spacy.strings import hash_string
+
+    index = _word_index()
+    lemmas = frozenset(hash_string(w) for kind, w in index if kind == "lemma")
+    forms = frozenset(hash_string(w) for kind, w in index if kind != "lemma")
+    return lemmas, forms
+
+
+def _word_candidates(rows: list[list[int]]) -> list[int]:
+    """Indices of the tokens whose lemma or form a one-word pattern tests, from the Doc's
+    (LEMMA, LOWER) array rows, without making a Token of every word."""
+    lemmas, forms = _index_hashes()
+    return [i for i, (lemma, lower) in enumerate(rows) if lemma in lemmas or lower in forms]
+
+
+@lru_cache(maxsize=1)
+def _first_word_hashes() -> frozenset[int] | None:
+    """Hashes of every word the first token of a longer pattern may be (its lemmas, their
+    forms and its lower-cased words): a Doc without any of them needs no Matcher."""
+    from spacy.strings import hash_string
+
+    words: set[str] = set()
+    for p in trigger_patterns():
+        if _single(p):
+            continue
+        first = p.pattern[0]
+        for field in ("LEMMA", "LOWER"):
+            for w in _values(first[field]) if field in first else ():
+                words.update(_inflections(w) + [w.capitalize()])
+        if "LEMMA" not in first and "LOWER" not in first:
+            return None  # a pattern that may start at any word: always run the Matcher
+    return frozenset(hash_string(w) for w in words)
+
+
+def _word_matches(tok: Token) -> list[TriggerPattern]:
+    """The one-word patterns a token matches, as spaCy's Matcher would match them."""
+    out: list[TriggerPattern] = []
+    index = _word_index()
+    for p in index.get(("lemma", tok.lemma_), ()) + index.get(("lower", tok.lower_), ()):
+        spec = p.pattern[0]
+        if _allows(spec.get("POS"), tok.pos_) and _allows(spec.get("TAG"), tok.tag_) \
+                and _allows(spec.get("LOWER"), tok.lower_) and _allows(spec.get("LEMMA"), tok.lemma_):
+            out.append(p)
+    if tok.pos_ == "PROPN":
+        out += [p for p in index.get(("propn", tok.lower_), ()) if "LEMMA" in p.pattern[0]]
+    return out
+
+
 def _matcher(vocab: Vocab) -> Matcher:
-    """One Matcher per vocabulary (per loaded pipeline), built on first use."""
+    """One Matcher per vocabulary (per loaded pipeline) for the patterns of several words, built on
+    first use; one-word patterns are looked up by their word (``_word_index``)."""
     m = _MATCHERS.get(id(vocab))
     if m is None:
         m = Matcher(vocab)
         for p in trigger_patterns():
-            m.add(p.id, _case_free(p.pattern))
+            if not _single(p):
+                m.add(p.id, _case_free(p.pattern))
         _MATCHERS[id(vocab)] = m
     return m
 
@@ -115,11 +203,21 @@ def match_triggers(doc: Doc) -> dict[int, list[TriggerPattern]]:
     patterns = _by_id()
     order = {p.id: n for n, p in enumerate(trigger_patterns())}
     found: dict[int, list[TriggerPattern]] = {}
-    for match_id, start, end in _matcher(doc.vocab)(doc):
+    rows = doc.to_array([LEMMA, LOWER]).tolist()
+    firsts = _first_word_hashes()
+    phrase_matches = _matcher(doc.vocab)(doc, allow_missing=True) \
+        if firsts is None or any(lemma in firsts or lower in firsts for lemma, lower in rows) else []
+    for match_id, start, end in phrase_matches:
         p = patterns[doc.vocab.strings[match_id]]
         i = start + min(p.trigger, end - start - 1)
         if p not in found.setdefault(i, []):
             found[i].append(p)
+    for i in _word_candidates(rows):
+        for p in _word_matches(doc[i]):
+            if p not in found.setdefault(i, []):
+                found[i].append(p)
+        if not found.get(i):
+            found.pop(i, None)
     for i in found:
         found[i].sort(key=lambda p: order[p.id])
     return found
@@ -394,6 +492,20 @@ def _background(tok: Token) -> bool:
     return False
 
 
+def _per_sentence(name: str):
+    """Remember a reading of a whole sentence for the other trigger words in it."""
+    def wrap(fn):
+        def read(sent: Span) -> bool:
+            memo = sent.doc.user_data.setdefault(("newskg", name), {})
+            if sent.start not in memo:
+                memo[sent.start] = fn(sent)
+            return memo[sent.start]
+        read.__doc__ = fn.__doc__
+        return read
+    return wrap
+
+
+@_per_sentence("accidental")
 def accidental(sent: Span) -> bool:
     """An accident, a disease, a device that went off early ("went off while they were laying
     it"): deaths, but not violence."""
@@ -411,6 +523,7 @@ def accidental(sent: Span) -> bool:
     return False
 
 
+@_per_sentence("protest")
 def _protest(sent: Span) -> bool:
     """A demonstration, a riot or its dispersal ("students engaged in a violent demonstration",
     "police fired teargas and wounded several protesters"): not armed violence unless someone was
