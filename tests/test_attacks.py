@@ -260,3 +260,10 @@ def test_attacks_new_weapon_with_its_own_toll_is_another_attack(nlp):
     got = attacks_of(nlp, text)
     assert len(got) == 2
     assert sorted(c[1] for a in got for c in a["counts"] if c[0] == "Killed") == [1, 3]
+
+
+def test_attacks_same_toll_at_a_place_within_the_first_is_one_attack(nlp):
+    text = ("A drone strike killed four people in Sudan on Monday. "
+            "Four people were killed when a drone hit a market in El Fasher, medics said.")
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and got[0]["places"] == ["El Fasher"]

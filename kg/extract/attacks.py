@@ -554,7 +554,9 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
     if later.places and earlier.places and not set(later.places) & set(earlier.places):
         same_target = bool(set(earlier.targets) & set(later.targets)) or any(
             a.split()[-1] == b.split()[-1] for a in earlier.targets for b in later.targets)
-        if not same_target:
+        told_again = _same_toll(earlier, later) and attack_places.places_agree(
+            ctx.entities.entities, earlier.places, later.places)  # "3 killed in Israel" ... "in Beersheba"
+        if not (same_target or told_again):
             return False
     if later.aggregate != earlier.aggregate and later.places:
         return False
@@ -590,7 +592,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             same = None if fresh else next(
                 (a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places)
                                                   or (not cand.places and a is previous)
-                                                  or (set(a.targets) & set(cand.targets)))
+                                                  or (set(a.targets) & set(cand.targets))
+                                                  or _same_toll(a, cand))
                  and _compatible(ctx, a, cand)), None)
             if same is not None:
                 _merge(same, cand)
