@@ -91,6 +91,8 @@ NEGATIVE = [
     "Rebels took control of the river port after the garrison left; no fighting was reported.",
     "Soldiers seized weapons and ammunition during a search of the camp on Friday.",
     "Security forces were deployed to quell clashes between two communities.",
+    "Rival herders have often fought over wells in the district.",
+    "The federal army has been fighting the rebels in the north for weeks, diplomats say.",
     "Mediators met the leaders of both sides in Doha on Monday.",
     "A mine went off as fighters were burying it on a track outside Kismayo. Two fighters died.",
     "Two suspected bombers died when the bomb they were assembling went off in a house in Kano.",

@@ -469,7 +469,18 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
             return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in DURATIONS and not has_casualties:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
+    if not has_casualties and _habitual(tok):
+        return True  # "rival clans have often fought", "has been fighting for weeks": a state of affairs
     return not has_casualties and _background(tok)
+
+
+def _habitual(tok: Token) -> bool:
+    """What happens often or has been going on ("rival clans have often fought", "the army has been
+    shelling the area for weeks", "frequent attacks"), not one event."""
+    if any(c.dep_ in {"advmod", "amod"} and c.lower_ in violence_words("habitual_words") for c in tok.children):
+        return True
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    return tok.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
 
 
 def _feared_dead(tok: Token) -> bool:
