@@ -267,3 +267,14 @@ def test_attacks_same_toll_at_a_place_within_the_first_is_one_attack(nlp):
             "Four people were killed when a drone hit a market in El Fasher, medics said.")
     got = attacks_of(nlp, text)
     assert len(got) == 1 and got[0]["places"] == ["El Fasher"]
+
+
+def test_attacks_origin_of_fire_names_the_attacker_when_nothing_else_does(nlp):
+    records = extract(nlp("Sirens sounded in Haifa after missiles were launched from Iran on Friday, wounding two."), PUB)
+    assert [[records.entities[k].label for k in a.attackers] for a in records.attacks] == [["Iran"]]
+
+
+def test_attacks_fresh_clashes_are_another_attack(nlp):
+    text = ("At least 34 people have been killed as the two armies fight over the border temples. "
+            "Fresh artillery clashes erupted on Sunday morning near the temples.")
+    assert len(attacks_of(nlp, text)) == 2

@@ -60,7 +60,7 @@ def region_list_head(tok: Token) -> bool:
         and not named
 
 
-def _fired_from(tok: Token) -> bool:
+def fired_from(tok: Token) -> bool:
     """A weapon, a shot or its launch: what "from X" names the origin of."""
     lex = weapon_lexicon().by_label
     return tok.lower_ in lex or tok.lemma_.lower() in lex or is_attack_word(tok) \
@@ -87,7 +87,7 @@ def in_place_role(tok: Token) -> bool:
             # "the town of X", "shelling of X", "southeast of X"
             return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns") \
                 or head.head.lower_ in place_words("direction_words")
-        if prep == "from" and _fired_from(head.head):
+        if prep == "from" and fired_from(head.head):
             return False  # "a rocket from Lebanon", "fire from Gaza": where it came from, not where it fell
         return prep in words("locative_preps") or prep in {"from", "outside", "between"}
     if t.dep_ in {"nsubj", "nsubjpass"}:

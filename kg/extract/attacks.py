@@ -153,6 +153,20 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
     return found
 
 
+def _origin(ctx: DocContext, trig: Token) -> list[str]:
+    """Where the fire came from, when nothing else names the attacker: "missiles were launched
+    from Iran", "a rocket from Lebanon" (a country or group the text names as the origin)."""
+    heads = [trig] + [c for c in trig.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+    out = []
+    for h in heads:
+        if not attack_places.fired_from(h):
+            continue
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                out += [k for k in (_agent_of(ctx, p) for p in c.children if p.dep_ == "pobj") if k]
+    return out
+
+
 def _accused(ctx: DocContext, tok: Token) -> list[str]:
     """Who is said to have attacked: "Ukraine accused Russia of launching strikes", "blamed
     the attack on the rebels", "held the army responsible for the massacre"."""
@@ -194,6 +208,8 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
     if carrier is not None:
         found += _subject_agent(ctx, carrier)
     found += _accused(ctx, carrier or trig)
+    if not found:
+        found += _origin(ctx, trig)
     for c in trig.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             for p in c.children:
@@ -358,8 +374,12 @@ def _actor_words(trigger: Token) -> list[str]:
 
 
 def _not_used(tok: Token) -> bool:
-    """"on the verge of developing nuclear weapons", "supplied drones": weapons made, held or
-    traded, not fired."""
+    """"on the verge of developing nuclear weapons", "supplied drones", "a drone factory":
+    weapons made, held, traded or named as a kind of thing, not fired."""
+    lex = weapon_lexicon().by_label
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in lex \
+            and tok.head.lemma_.lower() not in lex and not attack_places.is_attack_word(tok.head):
+        return True  # "the nuclear weapons project", "a drone factory"
     t = tok
     while t.dep_ in {"compound", "amod", "conj", "appos"} and t.head != t:
         t = t.head
@@ -627,9 +647,12 @@ def _same_toll(a: Candidate, b: Candidate) -> bool:
 
 
 def _new_mention(cand: Candidate) -> bool:
-    """Whether a mention with a toll of its own introduces another attack rather than telling
-    more of the last one: an indefinite attack word ("a rocket ... killed two", "Israeli
-    strikes killed six") or a marker of another incident ("separately", "in another attack")."""
+    """Whether a mention introduces another attack rather than telling more of the last one:
+    an attack word marked as new ("fresh clashes", "a new strike"), or, with a toll of its own,
+    an indefinite attack word ("a rocket ... killed two", "Israeli strikes killed six") or a
+    marker of another incident ("separately", "in another attack")."""
+    if any(c.dep_ == "amod" and c.lower_ in words("new_event_markers") for c in cand.trigger.children):
+        return True  # "fresh clashes erupted", "a new strike"
     if not cand.casualties:
         return False
     sent_words = {t.lower_ for t in cand.sent}
