@@ -278,3 +278,8 @@ def test_attacks_fresh_clashes_are_another_attack(nlp):
     text = ("At least 34 people have been killed as the two armies fight over the border temples. "
             "Fresh artillery clashes erupted on Sunday morning near the temples.")
     assert len(attacks_of(nlp, text)) == 2
+
+
+def test_attacks_building_named_after_a_town_places_an_attack_without_a_place(nlp):
+    got = attacks_of(nlp, "Militants fired rockets at the Gao airport on Monday.")
+    assert [a["places"] for a in got] == [["Gao"]]

@@ -26,7 +26,7 @@ from kg.extract.event_types import classify
 from kg.extract.triggers import accidental, find_triggers, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon
 from kg.resolve.dates import DateWindow
-from kg.records import COUNTRY, AttackRecord, CasualtyRecord
+from kg.records import CITY, COUNTRY, AttackRecord, CasualtyRecord
 
 SPEECH = "speech_verbs"
 MAX_DATE_DISTANCE = 4  # dependency edges between a date and the attack word it dates
@@ -622,6 +622,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                 attacks.append(cand)
     _inherit_attackers(ctx, attacks)
     for a in attacks:
+        if not a.places:
+            a.places = _facility_places(ctx, a)
         counts = _final_counts(a.casualties)
         yield AttackRecord(
             evidence=DocContext.evidence(*a.evidence),
@@ -714,6 +716,23 @@ def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMentio
             if sent not in previous.evidence:
                 previous.evidence.append(sent)
             previous.reporters += [r for r in _reporters(ctx, sent) if r not in previous.reporters]
+
+
+def _facility_places(ctx: DocContext, cand: Candidate) -> list[str]:
+    """An attack with no place of its own lies where the building it hit is named after a town:
+    "the Timbuktu airport", "the Mandera district hospital", "a church in Kapedo's market"
+    (a town the gazetteer or the text already knows, never a new name)."""
+    for sent in cand.evidence:
+        for tok in sent:
+            ent = ctx.place(tok)
+            if ent is None or ent.kind not in {CITY, "Place"} or tok.dep_ not in {"compound", "poss", "nmod"}:
+                continue
+            head = tok.head
+            while head.dep_ == "compound" and head.head != head:
+                head = head.head
+            if head.lemma_.lower() in words("target_nouns") or head.lemma_.lower() in words("facility_nouns"):
+                return [ent.key]
+    return []
 
 
 def _inherit_attackers(ctx: DocContext, attacks: list[Candidate]) -> None:
