@@ -94,6 +94,9 @@ NEGATIVE = [
     "Rival herders have often fought over wells in the district.",
     "The federal army has been fighting the rebels in the north for weeks, diplomats say.",
     "Mediators met the leaders of both sides in Doha on Monday.",
+    "Police arrested 30 suspected militants in a raid in Garissa on Monday.",
+    "Soldiers detained two men suspected of planning attacks on churches.",
+    "The army recaptured the town after the militants fled without resistance.",
     "A mine went off as fighters were burying it on a track outside Kismayo. Two fighters died.",
     "Two suspected bombers died when the bomb they were assembling went off in a house in Kano.",
 ]

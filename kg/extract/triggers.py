@@ -418,6 +418,12 @@ def _has_context(tok: Token, sent: Span) -> bool:
 def _takes_territory(tok: Token) -> bool:
     """"captured the town of X", "overran an army base", "seized Uvira": a place taken, not
     weapons or goods seized."""
+    sent = tok.sent
+    lowers = [t.lower_ for t in sent]
+    if set(lowers) & violence_words("unopposed_words") or any(
+            t.lower_ == "without" and any(x.lemma_.lower() in violence_words("no_fight_nouns") or x.lower_ in violence_words("no_fight_nouns")
+                                          for x in t.subtree) for t in sent):
+        return False  # "retook the town without a fight": a transfer, not a battle
     for obj in (c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}):
         if obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in event_words("place_nouns") \
                 or obj.lemma_.lower() in TAKEN_POSITIONS:
@@ -469,9 +475,22 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
             return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in DURATIONS and not has_casualties:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
+    if not has_casualties and _in_arrest(tok):
+        return True  # "police arrested 30 suspects in a raid": an arrest operation
     if not has_casualties and _habitual(tok):
         return True  # "rival clans have often fought", "has been fighting for weeks": a state of affairs
     return not has_casualties and _background(tok)
+
+
+def _in_arrest(tok: Token) -> bool:
+    """An attack word in the circumstances of an arrest ("arrested 30 suspects in a raid"); not a
+    violent verb coordinated with the arrest ("arrested and beat him")."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    for anc in tok.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return anc.lemma_.lower() in violence_words("arrest_verbs")
+    return False
 
 
 def _habitual(tok: Token) -> bool:
