@@ -29,10 +29,6 @@ from kg.lexicon import event_words, load_json, load_jsonl, weapon_lexicon
 
 PATTERN_FILE = "attack_triggers.jsonl"
 WORDS_FILE = "violence_words.json"
-HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo"}
-DURATIONS = {"day", "week", "month", "year", "decade", "hour", "night", "century"}
-FIREARM_PATTERNS = {"fire-verb", "open-fire", "kill-verb", "gunfire-noun", "throw-weapon", "killing-noun"}
-TAKEN_POSITIONS = {"base", "camp", "garrison", "outpost", "post", "position", "barracks", "airport", "airbase", "stronghold", "headquarters", "checkpoint"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "agent", "attr"}
 TARGET_PREPS = {"on", "at", "against", "towards", "toward", "into", "upon", "in", "near"}
 
@@ -45,6 +41,7 @@ class TriggerPattern:
     type: str | None
     requires: frozenset[str]
     outcome: bool = False
+    at_crowds: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,7 @@ class Trigger:
 @lru_cache(maxsize=1)
 def trigger_patterns() -> tuple[TriggerPattern, ...]:
     return tuple(TriggerPattern(row["id"], tuple(row["pattern"]), row.get("trigger", 0), row.get("type"),
-                                frozenset(row.get("requires", ())), bool(row.get("outcome")))
+                                frozenset(row.get("requires", ())), bool(row.get("outcome")), bool(row.get("at_crowds")))
                  for row in load_jsonl(PATTERN_FILE))
 
 
@@ -230,7 +227,7 @@ def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casu
         pats = matches.get(tok.i)
         if not pats or _excluded(tok, has_casualties):
             continue
-        if _protest(sent) and not any(p.id in FIREARM_PATTERNS for p in pats):
+        if _protest(sent) and not any(p.at_crowds for p in pats):
             continue  # a demonstration, a riot or its dispersal; not shooting at the crowd
         ok = [p for p in pats if all(_holds(req, tok, sent, has_casualties) for req in p.requires)]
         if ok:
@@ -426,7 +423,7 @@ def _takes_territory(tok: Token) -> bool:
         return False  # "retook the town without a fight": a transfer, not a battle
     for obj in (c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}):
         if obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in event_words("place_nouns") \
-                or obj.lemma_.lower() in TAKEN_POSITIONS:
+                or obj.lemma_.lower() in violence_words("taken_positions"):
             return True
     return False
 
@@ -469,11 +466,11 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
             return True  # "did not attack", "no clashes were reported"
         if c.lower_ == "down" and c.dep_ == "prt" and lemma in {"shoot", "bring", "drop", "take"}:
             return True  # "shot down a drone", "brought down a plane": an interception
-        if tok.pos_ == "VERB" and c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+        if tok.pos_ == "VERB" and c.dep_ == "aux" and c.lower_ in violence_words("hypothetical_auxiliaries"):
             return True  # "would engage", "could strike": not something that happened
         if c.dep_ == "mark" and c.lower_ in {"if", "unless"}:
             return True
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in DURATIONS and not has_casualties:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in violence_words("duration_nouns") and not has_casualties:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
     if not has_casualties and _in_arrest(tok):
         return True  # "police arrested 30 suspects in a raid": an arrest operation
