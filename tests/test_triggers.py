@@ -69,6 +69,7 @@ EVERYDAY = [
     ("Warships fired towards the beach of Kismayo.", "ShellingArtilleryMissile"),
     ("The air force struck a convoy heading to Tessalit.", "AirDroneStrike"),
     ("An explosion took place at the township office.", "RemoteExplosive"),
+    ("Clan militia attack herders at a watering point", "AttackOnCivilians"),
 ]
 
 NEGATIVE = [
@@ -94,6 +95,8 @@ NEGATIVE = [
     "Rival herders have often fought over wells in the district.",
     "The federal army has been fighting the rebels in the north for weeks, diplomats say.",
     "Mediators met the leaders of both sides in Doha on Monday.",
+    "Police boss fires deputy",
+    "Attack helicopter crash near the base",
     "Police arrested 30 suspected militants in a raid in Garissa on Monday.",
     "Soldiers detained two men suspected of planning attacks on churches.",
     "The army recaptured the town after the militants fled without resistance.",

@@ -29,6 +29,7 @@ from kg.lexicon import event_words, load_json, load_jsonl, weapon_lexicon
 
 PATTERN_FILE = "attack_triggers.jsonl"
 WORDS_FILE = "violence_words.json"
+HEADLINE_PATTERNS = {"attack-verb", "kill-verb", "abduct-verb", "clash-verb"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "agent", "attr"}
 TARGET_PREPS = {"on", "at", "against", "towards", "toward", "into", "upon", "in", "near"}
 
@@ -233,9 +234,32 @@ def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casu
         if ok:
             outcome = all(p.outcome for p in ok)
             out.append(Trigger(tok, tuple(p.id for p in ok), next((p.type for p in ok if p.type), None), outcome))
+    if not out:
+        out = _headline_verbs(sent, matches)
     acts = [t for t in out if not t.outcome]
     # "a strike killed five": the killing is the strike's outcome, not an event of its own
     return acts or out
+
+
+def _headline_verbs(sent: Span, matches: dict[int, list[TriggerPattern]]) -> list[Trigger]:
+    """A sentence in headline style, with no verb the tagger saw ("Militia attack herders at a
+    well"): a word of an attack, killing, abduction or clash verb standing between two noun
+    phrases is that verb. Words that need their arguments read ("fires", "hits") are left out."""
+    if any(t.pos_ in {"VERB", "AUX"} for t in sent):
+        return []
+    verb_patterns = {p.id: p for p in trigger_patterns() if _single(p) and p.pattern[0].get("POS") == "VERB"
+                     and p.id in HEADLINE_PATTERNS}
+    out: list[Trigger] = []
+    for tok in sent[1:-1]:
+        before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+        if tok.pos_ != "NOUN" or before.pos_ not in {"NOUN", "PROPN"} or after.pos_ not in {"NOUN", "PROPN", "DET", "ADJ", "NUM"}:
+            continue
+        lemma = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
+        pats = [p for p in verb_patterns.values() if lemma in _values(p.pattern[0]["LEMMA"]) or tok.lower_ in _values(p.pattern[0]["LEMMA"])]
+        if pats:
+            out.append(Trigger(tok, tuple(p.id for p in pats), next((p.type for p in pats if p.type), None),
+                               all(p.outcome for p in pats)))
+    return out
 
 
 # -- conditions ---------------------------------------------------------------
@@ -352,6 +376,8 @@ def _victim_candidates(tok: Token) -> list[Token]:
     cands = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
     if tok.dep_ in {"acl", "amod"} or (tok.dep_ == "relcl" and tok.tag_ == "VBN"):
         cands.append(tok.head)  # "a farmer killed by gunmen", "the man shot yesterday"
+    if tok.dep_ == "compound" and tok.pos_ == "NOUN":
+        cands.append(tok.head)  # a headline's verb taken for a noun: "militia attack herders"
     if not cands and tok.tag_ == "VBN" and tok.dep_ == "conj":
         cands = [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]  # "shot and killed a trader"
     if not cands and tok.dep_ == "conj":
