@@ -378,6 +378,9 @@ def _victim_candidates(tok: Token) -> list[Token]:
         cands.append(tok.head)  # "a farmer killed by gunmen", "the man shot yesterday"
     if tok.dep_ == "compound" and tok.pos_ == "NOUN":
         cands.append(tok.head)  # a headline's verb taken for a noun: "militia attack herders"
+    # "shot dead his neighbour", parsed with the victim under "dead"
+    cands += [o for c in tok.children if c.dep_ in {"acomp", "oprd", "advmod"} and c.lower_ in {"dead", "death"}
+              for o in c.children if o.dep_ in {"dobj", "nsubj"}]
     if not cands and tok.tag_ == "VBN" and tok.dep_ == "conj":
         cands = [c for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"}]  # "shot and killed a trader"
     if not cands and tok.dep_ == "conj":
@@ -404,10 +407,22 @@ def _has_victim(tok: Token, counted: bool) -> bool:
     for c in _victim_candidates(tok):
         if _is_person(c):
             return True
-        if counted and c.pos_ == "NOUN" and c.lemma_.lower() not in violence_words("animal_nouns") \
-                and not _is_weapon(c) and (c.tag_ == "NNS" or any(x.dep_ == "nummod" for x in c.children)):
-            return True
+        if counted and c.pos_ == "NOUN" and not _not_a_person(c) \
+                and (c.tag_ == "NNS" or any(x.dep_ in {"nummod", "det", "poss"} for x in c.children)):
+            return True  # "abducted 15 travellers", "shot dead his neighbour"
     return False
+
+
+def _not_a_person(tok: Token) -> bool:
+    """An animal, a weapon, a thing struck or a place: never who a killing verb was done to."""
+    lemma = tok.lemma_.lower()
+    return lemma in violence_words("animal_nouns") or _is_weapon(tok) or lemma in _things() \
+        or lemma in event_words("place_nouns") or lemma in event_words("target_nouns")
+
+
+@lru_cache(maxsize=1)
+def _things() -> frozenset[str]:
+    return frozenset(load_json("casualty_words.json")["things"]["words"])
 
 
 def _has_agent(tok: Token) -> bool:
