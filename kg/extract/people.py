@@ -3,10 +3,10 @@
 Forms read (titles from ``kg/data/titles.json``):
 
 * a title before the name: "German Foreign Minister Annalena Baerbock",
-  "Sudan's army chief Abdel Fattah al-Burhan", "UN envoy Martin Griffiths";
+  "Chad's army chief Abakar Abdelkerim Daoud", "UN envoy Martin Griffiths";
 * an apposition: "Antonio Guterres, the UN secretary-general,",
-  "Yoav Gallant, Israel's defence minister,";
-* a reversed apposition: "France's foreign minister, Jean-Noel Barrot,".
+  "Ben Wallace, Britain's defence secretary,";
+* a reversed apposition: "Spain's foreign minister, José Manuel Albares,".
 
 The affiliation is the country (by name, demonym or possessive) or the
 organization that the title names; failing that, an organization the role is
