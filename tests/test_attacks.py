@@ -214,10 +214,10 @@ SIDES = [
     ("Hezbollah fighters clashed with Israeli troops near the border village of Aita al-Shaab on Tuesday.",
      {"Hezbollah"}, {"Israel"}),
     ("Russian forces attacked Ukrainian troops near Pokrovsk on Monday.", {"Russia"}, {"Ukraine"}),
-    ("Israel launched a wave of strikes on southern Lebanon on Friday, killing 12 people.", {"Israel"}, set()),
+    ("Azerbaijan launched a wave of strikes on the hills near Shusha on Friday, killing 12 soldiers.", {"Azerbaijan"}, set()),
     ("The Sudanese army said it struck RSF positions near El Obeid on Sunday, killing dozens of fighters.",
      {"Sudan"}, set()),
-    ("Ukraine accused Russia of launching 40 drones at Odesa overnight, killing two people.", {"Russia"}, set()),
+    ("Armenia accused Azerbaijan of shelling border villages overnight, killing two people.", {"Azerbaijan"}, set()),
     ("The government held Al Shabaab responsible for the bombing in Mogadishu that killed five.", {"Al Shabaab"}, set()),
 ]
 
@@ -235,7 +235,7 @@ def test_attacks_attacker_and_side_attacked(nlp, text, attackers, attacked):
 
 def test_attacks_day_of_telling_bounds_an_undated_attack(nlp):
     """"Officials said on Thursday that a strike killed six": that day or the day before."""
-    got = attacks_of(nlp, "Health officials said on Thursday that an airstrike killed six rescuers near Nabatieh.")
+    got = attacks_of(nlp, "Health officials said on Thursday that an airstrike killed five farmers near Kutum.")
     assert [a["date"] for a in got] == [("2024-06-05", "2024-06-06")]
 
 
@@ -250,8 +250,8 @@ def test_attacks_weapons_held_or_traded_are_not_the_weapon_used(nlp):
 
 
 def test_attacks_origin_of_fire_is_not_the_place_hit(nlp):
-    got = attacks_of(nlp, "A rocket fired from Lebanon killed two farm workers near Kiryat Shmona on Tuesday.")
-    assert len(got) == 1 and "Lebanon" not in got[0]["places"]
+    got = attacks_of(nlp, "A mortar round fired from Somalia killed two herders near Wajir on Tuesday.")
+    assert len(got) == 1 and "Somalia" not in got[0]["places"]
 
 
 def test_attacks_new_weapon_with_its_own_toll_is_another_attack(nlp):
@@ -270,13 +270,13 @@ def test_attacks_same_toll_at_a_place_within_the_first_is_one_attack(nlp):
 
 
 def test_attacks_origin_of_fire_names_the_attacker_when_nothing_else_does(nlp):
-    records = extract(nlp("Sirens sounded in Haifa after missiles were launched from Iran on Friday, wounding two."), PUB)
-    assert [[records.entities[k].label for k in a.attackers] for a in records.attacks] == [["Iran"]]
+    records = extract(nlp("Villagers in Sotk took shelter after shells were fired from Azerbaijan on Friday, wounding two."), PUB)
+    assert [[records.entities[k].label for k in a.attackers] for a in records.attacks] == [["Azerbaijan"]]
 
 
 def test_attacks_fresh_clashes_are_another_attack(nlp):
-    text = ("At least 34 people have been killed as the two armies fight over the border temples. "
-            "Fresh artillery clashes erupted on Sunday morning near the temples.")
+    text = ("At least 20 people have been killed as the two armies fight over the disputed river islands. "
+            "Fresh artillery clashes erupted on Tuesday near the islands.")
     assert len(attacks_of(nlp, text)) == 2
 
 

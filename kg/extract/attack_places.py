@@ -88,7 +88,7 @@ def in_place_role(tok: Token) -> bool:
             return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns") \
                 or head.head.lower_ in place_words("direction_words")
         if prep == "from" and fired_from(head.head):
-            return False  # "a rocket from Lebanon", "fire from Gaza": where it came from, not where it fell
+            return False  # "a rocket from across the border", "fire from the ridge": where it came from, not where it fell
         return prep in words("locative_preps") or prep in {"from", "outside", "between"}
     if t.dep_ in {"nsubj", "nsubjpass"}:
         lemma = head.lemma_.lower()

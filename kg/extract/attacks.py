@@ -128,7 +128,7 @@ def _attackers(ctx: DocContext, cand: Candidate) -> list[str]:
     found: list[str] = []
     for trig in cand.triggers:
         found += _trigger_attackers(ctx, trig)
-    # a state acts through its armed forces: "Israel's military struck" is an attack by Israel too
+    # a state acts through its armed forces: "Chad's army struck" is an attack by Chad too
     found += [c for c in (state_of_forces(ctx.entities, k) for k in found) if c]
     return [k for k in dict.fromkeys(found) if k not in cand.places]
 
@@ -155,7 +155,7 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
 
 def _origin(ctx: DocContext, trig: Token) -> list[str]:
     """Where the fire came from, when nothing else names the attacker: "missiles were launched
-    from Iran", "a rocket from Lebanon" (a country or group the text names as the origin)."""
+    from across the border", "shells fired from Azerbaijan" (a country or group the text names as the origin)."""
     heads = [trig] + [c for c in trig.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
     out = []
     for h in heads:
@@ -168,7 +168,7 @@ def _origin(ctx: DocContext, trig: Token) -> list[str]:
 
 
 def _accused(ctx: DocContext, tok: Token) -> list[str]:
-    """Who is said to have attacked: "Ukraine accused Russia of launching strikes", "blamed
+    """Who is said to have attacked: "Armenia accused Azerbaijan of shelling villages", "blamed
     the attack on the rebels", "held the army responsible for the massacre"."""
     t, path = tok, [tok]
     while t.head != t and t.pos_ not in {"VERB", "AUX"} or t is tok:
@@ -187,7 +187,7 @@ def _accused(ctx: DocContext, tok: Token) -> list[str]:
 
 
 def _carrier_verb(trig: Token) -> Token | None:
-    """The verb whose object the attack word is: "Israel launched a wave of strikes", "JNIM
+    """The verb whose object the attack word is: "the air force launched a wave of strikes", "the rebels
     claimed responsibility for the ambush", "the army carried out airstrikes"."""
     t = trig
     while t.dep_ == "pobj" and t.head.lower_ in {"of", "for"} and t.head.head.pos_ == "NOUN":
@@ -307,7 +307,7 @@ def _date_governor(ent: Span) -> Token:
 
 
 def _told_on(ctx: DocContext, ent: Span) -> DateWindow | None:
-    """"the ministry said on Thursday that strikes killed six": what is told of happened that day or
+    """"officials said on Monday that a raid killed four": what is told of happened that day or
     the day before."""
     day = ctx.date_of(ent, "past")
     if day is None or (day.latest - day.earliest).days > 1:
@@ -327,8 +327,8 @@ def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
 
 def _background_of(trigger: Token, governor: Token) -> bool:
     """Whether the attack word stands in a background phrase or another clause of the verb the
-    date belongs to: "forces deployed on Saturday after days of clashes" and "leaders will meet
-    on Monday, as the countries clashed" date the deployment and the meeting, not the fighting.
+    date belongs to: "troops withdrew on Friday after weeks of fighting" and "ministers will meet
+    on Tuesday, as the armies fought on" date the withdrawal and the meeting, not the fighting.
     A date of what the attack did ("five were killed on Monday following an attack") is its own."""
     if trigger == governor or governor.pos_ not in {"VERB", "AUX"}:
         return False
@@ -374,12 +374,12 @@ def _actor_words(trigger: Token) -> list[str]:
 
 
 def _not_used(tok: Token) -> bool:
-    """"on the verge of developing nuclear weapons", "supplied drones", "a drone factory":
+    """"accused of developing chemical weapons", "supplied drones", "a drone factory":
     weapons made, held, traded or named as a kind of thing, not fired."""
     lex = weapon_lexicon().by_label
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in lex \
             and tok.head.lemma_.lower() not in lex and not attack_places.is_attack_word(tok.head):
-        return True  # "the nuclear weapons project", "a drone factory"
+        return True  # "the missile programme", "a drone factory"
     t = tok
     while t.dep_ in {"compound", "amod", "conj", "appos"} and t.head != t:
         t = t.head
@@ -575,7 +575,7 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         same_target = bool(set(earlier.targets) & set(later.targets)) or any(
             a.split()[-1] == b.split()[-1] for a in earlier.targets for b in later.targets)
         told_again = _same_toll(earlier, later) and attack_places.places_agree(
-            ctx.entities.entities, earlier.places, later.places)  # "3 killed in Israel" ... "in Beersheba"
+            ctx.entities.entities, earlier.places, later.places)  # "4 killed in Sudan" ... "in El Fasher"
         if not (same_target or told_again):
             return False
     if later.aggregate != earlier.aggregate and later.places:
@@ -651,7 +651,7 @@ def _same_toll(a: Candidate, b: Candidate) -> bool:
 def _new_mention(cand: Candidate) -> bool:
     """Whether a mention introduces another attack rather than telling more of the last one:
     an attack word marked as new ("fresh clashes", "a new strike"), or, with a toll of its own,
-    an indefinite attack word ("a rocket ... killed two", "Israeli strikes killed six") or a
+    an indefinite attack word ("a rocket ... killed two", "Russian strikes killed five") or a
     marker of another incident ("separately", "in another attack")."""
     if any(c.dep_ == "amod" and c.lower_ in words("new_event_markers") for c in cand.trigger.children):
         return True  # "fresh clashes erupted", "a new strike"

@@ -454,7 +454,7 @@ def _has_context(tok: Token, sent: Span) -> bool:
 
 
 def _takes_territory(tok: Token) -> bool:
-    """"captured the town of X", "overran an army base", "seized Uvira": a place taken, not
+    """"captured the town of X", "overran an army base", "seized the port": a place taken, not
     weapons or goods seized."""
     sent = tok.sent
     lowers = [t.lower_ for t in sent]
