@@ -31,7 +31,7 @@ PATTERN_FILE = "attack_triggers.jsonl"
 WORDS_FILE = "violence_words.json"
 HEADLINE_PATTERNS = {"attack-verb", "kill-verb", "abduct-verb", "clash-verb"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "agent", "attr"}
-TARGET_PREPS = {"on", "at", "against", "towards", "toward", "into", "upon", "in", "near"}
+TARGET_PREPS = {"on", "at", "against", "towards", "toward", "into", "upon"}
 
 
 @dataclass(frozen=True)
@@ -192,14 +192,19 @@ def _matcher(vocab: Vocab) -> Matcher:
     return m
 
 
+@lru_cache(maxsize=1)
 def _by_id() -> dict[str, TriggerPattern]:
     return {p.id: p for p in trigger_patterns()}
 
 
+@lru_cache(maxsize=1)
+def _file_order() -> dict[str, int]:
+    return {p.id: n for n, p in enumerate(trigger_patterns())}
+
+
 def match_triggers(doc: Doc) -> dict[int, list[TriggerPattern]]:
     """Token index -> the patterns whose trigger word it is, in file order."""
-    patterns = _by_id()
-    order = {p.id: n for n, p in enumerate(trigger_patterns())}
+    patterns, order = _by_id(), _file_order()
     found: dict[int, list[TriggerPattern]] = {}
     rows = doc.to_array([LEMMA, LOWER]).tolist()
     firsts = _first_word_hashes()
@@ -235,27 +240,26 @@ def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casu
             outcome = all(p.outcome for p in ok)
             out.append(Trigger(tok, tuple(p.id for p in ok), next((p.type for p in ok if p.type), None), outcome))
     if not out:
-        out = _headline_verbs(sent, matches)
+        out = _headline_verbs(sent)
     acts = [t for t in out if not t.outcome]
     # "a strike killed five": the killing is the strike's outcome, not an event of its own
     return acts or out
 
 
-def _headline_verbs(sent: Span, matches: dict[int, list[TriggerPattern]]) -> list[Trigger]:
+def _headline_verbs(sent: Span) -> list[Trigger]:
     """A sentence in headline style, with no verb the tagger saw ("Militia attack herders at a
     well"): a word of an attack, killing, abduction or clash verb standing between two noun
     phrases is that verb. Words that need their arguments read ("fires", "hits") are left out."""
     if any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return []
-    verb_patterns = {p.id: p for p in trigger_patterns() if _single(p) and p.pattern[0].get("POS") == "VERB"
-                     and p.id in HEADLINE_PATTERNS}
+    index = _word_index()
     out: list[Trigger] = []
     for tok in sent[1:-1]:
         before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
         if tok.pos_ != "NOUN" or before.pos_ not in {"NOUN", "PROPN"} or after.pos_ not in {"NOUN", "PROPN", "DET", "ADJ", "NUM"}:
             continue
-        lemma = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
-        pats = [p for p in verb_patterns.values() if lemma in _values(p.pattern[0]["LEMMA"]) or tok.lower_ in _values(p.pattern[0]["LEMMA"])]
+        # the word's verb forms are the index's inflections of a verb pattern's lemmas
+        pats = [p for p in index.get(("propn", tok.lower_), ()) if p.id in HEADLINE_PATTERNS]
         if pats:
             out.append(Trigger(tok, tuple(p.id for p in pats), next((p.type for p in pats if p.type), None),
                                all(p.outcome for p in pats)))
@@ -305,28 +309,31 @@ def _arguments(tok: Token) -> list[Token]:
     return args
 
 
+def _crowd_control(tok: Token) -> bool:
+    """Whether the verb's object is a means of crowd control ("fired tear gas", "rubber bullets")."""
+    crowd = violence_words("crowd_control_objects")
+    return any(_phrase(o) in crowd or o.lemma_.lower() in crowd or o.lower_ in crowd
+               for o in tok.children if o.dep_ in {"dobj", "nsubjpass"})
+
+
 def _has_object(tok: Token) -> bool:
     if tok.dep_ in {"relcl", "acl"}:
         return True
-    crowd = violence_words("crowd_control_objects")
-    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "agent"}]
-    if any(_phrase(o) in crowd or o.lemma_.lower() in crowd for o in objs):
+    if _crowd_control(tok):
         return False  # "police fired tear gas"
-    if objs:
+    if any(c.dep_ in {"dobj", "nsubjpass", "agent"} for c in tok.children):
         return True
-    return any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"in", "near"} for c in tok.children) \
+    return any(c.dep_ == "prep" and c.lower_ in TARGET_PREPS for c in tok.children) \
         or any(c.dep_ == "advmod" and c.lower_ in {"towards", "toward"} for c in tok.children)
 
 
 def _aimed(tok: Token) -> bool:
     """"fired at the base", "shot towards the beach", "opened fire on", "fired mortars": a target or a
     weapon; not "fired tear gas at the crowd"."""
-    crowd = violence_words("crowd_control_objects")
-    if any(_phrase(o) in crowd or o.lemma_.lower() in crowd or o.lower_ in crowd
-           for o in tok.children if o.dep_ in {"dobj", "nsubjpass"}):
+    if _crowd_control(tok):
         return False
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in {"at", "on", "upon", "towards", "toward", "into", "against"} \
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS \
                 and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children):
             return True  # "fired at the base", not "fired 200 workers on Friday"
     if any(c.dep_ == "advmod" and c.lower_ in {"towards", "toward", "indiscriminately"} for c in tok.children):
