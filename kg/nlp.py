@@ -77,14 +77,32 @@ def ruler_patterns() -> list[dict]:
     return patterns
 
 
+_MAX_BRACKETED = 40
+
+
 @Language.component(LINE_BREAKS_NAME, assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines, subheadings and list items stand
-    on lines of their own, and the parser would otherwise run them into the next line."""
+    on lines of their own, and the parser would otherwise run them into the next line.
+    Inside brackets no sentence starts, nor at a bracket that follows a word: "on Monday
+    night [14 March] in X town" is one sentence (a bracket left open holds for a line or at
+    most ``_MAX_BRACKETED`` words)."""
+    depth = opened = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
+        if depth > 0 and tok.i - opened > _MAX_BRACKETED:
+            depth = 0
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
+            depth = 0
+        elif depth > 0 and not tok.is_space:
+            tok.is_sent_start = False
+        elif tok.text in {"(", "["} and not prev.is_space and prev.text not in {".", "!", "?", ":", ";"}:
+            tok.is_sent_start = False
+        if tok.text in {"(", "["}:
+            depth, opened = depth + 1, tok.i
+        elif tok.text in {")", "]"} and depth > 0:
+            depth -= 1
     return doc
 
 
@@ -125,6 +143,8 @@ class EntityFixer:
                     label = "GPE"
                 elif label == "NORP" and gaz.demonym(bare) is None and gaz.place(bare) is not None:
                     label = "GPE"
+                elif label in {"PERSON", "ORG"} and bare not in orgs and self._located_in(ent):
+                    label = "GPE"
             end = ent.end
             while end - 1 > ent.start and (doc[end - 1].is_punct or doc[end - 1].is_bracket):
                 end -= 1  # "Geneva (AFP)" tagged as one span: keep the name
@@ -141,6 +161,20 @@ class EntityFixer:
         spans = self._framed_places(doc, spans, gaz, person_parts, orgs)
         doc.ents = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _located_in(ent: Span) -> bool:
+        """A name that a building or settlement lies in: "the army base in X", "a market near X"
+        (the model sometimes reads an unfamiliar town's name as a person or an organization)."""
+        if len(ent) > 3 or not all(t.pos_ == "PROPN" for t in ent):
+            return False
+        root = ent.root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in {"in", "near", "at", "outside"}:
+            return False
+        noun = prep.head
+        return noun.pos_ == "NOUN" and (noun.lemma_.lower() in event_words("facility_nouns")
+                                        or noun.lemma_.lower() in {"village", "town", "camp", "hamlet", "settlement"})
 
     @staticmethod
     def _named_organizations(doc: Doc, spans: list[Span], gaz) -> list[Span]:

@@ -203,3 +203,51 @@ def test_attack_places_qualifier_gives_country_and_region(nlp, text, name, count
     ent = next(e for e in ctx.entities.entities.values() if e.label == name)
     assert ent.country_key == country and ent.geonames_id is None
     assert ctx.entities.entities[ent.region_key].label == region
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a facility named after a town the gazetteer knows: the attack lies in that town
+        ("Two mortar shells struck the Mopti Airport, which hosts army bases.", "Mopti"),
+        ("A grenade went off at the Garissa District Hospital, wounding a nurse.", "Garissa"),
+        ("Soldiers beat students at Gondar University on Monday.", "Gondar"),
+        ("Gunmen attacked the Kakuma Catholic church, killing two guards.", "Kakuma"),
+        ("Rebels fired rockets at the Herat International Airport overnight.", "Herat"),
+    ],
+)
+def test_attack_places_town_in_facility_name(nlp, text, place):
+    assert place in all_labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "not_place"),
+    [
+        # "X, Y": X lies in Y, whichever of them the gazetteer knows
+        ("A grenade was hurled at a primary school in Majengo, Garissa, wounding a pupil.", "Majengo", "Garissa"),
+        ("Gunmen shot dead a trader in Kawangware, Nairobi.", "Kawangware", "Nairobi"),
+        ("An IED struck a bus in Dar Naim, Nouakchott, killing four.", "Dar Naim", "Nouakchott"),
+    ],
+)
+def test_attack_places_comma_pair_names_the_inner_place(nlp, text, place, not_place):
+    found = attack_places(nlp, text)
+    assert found and found[0][0] == place, found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # an unfamiliar town the model reads as a person or an organization, named as where a base lies
+        ("The army base in Anefis came under rocket fire this morning.", "Anefis"),
+        ("Two soldiers opened fire on each other at the army camp in Tessit, killing one.", "Tessit"),
+        ("Militants stormed a police post in Kapedo, killing two reservists.", "Kapedo"),
+    ],
+)
+def test_attack_places_name_a_base_lies_in(nlp, text, place):
+    assert place in all_labels(nlp, text)
+
+
+def test_attack_places_bracketed_date_keeps_the_sentence_whole(nlp):
+    text = "A hand grenade was thrown on Monday night [14 March] in Wajir town, wounding two traders."
+    assert len(list(nlp(text).sents)) == 1
+    assert "Wajir" in all_labels(nlp, text)

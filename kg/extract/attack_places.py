@@ -182,9 +182,33 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
     return None
 
 
-def most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[str]:
+def comma_qualified(places: list[tuple[Token, str]]) -> set[str]:
+    """Places written as "X, Y" with Y another of the places and no list going on ("in X, Y
+    and Z"): X lies in Y, whatever the gazetteer knows of either ("in Likoni, Mombasa")."""
+    by_start = {}
+    for tok, key in places:
+        span = ent_span(tok) or propn_span(tok)
+        by_start.setdefault(span.start, (span, key))
+    inner: set[str] = set()
+    for start, (span, key) in by_start.items():
+        nxt = by_start.get(span.end + 1)
+        if nxt is None or span.doc[span.end].text != "," or nxt[1] == key:
+            continue
+        after = nxt[0].end
+        doc = span.doc
+        if after < len(doc) and (doc[after].lower_ in {"and", "or"} or doc[after].text == ","
+                                 and after + 1 < len(doc) and doc[after + 1].lower_ in {"and", "or"}):
+            continue  # "in X, Y and Z": a list
+        if span.start > 0 and doc[span.start - 1].text == ",":
+            continue  # "..., X, Y": inside a list
+        inner.add(key)
+    return inner
+
+
+def most_specific(ctx: DocContext, keys: list[str], aggregate: bool, inner: set[str] = frozenset()) -> list[str]:
     """The settlements among an event's places rather than their regions or countries; a place
-    keeps the places the text says it lies in or by ("the X area of Y town": X and Y)."""
+    keeps the places the text says it lies in or by ("the X area of Y town": X and Y); a place
+    written "X, Y" comes before Y (``inner``)."""
     rank = {CITY: 1, "Place": 1, REGION: 3, COUNTRY: 4}
     ents = ctx.entities.entities
     anchors = ctx.entities.anchors
@@ -192,6 +216,8 @@ def most_specific(ctx: DocContext, keys: list[str], aggregate: bool) -> list[str
 
     def level(k: str) -> float:
         kind = ents[k].kind
+        if k in inner and kind in {CITY, "Place"}:
+            return 0
         if k in framed:
             # "X village (District, Region)", "the Y area of Z", "the X district of Y city": the wording's own place first
             return 0 if kind in {CITY, "Place"} or anchors.get(k) else 2 if kind == REGION else rank.get(kind, 1)

@@ -406,7 +406,9 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         cand.aggregate = cand.trigger.tag_ == "NNS" and any(m in sent.text.lower() for m in words("aggregate_markers"))
     # places
     meeting_words = attack_places.meeting_words(sent)
-    for tok, key in attack_places.sentence_places(ctx, sent):
+    sentence_places = attack_places.sentence_places(ctx, sent)
+    inner = attack_places.comma_qualified(sentence_places)
+    for tok, key in sentence_places:
         near = _nearest(tok, cands)
         if meeting_words and min(tree_distance(tok, m) for m in meeting_words) < tree_distance(tok, near.trigger):
             continue  # "... came hours after officials sat down in X": the meeting's place
@@ -455,7 +457,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         if cand.aggregate and len(cand.places) == 1 and not cand.date:
             cand.aggregate = False
         if len(cand.places) > 1:
-            cand.places = attack_places.most_specific(ctx, cand.places, cand.aggregate)
+            cand.places = attack_places.most_specific(ctx, cand.places, cand.aggregate, inner)
     return cands, casualties
 
 
@@ -732,7 +734,39 @@ def _facility_places(ctx: DocContext, cand: Candidate) -> list[str]:
                 head = head.head
             if head.lemma_.lower() in words("target_nouns") or head.lemma_.lower() in words("facility_nouns"):
                 return [ent.key]
+    for sent in cand.evidence:
+        for span in sent.ents:
+            key = _town_in_facility_name(ctx, span)
+            if key is not None:
+                return [key]
     return []
+
+
+def _town_in_facility_name(ctx: DocContext, span: Span) -> str | None:
+    """The town a facility's name starts with, when the gazetteer knows it as a town: "the Gao
+    Airport", "Jalalabad University", "the Beni General Hospital" (the model reads the whole
+    name as a facility, an organisation or even a person: "Kakuma Catholic" church)."""
+    if span.label_ not in {"FAC", "ORG", "PERSON"}:
+        return None
+    toks = [t for t in span if t.dep_ != "det" and t.lower_ != "the"]
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    nouns = words("facility_nouns")
+    at = next((i for i, t in enumerate(toks) if t.lemma_.lower() in nouns or t.lower_ in nouns), None)
+    if at is None and after is not None and (after.lemma_.lower() in nouns or after.lower_ in nouns):
+        at = len(toks)
+    if not at:
+        return None
+    run = toks[:at]
+    if not all(t.text[:1].isupper() for t in run):
+        return None
+    from kg.resolve.places import gazetteer
+
+    for k in range(len(run), 0, -1):
+        name = " ".join(t.text for t in run[:k])
+        hit = gazetteer().place(name, countries=ctx.countries, kind_hint=CITY)
+        if hit is not None and hit.kind == CITY:
+            return ctx.place_by_name(name, CITY).key
+    return None
 
 
 def _inherit_attackers(ctx: DocContext, attacks: list[Candidate]) -> None:
