@@ -251,3 +251,30 @@ def test_attack_places_bracketed_date_keeps_the_sentence_whole(nlp):
     text = "A hand grenade was thrown on Monday night [14 March] in Wajir town, wounding two traders."
     assert len(list(nlp(text).sents)) == 1
     assert "Wajir" in all_labels(nlp, text)
+
+
+def place_country(nlp, text: str, place: str) -> str | None:
+    from kg.extract.entities import place_countries_from_text
+
+    ctx = DocContext.build(nlp(text), None)
+    list(extract_attacks(ctx))
+    place_countries_from_text(ctx.doc, ctx.entities)
+    ents = ctx.entities.entities
+    ent = next(e for e in ents.values() if e.label == place)
+    return ents[ent.country_key].label if ent.country_key else None
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # a place the gazetteer does not know lies in the country the text puts it in
+        ("Nine people were killed when a market in Myanmar was hit by an airstrike in the village of Kyauk Ni Maw.",
+         "Kyauk Ni Maw", "Myanmar"),
+        ("Gunmen killed four farmers in Wuro Bokki village in northern Cameroon on Sunday.", "Wuro Bokki", "Cameroon"),
+        ("A drone struck a wedding in Mali's Dioura Koro village, killing five.", "Dioura Koro", "Mali"),
+        # a country named as an actor is not where the place lies
+        ("Sudanese paramilitaries shelled Um Kadada village, a US envoy said.", "Um Kadada", None),
+    ],
+)
+def test_attack_places_unknown_place_takes_the_country_the_text_names(nlp, text, place, country):
+    assert place_country(nlp, text, place) == country

@@ -14,6 +14,7 @@ def extract(doc: Doc, published: date | None) -> DocRecords:
     from kg.extract.attacks import extract_attacks
     from kg.extract.context import DocContext
     from kg.extract.diplomacy import extract_demands, extract_mediations, extract_meetings
+    from kg.extract.entities import place_countries_from_text
     from kg.extract.people import read_people
 
     ctx = DocContext.build(doc, published)
@@ -23,4 +24,5 @@ def extract(doc: Doc, published: date | None) -> DocRecords:
     records.meetings = list(extract_meetings(ctx))
     records.mediations = list(extract_mediations(ctx))
     records.demands = list(extract_demands(ctx))
+    place_countries_from_text(doc, ctx.entities)
     return records

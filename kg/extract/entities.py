@@ -445,3 +445,49 @@ def _resolve_persons(table: EntityTable, persons: list[Span]) -> None:
             key = person_key(name)
             table.add(key, PERSON, name)
         table.bind(span, key)
+
+
+def place_countries_from_text(doc: Doc, table: EntityTable) -> None:
+    """A place the gazetteer does not know lies in the country the text puts it in: the country
+    of the region or place it is said to lie in, else the one country the sentences naming it
+    name ("a teashop in Myanmar ... in the town of X in the northern Shan state")."""
+    ents = table.entities
+    for ent in list(ents.values()):
+        if ent.kind not in {CITY, REGION, PLACE} or ent.country_key is not None or ent.geonames_id:
+            continue
+        containers = [ents[k] for k in [ent.region_key, *table.anchors.get(ent.key, ())] if k in ents]
+        found = {c.key if c.kind == COUNTRY else c.country_key for c in containers} - {None}
+        if not found:
+            found = _sentence_countries(doc, table, ent)
+        if len(found) == 1:
+            ent.country_key = found.pop()
+
+
+def _sentence_countries(doc: Doc, table: EntityTable, ent: Entity) -> set[str]:
+    ents = table.entities
+    sents = {doc[i].sent.start: doc[i].sent for i, k in table.token_key.items() if k == ent.key}
+    if not sents:
+        sents = {s.start: s for s in doc.sents if ent.label in s.text}
+    found: set[str] = set()
+    for sent in sents.values():
+        for tok in sent:
+            key = table.token_key.get(tok.i)
+            other = ents.get(key) if key else None
+            if other is None or other.key == ent.key or tok.i in table.demonym_tokens:
+                continue
+            if other.kind == COUNTRY:
+                if _locative(tok):
+                    found.add(other.key)
+            elif other.kind in {CITY, REGION} and other.country_key and (other.geonames_id or other.kind == REGION):
+                found.add(other.country_key)
+    return found
+
+
+def _locative(tok: Token) -> bool:
+    """A country named as where things are ("in Mali", "Mali's north", "X, Mali"), not as an actor."""
+    t = tok
+    while t.dep_ == "compound" and t.head != t:
+        t = t.head
+    if t.dep_ == "pobj":
+        return t.head.lower_ in {"in", "inside", "within", "across", "of", "near"}
+    return t.dep_ in {"poss", "appos", "npadvmod"}
