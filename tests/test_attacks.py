@@ -27,7 +27,7 @@ def attacks_of(nlp, text: str, published: date = PUB):
             "date": (a.date.earliest.isoformat(), a.date.latest.isoformat()) if a.date else None,
             "weapons": [w.rsplit("/", 1)[-1] for w in a.weapons],
             "attackers": [label(k) for k in a.attackers],
-            "counts": sorted((c.outcome, c.min, c.max, c.victims) for c in a.casualties),
+            "counts": sorted(((c.outcome, c.min, c.max, c.victims) for c in a.casualties), key=str),
             "targets": list(a.targets),
         })
     return out
@@ -283,3 +283,15 @@ def test_attacks_fresh_clashes_are_another_attack(nlp):
 def test_attacks_building_named_after_a_town_places_an_attack_without_a_place(nlp):
     got = attacks_of(nlp, "Militants fired rockets at the Gao airport on Monday.")
     assert [a["places"] for a in got] == [["Gao"]]
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Three children were killed by unexploded ordnance near Adigrat on Monday.", 3),
+    ("A drone strike killed two children herding goats near Kidal.", 2),
+])
+def test_attacks_children_alone_are_the_whole_toll(nlp, text, total):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1
+    counts = got[0]["counts"]
+    assert ("Killed", total, total, "child") in counts
+    assert ("Killed", total, total, None) in counts

@@ -203,3 +203,19 @@ def test_casualties_monitor_coded_figure_settles_the_toll(nlp, text, settled):
     attacks = extract(doc, date(2021, 5, 2)).attacks
     killed = [c for a in attacks for c in a.casualties if c.outcome == K and c.victims != "child"]
     assert sum(c.min for c in killed) == settled
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a killing verb shares its victim with the verb it is coordinated with
+    ("A trader was abducted and killed by gunmen near Tillaberi.", {(K, 1, 1, False, "trader")}),
+    ("Two soldiers were ambushed and killed on the road to Bunia.", {(K, 2, 2, False, "soldier")}),
+    ("Bandits killed and robbed a herder outside Zurmi.", {(K, 1, 1, False, "herder")}),
+    ("Men armed with machetes killed and mutilated a guard at a farm near Djougou.", {(K, 1, 1, False, "guard")}),
+    # a bare plural shared by killing and wounding stays without a figure
+    ("The shelling killed and wounded civilians in Marioupol.", set()),
+    # "a youth" is one person, "the youth" are many
+    ("A youth was killed by a roadside bomb near Ménaka.", {(K, 1, 1, False, "youth")}),
+    ("The youth were beaten by soldiers in Ambo.", set()),
+])
+def test_casualties_coordinated_verbs_and_one_person(nlp, text, expected):
+    assert counts(nlp, text) == expected

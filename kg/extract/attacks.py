@@ -549,6 +549,10 @@ def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]
         if key[1] == "child":
             rec = replace(rec, victims="child")
         out.append(rec)
+    for rec in list(out):
+        if _group(rec) == "child" and not any(o.outcome == rec.outcome and _group(o) != "child" for o in out):
+            # "three children were killed": the children are all the dead, and a sub-count of them
+            out.append(replace(rec, victims=None))
     return tuple(_without_overlaps(out))
 
 

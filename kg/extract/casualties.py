@@ -251,7 +251,8 @@ def _one_person(tok: Token) -> bool:
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or _animal(tok):
         return False
     if tok.lemma_.lower() in _cw("not_one_person") or tok.lower_ in _cw("not_one_person"):
-        return False
+        # "the youth" are many, "a youth" is one
+        return tok.lower_ in _cw("one_with_article") and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
     if tok.ent_type_ in _NON_COUNT_ENTS or _is_count_word(tok):
         return False
     return not any(c.dep_ == "det" and c.lower_ in {"no", "every", "each", "all", "any"} for c in tok.children)
@@ -292,7 +293,8 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
         if count is None:
             return None
     lemma = head.lemma_.lower()
-    if count.text.lower() in {"a", "an"} and (lemma in _cw("count_nouns") or lemma in _cw("not_one_person")):
+    if count.text.lower() in {"a", "an"} and (lemma in _cw("count_nouns") or lemma in _cw("not_one_person")) \
+            and lemma not in _cw("one_with_article"):
         return None  # "a group of villagers", "a family": not one person
     victims = _victims(head) if head.pos_ in {"NOUN", "PROPN", "NUM"} or head.ent_type_ else None
     return CasualtyRecord(outcome, count.min, count.max, count.vague, phrase, victims)
@@ -676,6 +678,8 @@ def _argument_heads(anchor: Token) -> list[Token]:
         if not heads and anchor.dep_ == "conj":
             # "nine people were killed and 40 injured": the conjunct's own number
             heads = [c for c in anchor.children if c.like_num or c.pos_ == "NUM"]
+        if not heads:
+            heads = _coordinated_victim(anchor)
         if not heads and anchor.dep_ in {"amod", "acl"} and anchor.head.pos_ in {"NOUN", "NUM", "PROPN"}:
             heads = [anchor.head]
         if not heads and anchor.dep_ in {"acl", "relcl", "advcl"} and anchor.head.pos_ in {"NOUN", "PROPN", "NUM"}:
@@ -713,6 +717,26 @@ def _argument_heads(anchor: Token) -> list[Token]:
         elif anchor.lower_ in {"dead", "injured", "wounded"} and anchor.dep_ in {"conj", "dobj", "nsubj", "attr", "appos"}:
             heads = [c for c in anchor.children if c.like_num or c.pos_ == "NUM"]
     return heads
+
+
+def _coordinated_victim(anchor: Token) -> list[Token]:
+    """The victim a killing verb shares with a verb it is coordinated with, when that verb
+    is no outcome of its own: "was kidnapped and killed" (the passive subject of the first),
+    "killed and robbed a trader" (the object of the second). Only one person or a counted
+    group: a bare plural ("killed and wounded civilians") stays without a count."""
+    if _verb_outcome(anchor) != KILLED or any(c.dep_ in {"dobj", "nsubjpass"} for c in anchor.children):
+        return []
+    partners = [anchor.head] if anchor.dep_ == "conj" and _is_verb(anchor.head) else []
+    partners += [c for c in anchor.children if c.dep_ == "conj" and _is_verb(c)]
+    for verb in partners:
+        if _verb_outcome(verb) == KILLED:
+            continue
+        passive = anchor.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+        deps = {"nsubjpass"} if passive else {"dobj"}
+        found = [c for c in verb.children if c.dep_ in deps and (_one_person(c) or _numbered(c) or c.like_num)]
+        if found:
+            return found
+    return []
 
 
 def _inherit_victims(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
