@@ -27,6 +27,8 @@ and mirrors it as JSON in the hidden ``#newskg-state`` element.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import html
 import json
 import os
@@ -274,10 +276,12 @@ def build_network(G: nx.MultiDiGraph) -> Network:
 def event_payload(events: pd.DataFrame, full: nx.MultiDiGraph, shown: set[str]) -> dict[str, Any]:
     """The events of the map and the timeline, compactly, for the page.
 
-    ``rows`` hold per event: id, type index, first and last day, longitude,
-    latitude, approximate (0/1), killed, attacker indexes, country index (-1
-    when none) and the text a search matches. ``cards`` holds the hover card of
-    each event the network does not draw (the others use the node's card).
+    ``rows`` hold per event: id (after the common ``base``), type index, first
+    and last day, longitude, latitude, approximate (0/1), killed, attacker
+    indexes, country index (-1 when none) and the text a search matches.
+    ``cards`` holds the hover card of each event the network does not draw (the
+    others use the node's card), as gzipped JSON in base64: cards are most of
+    the page's weight at 10,000 events, and the browser unpacks them itself.
     """
     colors = load_styles()["event_types"]
     records = event_records(events)
@@ -294,23 +298,33 @@ def event_payload(events: pd.DataFrame, full: nx.MultiDiGraph, shown: set[str]) 
     a_index = {a: i for i, a in enumerate(attackers)}
     c_index = {c: i for i, c in enumerate(countries)}
     t_index = {t: i for i, t in enumerate(order)}
+    base = os.path.commonprefix([r["event"] for r in records]) if len(records) > 1 else ""
+    base = base[: base.rfind("/") + 1]
     rows, cards = [], {}
     for r in records:
         n = r["event"]
         node = full.nodes[n] if n in full else {}
-        text = " ".join([node.get("label", ""), *(node.get("aliases") or []), r["place"] or "",
-                         *r["attackers"], r["country"] or "", r["type_label"]])
+        text = " ".join(t for t in [node.get("label", ""), *(node.get("aliases") or []), r["place"] or ""] if t)
         placed = r["lon"] is not None
         rows.append([
-            n, t_index[r["type"]], iso_day(r["start"]), iso_day(r["end"]),
+            n[len(base):], t_index[r["type"]], iso_day(r["start"]), iso_day(r["end"]),
             round(float(r["lon"]), 4) if placed else None, round(float(r["lat"]), 4) if placed else None,
-            1 if r["approximate"] else 0, r["killed"], [a_index[a] for a in r["attackers"]],
-            c_index.get(r["country"], -1), text.lower(),
+            1 if r["approximate"] else 0, None if r["killed"] is None else int(r["killed"]),
+            [a_index[a] for a in r["attackers"]], c_index.get(r["country"], -1), text.lower(),
         ])
         if n not in shown and n in full:
-            cards[n] = hover_card(full, n)
-    return {"types": types, "attackers": [_e(a) for a in attackers], "countries": [_e(c) for c in countries],
-            "rows": rows, "cards": cards}
+            cards[n[len(base):]] = hover_card(full, n)
+    packed = base64.b64encode(gzip.compress(json.dumps(cards, ensure_ascii=False).encode("utf-8"), 6, mtime=0))
+    return {"base": base, "types": types, "attackers": [_e(a) for a in attackers],
+            "countries": [_e(c) for c in countries], "rows": rows, "cards": packed.decode("ascii")}
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element and stays compact: only ``</``
+    and ``<!`` are escaped (the sequences that could end the element or change how
+    it is read), not every ``<``, ``>`` and quote as Jinja's ``tojson`` does."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!", "\\u003c!")
 
 
 def render_page(G: nx.MultiDiGraph, *, title: str, nodes_total: int, reduced: bool,
@@ -340,7 +354,8 @@ def render_page(G: nx.MultiDiGraph, *, title: str, nodes_total: int, reduced: bo
     template = net.templateEnv.from_string(_PAGE)
     return template.render(
         title=_e(title), nodes=nodes, edges=edges, options=options, legend=legend, dates=dates,
-        reduced=reduced, shown=len(nodes), total=nodes_total, events=payload,
+        reduced=reduced, shown=len(nodes), total=nodes_total, events=payload, events_json=script_json(payload),
+        nodes_json=script_json(nodes), edges_json=script_json(edges),
         d3js=geo.vendor_text("d3.min.js"), topojsonjs=geo.vendor_text("topojson-client.min.js"),
         atlas=geo.vendor_text(geo.WORLD_ATLAS).strip(),
         state={"nodeCount": len(nodes), "nodesTotal": nodes_total, "reduced": reduced, "drawn": False},
@@ -479,8 +494,8 @@ _PAGE = """<!DOCTYPE html>
     state.xss = typeof window.__xss;
     stateBox.textContent = JSON.stringify(state);
   }
-  var rawNodes = {{ nodes|tojson }};
-  var rawEdges = {{ edges|tojson }};
+  var rawNodes = {{ nodes_json }};
+  var rawEdges = {{ edges_json }};
   var baseColor = {};
   var nodeCard = {};  /* escaped on the server: markup here is ours only */
   function cardElement(html) {
@@ -502,16 +517,23 @@ _PAGE = """<!DOCTYPE html>
   state.nodeCount = nodes.length;
 
   /* the events of the map and the timeline */
-  var E = {{ events|tojson }};
+  var E = {{ events_json }};
   var types = E.types;
   var events = E.rows.map(function (r) {
-    return {id: r[0], type: r[1], start: r[2], end: r[3], lon: r[4], lat: r[5], approx: r[6] === 1,
+    return {id: E.base + r[0], type: r[1], start: r[2], end: r[3], lon: r[4], lat: r[5], approx: r[6] === 1,
             killed: r[7], attackers: r[8], country: r[9], text: r[10],
             diplomacy: types[r[1]].layer === "diplomacy"};
   });
   var eventById = {};
   events.forEach(function (ev) { eventById[ev.id] = ev; });
-  function eventCard(id) { return nodeCard[id] || E.cards[id] || ""; }
+  var cards = {};
+  var cardsReady = Promise.resolve();
+  if (E.cards) {  /* gzipped JSON in base64, unpacked by the browser */
+    var packed = Uint8Array.from(atob(E.cards), function (c) { return c.charCodeAt(0); });
+    cardsReady = new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+      .then(function (text) { cards = JSON.parse(text); state.cardsLoaded = Object.keys(cards).length; publish(); });
+  }
+  function eventCard(id) { return nodeCard[id] || cards[id.slice(E.base.length)] || ""; }
   state.eventsTotal = events.length;
   publish();
 
@@ -539,7 +561,20 @@ _PAGE = """<!DOCTYPE html>
     if (filt.country >= 0 && ev.country !== filt.country) return false;
     return true;
   }
-  function matches(ev) { return filt.find === "" || ev.text.indexOf(filt.find) >= 0; }
+  var named = {attackers: [], countries: [], types: []};
+  function lookFor(text) {  /* the attackers, countries and types a search names */
+    filt.find = text.trim().toLowerCase();
+    function hits(list) {
+      return list.map(function (name) { return filt.find !== "" && name.toLowerCase().indexOf(filt.find) >= 0; });
+    }
+    named = {attackers: hits(attackerNames), countries: hits(countryNames),
+             types: hits(types.map(function (t) { return t.label; }))};
+  }
+  function matches(ev) {
+    if (filt.find === "" || ev.text.indexOf(filt.find) >= 0) return true;
+    if (named.types[ev.type] || (ev.country >= 0 && named.countries[ev.country])) return true;
+    return ev.attackers.some(function (a) { return named.attackers[a]; });
+  }
   function eventShown(ev) { return passes(ev) && matches(ev) && !outsideRange(ev); }
 
   /* the views */
@@ -676,7 +711,7 @@ _PAGE = """<!DOCTYPE html>
   }
   var box = document.getElementById("newskg-search");
   function go() {
-    filt.find = box.value.trim().toLowerCase();
+    lookFor(box.value);
     if (view !== "network") {
       redraw();
       publish();
@@ -903,8 +938,12 @@ _PAGE = """<!DOCTYPE html>
     if (filt.find !== "" && shown.length) {  /* a search shows the card of the first event found */
       var first = shown[shown.length - 1];
       map.pinned = first.id;
-      state.mapCard = first.id;
-      showTip(first, t.applyX(first.px), t.applyY(first.py));
+      cardsReady.then(function () {
+        if (map.pinned !== first.id) return;
+        showTip(first, t.applyX(first.px), t.applyY(first.py));
+        state.mapCard = first.id;
+        publish();
+      });
     } else {
       map.pinned = null;
       state.mapCard = null;
@@ -1048,7 +1087,7 @@ _PAGE = """<!DOCTYPE html>
         filtered = true;
       }
       box.value = params.get("find") || "";
-      filt.find = box.value.trim().toLowerCase();
+      lookFor(box.value);
       view = viewBoxes[params.get("view")] ? params.get("view") : "network";
       state.view = view;
       if (filtered) state.filtered = true;
