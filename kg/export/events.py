@@ -123,6 +123,7 @@ def locate(rows: pd.DataFrame) -> pd.DataFrame:
             "placed_by": chosen[3] if chosen else None,
         })
     frame = pd.DataFrame(out, columns=COLUMNS)
+    frame["killed"] = frame["killed"].astype("Int64")
     return frame.sort_values(["start", "event"], na_position="last", kind="stable").reset_index(drop=True)
 
 
