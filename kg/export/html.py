@@ -314,7 +314,8 @@ def event_payload(events: pd.DataFrame, full: nx.MultiDiGraph, shown: set[str]) 
         ])
         if n not in shown and n in full:
             cards[n[len(base):]] = hover_card(full, n)
-    packed = base64.b64encode(gzip.compress(json.dumps(cards, ensure_ascii=False).encode("utf-8"), 6, mtime=0))
+    packed = base64.b64encode(gzip.compress(json.dumps(cards, ensure_ascii=False).encode("utf-8"), 6, mtime=0)
+                              ) if cards else b""
     return {"base": base, "types": types, "attackers": [_e(a) for a in attackers],
             "countries": [_e(c) for c in countries], "rows": rows, "cards": packed.decode("ascii")}
 
