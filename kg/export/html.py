@@ -397,6 +397,7 @@ _PAGE = """<!DOCTYPE html>
   #newskg-map canvas { display: block; cursor: grab; }
   #newskg-timeline svg { display: block; width: 100%; height: 100%; }
   #newskg-timeline .nk-axis-label { font-size: 12px; fill: #555; }
+  #newskg-timeline .nk-brush .selection { fill: #4e79a7; fill-opacity: .07; stroke: #4e79a7; }
   #newskg-panel { position: fixed; top: 10px; left: 10px; z-index: 5; width: 250px;
     max-height: calc(100vh - 40px); overflow-y: auto;
     background: rgba(255,255,255,.93); border: 1px solid #ddd; border-radius: 6px;
@@ -832,7 +833,7 @@ _PAGE = """<!DOCTYPE html>
       canvas: canvas, ctx: canvas.getContext("2d"), width: width, height: height, ratio: ratio,
       transform: d3.zoomIdentity, selected: null, pinned: null,
       sphere: new Path2D(path({type: "Sphere"})),
-      land: new Path2D(path(topojson.feature(atlas, atlas.objects.countries))),
+      land: new Path2D(path(topojson.feature(atlas, atlas.objects.land))),
       borders: new Path2D(path(topojson.mesh(atlas, atlas.objects.countries, function (a, b) { return a !== b; })))
     };
     events.forEach(function (ev) {
@@ -977,17 +978,28 @@ _PAGE = """<!DOCTYPE html>
       if (!outsideRange(ev)) { inRange += 1; killed += ev.killed || 0; }
     });
     var days = Array.from(byDay.values()).sort(function (a, b) { return a.date - b.date; });
+    var dayCount = days.length;
     var top = 40, split = Math.round(height * 0.58), bottom = height - 40;
     if (!dayExtent[0]) {
       svg.append("text").attr("x", left).attr("y", 60).attr("class", "nk-axis-label").text("No event has a date.");
     } else {
-      var x = d3.scaleUtc().domain([parseDay(dayExtent[0]), d3.utcDay.offset(parseDay(dayExtent[1]), 1)])
-        .range([left, right]);
+      /* all the dates, or the chosen ones with a margin on either side ("all dates" zooms out) */
+      var lo = parseDay(dayExtent[0]), hi = d3.utcDay.offset(parseDay(dayExtent[1]), 1);
+      if (range.from !== "" || range.to !== "") {
+        var a0 = range.from !== "" ? parseDay(range.from) : lo;
+        var b0 = range.to !== "" ? d3.utcDay.offset(parseDay(range.to), 1) : hi;
+        var pad = Math.max(864e5, (b0 - a0) * 0.15);
+        lo = new Date(Math.max(+lo, +d3.utcDay.floor(new Date(Math.min(+a0, +b0) - pad))));
+        hi = new Date(Math.min(+hi, +d3.utcDay.ceil(new Date(Math.max(+a0, +b0) + pad))));
+        if (hi <= lo) hi = d3.utcDay.offset(lo, 1);
+      }
+      days = days.filter(function (d) { return d.date >= lo && d.date < hi; });
+      var x = d3.scaleUtc().domain([lo, hi]).range([left, right]);
       var y = d3.scaleLinear().domain([0, d3.max(days, function (d) { return d.n; }) || 1]).nice()
         .range([split - 10, top]);
-      var yk = d3.scaleLinear().domain([0, d3.max(days, function (d) { return d.killed; }) || 1]).nice()
+      var yk = d3.scaleSqrt().domain([0, d3.max(days, function (d) { return d.killed; }) || 1]).nice()
         .range([bottom, split + 30]);
-      var barWidth = function (d) { return Math.max(1, x(d3.utcDay.offset(d.date, 1)) - x(d.date) - 1); };
+      var barWidth = function (d) { return Math.max(2, x(d3.utcDay.offset(d.date, 1)) - x(d.date) - 1); };
       var faded = function (d) { return range.from !== "" && d.day < range.from || range.to !== "" && d.day > range.to; };
       var series = d3.stack().keys(d3.range(types.length)).value(function (d, k) { return d.counts[k]; })(days);
       svg.append("g").selectAll("g").data(series).join("g")
@@ -1008,9 +1020,9 @@ _PAGE = """<!DOCTYPE html>
       svg.append("g").attr("transform", "translate(" + left + ",0)").call(d3.axisLeft(y).ticks(5));
       svg.append("g").attr("transform", "translate(" + left + ",0)").call(d3.axisLeft(yk).ticks(4));
       svg.append("text").attr("class", "nk-axis-label").attr("x", left).attr("y", top - 12)
-        .text("Events per day, by type (drag to choose the dates)");
+        .text("Events per day, by type (drag across to choose the dates; \u201call dates\u201d shows them all again)");
       svg.append("text").attr("class", "nk-axis-label").attr("x", left).attr("y", split + 20)
-        .text("Killed per day (the largest figure given for each attack)");
+        .text("Killed per day (the largest figure given for each attack; square-root scale)");
       var brush = d3.brushX().extent([[left, top], [right, bottom]]).on("end", function (e) {
         if (!e.sourceEvent) return;  /* moved by the page itself */
         if (!e.selection) { setRange("", ""); writeHash(); return; }
@@ -1029,7 +1041,7 @@ _PAGE = """<!DOCTYPE html>
     }
     state.timelineEvents = inRange;
     state.timelineKilled = killed;
-    state.timelineDays = days.length;
+    state.timelineDays = dayCount;
     document.getElementById("newskg-view-note").textContent = inRange + " dated events counted on their first day; " +
       events.filter(function (ev) { return !ev.start && passes(ev) && matches(ev); }).length + " without a date.";
     if (!drawn.timeline) {
