@@ -12,7 +12,7 @@ import kg.export.html as page_module
 from kg.export.html import HtmlReport, casualty_summary, date_span, hover_card, iso_day, reduce_view, to_html
 from kg.export.network import find_node, to_networkx
 
-from browser import find_chromium, load_page, png_size, screenshot
+from browser import drive_page, find_chromium, load_page, png_size, screenshot
 from synthetic import synthetic_graph, view_sizes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small.ttl"
@@ -624,3 +624,74 @@ def test_html_corpus_of_10000_events(tmp_path):
     assert timeline["timelineEvents"] == int(frame["start"].notna().sum()) > 9000
     print(f"\n10,000 events: page {size / 1e6:.1f} MB; map first draw {map_state['mapDrawMs']} ms, "
           f"timeline first draw {timeline['timelineDrawMs']} ms")
+
+
+# ------------------------------------------------ the page driven by a user
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_filters_write_the_address(map_page, map_rdf):
+    """Choosing a country and then the timeline: every view obeys, the address follows."""
+    out = drive_page(map_page.path, """
+        var country = d.getElementById("newskg-country");
+        country.value = Array.prototype.find.call(country.options, function (o) { return o.text === "Mali"; }).value;
+        country.dispatchEvent(new w.Event("change"));
+        out.map = {markers: w.newskg.mapMarkers, hash: w.location.hash.slice(1)};
+        d.querySelector('#newskg-views button[data-view="timeline"]').click();
+        done();""", fragment="view=map")
+    assert "error" not in out
+    assert out["map"] == {"markers": sparql_count(map_rdf, PLACED + IN_MALI), "hash": "view=map&country=Mali"}
+    assert out["hash"] == "view=timeline&country=Mali"
+    assert out["final"]["view"] == "timeline" and out["final"]["country"] == "Mali"
+    assert out["final"]["timelineEvents"] == sparql_count(map_rdf, DATED + " ?e nkg:location ?p . " + IN_MALI) == 3
+    assert out["final"]["attacker"] is None and out["final"]["eventType"] is None
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_brushing_the_timeline_sets_the_dates(map_page, map_rdf):
+    """Dragging across the timeline sets from/to; the map then counts what SPARQL counts for them."""
+    out = drive_page(map_page.path, """
+        var overlay = d.querySelector("#newskg-timeline .nk-brush .overlay");
+        var box = overlay.getBoundingClientRect();
+        function fire(target, type, x) {
+          target.dispatchEvent(new w.MouseEvent(type, {bubbles: true, cancelable: true, view: w, button: 0,
+                                                       clientX: x, clientY: box.top + 40}));
+        }
+        fire(overlay, "mousedown", box.left + box.width * 0.3);
+        fire(w, "mousemove", box.left + box.width * 0.5);
+        fire(w, "mousemove", box.left + box.width * 0.62);
+        fire(w, "mouseup", box.left + box.width * 0.62);
+        out.timeline = {from: w.newskg.dateFrom, to: w.newskg.dateTo, events: w.newskg.timelineEvents};
+        setTimeout(function () {  /* after the click that ends a drag, which d3 swallows */
+          d.querySelector('#newskg-views button[data-view="map"]').click();
+          done();
+        }, 50);""", fragment="view=timeline")
+    assert "error" not in out
+    start, end = out["timeline"]["from"], out["timeline"]["to"]
+    assert start and end and "2031-05-01" < start <= end < "2031-05-10"
+    assert out["hash"] == f"view=map&from={start}&to={end}"
+    overlaps = f'?d1 >= "{start}"^^xsd:date && ?d0 <= "{end}"^^xsd:date'
+    assert out["timeline"]["events"] == sparql_count(map_rdf, DATED + f" FILTER ({overlaps})") > 0
+    assert out["final"]["mapMarkers"] == sparql_count(map_rdf, PLACED + UNDATED_OR.format(overlaps))
+    assert out["final"]["dateFrom"] == start and out["final"]["hiddenByDate"] > 0
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_map_click_selects_the_event_in_the_network(map_page):
+    out = drive_page(map_page.path, """
+        var canvas = d.getElementById("newskg-map-canvas");
+        var box = canvas.getBoundingClientRect();
+        var p = w.newskgMap.point("https://w3id.org/newskg/resource/attack-segou");
+        var at = {bubbles: true, view: w, clientX: box.left + p[0], clientY: box.top + p[1]};
+        canvas.dispatchEvent(new w.MouseEvent("mousemove", at));
+        out.tip = d.getElementById("newskg-tip").textContent;
+        canvas.dispatchEvent(new w.MouseEvent("click", at));
+        out.network = w.newskgNetwork.getSelectedNodes();
+        done();""", fragment="view=map", wait_ms=6000)
+    assert "error" not in out
+    assert "Fighters and the army clashed" in out["tip"] and "armed clash" in out["tip"]
+    assert out["network"] == [NKR + "attack-segou"]
+    # the strike, its place, its two attackers
+    assert out["final"]["selected"] == NKR + "attack-segou" and out["final"]["highlighted"] == 4

@@ -736,7 +736,7 @@ _PAGE = """<!DOCTYPE html>
   var fromBox = document.getElementById("newskg-from");
   var toBox = document.getElementById("newskg-to");
   var dateNote = document.getElementById("newskg-date-hidden");
-  function applyFilters() {
+  function applyFilters(later) {  /* later: the caller draws the view itself */
     var byDate = 0, visible = 0;
     var updates = rawNodes.map(function (n) {
       var outside = outsideRange(n);
@@ -756,7 +756,7 @@ _PAGE = """<!DOCTYPE html>
     state.country = filt.country >= 0 ? countryNames[filt.country] : null;
     if (dateNote) dateNote.textContent = byDate ? byDate + " event" + (byDate === 1 ? "" : "s") +
       " outside the dates" : "all events shown";
-    redraw();
+    if (!later) redraw();
     publish();
   }
   function setRange(from, to) {
@@ -765,6 +765,7 @@ _PAGE = """<!DOCTYPE html>
     if (fromBox) { fromBox.value = range.from; toBox.value = range.to; }
     applyFilters();
   }
+  function picked(select, names) { return select.value === "" ? null : names[+select.value]; }
   function setFilters(type, attacker, country) {
     filt.type = typeKeys.indexOf(type) >= 0 ? type : "";
     filt.attacker = attackerNames.indexOf(attacker);
@@ -775,7 +776,7 @@ _PAGE = """<!DOCTYPE html>
   }
   [typeBox, attackerBox, countryBox].forEach(function (select) {
     select.addEventListener("change", function () {
-      setFilters(typeBox.value, attackerNames[+attackerBox.value], countryNames[+countryBox.value]);
+      setFilters(typeBox.value, picked(attackerBox, attackerNames), picked(countryBox, countryNames));
       applyFilters();
       writeHash();
     });
@@ -844,6 +845,10 @@ _PAGE = """<!DOCTYPE html>
       ev.r = ev.diplomacy ? 5 : Math.min(28, 3 + 1.6 * Math.sqrt(ev.killed || 0));
     });
     map.order = placed.slice().sort(function (a, b) { return b.r - a.r; });
+    window.newskgMap = {point: function (id) {  /* where an event is drawn, in the map's pixels */
+      var ev = eventById[id];
+      return ev && ev.px !== undefined ? [map.transform.applyX(ev.px), map.transform.applyY(ev.py)] : null;
+    }};
     d3.select(canvas).call(d3.zoom().scaleExtent([0.5, 80]).on("zoom", function (e) {
       map.transform = e.transform;
       tip.style.display = "none";
@@ -1111,7 +1116,7 @@ _PAGE = """<!DOCTYPE html>
   }
   window.addEventListener("hashchange", function () {
     applyHash(false);
-    applyFilters();
+    applyFilters(true);
     showView(view);
     if (networkReady) applyHash(true);
   });
@@ -1121,8 +1126,8 @@ _PAGE = """<!DOCTYPE html>
   if (view === "network") {
     ensureNetwork();
   } else {
+    if (state.filtered) applyFilters(true);
     showView(view);
-    if (state.filtered) applyFilters();
     setTimeout(ensureNetwork, 0);
   }
   publish();
