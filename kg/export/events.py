@@ -57,13 +57,11 @@ def event_frame(graph: rdflib.Graph) -> pd.DataFrame:
 def locate(rows: pd.DataFrame) -> pd.DataFrame:
     """The event table from the rows of the ``event_places`` query (one per event and place)."""
     records = rows.to_dict("records")
-    region_points: dict[str, list[geo.Point]] = defaultdict(list)
+    region_points: dict[str, list[geo.Point]] = defaultdict(list)  # the linked towns of each region
     for r in records:
         point = geo.place_point(geo.geonames_id(r.get("placeGeonames")))
-        if point is not None:
-            for region in (_text(r.get("region")),):
-                if region:
-                    region_points[region].append(point)
+        if point is not None and _text(r.get("region")):
+            region_points[_text(r.get("region"))].append(point)
 
     def region_centre(region: str | None, gid: int | None) -> geo.Point | None:
         point = geo.place_point(gid)

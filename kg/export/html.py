@@ -1,28 +1,45 @@
-"""The graph as one self-contained, offline, interactive HTML page (pyvis).
+"""The graph as one self-contained, offline, interactive HTML page.
 
-The page draws the actors-events view of ``kg.export.network``: nodes coloured
-and shaped by class from ``styles.json``, attacks labelled with their casualty
-figures, edges labelled by relation, and hover cards for every node. It has a
-legend that filters classes, a date range that filters events, a search box,
-and click-to-highlight of a node's neighbourhood; the address fragment can
-preset them (``#hide=City,Region``, ``#from=2025-04-01&to=2025-04-15``,
-``#find=name``). vis-network is inlined, nothing is fetched from the network.
+The page has three views of the same graph, and filters that all of them obey:
 
+* the network (vis-network, through pyvis): the actors-events view of
+  ``kg.export.network``, nodes coloured and shaped by class from
+  ``styles.json``, attacks labelled with their casualty figures, edges labelled
+  by relation, hover cards for every node, click-to-highlight of a node's
+  neighbourhood, and a legend that shows or hides classes;
+* the map (d3 and topojson-client on a canvas): every event of
+  ``kg.export.events`` at its place, over the Natural Earth country outlines,
+  sized by killed and coloured by event type, meetings and mediations in a
+  layer of their own, with the event's card on hover; a click selects the
+  event in the network;
+* the timeline (d3, SVG): events per day stacked by type above killed per day;
+  brushing a span sets the date range.
+
+The filters are the event type, the attacker, the country, the date range and
+a search; the address fragment presets them and follows them
+(``#view=map&type=AirDroneStrike&attacker=name&country=name&from=2025-04-01&to=2025-04-15&find=name&hide=City,Region``).
 The date range hides the events whose date window (``earliest``–``latest``)
 lies wholly outside it; either end may be left open. Events without a date
 stay shown, since they are not known to fall outside, and so do actors and
-places, even when none of their events is left in view.
+places, even when none of their events is left in view. Every library and the
+outlines are inlined from ``kg/export/vendor/``: nothing is fetched.
 
 Every string taken from the graph is HTML-escaped before it reaches the page.
 Hover cards are escaped HTML turned into elements in the page; labels are drawn
-on the canvas; the legend and search list are built from escaped text or DOM
-properties.
+on the canvas or set as text; the legend, the filters and the search list are
+built from escaped text or DOM properties. Data sits in ``<script>`` as JSON
+that cannot end the element (:func:`script_json`).
 
 The page exposes ``window.newskg`` (``nodeCount``, ``nodesTotal``,
-``reduced``, ``drawn``, and once drawn ``firstDrawMs``, ``pageMs`` and
-``stabilized``; after a search ``selected`` and ``highlighted``; after a class
-or date filter ``visibleNodes``, ``dateFrom``, ``dateTo`` and ``hiddenByDate``)
-and mirrors it as JSON in the hidden ``#newskg-state`` element.
+``reduced``, ``drawn``, ``eventsTotal``, ``view``, and once drawn
+``firstDrawMs``, ``pageMs`` and ``stabilized``; after a search ``selected``
+and ``highlighted``; after a filter ``visibleNodes``, ``dateFrom``,
+``dateTo``, ``hiddenByDate``, ``eventType``, ``attacker`` and ``country``;
+once the map is drawn ``mapMarkers``, ``mapKilled``, ``mapUnplaced``,
+``mapDrawMs`` and ``mapPageMs``; once the timeline is drawn
+``timelineEvents``, ``timelineKilled``, ``timelineDays``,
+``timelineDrawMs`` and ``timelinePageMs``) and mirrors it as JSON in the
+hidden ``#newskg-state`` element.
 """
 
 from __future__ import annotations
@@ -855,6 +872,8 @@ _PAGE = """<!DOCTYPE html>
       map.pinned = null;
       drawMap();
     }));
+    if (canvas.getAttribute("data-bound")) return;  /* set up again after a resize: listeners stay */
+    canvas.setAttribute("data-bound", "1");
     canvas.addEventListener("mousemove", function (e) {
       var hit = mapHit(e.offsetX, e.offsetY);
       canvas.style.cursor = hit ? "pointer" : "grab";
