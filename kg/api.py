@@ -4,6 +4,7 @@
 >>> graph, failures = api.build_graph(["seeds/"])
 >>> api.query(graph, "SELECT ?a WHERE { ?a a nkg:Attack }")   # a pandas DataFrame
 >>> api.validate(graph)                                        # (conforms, report_graph, report_text)
+>>> api.events(graph)                                          # events with map positions, a DataFrame
 """
 
 from __future__ import annotations
@@ -237,6 +238,14 @@ def to_networkx(graph: Graph, projection: str = "actors-events"):
     from kg.export.network import to_networkx as _to_nx
 
     return _to_nx(graph, projection=projection)
+
+
+def events(graph: Graph):
+    """Every attack, meeting and mediation with its type, days, killed, attackers and
+    position on a map (a DataFrame; see ``kg.export.events``)."""
+    from kg.export.events import event_frame
+
+    return event_frame(graph)
 
 
 def to_html(graph: Graph, path: Path, **options):

@@ -85,6 +85,49 @@ def load_page(html_path: Path, *, fragment: str = "", budget_ms: int = 15000,
     return run
 
 
+_DRIVER = """<!DOCTYPE html>
+<html><body style="margin:0">
+<iframe id="page" src="PAGE" width="WIDTH" height="HEIGHT" style="border:0"></iframe>
+<pre id="newskg-state"></pre>
+<script>
+var frame = document.getElementById("page");
+frame.addEventListener("load", function () {
+  setTimeout(function () {
+    var w = frame.contentWindow, d = w.document, out = {};
+    function done() { out.final = w.newskg; out.hash = w.location.hash.slice(1);
+      document.getElementById("newskg-state").textContent = JSON.stringify(out); }
+    try { (function (w, d, out, done) { SCRIPT })(w, d, out, done); }
+    catch (err) { out.error = String(err); done(); }
+  }, WAIT);
+});
+</script></body></html>
+"""
+
+
+def drive_page(html_path: Path, script: str, *, fragment: str = "", wait_ms: int = 4000,
+               budget_ms: int = 20000, timeout: float = 120, width: int = 1200, height: int = 800) -> dict[str, Any]:
+    """Open the page in a frame of a driver page written beside it and, ``wait_ms`` later,
+    run ``script``: JavaScript with the page's window ``w`` and document ``d``, an object
+    ``out`` to fill, and ``done()`` to call at the end (it adds the page's last state as
+    ``final`` and its address fragment as ``hash``). Returns ``out``. Chromium runs with
+    ``--allow-file-access-from-files`` so that the driver may reach into the frame."""
+    html_path = Path(html_path).resolve()
+    driver = html_path.with_name(f".driver-{html_path.stem}.html")
+    page = html.escape(html_path.name + (f"#{fragment}" if fragment else ""), quote=True)
+    text = (_DRIVER.replace("PAGE", page).replace("WIDTH", str(width)).replace("HEIGHT", str(height))
+            .replace("WAIT", str(wait_ms)).replace("SCRIPT", script))
+    driver.write_text(text, encoding="utf-8")
+    try:
+        done, _ = _run(["--allow-file-access-from-files", f"--window-size={width},{height + 50}",
+                        f"--virtual-time-budget={budget_ms}", "--dump-dom", driver.as_uri()], timeout)
+    finally:
+        driver.unlink(missing_ok=True)
+    match = _STATE.search(done.stdout)
+    if match is None or not match.group(1).strip():
+        raise RuntimeError(f"driver state not found; chromium said: {done.stderr[-2000:]}")
+    return json.loads(html.unescape(match.group(1)))
+
+
 def screenshot(html_path: Path, png_path: Path, width: int = 1400, height: int = 900,
                *, fragment: str = "", budget_ms: int = 5000, timeout: float = 90) -> Path:
     """Write a ``width`` × ``height`` PNG of ``html_path#fragment`` once its layout has settled."""

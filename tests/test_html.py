@@ -12,10 +12,11 @@ import kg.export.html as page_module
 from kg.export.html import HtmlReport, casualty_summary, date_span, hover_card, iso_day, reduce_view, to_html
 from kg.export.network import find_node, to_networkx
 
-from browser import find_chromium, load_page, png_size, screenshot
+from browser import drive_page, find_chromium, load_page, png_size, screenshot
 from synthetic import synthetic_graph, view_sizes
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small.ttl"
+MAP_FIXTURE = Path(__file__).parent / "fixtures" / "map.ttl"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 NKR = "https://w3id.org/newskg/resource/"
 RAW_SCRIPT = "<script>window.__xss=1</script>"
@@ -44,14 +45,29 @@ def reduced_page(rdf, tmp_path_factory) -> tuple[HtmlReport, str]:
 
 
 @pytest.fixture(scope="module")
-def seed_page(tmp_path_factory) -> tuple[HtmlReport, nx.MultiDiGraph]:
-    """The page of the seed articles, and the view it was drawn from."""
+def seed_graph() -> rdflib.Graph:
     from kg import api
 
     graph, failures = api.build_graph([SEEDS])
     assert not failures
-    report = to_html(graph, tmp_path_factory.mktemp("seed") / "graph.html")
-    return report, to_networkx(graph)
+    return graph
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed_graph, tmp_path_factory) -> tuple[HtmlReport, nx.MultiDiGraph]:
+    """The page of the seed articles, and the view it was drawn from."""
+    report = to_html(seed_graph, tmp_path_factory.mktemp("seed") / "graph.html")
+    return report, to_networkx(seed_graph)
+
+
+@pytest.fixture(scope="module")
+def map_rdf() -> rdflib.Graph:
+    return rdflib.Graph().parse(MAP_FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def map_page(map_rdf, tmp_path_factory) -> HtmlReport:
+    return to_html(map_rdf, tmp_path_factory.mktemp("map") / "graph.html")
 
 
 @pytest.fixture(scope="module")
@@ -424,3 +440,258 @@ def test_html_large_graph_in_chromium(seed_page, large_page):
           f"page {seed['pageMs']} ms"
           f"\n5,000-node graph (reduced to {state['nodeCount']}): first draw {state['firstDrawMs']} ms, "
           f"page {state['pageMs']} ms; browser run {run.seconds:.2f} s")
+
+
+# ------------------------------------------------------- map and timeline
+
+EVENTS = "VALUES ?c { nkg:Attack nkg:Meeting nkg:Mediation } ?e a ?c ."
+# placed: a place linked to GeoNames, or with a region or a country to stand for it
+PLACED = ("?e nkg:location ?p . "
+          "FILTER EXISTS { { ?p owl:sameAs ?g } UNION { ?p nkg:country ?k } UNION { ?p nkg:region ?r } }")
+DATED = "?e nkg:earliestDate ?d0 ; nkg:latestDate ?d1 ."
+UNDATED_OR = "OPTIONAL {{ ?e nkg:earliestDate ?d0 ; nkg:latestDate ?d1 }} FILTER (!BOUND(?d0) || ({}))"
+OVERLAPS = '?d1 >= "2031-05-04"^^xsd:date && ?d0 <= "2031-05-05"^^xsd:date'
+IN_MALI = '{ ?p nkg:country/rdfs:label "Mali" } UNION { ?p nkg:region/nkg:country/rdfs:label "Mali" }'
+
+
+def sparql_count(graph: rdflib.Graph, where: str) -> int:
+    from kg import api
+
+    found = api.query(graph, f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {EVENTS} {where} }}")
+    return int(found.iloc[0]["n"])
+
+
+def page_events(text: str) -> dict:
+    found = re.search(r"var E = (\{.*?\});\n", text, re.S)
+    assert found, "event data not found in page"
+    return json.loads(found.group(1))
+
+
+def test_html_page_inlines_drawing_libraries(map_page):
+    text = map_page.path.read_text(encoding="utf-8")
+    assert "https://d3js.org v7" in text and "topojson-client" in text
+    assert '"type":"Topology"' in text.replace(" ", "")  # the outlines themselves
+    assert EXTERNAL.search(text) is None and re.search(r"<script\b[^>]*\bsrc\s*=", text, re.I) is None
+    assert len(text) < 3_000_000
+
+
+def test_html_page_events_table(map_page, map_rdf):
+    text = map_page.path.read_text(encoding="utf-8")
+    events = page_events(text)
+    assert len(events["rows"]) == sparql_count(map_rdf, "") == 11
+    assert [t["key"] for t in events["types"]] == [
+        "AirDroneStrike", "RemoteExplosive", "ArmedClash", "AttackOnCivilians", "Attack", "Meeting", "Mediation"]
+    assert events["attackers"] == ["Mali", "Northern Front", "River Militia", "Sierra Cartel"]
+    placed = [r for r in events["rows"] if r[4] is not None]
+    assert len(placed) == sparql_count(map_rdf, PLACED) == 8
+    assert sorted(r[0] for r in placed if r[6] == 1) == ["attack-kalto", "attack-tamar"]
+    assert events["cards"] == ""  # every event is drawn in the network and uses its node's card
+
+
+def test_html_card_tells_approximate_position(map_page):
+    nodes = page_nodes(map_page.path.read_text(encoding="utf-8"))
+    assert "drawn at the centre of its country (Mali)" in nodes[NKR + "attack-tamar"]["title"]
+    assert "drawn at its region" in nodes[NKR + "attack-kalto"]["title"]
+    assert "On the map" not in nodes[NKR + "attack-mopti"]["title"]
+
+
+def test_html_script_json_cannot_close_the_script():
+    from kg.export.html import script_json
+
+    text = script_json({"a": "</script><!-- <b>x</b>", "b": ["é", "≥3"]})
+    assert "</" not in text and "<!" not in text and "≥3" in text
+    assert json.loads(text) == {"a": "</script><!-- <b>x</b>", "b": ["é", "≥3"]}
+
+
+@pytest.mark.slow
+@needs_chromium
+@pytest.mark.parametrize(
+    ("fragment", "count", "where", "expected"),
+    [
+        ("view=map", "mapMarkers", PLACED, 8),
+        ("view=timeline", "timelineEvents", DATED, 8),
+        ("view=map&type=ArmedClash", "mapMarkers", PLACED + " ?e nkg:eventType nket:ArmedClash .", 2),
+        ("view=timeline&type=ArmedClash", "timelineEvents", DATED + " ?e nkg:eventType nket:ArmedClash .", 2),
+        ("view=map&country=Mali", "mapMarkers", PLACED + IN_MALI, 3),
+        ("view=timeline&attacker=Northern%20Front", "timelineEvents",
+         DATED + ' ?e nkg:attacker/rdfs:label "Northern Front" .', 2),
+        ("view=timeline&from=2031-05-04&to=2031-05-05", "timelineEvents", DATED + f" FILTER ({OVERLAPS})", 3),
+        # undated events stay on the map whatever the dates, as in the network
+        ("view=map&from=2031-05-04&to=2031-05-05", "mapMarkers", PLACED + UNDATED_OR.format(OVERLAPS), 4),
+        ("view=map&find=sierra", "mapMarkers", PLACED + ' ?e nkg:attacker/rdfs:label "Sierra Cartel" .', 1),
+        ("view=map&find=kalto&type=ArmedClash", "mapMarkers",
+         PLACED + ' ?p rdfs:label "Kalto" . ?e nkg:eventType nket:ArmedClash .', 1),
+        ("view=map&find=myanmar", "mapMarkers", PLACED + ' ?p nkg:country/rdfs:label "Myanmar" .', 2),
+    ],
+)
+def test_html_views_count_what_sparql_counts(map_page, map_rdf, fragment, count, where, expected):
+    view = "map" if "view=map" in fragment else "timeline"
+    state = load_page(map_page.path, fragment=fragment, wait_for=f"{view}Drawn").state
+    assert state["view"] == view and state[f"{view}Drawn"] is True
+    assert state[count] == sparql_count(map_rdf, where) == expected
+    assert state["xss"] == "undefined"
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_timeline_killed_per_day(map_page, map_rdf):
+    from kg import api
+
+    state = load_page(map_page.path, fragment="view=timeline", wait_for="timelineDrawn").state
+    killed = api.query(map_rdf, f"""SELECT (SUM(?k) AS ?n) WHERE {{
+        SELECT ?e (MAX(?m) AS ?k) WHERE {{ {EVENTS} {DATED} ?e nkg:casualties ?cc .
+                                           ?cc nkg:outcome nkg:Killed ; nkg:minCount ?m }} GROUP BY ?e }}""")
+    assert state["timelineKilled"] == int(killed.iloc[0]["n"]) == 53
+    assert state["timelineDays"] == 7
+
+
+@pytest.mark.slow
+@needs_chromium
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        # event filters hide the other events in the network too; actors and places stay
+        ("type=ArmedClash", {"visibleNodes": 30 - 8, "eventType": "ArmedClash"}),
+        ("attacker=River%20Militia", {"visibleNodes": 30 - 9, "attacker": "River Militia"}),
+        # nine events elsewhere, and the Sittwe meeting before the dates
+        ("country=Myanmar&from=2031-05-06", {"visibleNodes": 30 - 9 - 1, "hiddenByDate": 4, "country": "Myanmar"}),
+        ("type=Nothing&attacker=%3Cb%3E", {"eventType": None, "attacker": None}),
+    ],
+)
+def test_html_event_filters_in_network(map_page, map_rdf, fragment, expected):
+    assert len(to_networkx(map_rdf)) == 30
+    state = load_page(map_page.path, fragment=fragment).state
+    assert state["drawn"] is True and state["view"] == "network"
+    assert {k: state.get(k) for k in expected} == expected
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_map_card_is_inert(map_page):
+    """A search on the map opens the card of the event found; its markup stays text."""
+    run = load_page(map_page.path, fragment="view=map&find=bunia", wait_for="mapCard")
+    assert run.state["mapCard"] == NKR + "attack-bunia"
+    assert run.state["mapMarkers"] == 1
+    assert "&lt;img src=x" in run.dom and run.state["xss"] == "undefined"
+    run = load_page(map_page.path, fragment="view=map&find=kalto", wait_for="mapCard")
+    assert run.state["mapCard"] == NKR + "attack-kalto" and "approximate" in run.dom
+    assert run.state["xss"] == "undefined"
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_map_card_check_is_live(map_rdf, tmp_path, monkeypatch):
+    """With escaping switched off, the card the map unpacks (of an event left out of a
+    reduced network) runs the injected handler: the check above can fail."""
+    monkeypatch.setattr(page_module, "_e", str)
+    report = to_html(map_rdf, tmp_path / "unsafe.html", max_nodes=3)
+    assert NKR + "attack-bunia" not in page_nodes(report.path.read_text(encoding="utf-8"))
+    run = load_page(report.path, fragment="view=map&find=bunia", wait_for="mapCard")
+    assert run.state["mapCard"] == NKR + "attack-bunia"
+    assert run.state["xss"] == "number"
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_seed_page_views(seed_page, seed_graph):
+    """The seed articles on the map and the timeline, counted as SPARQL counts them."""
+    report, _ = seed_page
+    state = load_page(report.path, fragment="view=map", wait_for="mapDrawn").state
+    assert state["mapMarkers"] == sparql_count(seed_graph, PLACED) >= 4
+    state = load_page(report.path, fragment="view=timeline", wait_for="timelineDrawn").state
+    assert state["timelineEvents"] == sparql_count(seed_graph, DATED) >= 4
+    assert state["xss"] == "undefined"
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_corpus_of_10000_events(tmp_path):
+    """10,000 events: the page stays under 10 MB, and the map and the timeline draw
+    every placed and every dated event; first-draw times are printed."""
+    from kg.export.events import event_frame
+    from synthetic import corpus_nodes, synthetic_graph
+
+    graph = synthetic_graph(corpus_nodes(10000), geo=True)
+    report = to_html(graph, tmp_path / "corpus.html")
+    assert report.reduced is True
+    size = report.path.stat().st_size
+    assert size < 10_000_000
+    frame = event_frame(graph)
+    assert len(frame) == 10000
+    map_state = load_page(report.path, fragment="view=map", wait_for="mapDrawn", timeout=300).state
+    assert map_state["mapMarkers"] == int(frame["lon"].notna().sum()) > 9000
+    timeline = load_page(report.path, fragment="view=timeline", wait_for="timelineDrawn", timeout=300).state
+    assert timeline["timelineEvents"] == int(frame["start"].notna().sum()) > 9000
+    print(f"\n10,000 events: page {size / 1e6:.1f} MB; map first draw {map_state['mapDrawMs']} ms, "
+          f"timeline first draw {timeline['timelineDrawMs']} ms")
+
+
+# ------------------------------------------------ the page driven by a user
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_filters_write_the_address(map_page, map_rdf):
+    """Choosing a country and then the timeline: every view obeys, the address follows."""
+    out = drive_page(map_page.path, """
+        var country = d.getElementById("newskg-country");
+        country.value = Array.prototype.find.call(country.options, function (o) { return o.text === "Mali"; }).value;
+        country.dispatchEvent(new w.Event("change"));
+        out.map = {markers: w.newskg.mapMarkers, hash: w.location.hash.slice(1)};
+        d.querySelector('#newskg-views button[data-view="timeline"]').click();
+        done();""", fragment="view=map")
+    assert "error" not in out
+    assert out["map"] == {"markers": sparql_count(map_rdf, PLACED + IN_MALI), "hash": "view=map&country=Mali"}
+    assert out["hash"] == "view=timeline&country=Mali"
+    assert out["final"]["view"] == "timeline" and out["final"]["country"] == "Mali"
+    assert out["final"]["timelineEvents"] == sparql_count(map_rdf, DATED + " ?e nkg:location ?p . " + IN_MALI) == 3
+    assert out["final"]["attacker"] is None and out["final"]["eventType"] is None
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_brushing_the_timeline_sets_the_dates(map_page, map_rdf):
+    """Dragging across the timeline sets from/to; the map then counts what SPARQL counts for them."""
+    out = drive_page(map_page.path, """
+        var overlay = d.querySelector("#newskg-timeline .nk-brush .overlay");
+        var box = overlay.getBoundingClientRect();
+        function fire(target, type, x) {
+          target.dispatchEvent(new w.MouseEvent(type, {bubbles: true, cancelable: true, view: w, button: 0,
+                                                       clientX: x, clientY: box.top + 40}));
+        }
+        fire(overlay, "mousedown", box.left + box.width * 0.3);
+        fire(w, "mousemove", box.left + box.width * 0.5);
+        fire(w, "mousemove", box.left + box.width * 0.62);
+        fire(w, "mouseup", box.left + box.width * 0.62);
+        out.timeline = {from: w.newskg.dateFrom, to: w.newskg.dateTo, events: w.newskg.timelineEvents};
+        setTimeout(function () {  /* after the click that ends a drag, which d3 swallows */
+          d.querySelector('#newskg-views button[data-view="map"]').click();
+          done();
+        }, 50);""", fragment="view=timeline")
+    assert "error" not in out
+    start, end = out["timeline"]["from"], out["timeline"]["to"]
+    assert start and end and "2031-05-01" < start <= end < "2031-05-10"
+    assert out["hash"] == f"view=map&from={start}&to={end}"
+    overlaps = f'?d1 >= "{start}"^^xsd:date && ?d0 <= "{end}"^^xsd:date'
+    assert out["timeline"]["events"] == sparql_count(map_rdf, DATED + f" FILTER ({overlaps})") > 0
+    assert out["final"]["mapMarkers"] == sparql_count(map_rdf, PLACED + UNDATED_OR.format(overlaps))
+    assert out["final"]["dateFrom"] == start and out["final"]["hiddenByDate"] > 0
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_html_map_click_selects_the_event_in_the_network(map_page):
+    out = drive_page(map_page.path, """
+        var canvas = d.getElementById("newskg-map-canvas");
+        var box = canvas.getBoundingClientRect();
+        var p = w.newskgMap.point("https://w3id.org/newskg/resource/attack-segou");
+        var at = {bubbles: true, view: w, clientX: box.left + p[0], clientY: box.top + p[1]};
+        canvas.dispatchEvent(new w.MouseEvent("mousemove", at));
+        out.tip = d.getElementById("newskg-tip").textContent;
+        canvas.dispatchEvent(new w.MouseEvent("click", at));
+        out.network = w.newskgNetwork.getSelectedNodes();
+        done();""", fragment="view=map", wait_ms=6000)
+    assert "error" not in out
+    assert "Fighters and the army clashed" in out["tip"] and "armed clash" in out["tip"]
+    assert out["network"] == [NKR + "attack-segou"]
+    # the strike, its place, its two attackers
+    assert out["final"]["selected"] == NKR + "attack-segou" and out["final"]["highlighted"] == 4

@@ -37,11 +37,12 @@ def test_notebook_runs_top_to_bottom(tmp_path, monkeypatch):
     assert " → " in text  # the shortest path between two actors
     assert "community 1:" in text
     images = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) >= 4  # casualties over time (2), by place, the ego network
+    assert len(images) >= 6  # casualties over time (2), by place, the map, the timeline, the ego network
     frames = [o["data"]["text/html"] for o in outputs if "<iframe" in o.get("data", {}).get("text/html", "")]
     assert len(frames) == 1 and "explore-graph.html" in frames[0]
     page = tmp_path / "explore-graph.html"
     assert page.is_file() and "new vis.Network(" in page.read_text(encoding="utf-8")
     tables = [o["data"]["text/html"] for o in outputs if "<table" in o.get("data", {}).get("text/html", "")]
     assert any("killedAtLeast" in t for t in tables)
+    assert any("placed_by" in t and "approximate" in t for t in tables)  # the events with their positions
     nbformat.validate(nb)  # the executed notebook is still a valid one
