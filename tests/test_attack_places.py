@@ -278,3 +278,19 @@ def place_country(nlp, text: str, place: str) -> str | None:
 )
 def test_attack_places_unknown_place_takes_the_country_the_text_names(nlp, text, place, country):
     assert place_country(nlp, text, place) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "border"),
+    [
+        # the border of two countries is a place of its own, not either country
+        ("Fresh artillery clashes erupted on Sunday near ancient temples in the frontier region between northern Cambodia and northeast Thailand.",
+         "Cambodia-Thailand border"),
+        ("Troops clashed on the Thai-Cambodian border on Monday, killing two soldiers.", "Thailand-Cambodia border"),
+        ("Shelling along the India-Pakistan border killed three villagers.", "India-Pakistan border"),
+        ("Ethiopian and Eritrean troops exchanged artillery fire on the Ethiopia-Eritrea border on Friday.", "Ethiopia-Eritrea border"),
+    ],
+)
+def test_attack_places_border_of_two_countries(nlp, text, border):
+    found = attack_places(nlp, text)
+    assert found and found[0] == [border], found

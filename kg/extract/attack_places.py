@@ -252,10 +252,72 @@ def places_agree(ents, a: list[str], b: list[str]) -> bool:
     return False
 
 
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _country_of(ctx: DocContext, tok: Token) -> str | None:
+    """The country a name or demonym stands for ("Thailand", "Thai", "northern Cambodia")."""
+    ent = ctx.entity(tok)
+    if ent is not None:
+        if ent.kind == COUNTRY:
+            return ent.key
+        if ent.kind == REGION and ent.country_key and not ent.geonames_id:
+            return ent.country_key  # "northern Cambodia"
+    from kg.resolve.places import gazetteer
+
+    info = gazetteer().demonym(tok.text) or gazetteer().country(tok.text)
+    return f"country:{info.iso2}" if info is not None else None
+
+
+def border_place(ctx: DocContext, noun: Token) -> str | None:
+    """The border of two countries a phrase names: "the border between A and B", "the frontier
+    region between northern A and B", "the A-B border", "the Thai-Cambodian frontier". A place of
+    its own (a region labelled "A-B border", the other order an alias), not either country."""
+    pair: list[str] = []
+    if noun.lemma_.lower() in _BORDER_NOUNS | {"region", "area", "zone"}:
+        is_border = noun.lemma_.lower() in _BORDER_NOUNS or any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _BORDER_NOUNS for c in noun.children)
+        between = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if is_border and between is not None:
+            first = next((c for c in between.children if c.dep_ == "pobj"), None)
+            if first is not None:
+                pair = [k for k in (_country_of(ctx, t) for t in [first, *first.conjuncts]) if k]
+        if not pair and noun.lemma_.lower() in _BORDER_NOUNS:
+            # "the India-Pakistan border", "the Thai-Cambodian border"
+            left = [t for t in noun.doc[noun.left_edge.i : noun.i] if t.text not in {"-", "–"} and t.dep_ != "det"]
+            pair = [k for k in (_country_of(ctx, t) for t in left[-2:]) if k] if len(left) >= 2 else []
+    pair = list(dict.fromkeys(pair))
+    if len(pair) != 2:
+        return None
+    ents = ctx.entities.entities
+    a, b = (ents[k].label for k in pair)
+    key = "region:border:" + "-".join(sorted(k.split(":")[1] for k in pair))
+    if key not in ents:
+        ent = ctx.entities.add(key, REGION, f"{a}-{b} border", f"{a}-{b} border")
+        ent.aliases.add(f"{b}-{a} border")
+    return key
+
+
 def sentence_places(ctx: DocContext, sent: Span) -> list[tuple[Token, str]]:
     """Every place the sentence names as a scene of events: (the name's token, entity key)."""
     out: list[tuple[Token, str]] = []
+    borders = {}
     for tok in sent:
+        if tok.pos_ == "NOUN" and in_place_role(tok):
+            key = border_place(ctx, tok)
+            if key is not None:
+                borders[tok.i] = key
+                out.append((tok, key))
+    inside: set[int] = set()
+    for i in borders:  # the two countries' names belong to the border, not to the event
+        noun = sent.doc[i]
+        inside.update(range(noun.left_edge.i, i))
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                inside.update(t.i for t in c.subtree)
+    for tok in sent:
+        if tok.i in inside:
+            continue
         if tok.ent_iob_ == "I":
             continue
         key = place_of(ctx, tok)
