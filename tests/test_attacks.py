@@ -295,3 +295,13 @@ def test_attacks_children_alone_are_the_whole_toll(nlp, text, total):
     counts = got[0]["counts"]
     assert ("Killed", total, total, "child") in counts
     assert ("Killed", total, total, None) in counts
+
+
+@pytest.mark.parametrize("text, place", [
+    # "in the area": the place the sentence before named
+    ("Rebels advanced on the town of Minembwe on Monday. Fighting in the area killed 12 civilians, officials said.", "Minembwe"),
+    ("Herders were seen moving cattle near Kauru. Gunmen later attacked farmers in the area, killing four.", "Kauru"),
+])
+def test_attacks_place_referred_to_by_the_area(nlp, text, place):
+    got = attacks_of(nlp, text)
+    assert got and got[-1]["places"] == [place], got

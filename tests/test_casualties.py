@@ -219,3 +219,17 @@ def test_casualties_monitor_coded_figure_settles_the_toll(nlp, text, settled):
 ])
 def test_casualties_coordinated_verbs_and_one_person(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # care for the wounded tells of the injured
+    ("Officials said 14 people were killed and 40 admitted to hospital with wounds after the market blast in Maiduguri.",
+     {(K, 14, 14, False, None), (I, 40, 40, False, None)}),
+    ("Five soldiers were treated for injuries after the ambush near Kismayo.", {(I, 5, 5, False, "soldier")}),
+    ("Twenty people were rushed to hospital after the shelling of Kharkiv.", {(I, 20, 20, False, None)}),
+    # taking a town, or patients in a hospital, are no injured
+    ("The rebels took the town of Kalehe on Tuesday.", set()),
+    ("Patients were admitted to the hospital before the strike.", set()),
+])
+def test_casualties_care_for_the_wounded(nlp, text, expected):
+    assert counts(nlp, text) == expected

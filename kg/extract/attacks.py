@@ -630,6 +630,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
     for a in attacks:
         if not a.places:
             a.places = _facility_places(ctx, a)
+        if not a.places:
+            a.places = _place_referred_to(ctx, a)
         counts = _final_counts(a.casualties)
         yield AttackRecord(
             evidence=DocContext.evidence(*a.evidence),
@@ -771,6 +773,27 @@ def _town_in_facility_name(ctx: DocContext, span: Span) -> str | None:
         if hit is not None and hit.kind == CITY:
             return ctx.place_by_name(name, CITY).key
     return None
+
+
+_AREA_NOUNS = frozenset({"area", "region", "town", "city", "village", "locality", "district", "province", "vicinity"})
+
+
+def _place_referred_to(ctx: DocContext, cand: Candidate) -> list[str]:
+    """An attack placed only "in the area", "near the town": the place the sentences before it
+    last named (at most two sentences back)."""
+    first = min((s for s in cand.evidence), key=lambda s: s.start)
+    refers = any(t.lemma_.lower() in _AREA_NOUNS and t.dep_ == "pobj" and t.head.lower_ in words("locative_preps")
+                 and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
+                 and not any(c.dep_ in {"compound", "amod", "prep"} for c in t.children)
+                 for t in first)
+    if not refers:
+        return []
+    sents = [s for s in ctx.doc.sents if s.end <= first.start][-2:]
+    for sent in reversed(sents):
+        found = attack_places.sentence_places(ctx, sent)
+        if found:
+            return [found[-1][1]]
+    return []
 
 
 def _inherit_attackers(ctx: DocContext, attacks: list[Candidate]) -> None:

@@ -107,6 +107,8 @@ def _verb_outcome(tok: Token, follow: bool = True) -> str | None:
         return KILLED
     if lemma in _cw("injure_verbs"):
         return INJURED
+    if lemma in _cw("care_verbs") and follow and _cared_for(tok):
+        return INJURED
     if lemma in _cw("harm_verbs") or lemma in _cw("death_only_harm_verbs"):
         if not follow or _not_harm(tok):
             return None
@@ -114,6 +116,17 @@ def _verb_outcome(tok: Token, follow: bool = True) -> str | None:
             return KILLED
         return INJURED if lemma in _cw("harm_verbs") else None
     return None
+
+
+def _cared_for(verb: Token) -> bool:
+    """'admitted to hospital with wounds', 'treated for injuries', 'rushed to a clinic': the
+    people are injured (a passive or participle clause, never 'took the town')."""
+    passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children))  # "were killed and 83 admitted"
+    if not passive:
+        return False
+    return any(p.lemma_.lower() in _cw("care_objects") for c in verb.children if c.dep_ == "prep"
+               for p in c.children if p.dep_ == "pobj")
 
 
 def _not_harm(verb: Token) -> bool:
