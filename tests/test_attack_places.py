@@ -294,3 +294,19 @@ def test_attack_places_unknown_place_takes_the_country_the_text_names(nlp, text,
 def test_attack_places_border_of_two_countries(nlp, text, border):
     found = attack_places(nlp, text)
     assert found and found[0] == [border], found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # "on the X side (of the border)": somewhere in that country
+        ("The toll has risen on the Sudanese side of the border, where shelling killed four herders on Monday.", "Sudan"),
+        ("Artillery fire killed two soldiers on the Azerbaijani side of the frontier overnight.", "Azerbaijan"),
+    ],
+)
+def test_attack_places_side_of_the_border(nlp, text, country):
+    assert country in all_labels(nlp, text)
+
+
+def test_attack_places_speaking_side_is_no_place(nlp):
+    assert all_labels(nlp, "The Russian side said its troops shelled positions near Vovchansk, killing five.") == {"Vovchansk"}

@@ -147,9 +147,11 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
     if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
         return None
+    side = tok.head.lemma_.lower() == "side" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in {"on", "to", "across"}
     if tok.i in ctx.entities.demonym_tokens and tok.dep_ in {"amod", "compound"} \
-            and tok.head.lemma_.lower() in words("place_nouns") and in_place_role(tok.head):
-        # "Russian border regions", "across Ukrainian cities": somewhere in that country
+            and (tok.head.lemma_.lower() in words("place_nouns") and in_place_role(tok.head) or side):
+        # "Russian border regions", "across Ukrainian cities", "on the Thai side (of the border)":
+        # somewhere in that country
         key = ctx.entities.key_of(tok)
         return key if key and ctx.entities.entities[key].kind == COUNTRY else None
     if describes_settlement(tok):
