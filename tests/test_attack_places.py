@@ -310,3 +310,19 @@ def test_attack_places_side_of_the_border(nlp, text, country):
 
 def test_attack_places_speaking_side_is_no_place(nlp):
     assert all_labels(nlp, "The Russian side said its troops shelled positions near Vovchansk, killing five.") == {"Vovchansk"}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a local who tells of an attack with no place of its own speaks for the place
+        ("Separately, the council head in Shlomi said two farm workers were killed in another incident.", {"Shlomi"}),
+        ("Residents of Damazin told reporters that drones struck a fuel depot overnight.", {"Damazin"}),
+        # a capital's officials speak for the country; an attack with a place of its own keeps it
+        ("Officials in Kyiv said a missile killed three people.", set()),
+        ("Residents of Kosti said drones struck a market in Rabak, killing four.", {"Rabak"}),
+    ],
+)
+def test_attack_places_local_speaker(nlp, text, places):
+    found = attack_places(nlp, text)
+    assert {label for labels in found for label in labels} == places, found

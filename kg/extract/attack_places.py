@@ -109,6 +109,27 @@ def in_speaker(tok: Token) -> bool:
     return False
 
 
+def local_speaker_place(ctx: DocContext, sent: Span) -> str | None:
+    """The place of a local who tells of an attack that has no place of its own: "the council
+    head in X said", "residents of X told reporters" (not a capital's officials, who speak for a country)."""
+    from kg.resolve.places import gazetteer
+
+    for tok in sent:
+        ent = ctx.entity(tok)
+        if ent is None or ent.kind not in {CITY, "Place", REGION} or ctx.in_dateline(tok):
+            continue
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "of"}:
+            continue
+        speaker = next((a for a in tok.ancestors if a.dep_ in {"nsubj", "nsubjpass"}
+                        and a.head.lemma_.lower() in words("report_verbs")), None)
+        if speaker is None or tok.head.head != speaker:
+            continue
+        nouns = {speaker.lemma_.lower()} | {c.lemma_.lower() for c in speaker.children if c.dep_ in {"compound", "amod"}}
+        if nouns & place_words("local_speaker_nouns") and gazetteer().seat_of_power(ent.label) is None:
+            return ent.key
+    return None
+
+
 def meeting_words(sent: Span) -> list[Token]:
     """Words of meeting in a sentence whose places are the meeting's, not an attack's: not the
     gathering an attack targets ("an airstrike targeting fighters gathered in X")."""

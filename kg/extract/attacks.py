@@ -632,6 +632,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             a.places = _facility_places(ctx, a)
         if not a.places:
             a.places = _place_referred_to(ctx, a)
+        if not a.places:
+            a.places = [k for k in (attack_places.local_speaker_place(ctx, s) for s in a.evidence) if k][:1]
         counts = _final_counts(a.casualties)
         yield AttackRecord(
             evidence=DocContext.evidence(*a.evidence),
