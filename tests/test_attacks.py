@@ -305,3 +305,13 @@ def test_attacks_children_alone_are_the_whole_toll(nlp, text, total):
 def test_attacks_place_referred_to_by_the_area(nlp, text, place):
     got = attacks_of(nlp, text)
     assert got and got[-1]["places"] == [place], got
+
+
+@pytest.mark.parametrize("text, target", [
+    # what a quantity counts is what was hit
+    ("The army said it struck dozens of targets in Kidal overnight.", "targets"),
+    ("Drones struck a number of fuel depots near Port Sudan on Sunday.", "fuel depots"),
+])
+def test_attacks_target_is_what_a_quantity_counts(nlp, text, target):
+    got = attacks_of(nlp, text)
+    assert got and got[0]["targets"] == [target], got

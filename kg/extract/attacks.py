@@ -77,6 +77,19 @@ def _target_text(tok: Token) -> str:
     return tok.doc[start : tok.i + 1].text.lower() if keep else tok.lower_
 
 
+_QUANTITY_HEADS = frozenset({"dozen", "hundred", "thousand", "score", "number", "handful", "couple", "series", "string", "row"})
+
+
+def _counted(tok: Token) -> Token:
+    """The thing counted when the object is a quantity: "struck dozens of targets" hit targets."""
+    if tok.lemma_.lower() in _QUANTITY_HEADS or tok.like_num:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((p for p in of.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None) if of is not None else None
+        if noun is not None:
+            return noun
+    return tok
+
+
 def _targets(trigger: Token) -> list[Token]:
     """What was hit: the object of an attack verb, or a noun after "on/at/against/towards" on the
     attack word or on what it fired ("opened fire on a bus", "fired mortars towards the base")."""
@@ -92,8 +105,11 @@ def _targets(trigger: Token) -> list[Token]:
                 for p in c.children:
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and (c.lower_ in aimed or p.lemma_.lower() in words("target_nouns")):
                         out.append(p)
+    counted = {t: _counted(t) for t in out}
+    out = [counted[t] for t in out]
     lex = weapon_lexicon().by_label
-    return [t for t in dict.fromkeys(out) if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj")
+    return [t for t in dict.fromkeys(out) if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj"
+                                              or t in counted.values() and t not in counted)
             and t.lower_ not in lex and t.lemma_.lower() not in lex and t.lemma_.lower() not in words("attack_nouns")
             and not (t.lemma_.lower() in words("place_nouns") and t.lemma_.lower() not in words("target_nouns"))]
 
