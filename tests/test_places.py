@@ -497,3 +497,22 @@ def test_places_clean_surface(raw: str, clean: str) -> None:
 )
 def test_places_fold_equivalences(a: str, b: str) -> None:
     assert places.fold(a) == places.fold(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "expected"),
+    [
+        # a small town abroad known by that name only as an alternate is no match
+        ("Zari", ["NG"], None),
+        ("Panga", ["KE"], None),
+        # its own name, or a large city's alternate, still matches abroad
+        ("Tessit", ["FR"], ("Tessit", "ML")),
+        ("Geneva", ["UA"], ("Geneva", "CH")),
+        ("Kiev", ["US"], ("Kyiv", "UA")),
+        # a text that names no country takes the best match anywhere
+        ("Zari", [], ("Żary", "PL")),
+    ],
+)
+def test_places_foreign_alternate_names(gaz: Gazetteer, name, countries, expected) -> None:
+    hit = gaz.place(name, countries=countries)
+    assert (hit and (hit.name, hit.country_iso2)) == expected or (hit is None and expected is None)

@@ -32,6 +32,10 @@ CITY_EXTRACTS = (500, 1000, 5000, 15000)
 #: transliteration of the name (same initial, similar length) less so.
 ALTERNATE_NAME_PENALTY = 10
 CLOSE_SPELLING_PENALTY = 2
+#: A town outside every country the text names, known by that name only as one of its
+#: alternate names, is taken for the name only when at least this populous ("Zari" in a
+#: Nigerian report is no Polish Żary; an unknown local place is more likely).
+FOREIGN_ALTERNATE_MIN_POPULATION = 500_000
 
 # Words that qualify a place without being part of its name ("southern Israel").
 _DESCRIPTORS = frozenset(
@@ -453,6 +457,8 @@ class Gazetteer:
             penalty = 1.0
             if alternate:
                 penalty = CLOSE_SPELLING_PENALTY if _close_spelling(key, fold(name)) else ALTERNATE_NAME_PENALTY
+            if ranks and iso not in ranks and alternate and pop < FOREIGN_ALTERNATE_MIN_POPULATION:
+                continue  # "Sakate" in an Ethiopian report is no Japanese town
             score = self._score(iso, pop, penalty, ranks)
             if best is None or score > best[0]:
                 best = (score, PlaceInfo(name, "City", iso, gid, pop or None, lat, lon))
