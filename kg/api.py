@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -24,16 +24,23 @@ QUERY_DIR = Path(__file__).parent / "queries"
 
 @dataclass(frozen=True)
 class BuildResult:
-    """One article's outcome: its triples, or the one-line reason it failed."""
+    """One input's outcome: its triples, or the one-line reason it failed. An input skipped
+    because its text was already read (the same file or the same text twice) has neither,
+    and says so in ``warnings``."""
 
     path: Path
     article: Article | None
     graph: Graph | None
     error: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def built(self) -> bool:
+        return self.error is None and self.graph is not None
 
 
 def _nlp(model: str | None):
@@ -42,42 +49,93 @@ def _nlp(model: str | None):
     return load_nlp(model)
 
 
-def build_article(article: Article, model: str | None = None) -> Graph:
-    """The graph of one article."""
+def read_records(article: Article, model: str | None = None):
+    """The records of one article, its text parsed in bounded windows (:mod:`kg.windows`)."""
     from kg.extract import extract
-    from kg.graph import new_graph, record_triples
+    from kg.windows import join_records, windows
 
     nlp = _nlp(model)
-    doc = nlp(article.text)
-    records = extract(doc, article.published)
+    parts = []
+    for offset, part in windows(article.text):
+        parts.append((offset, extract(nlp(part), article.published)))
+    return join_records(parts)
+
+
+def build_article(article: Article, model: str | None = None) -> Graph:
+    """The graph of one article."""
+    from kg.graph import new_graph, record_triples
+    from kg.read import scrub
+
+    article = replace(article, text=scrub(article.text), source=scrub(article.source),
+                      title=scrub(article.title) if article.title else article.title)
     g = new_graph()
-    g += record_triples(article, records)
+    g += record_triples(article, read_records(article, model))
     return g
+
+
+def _keeper(copies: list[tuple[Path, Article]]) -> tuple[Path, Article]:
+    """Of several files with the same text, the one whose metadata the graph keeps: the earliest
+    publication date (a dated copy before an undated one), then the first path; so the choice
+    does not depend on the order of the inputs."""
+    return min(copies, key=lambda pa: (pa[1].published is None, pa[1].published or date.min, str(pa[0])))
 
 
 def build_iter(inputs: Sequence[Path | str], published: date | None = None,
                model: str | None = None) -> Iterator[BuildResult]:
     """Build every article under ``inputs`` (files or folders), one result each; never raises
-    for a bad article."""
+    for a bad article.
+
+    Inputs that cannot be read come first, as failures; then every article is read, and a
+    text met in several files is built once (see :func:`_keeper`), the other copies reported
+    as warnings; then the articles are built in turn.
+    """
+    from kg.read import expand_inputs
+
     _nlp(model)  # a missing model is an error for the whole run, raised here
-    for path in iter_article_paths(Path(p) for p in inputs):
+    paths, problems, notes = expand_inputs(Path(p) for p in inputs)
+    for p in problems:
+        yield BuildResult(p.path, None, None, p.message)
+    for p in notes:
+        yield BuildResult(p.path, None, None, None, (p.message,))
+    read: list[tuple[Path, Article]] = []
+    by_text: dict[str, list[tuple[Path, Article]]] = {}
+    for path in paths:
         try:
             article = read_article(path, published)
-            yield BuildResult(path, article, build_article(article, model))
         except ArticleError as exc:
             yield BuildResult(path, None, None, str(exc))
+            continue
         except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
-            yield BuildResult(path, None, None, f"{path}: {type(exc).__name__}: {exc}")
+            yield BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
+            continue
+        read.append((path, article))
+        by_text.setdefault(article.sha256, []).append((path, article))
+    for path, article in read:
+        keep_path, keep = _keeper(by_text[article.sha256])
+        if keep_path != path:
+            when = keep.published.isoformat() if keep.published else "no date"
+            yield BuildResult(path, None, None, None, (
+                f"{path}: same text as {keep_path}; built once, published {when}",))
+            continue
+        try:
+            yield BuildResult(path, article, build_article(article, model), None, article.warnings)
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
+            yield BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:500]
 
 
 def merge(results: Iterable[BuildResult]) -> tuple[Graph, list[BuildResult]]:
+    """One graph of the built results, and the failed ones."""
     from kg.graph import merge_labels, new_graph
 
     graph, failures = new_graph(), []
     for r in results:
-        if r.ok and r.graph is not None:
+        if r.built:
             graph += r.graph
-        else:
+        elif not r.ok:
             failures.append(r)
     merge_labels(graph)
     return graph, failures
@@ -111,19 +169,86 @@ def serialize(graph: Graph, fmt: str = "turtle") -> str:
     return graph.serialize(format=fmt)
 
 
-def write_atomic(path: Path, text: str) -> Path:
-    """Write through a temporary file in the same folder, so a failure never leaves half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def _umask() -> int:
+    """The process's file-creation mask, read without changing it where the system allows."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _temp_beside(path: Path) -> Path:
+    """A new empty file in ``path``'s folder, with the permissions a new file gets there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())
+    return Path(tmp)
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write through a temporary file in the same folder, so a failure never leaves half a file;
+    the file gets the usual permissions of a new file (the umask's), not a temporary file's."""
+    path = Path(path)
+    tmp = _temp_beside(path)
+    try:
+        with open(tmp, "w", encoding="utf-8", errors="replace") as fh:
             fh.write(text)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+GRAPH_SUFFIXES = (".ttl", ".nt", ".jsonld", ".json", ".nq", ".trig", ".n3", ".rdf", ".owl", ".xml")
+
+
+def output_path(out: Path | str) -> Path:
+    """The graph file ``--out`` names: a graph file (see :data:`GRAPH_SUFFIXES`), or a folder
+    (an existing one, or a name without a suffix) for ``graph.ttl`` in it; anything else is a
+    ValueError with a one-line reason. The page goes beside the graph, as ``NAME.html``."""
+    out = Path(out)
+    if out.is_dir() or (out.suffix == "" and not out.is_file()):
+        return out / "graph.ttl"
+    if out.suffix.lower() not in GRAPH_SUFFIXES:
+        raise ValueError(f"--out {out}: not a graph file; give a folder or a name ending in "
+                         f"{', '.join(GRAPH_SUFFIXES)} (the page is written beside the graph as .html)")
+    return out
+
+
+def save_outputs(graph: Graph, path: Path, page: Path | None = None, **page_options):
+    """Write the graph and, if ``page`` is given, its HTML page; both are written in full to
+    temporary files first and then put in place one right after the other, so a failure
+    leaves the previous graph and page as they were. Returns the page report or None."""
+    path = Path(path)
+    text = serialize(graph, rdf_format(path))
+    made: list[Path] = []
+    try:
+        graph_tmp = _temp_beside(path)
+        made.append(graph_tmp)
+        with open(graph_tmp, "w", encoding="utf-8", errors="replace") as fh:
+            fh.write(text)
+        report = None
+        if page is not None:
+            page = Path(page)
+            page_tmp = _temp_beside(page)
+            made.append(page_tmp)
+            report = to_html(graph, page_tmp, **page_options)
+            os.chmod(page_tmp, 0o666 & ~_umask())
+            report = replace(report, path=page)
+            os.replace(page_tmp, page)
+        os.replace(graph_tmp, path)
+    finally:
+        for tmp in made:
+            tmp.unlink(missing_ok=True)
+    return report
 
 
 def save(graph: Graph, path: Path) -> Path:

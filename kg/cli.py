@@ -41,8 +41,20 @@ class Projection(str, Enum):
     rdf = "rdf"
 
 
-def fail(message: str, code: int = 2) -> None:
-    err.print(f"error: {message}", highlight=False, markup=False, soft_wrap=True)
+# exit statuses of every command (docs/robustness.md)
+EXIT_OK = 0  # done; warnings may have been printed
+EXIT_PARTIAL = 1  # kg build: some inputs were skipped, the graph of the others was written
+EXIT_ERROR = 2  # nothing done: a usage error, a bad graph or query, or no input could be built
+EXIT_WRITE = 3  # the outputs could not be written; the previous ones are left as they were
+
+
+def say(line: str) -> None:
+    """One line on stderr, never wrapped or styled, whatever the terminal's width."""
+    print(line, file=sys.stderr, flush=True)
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    say("error: " + " ".join(str(message).split()))
     raise typer.Exit(code)
 
 
@@ -55,31 +67,49 @@ def _load(path: Path):
         fail(str(exc))
 
 
+def _write_report(path: Path, results) -> None:
+    from kg import api
+
+    lines = []
+    for r in results:
+        if not r.ok:
+            lines.append({"input": str(r.path), "status": "skipped", "message": r.error})
+        for w in r.warnings:
+            lines.append({"input": str(r.path), "status": "warning", "message": w})
+    api.write_atomic(path, "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+
+
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
-    out_path: Annotated[Path, typer.Option("--out", "-o", help="Output graph (.ttl, .nt, .jsonld) or a folder.")] = Path("out/graph.ttl"),
+    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html) or folders of them.")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Output graph (.ttl, .nt, .jsonld...) or a folder.")] = Path("out/graph.ttl"),
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (overrides sidecars).")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: NEWSKG_MODEL or the best installed).")] = None,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive page next to the graph.")] = True,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Write the skipped inputs and warnings here (JSON Lines).")] = None,
 ) -> None:
-    """Build one graph from INPUTS and write it to --out (and an HTML page beside it)."""
+    """Build one graph from INPUTS and write it to --out (and an HTML page beside it).
+
+    Exit status: 0 all built, 1 some inputs skipped (the others built), 2 nothing built or a
+    usage error, 3 the outputs could not be written.
+    """
     from kg import api
-    from kg.read import ArticleError, parse_date
+    from kg.read import ArticleError, future_warning, parse_date
     from kg.settings import ModelNotFound
 
-    missing = [p for p in inputs if not p.exists()]
-    for p in missing:
-        err.print(f"error: {p}: no such file or folder", markup=False, highlight=False, soft_wrap=True)
-    inputs = [p for p in inputs if p.exists()]
     try:
         pub = parse_date(published, what="--published") if published else None
     except ArticleError as exc:
         fail(str(exc))
-    if out_path.suffix == "" or out_path.is_dir():
-        out_path = out_path / "graph.ttl"
-    if not inputs:
-        fail("nothing to build")
+    late = future_warning(pub, "--published")
+    if late:
+        say("warning: " + late)
+    try:
+        out_path = api.output_path(out_path)
+    except ValueError as exc:
+        fail(str(exc))
+    if report is not None and report.resolve() in {out_path.resolve(), out_path.with_suffix(".html").resolve()}:
+        fail(f"--report {report}: would overwrite the outputs")
     started = time.perf_counter()
     try:
         results = api.build_iter(inputs, pub, model)
@@ -87,7 +117,7 @@ def build(
     except ModelNotFound as exc:
         fail(str(exc))
     if first is None:
-        fail("no articles (.txt) found in the inputs")
+        fail("nothing to build")
 
     def everything():
         yield first
@@ -96,21 +126,37 @@ def build(
     collected = []
     for r in track(everything(), description="Articles", console=err, transient=True, disable=not err.is_terminal):
         if not r.ok:
-            err.print(f"error: {r.error}", markup=False, highlight=False, soft_wrap=True)
+            say(f"error: {r.error}")
+        for w in r.warnings:
+            say(f"warning: {w}")
         collected.append(r)
     graph, failures = api.merge(collected)
-    built = len(collected) - len(failures)
+    built = sum(1 for r in collected if r.built)
+    if report is not None:
+        try:
+            _write_report(report, collected)
+        except OSError as exc:
+            say(f"error: --report {report}: cannot write ({exc.strerror or exc})")
     if built:
-        api.save(graph, out_path)
+        page = out_path.with_suffix(".html") if html else None
+        try:
+            page_report = api.save_outputs(graph, out_path, page)
+        except OSError as exc:
+            fail(f"{exc.filename or out_path}: cannot write ({exc.strerror or exc}); "
+                 f"the previous outputs are left as they were", EXIT_WRITE)
         msg = f"{built} article(s) -> {out_path} ({len(graph)} triples, {time.perf_counter() - started:.1f}s)"
-        if html:
-            page = out_path.with_suffix(".html")
-            report = api.to_html(graph, page)
-            msg += f", {page} ({report.nodes_shown} nodes)"
-        err.print(msg, markup=False, highlight=False)
-    if failures or missing:
-        err.print(f"{len(failures) + len(missing)} input(s) failed", markup=False)
-        raise typer.Exit(1)
+        if page_report is not None:
+            msg += f", {page} ({page_report.nodes_shown} nodes)"
+        say(msg)
+    warned = sum(len(r.warnings) for r in collected)
+    if failures:
+        say(f"summary: {built} built, {len(failures)} skipped, {warned} warning(s); skipped:")
+        for r in failures:
+            say(f"skipped: {r.error}")
+    if not built:
+        fail("no article could be built; nothing written")
+    if failures:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command()
