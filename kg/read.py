@@ -241,9 +241,9 @@ def read_article(path: Path, published: date | None = None, today: date | None =
                            f"split it into several files")
     if published is None and meta.get("published"):
         published = parse_date(meta["published"], what=f"{sidecar_path(path)}: published")
-    late = future_warning(published, str(path), today)
-    if late:
-        warnings += (late,)
+        late = future_warning(published, str(path), today)  # a date given to the run is checked once
+        if late:
+            warnings += (late,)
     return Article(
         text=text,
         source=meta.get("url") or str(path),

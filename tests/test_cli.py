@@ -186,3 +186,155 @@ def test_cli_serve_missing_graph(tmp_path: Path):
     res = runner.invoke(app, ["serve", str(tmp_path / "none.ttl"), "--port", "1"])
     assert res.exit_code == 2
     assert "no such file" in res.output
+
+
+# -- kg build on dirty inputs ------------------------------------------------------------------
+
+OTHER = "Gunmen killed four herders near Menaka on Sunday, local officials said.\n"
+
+
+def _lines(output: str, prefix: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith(prefix)]
+
+
+@pytest.mark.slow
+def test_cli_build_dirty_feed_skips_reports_and_exits_partial(tmp_path: Path):
+    import os
+
+    feed = tmp_path / "feed"
+    (feed / "day2").mkdir(parents=True)
+    (feed / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (feed / "day2" / "good16.txt").write_bytes(OTHER.encode("utf-16"))
+    (feed / "empty.txt").write_text("   \n", encoding="utf-8")
+    (feed / "bin.txt").write_bytes(bytes(range(256)) * 8)
+    (feed / "badmeta.txt").write_text("Clashes erupted in Juba.", encoding="utf-8")
+    (feed / "badmeta.meta.json").write_text('{"published": "18/04/2025"}', encoding="utf-8")
+    (feed / "loop.txt").symlink_to(feed / "loop.txt")
+    os.mkfifo(feed / "pipe.txt")
+    report = tmp_path / "failures.jsonl"
+    out = tmp_path / "out" / "g.ttl"
+    res = runner.invoke(app, ["build", str(feed), str(tmp_path / "gone.txt"), "--out", str(out),
+                              "--no-html", "--report", str(report)])
+    assert res.exit_code == 1, res.output
+    errors = _lines(res.output, "error:")
+    assert len(errors) == 6
+    assert all(str(tmp_path) in line for line in errors)
+    skipped = _lines(res.output, "skipped:")
+    assert [s.removeprefix("skipped: ") for s in skipped] == [e.removeprefix("error: ") for e in errors]
+    assert _lines(res.output, "summary:") == ["summary: 2 built, 6 skipped, 0 warning(s); skipped:"]
+    rows = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert sorted(Path(r["input"]).name for r in rows) == sorted(
+        ["gone.txt", "loop.txt", "bin.txt", "badmeta.txt", "empty.txt", "pipe.txt"])
+    assert {r["status"] for r in rows} == {"skipped"}
+    text = out.read_text(encoding="utf-8")
+    assert "Kharkiv" in text and "Menaka" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty article"),
+    (b"\x00\x01\x02\x03" * 100, "binary data"),
+])
+def test_cli_build_single_bad_document_fails(tmp_path: Path, content: bytes, message: str):
+    p = tmp_path / "one.txt"
+    p.write_bytes(content)
+    out = tmp_path / "g.ttl"
+    res = runner.invoke(app, ["build", str(p), "--out", str(out)])
+    assert res.exit_code == 2
+    errors = _lines(res.output, "error:")
+    assert errors[0] == f"error: {p}: {message}" or errors[0].startswith(f"error: {p}: {message}")
+    assert errors[-1] == "error: no article could be built; nothing written"
+    assert not out.exists()
+
+
+@pytest.mark.slow
+def test_cli_build_error_lines_are_not_wrapped(tmp_path: Path):
+    deep = tmp_path / ("a-rather-long-folder-name-" * 6) / "missing-article-with-a-long-name.txt"
+    res = runner.invoke(app, ["build", str(deep), "--out", str(tmp_path / "g.ttl")], terminal_width=40)
+    assert f"error: {deep}: no such file or folder" in res.output.splitlines()
+
+
+@pytest.mark.parametrize("out, message", [
+    ("g.html", "not a graph file"),
+    ("graph.txt", "not a graph file"),
+    ("g.ttl.html", "not a graph file"),
+])
+def test_cli_build_out_must_be_a_graph(tmp_path: Path, out: str, message: str):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / out)])
+    assert res.exit_code == 2
+    assert len(res.output.strip().splitlines()) == 1 and message in res.output
+    assert not (tmp_path / out).exists()
+
+
+@pytest.mark.slow
+def test_cli_build_outputs_replaced_together_with_usual_permissions(tmp_path: Path):
+    import os
+    import stat
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "o" / "g.ttl"
+    old = os.umask(0o027)
+    try:
+        res = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(out)])
+    finally:
+        os.umask(old)
+    assert res.exit_code == 0, res.output
+    page = out.with_suffix(".html")
+    for f in (out, page):
+        assert stat.S_IMODE(f.stat().st_mode) == 0o640
+    assert sorted(p.name for p in out.parent.iterdir()) == ["g.html", "g.ttl"]  # no temporary left
+    # a folder as --out gets graph.ttl and graph.html
+    res = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "dir")])
+    assert res.exit_code == 0 and (tmp_path / "dir" / "graph.ttl").exists() and (tmp_path / "dir" / "graph.html").exists()
+
+
+@pytest.mark.slow
+def test_cli_build_unwritable_output_keeps_previous(tmp_path: Path, monkeypatch):
+    from kg import api
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    out.write_text("previous", encoding="utf-8")
+    out.with_suffix(".html").write_text("previous page", encoding="utf-8")
+    real_replace = api.os.replace
+
+    def full_disk(src, dst):
+        if str(dst).endswith(".ttl"):
+            raise OSError(28, "No space left on device", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(api.os, "replace", full_disk)
+    res = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(out), "--no-html"])
+    assert res.exit_code == 3
+    assert _lines(res.output, "error:") == [f"error: {out}: cannot write (No space left on device); "
+                                             f"the previous outputs are left as they were"]
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "g.html", "g.ttl"]
+
+
+@pytest.mark.slow
+def test_cli_build_same_text_two_dates_is_one_document(tmp_path: Path):
+    for name, day in [("a", "2024-06-12"), ("b", "2024-06-10")]:
+        (tmp_path / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+        (tmp_path / f"{name}.meta.json").write_text(f'{{"published": "{day}"}}', encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    res = runner.invoke(app, ["build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--out", str(out), "--no-html"])
+    assert res.exit_code == 0, res.output
+    assert _lines(res.output, "warning:") == [
+        f"warning: {tmp_path / 'a.txt'}: same text as {tmp_path / 'b.txt'}; built once, published 2024-06-10"]
+    from kg import api
+
+    g = api.load(out)
+    assert api.query(g, "SELECT ?d ?p WHERE { ?d a nkg:Document ; nkg:published ?p }").shape[0] == 1
+    assert api.validate(g)[0]
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+
+
+@pytest.mark.slow
+def test_cli_build_future_published_warns(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    res = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--published", "2199-01-01",
+                              "--out", str(tmp_path / "g.ttl"), "--no-html"])
+    assert res.exit_code == 0
+    assert _lines(res.output, "warning:") == ["warning: --published: publication date 2199-01-01 is in the future; kept as given"]
