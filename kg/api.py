@@ -278,69 +278,52 @@ def named_queries() -> dict[str, Path]:
 
 
 def query_text(q: str) -> str:
-    """A query given as text, as a path to a .rq file, or as the name of a shipped query."""
+    """A query given as text, as a path to a .rq file, or as the name of a shipped query.
+    A name ending in ``.rq`` that is no file is an error (ValueError), not query text."""
     named = named_queries()
     if q in named:
         return named[q].read_text(encoding="utf-8")
     p = Path(q)
-    if p.suffix == ".rq" and p.exists():
-        return p.read_text(encoding="utf-8")
+    if p.suffix.lower() == ".rq" and "{" not in q:
+        try:
+            return p.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ValueError(f"{p}: no such query file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"{p}: cannot read the query file ({getattr(exc, 'strerror', None) or exc})") from None
     return q
 
 
-def query(graph: Graph, q: str):
+def query(graph: Graph, q: str, *, timeout: float | None = None, limit: int | None = None,
+          allow_service: Sequence[str] = ()):
     """Run SPARQL (text, .rq path or shipped name) with the project's prefixes; a DataFrame.
 
     Queries run on Oxigraph (pyoxigraph), a standards-complete SPARQL 1.1 engine that is
-    also much faster than rdflib's own on large graphs; literals come back as Python values.
+    also much faster than rdflib's own on large graphs; literals come back as Python values,
+    integer columns as integers even with gaps. Updates and ``SERVICE`` calls are refused
+    (:class:`kg.sparql.QueryRefused`, a ValueError); with ``timeout`` (seconds) the query is
+    stopped when it runs longer, with ``limit`` at most that many rows are returned and
+    ``df.attrs["truncated"]`` says whether there were more.
     """
     import pandas as pd
-    import pyoxigraph as ox
 
+    from kg.sparql import check_query, evaluate, make_store, run_limited
     from kg.vocab import PREFIXES
 
-    store = ox.Store()
-    store.load(graph.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    result = store.query(query_text(q), prefixes={k: str(v) for k, v in PREFIXES.items()})
-    if isinstance(result, (bool, ox.QueryBoolean)):
-        return pd.DataFrame({"ask": [bool(result)]})
-    if isinstance(result, ox.QueryTriples):
-        rows = [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in result]
-        return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
-    cols = [v.value for v in result.variables]
-    rows = [[_py(sol[c]) for c in cols] for sol in result]
-    return pd.DataFrame(rows, columns=cols)
-
-
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
-def _py(term):
-    """An Oxigraph term as a plain Python value (IRIs and blank nodes as strings)."""
-    import pyoxigraph as ox
-    from datetime import date as _date
-    from decimal import Decimal
-
-    if term is None:
-        return None
-    if not isinstance(term, ox.Literal):
-        return str(term.value)
-    dt = term.datatype.value
-    value = term.value
-    try:
-        if dt in {_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "nonNegativeInteger"}:
-            return int(value)
-        if dt in {_XSD + "double", _XSD + "float"}:
-            return float(value)
-        if dt == _XSD + "decimal":
-            return Decimal(value)
-        if dt == _XSD + "boolean":
-            return value in {"true", "1"}
-        if dt == _XSD + "date":
-            return _date.fromisoformat(value)
-    except ValueError:
-        return value
-    return value
+    text = query_text(q)
+    check_query(text, allow_service)
+    store = make_store(graph.serialize(format="nt", encoding="utf-8"))
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    answer = run_limited(lambda: evaluate(store, text, prefixes, limit), timeout)
+    df = pd.DataFrame(answer.rows, columns=list(answer.columns), dtype=object)
+    for col in df.columns:
+        values = [v for v in df[col] if v is not None]
+        if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            df[col] = pd.array(list(df[col]), dtype="Int64")
+        elif values and all(isinstance(v, float) for v in values):
+            df[col] = pd.array(list(df[col]), dtype="Float64")
+    df.attrs["truncated"] = answer.truncated
+    return df
 
 
 def validate(graph: Graph) -> tuple[bool, Graph, str]:
@@ -368,22 +351,6 @@ def to_html(graph: Graph, path: Path, **options):
     from kg.export.html import to_html as _to_html
 
     return _to_html(graph, Path(path), **options)
-
-
-def sparql_app(graph: Graph, public_url: str = "http://127.0.0.1:8000/"):
-    """A read-only SPARQL 1.1 endpoint over ``graph`` as an ASGI app (rdflib-endpoint).
-
-    The project's prefixes are predeclared and the shipped queries are its
-    examples. Needs the ``serve`` extra; raises ``ImportError`` without it.
-    """
-    from rdflib_endpoint import SparqlEndpoint
-
-    examples = {name: {"query": path.read_text(encoding="utf-8")} for name, path in named_queries().items()}
-    return SparqlEndpoint(
-        graph=graph, title="newskg SPARQL endpoint", public_url=public_url,
-        description="A knowledge graph of armed conflict and diplomacy read from news articles.",
-        example_queries=examples, enable_update=False, cors_enabled=False,
-    )
 
 
 def stats(graph: Graph) -> dict:

@@ -166,9 +166,14 @@ def query(
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="A shipped query by name (see --list).")] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries.")] = False,
+    timeout: Annotated[float, typer.Option(help="Stop the query after this many seconds (0: no limit).")] = 60.0,
+    limit: Annotated[int, typer.Option(help="Print at most this many rows (0: all).")] = 100_000,
 ) -> None:
-    """Run a SPARQL query (project prefixes predeclared) and print the answer."""
+    """Run a SPARQL query (project prefixes predeclared) and print the answer.
+
+    Read-only: updates and SERVICE calls are refused."""
     from kg import api
+    from kg.sparql import QueryRefused
 
     if list_:
         for qname, path in api.named_queries().items():
@@ -180,11 +185,21 @@ def query(
         fail("give a query, a .rq file or --name")
     if name and name not in api.named_queries():
         fail(f"no shipped query named {name!r}; see kg query GRAPH --list")
+    try:
+        text = api.query_text(q)
+    except ValueError as exc:
+        fail(str(exc))
     g = _load(graph)
     try:
-        df = api.query(g, q)
-    except Exception as exc:  # noqa: BLE001 - the parser's message in one line
-        fail("bad query: " + " ".join(str(exc).split())[:300])
+        df = api.query(g, text, timeout=timeout or None, limit=limit or None)
+    except QueryRefused as exc:
+        message = str(exc)
+        fail(message if message.startswith(("updates are refused", "SERVICE", "query stopped"))
+             else "bad query: " + message[:300])
+    except Exception as exc:  # noqa: BLE001 - the engine's message in one line
+        fail("query failed: " + " ".join(str(exc).split())[:300])
+    if df.attrs.get("truncated"):
+        say(f"warning: only the first {limit} rows are shown (--limit); the query has more")
     if fmt is TableFormat.csv:
         sys.stdout.write(df.to_csv(index=False))
     elif fmt is TableFormat.json:
@@ -274,19 +289,27 @@ def serve(
     graph: Annotated[Path, typer.Argument(help="Graph file.")],
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    timeout: Annotated[float, typer.Option(help="Stop a query after this many seconds.")] = 30.0,
+    workers: Annotated[int, typer.Option(help="Queries evaluated at the same time.")] = 4,
+    allow_service: Annotated[list[str], typer.Option(help="An IRI prefix SERVICE may call (repeatable); none by default.")] = [],  # noqa: B006
+    allow_host: Annotated[list[str], typer.Option(help="Another name the server is reached by (repeatable).")] = [],  # noqa: B006
 ) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint (needs the serve extra)."""
-    from kg import api
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (Ctrl+C stops it)."""
+    from kg.serve import main_config, serve as run
+
+    g = _load(graph)
+    config = main_config(host, port, timeout, workers, allow_service, allow_host)
+
+    def ready(server) -> None:
+        bound_port = server.server_address[1]
+        say(f"SPARQL endpoint for {graph} on http://{host}:{bound_port}/ (Ctrl+C stops it)")
 
     try:
-        import uvicorn
-
-        endpoint = api.sparql_app(_load(graph), public_url=f"http://{host}:{port}/")
-    except ImportError as exc:
-        fail(f"kg serve needs the serve extra ({exc.name} is missing): pip install -e '.[serve]'")
-    err.print(f"SPARQL endpoint for {graph} on http://{host}:{port}/ (Ctrl+C stops it)",
-              markup=False, highlight=False)
-    uvicorn.run(endpoint, host=host, port=port, log_level="warning")
+        run(g, config, ready)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+    except KeyboardInterrupt:
+        say("stopped")
 
 
 if __name__ == "__main__":

@@ -139,8 +139,6 @@ def _sparql_get(port: int, query: str) -> dict:
 
 
 def test_cli_serve_answers_sparql_over_http(tmp_path: Path):
-    pytest.importorskip("rdflib_endpoint")
-    pytest.importorskip("uvicorn")
     port = _free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     server = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(FIXTURE), "--port", str(port)],
