@@ -51,12 +51,13 @@ def _nlp(model: str | None):
 
 def read_records(article: Article, model: str | None = None):
     """The records of one article, its text parsed in bounded windows (:mod:`kg.windows`)."""
+    import kg.windows
     from kg.extract import extract
     from kg.windows import join_records, windows
 
     nlp = _nlp(model)
     parts = []
-    for offset, part in windows(article.text):
+    for offset, part in windows(article.text, min(kg.windows.WINDOW_CHARS, nlp.max_length)):
         parts.append((offset, extract(nlp(part), article.published)))
     return join_records(parts)
 

@@ -24,9 +24,11 @@ WINDOW_CHARS = 20_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]*\s"), re.compile(r"\s"))
 
 
-def windows(text: str, limit: int = WINDOW_CHARS) -> Iterator[tuple[int, str]]:
-    """``(offset, part)`` pairs covering ``text`` in order, each part at most ``limit`` characters,
-    cut after the last paragraph break (or line break, sentence end, space) that fits."""
+def windows(text: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
+    """``(offset, part)`` pairs covering ``text`` in order, each part at most ``limit`` characters
+    (default :data:`WINDOW_CHARS`), cut after the last paragraph break (or line break, sentence
+    end, space) in the window's second half."""
+    limit = limit or WINDOW_CHARS
     start = 0
     n = len(text)
     while n - start > limit:
