@@ -74,12 +74,14 @@ class Problem:
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def scrub(text: str) -> str:
     """Text safe to store in any RDF syntax: lone surrogates (which no UTF encoding can carry)
-    become U+FFFD and a stray byte-order mark is dropped."""
-    return _SURROGATES.sub("\ufffd", text).replace("\ufeff", "")
+    become U+FFFD, control characters other than tab and line feed (which XML cannot carry)
+    become spaces, and a stray byte-order mark is dropped."""
+    return _CONTROLS.sub(" ", _SURROGATES.sub("\ufffd", text)).replace("\ufeff", "")
 
 
 def one_line(text: object) -> str:
@@ -227,9 +229,9 @@ def read_article(path: Path, published: date | None = None, today: date | None =
         raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
     meta = read_meta(path)
     text, warnings = decode(raw, path, meta.get("encoding"))
-    text = scrub(text.replace("\r\n", "\n").replace("\r", "\n"))
     if _control_share(text) > 0.02:
         raise ArticleError(f"{path}: binary data, not an article")
+    text = scrub(text.replace("\r\n", "\n").replace("\r", "\n"))
     title = meta.get("title")
     if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         text, page_title = html_to_text(text)
