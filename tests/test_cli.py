@@ -336,3 +336,43 @@ def test_cli_build_future_published_warns(tmp_path: Path):
                               "--out", str(tmp_path / "g.ttl"), "--no-html"])
     assert res.exit_code == 0
     assert _lines(res.output, "warning:") == ["warning: --published: publication date 2199-01-01 is in the future; kept as given"]
+
+
+@pytest.mark.slow
+def test_cli_build_killed_while_writing_leaves_previous_outputs(tmp_path: Path):
+    """A build stopped (Ctrl-C) or killed while its outputs are being written leaves the previous
+    graph and page as they were (after Ctrl-C, no temporary file either); a re-run completes."""
+    import os
+    import signal
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    graph, page = out_dir / "g.ttl", out_dir / "g.html"
+    graph.write_text("# previous graph\n", encoding="utf-8")
+    page.write_text("<p>previous page</p>", encoding="utf-8")
+    cmd = [sys.executable, "-m", "kg.cli", "build", str(tmp_path / "a.txt"), "--published", "2024-06-12",
+           "--out", str(graph)]
+    for sig in (signal.SIGINT, signal.SIGKILL):
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 120
+            while not any(p.name.endswith(".tmp") for p in out_dir.iterdir()):
+                assert proc.poll() is None, "the build ended before writing"
+                assert time.monotonic() < deadline
+                time.sleep(0.005)
+            proc.send_signal(sig)
+            proc.wait(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        assert proc.returncode != 0
+        assert graph.read_text(encoding="utf-8") == "# previous graph\n"
+        assert page.read_text(encoding="utf-8") == "<p>previous page</p>"
+        if sig == signal.SIGINT:
+            assert sorted(p.name for p in out_dir.iterdir()) == ["g.html", "g.ttl"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Kharkiv" in graph.read_text(encoding="utf-8") and "vis-network" in page.read_text(encoding="utf-8")
+    assert os.stat(graph).st_mode == os.stat(page).st_mode
