@@ -102,15 +102,19 @@ def build_iter(inputs: Sequence[Path | str], published: date | None = None,
     by_text: dict[str, list[tuple[Path, Article]]] = {}
     for path in paths:
         try:
-            article = read_article(path, published)
+            found = _read(path, published)
         except ArticleError as exc:
             yield BuildResult(path, None, None, str(exc))
             continue
         except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
             yield BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
             continue
-        read.append((path, article))
-        by_text.setdefault(article.sha256, []).append((path, article))
+        for label, article in found:
+            if isinstance(article, ArticleError):
+                yield BuildResult(label, None, None, str(article))
+                continue
+            read.append((label, article))
+            by_text.setdefault(article.sha256, []).append((label, article))
     for path, article in read:
         keep_path, keep = _keeper(by_text[article.sha256])
         if keep_path != path:
@@ -122,6 +126,15 @@ def build_iter(inputs: Sequence[Path | str], published: date | None = None,
             yield BuildResult(path, article, build_article(article, model), None, article.warnings)
         except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
             yield BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
+
+
+def _read(path: Path, published: date | None) -> list[tuple[Path, Article | ArticleError]]:
+    """The articles of one input file: one, or one per line of a JSON Lines feed."""
+    from kg.read import JSONL_SUFFIX, read_jsonl
+
+    if path.suffix.lower() == JSONL_SUFFIX:
+        return [(Path(label), art) for label, art in read_jsonl(path, published)]
+    return [(path, read_article(path, published))]
 
 
 def _one_line(text: str) -> str:

@@ -32,7 +32,8 @@ from typing import Iterable, Iterator
 
 from kg.markup import declared_encoding, html_to_text, looks_like_html
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm", ".jsonl")
+JSONL_SUFFIX = ".jsonl"  # a feed: one JSON object per line, {"text": ..., "published": ..., "url": ..., "title": ...}
 HTML_SUFFIXES = (".html", ".htm")
 FALLBACK_ENCODING = "cp1252"
 # a document longer than this is refused (characters of text, after decoding and markup)
@@ -255,6 +256,63 @@ def read_article(path: Path, published: date | None = None, today: date | None =
         url=meta.get("url"),
         warnings=warnings,
     )
+
+
+def read_jsonl(path: Path, published: date | None = None,
+               today: date | None = None) -> Iterator[tuple[str, Article | ArticleError]]:
+    """The articles of a JSON Lines feed, one per line: ``(label, article or error)`` with the
+    label ``PATH:LINE``. A line that is not a JSON object with a non-empty ``"text"`` is an
+    error of its own; blank lines are skipped. Metadata keys are those of a sidecar."""
+    path = Path(path)
+    _check_file(path)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    text, warnings = decode(raw, path)
+    for n, line in enumerate(text.splitlines(), start=1):
+        label = f"{path}:{n}"
+        if not line.strip():
+            continue
+        try:
+            yield label, _jsonl_article(label, line, published, today, warnings)
+            warnings = ()  # a decoding warning is told once, with the first article
+        except ArticleError as exc:
+            yield label, exc
+
+
+def _jsonl_article(label: str, line: str, published: date | None, today: date | None,
+                   warnings: tuple[str, ...]) -> Article:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ArticleError(f"{label}: malformed JSON line ({exc.msg}, column {exc.colno})") from None
+    if not isinstance(rec, dict):
+        raise ArticleError(f"{label}: a JSON line must be an object")
+    for key in ("text", "published", "url", "title"):
+        if rec.get(key) is not None and not isinstance(rec[key], str):
+            raise ArticleError(f"{label}: {key!r} must be a string")
+    body = rec.get("text")
+    if body is None:
+        raise ArticleError(f"{label}: no 'text' in this record")
+    body = scrub(body.replace("\r\n", "\n").replace("\r", "\n"))
+    if looks_like_html(body):
+        body, _ = html_to_text(body)
+    if not body.strip():
+        raise ArticleError(f"{label}: empty article (no text)")
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise ArticleError(f"{label}: {len(body):,} characters, over the limit of {MAX_ARTICLE_CHARS:,}")
+    warns = tuple(warnings)
+    if published is None and rec.get("published"):
+        published = parse_date(rec["published"], what=f"{label}: published")
+        late = future_warning(published, label, today)
+        if late:
+            warns += (late,)
+    return Article(text=body, source=scrub(rec.get("url") or label),
+                   sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(), published=published,
+                   title=scrub(rec["title"]) if rec.get("title") else None,
+                   url=scrub(rec["url"]) if rec.get("url") else None, warnings=warns)
 
 
 def _is_article_name(name: str) -> bool:

@@ -1,3 +1,4 @@
+import json
 from datetime import date
 from pathlib import Path
 
@@ -233,7 +234,7 @@ def test_read_expand_inputs_reports_problems(tmp_path: Path):
     paths, problems, notes = expand_inputs(given)
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == ["feed/a.txt", "feed/day/b.html"]
     messages = sorted(p.message.replace(str(tmp_path) + os.sep, "") for p in problems)
-    assert messages == ["empty: no articles (.txt, .md, .text, .html, .htm) in this folder",
+    assert messages == ["empty: no articles (.txt, .md, .text, .html, .htm, .jsonl) in this folder",
                         "feed/gone.txt: broken symbolic link", "feed/self.txt: symbolic link loop",
                         "missing.txt: no such file or folder"]
     assert sorted(n.message.replace(str(tmp_path) + os.sep, "") for n in notes) == [
@@ -260,3 +261,31 @@ def test_read_unreadable_subfolder_is_reported(tmp_path: Path):
         assert len(problems) == 1 and "cannot read folder" in problems[0].message
     finally:
         locked.chmod(0o755)
+
+
+def test_read_jsonl_feed_each_line_an_article_or_an_error(tmp_path: Path):
+    from kg.read import read_jsonl
+
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"text": SENTENCE, "published": "2025-04-18T06:00:00Z", "url": "https://example.org/1"}),
+        "",
+        json.dumps({"published": "2025-04-18", "title": "no text"}),
+        '{"text": "Clashes in Juba", "published": ',
+        json.dumps({"text": "Clashes erupted in Juba.", "published": "18/04/2025"}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"text": "   "}),
+        json.dumps({"text": "<html><body><p>Shelling hit Kharkiv.</p></body></html>", "title": 5}),
+        json.dumps({"text": "<html><body><p>Shelling hit Kharkiv.</p></body></html>"}),
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = list(read_jsonl(feed))
+    assert [label.rsplit(":", 1)[1] for label, _ in got] == ["1", "3", "4", "5", "6", "7", "8", "9"]
+    first = got[0][1]
+    assert first.text == SENTENCE and first.published == date(2025, 4, 18) and first.source == "https://example.org/1"
+    errors = [str(a) for _, a in got if isinstance(a, ArticleError)]
+    assert [e.split(": ", 1)[1] for e in errors] == [
+        "no 'text' in this record", "malformed JSON line (Expecting value, column 42)",
+        "published '18/04/2025' is not a date in the form YYYY-MM-DD (or an ISO date-time)",
+        "a JSON line must be an object", "empty article (no text)", "'title' must be a string"]
+    assert got[-1][1].text == "Shelling hit Kharkiv.\n"
