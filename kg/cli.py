@@ -58,6 +58,35 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
     raise typer.Exit(code)
 
 
+def _missing(value) -> bool:
+    import pandas as pd
+
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _json_value(value):
+    """A cell as JSON: integers stay integers, decimals become numbers, dates ISO text."""
+    from datetime import date
+    from decimal import Decimal
+
+    if _missing(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and "." not in str(value) else float(value)
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, (int, float, str)):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def _load(path: Path):
     from kg import api
 
@@ -203,13 +232,14 @@ def query(
     if fmt is TableFormat.csv:
         sys.stdout.write(df.to_csv(index=False))
     elif fmt is TableFormat.json:
-        sys.stdout.write(df.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
+        rows = [{str(k): _json_value(v) for k, v in zip(df.columns, row)} for row in df.itertuples(index=False)]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     else:
         table = Table(show_lines=False)
         for col in df.columns:
             table.add_column(str(col), overflow="fold")
         for row in df.itertuples(index=False):
-            table.add_row(*["" if v is None or v != v else str(v) for v in row])
+            table.add_row(*["" if _missing(v) else str(v) for v in row])
         out.print(table)
         out.print(f"{len(df)} row(s)", style="dim")
 

@@ -376,3 +376,43 @@ def test_cli_build_killed_while_writing_leaves_previous_outputs(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert "Kharkiv" in graph.read_text(encoding="utf-8") and "vis-network" in page.read_text(encoding="utf-8")
     assert os.stat(graph).st_mode == os.stat(page).st_mode
+
+
+GAPS = ('SELECT ?n ?m ?label WHERE { VALUES (?n ?m ?label) '
+        '{ (99 UNDEF "a") (UNDEF 2.5 UNDEF) (1000000 3 "c") } }')
+
+
+@pytest.mark.slow
+def test_cli_query_counts_stay_integers_in_csv_and_json(small_graph: Path):
+    res = runner.invoke(app, ["query", str(small_graph), GAPS, "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines() == ["n,m,label", "99,,a", ",2.5,", "1000000,3,c"]
+    res = runner.invoke(app, ["query", str(small_graph), GAPS, "--format", "json"])
+    assert json.loads(res.output) == [{"n": 99, "m": None, "label": "a"}, {"n": None, "m": 2.5, "label": None},
+                                      {"n": 1000000, "m": 3, "label": "c"}]
+    res = runner.invoke(app, ["query", str(small_graph), GAPS])
+    assert res.exit_code == 0 and "3 row(s)" in res.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args, message", [
+    (["SELECT ?a WHERE { ?a a }"], "error: bad query: "),
+    (["INSERT DATA { <urn:a> <urn:b> <urn:c> }"], "error: updates are refused"),
+    (["missing.rq"], "error: missing.rq: no such query file"),
+    (["SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"], "error: SERVICE http://example.org/sparql is refused"),
+    (["SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o } ORDER BY ?o", "--timeout", "1"],
+     "error: query stopped after the time limit of 1 s"),
+])
+def test_cli_query_refusals_are_one_line(small_graph: Path, args: list[str], message: str):
+    res = runner.invoke(app, ["query", str(small_graph), *args])
+    assert res.exit_code == 2
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(message), res.output
+
+
+@pytest.mark.slow
+def test_cli_query_limit_says_rows_were_left_out(small_graph: Path):
+    res = runner.invoke(app, ["query", str(small_graph), "SELECT * WHERE { ?s ?p ?o }", "--limit", "3", "--format", "csv"])
+    assert res.exit_code == 0
+    assert len([l for l in res.output.splitlines() if l.startswith("http")]) == 3
+    assert "warning: only the first 3 rows are shown (--limit); the query has more" in res.output.splitlines()
