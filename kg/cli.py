@@ -267,6 +267,9 @@ def html(
     """Write an interactive, self-contained HTML page of the graph."""
     from kg import api
 
+    if output.suffix.lower() not in {".html", ".htm"}:
+        fail(f"--output {output}: the page must be a .html file")
+
     report = api.to_html(_load(graph), output, max_nodes=max_nodes)
     note = " (reduced view)" if report.reduced else ""
     out.print(f"{output}: {report.nodes_shown} of {report.nodes_total} nodes{note}", markup=False)
@@ -282,6 +285,9 @@ def export(
     """Export the NetworkX view for Gephi or D3."""
     from kg import api
     from kg.export.network import write_network
+
+    if output.resolve() == graph.resolve() or output.suffix.lower() in {".ttl", ".nt", ".jsonld", ".nq", ".trig", ".n3"}:
+        fail(f"--output {output}: would overwrite a graph file; give a .{to.value} name")
 
     G = api.to_networkx(_load(graph), projection.value)
     write_network(G, output, to.value)

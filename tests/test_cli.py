@@ -416,3 +416,16 @@ def test_cli_query_limit_says_rows_were_left_out(small_graph: Path):
     assert res.exit_code == 0
     assert len([l for l in res.output.splitlines() if l.startswith("http")]) == 3
     assert "warning: only the first 3 rows are shown (--limit); the query has more" in res.output.splitlines()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["html", "GRAPH", "-o", "GRAPH"], "the page must be a .html file"),
+    (["html", "GRAPH", "-o", "page.txt"], "the page must be a .html file"),
+    (["export", "GRAPH", "--to", "graphml", "-o", "GRAPH"], "would overwrite a graph file"),
+])
+def test_cli_views_never_overwrite_the_graph(tmp_path: Path, args: list[str], message: str):
+    graph = tmp_path / "g.ttl"
+    graph.write_bytes(FIXTURE.read_bytes())
+    res = runner.invoke(app, [str(graph) if a == "GRAPH" else str(tmp_path / a) if "." in a else a for a in args])
+    assert res.exit_code == 2 and message in res.output
+    assert graph.read_bytes() == FIXTURE.read_bytes()
