@@ -199,6 +199,11 @@ def _umask() -> int:
 
 def _temp_beside(path: Path) -> Path:
     """A new empty file in ``path``'s folder, with the permissions a new file gets there."""
+    for folder in [path.parent, *path.parent.parents]:
+        if folder.exists():
+            if not folder.is_dir():
+                raise NotADirectoryError(20, "a file, not a folder", str(folder))
+            break
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)

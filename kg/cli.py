@@ -269,8 +269,11 @@ def html(
 
     if output.suffix.lower() not in {".html", ".htm"}:
         fail(f"--output {output}: the page must be a .html file")
-
-    report = api.to_html(_load(graph), output, max_nodes=max_nodes)
+    g = _load(graph)
+    try:
+        report = api.to_html(g, output, max_nodes=max_nodes)
+    except OSError as exc:
+        fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})", EXIT_WRITE)
     note = " (reduced view)" if report.reduced else ""
     out.print(f"{output}: {report.nodes_shown} of {report.nodes_total} nodes{note}", markup=False)
 
@@ -288,9 +291,11 @@ def export(
 
     if output.resolve() == graph.resolve() or output.suffix.lower() in {".ttl", ".nt", ".jsonld", ".nq", ".trig", ".n3"}:
         fail(f"--output {output}: would overwrite a graph file; give a .{to.value} name")
-
     G = api.to_networkx(_load(graph), projection.value)
-    write_network(G, output, to.value)
+    try:
+        write_network(G, output, to.value)
+    except OSError as exc:
+        fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})", EXIT_WRITE)
     out.print(f"{output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", markup=False)
 
 

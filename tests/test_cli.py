@@ -434,3 +434,13 @@ def test_cli_views_never_overwrite_the_graph(tmp_path: Path, args: list[str], me
     res = runner.invoke(app, [str(graph) if a == "GRAPH" else str(tmp_path / a) if "." in a else a for a in args])
     assert res.exit_code == 2 and message in res.output
     assert graph.read_bytes() == FIXTURE.read_bytes()
+
+
+@pytest.mark.slow
+def test_cli_build_out_inside_a_file_is_one_line(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "file.txt").write_text("not a folder", encoding="utf-8")
+    res = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "file.txt" / "g.ttl")])
+    assert res.exit_code == 3
+    assert _lines(res.output, "error:") == [f"error: {tmp_path / 'file.txt'}: cannot write (a file, not a folder); "
+                                             f"the previous outputs are left as they were"]
