@@ -19,7 +19,8 @@ from rich.progress import track
 from rich.table import Table
 
 app = typer.Typer(help="newskg: knowledge graphs of armed conflict and diplomacy from news articles.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+                  pretty_exceptions_enable=False)
 out = Console()
 err = Console(stderr=True)
 
@@ -46,6 +47,7 @@ EXIT_OK = 0  # done; warnings may have been printed
 EXIT_PARTIAL = 1  # kg build: some inputs were skipped, the graph of the others was written
 EXIT_ERROR = 2  # nothing done: a usage error, a bad graph or query, or no input could be built
 EXIT_WRITE = 3  # the outputs could not be written; the previous ones are left as they were
+# 70: an unexpected error (a bug), one line too; see main()
 
 
 def say(line: str) -> None:
@@ -353,5 +355,22 @@ def serve(
         say("stopped")
 
 
+EXIT_BUG = 70  # an unexpected error: a bug (EX_SOFTWARE)
+
+
+def main() -> None:
+    """The ``kg`` command: an unexpected error is one line too (``NEWSKG_DEBUG=1`` shows the traceback)."""
+    import os
+
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last line of defence of the one-line promise
+        if os.environ.get("NEWSKG_DEBUG") == "1":
+            raise
+        say(f"error: unexpected {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+            f"(a bug: please report it with the input; NEWSKG_DEBUG=1 shows the traceback)")
+        sys.exit(EXIT_BUG)
+
+
 if __name__ == "__main__":
-    app()
+    main()

@@ -444,3 +444,27 @@ def test_cli_build_out_inside_a_file_is_one_line(tmp_path: Path):
     assert res.exit_code == 3
     assert _lines(res.output, "error:") == [f"error: {tmp_path / 'file.txt'}: cannot write (a file, not a folder); "
                                              f"the previous outputs are left as they were"]
+
+
+def test_cli_unexpected_error_is_one_line(tmp_path: Path, monkeypatch, capsys):
+    from kg import api, cli
+
+    def broken(_path):
+        raise RuntimeError("disk\nsaid no")
+
+    monkeypatch.setattr(api, "load", broken)
+    monkeypatch.setattr(sys, "argv", ["kg", "stats", str(FIXTURE)])
+    monkeypatch.delenv("NEWSKG_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exc:
+        cli.main()
+    assert exc.value.code == 70
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["error: unexpected RuntimeError: disk said no (a bug: please report it with the "
+                                "input; NEWSKG_DEBUG=1 shows the traceback)"]
+
+
+def test_cli_usage_errors_are_plain_lines(tmp_path: Path):
+    res = runner.invoke(app, ["build", "--bogus", "x"], terminal_width=30)
+    assert res.exit_code == 2
+    assert "Error: No such option: --bogus" in res.output.replace("\n", " ")
+    assert "╭" not in res.output
