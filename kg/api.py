@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -197,32 +197,43 @@ def _umask() -> int:
     return mask
 
 
-def _temp_beside(path: Path) -> Path:
-    """A new empty file in ``path``'s folder, with the permissions a new file gets there."""
-    for folder in [path.parent, *path.parent.parents]:
+def _temp_name(path: Path) -> Path:
+    """A fresh hidden name beside ``path`` for a temporary file (not created)."""
+    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def _remove(tmp: Path) -> None:
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass  # never there (its folder is not one); the first error is the one to tell
+
+
+def _make_temp(tmp: Path) -> None:
+    """Create ``tmp`` (empty, new) with the permissions a new file gets in its folder. The name is
+    chosen before the file exists, so that a caller interrupted at any point knows what to remove."""
+    for folder in [tmp.parent, *tmp.parent.parents]:
         if folder.exists():
             if not folder.is_dir():
                 raise NotADirectoryError(20, "a file, not a folder", str(folder))
             break
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_umask()))
     os.chmod(tmp, 0o666 & ~_umask())
-    return Path(tmp)
 
 
 def write_atomic(path: Path, text: str) -> Path:
     """Write through a temporary file in the same folder, so a failure never leaves half a file;
     the file gets the usual permissions of a new file (the umask's), not a temporary file's."""
     path = Path(path)
-    tmp = _temp_beside(path)
+    tmp = _temp_name(path)
     try:
+        _make_temp(tmp)
         with open(tmp, "w", encoding="utf-8", errors="replace") as fh:
             fh.write(text)
         os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    finally:
+        _remove(tmp)
     return path
 
 
@@ -248,25 +259,25 @@ def save_outputs(graph: Graph, path: Path, page: Path | None = None, **page_opti
     leaves the previous graph and page as they were. Returns the page report or None."""
     path = Path(path)
     text = serialize(graph, rdf_format(path))
-    made: list[Path] = []
+    graph_tmp = _temp_name(path)
+    page_tmp = _temp_name(Path(page)) if page is not None else None
     try:
-        graph_tmp = _temp_beside(path)
-        made.append(graph_tmp)
+        _make_temp(graph_tmp)
         with open(graph_tmp, "w", encoding="utf-8", errors="replace") as fh:
             fh.write(text)
         report = None
         if page is not None:
             page = Path(page)
-            page_tmp = _temp_beside(page)
-            made.append(page_tmp)
+            _make_temp(page_tmp)
             report = to_html(graph, page_tmp, **page_options)
             os.chmod(page_tmp, 0o666 & ~_umask())
             report = replace(report, path=page)
             os.replace(page_tmp, page)
         os.replace(graph_tmp, path)
     finally:
-        for tmp in made:
-            tmp.unlink(missing_ok=True)
+        for tmp in (graph_tmp, page_tmp):
+            if tmp is not None:
+                _remove(tmp)
     return report
 
 
@@ -314,15 +325,16 @@ def query_text(q: str) -> str:
 
 
 def query(graph: Graph, q: str, *, timeout: float | None = None, limit: int | None = None,
-          allow_service: Sequence[str] = ()):
+          allow_service: Sequence[str] = (), memory_mb: int | None = None):
     """Run SPARQL (text, .rq path or shipped name) with the project's prefixes; a DataFrame.
 
     Queries run on Oxigraph (pyoxigraph), a standards-complete SPARQL 1.1 engine that is
     also much faster than rdflib's own on large graphs; literals come back as Python values,
     integer columns as integers even with gaps. Updates and ``SERVICE`` calls are refused
     (:class:`kg.sparql.QueryRefused`, a ValueError); with ``timeout`` (seconds) the query is
-    stopped when it runs longer, with ``limit`` at most that many rows are returned and
-    ``df.attrs["truncated"]`` says whether there were more.
+    stopped when it runs longer or needs more than ``memory_mb`` (default
+    :data:`kg.sparql.QUERY_MEMORY_MB`) of memory; with ``limit`` at most that many rows are
+    returned and ``df.attrs["truncated"]`` says whether there were more.
     """
     import pandas as pd
 
@@ -333,7 +345,9 @@ def query(graph: Graph, q: str, *, timeout: float | None = None, limit: int | No
     check_query(text, allow_service)
     store = make_store(graph.serialize(format="nt", encoding="utf-8"))
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    answer = run_limited(lambda: evaluate(store, text, prefixes, limit), timeout)
+    from kg.sparql import QUERY_MEMORY_MB
+
+    answer = run_limited(lambda: evaluate(store, text, prefixes, limit), timeout, memory_mb or QUERY_MEMORY_MB)
     df = pd.DataFrame(answer.rows, columns=list(answer.columns), dtype=object)
     for col in df.columns:
         values = [v for v in df[col] if v is not None]

@@ -199,6 +199,7 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries.")] = False,
     timeout: Annotated[float, typer.Option(help="Stop the query after this many seconds (0: no limit).")] = 60.0,
     limit: Annotated[int, typer.Option(help="Print at most this many rows (0: all).")] = 100_000,
+    memory: Annotated[int, typer.Option(help="Stop a query that needs more memory than this (MB).")] = 1024,
 ) -> None:
     """Run a SPARQL query (project prefixes predeclared) and print the answer.
 
@@ -222,7 +223,7 @@ def query(
         fail(str(exc))
     g = _load(graph)
     try:
-        df = api.query(g, text, timeout=timeout or None, limit=limit or None)
+        df = api.query(g, text, timeout=timeout or None, limit=limit or None, memory_mb=memory)
     except QueryRefused as exc:
         message = str(exc)
         fail(message if message.startswith(("updates are refused", "SERVICE", "query stopped"))

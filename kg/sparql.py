@@ -91,11 +91,40 @@ def _die_with_parent() -> None:
         pass
 
 
-def _child(conn, work: Callable[[], Any]) -> None:
+# memory a query may take beyond what the process holds when it starts (a sort of a cross product
+# would otherwise take the machine's); over it the query's process ends and the query is refused
+QUERY_MEMORY_MB = 1024
+
+
+def _limit_memory(extra_mb: int) -> None:
+    try:
+        import resource
+
+        with open("/proc/self/status", encoding="ascii") as fh:
+            vm_kb = next(int(line.split()[1]) for line in fh if line.startswith("VmSize:"))
+        limit = (vm_kb * 1024) + extra_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    except (OSError, ValueError, StopIteration, ImportError):
+        pass
+
+
+def _child(conn, work: Callable[[], Any], memory_mb: int) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends a running query at once
     _die_with_parent()
+    try:  # the engine's own report of a failed allocation must not reach the user's terminal
+        import faulthandler
+        import os
+
+        faulthandler.disable()
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+    except OSError:
+        pass
+    if memory_mb:
+        _limit_memory(memory_mb)
     try:
         conn.send(("ok", work()))
     except BaseException as exc:  # noqa: BLE001 - the reason goes back to the parent
@@ -104,7 +133,7 @@ def _child(conn, work: Callable[[], Any]) -> None:
         conn.close()
 
 
-def run_limited(work: Callable[[], Any], timeout: float | None) -> Any:
+def run_limited(work: Callable[[], Any], timeout: float | None, memory_mb: int = QUERY_MEMORY_MB) -> Any:
     """``work()`` in a forked child, killed after ``timeout`` seconds; without a timeout, in this
     process. The child's exception comes back as :class:`QueryRefused` for a parse error, else
     as a RuntimeError, each with a one-line message."""
@@ -112,7 +141,7 @@ def run_limited(work: Callable[[], Any], timeout: float | None) -> Any:
         return work()
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(send, work), daemon=True)
+    proc = ctx.Process(target=_child, args=(send, work, memory_mb), daemon=True)
     proc.start()
     send.close()
     try:
@@ -122,7 +151,8 @@ def run_limited(work: Callable[[], Any], timeout: float | None) -> Any:
         try:
             status, value = receive.recv()
         except EOFError:
-            raise RuntimeError("the query's process ended without an answer (out of memory?)") from None
+            raise QueryRefused(f"query stopped: it needed more than the memory limit of {memory_mb} MB "
+                               f"(a more selective query)") from None
     finally:
         if proc.is_alive():
             proc.kill()
@@ -131,6 +161,9 @@ def run_limited(work: Callable[[], Any], timeout: float | None) -> Any:
     if status == "ok":
         return value
     name, message = value
+    if name == "MemoryError":
+        raise QueryRefused(f"query stopped: it needed more than the memory limit of {memory_mb} MB "
+                           f"(a more selective query)")
     if name in {"SyntaxError", "QueryRefused"}:
         raise QueryRefused(message)
     raise RuntimeError(f"{name}: {message}")

@@ -21,7 +21,7 @@ from kg.sparql import QueryRefused, check_query, make_store
 from kg.vocab import PREFIXES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small.ttl"
-CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o } ORDER BY ?a ?o"
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 
 
 @pytest.fixture(scope="module")
@@ -233,3 +233,13 @@ def test_serve_query_timeout_and_limit():
     assert len(df) == 5 and df.attrs["truncated"] is True
     df = api.query(graph, "SELECT ?s WHERE { ?s a nkg:Attack }", limit=5, timeout=20)
     assert len(df) == 3 and df.attrs["truncated"] is False
+
+
+def test_serve_query_memory_limit(capfd):
+    graph = api.load(FIXTURE)
+    started = time.monotonic()
+    with pytest.raises(QueryRefused, match="memory limit of 200 MB"):
+        api.query(graph, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?c ?f ?i ?l",
+                  timeout=60, memory_mb=200)
+    assert time.monotonic() - started < 30
+    assert "memory allocation" not in capfd.readouterr().err  # the engine's own report stays hidden
