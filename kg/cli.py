@@ -335,6 +335,7 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     timeout: Annotated[float, typer.Option(help="Stop a query after this many seconds.")] = 30.0,
     workers: Annotated[int, typer.Option(help="Queries evaluated at the same time.")] = 4,
+    memory: Annotated[int, typer.Option(help="Stop a query that needs more memory than this (MB).")] = 1024,
     allow_service: Annotated[list[str], typer.Option(help="An IRI prefix SERVICE may call (repeatable); none by default.")] = [],  # noqa: B006
     allow_host: Annotated[list[str], typer.Option(help="Another name the server is reached by (repeatable).")] = [],  # noqa: B006
 ) -> None:
@@ -342,7 +343,7 @@ def serve(
     from kg.serve import main_config, serve as run
 
     g = _load(graph)
-    config = main_config(host, port, timeout, workers, allow_service, allow_host)
+    config = main_config(host, port, timeout, workers, allow_service, allow_host, memory)
 
     def ready(server) -> None:
         bound_port = server.server_address[1]

@@ -279,8 +279,8 @@ def example_queries() -> dict[str, str]:
 
 
 def main_config(host: str, port: int, timeout: float, workers: int, allow_service: Sequence[str],
-                allow_hosts: Sequence[str]) -> EndpointConfig:
+                allow_hosts: Sequence[str], memory_mb: int = 1024) -> EndpointConfig:
     return EndpointConfig(host=host, port=port, timeout=timeout, workers=workers,
                           allow_service=tuple(allow_service), allow_hosts=tuple(allow_hosts),
-                          examples=example_queries())
+                          memory_mb=memory_mb, examples=example_queries())
 
