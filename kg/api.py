@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Sequence
 
 from rdflib import Graph
 
-from kg.read import Article, ArticleError, iter_article_paths, read_article
+from kg.read import Article, ArticleError, read_article
 
 QUERY_DIR = Path(__file__).parent / "queries"
 

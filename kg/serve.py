@@ -11,7 +11,8 @@ Safe to leave running on a workstation:
 * read-only: updates are answered ``403`` "updates are refused";
 * no ``SERVICE`` calls (the server would fetch any address a query names) unless
   the IRI starts with a prefix given with ``allow_service``;
-* every query runs in a forked process that is killed after ``timeout`` seconds
+* every query runs in a forked process that is killed after ``timeout`` seconds or
+  when it needs more than ``memory_mb`` of memory
   (``503``), at most ``workers`` at a time; other requests are served meanwhile;
 * request bodies over :data:`MAX_BODY` bytes are refused (``413``);
 * a request whose ``Host`` is not the server's own name (DNS rebinding), or that a
