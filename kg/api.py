@@ -74,11 +74,11 @@ def build_article(article: Article, model: str | None = None) -> Graph:
     return g
 
 
-def _keeper(copies: list[tuple[Path, Article]]) -> tuple[Path, Article]:
-    """Of several files with the same text, the one whose metadata the graph keeps: the earliest
-    publication date (a dated copy before an undated one), then the first path; so the choice
-    does not depend on the order of the inputs."""
-    return min(copies, key=lambda pa: (pa[1].published is None, pa[1].published or date.min, str(pa[0])))
+def _keeper(copies: list[tuple[Path, date | None]]) -> tuple[Path, date | None]:
+    """Of several files with the same text (``(path, publication date)`` pairs), the one whose
+    metadata the graph keeps: the earliest publication date (a dated copy before an undated one),
+    then the first path; so the choice does not depend on the order of the inputs."""
+    return min(copies, key=lambda pd: (pd[1] is None, pd[1] or date.min, str(pd[0])))
 
 
 def build_iter(inputs: Sequence[Path | str], published: date | None = None,
@@ -86,9 +86,10 @@ def build_iter(inputs: Sequence[Path | str], published: date | None = None,
     """Build every article under ``inputs`` (files or folders), one result each; never raises
     for a bad article.
 
-    Inputs that cannot be read come first, as failures; then every article is read, and a
-    text met in several files is built once (see :func:`_keeper`), the other copies reported
-    as warnings; then the articles are built in turn.
+    Inputs that cannot be read come first, as failures; then every article is read once to
+    find texts met in several files, each built once (see :func:`_keeper`), the other copies
+    reported as warnings; then the articles are read again and built in turn, so that memory
+    does not grow with the number of articles.
     """
     from kg.read import expand_inputs
 
@@ -98,34 +99,49 @@ def build_iter(inputs: Sequence[Path | str], published: date | None = None,
         yield BuildResult(p.path, None, None, p.message)
     for p in notes:
         yield BuildResult(p.path, None, None, None, (p.message,))
-    read: list[tuple[Path, Article]] = []
-    by_text: dict[str, list[tuple[Path, Article]]] = {}
+    copies: dict[str, list[tuple[Path, date | None]]] = {}
+    readable: list[Path] = []
+    ok: set[Path] = set()
     for path in paths:
-        try:
-            found = _read(path, published)
-        except ArticleError as exc:
-            yield BuildResult(path, None, None, str(exc))
+        found = yield from _read_or_fail(path, published)
+        if found is None:
             continue
-        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
-            yield BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
-            continue
+        readable.append(path)
         for label, article in found:
             if isinstance(article, ArticleError):
                 yield BuildResult(label, None, None, str(article))
                 continue
-            read.append((label, article))
-            by_text.setdefault(article.sha256, []).append((label, article))
-    for path, article in read:
-        keep_path, keep = _keeper(by_text[article.sha256])
-        if keep_path != path:
-            when = keep.published.isoformat() if keep.published else "no date"
-            yield BuildResult(path, None, None, None, (
-                f"{path}: same text as {keep_path}; built once, published {when}",))
-            continue
-        try:
-            yield BuildResult(path, article, build_article(article, model), None, article.warnings)
-        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
-            yield BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
+            ok.add(label)
+            copies.setdefault(article.sha256, []).append((label, article.published))
+    for path in readable:
+        found = yield from _read_or_fail(path, published)
+        for label, article in found or ():
+            if label not in ok:
+                continue
+            if isinstance(article, ArticleError):  # changed since it was first read
+                yield BuildResult(label, None, None, str(article))
+                continue
+            keep_path, keep_date = _keeper(copies.get(article.sha256) or [(label, article.published)])
+            if keep_path != label:
+                when = keep_date.isoformat() if keep_date else "no date"
+                yield BuildResult(label, None, None, None, (
+                    f"{label}: same text as {keep_path}; built once, published {when}",))
+                continue
+            try:
+                yield BuildResult(label, article, build_article(article, model), None, article.warnings)
+            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
+                yield BuildResult(label, None, None, _one_line(f"{label}: {type(exc).__name__}: {exc}"))
+
+
+def _read_or_fail(path: Path, published: date | None):
+    """The articles of ``path`` (see :func:`_read`), or None after yielding its failure."""
+    try:
+        return _read(path, published)
+    except ArticleError as exc:
+        yield BuildResult(path, None, None, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
+        yield BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
+    return None
 
 
 def _read(path: Path, published: date | None) -> list[tuple[Path, Article | ArticleError]]:

@@ -125,19 +125,19 @@ def read_meta(path: Path) -> dict:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise ArticleError(f"{meta_file}: cannot read metadata ({exc.strerror or exc})") from None
+        raise ArticleError(f"{path}: cannot read its metadata {meta_file.name} ({exc.strerror or exc})") from None
     try:
         meta = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ArticleError(f"{meta_file}: metadata is not UTF-8 JSON") from None
+        raise ArticleError(f"{path}: its metadata {meta_file.name} is not UTF-8 JSON") from None
     except json.JSONDecodeError as exc:
-        raise ArticleError(f"{meta_file}: malformed metadata ({exc.msg}, line {exc.lineno} "
+        raise ArticleError(f"{path}: malformed metadata in {meta_file.name} ({exc.msg}, line {exc.lineno} "
                            f"column {exc.colno})") from None
     if not isinstance(meta, dict):
-        raise ArticleError(f"{meta_file}: metadata must be a JSON object")
+        raise ArticleError(f"{path}: its metadata {meta_file.name} must be a JSON object")
     for key in ("published", "url", "title", "encoding"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
-            raise ArticleError(f"{meta_file}: metadata {key!r} must be a string")
+            raise ArticleError(f"{path}: metadata {key!r} in {meta_file.name} must be a string")
     return {k: scrub(v) if isinstance(v, str) else v for k, v in meta.items()}
 
 
@@ -243,7 +243,7 @@ def read_article(path: Path, published: date | None = None, today: date | None =
         raise ArticleError(f"{path}: {len(text):,} characters, over the limit of {MAX_ARTICLE_CHARS:,}; "
                            f"split it into several files")
     if published is None and meta.get("published"):
-        published = parse_date(meta["published"], what=f"{sidecar_path(path)}: published")
+        published = parse_date(meta["published"], what=f"{path}: published date in {sidecar_path(path).name}")
         late = future_warning(published, str(path), today)  # a date given to the run is checked once
         if late:
             warnings += (late,)

@@ -142,8 +142,8 @@ def test_read_refuses_unusable_content(tmp_path: Path, content: bytes, message: 
 @pytest.mark.parametrize("meta, message", [
     ('{"published": "2024-06-1', "malformed metadata"),
     ("[1, 2]", "must be a JSON object"),
-    ('{"published": 20240611}', "'published' must be a string"),
-    ('{"title": ["a"]}', "'title' must be a string"),
+    ('{"published": 20240611}', "'published' in a.meta.json must be a string"),
+    ('{"title": ["a"]}', "'title' in a.meta.json must be a string"),
     ('{"published": "18/04/2025"}', "YYYY-MM-DD"),
     ('{"published": "2025-02-30"}', "not a possible date"),
     ('{"published": "yesterday"}', "YYYY-MM-DD"),
@@ -154,6 +154,7 @@ def test_read_refuses_bad_metadata(tmp_path: Path, meta: str, message: str):
     with pytest.raises(ArticleError) as exc:
         read_article(tmp_path / "a.txt")
     assert message in str(exc.value) and "a.meta.json" in str(exc.value)
+    assert str(exc.value).startswith(str(tmp_path / "a.txt") + ": ")  # names the document
     assert "\n" not in str(exc.value)
 
 
