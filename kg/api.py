@@ -10,31 +10,38 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from rdflib import Graph
 
-from kg.read import Article, ArticleError, iter_article_paths, read_article
+from kg.read import Article, ArticleError, read_article
 
 QUERY_DIR = Path(__file__).parent / "queries"
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """One article's outcome: its triples, or the one-line reason it failed."""
+    """One input's outcome: its triples, or the one-line reason it failed. An input skipped
+    because its text was already read (the same file or the same text twice) has neither,
+    and says so in ``warnings``."""
 
     path: Path
     article: Article | None
     graph: Graph | None
     error: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def built(self) -> bool:
+        return self.error is None and self.graph is not None
 
 
 def _nlp(model: str | None):
@@ -43,42 +50,123 @@ def _nlp(model: str | None):
     return load_nlp(model)
 
 
-def build_article(article: Article, model: str | None = None) -> Graph:
-    """The graph of one article."""
+def read_records(article: Article, model: str | None = None):
+    """The records of one article, its text parsed in bounded windows (:mod:`kg.windows`)."""
+    import kg.windows
     from kg.extract import extract
-    from kg.graph import new_graph, record_triples
+    from kg.windows import join_records, windows
 
     nlp = _nlp(model)
-    doc = nlp(article.text)
-    records = extract(doc, article.published)
+    parts = []
+    for offset, part in windows(article.text, min(kg.windows.WINDOW_CHARS, nlp.max_length)):
+        parts.append((offset, extract(nlp(part), article.published)))
+    return join_records(parts)
+
+
+def build_article(article: Article, model: str | None = None) -> Graph:
+    """The graph of one article."""
+    from kg.graph import new_graph, record_triples
+    from kg.read import scrub
+
+    article = replace(article, text=scrub(article.text), source=scrub(article.source),
+                      title=scrub(article.title) if article.title else article.title)
     g = new_graph()
-    g += record_triples(article, records)
+    g += record_triples(article, read_records(article, model))
     return g
+
+
+def _keeper(copies: list[tuple[Path, date | None]]) -> tuple[Path, date | None]:
+    """Of several files with the same text (``(path, publication date)`` pairs), the one whose
+    metadata the graph keeps: the earliest publication date (a dated copy before an undated one),
+    then the first path; so the choice does not depend on the order of the inputs."""
+    return min(copies, key=lambda pd: (pd[1] is None, pd[1] or date.min, str(pd[0])))
 
 
 def build_iter(inputs: Sequence[Path | str], published: date | None = None,
                model: str | None = None) -> Iterator[BuildResult]:
     """Build every article under ``inputs`` (files or folders), one result each; never raises
-    for a bad article."""
+    for a bad article.
+
+    Inputs that cannot be read come first, as failures; then every article is read once to
+    find texts met in several files, each built once (see :func:`_keeper`), the other copies
+    reported as warnings; then the articles are read again and built in turn, so that memory
+    does not grow with the number of articles.
+    """
+    from kg.read import expand_inputs
+
     _nlp(model)  # a missing model is an error for the whole run, raised here
-    for path in iter_article_paths(Path(p) for p in inputs):
-        try:
-            article = read_article(path, published)
-            yield BuildResult(path, article, build_article(article, model))
-        except ArticleError as exc:
-            yield BuildResult(path, None, None, str(exc))
-        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
-            yield BuildResult(path, None, None, f"{path}: {type(exc).__name__}: {exc}")
+    paths, problems, notes = expand_inputs(Path(p) for p in inputs)
+    for p in problems:
+        yield BuildResult(p.path, None, None, p.message)
+    for p in notes:
+        yield BuildResult(p.path, None, None, None, (p.message,))
+    copies: dict[str, list[tuple[Path, date | None]]] = {}
+    readable: list[Path] = []
+    ok: set[Path] = set()
+    for path in paths:
+        found = yield from _read_or_fail(path, published)
+        if found is None:
+            continue
+        readable.append(path)
+        for label, article in found:
+            if isinstance(article, ArticleError):
+                yield BuildResult(label, None, None, str(article))
+                continue
+            ok.add(label)
+            copies.setdefault(article.sha256, []).append((label, article.published))
+    for path in readable:
+        found = yield from _read_or_fail(path, published)
+        for label, article in found or ():
+            if label not in ok:
+                continue
+            if isinstance(article, ArticleError):  # changed since it was first read
+                yield BuildResult(label, None, None, str(article))
+                continue
+            keep_path, keep_date = _keeper(copies.get(article.sha256) or [(label, article.published)])
+            if keep_path != label:
+                when = keep_date.isoformat() if keep_date else "no date"
+                yield BuildResult(label, None, None, None, (
+                    f"{label}: same text as {keep_path}; built once, published {when}",))
+                continue
+            try:
+                yield BuildResult(label, article, build_article(article, model), None, article.warnings)
+            except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
+                yield BuildResult(label, None, None, _one_line(f"{label}: {type(exc).__name__}: {exc}"))
+
+
+def _read_or_fail(path: Path, published: date | None):
+    """The articles of ``path`` (see :func:`_read`), or None after yielding its failure."""
+    try:
+        return _read(path, published)
+    except ArticleError as exc:
+        yield BuildResult(path, None, None, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
+        yield BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
+    return None
+
+
+def _read(path: Path, published: date | None) -> list[tuple[Path, Article | ArticleError]]:
+    """The articles of one input file: one, or one per line of a JSON Lines feed."""
+    from kg.read import JSONL_SUFFIX, read_jsonl
+
+    if path.suffix.lower() == JSONL_SUFFIX:
+        return [(Path(label), art) for label, art in read_jsonl(path, published)]
+    return [(path, read_article(path, published))]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())[:500]
 
 
 def merge(results: Iterable[BuildResult]) -> tuple[Graph, list[BuildResult]]:
+    """One graph of the built results, and the failed ones."""
     from kg.graph import merge_labels, new_graph
 
     graph, failures = new_graph(), []
     for r in results:
-        if r.ok and r.graph is not None:
+        if r.built:
             graph += r.graph
-        else:
+        elif not r.ok:
             failures.append(r)
     merge_labels(graph)
     return graph, failures
@@ -112,19 +200,102 @@ def serialize(graph: Graph, fmt: str = "turtle") -> str:
     return graph.serialize(format=fmt)
 
 
-def write_atomic(path: Path, text: str) -> Path:
-    """Write through a temporary file in the same folder, so a failure never leaves half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def _umask() -> int:
+    """The process's file-creation mask, read without changing it where the system allows."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _temp_name(path: Path) -> Path:
+    """A fresh hidden name beside ``path`` for a temporary file (not created)."""
+    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def _remove(tmp: Path) -> None:
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass  # never there (its folder is not one); the first error is the one to tell
+
+
+def _make_temp(tmp: Path) -> None:
+    """Create ``tmp`` (empty, new) with the permissions a new file gets in its folder. The name is
+    chosen before the file exists, so that a caller interrupted at any point knows what to remove."""
+    for folder in [tmp.parent, *tmp.parent.parents]:
+        if folder.exists():
+            if not folder.is_dir():
+                raise NotADirectoryError(20, "a file, not a folder", str(folder))
+            break
+    tmp.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_umask()))
+    os.chmod(tmp, 0o666 & ~_umask())
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write through a temporary file in the same folder, so a failure never leaves half a file;
+    the file gets the usual permissions of a new file (the umask's), not a temporary file's."""
+    path = Path(path)
+    tmp = _temp_name(path)
+    try:
+        _make_temp(tmp)
+        with open(tmp, "w", encoding="utf-8", errors="replace") as fh:
             fh.write(text)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    finally:
+        _remove(tmp)
     return path
+
+
+GRAPH_SUFFIXES = (".ttl", ".nt", ".jsonld", ".json", ".nq", ".trig", ".n3", ".rdf", ".owl", ".xml")
+
+
+def output_path(out: Path | str) -> Path:
+    """The graph file ``--out`` names: a graph file (see :data:`GRAPH_SUFFIXES`), or a folder
+    (an existing one, or a name without a suffix) for ``graph.ttl`` in it; anything else is a
+    ValueError with a one-line reason. The page goes beside the graph, as ``NAME.html``."""
+    out = Path(out)
+    if out.is_dir() or (out.suffix == "" and not out.is_file()):
+        return out / "graph.ttl"
+    if out.suffix.lower() not in GRAPH_SUFFIXES:
+        raise ValueError(f"--out {out}: not a graph file; give a folder or a name ending in "
+                         f"{', '.join(GRAPH_SUFFIXES)} (the page is written beside the graph as .html)")
+    return out
+
+
+def save_outputs(graph: Graph, path: Path, page: Path | None = None, **page_options):
+    """Write the graph and, if ``page`` is given, its HTML page; both are written in full to
+    temporary files first and then put in place one right after the other, so a failure
+    leaves the previous graph and page as they were. Returns the page report or None."""
+    path = Path(path)
+    text = serialize(graph, rdf_format(path))
+    graph_tmp = _temp_name(path)
+    page_tmp = _temp_name(Path(page)) if page is not None else None
+    try:
+        _make_temp(graph_tmp)
+        with open(graph_tmp, "w", encoding="utf-8", errors="replace") as fh:
+            fh.write(text)
+        report = None
+        if page is not None:
+            page = Path(page)
+            _make_temp(page_tmp)
+            report = to_html(graph, page_tmp, **page_options)
+            os.chmod(page_tmp, 0o666 & ~_umask())
+            report = replace(report, path=page)
+            os.replace(page_tmp, page)
+        os.replace(graph_tmp, path)
+    finally:
+        for tmp in (graph_tmp, page_tmp):
+            if tmp is not None:
+                _remove(tmp)
+    return report
 
 
 def save(graph: Graph, path: Path) -> Path:
@@ -154,69 +325,55 @@ def named_queries() -> dict[str, Path]:
 
 
 def query_text(q: str) -> str:
-    """A query given as text, as a path to a .rq file, or as the name of a shipped query."""
+    """A query given as text, as a path to a .rq file, or as the name of a shipped query.
+    A name ending in ``.rq`` that is no file is an error (ValueError), not query text."""
     named = named_queries()
     if q in named:
         return named[q].read_text(encoding="utf-8")
     p = Path(q)
-    if p.suffix == ".rq" and p.exists():
-        return p.read_text(encoding="utf-8")
+    if p.suffix.lower() == ".rq" and "{" not in q:
+        try:
+            return p.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ValueError(f"{p}: no such query file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"{p}: cannot read the query file ({getattr(exc, 'strerror', None) or exc})") from None
     return q
 
 
-def query(graph: Graph, q: str):
+def query(graph: Graph, q: str, *, timeout: float | None = None, limit: int | None = None,
+          allow_service: Sequence[str] = (), memory_mb: int | None = None):
     """Run SPARQL (text, .rq path or shipped name) with the project's prefixes; a DataFrame.
 
     Queries run on Oxigraph (pyoxigraph), a standards-complete SPARQL 1.1 engine that is
-    also much faster than rdflib's own on large graphs; literals come back as Python values.
+    also much faster than rdflib's own on large graphs; literals come back as Python values,
+    integer columns as integers even with gaps. Updates and ``SERVICE`` calls are refused
+    (:class:`kg.sparql.QueryRefused`, a ValueError); with ``timeout`` (seconds) the query is
+    stopped when it runs longer or needs more than ``memory_mb`` (default
+    :data:`kg.sparql.QUERY_MEMORY_MB`) of memory; with ``limit`` at most that many rows are
+    returned and ``df.attrs["truncated"]`` says whether there were more.
     """
     import pandas as pd
-    import pyoxigraph as ox
 
+    from kg.sparql import check_query, evaluate, make_store, run_limited
     from kg.vocab import PREFIXES
 
-    store = ox.Store()
-    store.load(graph.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    result = store.query(query_text(q), prefixes={k: str(v) for k, v in PREFIXES.items()})
-    if isinstance(result, (bool, ox.QueryBoolean)):
-        return pd.DataFrame({"ask": [bool(result)]})
-    if isinstance(result, ox.QueryTriples):
-        rows = [(_py(t.subject), _py(t.predicate), _py(t.object)) for t in result]
-        return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
-    cols = [v.value for v in result.variables]
-    rows = [[_py(sol[c]) for c in cols] for sol in result]
-    return pd.DataFrame(rows, columns=cols)
+    text = query_text(q)
+    check_query(text, allow_service)
+    store = make_store(graph.serialize(format="nt", encoding="utf-8"))
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    from kg.sparql import QUERY_MEMORY_MB
 
-
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
-def _py(term):
-    """An Oxigraph term as a plain Python value (IRIs and blank nodes as strings)."""
-    import pyoxigraph as ox
-    from datetime import date as _date
-    from decimal import Decimal
-
-    if term is None:
-        return None
-    if not isinstance(term, ox.Literal):
-        return str(term.value)
-    dt = term.datatype.value
-    value = term.value
-    try:
-        if dt in {_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "nonNegativeInteger"}:
-            return int(value)
-        if dt in {_XSD + "double", _XSD + "float"}:
-            return float(value)
-        if dt == _XSD + "decimal":
-            return Decimal(value)
-        if dt == _XSD + "boolean":
-            return value in {"true", "1"}
-        if dt == _XSD + "date":
-            return _date.fromisoformat(value)
-    except ValueError:
-        return value
-    return value
+    answer = run_limited(lambda: evaluate(store, text, prefixes, limit), timeout, memory_mb or QUERY_MEMORY_MB)
+    df = pd.DataFrame(answer.rows, columns=list(answer.columns), dtype=object)
+    for col in df.columns:
+        values = [v for v in df[col] if v is not None]
+        if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            df[col] = pd.array(list(df[col]), dtype="Int64")
+        elif values and all(isinstance(v, float) for v in values):
+            df[col] = pd.array(list(df[col]), dtype="Float64")
+    df.attrs["truncated"] = answer.truncated
+    return df
 
 
 def validate(graph: Graph) -> tuple[bool, Graph, str]:
@@ -252,22 +409,6 @@ def to_html(graph: Graph, path: Path, **options):
     from kg.export.html import to_html as _to_html
 
     return _to_html(graph, Path(path), **options)
-
-
-def sparql_app(graph: Graph, public_url: str = "http://127.0.0.1:8000/"):
-    """A read-only SPARQL 1.1 endpoint over ``graph`` as an ASGI app (rdflib-endpoint).
-
-    The project's prefixes are predeclared and the shipped queries are its
-    examples. Needs the ``serve`` extra; raises ``ImportError`` without it.
-    """
-    from rdflib_endpoint import SparqlEndpoint
-
-    examples = {name: {"query": path.read_text(encoding="utf-8")} for name, path in named_queries().items()}
-    return SparqlEndpoint(
-        graph=graph, title="newskg SPARQL endpoint", public_url=public_url,
-        description="A knowledge graph of armed conflict and diplomacy read from news articles.",
-        example_queries=examples, enable_update=False, cors_enabled=False,
-    )
 
 
 def stats(graph: Graph) -> dict:

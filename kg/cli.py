@@ -19,7 +19,8 @@ from rich.progress import track
 from rich.table import Table
 
 app = typer.Typer(help="newskg: knowledge graphs of armed conflict and diplomacy from news articles.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+                  pretty_exceptions_enable=False)
 out = Console()
 err = Console(stderr=True)
 
@@ -41,9 +42,51 @@ class Projection(str, Enum):
     rdf = "rdf"
 
 
-def fail(message: str, code: int = 2) -> None:
-    err.print(f"error: {message}", highlight=False, markup=False, soft_wrap=True)
+# exit statuses of every command (docs/robustness.md)
+EXIT_OK = 0  # done; warnings may have been printed
+EXIT_PARTIAL = 1  # kg build: some inputs were skipped, the graph of the others was written
+EXIT_ERROR = 2  # nothing done: a usage error, a bad graph or query, or no input could be built
+EXIT_WRITE = 3  # the outputs could not be written; the previous ones are left as they were
+# 70: an unexpected error (a bug), one line too; see main()
+
+
+def say(line: str) -> None:
+    """One line on stderr, never wrapped or styled, whatever the terminal's width."""
+    print(line, file=sys.stderr, flush=True)
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    say("error: " + " ".join(str(message).split()))
     raise typer.Exit(code)
+
+
+def _missing(value) -> bool:
+    import pandas as pd
+
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _json_value(value):
+    """A cell as JSON: integers stay integers, decimals become numbers, dates ISO text."""
+    from datetime import date
+    from decimal import Decimal
+
+    if _missing(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and "." not in str(value) else float(value)
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, (int, float, str)):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def _load(path: Path):
@@ -55,31 +98,49 @@ def _load(path: Path):
         fail(str(exc))
 
 
+def _write_report(path: Path, results) -> None:
+    from kg import api
+
+    lines = []
+    for r in results:
+        if not r.ok:
+            lines.append({"input": str(r.path), "status": "skipped", "message": r.error})
+        for w in r.warnings:
+            lines.append({"input": str(r.path), "status": "warning", "message": w})
+    api.write_atomic(path, "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+
+
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt) or folders of them.")],
-    out_path: Annotated[Path, typer.Option("--out", "-o", help="Output graph (.ttl, .nt, .jsonld) or a folder.")] = Path("out/graph.ttl"),
+    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html) or folders of them.")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Output graph (.ttl, .nt, .jsonld...) or a folder.")] = Path("out/graph.ttl"),
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (overrides sidecars).")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: NEWSKG_MODEL or the best installed).")] = None,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive page next to the graph.")] = True,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Write the skipped inputs and warnings here (JSON Lines).")] = None,
 ) -> None:
-    """Build one graph from INPUTS and write it to --out (and an HTML page beside it)."""
+    """Build one graph from INPUTS and write it to --out (and an HTML page beside it).
+
+    Exit status: 0 all built, 1 some inputs skipped (the others built), 2 nothing built or a
+    usage error, 3 the outputs could not be written.
+    """
     from kg import api
-    from kg.read import ArticleError, parse_date
+    from kg.read import ArticleError, future_warning, parse_date
     from kg.settings import ModelNotFound
 
-    missing = [p for p in inputs if not p.exists()]
-    for p in missing:
-        err.print(f"error: {p}: no such file or folder", markup=False, highlight=False, soft_wrap=True)
-    inputs = [p for p in inputs if p.exists()]
     try:
         pub = parse_date(published, what="--published") if published else None
     except ArticleError as exc:
         fail(str(exc))
-    if out_path.suffix == "" or out_path.is_dir():
-        out_path = out_path / "graph.ttl"
-    if not inputs:
-        fail("nothing to build")
+    late = future_warning(pub, "--published")
+    if late:
+        say("warning: " + late)
+    try:
+        out_path = api.output_path(out_path)
+    except ValueError as exc:
+        fail(str(exc))
+    if report is not None and report.resolve() in {out_path.resolve(), out_path.with_suffix(".html").resolve()}:
+        fail(f"--report {report}: would overwrite the outputs")
     started = time.perf_counter()
     try:
         results = api.build_iter(inputs, pub, model)
@@ -87,7 +148,7 @@ def build(
     except ModelNotFound as exc:
         fail(str(exc))
     if first is None:
-        fail("no articles (.txt) found in the inputs")
+        fail("nothing to build")
 
     def everything():
         yield first
@@ -96,21 +157,37 @@ def build(
     collected = []
     for r in track(everything(), description="Articles", console=err, transient=True, disable=not err.is_terminal):
         if not r.ok:
-            err.print(f"error: {r.error}", markup=False, highlight=False, soft_wrap=True)
+            say(f"error: {r.error}")
+        for w in r.warnings:
+            say(f"warning: {w}")
         collected.append(r)
     graph, failures = api.merge(collected)
-    built = len(collected) - len(failures)
+    built = sum(1 for r in collected if r.built)
+    if report is not None:
+        try:
+            _write_report(report, collected)
+        except OSError as exc:
+            say(f"error: --report {report}: cannot write ({exc.strerror or exc})")
     if built:
-        api.save(graph, out_path)
+        page = out_path.with_suffix(".html") if html else None
+        try:
+            page_report = api.save_outputs(graph, out_path, page)
+        except OSError as exc:
+            fail(f"{exc.filename or out_path}: cannot write ({exc.strerror or exc}); "
+                 f"the previous outputs are left as they were", EXIT_WRITE)
         msg = f"{built} article(s) -> {out_path} ({len(graph)} triples, {time.perf_counter() - started:.1f}s)"
-        if html:
-            page = out_path.with_suffix(".html")
-            report = api.to_html(graph, page)
-            msg += f", {page} ({report.nodes_shown} nodes)"
-        err.print(msg, markup=False, highlight=False)
-    if failures or missing:
-        err.print(f"{len(failures) + len(missing)} input(s) failed", markup=False)
-        raise typer.Exit(1)
+        if page_report is not None:
+            msg += f", {page} ({page_report.nodes_shown} nodes)"
+        say(msg)
+    warned = sum(len(r.warnings) for r in collected)
+    if failures:
+        say(f"summary: {built} built, {len(failures)} skipped, {warned} warning(s); skipped:")
+        for r in failures:
+            say(f"skipped: {r.error}")
+    if not built:
+        fail("no article could be built; nothing written")
+    if failures:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command()
@@ -120,9 +197,15 @@ def query(
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="A shipped query by name (see --list).")] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries.")] = False,
+    timeout: Annotated[float, typer.Option(help="Stop the query after this many seconds (0: no limit).")] = 60.0,
+    limit: Annotated[int, typer.Option(help="Print at most this many rows (0: all).")] = 100_000,
+    memory: Annotated[int, typer.Option(help="Stop a query that needs more memory than this (MB).")] = 1024,
 ) -> None:
-    """Run a SPARQL query (project prefixes predeclared) and print the answer."""
+    """Run a SPARQL query (project prefixes predeclared) and print the answer.
+
+    Read-only: updates and SERVICE calls are refused."""
     from kg import api
+    from kg.sparql import QueryRefused
 
     if list_:
         for qname, path in api.named_queries().items():
@@ -134,21 +217,32 @@ def query(
         fail("give a query, a .rq file or --name")
     if name and name not in api.named_queries():
         fail(f"no shipped query named {name!r}; see kg query GRAPH --list")
+    try:
+        text = api.query_text(q)
+    except ValueError as exc:
+        fail(str(exc))
     g = _load(graph)
     try:
-        df = api.query(g, q)
-    except Exception as exc:  # noqa: BLE001 - the parser's message in one line
-        fail("bad query: " + " ".join(str(exc).split())[:300])
+        df = api.query(g, text, timeout=timeout or None, limit=limit or None, memory_mb=memory)
+    except QueryRefused as exc:
+        message = str(exc)
+        fail(message if message.startswith(("updates are refused", "SERVICE", "query stopped"))
+             else "bad query: " + message[:300])
+    except Exception as exc:  # noqa: BLE001 - the engine's message in one line
+        fail("query failed: " + " ".join(str(exc).split())[:300])
+    if df.attrs.get("truncated"):
+        say(f"warning: only the first {limit} rows are shown (--limit); the query has more")
     if fmt is TableFormat.csv:
         sys.stdout.write(df.to_csv(index=False))
     elif fmt is TableFormat.json:
-        sys.stdout.write(df.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
+        rows = [{str(k): _json_value(v) for k, v in zip(df.columns, row)} for row in df.itertuples(index=False)]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
     else:
         table = Table(show_lines=False)
         for col in df.columns:
             table.add_column(str(col), overflow="fold")
         for row in df.itertuples(index=False):
-            table.add_row(*["" if v is None or v != v else str(v) for v in row])
+            table.add_row(*["" if _missing(v) else str(v) for v in row])
         out.print(table)
         out.print(f"{len(df)} row(s)", style="dim")
 
@@ -176,7 +270,13 @@ def html(
     """Write an interactive, self-contained HTML page of the graph."""
     from kg import api
 
-    report = api.to_html(_load(graph), output, max_nodes=max_nodes)
+    if output.suffix.lower() not in {".html", ".htm"}:
+        fail(f"--output {output}: the page must be a .html file")
+    g = _load(graph)
+    try:
+        report = api.to_html(g, output, max_nodes=max_nodes)
+    except OSError as exc:
+        fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})", EXIT_WRITE)
     note = " (reduced view)" if report.reduced else ""
     out.print(f"{output}: {report.nodes_shown} of {report.nodes_total} nodes{note}", markup=False)
 
@@ -192,8 +292,13 @@ def export(
     from kg import api
     from kg.export.network import write_network
 
+    if output.resolve() == graph.resolve() or output.suffix.lower() in {".ttl", ".nt", ".jsonld", ".nq", ".trig", ".n3"}:
+        fail(f"--output {output}: would overwrite a graph file; give a .{to.value} name")
     G = api.to_networkx(_load(graph), projection.value)
-    write_network(G, output, to.value)
+    try:
+        write_network(G, output, to.value)
+    except OSError as exc:
+        fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})", EXIT_WRITE)
     out.print(f"{output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", markup=False)
 
 
@@ -228,20 +333,46 @@ def serve(
     graph: Annotated[Path, typer.Argument(help="Graph file.")],
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    timeout: Annotated[float, typer.Option(help="Stop a query after this many seconds.")] = 30.0,
+    workers: Annotated[int, typer.Option(help="Queries evaluated at the same time.")] = 4,
+    memory: Annotated[int, typer.Option(help="Stop a query that needs more memory than this (MB).")] = 1024,
+    allow_service: Annotated[list[str], typer.Option(help="An IRI prefix SERVICE may call (repeatable); none by default.")] = [],  # noqa: B006
+    allow_host: Annotated[list[str], typer.Option(help="Another name the server is reached by (repeatable).")] = [],  # noqa: B006
 ) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint (needs the serve extra)."""
-    from kg import api
+    """Serve the graph as a read-only SPARQL 1.1 endpoint (Ctrl+C stops it)."""
+    from kg.serve import main_config, serve as run
+
+    g = _load(graph)
+    config = main_config(host, port, timeout, workers, allow_service, allow_host, memory)
+
+    def ready(server) -> None:
+        bound_port = server.server_address[1]
+        say(f"SPARQL endpoint for {graph} on http://{host}:{bound_port}/ (Ctrl+C stops it)")
 
     try:
-        import uvicorn
+        run(g, config, ready)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+    except KeyboardInterrupt:
+        say("stopped")
 
-        endpoint = api.sparql_app(_load(graph), public_url=f"http://{host}:{port}/")
-    except ImportError as exc:
-        fail(f"kg serve needs the serve extra ({exc.name} is missing): pip install -e '.[serve]'")
-    err.print(f"SPARQL endpoint for {graph} on http://{host}:{port}/ (Ctrl+C stops it)",
-              markup=False, highlight=False)
-    uvicorn.run(endpoint, host=host, port=port, log_level="warning")
+
+EXIT_BUG = 70  # an unexpected error: a bug (EX_SOFTWARE)
+
+
+def main() -> None:
+    """The ``kg`` command: an unexpected error is one line too (``NEWSKG_DEBUG=1`` shows the traceback)."""
+    import os
+
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last line of defence of the one-line promise
+        if os.environ.get("NEWSKG_DEBUG") == "1":
+            raise
+        say(f"error: unexpected {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+            f"(a bug: please report it with the input; NEWSKG_DEBUG=1 shows the traceback)")
+        sys.exit(EXIT_BUG)
 
 
 if __name__ == "__main__":
-    app()
+    main()

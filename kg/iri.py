@@ -16,14 +16,31 @@ from rdflib import URIRef
 from kg.vocab import NKR
 
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
+# letters that Unicode does not decompose into a Latin letter and a diacritic
+_LATIN_EXTRA = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                              "ł": "l", "Ł": "L", "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
+SLUG_LIMIT = 60
 
 
-def slug(text: str, limit: int = 60) -> str:
-    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    s = _SLUG_DROP.sub("-", folded.lower()).strip("-")
-    if not s:
-        s = hashlib.sha1(str(text).encode("utf-8")).hexdigest()[:10]
-    return s[:limit].rstrip("-")
+def slug(text: str, limit: int = SLUG_LIMIT) -> str:
+    """A readable, IRI-safe key (``[a-z0-9-]``, at most ``limit`` characters) for any text.
+
+    Names differing only in case or diacritics get the same slug (they name the same thing).
+    When the readable part cannot tell names apart, a short hash of the whole name (case and
+    diacritics folded) is added: for letters outside the Latin script, which are dropped from
+    the readable part, and for names longer than ``limit``; a name with no Latin letter or
+    digit at all is its hash.
+    """
+    norm = unicodedata.normalize("NFKD", str(text).translate(_LATIN_EXTRA))
+    folded = "".join(ch for ch in norm if not unicodedata.combining(ch))
+    readable = _SLUG_DROP.sub("-", folded.encode("ascii", "ignore").decode().lower()).strip("-")
+    digest = hashlib.sha1(" ".join(folded.casefold().split()).encode("utf-8", "replace")).hexdigest()[:10]
+    if not readable:
+        return digest
+    lossy = any(ch.isalnum() and not ch.isascii() for ch in folded)
+    if lossy or len(readable) > limit:
+        return readable[: limit - len(digest) - 1].rstrip("-") + "-" + digest
+    return readable
 
 
 def mint(kind: str, *key: object) -> URIRef:

@@ -56,3 +56,35 @@ def test_api_build_graph_collects_failures(tmp_path: Path):
     graph, failures = api.build_graph([tmp_path], published=date(2024, 6, 12))
     assert len(failures) == 1 and "empty" in failures[0].error
     assert len(api.query(graph, "attacks")) == 1
+
+
+ORDER_ARTICLES = {
+    "a.txt": ("Gunmen killed six villagers near Menaka on Sunday, local officials said.", "2025-03-10"),
+    "b.txt": ("Drone strikes killed nine people in El Fasher on Friday, medics said. "
+              "The army blamed the Rapid Support Forces.", "2025-03-08"),
+    "c.txt": ("Qatar hosted talks between the government and the M23 rebels in Doha on Tuesday.", None),
+    # the same text as a.txt with another date: one document, the earliest date, whatever the order
+    "d.txt": ("Gunmen killed six villagers near Menaka on Sunday, local officials said.", "2025-03-09"),
+}
+
+
+@pytest.mark.slow
+def test_api_same_inputs_in_any_order_give_identical_turtle(tmp_path: Path):
+    import itertools
+
+    for name, (text, day) in ORDER_ARTICLES.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+        if day:
+            (tmp_path / name.replace(".txt", ".meta.json")).write_text(f'{{"published": "{day}"}}')
+    names = sorted(ORDER_ARTICLES)
+    outputs = set()
+    for order in itertools.islice(itertools.permutations(names), 0, None, 7):  # 4 of the 24 orders
+        graph, failures = api.build_graph([tmp_path / n for n in order])
+        assert not failures
+        outputs.add(api.serialize(graph))
+    graph, _ = api.build_graph([tmp_path])  # the folder itself
+    outputs.add(api.serialize(graph))
+    assert len(outputs) == 1
+    text = outputs.pop()
+    assert text.count("a nkg:Document") == 3
+    assert '"2025-03-09"^^xsd:date' in text and '"2025-03-10"^^xsd:date' not in text

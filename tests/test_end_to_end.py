@@ -12,6 +12,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
+from kg import api
 from kg.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,3 +112,18 @@ def test_end_to_end_every_shipped_query_answers_on_the_seed(seed_graph: Path):
     assert ("Ukraine halting its military mobilization", "Ukraine") in rejected
     med = results["mediation"].iloc[0]
     assert "United States" in med["mediators"] and set(med["parties"].split(", ")) == {"Russia", "Ukraine"}
+
+
+@pytest.mark.slow
+def test_end_to_end_every_dev_article_builds_a_conforming_graph(shared_dir: Path, tmp_path: Path):
+    """The graph of every shared article passes SHACL (a violation of one article shows in it too)."""
+    articles = sorted((shared_dir / "dev").glob("*.txt"))
+    if not articles:
+        pytest.skip("no shared articles")
+    results = list(api.build_iter(articles))
+    assert [r.error for r in results if not r.ok] == []
+    graph, _ = api.merge(results)
+    out = tmp_path / "dev.ttl"
+    api.save_outputs(graph, out)
+    conforms, _, text = api.validate(api.load(out))
+    assert conforms, text[:2000]

@@ -176,3 +176,56 @@ def test_graph_stated_zero_is_a_count_of_zero(sentence, count):
     assert g.value(counts[0], NKG.outcome) == NKG[count.outcome]
     conforms, _, report = api.validate(Graph().parse(data=api.serialize(g), format="turtle"))
     assert conforms, report
+
+
+HOSTILE = [
+    'He said "enough" and left',
+    "back\\slash \\n \\u0041 \\\\",
+    "line one\nline two\r\nthree\ttab",
+    "<script>alert('x')</script> & </pre> ]]> -->",
+    "\u202eRTL override\u202c and \u200fmark\u200e and العربية",
+    "\ufffd replacement, \U0001F4A3 bomb, \u2028 line separator, \u0085 next line",
+    "\"\"\" triple quotes ''' too",
+    "@prefix x: <y> . } { ;",
+]
+
+
+def _hostile_records(text: str) -> tuple[Article, DocRecords]:
+    article = Article(text=text, source=f"file:///tmp/{text[:5]}", sha256="cd" * 32,
+                      published=date(2024, 6, 12), title=text)
+    ents = {"org:x": Entity("org:x", "Organization", text, {text + " alias"}),
+            "city:1": Entity("city:1", "City", "Alpha", geonames_id=1)}
+    rec = DocRecords(entities=ents)
+    rec.attacks = [AttackRecord(evidence=(Evidence(text, 0, len(text)),), locations=("city:1",),
+                                attackers=("org:x",), targets=(text,),
+                                casualties=(CasualtyRecord("Killed", 2, None, False, text, text),))]
+    return article, rec
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "json-ld"])
+def test_graph_hostile_literals_round_trip(text: str, fmt: str):
+    article, rec = _hostile_records(text)
+    g = new_graph()
+    g += record_triples(article, rec)
+    back = Graph().parse(data=api.serialize(g, fmt), format=fmt)
+    assert set(back) == set(g)
+    assert Literal(text) in set(back.objects(None, NKG.evidence))
+
+
+@pytest.mark.parametrize("text, stored", [
+    ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+    ("form\x0cfeed, bell\x07, nul\x00 and del\x7f", "form feed, bell , nul  and del "),
+])
+def test_graph_unstorable_characters_are_replaced_not_fatal(tmp_path, text: str, stored: str):
+    """Lone surrogates (no UTF encoding carries them) and control characters (XML cannot) are
+    replaced when read; every syntax then writes and parses back."""
+    from kg.read import scrub
+
+    article, rec = _hostile_records(scrub(text))
+    g = new_graph()
+    g += record_triples(article, rec)
+    for suffix in [".ttl", ".nt", ".jsonld", ".rdf"]:
+        path = api.save(g, tmp_path / f"g{suffix}")
+        back = api.load(path)
+        assert Literal(stored) in set(back.objects(None, NKG.evidence)), suffix

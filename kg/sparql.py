@@ -1,0 +1,232 @@
+"""SPARQL on a graph, safely: read-only, with a time limit and a row cap, no outside calls.
+
+Queries are evaluated by Oxigraph (pyoxigraph), which cannot be interrupted from
+Python; a query with a time limit is therefore evaluated in a forked child
+process, which is killed when the limit is reached, so a cross product ends with
+a clear :class:`QueryRefused` instead of hanging. Updates (``INSERT``, ``LOAD``,
+``DROP``...) are refused, and so is ``SERVICE`` (a call from the machine to any
+address the query names) unless its IRI starts with an allowed prefix.
+
+>>> check_query("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+Traceback (most recent call last):
+...
+kg.sparql.QueryRefused: updates are refused: this graph is read-only
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+
+class QueryRefused(ValueError):
+    """A query that is not run, or was stopped; the message is one line."""
+
+
+_TOKENS = re.compile(
+    r'(?P<str>"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')'
+    r'|(?P<iri><[^<>"{}|^`\\\s]*>)'
+    r'|(?P<comment>\#[^\n]*)'
+    r'|(?P<word>(?<![?$\w:])[A-Za-z]+(?![\w:-]))')
+_UPDATE_WORDS = frozenset({"insert", "delete", "load", "clear", "create", "drop", "copy", "move", "add", "with"})
+_PROLOGUE_WORDS = frozenset({"prefix", "base"})
+
+
+def _words(query: str) -> list[tuple[str, str]]:
+    """(kind, text) of the query's keywords and IRIs, strings and comments left out."""
+    return [(m.lastgroup, m.group()) for m in _TOKENS.finditer(query) if m.lastgroup in {"iri", "word"}]
+
+
+def check_query(query: str, allow_service: Sequence[str] = ()) -> None:
+    """Raise :class:`QueryRefused` for an update, or a ``SERVICE`` call to an IRI that does not
+    start with one of ``allow_service`` (or to a variable)."""
+    tokens = _words(query)
+    # the first keyword after the prologue (PREFIX p: <iri>, BASE <iri>) says what the request is
+    i = 0
+    while i < len(tokens) and (tokens[i][1].lower() in _PROLOGUE_WORDS or tokens[i][0] == "iri"):
+        i += 1
+    if i < len(tokens) and tokens[i][1].lower() in _UPDATE_WORDS:
+        raise QueryRefused("updates are refused: this graph is read-only")
+    for j, (kind, text) in enumerate(tokens):
+        if kind != "word" or text.lower() != "service":
+            continue
+        k = j + 1
+        if k < len(tokens) and tokens[k][1].lower() == "silent":
+            k += 1
+        target = tokens[k][1][1:-1] if k < len(tokens) and tokens[k][0] == "iri" else None
+        if target is None or not any(target.startswith(prefix) for prefix in allow_service if prefix):
+            shown = target if target is not None else "a variable"
+            raise QueryRefused(f"SERVICE {shown} is refused: federated queries to outside addresses are off")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a query gave: ``kind`` is "select", "ask" or "construct"; rows of Python values."""
+
+    kind: str
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+    truncated: bool = False  # more rows than the cap
+
+
+def make_store(nt: bytes):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(nt, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this process when the thread that forked it ends, so a
+    killed server or command leaves no query running."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+# memory a query may take beyond what the process holds when it starts (a sort of a cross product
+# would otherwise take the machine's); over it the query's process ends and the query is refused
+QUERY_MEMORY_MB = 1024
+
+
+def _limit_memory(extra_mb: int) -> None:
+    try:
+        import resource
+
+        with open("/proc/self/status", encoding="ascii") as fh:
+            vm_kb = next(int(line.split()[1]) for line in fh if line.startswith("VmSize:"))
+        limit = (vm_kb * 1024) + extra_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    except (OSError, ValueError, StopIteration, ImportError):
+        pass
+
+
+def _child(conn, work: Callable[[], Any], memory_mb: int) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends a running query at once
+    _die_with_parent()
+    try:  # the engine's own report of a failed allocation must not reach the user's terminal
+        import faulthandler
+        import os
+
+        faulthandler.disable()
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+    except OSError:
+        pass
+    if memory_mb:
+        _limit_memory(memory_mb)
+    try:
+        conn.send(("ok", work()))
+    except BaseException as exc:  # noqa: BLE001 - the reason goes back to the parent
+        conn.send(("error", (type(exc).__name__, " ".join(str(exc).split())[:500])))
+    finally:
+        conn.close()
+
+
+def run_limited(work: Callable[[], Any], timeout: float | None, memory_mb: int = QUERY_MEMORY_MB) -> Any:
+    """``work()`` in a forked child, killed after ``timeout`` seconds; without a timeout, in this
+    process. The child's exception comes back as :class:`QueryRefused` for a parse error, else
+    as a RuntimeError, each with a one-line message."""
+    if not timeout or timeout <= 0:
+        return work()
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, work, memory_mb), daemon=True)
+    proc.start()
+    send.close()
+    try:
+        if not receive.poll(timeout):
+            raise QueryRefused(f"query stopped after the time limit of {timeout:g} s "
+                               f"(a larger --timeout, or a more selective query)")
+        try:
+            status, value = receive.recv()
+        except EOFError:
+            raise QueryRefused(f"query stopped: it needed more than the memory limit of {memory_mb} MB "
+                               f"(a more selective query)") from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        receive.close()
+    if status == "ok":
+        return value
+    name, message = value
+    if name == "MemoryError":
+        raise QueryRefused(f"query stopped: it needed more than the memory limit of {memory_mb} MB "
+                           f"(a more selective query)")
+    if name in {"SyntaxError", "QueryRefused"}:
+        raise QueryRefused(message)
+    raise RuntimeError(f"{name}: {message}")
+
+
+def evaluate(store, query: str, prefixes: dict[str, str], limit: int | None = None) -> Answer:
+    """Evaluate on a pyoxigraph store; at most ``limit`` rows (``truncated`` says if there were more)."""
+    import pyoxigraph as ox
+
+    try:
+        result = store.query(query, prefixes=prefixes)
+    except SyntaxError as exc:
+        raise QueryRefused(" ".join(str(exc).split())) from None
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return Answer("ask", ("ask",), [(bool(result),)])
+    rows: list[tuple[Any, ...]] = []
+    truncated = False
+    if isinstance(result, ox.QueryTriples):
+        columns = ("subject", "predicate", "object")
+        for t in result:
+            if limit and len(rows) >= limit:
+                truncated = True
+                break
+            rows.append((to_python(t.subject), to_python(t.predicate), to_python(t.object)))
+        return Answer("construct", columns, rows, truncated)
+    columns = tuple(v.value for v in result.variables)
+    for sol in result:
+        if limit and len(rows) >= limit:
+            truncated = True
+            break
+        rows.append(tuple(to_python(sol[c]) for c in columns))
+    return Answer("select", columns, rows, truncated)
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                 "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                                 "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+
+
+def to_python(term):
+    """An Oxigraph term as a plain Python value (IRIs and blank nodes as strings)."""
+    import pyoxigraph as ox
+    from datetime import date as _date
+    from decimal import Decimal
+
+    if term is None:
+        return None
+    if not isinstance(term, ox.Literal):
+        return str(term.value)
+    dt = term.datatype.value
+    value = term.value
+    try:
+        if dt in _INTEGERS:
+            return int(value)
+        if dt in {_XSD + "double", _XSD + "float"}:
+            return float(value)
+        if dt == _XSD + "decimal":
+            return Decimal(value)
+        if dt == _XSD + "boolean":
+            return value in {"true", "1"}
+        if dt == _XSD + "date":
+            return _date.fromisoformat(value)
+    except ValueError:
+        return value
+    return value
