@@ -1,0 +1,184 @@
+"""Mediation: an effort by a third party to bring the parties to an agreement.
+
+Mediation starts at "mediate", "broker", "X-brokered", "mediator(s)" or an
+"effort to forge/broker/secure" something; the mediator is the subject, the agent
+of "mediated by", or the name before "-brokered"; parties come from "between X and
+Y"; the goal is what is brokered. One record per mediating state or organization;
+people leading the effort join their country's record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.actors import agents_in, side_of
+from kg.extract.context import DocContext, clause_head, subtree_span, words
+from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, restart_trigger, talks_goal
+from kg.extract.wording import np_text
+from kg.records import PERSON, MediationRecord
+
+
+@dataclass
+class Effort:
+    """One mediating state's or organization's effort while the document is read."""
+
+    mediators: list[str]
+    parties: list[str] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    sents: list[Span] = field(default_factory=list)
+
+
+def _between(ctx: DocContext, scope) -> list[str]:
+    for t in scope:
+        if t.lower_ == "between":
+            return agents_in(ctx, subtree_span(t))
+    return []
+
+
+def _goal(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ in {"dobj", "attr"}:
+            if c.lemma_.lower() in words("meeting_nouns"):  # "mediating talks on a ceasefire"
+                return talks_goal(c)
+            return np_text(c).split(" between ")[0]
+        if c.dep_ in {"xcomp", "advcl", "relcl", "acl"} and c.pos_ == "VERB":
+            g = _goal(c)
+            if g:
+                return g
+    return None
+
+
+def _document_talks_goal(ctx: DocContext) -> str | None:
+    """The purpose of the first talks the document names, the goal a mediation stated
+    without one works towards."""
+    for tok in ctx.doc:
+        if tok.pos_ == "NOUN" and meeting_trigger(tok):
+            goal = talks_goal(tok)
+            if goal:
+                return goal
+    return None
+
+
+def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
+    """Who mediates, seen from a mediation word."""
+    out: list[str] = []
+    lemma = tok.lemma_.lower()
+    # "X-brokered", "US-mediated"
+    if tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"}:
+        ent = ctx.agent(tok.doc[tok.i - 2])
+        if ent is not None:
+            out.append(ent.key)
+    for c in tok.children:
+        if c.dep_ in {"agent"}:
+            out += agents_in(ctx, subtree_span(c))
+        if c.dep_ in {"nsubj"}:
+            out += agents_in(ctx, subtree_span(c))
+        if c.dep_ in {"amod", "compound", "poss"} and lemma in words("mediation_effort_nouns") | words("mediation_nouns"):
+            ent = ctx.agent(c)
+            if ent is not None:
+                out.append(ent.key)
+    t = tok
+    # "efforts to mediate", "served as mediators", "leading the effort to forge": climb to the acting subject
+    for _ in range(4):
+        if out:
+            break
+        head = t.head
+        if head == t:
+            break
+        for c in head.children:
+            if c.dep_ in {"nsubj"} and c != t:
+                out += agents_in(ctx, subtree_span(c))
+            if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
+                ent = ctx.agent(c)
+                if ent is not None:
+                    out.append(ent.key)
+            if c.dep_ in {"amod", "compound"} and head.lemma_.lower() in words("mediation_effort_nouns"):
+                ent = ctx.agent(c)
+                if ent is not None:
+                    out.append(ent.key)
+        t = head
+    # "X and Y have been leading the American effort to forge ...": those who lead the effort
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in words("mediation_effort_nouns"):
+            verb = anc.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                for c in verb.children:
+                    if c.dep_ == "nsubj":
+                        out += agents_in(ctx, subtree_span(c))
+            break
+    return list(dict.fromkeys(out))
+
+
+def extract_mediations(ctx: DocContext) -> Iterator[MediationRecord]:
+    by_mediator: dict[str, Effort] = {}
+    order: list[str] = []
+    restarts: list[Token] = []
+
+    def add(sent: Span, mediators: list[str], parties: list[str], goal: str | None) -> None:
+        states = [m for m in mediators if ctx.entities.entities[m].kind != PERSON]
+        persons = [m for m in mediators if ctx.entities.entities[m].kind == PERSON]
+        for p in persons:
+            aff = ctx.entities.entities[p].affiliation_key
+            if aff and aff not in states:
+                states.append(aff)
+        for state in states:
+            rec = by_mediator.get(state)
+            if rec is None:
+                rec = by_mediator[state] = Effort(mediators=[state])
+                order.append(state)
+            for p in persons:
+                if ctx.entities.entities[p].affiliation_key in {state, None} and p not in rec.mediators:
+                    rec.mediators.append(p)
+            rec.parties += [p for p in parties if p not in rec.parties and p not in states and p != state]
+            if goal and goal not in rec.goals:
+                rec.goals.append(goal)
+            if sent not in rec.sents:
+                rec.sents.append(sent)
+
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            if restart_trigger(tok):
+                restarts.append(tok)
+                continue
+            if not mediation_trigger(tok):
+                continue
+            mediators = _mediators_of(ctx, tok)
+            if not mediators:
+                continue
+            parties = _between(ctx, subtree_span(clause_head(tok))) or _between(ctx, sent)
+            goal = _goal(tok)
+            head = tok.head
+            if goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in words("meeting_nouns"):
+                goal = talks_goal(head)
+            elif goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in words("goal_nouns"):
+                goal = np_text(head)
+            if not parties:
+                # "US-brokered talks between ..." or the talks' sides: the other agents of the clause
+                parties = [k for k in agents_in(ctx, subtree_span(clause_head(tok))) if k not in mediators
+                           and ctx.entities.entities[k].kind != PERSON]
+            add(sent, mediators, parties, goal)
+
+    # "X flew in, trying to revive the talks": X mediates between the parties the
+    # document names, provided X is not one of them
+    known_parties = [p for state in order for p in by_mediator[state].parties]
+    for tok in restarts:
+        parties = _between(ctx, subtree_span(tok)) or list(dict.fromkeys(known_parties))
+        sides = {side_of(ctx, p) for p in parties}
+        mediators = [m for m in _mediators_of(ctx, tok) if side_of(ctx, m) not in sides]
+        if parties and mediators:
+            talks = next(c for c in tok.children if c.dep_ == "dobj")
+            add(tok.sent, mediators, parties, talks_goal(talks))
+
+    fallback = _document_talks_goal(ctx)
+    for state in order:
+        rec = by_mediator[state]
+        goals = rec.goals or ([fallback] if fallback else [])
+        yield MediationRecord(
+            evidence=DocContext.evidence(*rec.sents),
+            mediators=tuple(rec.mediators),
+            parties=tuple(rec.parties),
+            goals=tuple(goals),
+        )
