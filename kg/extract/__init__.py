@@ -24,7 +24,7 @@ def extract(doc: Doc, published: date | None) -> DocRecords:
     records = DocRecords(entities=ctx.entities.entities)
     records.attacks = list(extract_attacks(ctx))
     records.meetings = list(extract_meetings(ctx))
-    records.mediations = list(extract_mediations(ctx))
+    records.mediations = list(extract_mediations(ctx, tuple(records.meetings)))
     records.demands = list(extract_demands(ctx))
     place_countries_from_text(doc, ctx.entities)
     return records

@@ -20,6 +20,18 @@ def agents_in(ctx: DocContext, tokens) -> list[str]:
     return out
 
 
+def phrase_tokens(tok: Token) -> list[Token]:
+    """A phrase without its relative and participial clauses ("the talks, which the Kremlin
+    said ...", "Malaysia's leader, who chairs the bloc of which X and Y are members")."""
+    clauses = [t for t in tok.subtree if t.dep_ in {"relcl", "acl"} and t != tok]
+    return [t for t in subtree_span(tok) if not any(t in c.subtree for c in clauses)]
+
+
+def phrase_agents(ctx: DocContext, tok: Token) -> list[str]:
+    """The agents a phrase names, leaving out those of its relative clauses."""
+    return agents_in(ctx, phrase_tokens(tok))
+
+
 def modifies_agent(ctx: DocContext, tok: Token) -> bool:
     """A country word that only modifies an organization's name ("the Sudanese army")."""
     if tok.dep_ not in {"amod", "compound", "poss", "nmod"}:

@@ -14,11 +14,11 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import agents_in, side_of
+from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of
 from kg.extract.context import DocContext, clause_head, subtree_span, words
 from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, restart_trigger, talks_goal
 from kg.extract.wording import np_text
-from kg.records import PERSON, MediationRecord
+from kg.records import PERSON, MediationRecord, MeetingRecord
 
 
 @dataclass
@@ -66,16 +66,18 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     """Who mediates, seen from a mediation word."""
     out: list[str] = []
     lemma = tok.lemma_.lower()
-    # "X-brokered", "US-mediated"
+    # "X-brokered", "US-mediated", "U.S. and Qatari-brokered"
     if tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"}:
-        ent = ctx.agent(tok.doc[tok.i - 2])
-        if ent is not None:
-            out.append(ent.key)
+        before = tok.doc[tok.i - 2]
+        for t in sorted([before, *before.conjuncts], key=lambda t: t.i):
+            ent = ctx.agent(t)
+            if ent is not None:
+                out.append(ent.key)
     for c in tok.children:
         if c.dep_ in {"agent"}:
-            out += agents_in(ctx, subtree_span(c))
+            out += phrase_agents(ctx, c)
         if c.dep_ in {"nsubj"}:
-            out += agents_in(ctx, subtree_span(c))
+            out += phrase_agents(ctx, c)
         if c.dep_ in {"amod", "compound", "poss"} and lemma in words("mediation_effort_nouns") | words("mediation_nouns"):
             ent = ctx.agent(c)
             if ent is not None:
@@ -90,7 +92,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             break
         for c in head.children:
             if c.dep_ in {"nsubj"} and c != t:
-                out += agents_in(ctx, subtree_span(c))
+                out += phrase_agents(ctx, c)
             if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
                 ent = ctx.agent(c)
                 if ent is not None:
@@ -112,7 +114,50 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def extract_mediations(ctx: DocContext) -> Iterator[MediationRecord]:
+def _party(ctx: DocContext, key: str, mediators: list[str]) -> str | None:
+    """The side an agent stands for as a party: a person's affiliation, else the agent;
+    nothing when it is a mediator or acts for one."""
+    ent = ctx.entities.entities[key]
+    if ent.kind == PERSON:
+        key = ent.affiliation_key
+    if key is None or key in mediators or side_of(ctx, key) in {side_of(ctx, m) for m in mediators}:
+        return None
+    return key
+
+
+def _parties(ctx: DocContext, tokens, mediators: list[str]) -> list[str]:
+    out: list[str] = []
+    for key in agents_in(ctx, tokens):
+        party = _party(ctx, key, mediators)
+        if party is not None and party not in out:
+            out.append(party)
+    return out
+
+
+def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, ...],
+                  others: list[Effort]) -> None:
+    """The parties a mediation stated without its sides works between: those of the talks
+    told in the same sentence, else those of another mediation of the document, else
+    the sides of the document's first negotiation, else the two countries the document
+    speaks of most."""
+    starts = {s.start_char for s in rec.sents}
+    told_with = [m for m in meetings if any(e.start in starts for e in m.evidence)]
+    negotiations = [m for m in meetings if len(m.participants) >= 2]
+    pools = [[k for m in told_with for k in m.participants],
+             [k for o in others for k in o.parties],
+             [k for m in negotiations[:1] for k in m.participants],
+             [k for k in (f"country:{iso}" for iso in ctx.countries[:3]) if k in ctx.entities.entities]]
+    for pool in pools:
+        found = [p for k in pool if (p := _party(ctx, k, rec.mediators)) is not None]
+        found = [p for p in dict.fromkeys(found) if p not in rec.parties]
+        if pool is pools[-1]:
+            found = found[: 2 - len(rec.parties)]
+        if len(rec.parties) + len(found) >= 2:
+            rec.parties += found
+            return
+
+
+def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()) -> Iterator[MediationRecord]:
     by_mediator: dict[str, Effort] = {}
     order: list[str] = []
     restarts: list[Token] = []
@@ -156,9 +201,12 @@ def extract_mediations(ctx: DocContext) -> Iterator[MediationRecord]:
             elif goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in words("goal_nouns"):
                 goal = np_text(head)
             if not parties:
-                # "US-brokered talks between ..." or the talks' sides: the other agents of the clause
-                parties = [k for k in agents_in(ctx, subtree_span(clause_head(tok))) if k not in mediators
-                           and ctx.entities.entities[k].kind != PERSON]
+                # "US-brokered talks between ..." or the talks' sides: the other agents of the
+                # clause, then of the sentence ("hosted the presidents of A and B ... a pact
+                # affirming US-brokered commitments")
+                parties = _parties(ctx, phrase_tokens(clause_head(tok)), mediators)
+                if len(parties) < 2:
+                    parties += [p for p in _parties(ctx, phrase_tokens(sent.root), mediators) if p not in parties]
             add(sent, mediators, parties, goal)
 
     # "X flew in, trying to revive the talks": X mediates between the parties the
@@ -175,6 +223,8 @@ def extract_mediations(ctx: DocContext) -> Iterator[MediationRecord]:
     fallback = _document_talks_goal(ctx)
     for state in order:
         rec = by_mediator[state]
+        if len(rec.parties) < 2:
+            _more_parties(ctx, rec, meetings, [by_mediator[s] for s in order if s != state])
         goals = rec.goals or ([fallback] if fallback else [])
         yield MediationRecord(
             evidence=DocContext.evidence(*rec.sents),

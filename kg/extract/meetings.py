@@ -17,7 +17,9 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import agents_in, place_country, reported_speaker, side_of, sides_of, speech_head
+from kg.extract.actors import (
+    agents_in, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
+)
 from kg.extract.context import DocContext, clause_head, subtree_span, words
 from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, topic_of
 from kg.extract.wording import is_future, speech_date
@@ -120,9 +122,7 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
     withs = False
 
     def take(tok: Token) -> None:
-        # the phrase without its relative clauses ("the talks, which the Kremlin said ...")
-        clauses = [t for t in tok.subtree if t.dep_ in {"relcl", "acl"} and t != tok]
-        tokens.extend(t for t in subtree_span(tok) if not any(t in c.subtree for c in clauses))
+        tokens.extend(phrase_tokens(tok))
 
     for c in trigger.children:
         if c.dep_ in {"amod", "compound", "poss", "nmod"} and not mediation_trigger(c):
