@@ -17,7 +17,8 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of
 from kg.extract.context import DocContext, clause_head, subtree_span, words
 from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, restart_trigger, talks_goal
-from kg.extract.wording import np_text
+from kg.extract.wording import clause_text, compact_clause, np_text
+from kg.lexicon import diplomacy_words
 from kg.records import PERSON, MediationRecord, MeetingRecord
 
 
@@ -51,15 +52,46 @@ def _goal(tok: Token) -> str | None:
     return None
 
 
+def _goal_nouns() -> frozenset[str]:
+    return words("goal_nouns") | diplomacy_words("goal_nouns")
+
+
+def _goal_phrase(ctx: DocContext, noun: Token) -> str:
+    """What a brokered agreement is for: "the agreement ..., which aimed to end the conflict"
+    -> "end the conflict"; else the noun with its modifiers and its purpose ("commitments
+    to end the war"), without the broker ("China-brokered") or relative clauses."""
+    for c in noun.children:
+        if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in diplomacy_words("aim_verbs"):
+            for x in c.children:
+                if x.dep_ in {"xcomp", "prep"} and x.lower_ != "by":
+                    text = clause_text(x).removeprefix("to ").removeprefix("at ")
+                    if len(text.split()) >= 2:
+                        return text
+    start = noun.i
+    while start > noun.sent.start:  # the modifiers right before the noun
+        t = noun.doc[start - 1]
+        if t.head != noun or t.dep_ not in {"amod", "compound", "nummod"} or ctx.agent(t) is not None \
+                or mediation_trigger(t):
+            break
+        start -= 1
+    text = noun.doc[start : noun.i + 1].text
+    for c in noun.children:
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return f"{text} {compact_clause(c)}"
+    return text
+
+
 def _document_talks_goal(ctx: DocContext) -> str | None:
     """The purpose of the first talks the document names, the goal a mediation stated
-    without one works towards."""
+    without one works towards; else the first peace word it uses ("ceasefire", "truce")."""
     for tok in ctx.doc:
         if tok.pos_ == "NOUN" and meeting_trigger(tok):
             goal = talks_goal(tok)
             if goal:
                 return goal
-    return None
+    text = ctx.doc.text.lower()
+    found = [(text.find(w), w) for w in diplomacy_words("peace_words") if text.find(w) >= 0]
+    return min(found)[1] if found else None
 
 
 def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
@@ -198,8 +230,8 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
             head = tok.head
             if goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in words("meeting_nouns"):
                 goal = talks_goal(head)
-            elif goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in words("goal_nouns"):
-                goal = np_text(head)
+            elif goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in _goal_nouns():
+                goal = _goal_phrase(ctx, head)
             if not parties:
                 # "US-brokered talks between ..." or the talks' sides: the other agents of the
                 # clause, then of the sentence ("hosted the presidents of A and B ... a pact
