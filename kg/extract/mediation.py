@@ -60,7 +60,7 @@ def _goal_phrase(ctx: DocContext, noun: Token) -> str:
     """What a brokered agreement is for: "the agreement ..., which aimed to end the conflict"
     -> "end the conflict"; else the noun with its modifiers and its purpose ("commitments
     to end the war"), without the broker ("China-brokered") or relative clauses."""
-    for c in noun.children:
+    for c in noun.subtree:  # the parser may hang the clause on the broker's name
         if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in diplomacy_words("aim_verbs"):
             for x in c.children:
                 if x.dep_ in {"xcomp", "prep"} and x.lower_ != "by":
@@ -101,7 +101,10 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     # "X-brokered", "US-mediated", "U.S. and Qatari-brokered"
     if tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"}:
         before = tok.doc[tok.i - 2]
-        for t in sorted([before, *before.conjuncts], key=lambda t: t.i):
+        brokers = [before, *before.conjuncts]
+        if tok.dep_ == "conj":  # "U.S. and Qatari-brokered": the parser may join the verb to the first name
+            brokers += [tok.head, *tok.head.conjuncts]
+        for t in sorted(set(brokers), key=lambda t: t.i):
             ent = ctx.agent(t)
             if ent is not None:
                 out.append(ent.key)
@@ -227,7 +230,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                 continue
             parties = _between(ctx, subtree_span(clause_head(tok))) or _between(ctx, sent)
             goal = _goal(tok)
-            head = tok.head
+            head = tok.head.head if tok.dep_ == "conj" else tok.head
             if goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in words("meeting_nouns"):
                 goal = talks_goal(head)
             elif goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in _goal_nouns():
