@@ -14,7 +14,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of
+from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
 from kg.extract.context import DocContext, clause_head, subtree_span, words
 from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, restart_trigger, talks_goal
 from kg.extract.wording import clause_text, compact_clause, np_text
@@ -192,6 +192,121 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
             return
 
 
+def _conflict_sides(ctx: DocContext, scope: Token) -> list[str]:
+    """The sides of a war a phrase names: "X's war with Y", "the conflict between X and Y",
+    "the fighting between the army and the RSF"."""
+    out: list[str] = []
+    for noun in scope.subtree:
+        if noun.lemma_.lower() not in diplomacy_words("conflict_nouns"):
+            continue
+        for c in noun.children:
+            if c.dep_ in {"poss", "amod", "compound", "nmod"}:
+                out += agents_in(ctx, subtree_span(c))
+            if c.dep_ == "prep" and c.lower_ in diplomacy_words("conflict_preps"):
+                out += agents_in(ctx, phrase_tokens(c))
+    return list(dict.fromkeys(out))
+
+
+def _purpose_clauses(verb: Token) -> list[Token]:
+    """"met ... to discuss a deal", "in Israel to seek a truce plan": what a meeting is for."""
+    return [c for c in verb.children if c.dep_ in {"advcl", "xcomp", "acl"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """Talks held to reach a deal that ends a war between others: "X met visiting Z officials
+    to discuss a deal to end X's war with Y" -> Z mediates between X and Y. Those at the
+    table who are not sides of the war are the third party."""
+    out = []
+    for verb in sent:
+        if not meeting_trigger(verb) or verb.pos_ != "VERB":
+            continue
+        for purpose in _purpose_clauses(verb):
+            deal = next((n for n in purpose.subtree if n.pos_ == "NOUN" and n.lemma_.lower() in _goal_nouns()), None)
+            if deal is None:
+                continue
+            sides = _conflict_sides(ctx, purpose)
+            if len(sides_of(ctx, sides)) < 2:
+                continue
+            at_table = [k for k in agents_in(ctx, [t for t in sent if t not in purpose.subtree])]
+            war = set(sides) | sides_of(ctx, sides)
+            third = [k for k in at_table if k not in war and side_of(ctx, k) not in war]
+            if third:  # the deal and what it is for: "a deal to end X's war with Y"
+                start = min(t.i for t in deal.subtree if t.dep_ != "det")
+                goal = ctx.doc[start : purpose.right_edge.i + 1].text.strip(" ,.;:")
+                out.append((verb, third, sides, goal))
+    return out
+
+
+def _pushes(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"X is pushing both sides towards a peace deal", "X pressed A and B to agree a truce":
+    a third party steering the sides to an agreement."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in diplomacy_words("push_verbs") or verb.pos_ != "VERB":
+            continue
+        goal = None
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in diplomacy_words("towards_preps"):
+                goal = next((p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _goal_nouns()), None)
+        if goal is None:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if obj is None or subj is None:
+            continue
+        mediators = phrase_agents(ctx, subj)
+        parties = _parties(ctx, phrase_tokens(obj), mediators)
+        both = obj.lemma_.lower() in diplomacy_words("generic_addressees") and any(
+            d.lower_ in {"both", "two", "all"} for d in obj.subtree)
+        if mediators and (len(parties) >= 2 or both):
+            out.append((verb, mediators, parties, _goal_phrase(ctx, goal)))
+    return out
+
+
+def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"X offered to host the next round of talks", "X hosted talks between A and B": the host
+    of the sides' talks, when it is not one of them."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in diplomacy_words("host_verbs") or verb.pos_ != "VERB":
+            continue
+        talks = next((c for c in verb.children if c.dep_ == "dobj" and meeting_trigger(c)), None)
+        if talks is None:
+            continue
+        between = _between(ctx, subtree_span(talks))
+        offered = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in diplomacy_words("possibility_markers")
+        next_round = any(c.lower_ in words("round_markers") for c in talks.children)
+        if not (between or offered or next_round):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "xcomp":
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        mediators = phrase_agents(ctx, subj) if subj is not None else []
+        if mediators:
+            out.append((verb, mediators, [p for p in between if p not in mediators], talks_goal(talks)))
+    return out
+
+
+def _envoys(ctx: DocContext, state: str) -> list[str]:
+    """People of a mediating state named as its envoys ("Washington envoys A and B", "special
+    envoy C"): they lead the effort."""
+    out: list[str] = []
+    roles = diplomacy_words("envoy_roles")
+    for tok in ctx.doc:
+        ent = ctx.agent(tok)
+        if ent is None or ent.kind != PERSON or ent.affiliation_key != state or ent.key in out:
+            continue
+        if any(r.lower() in roles or r.lower().split()[-1] in roles for r in ent.roles if r):
+            out.append(ent.key)
+            continue
+        first = tok.head if tok.dep_ == "conj" and ctx.agent(tok.head) is not None else tok
+        start = min(t.i for t in first.subtree)
+        if any(t.lemma_.lower() in roles for t in ctx.doc[max(start - 3, first.sent.start) : first.i]):
+            out.append(ent.key)
+    return out
+
+
 def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()) -> Iterator[MediationRecord]:
     by_mediator: dict[str, Effort] = {}
     order: list[str] = []
@@ -244,6 +359,9 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                     parties += [p for p in _parties(ctx, phrase_tokens(sent.root), mediators) if p not in parties]
             add(sent, mediators, parties, goal)
 
+        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent) + _hosts(ctx, sent):
+            add(sent, mediators, parties, goal)
+
     # "X flew in, trying to revive the talks": X mediates between the parties the
     # document names, provided X is not one of them
     known_parties = [p for state in order for p in by_mediator[state].parties]
@@ -260,6 +378,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
         rec = by_mediator[state]
         if len(rec.parties) < 2:
             _more_parties(ctx, rec, meetings, [by_mediator[s] for s in order if s != state])
+        rec.mediators += [p for p in _envoys(ctx, state) if p not in rec.mediators]
         goals = rec.goals or ([fallback] if fallback else [])
         yield MediationRecord(
             evidence=DocContext.evidence(*rec.sents),
