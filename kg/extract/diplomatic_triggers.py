@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import clause_head, words
+from kg.lexicon import diplomacy_words
 from kg.extract.wording import clause_text, phrase
 
 
@@ -45,6 +46,11 @@ def mediation_trigger(tok: Token) -> bool:
         return True
     if lemma in {"forge", "secure", "negotiate"} and tok.head.lemma_.lower() in words("mediation_effort_nouns"):
         return True
+    # "efforts to reduce tensions between A and B", "a push to end the war": an effort to
+    # settle a conflict or reach an agreement
+    if lemma in diplomacy_words("settle_verbs") and tok.head.lemma_.lower() in words("mediation_effort_nouns"):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("conflict_nouns") | diplomacy_words("goal_nouns")
+                   for c in tok.children)
     return False
 
 

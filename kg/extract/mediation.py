@@ -249,6 +249,9 @@ def _pushes(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[st
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in diplomacy_words("towards_preps"):
                 goal = next((p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _goal_nouns()), None)
+            if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in diplomacy_words("accept_verbs"):
+                # "urged both sides to accept a truce", "pressed them to agree to a ceasefire"
+                goal = next((p for p in c.subtree if p.dep_ in {"dobj", "pobj"} and p.lemma_.lower() in _goal_nouns()), goal)
         if goal is None:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -345,6 +348,8 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                 continue
             parties = _between(ctx, subtree_span(clause_head(tok))) or _between(ctx, sent)
             goal = _goal(tok)
+            if goal is not None and tok.lemma_.lower() in diplomacy_words("settle_verbs"):
+                goal = f"{tok.text} {goal}"  # "reduce tensions"
             head = tok.head.head if tok.dep_ == "conj" else tok.head
             if goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in words("meeting_nouns"):
                 goal = talks_goal(head)
