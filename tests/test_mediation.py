@@ -70,3 +70,51 @@ def test_mediation_party_named_by_its_forces_not_twice(nlp):
                                  "Forces in Jeddah in May.")
     parties = {label(k) for m in rec.mediations for k in m.parties}
     assert "Rapid Support Forces" in parties and "Sudan" not in parties and len(parties) == 2
+
+
+# -- mediation without the word "mediate" ------------------------------------------
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    ("Sudanese army chief Abdel Fattah al-Burhan met visiting Kenyan officials on Monday to discuss a deal to end "
+     "Sudan's war with the Rapid Support Forces.", "Kenya", {"Sudan", "Rapid Support Forces"}),
+    ("Turkey is pushing Armenia and Azerbaijan towards a peace treaty.", "Turkey", {"Armenia", "Azerbaijan"}),
+    ("Qatar urged Sudan and Chad to accept a ceasefire along their border.", "Qatar", {"Sudan", "Chad"}),
+    ("Norway was leading efforts to reduce tensions between Colombia and Venezuela.", "Norway", {"Colombia", "Venezuela"}),
+    ("Algeria hosted talks between Mali and Niger in Algiers last month.", "Algeria", {"Mali", "Niger"}),
+])
+def test_mediation_third_party_without_the_word(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    by = {label(m.mediators[0]): m for m in rec.mediations}
+    assert mediator in by
+    assert {label(k) for k in by[mediator].parties} == parties
+
+
+def test_mediation_parties_at_the_table_are_not_mediators(nlp):
+    rec, label = records_of(nlp, "Armenian and Azerbaijani envoys met in Tbilisi to discuss a deal to end the "
+                                 "conflict between Armenia and Azerbaijan.")
+    assert not rec.mediations
+
+
+@pytest.mark.parametrize("text, mediators", [
+    ("Pakistan said the peace pact rests on U.S. and Saudi-brokered commitments to end the war with Afghanistan.",
+     {"United States", "Saudi Arabia"}),
+    ("Talks mediated by Kenyan President William Ruto, who chairs the regional bloc of which Somalia and Ethiopia "
+     "are members, will open on Friday.", {"Kenya", "William Ruto"}),
+])
+def test_mediation_brokers_named_together_and_without_their_clauses(nlp, text, mediators):
+    rec, label = records_of(nlp, text)
+    assert {label(k) for m in rec.mediations for k in m.mediators} == mediators
+
+
+def test_mediation_goal_is_what_the_agreement_aims_at(nlp):
+    rec, label = records_of(nlp, "Ecuador and Peru accused Colombia of violating the accord, brokered by Brazil, "
+                                 "which aimed to end the border dispute.")
+    assert [g for m in rec.mediations for g in m.goals] == ["end the border dispute"]
+
+
+def test_mediation_envoys_of_the_mediating_state_lead_the_effort(nlp):
+    rec, label = records_of(nlp, "Egypt brokered a truce between Israel and Hamas in May. Cairo's envoys Hassan "
+                                 "Rashad and Ahmed Abdel Khalek met Hamas leaders on Sunday.")
+    egypt = [m for m in rec.mediations if label(m.mediators[0]) == "Egypt"]
+    assert egypt and {"Hassan Rashad", "Ahmed Abdel Khalek"} <= {label(k) for k in egypt[0].mediators}

@@ -104,6 +104,10 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         brokers = [before, *before.conjuncts]
         if tok.dep_ == "conj":  # "U.S. and Qatari-brokered": the parser may join the verb to the first name
             brokers += [tok.head, *tok.head.conjuncts]
+        i = before.i - 1  # the names listed before it, however parsed: "U.S., French and Qatari-"
+        while i > tok.sent.start and tok.doc[i].lower_ in {"and", ",", "&"} and ctx.agent(tok.doc[i - 1]) is not None:
+            brokers.append(tok.doc[i - 1])
+            i -= 2
         for t in sorted(set(brokers), key=lambda t: t.i):
             ent = ctx.agent(t)
             if ent is not None:
@@ -226,7 +230,7 @@ def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], lis
             if deal is None:
                 continue
             sides = _conflict_sides(ctx, purpose)
-            if len(sides_of(ctx, sides)) < 2:
+            if len(sides) < 2:
                 continue
             at_table = [k for k in agents_in(ctx, [t for t in sent if t not in purpose.subtree])]
             war = set(sides) | sides_of(ctx, sides)
@@ -298,12 +302,16 @@ def _envoys(ctx: DocContext, state: str) -> list[str]:
     roles = diplomacy_words("envoy_roles")
     for tok in ctx.doc:
         ent = ctx.agent(tok)
-        if ent is None or ent.kind != PERSON or ent.affiliation_key != state or ent.key in out:
+        if ent is None or ent.kind != PERSON or ent.key in out:
+            continue
+        first = tok.head if tok.dep_ == "conj" and ctx.agent(tok.head) is not None else tok
+        lead = ctx.agent(first)
+        # "Cairo's envoys A and B": B acts for whom A does
+        if (ent.affiliation_key or (lead.affiliation_key if lead is not None else None)) != state:
             continue
         if any(r.lower() in roles or r.lower().split()[-1] in roles for r in ent.roles if r):
             out.append(ent.key)
             continue
-        first = tok.head if tok.dep_ == "conj" and ctx.agent(tok.head) is not None else tok
         start = min(t.i for t in first.subtree)
         if any(t.lemma_.lower() in roles for t in ctx.doc[max(start - 3, first.sent.start) : first.i]):
             out.append(ent.key)
