@@ -25,7 +25,38 @@ def meeting_trigger(tok: Token) -> bool:
         if lemma == "discuss":
             return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.subtree)
         return True
+    return call_trigger(tok)
+
+
+def call_trigger(tok: Token) -> bool:
+    """A call between leaders (CAMEO 041, discuss by telephone): "X's call with Y", "a phone
+    call", "X telephoned Y", "X spoke to Y by phone"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma == "call":
+        return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children) or any(
+            c.dep_ == "compound" and c.lemma_.lower() in diplomacy_words("phone_words") | diplomacy_words("video_words")
+            for c in tok.children)
+    if tok.pos_ == "VERB" and lemma in diplomacy_words("phone_verbs") - {"call"}:
+        return any(c.dep_ == "dobj" for c in tok.children)
+    if tok.pos_ == "VERB" and lemma in {"speak", "talk"}:
+        said = {t.lower_ for t in tok.subtree}
+        return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in tok.children) and bool(
+            said & (diplomacy_words("phone_words") | diplomacy_words("video_words")) - {"call", "calls", "online"})
     return False
+
+
+def modality(tok: Token) -> str | None:
+    """How a meeting is held, where its words say: by phone, by video, in person."""
+    near = list(tok.subtree) + [tok.head] + list(tok.head.children)
+    said = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
+    if said & diplomacy_words("video_words") - {"online"}:
+        return "video"
+    if (tok.lemma_.lower() == "call" and tok.pos_ == "NOUN") or said & (diplomacy_words("phone_words") - {"call", "calls"}):
+        return "phone" if call_trigger(tok) or said & {"phone", "telephone", "telephoned", "phoned"} else None
+    text = tok.sent.text.lower()
+    if said & {"in-person", "face-to-face"} or "face to face" in text or "in person" in text:
+        return "in person"
+    return None
 
 
 def _is_round_of_talks(tok: Token) -> bool:

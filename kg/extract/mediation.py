@@ -237,7 +237,9 @@ def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], lis
             third = [k for k in at_table if k not in war and side_of(ctx, k) not in war]
             if third:  # the deal and what it is for: "a deal to end X's war with Y"
                 start = min(t.i for t in deal.subtree if t.dep_ != "det")
-                goal = ctx.doc[start : purpose.right_edge.i + 1].text.strip(" ,.;:")
+                war = [n for n in purpose.subtree if n.lemma_.lower() in diplomacy_words("conflict_nouns")]
+                end = max(t.i for t in war[0].subtree) if war else deal.right_edge.i
+                goal = ctx.doc[start : end + 1].text.strip(" ,.;:")
                 out.append((verb, third, sides, goal))
     return out
 

@@ -21,9 +21,11 @@ from kg.extract.actors import (
     agents_in, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
 )
 from kg.extract.context import DocContext, clause_head, subtree_span, words
-from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, topic_of
+from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, modality, topic_of
 from kg.extract.wording import is_future, speech_date
-from kg.records import PERSON, MeetingRecord
+from kg.lexicon import diplomacy_words
+from kg.records import COUNTRY, PERSON, MeetingRecord
+from kg.vocab import CANCELLED, HELD, PLANNED, POSTPONED
 from kg.resolve.dates import DateWindow
 from kg.resolve.numbers import parse_number
 
@@ -38,6 +40,10 @@ class Mention:
     parts: list[str]
     sents: list[Span]
     trigger: Token
+    status: str | None = None  # CANCELLED or POSTPONED where the text says so
+    modality: str | None = None
+    separate: bool = False  # "also met ... for a separate discussion": not folded into another
+    hosted: bool = False  # the place is the host's country, a participant too
 
 
 def _locative_place(ctx: DocContext, t: Token) -> str | None:
@@ -79,6 +85,10 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
     return None
 
 
+_HOLDING = frozenset({"begin", "start", "open", "take", "hold", "convene", "resume", "continue", "run", "be",
+                      "meet", "attend", "travel", "go", "fly", "arrive", "visit", "gather"})
+
+
 def _in_topic(tok: Token, scope: Token) -> bool:
     """Whether ``tok`` sits in a topic phrase below ``scope`` ("a summit on the crisis in X")."""
     for a in tok.ancestors:
@@ -86,6 +96,10 @@ def _in_topic(tok: Token, scope: Token) -> bool:
             return False
         if a.dep_ == "prep" and a.lower_ in words("topic_preps"):
             return True
+        if a.dep_ in {"advcl", "xcomp", "acl"} and a.pos_ == "VERB" and a.lemma_.lower() not in _HOLDING \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
+                and any(c.dep_ in {"dobj", "ccomp"} for c in a.children):
+            return True  # "met to discuss a deal to end the war in X"; not "due to begin in X"
     return False
 
 
@@ -132,8 +146,9 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
             withs = True
     if trigger.lemma_.lower() == "discuss":  # "discussed proposals ... with X": the parser may hang "with" low
         for t in trigger.subtree:
-            if t.dep_ == "prep" and t.lower_ == "with" and t.head != trigger:
-                take(t)
+            if t.dep_ == "prep" and t.lower_ == "with" and t.head != trigger \
+                    and t.head.lemma_.lower() not in diplomacy_words("conflict_nouns"):
+                take(t)  # "a deal to end X's war with Y": Y is not at the table
     subject = False
     speech = head.lemma_.lower() in words("speech_verbs")
     for c in head.children:
@@ -234,6 +249,9 @@ def _main_sides(ctx: DocContext, found: list[Mention]) -> list[str]:
 
 def _add_meeting(found: list[Mention], item: Mention) -> None:
     place, date, future, sent = item.place, item.date, item.planned, item.sents[0]
+    if item.separate:
+        found.append(item)
+        return
     same = next((m for m in found if place and m.place == place
                  and (m.planned == future or m.date is None or date is None)), None)
     if same is None and place is None:
@@ -244,6 +262,8 @@ def _add_meeting(found: list[Mention], item: Mention) -> None:
     same.date = same.date or date
     same.planned = same.planned if same.date is not None else future
     same.parts += [p for p in item.parts if p not in same.parts]
+    same.status = same.status or item.status
+    same.modality = same.modality or item.modality
     if sent not in same.sents:
         same.sents.append(sent)
 
@@ -276,19 +296,91 @@ def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
                     and (p.planned == m.planned or _tenseless(m))):
                 into = p
                 break
+        if into is not None and m.separate:
+            # "also met them for a separate discussion": another meeting, at the same place
+            m.place, m.date, m.hosted = into.place, m.date or into.date, into.hosted
+            into = None
         if into is None:
             out.append(m)
             continue
         into.date = into.date or m.date
+        into.status = into.status or m.status
+        into.modality = into.modality or m.modality
         into.parts += [k for k in m.parts if k not in into.parts]
         into.sents += [s for s in m.sents if s not in into.sents]
     return sorted(out, key=lambda m: m.sents[0].start)
 
 
+def _called_off(trigger: Token) -> str | None:
+    """"the talks were derailed", "cancelled the summit", "the visit was put off": a meeting
+    called off (CANCELLED) or moved to a later date (POSTPONED)."""
+    verbs = [trigger.head] if trigger.dep_ in {"nsubjpass", "nsubj", "dobj"} else []
+    verbs += [trigger] if trigger.pos_ == "VERB" else []
+    verbs += [c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN"]
+    for v in verbs:
+        lemma = v.lemma_.lower()
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), "")
+        both = f"{lemma} {particle}".strip()
+        if lemma in diplomacy_words("postpone_verbs") or both in diplomacy_words("postpone_verbs"):
+            return POSTPONED
+        if lemma in diplomacy_words("cancel_verbs") or both in diplomacy_words("cancel_verbs"):
+            if trigger.dep_ == "nsubj" and v.tag_ != "VBN" and lemma in {"collapse", "halt"}:
+                return CANCELLED  # "the talks collapsed"
+            if trigger.dep_ in {"nsubjpass", "dobj"} or v == trigger.head:
+                return CANCELLED
+    return None
+
+
+def _refused(trigger: Token) -> bool:
+    """"rejecting peace talks with X", "refused to attend the summit": talks turned down."""
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in words("reject_verbs"):
+        return True
+    return trigger.dep_ == "xcomp" and head.lemma_.lower() in words("reject_verbs")
+
+
+def _only_possible(trigger: Token) -> bool:
+    """"could eventually meet", "offered to host talks", "a proposal for a summit": a meeting
+    that may happen is planned, not held."""
+    head = clause_head(trigger)
+    scope = [trigger, head, *head.children, *trigger.children]
+    if head.dep_ == "xcomp":
+        scope += [head.head, *head.head.children]
+    markers = diplomacy_words("possibility_markers")
+    for t in scope:
+        if t.tag_ == "MD" and t.lower_ in markers:
+            return True
+        if t.tag_ != "MD" and t.lemma_.lower() in markers and t.pos_ in {"VERB", "ADV", "ADJ", "NOUN"}:
+            return True
+    return trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in diplomacy_words("offer_nouns")
+
+
+def _separate(trigger: Token) -> bool:
+    """"X also met the envoys for a separate discussion": a meeting of its own."""
+    head = clause_head(trigger)
+    near = [*trigger.subtree, *head.children]
+    return any(t.lower_ in {"separate", "separately", "another"} for t in near)
+
+
+def _host_country(ctx: DocContext, trigger: Token) -> str | None:
+    """"X met visiting Z officials": the meeting is in the host's country."""
+    head = clause_head(trigger)
+    visiting = [t for t in head.subtree if t.lower_ == "visiting" and t.head.i >= head.i]
+    if not visiting:
+        return None
+    for c in head.children:
+        if c.dep_ == "nsubj":
+            for key in agents_in(ctx, phrase_tokens(c)):
+                side = side_of(ctx, key)
+                if ctx.entities.entities[side].kind == COUNTRY:
+                    return side
+    return None
+
+
 def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
     found: list[Mention] = []
     for sent in ctx.doc.sents:
-        all_triggers = [t for t in sent if meeting_trigger(t)]
+        all_triggers = [t for t in sent if meeting_trigger(t) and not _refused(t)]
         # "rounds of talks", "meet ... to restart discussions", "talks on a summit":
         # nested mentions are one meeting
         triggers = [t for t in all_triggers if not any(topic_of(t, o) for o in all_triggers if o != t)]
@@ -308,15 +400,19 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
                 continue  # no place and one side only: not enough to tell a meeting apart
             if not parts and tok.lemma_.lower() == "round":
                 parts = _main_sides(ctx, found)  # "two earlier rounds": of the same negotiation
-            _add_meeting(found, Mention(place, date, future, parts, [sent], tok))
+            host = _host_country(ctx, tok) if place is None else None
+            place = place or host
+            _add_meeting(found, Mention(place, date, future or _only_possible(tok), parts, [sent], tok,
+                                        _called_off(tok), modality(tok), _separate(tok), host is not None))
         for item in _visits(ctx, sent):
             _add_meeting(found, item)
         _join_travellers(ctx, sent, found)
     for m in _fold_placeless(ctx, found):
         yield MeetingRecord(
             evidence=DocContext.evidence(*m.sents),
-            status="planned" if m.planned else "held",
+            status=m.status or (PLANNED if m.planned else HELD),
             location=m.place,
             date=m.date,
-            participants=tuple(p for p in m.parts if p != m.place),
+            participants=tuple(p for p in m.parts if p != m.place) + ((m.place,) if m.hosted else ()),
+            modality=m.modality,
         )
