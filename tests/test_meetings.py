@@ -130,3 +130,60 @@ def test_meetings_earlier_rounds_of_the_same_negotiation(nlp):
 def test_meetings_round_of_shelling_is_no_meeting(nlp):
     rec, _ = records_of(nlp, "A fresh round of shelling hit the outskirts of Kharkiv on Tuesday.")
     assert not rec.meetings
+
+
+# -- calls, modality, status ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, modality, people", [
+    ("Somali President Hassan Sheikh Mohamud held a phone call with Kenyan President William Ruto on Tuesday.",
+     "phone", {"Hassan Sheikh Mohamud", "William Ruto"}),
+    ("Armenian Prime Minister Nikol Pashinyan spoke by phone with Azerbaijani President Ilham Aliyev on Monday.",
+     "phone", {"Nikol Pashinyan", "Ilham Aliyev"}),
+    ("Indian Prime Minister Narendra Modi and Bangladeshi leader Muhammad Yunus met face to face in Bangkok on Friday.",
+     "in person", {"Narendra Modi", "Muhammad Yunus"}),
+    ("Colombian President Gustavo Petro held a video call with Venezuelan President Nicolas Maduro on Sunday.",
+     "video", {"Gustavo Petro", "Nicolas Maduro"}),
+])
+def test_meetings_calls_and_their_modality(nlp, text, modality, people):
+    rec, label = records_of(nlp, text)
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert m.modality == modality and m.status == "held"
+    assert people <= {label(p) for p in m.participants}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Talks between Ethiopia and Eritrea in Nairobi were derailed on Monday by a border clash.", "cancelled"),
+    ("Chad cancelled a summit with Sudan in N'Djamena planned for next week.", "cancelled"),
+    ("A meeting of Pakistani and Afghan officials in Doha was postponed on Tuesday.", "postponed"),
+    ("Leaders of Mali and Burkina Faso could eventually meet in Niamey.", "planned"),
+    ("Qatar offered to host talks between Israel and Hamas in Doha.", "planned"),
+])
+def test_meetings_status_beyond_held(nlp, text, status):
+    rec, label = records_of(nlp, text)
+    assert [m.status for m in rec.meetings] == [status]
+
+
+def test_meetings_refused_talks_are_no_meeting(nlp):
+    rec, _ = records_of(nlp, "Houthi leaders are rejecting talks with the Yemeni government in Muscat.")
+    assert not rec.meetings
+
+
+def test_meetings_purpose_clause_place_is_not_the_venue(nlp):
+    rec, label = records_of(nlp, "Congolese President Felix Tshisekedi met visiting Angolan officials on Thursday to "
+                                 "discuss a deal to end the war with the M23 in North Kivu.")
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert label(m.location) == "Democratic Republic of the Congo"  # the host's country
+    assert {"Felix Tshisekedi", "Angola"} <= {label(p) for p in m.participants}
+    assert "M23" not in {label(p) for p in m.participants}  # a side of the war, not at the table
+
+
+def test_meetings_separate_meeting_stays_apart(nlp):
+    rec, label = records_of(
+        nlp, "Somali President Hassan Sheikh Mohamud met Turkish envoys in Mogadishu on Monday. Somali Defence "
+             "Minister Abdulkadir Mohamed Nur also met the Turkish envoys for a separate discussion.")
+    assert len(rec.meetings) == 2
+    assert all(label(m.location) == "Mogadishu" for m in rec.meetings)
+    assert {"Abdulkadir Mohamed Nur"} <= {label(p) for p in rec.meetings[1].participants}

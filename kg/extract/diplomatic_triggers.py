@@ -40,9 +40,17 @@ def call_trigger(tok: Token) -> bool:
         return any(c.dep_ == "dobj" for c in tok.children)
     if tok.pos_ == "VERB" and lemma in {"speak", "talk"}:
         said = {t.lower_ for t in tok.subtree}
-        return any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in tok.children) and bool(
+        return bool(call_partners(tok)) and bool(
             said & (diplomacy_words("phone_words") | diplomacy_words("video_words")) - {"call", "calls", "online"})
     return False
+
+
+def call_partners(tok: Token) -> list[Token]:
+    """The "with"/"to" phrases of a call verb, also when hung on the phone word ("spoke by
+    phone with X")."""
+    media = diplomacy_words("phone_words") | diplomacy_words("video_words")
+    return [c for c in tok.subtree if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+            and (c.head == tok or c.head.lemma_.lower() in media)]
 
 
 def modality(tok: Token) -> str | None:

@@ -21,7 +21,9 @@ from kg.extract.actors import (
     agents_in, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
 )
 from kg.extract.context import DocContext, clause_head, subtree_span, words
-from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, modality, topic_of
+from kg.extract.diplomatic_triggers import (
+    call_partners, call_trigger, mediation_trigger, meeting_trigger, modality, topic_of,
+)
 from kg.extract.wording import is_future, speech_date
 from kg.lexicon import diplomacy_words
 from kg.records import COUNTRY, PERSON, MeetingRecord
@@ -143,6 +145,10 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
             take(c)  # "US-brokered talks": the broker need not sit at the table
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
+            withs = True
+    if trigger.pos_ == "VERB" and call_trigger(trigger):
+        for t in call_partners(trigger):
+            take(t)
             withs = True
     if trigger.lemma_.lower() == "discuss":  # "discussed proposals ... with X": the parser may hang "with" low
         for t in trigger.subtree:
