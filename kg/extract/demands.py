@@ -11,9 +11,10 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import agents_in, side_of, subject_agent
+from kg.extract.actors import agents_in, phrase_tokens, side_of, subject_agent
 from kg.extract.context import DocContext, subtree_span, words
 from kg.extract.wording import clause_text, compact_clause, phrase
+from kg.lexicon import diplomacy_words
 from kg.records import DemandRecord
 
 
@@ -52,25 +53,56 @@ def _demand_clauses(tok: Token) -> list[Token]:
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ == "on":
                 out += [p for p in c.children if p.dep_ in {"pobj", "pcomp"}]
-    elif lemma in {"urge", "call", "press", "ask"}:
+    elif lemma in diplomacy_words("directive_verbs"):
+        if _names_something(tok):
+            return []  # "what it called a centre for ...": a naming, not a call
+        told = lemma not in {"urge", "call", "press", "ask"}  # "warned X to", "told X to": with an addressee
+        if told and not any(c.dep_ in {"dobj", "dative"} for c in tok.children):
+            return []
         for c in tok.children:
-            if c.dep_ in {"xcomp", "ccomp"} or _to_infinitive(c):
+            if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not told) or _to_infinitive(c):
                 out.append(c)
-            if c.dep_ == "prep" and c.lower_ == "for":
+                # "urged X to halt ... and for Y to pull out": each its own demand
+                out += [v for v in c.conjuncts if v.pos_ == "VERB" and _own_subject(v) is not None]
+            if c.dep_ == "prep" and c.lower_ == "for" and not told:
                 out += [p for p in c.children if p.dep_ in {"pobj"}]
     return out
 
 
-def _addressee(ctx: DocContext, tok: Token) -> str:
-    """"urged the RSF to", "called on Chad to": whom the demand is put to, by name when known."""
+def _names_something(verb: Token) -> bool:
+    return any(c.dep_ == "oprd" or c.lower_ == "what" for c in verb.children)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _addressee_token(tok: Token) -> Token | None:
+    """"urged the RSF to", "called on Chad to", "and for Rwanda to": the one the demanded
+    clause is put to."""
+    if tok.dep_ == "conj" and (own := _own_subject(tok)) is not None:
+        return own
     for c in tok.head.children:
-        objs = [c] if c.dep_ == "dobj" else []
+        objs = [c] if c.dep_ in {"dobj", "dative"} else []
         if c.dep_ == "prep" and c.lower_ == "on":
             objs = [p for p in c.children if p.dep_ == "pobj"]
         if objs and objs[0].i < tok.i:
-            ent = ctx.agent(objs[0])
-            return (ent.label if ent is not None else phrase(objs[0])) + " "
-    return ""
+            return objs[0]
+    return None
+
+
+def _addressee(ctx: DocContext, tok: Token) -> str:
+    """Whom the demand is put to, by name when known, as the label's first words."""
+    obj = _addressee_token(tok)
+    if obj is None:
+        return ""
+    ent = ctx.agent(obj)
+    return (ent.label if ent is not None else phrase(obj)) + " "
+
+
+def addressed_to(ctx: DocContext, tok: Token) -> list[str]:
+    obj = _addressee_token(tok)
+    return agents_in(ctx, phrase_tokens(obj))[:2] if obj is not None else []
 
 
 def _stand_in(tok: Token) -> Token:
@@ -88,6 +120,8 @@ def _to_infinitive(tok: Token) -> bool:
 
 
 def _demand_label(ctx: DocContext, tok: Token) -> str:
+    if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "conj" and _own_subject(tok) is not None:
+        return (_addressee(ctx, tok) + compact_clause(tok).removeprefix("for ")).strip()
     if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or _to_infinitive(tok)):
         return (_addressee(ctx, tok) + compact_clause(_stand_in(tok)).removeprefix("to ")).strip()
     if tok.dep_ == "pobj" and tok.pos_ in {"NOUN", "PROPN"}:
@@ -132,11 +166,18 @@ def _obliged(clause: Token) -> Token | None:
     return None
 
 
-def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
-    """Demands voiced in a quotation: an obligation put on a named party ("Venezuela better
-    release them, fast," Petro said), an imperative ("Stop the shelling," X said), or
-    what the speaker says should happen instead ("Instead of agreeing to a truce, Y
-    continues ...")."""
+def _generic_party(subj: Token) -> bool:
+    """"All parties must ...", "both sides should ...": a demand put to every side."""
+    return subj.lemma_.lower() in diplomacy_words("generic_addressees") and any(
+        d.lower_ in {"all", "both", "two", "warring", "the"} for d in subj.children if d.i < subj.i)
+
+
+def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
+    """Demands voiced in a quotation or a reported clause: an obligation put on a named
+    party ("Venezuela better release them, fast," Petro said), on every side ("All parties
+    must avoid ...", X said) or told to another side ("X told Y's envoys that any deal must
+    ..."), an imperative ("Stop the shelling," X said), or what the speaker says should
+    happen instead ("Instead of agreeing to a truce, Y continues ...")."""
     out = []
     for verb in sent:
         if verb.lemma_.lower() not in words("speech_verbs") or verb.pos_ != "VERB":
@@ -145,42 +186,86 @@ def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
         if not by:
             continue
         sides = {by[0], side_of(ctx, by[0])}
+        told = [k for c in verb.children if c.dep_ in {"dobj", "dative"} for k in agents_in(ctx, phrase_tokens(c))]
+        told = [k for k in told if side_of(ctx, k) not in sides]
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             party = ctx.agent(subj) if subj is not None else None
             quoted = clause.left_edge.i > 0 and ctx.doc[clause.left_edge.i - 1].text in {"“", '"', "‘"}
-            if party is not None and side_of(ctx, party.key) not in sides and _obliged(clause) is not None:
-                out.append((compact_clause(clause), by))
+            obliged = _obliged(clause) is not None
+            if party is not None and side_of(ctx, party.key) not in sides and obliged:
+                out.append((compact_clause(clause), by, [party.key]))
+            elif party is None and subj is not None and obliged and (
+                    _generic_party(subj) or (told and subj.pos_ != "PRON")):
+                out.append((compact_clause(clause), by, told))
             elif subj is None and clause.tag_ == "VB" and (quoted or clause.left_edge.text in {"“", '"'}):
-                out.append((compact_clause(clause), by))
+                out.append((compact_clause(clause), by, []))
             for t in clause.subtree:
                 if t.lower_ == "of" and any(c.lower_ == "instead" for c in t.children):
-                    out += [(compact_clause(g), by) for g in t.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
-    return [(label, by) for label, by in out if len(label.split()) >= 2]
+                    out += [(compact_clause(g), by, []) for g in t.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+    return [(label, by, to) for label, by, to in out if len(label.split()) >= 2]
+
+
+def _conditions(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
+    """"ready to stop fighting if the army committed to a ceasefire", "will only sign if Y
+    withdraws", "no deal unless Y ...": the condition one side sets for acting."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "mark" or tok.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        cond = tok.head
+        main = cond.head
+        if tok.lower_ == "if":
+            ready = any(a.lemma_.lower() in {"ready", "willing", "prepared"} for a in main.subtree if a.i < tok.i)
+            only = any(a.lower_ == "only" for a in [*main.children, *cond.children, tok.doc[tok.i - 1]])
+            if not (ready or only):
+                continue
+        elif tok.lower_ != "unless":
+            continue
+        label = clause_text(cond).removeprefix("if ").removeprefix("unless ").strip()
+        subj = _own_subject(cond)
+        to = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
+        out.append((label, _demanders(ctx, main), to))
+    return out
+
+
+def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str], list[str]]]:
+    """"The army rejects calls to de-escalate": a demand whose makers go unnamed, told by
+    those who reject it."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words("demand_nouns") or tok.dep_ != "dobj":
+            continue
+        if tok.head.lemma_.lower() not in words("reject_verbs") or any(c.dep_ == "poss" for c in tok.children):
+            continue
+        subj = _own_subject(tok.head)
+        rejecters = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
+        for c in tok.children:
+            if c.dep_ == "acl" and c.pos_ == "VERB" and rejecters:
+                out.append((clause_text(c).removeprefix("to "), [], [], rejecters[:1]))
+    return out
 
 
 def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
+    verbs = words("demand_verbs") | diplomacy_words("directive_verbs")
     for sent in ctx.doc.sents:
-        found: list[tuple[str, list[str]]] = []
+        found: list[tuple[str, list[str], list[str]]] = []
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in words("demand_verbs"):
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
                 continue
             by = _demanders(ctx, tok)
             for head in _demand_clauses(tok):
                 label = _demand_label(ctx, head)
                 if 2 <= len(label.split()) <= 25:
-                    found.append((label, by))
-        found += [(label, by) for label, by in _noun_demands(ctx, sent) if 2 <= len(label.split()) <= 25]
-        # "ready to stop fighting if the army committed to a ceasefire deal"
-        for tok in sent:
-            if tok.lower_ == "if" and tok.dep_ == "mark" and tok.head.pos_ in {"VERB", "AUX"}:
-                cond = tok.head
-                if any(a.lemma_.lower() in {"ready", "willing", "prepared"} for a in cond.head.subtree if a.i < tok.i):
-                    label = clause_text(cond).removeprefix("if ").strip()
-                    found.append((label, _demanders(ctx, cond.head)))
+                    found.append((label, by, addressed_to(ctx, head)))
+        called = _rejected_calls(ctx, sent)
+        taken = {label for label, *_ in called}
+        found += [(label, by, []) for label, by in _noun_demands(ctx, sent)
+                  if 2 <= len(label.split()) <= 25 and label not in taken]
+        found += _conditions(ctx, sent)
         found += _quoted_demands(ctx, sent)
-        found = [(label, by) for label, by in found if by]  # a demand is someone's
-        if not found:
+        found = [(label, by, to) for label, by, to in found if by]  # a demand is someone's
+        if not found and not called:
             continue
         rejecters = []
         for tok in sent:
@@ -188,11 +273,14 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
                 subj = [c for c in tok.children if c.dep_ == "nsubj"]
                 if subj:
                     rejecters += agents_in(ctx, subtree_span(subj[0]))
-        for label, by in found:
+        for label, by, to in found:
             rej = [r for r in rejecters if r not in by]
             yield DemandRecord(
                 evidence=DocContext.evidence(sent),
                 label=label,
                 demanded_by=tuple(by),
                 rejected_by=tuple(dict.fromkeys(rej)),
+                addressed_to=tuple(k for k in dict.fromkeys(to) if k not in by),
             )
+        for label, by, to, rej in called:
+            yield DemandRecord(evidence=DocContext.evidence(sent), label=label, rejected_by=tuple(rej))

@@ -67,6 +67,9 @@ def compact_clause(tok: Token) -> str:
     def walk(t: Token, top: bool) -> None:
         if not top and (t.dep_ in _ASIDES or (t.dep_ == "prep" and t.lower_ in {"including", "like"})):
             return
+        if not top and t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+            return  # "halt its offensive and for Y to pull out": Y's part is a clause of its own
         if t.dep_ in {"ccomp", "dobj"} and t.left_edge.lower_ == "what":
             # a free relative "what it described as X" stands for X
             objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
@@ -82,4 +85,7 @@ def compact_clause(tok: Token) -> str:
 
     walk(tok, True)
     text = " ".join(t.text for t in keep if t.dep_ != "punct" or t.text == "-")
-    return text.replace(" - ", "-").strip(" ,.;:")
+    text = text.replace(" - ", "-").strip(" ,.;:")
+    for tail in (" and", " or", " but"):
+        text = text.removesuffix(tail)
+    return text
