@@ -60,7 +60,8 @@ def _demand_clauses(tok: Token) -> list[Token]:
         if told and not any(c.dep_ in {"dobj", "dative"} for c in tok.children):
             return []
         for c in tok.children:
-            if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not told) or _to_infinitive(c):
+            infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if (c.dep_ == "xcomp" and (infinitive or not told)) or (c.dep_ == "ccomp" and not told) or _to_infinitive(c):
                 out.append(c)
                 # "urged X to halt ... and for Y to pull out": each its own demand
                 out += [v for v in c.conjuncts if v.pos_ == "VERB" and _own_subject(v) is not None]
