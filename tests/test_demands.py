@@ -89,3 +89,71 @@ def test_demands_demand_that_clause_label(nlp):
                                  "Kyiv has rejected.")
     assert [(d.label, [label(k) for k in d.rejected_by]) for d in rec.demands] == [
         ("Ukraine withdraw its troops from four regions", ["Ukraine"])]
+
+
+# -- conditions, obligations, addressees ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, label_words, by, to", [
+    ("Kenya and Ethiopia urged al-Shabaab to release the hostages and for Somalia to open the border crossings.",
+     ["Somalia", "open the border crossings"], "Kenya", "Somalia"),
+    ("Israel warned the Syrian government to keep its forces out of the south.",
+     ["keep its forces out of the south"], "Israel", "Syria"),
+    ("Colombia called on the National Liberation Army to release all hostages.",
+     ["release all hostages"], "Colombia", "National Liberation Army"),
+])
+def test_demands_directive_with_its_addressee(nlp, text, label_words, by, to):
+    rec, label = records_of(nlp, text)
+    hits = [d for d in rec.demands if all(w in d.label for w in label_words)]
+    assert hits, [d.label for d in rec.demands]
+    d = hits[0]
+    assert by in {label(k) for k in d.demanded_by}
+    assert to in {label(k) for k in d.addressed_to}
+
+
+def test_demands_conjoined_demands_are_two(nlp):
+    rec, _ = records_of(nlp, "Chad urged the RSF to halt its offensive and for Sudan to withdraw its troops from the border.")
+    labels = [d.label for d in rec.demands]
+    assert len(labels) == 2
+    assert not any("withdraw" in l and "halt" in l for l in labels)
+
+
+@pytest.mark.parametrize("text, label_word, by", [
+    ('"All parties must stop shelling the camps," the UN envoy for Yemen, Hans Grundberg, said on Tuesday.',
+     "stop shelling the camps", "United Nations"),
+    ("Pakistani Prime Minister Shehbaz Sharif told Afghan envoy Mohammad Sadiq that any deal must end attacks "
+     "from Afghan soil.", "end attacks", "Shehbaz Sharif"),
+])
+def test_demands_obligation_put_on_every_side_or_told_to_another(nlp, text, label_word, by):
+    rec, label = records_of(nlp, text)
+    hits = [d for d in rec.demands if label_word in d.label]
+    assert hits and by in {label(k) for k in hits[0].demanded_by}
+
+
+def test_demands_speaker_obliging_himself_when_telling_is_no_demand(nlp):
+    rec, _ = records_of(nlp, "Ethiopian Prime Minister Abiy Ahmed told Kenyan President William Ruto that he must "
+                             "consult his cabinet first.")
+    assert not rec.demands
+
+
+@pytest.mark.parametrize("text, label_word, by", [
+    ("The M23 will only withdraw from Goma if Kinshasa agrees to direct talks.", "Kinshasa agrees to direct talks", "M23"),
+    ("Azerbaijan said there would be no peace treaty unless Armenia changes its constitution.",
+     "Armenia changes its constitution", "Azerbaijan"),
+])
+def test_demands_conditions_only_if_and_unless(nlp, text, label_word, by):
+    rec, label = records_of(nlp, text)
+    hits = [d for d in rec.demands if label_word in d.label]
+    assert hits, [d.label for d in rec.demands]
+    assert by in {label(k) for k in hits[0].demanded_by}
+
+
+def test_demands_naming_is_no_call(nlp):
+    rec, _ = records_of(nlp, "The army said it struck what it called a centre for the production of drones in Darfur.")
+    assert not rec.demands
+
+
+def test_demands_rejected_call_without_its_makers(nlp):
+    rec, label = records_of(nlp, "The junta in Niger has rejected calls to restore the ousted president.")
+    hits = [d for d in rec.demands if "restore the ousted president" in d.label]
+    assert hits and not hits[0].demanded_by

@@ -241,8 +241,11 @@ def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
             continue
         subj = _own_subject(tok.head)
         rejecters = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
-        for c in tok.children:
-            if c.dep_ == "acl" and c.pos_ == "VERB" and rejecters:
+        # the call's infinitive, also when the parser hangs it on the verb ("rejected calls to X")
+        clauses = [c for c in tok.children if c.dep_ == "acl"] + [
+            c for c in tok.head.children if c.dep_ == "advcl" and c.left_edge.i == tok.right_edge.i + 1]
+        for c in clauses:
+            if c.pos_ == "VERB" and rejecters:
                 out.append((clause_text(c).removeprefix("to "), [], [], rejecters[:1]))
     return out
 
