@@ -25,7 +25,18 @@ def meeting_trigger(tok: Token) -> bool:
         if lemma == "discuss":
             return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.subtree)
         return True
-    return call_trigger(tok)
+    return call_trigger(tok) or signing_trigger(tok)
+
+
+def signing_trigger(tok: Token) -> bool:
+    """"A and B signed the deal" (CAMEO 057, sign a formal agreement): the signing is a
+    meeting of the signatories."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("signing_verbs"):
+        return False
+    signed = any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("goal_nouns") for c in tok.children)
+    together = any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    return signed and together
 
 
 def call_trigger(tok: Token) -> bool:

@@ -239,6 +239,26 @@ def _join_travellers(ctx: DocContext, sent: Span, found: list[Mention]) -> None:
                         meeting.sents.append(sent)
 
 
+def _join_speakers(ctx: DocContext, sent: Span, found: list[Mention]) -> None:
+    """"X met visiting Z officials ... X told Z's envoys A and B that ...": right after a
+    meeting, people of its sides speaking to each other are at that meeting."""
+    last = found[-1] if found else None
+    if last is None or last.sents[-1].end != sent.start and last.sents[-1] != sent:
+        return
+    sides = sides_of(ctx, last.parts) | ({last.place} if last.hosted else set())
+    for verb in sent:
+        if verb.lemma_.lower() not in {"tell", "brief", "assure", "inform"} or verb.pos_ != "VERB":
+            continue
+        talkers = [k for c in verb.children if c.dep_ in {"nsubj", "dobj", "dative"}
+                   for k in agents_in(ctx, phrase_tokens(c))]
+        people = [k for k in talkers if ctx.entities.entities[k].kind == PERSON]
+        if len(people) < 2 or not all(side_of(ctx, k) in sides for k in people):
+            continue
+        last.parts += [k for k in people if k not in last.parts]
+        if sent not in last.sents:
+            last.sents.append(sent)
+
+
 def _held_as_such(tok: Token) -> bool:
     """"rounds held this year in X": a meeting told with its own verb is a meeting of its own."""
     return any(c.dep_ == "acl" and c.lemma_.lower() in {"hold", "conduct", "host"} for c in tok.children)
@@ -286,16 +306,22 @@ def _tenseless(m: Mention) -> bool:
         c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
+def _known_sides(ctx: DocContext, keys: list[str]) -> set[str]:
+    """The sides among participants, leaving out people whom the text ties to no side."""
+    ents = ctx.entities.entities
+    return sides_of(ctx, [k for k in keys if ents[k].kind != PERSON or ents[k].affiliation_key])
+
+
 def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
     """A placeless mention ("a summit on Saturday") of a meeting told elsewhere with its
     place ("a two-day summit ... in Angola") is the same meeting when it has the same
     status, a compatible date and the same sides."""
     out = [m for m in found if m.place is not None]
     for m in (m for m in found if m.place is None):
-        sides = sides_of(ctx, m.parts)
+        sides = _known_sides(ctx, m.parts)
         into = None
         for p in out:
-            other = sides_of(ctx, p.parts)
+            other = _known_sides(ctx, p.parts)
             need = min(2, len(sides), len(other))
             if (p.place is not None and need and len(sides & other) >= need
                     and _overlap(m.date, p.date)
@@ -413,6 +439,7 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
         for item in _visits(ctx, sent):
             _add_meeting(found, item)
         _join_travellers(ctx, sent, found)
+        _join_speakers(ctx, sent, found)
     for m in _fold_placeless(ctx, found):
         yield MeetingRecord(
             evidence=DocContext.evidence(*m.sents),
