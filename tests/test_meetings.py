@@ -187,3 +187,37 @@ def test_meetings_separate_meeting_stays_apart(nlp):
     assert len(rec.meetings) == 2
     assert all(label(m.location) == "Mogadishu" for m in rec.meetings)
     assert {"Abdulkadir Mohamed Nur"} <= {label(p) for p in rec.meetings[1].participants}
+
+
+# -- signings, speakers at the table, people of no known side ----------------------------
+
+
+def test_meetings_signing_by_two_sides_is_a_meeting(nlp):
+    rec, label = records_of(nlp, "Sudan and South Sudan signed an oil accord in Juba on Monday.")
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert label(m.location) == "Juba" and m.status == "held"
+    assert {"Sudan", "South Sudan"} <= {label(p) for p in m.participants}
+
+
+def test_meetings_signing_alone_is_no_meeting(nlp):
+    rec, _ = records_of(nlp, "Colombia signed a decree on Monday.")
+    assert not rec.meetings
+
+
+def test_meetings_people_speaking_right_after_the_meeting_were_at_it(nlp):
+    rec, label = records_of(
+        nlp, "Sudanese Foreign Minister Ali Youssef met visiting Egyptian officials on Sunday to discuss a deal "
+             "to end the war between the Sudanese army and the Rapid Support Forces. Youssef told Egyptian envoys "
+             "Hani Salah and Karim Adel that any deal must respect Sudan's sovereignty.")
+    assert len(rec.meetings) == 1
+    parts = {label(p) for p in rec.meetings[0].participants}
+    assert {"Ali Youssef", "Hani Salah", "Egypt"} <= parts
+
+
+def test_meetings_person_of_no_known_side_does_not_split_a_meeting(nlp):
+    rec, label = records_of(
+        nlp, "Armenia and Azerbaijan's leaders will meet in Abu Dhabi for peace talks on Monday. Officials said "
+             "caretaker premier Tigran Avetisyan and Azerbaijan's President Ilham Aliyev will meet for talks.")
+    assert len(rec.meetings) == 1
+    assert {"Tigran Avetisyan", "Ilham Aliyev"} <= {label(p) for p in rec.meetings[0].participants}

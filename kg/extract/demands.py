@@ -198,7 +198,7 @@ def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
                 out.append((compact_clause(clause), by, [party.key]))
             elif party is None and subj is not None and obliged and (
                     _generic_party(subj) or (told and subj.pos_ != "PRON")):
-                out.append((compact_clause(clause), by, told))
+                out.append((compact_clause(clause).removeprefix("that "), by, told))
             elif subj is None and clause.tag_ == "VB" and (quoted or clause.left_edge.text in {"“", '"'}):
                 out.append((compact_clause(clause), by, []))
             for t in clause.subtree:

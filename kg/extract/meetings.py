@@ -252,7 +252,11 @@ def _join_speakers(ctx: DocContext, sent: Span, found: list[Mention]) -> None:
         talkers = [k for c in verb.children if c.dep_ in {"nsubj", "dobj", "dative"}
                    for k in agents_in(ctx, phrase_tokens(c))]
         people = [k for k in talkers if ctx.entities.entities[k].kind == PERSON]
-        if len(people) < 2 or not all(side_of(ctx, k) in sides for k in people):
+        # people of the meeting's sides, or named with no side of their own ("Cairo's envoys A and B")
+        if len(people) < 2 or not all(side_of(ctx, k) in sides or not ctx.entities.entities[k].affiliation_key
+                                      for k in people):
+            continue
+        if not all(k in sides for k in talkers if ctx.entities.entities[k].kind != PERSON):
             continue
         last.parts += [k for k in people if k not in last.parts]
         if sent not in last.sents:
