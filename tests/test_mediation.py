@@ -118,3 +118,22 @@ def test_mediation_envoys_of_the_mediating_state_lead_the_effort(nlp):
                                  "Rashad and Ahmed Abdel Khalek met Hamas leaders on Sunday.")
     egypt = [m for m in rec.mediations if label(m.mediators[0]) == "Egypt"]
     assert egypt and {"Hassan Rashad", "Ahmed Abdel Khalek"} <= {label(k) for k in egypt[0].mediators}
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    ("Egypt's peace plan was presented to Israel and Hamas on Monday.", "Egypt", {"Israel", "Hamas"}),
+    ("Ukraine said it would study the peace plan drafted by Turkey.", "Turkey", None),
+    ("Neither side has accepted a new truce proposal from the African Union.", "African Union", None),
+    ("Sudan and Chad welcomed a ceasefire proposal from Qatar.", "Qatar", None),
+])
+def test_mediation_plan_put_forward_by_a_third_party(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    by = {label(m.mediators[0]): m for m in rec.mediations}
+    assert mediator in by
+    if parties is not None:
+        assert {label(k) for k in by[mediator].parties} == parties
+
+
+def test_mediation_a_sides_own_plan_is_no_mediation(nlp):
+    rec, _ = records_of(nlp, "Russia rejected Ukraine's peace plan on Tuesday.")
+    assert not rec.mediations

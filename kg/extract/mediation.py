@@ -186,8 +186,11 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
              [k for o in others for k in o.parties],
              [k for m in negotiations[:1] for k in m.participants],
              [k for k in (f"country:{iso}" for iso in ctx.countries[:3]) if k in ctx.entities.entities]]
+    # "the Quad group that includes A and B": members of the mediating group are no parties
+    members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
+               for rc in tok.children if rc.dep_ == "relcl" for k in agents_in(ctx, subtree_span(rc))}
     for pool in pools:
-        found = [p for k in pool if (p := _party(ctx, k, rec.mediators)) is not None]
+        found = [p for k in pool if (p := _party(ctx, k, rec.mediators)) is not None and p not in members]
         found = [p for p in dict.fromkeys(found) if p not in rec.parties]
         if pool is pools[-1]:
             found = found[: 2 - len(rec.parties)]
@@ -254,10 +257,10 @@ def _pushes(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[st
         goal = None
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in diplomacy_words("towards_preps"):
-                goal = next((p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _goal_nouns()), None)
+                goal = next((p for p in c.children if p.dep_ == "pobj" and _agreement_noun(p)), None)
             if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in diplomacy_words("accept_verbs"):
-                # "urged both sides to accept a truce", "pressed them to agree to a ceasefire"
-                goal = next((p for p in c.subtree if p.dep_ in {"dobj", "pobj"} and p.lemma_.lower() in _goal_nouns()), goal)
+                # "urged both sides to accept a truce", "pressed them to agree to a ceasefire proposal"
+                goal = next((p for p in c.subtree if p.dep_ in {"dobj", "pobj"} and _agreement_noun(p)), goal)
         if goal is None:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -269,7 +272,54 @@ def _pushes(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[st
         both = obj.lemma_.lower() in diplomacy_words("generic_addressees") and any(
             d.lower_ in {"both", "two", "all"} for d in obj.subtree)
         if mediators and (len(parties) >= 2 or both):
-            out.append((verb, mediators, parties, _goal_phrase(ctx, goal)))
+            out.append((verb, mediators, parties, _named_goal(ctx, goal)))
+    return out
+
+
+def _agreement_noun(noun: Token) -> bool:
+    """An agreement, or a plan for one ("a ceasefire proposal", "the peace plan")."""
+    lemma = noun.lemma_.lower()
+    if lemma in _goal_nouns():
+        return True
+    return lemma in diplomacy_words("plan_nouns") and any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _goal_nouns() for c in noun.children)
+
+
+def _named_goal(ctx: DocContext, noun: Token) -> str:
+    """The agreement as named, with its modifiers: "humanitarian truce", "ceasefire proposal"."""
+    start = noun.i
+    while start > noun.sent.start and noun.doc[start - 1].head == noun and \
+            noun.doc[start - 1].dep_ in {"amod", "compound"} and ctx.agent(noun.doc[start - 1]) is None:
+        start -= 1
+    return noun.doc[start : noun.i + 1].text
+
+
+def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"a new truce proposal from the Quad", "a plan drafted by Qatar", "Egypt's peace plan,
+    presented to A and B": whoever puts forward a plan for an agreement between the sides."""
+    out = []
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in diplomacy_words("plan_nouns") or not _agreement_noun(noun):
+            continue
+        by: list[str] = []
+        presented = [v for v in (noun.head, *(c for c in noun.children if c.dep_ == "acl"))
+                     if v.pos_ == "VERB" and v.lemma_.lower() in diplomacy_words("draft_verbs")]
+        to = [k for v in presented for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+              for k in phrase_agents(ctx, c)]
+        after = [c for c in noun.head.children if c.i == noun.right_edge.i + 1]  # "welcomed a plan from X"
+        for c in [*noun.children, *after]:
+            if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+                by += phrase_agents(ctx, c)
+            if c.dep_ == "poss" and len(to) >= 2:  # "X's plan, presented to A and B": X's own plan is no mediation
+                by += phrase_agents(ctx, c)
+            if c.dep_ == "acl" and c.lemma_.lower() in diplomacy_words("draft_verbs"):
+                by += [k for a in c.children if a.dep_ == "agent" for k in phrase_agents(ctx, a)]
+        doers = [k for v in (noun.head,) if v.pos_ == "VERB" for s in v.children
+                 if s.dep_ in {"nsubj", "nsubjpass"} and noun not in s.subtree
+                 for k in agents_in(ctx, phrase_tokens(s))]
+        by = [k for k in dict.fromkeys(by) if k not in doers]
+        if by:
+            out.append((noun, by, [k for k in to if k not in by], _named_goal(ctx, noun)))
     return out
 
 
@@ -374,7 +424,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                     parties += [p for p in _parties(ctx, phrase_tokens(sent.root), mediators) if p not in parties]
             add(sent, mediators, parties, goal)
 
-        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent) + _hosts(ctx, sent):
+        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent) + _hosts(ctx, sent) + _proposals(ctx, sent):
             add(sent, mediators, parties, goal)
 
     # "X flew in, trying to revive the talks": X mediates between the parties the
