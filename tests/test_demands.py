@@ -157,3 +157,18 @@ def test_demands_rejected_call_without_its_makers(nlp):
     rec, label = records_of(nlp, "The junta in Niger has rejected calls to restore the ousted president.")
     hits = [d for d in rec.demands if "restore the ousted president" in d.label]
     assert hits and not hits[0].demanded_by
+
+
+def test_demands_insisting_that_another_must_is_one_demand(nlp):
+    rec, label = records_of(nlp, "Houthi spokesman Mohammed Abdulsalam insisted that Saudi Arabia must lift the "
+                                 "blockade before any talks.")
+    assert len(rec.demands) == 1
+    d = rec.demands[0]
+    assert d.label.startswith("Saudi Arabia must lift the blockade")
+    assert "Saudi Arabia" in {label(k) for k in d.addressed_to}
+
+
+def test_demands_tying_an_agreement_to_conditions(nlp):
+    rec, label = records_of(nlp, "Moscow has tied any agreement to Kyiv dropping its bid to join NATO.")
+    assert [(d.label, [label(k) for k in d.demanded_by]) for d in rec.demands] == [
+        ("Kyiv dropping its bid to join NATO", ["Russia"])]

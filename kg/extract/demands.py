@@ -250,6 +250,20 @@ def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
     return out
 
 
+def _once(found: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list[str], list[str]]]:
+    """One demand per wording: "insisted that X must ..." is read as a demand and as an
+    obligation told; keep the first, with every addressee read."""
+    out: dict[str, tuple[str, list[str], list[str]]] = {}
+    for label, by, to in found:
+        key = label.lower().removeprefix("that ").strip()
+        if key in out:
+            first = out[key]
+            out[key] = (first[0], first[1], first[2] + [k for k in to if k not in first[2]])
+        else:
+            out[key] = (label.removeprefix("that "), by, list(to))
+    return list(out.values())
+
+
 def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
     verbs = words("demand_verbs") | diplomacy_words("directive_verbs")
     for sent in ctx.doc.sents:
@@ -269,6 +283,7 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
         found += _conditions(ctx, sent)
         found += _quoted_demands(ctx, sent)
         found = [(label, by, to) for label, by, to in found if by]  # a demand is someone's
+        found = _once(found)
         if not found and not called:
             continue
         rejecters = []
