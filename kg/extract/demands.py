@@ -1,8 +1,12 @@
-"""Demands and conditions: what one agent asks of another, and who rejects it.
+"""Demands and conditions: what one agent asks of another, to whom, and who rejects it.
 
 Demands are read from "tying/linking X to A and B", "demand(s) that", "insist(s)
-on", "call(s) on X to", "urge(s) X to" and "ready to ... if"; whoever
-"refuses"/"rejects" them in the same sentence rejects them.
+on", "call(s) on X to", "urge(s) X to", "warned/told X to" (each conjoined demand its
+own: "and for Y to ..."), "ready to ... if", "will only ... if", "unless", quoted or
+reported obligations put on another side or on every side ("All parties must ...",
+"told X's envoys that any deal must ..."), imperatives and "instead of". Whoever
+"refuses"/"rejects" them in the same sentence rejects them; a rejected call whose
+makers go unnamed is kept with its rejecter.
 """
 
 from __future__ import annotations

@@ -1,10 +1,15 @@
 """Mediation: an effort by a third party to bring the parties to an agreement.
 
-Mediation starts at "mediate", "broker", "X-brokered", "mediator(s)" or an
-"effort to forge/broker/secure" something; the mediator is the subject, the agent
-of "mediated by", or the name before "-brokered"; parties come from "between X and
-Y"; the goal is what is brokered. One record per mediating state or organization;
-people leading the effort join their country's record.
+Mediation starts at "mediate", "broker", "X-brokered", "mediator(s)", an
+"effort to forge/broker/secure" something or to settle a conflict ("efforts to reduce
+tensions between A and B"); the mediator is the subject, the agent of "mediated by",
+or the names before "-brokered". It is also read without those words: a third party
+at talks on a deal to end a war between others, one pushing or urging both sides
+towards an agreement, one hosting their talks, one putting forward a plan. Parties
+come from "between X and Y", the clause or the sentence, else from the talks told
+with it or the document's negotiation; the goal is what is brokered. One record per
+mediating state or organization; people leading the effort, and the state's envoys,
+join its record.
 """
 
 from __future__ import annotations

@@ -1,11 +1,14 @@
-"""Meetings: talks, summits and visits, held or planned.
+"""Meetings: talks, summits, visits, signings and calls, held, planned, cancelled or postponed.
 
-A meeting starts at a meeting noun or verb ("talks", "summit", "met", "will meet");
-its place is a place governed by a locative preposition in the trigger's clause, its
-status comes from tense and modality ("will", "is expected to", a date after
-publication -> planned), its participants are the agents of the clause and the
-affiliations of the people among them. Mentions of one meeting (same place, or no
-place and the same sides) are folded into one record.
+A meeting starts at a meeting noun or verb ("talks", "summit", "met", "will meet"),
+a call ("X's call with Y", "spoke by phone with Y") or a signing by two sides; its
+place is a place governed by a locative preposition in the trigger's clause (not one
+in its purpose or topic), or the host's country for visiting guests; its status comes
+from tense and modality ("will", "is expected to", a date after publication, "could
+eventually", an offer -> planned; "derailed", "cancelled" -> cancelled; "postponed" ->
+postponed); its participants are the agents of the clause and the affiliations of the
+people among them. Mentions of one meeting (same place, or no place and the same
+sides) are folded into one record, unless told as a separate meeting.
 """
 
 from __future__ import annotations
