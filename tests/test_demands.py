@@ -172,3 +172,9 @@ def test_demands_tying_an_agreement_to_conditions(nlp):
     rec, label = records_of(nlp, "Moscow has tied any agreement to Kyiv dropping its bid to join NATO.")
     assert [(d.label, [label(k) for k in d.demanded_by]) for d in rec.demands] == [
         ("Kyiv dropping its bid to join NATO", ["Russia"])]
+
+
+def test_demands_request_to_the_speaker_is_no_demand(nlp):
+    rec, _ = records_of(nlp, '"Both governments have asked me to try and negotiate a truce," Kenyan President '
+                             'William Ruto said.')
+    assert not rec.demands

@@ -60,6 +60,8 @@ def _demand_clauses(tok: Token) -> list[Token]:
     elif lemma in diplomacy_words("directive_verbs"):
         if _names_something(tok):
             return []  # "what it called a centre for ...": a naming, not a call
+        if any(c.dep_ in {"dobj", "dative"} and c.lower_ in {"me", "us"} for c in tok.children):
+            return []  # "they asked me to negotiate": an invitation told by the one invited
         told = lemma not in {"urge", "call", "press", "ask"}  # "warned X to", "told X to": with an addressee
         if told and not any(c.dep_ in {"dobj", "dative"} for c in tok.children):
             return []
