@@ -166,7 +166,9 @@ def _speakers(ctx: DocContext, verb: Token) -> list[str]:
 def _obliged(clause: Token) -> Token | None:
     """"Venezuela better come", "Sudan must withdraw", "Ethiopia needs to stop": the clause's
     verb phrase when it states an obligation."""
-    if any(c.dep_ in {"aux", "advmod"} and c.lower_ in words("directive_modals") for c in clause.children):
+    if any(c.dep_ in {"aux", "advmod"} and c.lower_ in words("directive_modals")
+           and not (c.lower_ in {"have", "has"} and clause.tag_ == "VBN")  # "have asked": a tense, no duty
+           for c in clause.children):
         return clause
     if clause.lemma_.lower() in {"need", "have"}:
         return next((c for c in clause.children if c.dep_ == "xcomp"), None)
