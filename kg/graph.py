@@ -184,6 +184,8 @@ def meeting_triples(m: MeetingRecord, n: int, article: Article, ents: dict[str, 
         yield s, NKG.location, entity_iri(ents[m.location])
     for key in m.participants:
         yield s, NKG.participant, entity_iri(ents[key])
+    if m.modality:
+        yield s, NKG.modality, Literal(m.modality)
 
 
 def mediation_triples(m: MediationRecord, n: int, article: Article, ents: dict[str, Entity]) -> Iterator[Triple]:
@@ -205,6 +207,8 @@ def demand_triples(d: DemandRecord, n: int, article: Article, ents: dict[str, En
         yield s, NKG.demandedBy, entity_iri(ents[key])
     for key in d.rejected_by:
         yield s, NKG.rejectedBy, entity_iri(ents[key])
+    for key in d.addressed_to:
+        yield s, NKG.addressedTo, entity_iri(ents[key])
 
 
 def record_triples(article: Article, records: DocRecords) -> Iterator[Triple]:

@@ -52,6 +52,11 @@ def event_words(key: str) -> frozenset[str]:
     return word_set("event_words.json", key)
 
 
+def diplomacy_words(key: str) -> frozenset[str]:
+    """One word list of ``diplomacy_words.json`` (meeting, mediation and demand words)."""
+    return word_set("diplomacy_words.json", key)
+
+
 @dataclass(frozen=True)
 class TitleWords:
     """Words of titles and roles (``titles.json``), lower case."""

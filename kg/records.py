@@ -72,10 +72,11 @@ class AttackRecord:
 @dataclass(frozen=True)
 class MeetingRecord:
     evidence: tuple[Evidence, ...]
-    status: str  # "held" | "planned"
+    status: str  # one of kg.vocab.MEETING_STATUSES
     location: str | None = None
     date: DateWindow | None = None
     participants: tuple[str, ...] = ()
+    modality: str | None = None  # kg.vocab.IN_PERSON | PHONE | VIDEO, where the text says
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class DemandRecord:
     label: str
     demanded_by: tuple[str, ...] = ()
     rejected_by: tuple[str, ...] = ()
+    addressed_to: tuple[str, ...] = ()  # whom the demand is put to
 
 
 @dataclass

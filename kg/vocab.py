@@ -97,9 +97,11 @@ class NKG(DefinedNamespace):
     party: URIRef  # Mediation -> Agent: one side
     goal: URIRef  # Mediation -> literal: "peace agreement", "ceasefire"
     participant: URIRef  # Meeting -> Agent: who takes part
-    status: URIRef  # Meeting -> literal: "held" or "planned"
+    status: URIRef  # Meeting -> literal: "held", "planned", "cancelled" or "postponed"
+    modality: URIRef  # Meeting -> literal: "in person", "phone" or "video"
     demandedBy: URIRef  # Demand -> Agent: who makes the demand
     rejectedBy: URIRef  # Demand -> Agent: who rejects it
+    addressedTo: URIRef  # Demand -> Agent: whom it is put to
 
     # Documents
     Document: URIRef  # a text the graph was read from
@@ -112,6 +114,14 @@ class NKG(DefinedNamespace):
 # Meeting status values (nkg:status)
 HELD = "held"
 PLANNED = "planned"
+CANCELLED = "cancelled"
+POSTPONED = "postponed"
+MEETING_STATUSES = (HELD, PLANNED, CANCELLED, POSTPONED)
+
+# Meeting modalities (nkg:modality)
+IN_PERSON = "in person"
+PHONE = "phone"
+VIDEO = "video"
 
 PREFIXES: dict[str, Namespace] = {
     "nkg": NKG._NS,

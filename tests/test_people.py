@@ -55,3 +55,19 @@ def test_people_local_official_serves_the_country_of_the_places_named(nlp):
     people, label = people_of(nlp, "Kharkiv came under attack on Monday, injuring six people, Regional Governor "
                                    "Oleh Syniehubov said.")
     assert label(people["Oleh Syniehubov"].affiliation_key) == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "role", "affiliation"),
+    [
+        ("Abiy told Kenyan envoys Musalia Mudavadi and Monica Juma that the talks must resume.",
+         ["Musalia Mudavadi", "Monica Juma"], "envoy", "Kenya"),
+        ("Cairo's envoys Hassan Rashad and Ahmed Abdel Khalek met Hamas leaders on Sunday.",
+         ["Hassan Rashad", "Ahmed Abdel Khalek"], "envoy", "Egypt"),
+    ],
+)
+def test_people_plural_title_before_conjoined_names(nlp, text, names, role, affiliation):
+    people, label = people_of(nlp, text)
+    for name in names:
+        assert people[name].roles[:1] == [role]
+        assert label(people[name].affiliation_key) == affiliation

@@ -261,7 +261,7 @@ DEFECTS = [
         NKR.strike, None, id="earliest-without-latest",
     ),
     pytest.param(
-        'DELETE { nkr:talks nkg:status ?s } INSERT { nkr:talks nkg:status "postponed" } WHERE { nkr:talks nkg:status ?s }',
+        'DELETE { nkr:talks nkg:status ?s } INSERT { nkr:talks nkg:status "rumoured" } WHERE { nkr:talks nkg:status ?s }',
         NKR.talks, NKG.status, id="bad-status",
     ),
     pytest.param(

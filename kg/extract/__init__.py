@@ -13,7 +13,9 @@ def extract(doc: Doc, published: date | None) -> DocRecords:
     """Every record of one parsed document: entities, attacks, meetings, mediation, demands."""
     from kg.extract.attacks import extract_attacks
     from kg.extract.context import DocContext
-    from kg.extract.diplomacy import extract_demands, extract_mediations, extract_meetings
+    from kg.extract.demands import extract_demands
+    from kg.extract.mediation import extract_mediations
+    from kg.extract.meetings import extract_meetings
     from kg.extract.entities import place_countries_from_text
     from kg.extract.people import read_people
 
@@ -22,7 +24,7 @@ def extract(doc: Doc, published: date | None) -> DocRecords:
     records = DocRecords(entities=ctx.entities.entities)
     records.attacks = list(extract_attacks(ctx))
     records.meetings = list(extract_meetings(ctx))
-    records.mediations = list(extract_mediations(ctx))
+    records.mediations = list(extract_mediations(ctx, tuple(records.meetings)))
     records.demands = list(extract_demands(ctx))
     place_countries_from_text(doc, ctx.entities)
     return records

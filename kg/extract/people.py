@@ -31,7 +31,13 @@ from kg.records import COUNTRY, ORGANIZATION, PERSON
 def _title_word(tok: Token) -> bool:
     titles = title_words()
     low = tok.lower_.rstrip(".")
-    return low in titles.heads or low in titles.modifiers
+    return low in titles.heads or low in titles.modifiers or _plural_head(tok)
+
+
+def _plural_head(tok: Token) -> bool:
+    """"envoys", "ministers" before names: each name holds the singular title."""
+    low = tok.lower_
+    return tok.tag_ in {"NNS", "NNPS", "VBZ"} and low.endswith("s") and low[:-1] in title_words().heads
 
 
 def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
@@ -68,13 +74,33 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     # drop leading connectors and strip a leading "of the ORG" tail into the affiliation
     while role_toks and role_toks[0].lower_ in connectors:
         role_toks.pop(0)
-    if not role_toks or not any(t.lower_.rstrip(".") in heads for t in role_toks):
+    if not role_toks or not any(t.lower_.rstrip(".") in heads or _plural_head(t) for t in role_toks):
         return None, affiliation
     for t in role_toks:
         ent = ctx.agent(t)
         if ent is not None and ent.kind in {COUNTRY, ORGANIZATION} and affiliation is None:
             affiliation = ent.key
     role = doc[role_toks[0].i : role_toks[-1].i + 1].text
+    if _plural_head(role_toks[-1]):
+        role = role[:-1]  # "envoys A and B": each an envoy
+    return role, affiliation
+
+
+def _shared_title(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """"Washington envoys A and B": the second name shares the plural title of the first."""
+    doc = span.doc
+    i = span.start - 1
+    if i <= span.sent.start or doc[i].lower_ not in {"and", ","}:
+        return None, None
+    first = next((e for e in doc.ents if e.end == i and e.label_ == "PERSON"), None)
+    if first is None:
+        return None, None
+    role, affiliation = _role_before(ctx, first)
+    start = first.start - 1
+    while start >= span.sent.start and not _plural_head(doc[start]) and _title_word(doc[start]):
+        start -= 1
+    if role is None or start < span.sent.start or not _plural_head(doc[start]):
+        return None, None
     return role, affiliation
 
 
@@ -186,6 +212,8 @@ def read_people(ctx: DocContext) -> None:
         if role is None:
             role, affiliation2 = _role_apposition(ctx, span)
             affiliation = affiliation or affiliation2
+        if role is None:
+            role, affiliation = _shared_title(ctx, span)
         if role and role not in ent.roles:
             ent.roles.append(role)
         if role and affiliation is None and _local_office(role):

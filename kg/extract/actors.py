@@ -1,0 +1,119 @@
+"""Who acts in a diplomatic sentence: the agents a phrase names, the speaker a reported
+clause belongs to, and the side (country or movement) a person or body acts for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import DocContext, subtree_span, words
+from kg.records import COUNTRY, ORGANIZATION, PERSON
+
+
+def agents_in(ctx: DocContext, tokens) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        if modifies_agent(ctx, t):
+            continue  # "the Sudanese army": the army, not Sudan besides it
+        ent = ctx.agent(t) or reported_speaker(ctx, t)
+        if ent is not None and ent.key not in out:
+            out.append(ent.key)
+    return out
+
+
+def phrase_tokens(tok: Token) -> list[Token]:
+    """A phrase without its relative and participial clauses ("the talks, which the Kremlin
+    said ...", "Malaysia's leader, who chairs the bloc of which X and Y are members")."""
+    clauses = [t for t in tok.subtree if t.dep_ in {"relcl", "acl"} and t != tok]
+    return [t for t in subtree_span(tok) if not any(t in c.subtree for c in clauses)]
+
+
+def phrase_agents(ctx: DocContext, tok: Token) -> list[str]:
+    """The agents a phrase names, leaving out those of its relative clauses."""
+    return agents_in(ctx, phrase_tokens(tok))
+
+
+def modifies_agent(ctx: DocContext, tok: Token) -> bool:
+    """A country word that only modifies an organization's name ("the Sudanese army")."""
+    if tok.dep_ not in {"amod", "compound", "poss", "nmod"}:
+        return False
+    mine, theirs = ctx.agent(tok), ctx.agent(tok.head)
+    return (mine is not None and theirs is not None and mine.key != theirs.key
+            and theirs.kind == ORGANIZATION and mine.kind == COUNTRY)
+
+
+def speech_head(tok: Token) -> Token | None:
+    """The speech verb whose reported clause holds ``tok`` ("X said [he had told ...]")."""
+    v = tok.head if tok.pos_ not in {"VERB", "AUX"} else tok
+    while v.dep_ in {"ccomp", "conj", "xcomp", "advcl"} and v.head != v:
+        v = v.head
+        if v.lemma_.lower() in words("speech_verbs"):
+            return v
+    return None
+
+
+def reported_speaker(ctx: DocContext, tok: Token):
+    """"Ruto said he had told ...": a personal pronoun subject of a reported clause is
+    the speaker, when the speaker is a person."""
+    if tok.pos_ != "PRON" or tok.lower_ not in {"he", "she"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = speech_head(tok)
+    if verb is None:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            ent = ctx.agent(c) or next((ctx.agent(t) for t in subtree_span(c) if ctx.agent(t)), None)
+            return ent if ent is not None and ent.kind == PERSON else None
+    return None
+
+
+def side_of(ctx: DocContext, key: str) -> str:
+    """Whom an agent acts for: a person's affiliation, an organization's country."""
+    ent = ctx.entities.entities[key]
+    if ent.kind == PERSON and ent.affiliation_key:
+        key = ent.affiliation_key
+        ent = ctx.entities.entities[key]
+    if ent.kind == ORGANIZATION and ent.country_key:
+        key = ent.country_key
+    return key
+
+
+def sides_of(ctx: DocContext, keys: list[str]) -> set[str]:
+    """The distinct parties among participants: a person counts as whom they act for."""
+    return {side_of(ctx, k) for k in keys}
+
+
+def place_country(ctx: DocContext, key: str) -> str:
+    ent = ctx.entities.entities[key]
+    return ent.country_key or key
+
+
+def antecedent(ctx: DocContext, pron: Token):
+    """"..., he said": the person a third-person pronoun refers to, the last person named as
+    a subject before it outside quotation marks, in this sentence or the two before."""
+    if pron.pos_ != "PRON" or pron.lower_ not in {"he", "she"}:
+        return None
+    start = pron.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = ctx.doc[start - 1].sent.start
+    quoted, found = False, None
+    for t in ctx.doc[start : pron.i]:
+        if t.text in {"“", "”", '"'}:
+            quoted = t.text == "“" or (t.text == '"' and not quoted)
+            continue
+        if t.is_space and "\n" in t.text:
+            quoted = False  # quotations left open end with their paragraph
+        ent = ctx.agent(t)
+        if not quoted and ent is not None and ent.kind == PERSON and t.dep_ in {"nsubj", "nsubjpass", "appos"}:
+            found = ent
+    return found
+
+
+def subject_agent(ctx: DocContext, subj: Token, *, head_first: bool = False) -> list[str]:
+    """The agent a subject names, or the person its pronoun refers to; with ``head_first``
+    the head's own entity wins ("Colombian President Gustavo Petro": the person)."""
+    head = ctx.agent(subj) if head_first else None
+    found = [head.key] if head is not None else agents_in(ctx, subtree_span(subj))
+    if not found and (ante := antecedent(ctx, subj)) is not None:
+        found = [ante.key]
+    return found[:1]

@@ -1,0 +1,313 @@
+"""Demands and conditions: what one agent asks of another, to whom, and who rejects it.
+
+Demands are read from "tying/linking X to A and B", "demand(s) that", "insist(s)
+on", "call(s) on X to", "urge(s) X to", "warned/told X to" (each conjoined demand its
+own: "and for Y to ..."), "ready to ... if", "will only ... if", "unless", quoted or
+reported obligations put on another side or on every side ("All parties must ...",
+"told X's envoys that any deal must ..."), imperatives and "instead of". Whoever
+"refuses"/"rejects" them in the same sentence rejects them; a rejected call whose
+makers go unnamed is kept with its rejecter.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.actors import agents_in, phrase_tokens, side_of, subject_agent
+from kg.extract.context import DocContext, subtree_span, words
+from kg.extract.wording import clause_text, compact_clause, phrase
+from kg.lexicon import diplomacy_words
+from kg.records import DemandRecord
+
+
+def _demanders(ctx: DocContext, tok: Token) -> list[str]:
+    t = tok
+    for _ in range(5):
+        subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            found = subject_agent(ctx, subj[0])
+            if found:
+                return found
+        if t.head == t:
+            break
+        t = t.head
+    return []
+
+
+def _demand_clauses(tok: Token) -> list[Token]:
+    """Heads of the demanded states of affairs governed by a demand word."""
+    lemma = tok.lemma_.lower()
+    out: list[Token] = []
+    if lemma in {"tie", "link", "condition"}:
+        # "tying any agreement to A halting X and B suspending Y"
+        for t in tok.subtree:
+            if t.dep_ == "prep" and t.lower_ in {"to", "on"} and t.head.i in {tok.i} | {c.i for c in tok.children}:
+                for p in t.children:
+                    if p.dep_ in {"pobj", "pcomp"}:
+                        out.append(p)
+                        out += list(p.conjuncts)
+        for c in tok.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in c.children):
+                out.append(c)
+    elif lemma in {"demand", "insist", "require"}:
+        for c in tok.children:
+            if c.dep_ in {"ccomp", "dobj"}:
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ == "on":
+                out += [p for p in c.children if p.dep_ in {"pobj", "pcomp"}]
+    elif lemma in diplomacy_words("directive_verbs"):
+        if _names_something(tok):
+            return []  # "what it called a centre for ...": a naming, not a call
+        if any(c.dep_ in {"dobj", "dative"} and c.lower_ in {"me", "us"} for c in tok.children):
+            return []  # "they asked me to negotiate": an invitation told by the one invited
+        told = lemma not in {"urge", "call", "press", "ask"}  # "warned X to", "told X to": with an addressee
+        if told and not any(c.dep_ in {"dobj", "dative"} for c in tok.children):
+            return []
+        for c in tok.children:
+            infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if (c.dep_ == "xcomp" and (infinitive or not told)) or (c.dep_ == "ccomp" and not told) or _to_infinitive(c):
+                out.append(c)
+                # "urged X to halt ... and for Y to pull out": each its own demand
+                out += [v for v in c.conjuncts if v.pos_ == "VERB" and _own_subject(v) is not None]
+            if c.dep_ == "prep" and c.lower_ == "for" and not told:
+                out += [p for p in c.children if p.dep_ in {"pobj"}]
+    return out
+
+
+def _names_something(verb: Token) -> bool:
+    return any(c.dep_ == "oprd" or c.lower_ == "what" for c in verb.children)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _addressee_token(tok: Token) -> Token | None:
+    """"urged the RSF to", "called on Chad to", "and for Rwanda to": the one the demanded
+    clause is put to."""
+    if tok.dep_ == "conj" and (own := _own_subject(tok)) is not None:
+        return own
+    for c in tok.head.children:
+        objs = [c] if c.dep_ in {"dobj", "dative"} else []
+        if c.dep_ == "prep" and c.lower_ == "on":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+        if objs and objs[0].i < tok.i:
+            return objs[0]
+    return None
+
+
+def _addressee(ctx: DocContext, tok: Token) -> str:
+    """Whom the demand is put to, by name when known, as the label's first words."""
+    obj = _addressee_token(tok)
+    if obj is None:
+        return ""
+    ent = ctx.agent(obj)
+    return (ent.label if ent is not None else phrase(obj)) + " "
+
+
+def addressed_to(ctx: DocContext, tok: Token) -> list[str]:
+    obj = _addressee_token(tok)
+    return agents_in(ctx, phrase_tokens(obj))[:2] if obj is not None else []
+
+
+def _stand_in(tok: Token) -> Token:
+    """"urged the group to do so": the verb phrase "do so" stands for, the last one before it."""
+    said = " ".join(t.lower_ for t in subtree_span(tok) if t.dep_ != "aux")
+    if said not in words("anaphoric_verb_phrases"):
+        return tok
+    earlier = [t for t in tok.sent if t.i < tok.i and t.pos_ == "VERB" and t.dep_ == "xcomp"]
+    return earlier[-1] if earlier else tok
+
+
+def _to_infinitive(tok: Token) -> bool:
+    """"called on X to pull back": the parser sometimes hangs the infinitive as an adverbial."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _demand_label(ctx: DocContext, tok: Token) -> str:
+    if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "conj" and _own_subject(tok) is not None:
+        return (_addressee(ctx, tok) + compact_clause(tok).removeprefix("for ")).strip()
+    if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or _to_infinitive(tok)):
+        return (_addressee(ctx, tok) + compact_clause(_stand_in(tok)).removeprefix("to ")).strip()
+    if tok.dep_ == "pobj" and tok.pos_ in {"NOUN", "PROPN"}:
+        # "A halting its mobilization": the gerund's subject is the object of "to"
+        ger = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBG"]
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if not ger and nxt is not None and nxt.tag_ == "VBG" and nxt.head.i < tok.i:
+            ger = [nxt]  # the parser hung the gerund on an earlier noun
+        if ger:
+            return f"{tok.text} {clause_text(ger[0])}"
+    return clause_text(tok)
+
+
+def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
+    """"X's call for allies to apply sanctions", "the demand that ...": a demand noun and its owner."""
+    found = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words("demand_nouns"):
+            continue
+        owner = [c for c in tok.children if c.dep_ == "poss"]
+        by = agents_in(ctx, subtree_span(owner[0])) if owner else _demanders(ctx, tok)
+        for c in tok.children:
+            if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ == "VERB" and c.dep_ != "relcl":
+                subj = [p for x in tok.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children if p.dep_ == "pobj"]
+                label = ((subj[0].text + " ") if subj else "") + clause_text(c).removeprefix("to ")
+                found.append((label.strip(), by[:1]))
+    return found
+
+
+def _speakers(ctx: DocContext, verb: Token) -> list[str]:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject_agent(ctx, subj, head_first=True) if subj is not None else []
+
+
+def _obliged(clause: Token) -> Token | None:
+    """"Venezuela better come", "Sudan must withdraw", "Ethiopia needs to stop": the clause's
+    verb phrase when it states an obligation."""
+    if any(c.dep_ in {"aux", "advmod"} and c.lower_ in words("directive_modals")
+           and not (c.lower_ in {"have", "has"} and clause.tag_ == "VBN")  # "have asked": a tense, no duty
+           for c in clause.children):
+        return clause
+    if clause.lemma_.lower() in {"need", "have"}:
+        return next((c for c in clause.children if c.dep_ == "xcomp"), None)
+    return None
+
+
+def _generic_party(subj: Token) -> bool:
+    """"All parties must ...", "both sides should ...": a demand put to every side."""
+    return subj.lemma_.lower() in diplomacy_words("generic_addressees") and any(
+        d.lower_ in {"all", "both", "two", "warring", "the"} for d in subj.children if d.i < subj.i)
+
+
+def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
+    """Demands voiced in a quotation or a reported clause: an obligation put on a named
+    party ("Venezuela better release them, fast," Petro said), on every side ("All parties
+    must avoid ...", X said) or told to another side ("X told Y's envoys that any deal must
+    ..."), an imperative ("Stop the shelling," X said), or what the speaker says should
+    happen instead ("Instead of agreeing to a truce, Y continues ...")."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in words("speech_verbs") or verb.pos_ != "VERB":
+            continue
+        by = _speakers(ctx, verb)
+        if not by:
+            continue
+        sides = {by[0], side_of(ctx, by[0])}
+        told = [k for c in verb.children if c.dep_ in {"dobj", "dative"} for k in agents_in(ctx, phrase_tokens(c))]
+        told = [k for k in told if side_of(ctx, k) not in sides]
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            party = ctx.agent(subj) if subj is not None else None
+            quoted = clause.left_edge.i > 0 and ctx.doc[clause.left_edge.i - 1].text in {"“", '"', "‘"}
+            obliged = _obliged(clause) is not None
+            if party is not None and side_of(ctx, party.key) not in sides and obliged:
+                out.append((compact_clause(clause), by, [party.key]))
+            elif party is None and subj is not None and obliged and (
+                    _generic_party(subj) or (told and subj.pos_ != "PRON")):
+                out.append((compact_clause(clause).removeprefix("that "), by, told))
+            elif subj is None and clause.tag_ == "VB" and (quoted or clause.left_edge.text in {"“", '"'}):
+                out.append((compact_clause(clause), by, []))
+            for t in clause.subtree:
+                if t.lower_ == "of" and any(c.lower_ == "instead" for c in t.children):
+                    out += [(compact_clause(g), by, []) for g in t.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+    return [(label, by, to) for label, by, to in out if len(label.split()) >= 2]
+
+
+def _conditions(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
+    """"ready to stop fighting if the army committed to a ceasefire", "will only sign if Y
+    withdraws", "no deal unless Y ...": the condition one side sets for acting."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "mark" or tok.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        cond = tok.head
+        main = cond.head
+        if tok.lower_ == "if":
+            ready = any(a.lemma_.lower() in {"ready", "willing", "prepared"} for a in main.subtree if a.i < tok.i)
+            only = any(a.lower_ == "only" for a in [*main.children, *cond.children, tok.doc[tok.i - 1]])
+            if not (ready or only):
+                continue
+        elif tok.lower_ != "unless":
+            continue
+        label = clause_text(cond).removeprefix("if ").removeprefix("unless ").strip()
+        subj = _own_subject(cond)
+        to = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
+        out.append((label, _demanders(ctx, main), to))
+    return out
+
+
+def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str], list[str]]]:
+    """"The army rejects calls to de-escalate": a demand whose makers go unnamed, told by
+    those who reject it."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words("demand_nouns") or tok.dep_ != "dobj":
+            continue
+        if tok.head.lemma_.lower() not in words("reject_verbs") or any(c.dep_ == "poss" for c in tok.children):
+            continue
+        subj = _own_subject(tok.head)
+        rejecters = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
+        # the call's infinitive, also when the parser hangs it on the verb ("rejected calls to X")
+        clauses = [c for c in tok.children if c.dep_ == "acl"] + [
+            c for c in tok.head.children if c.dep_ == "advcl" and c.left_edge.i == tok.right_edge.i + 1]
+        for c in clauses:
+            if c.pos_ == "VERB" and rejecters:
+                out.append((clause_text(c).removeprefix("to "), [], [], rejecters[:1]))
+    return out
+
+
+def _once(found: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list[str], list[str]]]:
+    """One demand per wording: "insisted that X must ..." is read as a demand and as an
+    obligation told; keep the first, with every addressee read."""
+    out: dict[str, tuple[str, list[str], list[str]]] = {}
+    for label, by, to in found:
+        key = label.lower().removeprefix("that ").strip()
+        if key in out:
+            first = out[key]
+            out[key] = (first[0], first[1], first[2] + [k for k in to if k not in first[2]])
+        else:
+            out[key] = (label.removeprefix("that "), by, list(to))
+    return list(out.values())
+
+
+def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
+    verbs = words("demand_verbs") | diplomacy_words("directive_verbs")
+    for sent in ctx.doc.sents:
+        found: list[tuple[str, list[str], list[str]]] = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+                continue
+            by = _demanders(ctx, tok)
+            for head in _demand_clauses(tok):
+                label = _demand_label(ctx, head)
+                if 2 <= len(label.split()) <= 25:
+                    found.append((label, by, addressed_to(ctx, head)))
+        called = _rejected_calls(ctx, sent)
+        taken = {label for label, *_ in called}
+        found += [(label, by, []) for label, by in _noun_demands(ctx, sent)
+                  if 2 <= len(label.split()) <= 25 and label not in taken]
+        found += _conditions(ctx, sent)
+        found += _quoted_demands(ctx, sent)
+        found = [(label, by, to) for label, by, to in found if by]  # a demand is someone's
+        found = _once(found)
+        if not found and not called:
+            continue
+        rejecters = []
+        for tok in sent:
+            if tok.lemma_.lower() in words("reject_verbs"):
+                subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                if subj:
+                    rejecters += agents_in(ctx, subtree_span(subj[0]))
+        for label, by, to in found:
+            rej = [r for r in rejecters if r not in by]
+            yield DemandRecord(
+                evidence=DocContext.evidence(sent),
+                label=label,
+                demanded_by=tuple(by),
+                rejected_by=tuple(dict.fromkeys(rej)),
+                addressed_to=tuple(k for k in dict.fromkeys(to) if k not in by),
+            )
+        for label, by, to, rej in called:
+            yield DemandRecord(evidence=DocContext.evidence(sent), label=label, rejected_by=tuple(rej))

@@ -1,0 +1,134 @@
+"""Words that start diplomatic events: meeting nouns and verbs ("talks", "met"), mediation
+words ("mediate", "X-brokered", "mediators"), efforts to restart talks, and what talks
+are about."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import clause_head, words
+from kg.lexicon import diplomacy_words
+from kg.extract.wording import clause_text, phrase
+
+
+def meeting_trigger(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and (lemma in words("meeting_nouns") or tok.lower_ in words("meeting_nouns")):
+        if lemma == "round" and not _is_round_of_talks(tok):
+            return False
+        if tok.dep_ == "compound":
+            return False
+        return True
+    if tok.pos_ == "VERB" and lemma in words("meeting_verbs"):
+        if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
+            return False
+        if lemma == "discuss":
+            return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.subtree)
+        return True
+    return call_trigger(tok) or signing_trigger(tok)
+
+
+def signing_trigger(tok: Token) -> bool:
+    """"A and B signed the deal" (CAMEO 057, sign a formal agreement): the signing is a
+    meeting of the signatories."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("signing_verbs"):
+        return False
+    signed = any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("goal_nouns") for c in tok.children)
+    together = any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    return signed and together
+
+
+def call_trigger(tok: Token) -> bool:
+    """A call between leaders (CAMEO 041, discuss by telephone): "X's call with Y", "a phone
+    call", "X telephoned Y", "X spoke to Y by phone"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma == "call":
+        return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children) or any(
+            c.dep_ == "compound" and c.lemma_.lower() in diplomacy_words("phone_words") | diplomacy_words("video_words")
+            for c in tok.children)
+    if tok.pos_ == "VERB" and lemma in diplomacy_words("phone_verbs") - {"call"}:
+        return any(c.dep_ == "dobj" for c in tok.children)
+    if tok.pos_ == "VERB" and lemma in {"speak", "talk"}:
+        said = {t.lower_ for t in tok.subtree}
+        return bool(call_partners(tok)) and bool(
+            said & (diplomacy_words("phone_words") | diplomacy_words("video_words")) - {"call", "calls", "online"})
+    return False
+
+
+def call_partners(tok: Token) -> list[Token]:
+    """The "with"/"to" phrases of a call verb, also when hung on the phone word ("spoke by
+    phone with X")."""
+    media = diplomacy_words("phone_words") | diplomacy_words("video_words")
+    return [c for c in tok.subtree if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+            and (c.head == tok or c.head.lemma_.lower() in media)]
+
+
+def modality(tok: Token) -> str | None:
+    """How a meeting is held, where its words say: by phone, by video, in person."""
+    near = list(tok.subtree) + [tok.head] + list(tok.head.children)
+    said = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
+    if said & diplomacy_words("video_words") - {"online"}:
+        return "video"
+    if (tok.lemma_.lower() == "call" and tok.pos_ == "NOUN") or said & (diplomacy_words("phone_words") - {"call", "calls"}):
+        return "phone" if call_trigger(tok) or said & {"phone", "telephone", "telephoned", "phoned"} else None
+    text = tok.sent.text.lower()
+    if said & {"in-person", "face-to-face"} or "face to face" in text or "in person" in text:
+        return "in person"
+    return None
+
+
+def _is_round_of_talks(tok: Token) -> bool:
+    """"rounds of talks", "two earlier rounds held in X", "the next round": a round of a
+    negotiation, not of ammunition or of a contest."""
+    if any(c.lower_ == "of" for c in tok.children):
+        return any(t.lemma_.lower() in words("meeting_nouns") for t in tok.subtree if t != tok)
+    return any(c.dep_ in {"amod", "nummod"} and c.lower_ in words("round_markers") for c in tok.children) and (
+        any(c.dep_ == "acl" and c.lemma_.lower() in {"hold", "conduct", "host"} for c in tok.children)
+        or any(t.lemma_.lower() in words("meeting_nouns") and t != tok for t in tok.sent))
+
+
+def mediation_trigger(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma in {"mediate", "broker", "facilitate"} or tok.lower_ in {"brokered", "mediated", "mediating", "brokering"}:
+        return True
+    if tok.pos_ == "NOUN" and (lemma in words("mediation_nouns") or tok.lower_ in words("mediation_nouns")):
+        return True
+    if lemma in {"forge", "secure", "negotiate"} and tok.head.lemma_.lower() in words("mediation_effort_nouns"):
+        return True
+    # "efforts to reduce tensions between A and B", "a push to end the war": an effort to
+    # settle a conflict or reach an agreement
+    if lemma in diplomacy_words("settle_verbs") and tok.head.lemma_.lower() in words("mediation_effort_nouns"):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("conflict_nouns") | diplomacy_words("goal_nouns")
+                   for c in tok.children)
+    return False
+
+
+def restart_trigger(tok: Token) -> bool:
+    """"trying to relaunch negotiations", "to revive the talks": a third party's effort."""
+    return tok.lemma_.lower() in words("restart_verbs") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words("meeting_nouns") for c in tok.children)
+
+
+def talks_goal(noun: Token) -> str | None:
+    """What talks are for: "talks seeking to end the war", "talks aimed at a truce",
+    "discussions on a cease-fire and the release of captives"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in words("topic_preps"):
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                return phrase(objs[0])
+        if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB":
+            for x in c.children:
+                if x.dep_ in {"xcomp", "prep"} and x.lower_ != "by":
+                    text = clause_text(x).removeprefix("to ").removeprefix("at ")
+                    if len(text.split()) >= 2:
+                        return text
+    return None
+
+
+def topic_of(inner: Token, outer: Token) -> bool:
+    """"negotiations on a second summit": ``inner`` is what ``outer`` is about."""
+    prep = inner.head
+    return (inner.dep_ == "pobj" and prep.lower_ in words("topic_preps")
+            and prep.head in (outer, outer.head, clause_head(outer)))

@@ -1,0 +1,458 @@
+"""Mediation: an effort by a third party to bring the parties to an agreement.
+
+Mediation starts at "mediate", "broker", "X-brokered", "mediator(s)", an
+"effort to forge/broker/secure" something or to settle a conflict ("efforts to reduce
+tensions between A and B"); the mediator is the subject, the agent of "mediated by",
+or the names before "-brokered". It is also read without those words: a third party
+at talks on a deal to end a war between others, one pushing or urging both sides
+towards an agreement, one hosting their talks, one putting forward a plan. Parties
+come from "between X and Y", the clause or the sentence, else from the talks told
+with it or the document's negotiation; the goal is what is brokered. One record per
+mediating state or organization; people leading the effort, and the state's envoys,
+join its record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
+from kg.extract.context import DocContext, clause_head, subtree_span, words
+from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, restart_trigger, talks_goal
+from kg.extract.wording import clause_text, compact_clause, np_text
+from kg.lexicon import diplomacy_words
+from kg.records import PERSON, MediationRecord, MeetingRecord
+
+
+@dataclass
+class Effort:
+    """One mediating state's or organization's effort while the document is read."""
+
+    mediators: list[str]
+    parties: list[str] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    sents: list[Span] = field(default_factory=list)
+
+
+def _between(ctx: DocContext, scope) -> list[str]:
+    for t in scope:
+        if t.lower_ == "between":
+            return agents_in(ctx, subtree_span(t))
+    return []
+
+
+def _goal(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ in {"dobj", "attr"}:
+            if c.lemma_.lower() in words("meeting_nouns"):  # "mediating talks on a ceasefire"
+                return talks_goal(c)
+            return np_text(c).split(" between ")[0]
+        if c.dep_ in {"xcomp", "advcl", "relcl", "acl"} and c.pos_ == "VERB":
+            g = _goal(c)
+            if g:
+                return g
+    return None
+
+
+def _goal_nouns() -> frozenset[str]:
+    return words("goal_nouns") | diplomacy_words("goal_nouns")
+
+
+def _goal_phrase(ctx: DocContext, noun: Token) -> str:
+    """What a brokered agreement is for: "the agreement ..., which aimed to end the conflict"
+    -> "end the conflict"; else the noun with its modifiers and its purpose ("commitments
+    to end the war"), without the broker ("China-brokered") or relative clauses."""
+    for c in noun.subtree:  # the parser may hang the clause on the broker's name
+        if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in diplomacy_words("aim_verbs"):
+            for x in c.children:
+                if x.dep_ in {"xcomp", "prep"} and x.lower_ != "by":
+                    text = clause_text(x).removeprefix("to ").removeprefix("at ")
+                    if len(text.split()) >= 2:
+                        return text
+    start = noun.i
+    while start > noun.sent.start:  # the modifiers right before the noun
+        t = noun.doc[start - 1]
+        if t.head != noun or t.dep_ not in {"amod", "compound", "nummod"} or ctx.agent(t) is not None \
+                or mediation_trigger(t):
+            break
+        start -= 1
+    text = noun.doc[start : noun.i + 1].text
+    for c in noun.children:
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return f"{text} {compact_clause(c)}"
+    return text
+
+
+def _document_talks_goal(ctx: DocContext) -> str | None:
+    """The purpose of the first talks the document names, the goal a mediation stated
+    without one works towards; else the first peace word it uses ("ceasefire", "truce")."""
+    for tok in ctx.doc:
+        if tok.pos_ == "NOUN" and meeting_trigger(tok):
+            goal = talks_goal(tok)
+            if goal:
+                return goal
+    text = ctx.doc.text.lower()
+    found = [(text.find(w), w) for w in diplomacy_words("peace_words") if text.find(w) >= 0]
+    return min(found)[1] if found else None
+
+
+def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
+    """Who mediates, seen from a mediation word."""
+    out: list[str] = []
+    lemma = tok.lemma_.lower()
+    # "X-brokered", "US-mediated", "U.S. and Qatari-brokered"
+    if tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"}:
+        before = tok.doc[tok.i - 2]
+        brokers = [before, *before.conjuncts]
+        if tok.dep_ == "conj":  # "U.S. and Qatari-brokered": the parser may join the verb to the first name
+            brokers += [tok.head, *tok.head.conjuncts]
+        i = before.i - 1  # the names listed before it, however parsed: "U.S., French and Qatari-"
+        while i > tok.sent.start and tok.doc[i].lower_ in {"and", ",", "&"} and ctx.agent(tok.doc[i - 1]) is not None:
+            brokers.append(tok.doc[i - 1])
+            i -= 2
+        for t in sorted(set(brokers), key=lambda t: t.i):
+            ent = ctx.agent(t)
+            if ent is not None:
+                out.append(ent.key)
+    for c in tok.children:
+        if c.dep_ in {"agent"}:
+            out += phrase_agents(ctx, c)
+        if c.dep_ in {"nsubj"}:
+            out += phrase_agents(ctx, c)
+        if c.dep_ in {"amod", "compound", "poss"} and lemma in words("mediation_effort_nouns") | words("mediation_nouns"):
+            ent = ctx.agent(c)
+            if ent is not None:
+                out.append(ent.key)
+    t = tok
+    # "efforts to mediate", "served as mediators", "leading the effort to forge": climb to the acting subject
+    for _ in range(4):
+        if out:
+            break
+        head = t.head
+        if head == t:
+            break
+        for c in head.children:
+            if c.dep_ in {"nsubj"} and c != t:
+                out += phrase_agents(ctx, c)
+            if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
+                ent = ctx.agent(c)
+                if ent is not None:
+                    out.append(ent.key)
+            if c.dep_ in {"amod", "compound"} and head.lemma_.lower() in words("mediation_effort_nouns"):
+                ent = ctx.agent(c)
+                if ent is not None:
+                    out.append(ent.key)
+        t = head
+    # "X and Y have been leading the American effort to forge ...": those who lead the effort
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in words("mediation_effort_nouns"):
+            verb = anc.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                for c in verb.children:
+                    if c.dep_ == "nsubj":
+                        out += agents_in(ctx, subtree_span(c))
+            break
+    return list(dict.fromkeys(out))
+
+
+def _party(ctx: DocContext, key: str, mediators: list[str]) -> str | None:
+    """The side an agent stands for as a party: a person's affiliation, else the agent;
+    nothing when it is a mediator or acts for one."""
+    ent = ctx.entities.entities[key]
+    if ent.kind == PERSON:
+        key = ent.affiliation_key
+    if key is None or key in mediators or side_of(ctx, key) in {side_of(ctx, m) for m in mediators}:
+        return None
+    return key
+
+
+def _parties(ctx: DocContext, tokens, mediators: list[str]) -> list[str]:
+    out: list[str] = []
+    for key in agents_in(ctx, tokens):
+        party = _party(ctx, key, mediators)
+        if party is not None and party not in out:
+            out.append(party)
+    return out
+
+
+def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, ...],
+                  others: list[Effort]) -> None:
+    """The parties a mediation stated without its sides works between: those of the talks
+    told in the same sentence, else those of another mediation of the document, else
+    the sides of the document's first negotiation, else the two countries the document
+    speaks of most."""
+    starts = {s.start_char for s in rec.sents}
+    told_with = [m for m in meetings if any(e.start in starts for e in m.evidence)]
+    negotiations = [m for m in meetings if len(m.participants) >= 2]
+    pools = [[k for m in told_with for k in m.participants],
+             [k for o in others for k in o.parties],
+             [k for m in negotiations[:1] for k in m.participants],
+             [k for k in (f"country:{iso}" for iso in ctx.countries[:3]) if k in ctx.entities.entities]]
+    # "the Quad group that includes A and B": members of the mediating group are no parties
+    members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
+               for rc in tok.children if rc.dep_ == "relcl" for k in agents_in(ctx, subtree_span(rc))}
+    for pool in pools:
+        found = [p for k in pool if (p := _party(ctx, k, rec.mediators)) is not None and p not in members]
+        found = [p for p in dict.fromkeys(found) if p not in rec.parties]
+        if pool is pools[-1]:
+            found = found[: 2 - len(rec.parties)]
+        if len(rec.parties) + len(found) >= 2:
+            rec.parties += found
+            return
+
+
+def _conflict_sides(ctx: DocContext, scope: Token) -> list[str]:
+    """The sides of a war a phrase names: "X's war with Y", "the conflict between X and Y",
+    "the fighting between the army and the RSF"."""
+    out: list[str] = []
+    for noun in scope.subtree:
+        if noun.lemma_.lower() not in diplomacy_words("conflict_nouns"):
+            continue
+        for c in noun.children:
+            if c.dep_ in {"poss", "amod", "compound", "nmod"}:
+                out += agents_in(ctx, subtree_span(c))
+            if c.dep_ == "prep" and c.lower_ in diplomacy_words("conflict_preps"):
+                out += agents_in(ctx, phrase_tokens(c))
+    return list(dict.fromkeys(out))
+
+
+def _purpose_clauses(verb: Token) -> list[Token]:
+    """"met ... to discuss a deal", "in Israel to seek a truce plan": what a meeting is for."""
+    return [c for c in verb.children if c.dep_ in {"advcl", "xcomp", "acl"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """Talks held to reach a deal that ends a war between others: "X met visiting Z officials
+    to discuss a deal to end X's war with Y" -> Z mediates between X and Y. Those at the
+    table who are not sides of the war are the third party."""
+    out = []
+    for verb in sent:
+        if not meeting_trigger(verb) or verb.pos_ != "VERB":
+            continue
+        for purpose in _purpose_clauses(verb):
+            deal = next((n for n in purpose.subtree if n.pos_ == "NOUN" and n.lemma_.lower() in _goal_nouns()), None)
+            if deal is None:
+                continue
+            sides = _conflict_sides(ctx, purpose)
+            if len(sides) < 2:
+                continue
+            at_table = [k for k in agents_in(ctx, [t for t in sent if t not in purpose.subtree])]
+            war = set(sides) | sides_of(ctx, sides)
+            third = [k for k in at_table if k not in war and side_of(ctx, k) not in war]
+            if third:  # the deal and what it is for: "a deal to end X's war with Y"
+                start = min(t.i for t in deal.subtree if t.dep_ != "det")
+                war = [n for n in purpose.subtree if n.lemma_.lower() in diplomacy_words("conflict_nouns")]
+                end = max(t.i for t in war[0].subtree) if war else deal.right_edge.i
+                goal = ctx.doc[start : end + 1].text.strip(" ,.;:")
+                out.append((verb, third, sides, goal))
+    return out
+
+
+def _pushes(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"X is pushing both sides towards a peace deal", "X pressed A and B to agree a truce":
+    a third party steering the sides to an agreement."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in diplomacy_words("push_verbs") or verb.pos_ != "VERB":
+            continue
+        goal = None
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in diplomacy_words("towards_preps"):
+                goal = next((p for p in c.children if p.dep_ == "pobj" and _agreement_noun(p)), None)
+            if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in diplomacy_words("accept_verbs"):
+                # "urged both sides to accept a truce", "pressed them to agree to a ceasefire proposal"
+                goal = next((p for p in c.subtree if p.dep_ in {"dobj", "pobj"} and _agreement_noun(p)), goal)
+        if goal is None:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if obj is None or subj is None:
+            continue
+        mediators = phrase_agents(ctx, subj)
+        parties = _parties(ctx, phrase_tokens(obj), mediators)
+        both = obj.lemma_.lower() in diplomacy_words("generic_addressees") and any(
+            d.lower_ in {"both", "two", "all"} for d in obj.subtree)
+        if mediators and (len(parties) >= 2 or both):
+            out.append((verb, mediators, parties, _named_goal(ctx, goal)))
+    return out
+
+
+def _agreement_noun(noun: Token) -> bool:
+    """An agreement, or a plan for one ("a ceasefire proposal", "the peace plan")."""
+    lemma = noun.lemma_.lower()
+    if lemma in _goal_nouns():
+        return True
+    return lemma in diplomacy_words("plan_nouns") and any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _goal_nouns() for c in noun.children)
+
+
+def _named_goal(ctx: DocContext, noun: Token) -> str:
+    """The agreement as named, with its modifiers: "humanitarian truce", "ceasefire proposal"."""
+    start = noun.i
+    while start > noun.sent.start and noun.doc[start - 1].head == noun and \
+            noun.doc[start - 1].dep_ in {"amod", "compound"} and ctx.agent(noun.doc[start - 1]) is None:
+        start -= 1
+    return noun.doc[start : noun.i + 1].text
+
+
+def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"a new truce proposal from the Quad", "a plan drafted by Qatar", "Egypt's peace plan,
+    presented to A and B": whoever puts forward a plan for an agreement between the sides."""
+    out = []
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in diplomacy_words("plan_nouns") or not _agreement_noun(noun):
+            continue
+        by: list[str] = []
+        presented = [v for v in (noun.head, *(c for c in noun.children if c.dep_ == "acl"))
+                     if v.pos_ == "VERB" and v.lemma_.lower() in diplomacy_words("draft_verbs")]
+        to = [k for v in presented for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+              for k in phrase_agents(ctx, c)]
+        after = [c for c in noun.head.children if c.i == noun.right_edge.i + 1]  # "welcomed a plan from X"
+        for c in [*noun.children, *after]:
+            if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+                by += phrase_agents(ctx, c)
+            if c.dep_ == "poss" and len(to) >= 2:  # "X's plan, presented to A and B": X's own plan is no mediation
+                by += phrase_agents(ctx, c)
+            if c.dep_ == "acl" and c.lemma_.lower() in diplomacy_words("draft_verbs"):
+                by += [k for a in c.children if a.dep_ == "agent" for k in phrase_agents(ctx, a)]
+        doers = [k for v in (noun.head,) if v.pos_ == "VERB" for s in v.children
+                 if s.dep_ in {"nsubj", "nsubjpass"} and noun not in s.subtree
+                 for k in agents_in(ctx, phrase_tokens(s))]
+        by = [k for k in dict.fromkeys(by) if k not in doers]
+        if by:
+            out.append((noun, by, [k for k in to if k not in by], _named_goal(ctx, noun)))
+    return out
+
+
+def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"X offered to host the next round of talks", "X hosted talks between A and B": the host
+    of the sides' talks, when it is not one of them."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in diplomacy_words("host_verbs") or verb.pos_ != "VERB":
+            continue
+        talks = next((c for c in verb.children if c.dep_ == "dobj" and meeting_trigger(c)), None)
+        if talks is None:
+            continue
+        between = _between(ctx, subtree_span(talks))
+        offered = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in diplomacy_words("possibility_markers")
+        next_round = any(c.lower_ in words("round_markers") for c in talks.children)
+        if not (between or offered or next_round):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "xcomp":
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        mediators = phrase_agents(ctx, subj) if subj is not None else []
+        if mediators:
+            out.append((verb, mediators, [p for p in between if p not in mediators], talks_goal(talks)))
+    return out
+
+
+def _envoys(ctx: DocContext, state: str) -> list[str]:
+    """People of a mediating state named as its envoys ("Washington envoys A and B", "special
+    envoy C"): they lead the effort."""
+    out: list[str] = []
+    roles = diplomacy_words("envoy_roles")
+    for tok in ctx.doc:
+        ent = ctx.agent(tok)
+        if ent is None or ent.kind != PERSON or ent.key in out:
+            continue
+        first = tok.head if tok.dep_ == "conj" and ctx.agent(tok.head) is not None else tok
+        lead = ctx.agent(first)
+        # "Cairo's envoys A and B": B acts for whom A does
+        if (ent.affiliation_key or (lead.affiliation_key if lead is not None else None)) != state:
+            continue
+        if any(r.lower() in roles or r.lower().split()[-1] in roles for r in ent.roles if r):
+            out.append(ent.key)
+            continue
+        start = min(t.i for t in first.subtree)
+        if any(t.lemma_.lower() in roles for t in ctx.doc[max(start - 3, first.sent.start) : first.i]):
+            out.append(ent.key)
+    return out
+
+
+def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()) -> Iterator[MediationRecord]:
+    by_mediator: dict[str, Effort] = {}
+    order: list[str] = []
+    restarts: list[Token] = []
+
+    def add(sent: Span, mediators: list[str], parties: list[str], goal: str | None) -> None:
+        states = [m for m in mediators if ctx.entities.entities[m].kind != PERSON]
+        persons = [m for m in mediators if ctx.entities.entities[m].kind == PERSON]
+        for p in persons:
+            aff = ctx.entities.entities[p].affiliation_key
+            if aff and aff not in states:
+                states.append(aff)
+        for state in states:
+            rec = by_mediator.get(state)
+            if rec is None:
+                rec = by_mediator[state] = Effort(mediators=[state])
+                order.append(state)
+            for p in persons:
+                if ctx.entities.entities[p].affiliation_key in {state, None} and p not in rec.mediators:
+                    rec.mediators.append(p)
+            rec.parties += [p for p in parties if p not in rec.parties and p not in states and p != state]
+            if goal and goal not in rec.goals:
+                rec.goals.append(goal)
+            if sent not in rec.sents:
+                rec.sents.append(sent)
+
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            if restart_trigger(tok):
+                restarts.append(tok)
+                continue
+            if not mediation_trigger(tok):
+                continue
+            mediators = _mediators_of(ctx, tok)
+            if not mediators:
+                continue
+            parties = _between(ctx, subtree_span(clause_head(tok))) or _between(ctx, sent)
+            goal = _goal(tok)
+            if goal is not None and tok.lemma_.lower() in diplomacy_words("settle_verbs"):
+                goal = f"{tok.text} {goal}"  # "reduce tensions"
+            head = tok.head.head if tok.dep_ == "conj" else tok.head
+            if goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in words("meeting_nouns"):
+                goal = talks_goal(head)
+            elif goal is None and head.pos_ == "NOUN" and head.lemma_.lower() in _goal_nouns():
+                goal = _goal_phrase(ctx, head)
+            if not parties:
+                # "US-brokered talks between ..." or the talks' sides: the other agents of the
+                # clause, then of the sentence ("hosted the presidents of A and B ... a pact
+                # affirming US-brokered commitments")
+                parties = _parties(ctx, phrase_tokens(clause_head(tok)), mediators)
+                if len(parties) < 2:
+                    parties += [p for p in _parties(ctx, phrase_tokens(sent.root), mediators) if p not in parties]
+            add(sent, mediators, parties, goal)
+
+        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent) + _hosts(ctx, sent) + _proposals(ctx, sent):
+            add(sent, mediators, parties, goal)
+
+    # "X flew in, trying to revive the talks": X mediates between the parties the
+    # document names, provided X is not one of them
+    known_parties = [p for state in order for p in by_mediator[state].parties]
+    for tok in restarts:
+        parties = _between(ctx, subtree_span(tok)) or list(dict.fromkeys(known_parties))
+        sides = {side_of(ctx, p) for p in parties}
+        mediators = [m for m in _mediators_of(ctx, tok) if side_of(ctx, m) not in sides]
+        if parties and mediators:
+            talks = next(c for c in tok.children if c.dep_ == "dobj")
+            add(tok.sent, mediators, parties, talks_goal(talks))
+
+    fallback = _document_talks_goal(ctx)
+    for state in order:
+        rec = by_mediator[state]
+        if len(rec.parties) < 2:
+            _more_parties(ctx, rec, meetings, [by_mediator[s] for s in order if s != state])
+        rec.mediators += [p for p in _envoys(ctx, state) if p not in rec.mediators]
+        goals = rec.goals or ([fallback] if fallback else [])
+        yield MediationRecord(
+            evidence=DocContext.evidence(*rec.sents),
+            mediators=tuple(rec.mediators),
+            parties=tuple(rec.parties),
+            goals=tuple(goals),
+        )

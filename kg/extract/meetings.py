@@ -1,0 +1,458 @@
+"""Meetings: talks, summits, visits, signings and calls, held, planned, cancelled or postponed.
+
+A meeting starts at a meeting noun or verb ("talks", "summit", "met", "will meet"),
+a call ("X's call with Y", "spoke by phone with Y") or a signing by two sides; its
+place is a place governed by a locative preposition in the trigger's clause (not one
+in its purpose or topic), or the host's country for visiting guests; its status comes
+from tense and modality ("will", "is expected to", a date after publication, "could
+eventually", an offer -> planned; "derailed", "cancelled" -> cancelled; "postponed" ->
+postponed); its participants are the agents of the clause and the affiliations of the
+people among them. Mentions of one meeting (same place, or no place and the same
+sides) are folded into one record, unless told as a separate meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.actors import (
+    agents_in, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
+)
+from kg.extract.context import DocContext, clause_head, subtree_span, words
+from kg.extract.diplomatic_triggers import (
+    call_partners, call_trigger, mediation_trigger, meeting_trigger, modality, topic_of,
+)
+from kg.extract.wording import is_future, speech_date
+from kg.lexicon import diplomacy_words
+from kg.records import COUNTRY, PERSON, MeetingRecord
+from kg.vocab import CANCELLED, HELD, PLANNED, POSTPONED
+from kg.resolve.dates import DateWindow
+from kg.resolve.numbers import parse_number
+
+
+@dataclass
+class Mention:
+    """One mention of a meeting while the document is read; mentions of one meeting fold."""
+
+    place: str | None
+    date: DateWindow | None
+    planned: bool
+    parts: list[str]
+    sents: list[Span]
+    trigger: Token
+    status: str | None = None  # CANCELLED or POSTPONED where the text says so
+    modality: str | None = None
+    separate: bool = False  # "also met ... for a separate discussion": not folded into another
+    hosted: bool = False  # the place is the host's country, a participant too
+
+
+def _locative_place(ctx: DocContext, t: Token) -> str | None:
+    """The place a locative object names: "in X", "to X" after a motion verb, "in the city of X"."""
+    if t.dep_ != "pobj":
+        return None
+    prep = t.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in words("place_nouns") and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "in the southwestern city of X"
+    if prep.lower_ not in {"in", "at", "to"}:
+        return None
+    if prep.lower_ == "to" and prep.head.lemma_.lower() not in words("motion_verbs"):
+        return None
+    ent = ctx.place(t)
+    return ent.key if ent is not None else None
+
+
+def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = ()) -> str | None:
+    """Where a meeting is held: a locative attached to the trigger or to its clause first
+    ("will meet in X"), then one deeper in the trigger's own phrase ("talks ... in X")."""
+    head = clause_head(trigger)
+    near = [trigger] + ([head] if head != trigger else [])
+    for scope in near:
+        for c in scope.children:
+            if c.dep_ == "prep" and c.lower_ not in words("topic_preps"):
+                for p in c.children:
+                    for t in [p] + [x for x in p.subtree if x.dep_ == "pobj" and x.head.lower_ == "of"]:
+                        key = _locative_place(ctx, t)
+                        if key:
+                            return key
+    for scope in near:
+        for t in subtree_span(scope):
+            if _in_topic(t, scope) or any(o != trigger and o in t.ancestors and o not in trigger.ancestors
+                                          for o in others):
+                continue  # "the talks come after rounds held in X": X is the rounds' place
+            key = _locative_place(ctx, t)
+            if key:
+                return key
+    return None
+
+
+_HOLDING = frozenset({"begin", "start", "open", "take", "hold", "convene", "resume", "continue", "run", "be",
+                      "meet", "attend", "travel", "go", "fly", "arrive", "visit", "gather"})
+
+
+def _in_topic(tok: Token, scope: Token) -> bool:
+    """Whether ``tok`` sits in a topic phrase below ``scope`` ("a summit on the crisis in X")."""
+    for a in tok.ancestors:
+        if a == scope:
+            return False
+        if a.dep_ == "prep" and a.lower_ in words("topic_preps"):
+            return True
+        if a.dep_ in {"advcl", "xcomp", "acl"} and a.pos_ == "VERB" and a.lemma_.lower() not in _HOLDING \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
+                and any(c.dep_ in {"dobj", "ccomp"} for c in a.children):
+            return True  # "met to discuss a deal to end the war in X"; not "due to begin in X"
+    return False
+
+
+def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> DateWindow | None:
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in {"DATE", "TIME"} or speech_date(ent):
+            continue
+        dist = abs(ent.root.i - trigger.i)
+        ref = ctx.date_of(ent, "future" if future else "past")
+        if ref is not None and (best is None or dist < best[0]):
+            best = (dist, ref)
+    return _lasting(trigger, best[1]) if best else None
+
+
+_DURATION = re.compile(r"\b(\w+)[\s-]+day\b", re.I)
+
+
+def _lasting(trigger: Token, date: DateWindow) -> DateWindow:
+    """"a two-day summit due to begin on Friday": the window runs from its first day to its last."""
+    found = _DURATION.search(trigger.doc[trigger.left_edge.i : trigger.i].text)
+    days = parse_number(found.group(1)) if found else None
+    if not days or days < 2 or date.earliest != date.latest:
+        return date
+    return DateWindow(date.earliest, date.earliest + timedelta(days=days - 1), date.text)
+
+
+def _participants(ctx: DocContext, trigger: Token) -> list[str]:
+    """Who takes part: the trigger's own modifiers and "with/between/among" objects, the
+    subject of its clause (not a mere speaker), and the object of "meet"; then the
+    affiliations of the people. "X said talks were continuing with A and B": X is a side."""
+    head = clause_head(trigger)
+    tokens: list[Token] = []
+    withs = False
+
+    def take(tok: Token) -> None:
+        tokens.extend(phrase_tokens(tok))
+
+    for c in trigger.children:
+        if c.dep_ in {"amod", "compound", "poss", "nmod"} and not mediation_trigger(c):
+            take(c)  # "US-brokered talks": the broker need not sit at the table
+        if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
+            take(c)
+            withs = True
+    if trigger.pos_ == "VERB" and call_trigger(trigger):
+        for t in call_partners(trigger):
+            take(t)
+            withs = True
+    if trigger.lemma_.lower() == "discuss":  # "discussed proposals ... with X": the parser may hang "with" low
+        for t in trigger.subtree:
+            if t.dep_ == "prep" and t.lower_ == "with" and t.head != trigger \
+                    and t.head.lemma_.lower() not in diplomacy_words("conflict_nouns"):
+                take(t)  # "a deal to end X's war with Y": Y is not at the table
+    subject = False
+    speech = head.lemma_.lower() in words("speech_verbs")
+    for c in head.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and c != trigger and not speech:
+            take(c)
+            subject = True
+        if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
+            take(c)
+            withs = True
+        if head == trigger and c.dep_ == "dobj":
+            take(c)
+    if head.dep_ in {"advcl", "xcomp", "conj"} and not any(c.dep_ == "nsubj" for c in head.children):
+        for c in head.head.children:
+            if c.dep_ == "nsubj":
+                take(c)
+    found = agents_in(ctx, tokens)
+    if withs and not subject:
+        speaker = speech_head(trigger)
+        if speaker is not None:  # the side the speaker acts for
+            found += [side_of(ctx, k) for c in speaker.children if c.dep_ == "nsubj"
+                      for k in agents_in(ctx, subtree_span(c)) if side_of(ctx, k) not in found]
+    out = list(found)
+    for key in found:
+        ent = ctx.entities.entities[key]
+        if ent.kind == PERSON and ent.affiliation_key and ent.affiliation_key not in out:
+            out.append(ent.affiliation_key)
+    return out
+
+
+def _verb_place(ctx: DocContext, verb: Token) -> str | None:
+    """"was in X", "will go to X": the place a verb's locative object names."""
+    return next((k for c in verb.children if c.dep_ == "prep" for t in c.children
+                 if (k := _locative_place(ctx, t))), None)
+
+
+def _visits(ctx: DocContext, sent: Span) -> list[Mention]:
+    """"He told X's Prime Minister Y, who was in Nairobi, ...": an official present in another
+    country's city, in exchange with someone there, is a visit (a meeting at that place)."""
+    out = []
+    for verb in sent:
+        if verb.lemma_.lower() not in words("visit_verbs") or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        who = verb.head if verb.dep_ == "relcl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        person = ctx.agent(who) if who is not None else None
+        if person is None or person.kind != PERSON:
+            continue
+        place = _verb_place(ctx, verb)
+        if place is None or side_of(ctx, person.key) in {person.key, place_country(ctx, place)}:
+            continue
+        host_verb = who.head if who.dep_ in {"dobj", "dative"} else None
+        if host_verb is None or host_verb.pos_ != "VERB":
+            continue
+        hosts = [k for c in host_verb.children if c.dep_ == "nsubj" for k in agents_in(ctx, subtree_span(c))]
+        if not hosts:
+            continue
+        parts = hosts + [person.key]
+        parts += [a for k in parts if (a := ctx.entities.entities[k].affiliation_key) and a not in parts]
+        future = is_future(ctx, verb, None)
+        out.append(Mention(place, _meeting_date(ctx, verb, sent, future), future, parts, [sent], verb))
+    return out
+
+
+def _join_travellers(ctx: DocContext, sent: Span, found: list[Mention]) -> None:
+    """"Y will go to Muscat on Sunday, and Z will be there for the talks": people travelling
+    to the place of a meeting already read take part in it."""
+    for verb in sent:
+        if verb.lemma_.lower() not in words("motion_verbs") or verb.pos_ != "VERB":
+            continue
+        place = _verb_place(ctx, verb)
+        future = is_future(ctx, verb, None)
+        meeting = next((m for m in found if place and m.place == place and m.planned == future), None)
+        if meeting is None:
+            continue
+        for v in [verb] + list(verb.conjuncts):
+            for c in v.children:
+                if c.dep_ != "nsubj":
+                    continue
+                ent = ctx.agent(c) or reported_speaker(ctx, c)
+                if ent is not None and ent.kind == PERSON and ent.key not in meeting.parts:
+                    meeting.parts.append(ent.key)
+                    if sent not in meeting.sents:
+                        meeting.sents.append(sent)
+
+
+def _join_speakers(ctx: DocContext, sent: Span, found: list[Mention]) -> None:
+    """"X met visiting Z officials ... X told Z's envoys A and B that ...": right after a
+    meeting, people of its sides speaking to each other are at that meeting."""
+    last = found[-1] if found else None
+    if last is None or last.sents[-1].end != sent.start and last.sents[-1] != sent:
+        return
+    sides = sides_of(ctx, last.parts) | ({last.place} if last.hosted else set())
+    for verb in sent:
+        if verb.lemma_.lower() not in {"tell", "brief", "assure", "inform"} or verb.pos_ != "VERB":
+            continue
+        talkers = [k for c in verb.children if c.dep_ in {"nsubj", "dobj", "dative"}
+                   for k in agents_in(ctx, phrase_tokens(c))]
+        people = [k for k in talkers if ctx.entities.entities[k].kind == PERSON]
+        # people of the meeting's sides, or named with no side of their own ("Cairo's envoys A and B")
+        if len(people) < 2 or not all(side_of(ctx, k) in sides or not ctx.entities.entities[k].affiliation_key
+                                      for k in people):
+            continue
+        if not all(k in sides for k in talkers if ctx.entities.entities[k].kind != PERSON):
+            continue
+        last.parts += [k for k in people if k not in last.parts]
+        if sent not in last.sents:
+            last.sents.append(sent)
+
+
+def _held_as_such(tok: Token) -> bool:
+    """"rounds held this year in X": a meeting told with its own verb is a meeting of its own."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in {"hold", "conduct", "host"} for c in tok.children)
+
+
+def _main_sides(ctx: DocContext, found: list[Mention]) -> list[str]:
+    """The sides of the first meeting read with two sides or more: the negotiation the
+    article is about."""
+    for m in found:
+        if len(sides_of(ctx, m.parts)) >= 2:
+            return [k for k in m.parts if ctx.entities.entities[k].kind != PERSON]
+    return []
+
+
+def _add_meeting(found: list[Mention], item: Mention) -> None:
+    place, date, future, sent = item.place, item.date, item.planned, item.sents[0]
+    if item.separate:
+        found.append(item)
+        return
+    same = next((m for m in found if place and m.place == place
+                 and (m.planned == future or m.date is None or date is None)), None)
+    if same is None and place is None:
+        same = next((m for m in found if m.sents[-1] == sent), None)
+    if same is None:
+        found.append(item)
+        return
+    same.date = same.date or date
+    same.planned = same.planned if same.date is not None else future
+    same.parts += [p for p in item.parts if p not in same.parts]
+    same.status = same.status or item.status
+    same.modality = same.modality or item.modality
+    if sent not in same.sents:
+        same.sents.append(sent)
+
+
+def _overlap(a: DateWindow | None, b: DateWindow | None) -> bool:
+    return a is None or b is None or (a.earliest <= b.latest and b.earliest <= a.latest)
+
+
+def _tenseless(m: Mention) -> bool:
+    """An undated mention in the simple present ("Riyadh, Tehran meet for talks"), as headlines
+    speak of what is about to happen as much as of what happened."""
+    verb = clause_head(m.trigger)
+    return m.date is None and verb.tag_ in {"VBP", "VBZ"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _known_sides(ctx: DocContext, keys: list[str]) -> set[str]:
+    """The sides among participants, leaving out people whom the text ties to no side."""
+    ents = ctx.entities.entities
+    return sides_of(ctx, [k for k in keys if ents[k].kind != PERSON or ents[k].affiliation_key])
+
+
+def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
+    """A placeless mention ("a summit on Saturday") of a meeting told elsewhere with its
+    place ("a two-day summit ... in Angola") is the same meeting when it has the same
+    status, a compatible date and the same sides."""
+    out = [m for m in found if m.place is not None]
+    for m in (m for m in found if m.place is None):
+        sides = _known_sides(ctx, m.parts)
+        into = None
+        for p in out:
+            other = _known_sides(ctx, p.parts)
+            need = min(2, len(sides), len(other))
+            if (p.place is not None and need and len(sides & other) >= need
+                    and _overlap(m.date, p.date)
+                    and (p.planned == m.planned or _tenseless(m))):
+                into = p
+                break
+        if into is not None and m.separate:
+            # "also met them for a separate discussion": another meeting, at the same place
+            m.place, m.date, m.hosted = into.place, m.date or into.date, into.hosted
+            into = None
+        if into is None:
+            out.append(m)
+            continue
+        into.date = into.date or m.date
+        into.status = into.status or m.status
+        into.modality = into.modality or m.modality
+        into.parts += [k for k in m.parts if k not in into.parts]
+        into.sents += [s for s in m.sents if s not in into.sents]
+    return sorted(out, key=lambda m: m.sents[0].start)
+
+
+def _called_off(trigger: Token) -> str | None:
+    """"the talks were derailed", "cancelled the summit", "the visit was put off": a meeting
+    called off (CANCELLED) or moved to a later date (POSTPONED)."""
+    verbs = [trigger.head] if trigger.dep_ in {"nsubjpass", "nsubj", "dobj"} else []
+    verbs += [trigger] if trigger.pos_ == "VERB" else []
+    verbs += [c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN"]
+    for v in verbs:
+        lemma = v.lemma_.lower()
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), "")
+        both = f"{lemma} {particle}".strip()
+        if lemma in diplomacy_words("postpone_verbs") or both in diplomacy_words("postpone_verbs"):
+            return POSTPONED
+        if lemma in diplomacy_words("cancel_verbs") or both in diplomacy_words("cancel_verbs"):
+            if trigger.dep_ == "nsubj" and v.tag_ != "VBN" and lemma in {"collapse", "halt"}:
+                return CANCELLED  # "the talks collapsed"
+            if trigger.dep_ in {"nsubjpass", "dobj"} or v == trigger.head:
+                return CANCELLED
+    return None
+
+
+def _refused(trigger: Token) -> bool:
+    """"rejecting peace talks with X", "refused to attend the summit": talks turned down."""
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.lemma_.lower() in words("reject_verbs"):
+        return True
+    return trigger.dep_ == "xcomp" and head.lemma_.lower() in words("reject_verbs")
+
+
+def _only_possible(trigger: Token) -> bool:
+    """"could eventually meet", "offered to host talks", "a proposal for a summit": a meeting
+    that may happen is planned, not held."""
+    head = clause_head(trigger)
+    scope = [trigger, head, *head.children, *trigger.children]
+    if head.dep_ == "xcomp":
+        scope += [head.head, *head.head.children]
+    markers = diplomacy_words("possibility_markers")
+    for t in scope:
+        if t.tag_ == "MD" and t.lower_ in markers:
+            return True
+        if t.tag_ != "MD" and t.lemma_.lower() in markers and t.pos_ in {"VERB", "ADV", "ADJ", "NOUN"}:
+            return True
+    return trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in diplomacy_words("offer_nouns")
+
+
+def _separate(trigger: Token) -> bool:
+    """"X also met the envoys for a separate discussion": a meeting of its own."""
+    head = clause_head(trigger)
+    near = [*trigger.subtree, *head.children]
+    return any(t.lower_ in {"separate", "separately", "another"} for t in near)
+
+
+def _host_country(ctx: DocContext, trigger: Token) -> str | None:
+    """"X met visiting Z officials": the meeting is in the host's country."""
+    head = clause_head(trigger)
+    visiting = [t for t in head.subtree if t.lower_ == "visiting" and t.head.i >= head.i]
+    if not visiting:
+        return None
+    for c in head.children:
+        if c.dep_ == "nsubj":
+            for key in agents_in(ctx, phrase_tokens(c)):
+                side = side_of(ctx, key)
+                if ctx.entities.entities[side].kind == COUNTRY:
+                    return side
+    return None
+
+
+def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
+    found: list[Mention] = []
+    for sent in ctx.doc.sents:
+        all_triggers = [t for t in sent if meeting_trigger(t) and not _refused(t)]
+        # "rounds of talks", "meet ... to restart discussions", "talks on a summit":
+        # nested mentions are one meeting
+        triggers = [t for t in all_triggers if not any(topic_of(t, o) for o in all_triggers if o != t)]
+        triggers = [t for t in triggers if _held_as_such(t) or not any(
+            o != t and t in o.subtree for o in triggers if o.pos_ == "VERB" or t.dep_ == "pobj")]
+        nested = {t.i: [o for o in all_triggers if o != t and o in t.subtree] for t in triggers}
+        for tok in triggers:
+            place = _meeting_place(ctx, tok, tuple(triggers))
+            future0 = is_future(ctx, tok, None)
+            date = _meeting_date(ctx, tok, sent, future0)
+            # talks about a summit: the summit is still to come
+            future = is_future(ctx, tok, date) or any(topic_of(o, tok) for o in all_triggers)
+            parts = _participants(ctx, tok)
+            for inner in nested[tok.i]:
+                parts += [p for p in _participants(ctx, inner) if p not in parts]
+            if place is None and len(sides_of(ctx, parts)) < 2:
+                continue  # no place and one side only: not enough to tell a meeting apart
+            if not parts and tok.lemma_.lower() == "round":
+                parts = _main_sides(ctx, found)  # "two earlier rounds": of the same negotiation
+            host = _host_country(ctx, tok) if place is None else None
+            place = place or host
+            _add_meeting(found, Mention(place, date, future or _only_possible(tok), parts, [sent], tok,
+                                        _called_off(tok), modality(tok), _separate(tok), host is not None))
+        for item in _visits(ctx, sent):
+            _add_meeting(found, item)
+        _join_travellers(ctx, sent, found)
+        _join_speakers(ctx, sent, found)
+    for m in _fold_placeless(ctx, found):
+        yield MeetingRecord(
+            evidence=DocContext.evidence(*m.sents),
+            status=m.status or (PLANNED if m.planned else HELD),
+            location=m.place,
+            date=m.date,
+            participants=tuple(p for p in m.parts if p != m.place) + ((m.place,) if m.hosted else ()),
+            modality=m.modality,
+        )

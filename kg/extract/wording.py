@@ -1,0 +1,91 @@
+"""Wording of diplomatic events: noun phrases and clauses as short labels, and whether a
+clause speaks of something still to come."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import DocContext, clause_head, subtree_span, words
+from kg.resolve.dates import DateWindow
+
+
+def np_text(tok: Token, drop_det: bool = True) -> str:
+    span = subtree_span(tok)
+    toks = [t for t in span if not (drop_det and t.dep_ in {"det", "poss"} and t.i < tok.i)]
+    toks = [t for t in toks if t.i <= tok.i or t.dep_ in {"prep", "pobj", "compound", "amod", "dobj", "pcomp", "det", "poss", "nummod", "hmod", "punct"}]
+    text = " ".join(t.text for t in toks).replace(" - ", "-").replace(" ’s", "’s").replace(" 's", "'s")
+    return text.strip(" ,.;:—")
+
+
+def phrase(tok: Token) -> str:
+    """A noun phrase as written, without its leading article."""
+    toks = list(subtree_span(tok))
+    while toks and toks[0].dep_ == "det" and toks[0].lower_ in {"a", "an", "the"}:
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip(" ,.;:—")
+
+
+def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
+    head = clause_head(trigger)
+    scope = [head] + list(head.children) + [trigger] + list(trigger.children)
+    for t in list(head.ancestors)[:2]:
+        scope += [t] + list(t.children)
+    markers = words("future_markers")
+    if any(t.lower_ in markers or t.lemma_.lower() in markers for t in scope):
+        if not any(t.lower_ in words("past_markers") for t in trigger.children):
+            return True
+    if date is not None and ctx.published is not None and date.earliest > ctx.published:
+        return True
+    return False
+
+
+def speech_date(ent: Span) -> bool:
+    """"said on Monday": the date of the telling, not of the event."""
+    head = ent.root.head
+    if head.pos_ == "ADP":
+        head = head.head
+    return head.lemma_.lower() in words("speech_verbs")
+
+
+def clause_text(tok: Token) -> str:
+    span = subtree_span(tok)
+    text = span.text
+    for sep in ("—", "–", " -- "):
+        text = text.split(sep)[0]
+    return text.strip(" ,.;:").removeprefix("that ")
+
+
+_ASIDES = {"relcl", "acl", "appos", "advcl", "parataxis"}
+
+
+def compact_clause(tok: Token) -> str:
+    """A demanded clause without its asides: "pull back what it described as significant
+    levels of forces and equipment, including tanks, deployed in X" -> "pull back
+    significant levels of forces and equipment"."""
+    keep: list[Token] = []
+
+    def walk(t: Token, top: bool) -> None:
+        if not top and (t.dep_ in _ASIDES or (t.dep_ == "prep" and t.lower_ in {"including", "like"})):
+            return
+        if not top and t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+            return  # "halt its offensive and for Y to pull out": Y's part is a clause of its own
+        if t.dep_ in {"ccomp", "dobj"} and t.left_edge.lower_ == "what":
+            # a free relative "what it described as X" stands for X
+            objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                walk(objs[0], False)
+                return
+        for c in t.lefts:
+            walk(c, False)
+        keep.append(t)
+        for c in t.rights:
+            walk(c, False)
+
+    walk(tok, True)
+    text = " ".join(t.text for t in keep if t.dep_ != "punct" or t.text == "-")
+    text = text.replace(" - ", "-").strip(" ,.;:")
+    for tail in (" and", " or", " but"):
+        text = text.removesuffix(tail)
+    return text

@@ -1,0 +1,180 @@
+"""Demands and conditions on invented sentences, with the real model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+
+PUB = date(2024, 6, 12)  # a Wednesday
+pytestmark = pytest.mark.slow
+
+
+def records_of(nlp, text):
+    rec = extract(nlp(text), PUB)
+    return rec, (lambda k: rec.entities[k].label)
+
+
+def test_demands_demand_and_rejection(nlp):
+    rec, label = records_of(nlp, "Kyiv insists on the withdrawal of all Russian troops, a condition that Moscow rejects.")
+    assert rec.demands
+    d = rec.demands[0]
+    assert "withdrawal" in d.label
+    assert [label(k) for k in d.demanded_by] == ["Ukraine"]
+    assert [label(k) for k in d.rejected_by] == ["Russia"]
+
+
+def test_demands_call_on_someone_to_act(nlp):
+    rec, label = records_of(nlp, "Egypt called on Israel to open the border crossings.")
+    assert any("open the border crossings" in d.label for d in rec.demands)
+    assert any(label(k) == "Egypt" for d in rec.demands for k in d.demanded_by)
+
+
+def test_demands_call_on_label_drops_asides(nlp):
+    rec, label = records_of(
+        nlp, "Chad called on Sudan to pull back what it described as large numbers of troops and armoured "
+             "vehicles, including tanks, deployed along their common border.")
+    assert len(rec.demands) == 1
+    d = rec.demands[0]
+    assert d.label == "Sudan pull back large numbers of troops and armoured vehicles"
+    assert [label(k) for k in d.demanded_by] == ["Chad"]
+
+
+def test_demands_do_so_reads_back_the_earlier_verb_phrase(nlp):
+    rec, label = records_of(nlp, "Guterres said it was unclear whether the Houthis were ready to release the "
+                                 "crew, but urged the group to do so.")
+    assert [d.label for d in rec.demands] == ["Houthis release the crew"]  # "the group" named
+
+
+def test_demands_quoted_obligation_is_the_speakers_demand(nlp):
+    rec, label = records_of(nlp, '"Venezuela must release all political prisoners," Colombian President '
+                                 'Gustavo Petro told reporters.')
+    assert len(rec.demands) == 1
+    d = rec.demands[0]
+    assert "release all political prisoners" in d.label
+    assert [label(k) for k in d.demanded_by] == ["Gustavo Petro"]
+
+
+def test_demands_speaker_obliging_his_own_side_is_no_demand(nlp):
+    rec, _ = records_of(nlp, '"Colombia must defend its borders," Colombian President Gustavo Petro said.')
+    assert not rec.demands
+
+
+def test_demands_quoted_imperative_with_pronoun_speaker(nlp):
+    rec, label = records_of(
+        nlp, "Kenyan President William Ruto spoke in Nairobi on Sunday. “Stop the shelling of Khartoum now,” "
+             "he said in a statement.")
+    assert [label(k) for d in rec.demands for k in d.demanded_by] == ["William Ruto"]
+    assert rec.demands[0].label == "Stop the shelling of Khartoum now"
+
+
+def test_demands_instead_of_states_what_the_speaker_wants(nlp):
+    rec, label = records_of(
+        nlp, "Sudan's foreign minister, Ali Youssef, condemned the raid. “Instead of agreeing to a ceasefire "
+             "now, the RSF continues to attack civilians,” he said.")
+    labels = [d.label for d in rec.demands]
+    assert len(labels) == 1 and labels[0].startswith("agreeing to a ceasefire")
+    assert [label(k) for k in rec.demands[0].demanded_by] == ["Ali Youssef"]
+
+
+def test_demands_request_without_a_known_demander_is_dropped(nlp):
+    rec, _ = records_of(nlp, "A resident of the camp spoke by phone. He asked that his name not be published.")
+    assert not rec.demands
+
+
+def test_demands_demand_that_clause_label(nlp):
+    rec, label = records_of(nlp, "Russia demands that Ukraine withdraw its troops from four regions, a condition "
+                                 "Kyiv has rejected.")
+    assert [(d.label, [label(k) for k in d.rejected_by]) for d in rec.demands] == [
+        ("Ukraine withdraw its troops from four regions", ["Ukraine"])]
+
+
+# -- conditions, obligations, addressees ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, label_words, by, to", [
+    ("Kenya and Ethiopia urged al-Shabaab to release the hostages and for Somalia to open the border crossings.",
+     ["Somalia", "open the border crossings"], "Kenya", "Somalia"),
+    ("Israel warned the Syrian government to keep its forces out of the south.",
+     ["keep its forces out of the south"], "Israel", "Syria"),
+    ("Colombia called on the National Liberation Army to release all hostages.",
+     ["release all hostages"], "Colombia", "National Liberation Army"),
+])
+def test_demands_directive_with_its_addressee(nlp, text, label_words, by, to):
+    rec, label = records_of(nlp, text)
+    hits = [d for d in rec.demands if all(w in d.label for w in label_words)]
+    assert hits, [d.label for d in rec.demands]
+    d = hits[0]
+    assert by in {label(k) for k in d.demanded_by}
+    assert to in {label(k) for k in d.addressed_to}
+
+
+def test_demands_conjoined_demands_are_two(nlp):
+    rec, _ = records_of(nlp, "Chad urged the RSF to halt its offensive and for Sudan to withdraw its troops from the border.")
+    labels = [d.label for d in rec.demands]
+    assert len(labels) == 2
+    assert not any("withdraw" in l and "halt" in l for l in labels)
+
+
+@pytest.mark.parametrize("text, label_word, by", [
+    ('"All parties must stop shelling the camps," the UN envoy for Yemen, Hans Grundberg, said on Tuesday.',
+     "stop shelling the camps", "United Nations"),
+    ("Pakistani Prime Minister Shehbaz Sharif told Afghan envoy Mohammad Sadiq that any deal must end attacks "
+     "from Afghan soil.", "end attacks", "Shehbaz Sharif"),
+])
+def test_demands_obligation_put_on_every_side_or_told_to_another(nlp, text, label_word, by):
+    rec, label = records_of(nlp, text)
+    hits = [d for d in rec.demands if label_word in d.label]
+    assert hits and by in {label(k) for k in hits[0].demanded_by}
+
+
+def test_demands_speaker_obliging_himself_when_telling_is_no_demand(nlp):
+    rec, _ = records_of(nlp, "Ethiopian Prime Minister Abiy Ahmed told Kenyan President William Ruto that he must "
+                             "consult his cabinet first.")
+    assert not rec.demands
+
+
+@pytest.mark.parametrize("text, label_word, by", [
+    ("The M23 will only withdraw from Goma if Kinshasa agrees to direct talks.", "Kinshasa agrees to direct talks", "M23"),
+    ("Azerbaijan said there would be no peace treaty unless Armenia changes its constitution.",
+     "Armenia changes its constitution", "Azerbaijan"),
+])
+def test_demands_conditions_only_if_and_unless(nlp, text, label_word, by):
+    rec, label = records_of(nlp, text)
+    hits = [d for d in rec.demands if label_word in d.label]
+    assert hits, [d.label for d in rec.demands]
+    assert by in {label(k) for k in hits[0].demanded_by}
+
+
+def test_demands_naming_is_no_call(nlp):
+    rec, _ = records_of(nlp, "The army said it struck what it called a centre for the production of drones in Darfur.")
+    assert not rec.demands
+
+
+def test_demands_rejected_call_without_its_makers(nlp):
+    rec, label = records_of(nlp, "The junta in Niger has rejected calls to restore the ousted president.")
+    hits = [d for d in rec.demands if "restore the ousted president" in d.label]
+    assert hits and not hits[0].demanded_by
+
+
+def test_demands_insisting_that_another_must_is_one_demand(nlp):
+    rec, label = records_of(nlp, "Houthi spokesman Mohammed Abdulsalam insisted that Saudi Arabia must lift the "
+                                 "blockade before any talks.")
+    assert len(rec.demands) == 1
+    d = rec.demands[0]
+    assert d.label.startswith("Saudi Arabia must lift the blockade")
+    assert "Saudi Arabia" in {label(k) for k in d.addressed_to}
+
+
+def test_demands_tying_an_agreement_to_conditions(nlp):
+    rec, label = records_of(nlp, "Moscow has tied any agreement to Kyiv dropping its bid to join NATO.")
+    assert [(d.label, [label(k) for k in d.demanded_by]) for d in rec.demands] == [
+        ("Kyiv dropping its bid to join NATO", ["Russia"])]
+
+
+def test_demands_request_to_the_speaker_is_no_demand(nlp):
+    rec, _ = records_of(nlp, '"Both governments have asked me to try and negotiate a truce," Kenyan President '
+                             'William Ruto said.')
+    assert not rec.demands

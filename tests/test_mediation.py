@@ -1,0 +1,139 @@
+"""Mediation efforts on invented sentences, with the real model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+
+PUB = date(2024, 6, 12)  # a Wednesday
+pytestmark = pytest.mark.slow
+
+
+def records_of(nlp, text):
+    rec = extract(nlp(text), PUB)
+    return rec, (lambda k: rec.entities[k].label)
+
+
+def test_mediation_mediation_between_parties(nlp):
+    rec, label = records_of(nlp, "Turkey has offered to mediate a ceasefire between Armenia and Azerbaijan.")
+    assert len(rec.mediations) == 1
+    med = rec.mediations[0]
+    assert [label(k) for k in med.mediators] == ["Turkey"]
+    assert {label(k) for k in med.parties} == {"Armenia", "Azerbaijan"}
+    assert any("ceasefire" in g for g in med.goals)
+
+
+def test_mediation_brokered_truce(nlp):
+    rec, label = records_of(nlp, "Saudi Arabia brokered a truce between the army and the rebels in May.")
+    assert [label(k) for m in rec.mediations for k in m.mediators] == ["Saudi Arabia"]
+    assert any("truce" in g for m in rec.mediations for g in m.goals)
+
+
+def test_mediation_restarting_talks_is_mediation_by_a_third_party(nlp):
+    rec, label = records_of(
+        nlp, "Egypt and Qatar served as mediators between Israel and Hamas during talks on a truce and the "
+             "release of hostages. U.S. Secretary of State Antony Blinken flew to Cairo on Monday, attempting to "
+             "restart discussions.")
+    by = {label(m.mediators[0]): m for m in rec.mediations}
+    assert {"Egypt", "Qatar", "United States"} <= set(by)
+    us = by["United States"]
+    assert "Antony Blinken" in {label(k) for k in us.mediators}
+    assert {label(k) for k in us.parties} == {"Israel", "Hamas"}
+    assert any("truce" in g for g in us.goals)  # the goal of the talks the document names
+
+
+def test_mediation_parties_restarting_their_own_talks_do_not_mediate(nlp):
+    rec, _ = records_of(nlp, "Armenia and Azerbaijan agreed on Monday to resume talks on a peace treaty.")
+    assert not rec.mediations
+
+
+def test_mediation_goal_is_what_brokered_talks_seek(nlp):
+    rec, _ = records_of(nlp, "Ethiopian and Eritrean envoys will meet in Jeddah for Saudi-brokered talks "
+                             "seeking to end the border conflict.")
+    goals = [g for m in rec.mediations for g in m.goals]
+    assert goals == ["end the border conflict"]
+
+
+def test_mediation_mediated_talks_goal_and_telling_date(nlp):
+    rec, label = records_of(nlp, "Qatar and Egypt are mediating talks between Israel and Hamas on a ceasefire in "
+                                 "Gaza, officials said on Monday.")
+    assert {label(m.mediators[0]) for m in rec.mediations} == {"Qatar", "Egypt"}
+    assert all(m.goals == ("ceasefire in Gaza",) for m in rec.mediations)
+    assert all(m.date is None for m in rec.meetings)  # Monday is when it was said
+
+
+def test_mediation_party_named_by_its_forces_not_twice(nlp):
+    rec, label = records_of(nlp, "Saudi Arabia brokered a truce between the Sudanese army and the Rapid Support "
+                                 "Forces in Jeddah in May.")
+    parties = {label(k) for m in rec.mediations for k in m.parties}
+    assert "Rapid Support Forces" in parties and "Sudan" not in parties and len(parties) == 2
+
+
+# -- mediation without the word "mediate" ------------------------------------------
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    ("Sudanese army chief Abdel Fattah al-Burhan met visiting Kenyan officials on Monday to discuss a deal to end "
+     "Sudan's war with the Rapid Support Forces.", "Kenya", {"Sudan", "Rapid Support Forces"}),
+    ("Turkey is pushing Armenia and Azerbaijan towards a peace treaty.", "Turkey", {"Armenia", "Azerbaijan"}),
+    ("Qatar urged Sudan and Chad to accept a ceasefire along their border.", "Qatar", {"Sudan", "Chad"}),
+    ("Norway was leading efforts to reduce tensions between Colombia and Venezuela.", "Norway", {"Colombia", "Venezuela"}),
+    ("Algeria hosted talks between Mali and Niger in Algiers last month.", "Algeria", {"Mali", "Niger"}),
+])
+def test_mediation_third_party_without_the_word(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    by = {label(m.mediators[0]): m for m in rec.mediations}
+    assert mediator in by
+    assert {label(k) for k in by[mediator].parties} == parties
+
+
+def test_mediation_parties_at_the_table_are_not_mediators(nlp):
+    rec, label = records_of(nlp, "Armenian and Azerbaijani envoys met in Tbilisi to discuss a deal to end the "
+                                 "conflict between Armenia and Azerbaijan.")
+    assert not rec.mediations
+
+
+@pytest.mark.parametrize("text, mediators", [
+    ("Pakistan said the peace pact rests on U.S. and Saudi-brokered commitments to end the war with Afghanistan.",
+     {"United States", "Saudi Arabia"}),
+    ("Talks mediated by Kenyan President William Ruto, who chairs the regional bloc of which Somalia and Ethiopia "
+     "are members, will open on Friday.", {"Kenya", "William Ruto"}),
+])
+def test_mediation_brokers_named_together_and_without_their_clauses(nlp, text, mediators):
+    rec, label = records_of(nlp, text)
+    assert {label(k) for m in rec.mediations for k in m.mediators} == mediators
+
+
+def test_mediation_goal_is_what_the_agreement_aims_at(nlp):
+    rec, label = records_of(nlp, "Ecuador and Peru accused Colombia of violating the accord, brokered by Brazil, "
+                                 "which aimed to end the border dispute.")
+    assert [g for m in rec.mediations for g in m.goals] == ["end the border dispute"]
+
+
+def test_mediation_envoys_of_the_mediating_state_lead_the_effort(nlp):
+    rec, label = records_of(nlp, "Egypt brokered a truce between Israel and Hamas in May. Cairo's envoys Hassan "
+                                 "Rashad and Ahmed Abdel Khalek met Hamas leaders on Sunday.")
+    egypt = [m for m in rec.mediations if label(m.mediators[0]) == "Egypt"]
+    assert egypt and {"Hassan Rashad", "Ahmed Abdel Khalek"} <= {label(k) for k in egypt[0].mediators}
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    ("Egypt's peace plan was presented to Israel and Hamas on Monday.", "Egypt", {"Israel", "Hamas"}),
+    ("Ukraine said it would study the peace plan drafted by Turkey.", "Turkey", None),
+    ("Neither side has accepted a new truce proposal from the African Union.", "African Union", None),
+    ("Sudan and Chad welcomed a ceasefire proposal from Qatar.", "Qatar", None),
+])
+def test_mediation_plan_put_forward_by_a_third_party(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    by = {label(m.mediators[0]): m for m in rec.mediations}
+    assert mediator in by
+    if parties is not None:
+        assert {label(k) for k in by[mediator].parties} == parties
+
+
+def test_mediation_a_sides_own_plan_is_no_mediation(nlp):
+    rec, _ = records_of(nlp, "Russia rejected Ukraine's peace plan on Tuesday.")
+    assert not rec.mediations

@@ -1,0 +1,223 @@
+"""Meetings (talks, summits, visits, calls) on invented sentences, with the real model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+
+PUB = date(2024, 6, 12)  # a Wednesday
+pytestmark = pytest.mark.slow
+
+
+def records_of(nlp, text):
+    rec = extract(nlp(text), PUB)
+    return rec, (lambda k: rec.entities[k].label)
+
+
+def test_meetings_planned_meeting_with_place_and_date(nlp):
+    rec, label = records_of(nlp, "Iranian and American negotiators will meet in Muscat on Saturday for indirect talks.")
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert m.status == "planned"
+    assert label(m.location) == "Muscat"
+    assert m.date is not None and m.date.earliest == date(2024, 6, 15)
+    assert {"Iran", "United States"} <= {label(p) for p in m.participants}
+
+
+def test_meetings_held_meeting_past_tense(nlp):
+    rec, label = records_of(nlp, "Last week, the Sudanese army chief met with Egypt's president in Cairo.")
+    held = [m for m in rec.meetings if m.location and label(m.location) == "Cairo"]
+    assert held and held[0].status == "held"
+    assert held[0].date is not None and held[0].date.earliest == date(2024, 6, 3)
+
+
+def test_meetings_talks_about_a_summit_are_a_planned_meeting(nlp):
+    rec, label = records_of(nlp, "Petro said talks were continuing with Brazil and Mexico on a regional summit for peace.")
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert m.status == "planned" and m.location is None
+    parts = {label(p) for p in m.participants}
+    assert {"Brazil", "Mexico"} <= parts
+
+
+def test_meetings_speaker_is_a_side_of_talks_with(nlp):
+    rec, label = records_of(
+        nlp, "Sudanese army chief Abdel Fattah al-Burhan said negotiations were continuing with Egypt and Turkey "
+             "on a new round of talks.")
+    parts = {label(p) for m in rec.meetings for p in m.participants}
+    assert {"Sudan", "Egypt", "Turkey"} <= parts
+    assert "Abdel Fattah al-Burhan" not in parts  # the speaker counts as the side he speaks for
+
+
+def test_meetings_topic_place_is_not_the_venue(nlp):
+    rec, label = records_of(nlp, "Kenyan President William Ruto will attend a summit in Addis Ababa on Monday "
+                                 "on the crisis in Sudan.")
+    assert [label(m.location) for m in rec.meetings] == ["Addis Ababa"]
+
+
+def test_meetings_reporting_source_is_not_a_participant(nlp):
+    rec, label = records_of(nlp, "Qatari officials confirmed that a follow-up meeting would take place in Nairobi next week.")
+    assert len(rec.meetings) == 1
+    assert "Qatar" not in {label(p) for p in rec.meetings[0].participants}
+
+
+def test_meetings_foreign_leader_present_in_a_city_is_a_visit(nlp):
+    rec, label = records_of(
+        nlp, "Ethiopian Prime Minister Abiy Ahmed said on Tuesday. Abiy said he had told Kenya's President "
+             "William Ruto, who was in Addis Ababa, that he would back the plan.")
+    visits = [m for m in rec.meetings if m.location and label(m.location) == "Addis Ababa"]
+    assert len(visits) == 1
+    v = visits[0]
+    assert v.status == "held"
+    assert {"William Ruto", "Kenya", "Abiy Ahmed", "Ethiopia"} <= {label(p) for p in v.participants}
+
+
+def test_meetings_people_travelling_to_the_venue_join_the_meeting(nlp):
+    rec, label = records_of(
+        nlp, "Saudi and Iranian negotiators will meet in Baghdad next week to revive talks on restoring ties. "
+             "Saudi Foreign Minister Faisal bin Farhan will travel to Baghdad on Monday, and Iranian Foreign "
+             "Minister Hossein Amir-Abdollahian will be there for the talks.")
+    baghdad = [m for m in rec.meetings if m.location and label(m.location) == "Baghdad"]
+    assert len(baghdad) == 1 and baghdad[0].status == "planned"
+    parts = {label(p) for p in baghdad[0].participants}
+    assert {"Faisal bin Farhan", "Saudi Arabia", "Iran"} <= parts
+    assert len(baghdad[0].evidence) == 2
+
+
+def test_meetings_multi_day_meeting_window(nlp):
+    rec, _ = records_of(nlp, "Leaders of Mali and Niger will join a three-day summit due to begin on Friday in Abuja.")
+    assert len(rec.meetings) == 1
+    d = rec.meetings[0].date
+    assert (d.earliest, d.latest) == (date(2024, 6, 14), date(2024, 6, 16))
+
+
+def test_meetings_placeless_mention_folds_into_the_placed_meeting(nlp):
+    rec, label = records_of(
+        nlp, "Malian President Assimi Goita and Nigerien President Abdourahamane Tchiani will attend a summit on "
+             "Saturday on the security crisis in the Sahel. Goita and Tchiani will join a two-day summit due to "
+             "begin on Friday in Abuja, officials said.")
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert label(m.location) == "Abuja" and m.status == "planned"
+    assert (m.date.earliest, m.date.latest) == (date(2024, 6, 14), date(2024, 6, 15))
+    assert {"Mali", "Niger"} <= {label(p) for p in m.participants}
+    assert len(m.evidence) == 2
+
+
+def test_meetings_discussion_with_officials_is_a_meeting(nlp):
+    rec, label = records_of(nlp, "A Houthi delegation discussed proposals related to a Red Sea truce with Omani "
+                                 "officials in Muscat on Monday.")
+    muscat = [m for m in rec.meetings if m.location and label(m.location) == "Muscat"]
+    assert muscat and muscat[0].status == "held"
+    assert muscat[0].date.earliest == date(2024, 6, 10)
+    assert "Oman" in {label(p) for p in muscat[0].participants}
+
+
+def test_meetings_earlier_rounds_of_the_same_negotiation(nlp):
+    rec, label = records_of(
+        nlp, "Saudi and Houthi negotiators will meet on Thursday in Muscat for fresh talks.\n\n"
+             "The talks, which Riyadh said will be held behind closed doors, come after two earlier rounds held "
+             "this year in Amman.")
+    by_place = {label(m.location): m for m in rec.meetings if m.location}
+    assert set(by_place) == {"Muscat", "Amman"}
+    assert by_place["Muscat"].status == "planned" and by_place["Amman"].status == "held"
+    assert {label(p) for p in by_place["Amman"].participants} == {label(p) for p in by_place["Muscat"].participants}
+
+
+def test_meetings_round_of_shelling_is_no_meeting(nlp):
+    rec, _ = records_of(nlp, "A fresh round of shelling hit the outskirts of Kharkiv on Tuesday.")
+    assert not rec.meetings
+
+
+# -- calls, modality, status ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, modality, people", [
+    ("Somali President Hassan Sheikh Mohamud held a phone call with Kenyan President William Ruto on Tuesday.",
+     "phone", {"Hassan Sheikh Mohamud", "William Ruto"}),
+    ("Armenian Prime Minister Nikol Pashinyan spoke by phone with Azerbaijani President Ilham Aliyev on Monday.",
+     "phone", {"Nikol Pashinyan", "Ilham Aliyev"}),
+    ("Indian Prime Minister Narendra Modi and Bangladeshi leader Muhammad Yunus met face to face in Bangkok on Friday.",
+     "in person", {"Narendra Modi", "Muhammad Yunus"}),
+    ("Colombian President Gustavo Petro held a video call with Venezuelan President Nicolas Maduro on Sunday.",
+     "video", {"Gustavo Petro", "Nicolas Maduro"}),
+])
+def test_meetings_calls_and_their_modality(nlp, text, modality, people):
+    rec, label = records_of(nlp, text)
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert m.modality == modality and m.status == "held"
+    assert people <= {label(p) for p in m.participants}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Talks between Ethiopia and Eritrea in Nairobi were derailed on Monday by a border clash.", "cancelled"),
+    ("Chad cancelled a summit with Sudan in N'Djamena planned for next week.", "cancelled"),
+    ("A meeting of Pakistani and Afghan officials in Doha was postponed on Tuesday.", "postponed"),
+    ("Leaders of Mali and Burkina Faso could eventually meet in Niamey.", "planned"),
+    ("Qatar offered to host talks between Israel and Hamas in Doha.", "planned"),
+])
+def test_meetings_status_beyond_held(nlp, text, status):
+    rec, label = records_of(nlp, text)
+    assert [m.status for m in rec.meetings] == [status]
+
+
+def test_meetings_refused_talks_are_no_meeting(nlp):
+    rec, _ = records_of(nlp, "Houthi leaders are rejecting talks with the Yemeni government in Muscat.")
+    assert not rec.meetings
+
+
+def test_meetings_purpose_clause_place_is_not_the_venue(nlp):
+    rec, label = records_of(nlp, "Congolese President Felix Tshisekedi met visiting Angolan officials on Thursday to "
+                                 "discuss a deal to end the war with the M23 in North Kivu.")
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert label(m.location) == "Democratic Republic of the Congo"  # the host's country
+    assert {"Felix Tshisekedi", "Angola"} <= {label(p) for p in m.participants}
+    assert "M23" not in {label(p) for p in m.participants}  # a side of the war, not at the table
+
+
+def test_meetings_separate_meeting_stays_apart(nlp):
+    rec, label = records_of(
+        nlp, "Somali President Hassan Sheikh Mohamud met Turkish envoys in Mogadishu on Monday. Somali Defence "
+             "Minister Abdulkadir Mohamed Nur also met the Turkish envoys for a separate discussion.")
+    assert len(rec.meetings) == 2
+    assert all(label(m.location) == "Mogadishu" for m in rec.meetings)
+    assert {"Abdulkadir Mohamed Nur"} <= {label(p) for p in rec.meetings[1].participants}
+
+
+# -- signings, speakers at the table, people of no known side ----------------------------
+
+
+def test_meetings_signing_by_two_sides_is_a_meeting(nlp):
+    rec, label = records_of(nlp, "Sudan and South Sudan signed an oil accord in Juba on Monday.")
+    assert len(rec.meetings) == 1
+    m = rec.meetings[0]
+    assert label(m.location) == "Juba" and m.status == "held"
+    assert {"Sudan", "South Sudan"} <= {label(p) for p in m.participants}
+
+
+def test_meetings_signing_alone_is_no_meeting(nlp):
+    rec, _ = records_of(nlp, "Colombia signed a decree on Monday.")
+    assert not rec.meetings
+
+
+def test_meetings_people_speaking_right_after_the_meeting_were_at_it(nlp):
+    rec, label = records_of(
+        nlp, "Sudanese Foreign Minister Ali Youssef met visiting Egyptian officials on Sunday to discuss a deal "
+             "to end the war between the Sudanese army and the Rapid Support Forces. Youssef told Egyptian envoys "
+             "Hani Salah and Karim Adel that any deal must respect Sudan's sovereignty.")
+    assert len(rec.meetings) == 1
+    parts = {label(p) for p in rec.meetings[0].participants}
+    assert {"Ali Youssef", "Hani Salah", "Egypt"} <= parts
+
+
+def test_meetings_person_of_no_known_side_does_not_split_a_meeting(nlp):
+    rec, label = records_of(
+        nlp, "Armenia and Azerbaijan's leaders will meet in Abu Dhabi for peace talks on Monday. Officials said "
+             "caretaker premier Tigran Avetisyan and Azerbaijan's President Ilham Aliyev will meet for talks.")
+    assert len(rec.meetings) == 1
+    assert {"Tigran Avetisyan", "Ilham Aliyev"} <= {label(p) for p in rec.meetings[0].participants}
