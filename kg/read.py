@@ -219,15 +219,20 @@ def _check_file(path: Path) -> os.stat_result:
     return st
 
 
-def read_article(path: Path, published: date | None = None, today: date | None = None) -> Article:
-    """Read one article file and its sidecar metadata."""
-    path = Path(path)
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of an input file, checked first (kind, size); one line naming it if unreadable."""
     _check_file(path)
     try:
         with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+            return fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_article(path: Path, published: date | None = None, today: date | None = None) -> Article:
+    """Read one article file and its sidecar metadata."""
+    path = Path(path)
+    raw = _read_bytes(path)
     meta = read_meta(path)
     text, warnings = decode(raw, path, meta.get("encoding"))
     if _control_share(text) > 0.02:
@@ -264,12 +269,7 @@ def read_jsonl(path: Path, published: date | None = None,
     label ``PATH:LINE``. A line that is not a JSON object with a non-empty ``"text"`` is an
     error of its own; blank lines are skipped. Metadata keys are those of a sidecar."""
     path = Path(path)
-    _check_file(path)
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    raw = _read_bytes(path)
     text, warnings = decode(raw, path)
     for n, line in enumerate(text.splitlines(), start=1):
         label = f"{path}:{n}"
