@@ -7,6 +7,7 @@ documents meet in one node.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -22,6 +23,7 @@ _LATIN_EXTRA = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø
 SLUG_LIMIT = 60
 
 
+@functools.lru_cache(maxsize=8192)
 def slug(text: str, limit: int = SLUG_LIMIT) -> str:
     """A readable, IRI-safe key (``[a-z0-9-]``, at most ``limit`` characters) for any text.
 

@@ -196,7 +196,17 @@ def _district_alias(ent: Entity) -> None:
 
 
 def salient_countries(doc: Doc) -> list[str]:
-    """ISO codes of the countries a document talks about, most mentioned first."""
+    """ISO codes of the countries a document talks about, most mentioned first (read once per
+    document: the entities and the context both ask)."""
+    memo = doc.user_data.get(("newskg", "salient_countries"))
+    if memo is not None:
+        return list(memo)
+    found = _salient_countries(doc)
+    doc.user_data[("newskg", "salient_countries")] = tuple(found)
+    return found
+
+
+def _salient_countries(doc: Doc) -> list[str]:
     gaz = gazetteer()
     counts: Counter[str] = Counter()
     for ent in doc.ents:
