@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,41 @@ def test_api_same_inputs_in_any_order_give_identical_turtle(tmp_path: Path):
     text = outputs.pop()
     assert text.count("a nkg:Document") == 3
     assert '"2025-03-09"^^xsd:date' in text and '"2025-03-10"^^xsd:date' not in text
+
+
+BATCH_TEXTS = {
+    "a.txt": "Gunmen killed four farmers in Wuro Bokki village in northern Cameroon on Sunday.",
+    "b.txt": "A drone strike on a market in Kidal killed two children on Monday, officials said.",
+    "c.txt": "Envoys of Ethiopia and Somalia will meet in Ankara on Friday for talks mediated by Turkey.",
+}
+
+
+def test_api_batch_build_equals_one_by_one(tmp_path: Path):
+    """Articles parsed together through nlp.pipe give the graph each gives on its own."""
+    from rdflib.compare import isomorphic
+
+    from kg.read import read_article
+
+    paths = []
+    for name, text in BATCH_TEXTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    articles = [(p, read_article(p, published=date(2024, 6, 12))) for p in paths]
+    batch = list(api.build_articles(articles))
+    assert [r.path for r in batch] == paths and all(r.built for r in batch)
+    for (path, article), result in zip(articles, batch):
+        assert isomorphic(result.graph, api.build_article(article)), path.name
+
+
+def test_api_batch_keeps_input_order_around_failures(tmp_path: Path, monkeypatch):
+    for name, text in BATCH_TEXTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "b2.txt").write_text("   \n", encoding="utf-8")  # empty: a failure between good ones
+    monkeypatch.setattr(api, "PIPE_BATCH", 2)
+    results = list(api.build_iter([tmp_path], published=date(2024, 6, 12)))
+    names = [Path(r.path).name for r in results if r.built or r.error]
+    assert sorted(names) == ["a.txt", "b.txt", "b2.txt", "c.txt"]
+    failed = [Path(r.path).name for r in results if r.error]
+    assert failed == ["b2.txt"]
+    built = [Path(r.path).name for r in results if r.built]
+    assert built == ["a.txt", "b.txt", "c.txt"]
