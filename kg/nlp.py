@@ -145,6 +145,10 @@ class EntityFixer:
                     label = "GPE"
                 elif label in {"PERSON", "ORG"} and bare not in orgs and self._located_in(ent):
                     label = "GPE"
+                elif label == "PERSON" and self._names_a_group(ent):
+                    label = "NORP"
+                elif label in {"ORG", "FAC"} and bare not in orgs and self._geographic_line(ent):
+                    label = "LOC"
             end = ent.end
             while end - 1 > ent.start and (doc[end - 1].is_punct or doc[end - 1].is_bracket):
                 end -= 1  # "Geneva (AFP)" tagged as one span: keep the name
@@ -175,6 +179,21 @@ class EntityFixer:
         noun = prep.head
         return noun.pos_ == "NOUN" and (noun.lemma_.lower() in event_words("facility_nouns")
                                         or noun.lemma_.lower() in {"village", "town", "camp", "hamlet", "settlement"})
+
+    @staticmethod
+    def _names_a_group(ent: Span) -> bool:
+        """A one-word "person" that qualifies a group: "the Druze minority", "Hazara elders"."""
+        return len(ent) == 1 and ent.root.dep_ in {"amod", "compound"} and \
+            ent.root.head.lemma_.lower() in event_words("group_nouns")
+
+    @staticmethod
+    def _geographic_line(ent: Span) -> bool:
+        """A named line, border or valley the text places things along: "along the Line of
+        Control", "across the Green Line" (the model reads such names as organizations)."""
+        head = ent[-1] if ent[-1].lower_ not in {"of", "the"} else ent.root
+        named_feature = any(t.lemma_.lower() in event_words("geographic_feature_nouns") for t in ent)
+        return named_feature and ent.root.dep_ == "pobj" and ent.root.head.lower_ in {"along", "across", "near", "beyond", "over"} \
+            and head.pos_ in {"PROPN", "NOUN"}
 
     @staticmethod
     def _named_organizations(doc: Doc, spans: list[Span], gaz) -> list[Span]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from spacy.tokens import Span
+
 
 def test_nlp_line_breaks_end_sentences(nlp):
     doc = nlp("Moscow, Kyiv meet for talks after fresh attacks\n\n- Trump warning to Kyiv -\n"
@@ -23,3 +26,30 @@ def test_nlp_country_never_heads_a_region(nlp):
     assert ("Myanmar", "GPE") in ents
     assert not any(text.endswith("state") for text, _ in ents)
     assert ("Kherson region", "LOC") in [(e.text, e.label_) for e in nlp("Drones hit the Kherson region.").ents]
+
+
+@pytest.mark.parametrize(("text", "name", "group"), [
+    ("Israel warned the government to leave the Druze minority alone.", "Druze", True),
+    ("Hazara elders said gunmen killed three miners near Quetta.", "Hazara", True),
+    ("Gunmen shot Ahmed outside his home in Kano.", "Ahmed", False),
+])
+def test_nlp_one_word_person_that_qualifies_a_group(nlp, text, name, group):
+    from kg.nlp import EntityFixer
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == name)
+    assert EntityFixer._names_a_group(Span(doc, i, i + 1, label="PERSON")) is group
+
+
+@pytest.mark.parametrize(("text", "name", "line"), [
+    ("Shelling was reported along the Line of Control on Wednesday.", "Line of Control", True),
+    ("Troops clashed along the Durand Line overnight.", "Durand Line", True),
+    ("He works for the Line Company in Lahore.", "Line Company", False),
+])
+def test_nlp_named_line_is_a_place(nlp, text, name, line):
+    from kg.nlp import EntityFixer
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="ORG")
+    assert EntityFixer._geographic_line(span) is line
