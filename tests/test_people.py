@@ -24,6 +24,10 @@ def people_of(nlp, text):
         ("German Foreign Minister Annalena Baerbock arrived in Amman.", "Annalena Baerbock", "Foreign Minister", "Germany"),
         ("Sudan's army chief Abdel Fattah al-Burhan rejected the plan.", "Abdel Fattah al-Burhan", "army chief", "Sudan"),
         ("Yoav Gallant, Israel's defence minister, visited the base.", "Yoav Gallant", "defence minister", "Israel"),
+        # the portfolio before a title belongs to the title; the country before it is the affiliation
+        ("Mali's Information Minister Abdoulaye Maiga told state TV that rebels had attacked Kidal.",
+         "Abdoulaye Maiga", "Information Minister", "Mali"),
+        ("Sudan's water minister Daw al-Beit said the dam at Merowe was hit.", "Daw al-Beit", "water minister", "Sudan"),
         # a bare title: the officeholder table says whom the person acts for, when the article names it
         ("President Recep Tayyip Erdogan said Turkey would host the talks.", "Recep Tayyip Erdogan", "President", "Turkey"),
         ("Prime Minister Abiy Ahmed's office said Ethiopia would attend.", "Abiy Ahmed", "Prime Minister", "Ethiopia"),

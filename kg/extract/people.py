@@ -60,6 +60,12 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
         if tok.text in {"'s", "’s"} and i > span.sent.start:
             i -= 1
             continue
+        if role_toks and tok.dep_ in {"compound", "amod"} and tok.head in role_toks and not tok.ent_type_ \
+                and tok.pos_ in {"NOUN", "ADJ", "PROPN"} and tok.is_alpha:
+            # the portfolio of a title: "Information Minister", "energy minister", "water minister"
+            role_toks.insert(0, tok)
+            i -= 1
+            continue
         if tok.lower_ in {"its", "their"} and role_toks:
             affiliation = _owner_of_pronoun(ctx, tok)
             break
