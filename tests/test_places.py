@@ -516,3 +516,19 @@ def test_places_fold_equivalences(a: str, b: str) -> None:
 def test_places_foreign_alternate_names(gaz: Gazetteer, name, countries, expected) -> None:
     hit = gaz.place(name, countries=countries)
     assert (hit and (hit.name, hit.country_iso2)) == expected or (hit is None and expected is None)
+
+
+@pytest.mark.parametrize(
+    ("surface", "countries", "iso2"),
+    [
+        # a small homonym in the article's countries gives way to a world city of that name
+        ("Geneva", ("US", "IR"), "CH"),
+        ("Paris", ("US",), "FR"),
+        # a sizeable one does not
+        ("Tripoli", ("LB",), "LB"),
+        ("London", ("CA",), "CA"),
+    ],
+)
+def test_places_world_city_beats_a_small_homonym(gaz: Gazetteer, surface, countries, iso2) -> None:
+    place = gaz.place(surface, countries=countries)
+    assert place is not None and place.country_iso2 == iso2

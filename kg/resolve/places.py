@@ -32,6 +32,13 @@ CITY_EXTRACTS = (500, 1000, 5000, 15000)
 #: transliteration of the name (same initial, similar length) less so.
 ALTERNATE_NAME_PENALTY = 10
 CLOSE_SPELLING_PENALTY = 2
+#: A city outside the countries the text names wins over a small homonym inside them (under
+#: ``SMALL_TOWN_POPULATION``) when it is at least ``WORLD_CITY_RATIO`` times as populous and a
+#: city of at least ``WORLD_CITY_POPULATION``: talks "in Geneva" of an article about Iran and
+#: the United States are in Switzerland; "Tripoli" of a Lebanese article stays in Lebanon.
+WORLD_CITY_RATIO = 5
+WORLD_CITY_POPULATION = 100_000
+SMALL_TOWN_POPULATION = 50_000
 #: A town outside every country the text names, known by that name only as one of its
 #: alternate names, is taken for the name only when at least this populous ("Zari" in a
 #: Nigerian report is no Polish Żary; an unknown local place is more likely).
@@ -449,11 +456,24 @@ class Gazetteer:
             return (1, weight / (ranks[iso] + 1) + 1)
         return (0, weight)
 
+    @staticmethod
+    def _world_city(best: PlaceInfo, foreign: PlaceInfo | None, ranks: dict[str, int]) -> PlaceInfo:
+        """The homonym to keep: the one in the text's countries, unless a far larger city abroad
+        bears the name as its own."""
+        if foreign is None or best.country_iso2 not in ranks or (best.population or 0) >= SMALL_TOWN_POPULATION:
+            return best
+        if (foreign.population or 0) >= max(WORLD_CITY_POPULATION, WORLD_CITY_RATIO * (best.population or 0)):
+            return foreign
+        return best
+
     def _best_city(self, key: str, ranks: dict[str, int], *, with_states: bool) -> PlaceInfo | None:
         cities = self._cities
         best: tuple[tuple[int, float], PlaceInfo] | None = None
+        foreign: PlaceInfo | None = None  # the most populous homonym abroad known by this very name
         for number, alternate in self._city_candidates(key):
             gid, name, iso, pop, lat, lon = cities.records[number]
+            if not alternate and iso not in ranks and pop > ((foreign.population or 0) if foreign else 0):
+                foreign = PlaceInfo(name, "City", iso, gid, pop or None, lat, lon)
             penalty = 1.0
             if alternate:
                 penalty = CLOSE_SPELLING_PENALTY if _close_spelling(key, fold(name)) else ALTERNATE_NAME_PENALTY
@@ -467,7 +487,9 @@ class Gazetteer:
             score = self._score("US", US_STATE_RANK_POPULATION, 1.0, ranks)
             if best is None or score > best[0]:
                 best = (score, PlaceInfo(name, "Region", "US", gid, None, None, None))
-        return best[1] if best else None
+        if best is None:
+            return None
+        return best[1] if best[1].kind != "City" else self._world_city(best[1], foreign, ranks)
 
     def _is_city_name(self, key: str) -> bool:
         return any(n % 2 == 0 for n in self._cities.index.get(key, ()))
