@@ -155,6 +155,7 @@ class EntityFixer:
             if label != ent.label_ and end < ent.end - 1:
                 end = ent.start + next((i for i, t in enumerate(ent) if t.is_punct or t.is_bracket), len(ent))
             spans.append(Span(doc, ent.start, end, label=label, kb_id=ent.kb_id_))
+        spans = self._organizations_ending_in_a_place(doc, spans)
         spans += self._named_organizations(doc, spans, gaz)
         spans += self._acronym_spans(doc, spans, gaz)
         spans += self._split_surnames(doc, person_parts)
@@ -179,6 +180,31 @@ class EntityFixer:
         noun = prep.head
         return noun.pos_ == "NOUN" and (noun.lemma_.lower() in event_words("facility_nouns")
                                         or noun.lemma_.lower() in {"village", "town", "camp", "hamlet", "settlement"})
+
+    @staticmethod
+    def _organizations_ending_in_a_place(doc: Doc, spans: list[Span]) -> list[Span]:
+        """An organization's name that ends in a place's ("the Alliance Fleuve Congo rebel group",
+        "the Alliance Fleuve Congo (AFC)"), which the model cuts in two: one organization, when
+        a word of armed groups or the name's acronym follows."""
+        kinds = event_words("armed_group_words")
+        by_start = {s.start: s for s in spans}
+        out: list[Span] = []
+        skip: set[int] = set()
+        for span in sorted(spans, key=lambda s: s.start):
+            if span.start in skip:
+                continue
+            place = by_start.get(span.end)
+            if span.label_ == "ORG" and place is not None and place.label_ in {"GPE", "LOC"} and place.end < len(doc):
+                after = doc[place.end]
+                words = [t for t in doc[span.start:place.end] if t.is_alpha and t.lower_ != "the" and t.text[:1].isupper()]
+                initials = "".join(t.text[0] for t in words)
+                acronym = after.text == "(" and place.end + 1 < len(doc) and doc[place.end + 1].text == initials
+                if after.lower_ in kinds or acronym:
+                    out.append(Span(doc, span.start, place.end, label="ORG", kb_id=span.kb_id_))
+                    skip.add(place.start)
+                    continue
+            out.append(span)
+        return out
 
     @staticmethod
     def _names_a_group(ent: Span) -> bool:

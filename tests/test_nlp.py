@@ -53,3 +53,17 @@ def test_nlp_named_line_is_a_place(nlp, text, name, line):
     start = text.index(name)
     span = doc.char_span(start, start + len(name), label="ORG")
     assert EntityFixer._geographic_line(span) is line
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Corneille Nangaa, leader of the Alliance Fleuve Congo rebel group, said fighters would advance.",
+     "the Alliance Fleuve Congo"),
+    ("The Alliance Fleuve Congo (AFC) said it took the town.", "The Alliance Fleuve Congo"),
+])
+def test_nlp_organization_name_ending_in_a_place(nlp, text, org):
+    assert (org, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_nlp_country_before_an_organization_stays_a_country(nlp):
+    ents = [(e.text, e.label_) for e in nlp("He spoke to the United Nations Sudan office.").ents]
+    assert ("Sudan", "GPE") in ents
