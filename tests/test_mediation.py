@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from kg.extract import extract
+from extracted import records_of
 
-PUB = date(2024, 6, 12)  # a Wednesday
 pytestmark = pytest.mark.slow
-
-
-def records_of(nlp, text):
-    rec = extract(nlp(text), PUB)
-    return rec, (lambda k: rec.entities[k].label)
 
 
 def test_mediation_mediation_between_parties(nlp):
