@@ -462,20 +462,23 @@ def place_countries_from_text(doc: Doc, table: EntityTable) -> None:
     of the region or place it is said to lie in, else the one country the sentences naming it
     name ("a teashop in Myanmar ... in the town of X in the northern Shan state")."""
     ents = table.entities
+    mentions: dict[str, list[int]] = {}
+    for i, key in table.token_key.items():
+        mentions.setdefault(key, []).append(i)
     for ent in list(ents.values()):
         if ent.kind not in {CITY, REGION, PLACE} or ent.country_key is not None or ent.geonames_id:
             continue
         containers = [ents[k] for k in [ent.region_key, *table.anchors.get(ent.key, ())] if k in ents]
         found = {c.key if c.kind == COUNTRY else c.country_key for c in containers} - {None}
         if not found:
-            found = _sentence_countries(doc, table, ent)
+            found = _sentence_countries(doc, table, ent, mentions.get(ent.key, []))
         if len(found) == 1:
             ent.country_key = found.pop()
 
 
-def _sentence_countries(doc: Doc, table: EntityTable, ent: Entity) -> set[str]:
+def _sentence_countries(doc: Doc, table: EntityTable, ent: Entity, mentioned_at: list[int]) -> set[str]:
     ents = table.entities
-    sents = {doc[i].sent.start: doc[i].sent for i, k in table.token_key.items() if k == ent.key}
+    sents = {doc[i].sent.start: doc[i].sent for i in mentioned_at}
     if not sents:
         sents = {s.start: s for s in doc.sents if ent.label in s.text}
     found: set[str] = set()
