@@ -26,6 +26,7 @@ from kg.extract.event_types import classify
 from kg.extract.triggers import accidental, find_triggers, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon
 from kg.resolve.dates import DateWindow
+from kg.resolve.places import gazetteer
 from kg.records import CITY, COUNTRY, AttackRecord, CasualtyRecord
 
 SPEECH = "speech_verbs"
@@ -105,11 +106,11 @@ def _targets(trigger: Token) -> list[Token]:
                 for p in c.children:
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and (c.lower_ in aimed or p.lemma_.lower() in words("target_nouns")):
                         out.append(p)
-    counted = {t: _counted(t) for t in out}
-    out = [counted[t] for t in out]
+    counted = [_counted(t) for t in out]
+    named_by_a_quantity = {c for t, c in zip(out, counted) if c is not t}
     lex = weapon_lexicon().by_label
-    return [t for t in dict.fromkeys(out) if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj"
-                                              or t in counted.values() and t not in counted)
+    return [t for t in dict.fromkeys(counted) if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj"
+                                                  or t in named_by_a_quantity)
             and t.lower_ not in lex and t.lemma_.lower() not in lex and t.lemma_.lower() not in words("attack_nouns")
             and not (t.lemma_.lower() in words("place_nouns") and t.lemma_.lower() not in words("target_nouns"))]
 
@@ -645,11 +646,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
     _inherit_attackers(ctx, attacks)
     for a in attacks:
         if not a.places:
-            a.places = _facility_places(ctx, a)
-        if not a.places:
-            a.places = _place_referred_to(ctx, a)
-        if not a.places:
-            a.places = [k for k in (attack_places.local_speaker_place(ctx, s) for s in a.evidence) if k][:1]
+            a.places = _places_told_otherwise(ctx, a)
         counts = _final_counts(a.casualties)
         yield AttackRecord(
             evidence=DocContext.evidence(*a.evidence),
@@ -744,6 +741,14 @@ def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMentio
             previous.reporters += [r for r in _reporters(ctx, sent) if r not in previous.reporters]
 
 
+def _places_told_otherwise(ctx: DocContext, cand: Candidate) -> list[str]:
+    """The place of an attack that names none of its own, in this order: the town a building
+    it hit is named after, the place "the area" refers back to, where the local who tells of it
+    speaks from."""
+    return (_facility_places(ctx, cand) or _place_referred_to(ctx, cand)
+            or [k for k in (attack_places.local_speaker_place(ctx, s) for s in cand.evidence) if k][:1])
+
+
 def _facility_places(ctx: DocContext, cand: Candidate) -> list[str]:
     """An attack with no place of its own lies where the building it hit is named after a town:
     "the Timbuktu airport", "the Mandera district hospital", "a church in Kapedo's market"
@@ -783,8 +788,6 @@ def _town_in_facility_name(ctx: DocContext, span: Span) -> str | None:
     run = toks[:at]
     if not all(t.text[:1].isupper() for t in run):
         return None
-    from kg.resolve.places import gazetteer
-
     for k in range(len(run), 0, -1):
         name = " ".join(t.text for t in run[:k])
         hit = gazetteer().place(name, countries=ctx.countries, kind_hint=CITY)
@@ -799,7 +802,7 @@ _AREA_NOUNS = frozenset({"area", "region", "town", "city", "village", "locality"
 def _place_referred_to(ctx: DocContext, cand: Candidate) -> list[str]:
     """An attack placed only "in the area", "near the town": the place the sentences before it
     last named (at most two sentences back)."""
-    first = min((s for s in cand.evidence), key=lambda s: s.start)
+    first = min(cand.evidence, key=lambda s: s.start)
     refers = any(t.lemma_.lower() in _AREA_NOUNS and t.dep_ == "pobj" and t.head.lower_ in words("locative_preps")
                  and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
                  and not any(c.dep_ in {"compound", "amod", "prep"} for c in t.children)
