@@ -50,17 +50,25 @@ def _nlp(model: str | None):
     return load_nlp(model)
 
 
+def _windows(text: str, nlp) -> list[tuple[int, str]]:
+    """``(offset, part)`` windows of a text, none longer than the pipeline takes (:mod:`kg.windows`)."""
+    import kg.windows
+
+    return list(kg.windows.windows(text, min(kg.windows.WINDOW_CHARS, nlp.max_length)))
+
+
+def _joined(parsed: list[tuple[int, object]], published: date | None):
+    """One document's records from its parsed windows (``(offset, Doc)`` pairs)."""
+    from kg.extract import extract
+    from kg.windows import join_records
+
+    return join_records([(offset, extract(doc, published)) for offset, doc in parsed])
+
+
 def read_records(article: Article, model: str | None = None):
     """The records of one article, its text parsed in bounded windows (:mod:`kg.windows`)."""
-    import kg.windows
-    from kg.extract import extract
-    from kg.windows import join_records, windows
-
     nlp = _nlp(model)
-    parts = []
-    for offset, part in windows(article.text, min(kg.windows.WINDOW_CHARS, nlp.max_length)):
-        parts.append((offset, extract(nlp(part), article.published)))
-    return join_records(parts)
+    return _joined([(offset, nlp(part)) for offset, part in _windows(article.text, nlp)], article.published)
 
 
 def _scrubbed(article: Article) -> Article:
@@ -93,14 +101,9 @@ def build_articles(batch: Sequence[tuple[Path, Article]], model: str | None = No
     windows) go through ``nlp.pipe`` together, which parses short texts several times faster
     than one call each. An article whose extraction fails is one failure; if the pipeline itself
     fails, each article is built again on its own."""
-    import kg.windows
-    from kg.extract import extract
-    from kg.windows import join_records, windows
-
     nlp = _nlp(model)
     articles = [(label, _scrubbed(article)) for label, article in batch]
-    parts = [(n, offset, text) for n, (_, article) in enumerate(articles)
-             for offset, text in windows(article.text, min(kg.windows.WINDOW_CHARS, nlp.max_length))]
+    parts = [(n, offset, text) for n, (_, article) in enumerate(articles) for offset, text in _windows(article.text, nlp)]
     try:
         docs = list(nlp.pipe(text for _, _, text in parts))
     except Exception:  # noqa: BLE001 - fall back to one article at a time
@@ -111,10 +114,8 @@ def build_articles(batch: Sequence[tuple[Path, Article]], model: str | None = No
     for (n, offset, _), doc in zip(parts, docs):
         by_article.setdefault(n, []).append((offset, doc))
     for n, (label, article) in enumerate(articles):
-        def graph(article=article, windows_of=by_article.get(n, [])):
-            records = join_records([(offset, extract(doc, article.published)) for offset, doc in windows_of])
-            return _article_graph(article, records)
-        yield _built(label, batch[n][1], graph)
+        parsed = by_article.get(n, [])
+        yield _built(label, batch[n][1], lambda a=article, p=parsed: _article_graph(a, _joined(p, a.published)))
 
 
 def _built(label: Path, article: Article, make) -> BuildResult:
