@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.lexicon import load_json, organization_patterns, read_tsv, title_words, event_words, weapon_lexicon
+from kg.lexicon import event_words, load_json, organization_patterns, read_tsv, title_words, weapon_lexicon, word_set
 from kg.resolve.names import function_words, is_acronym, stands_for
 from kg.settings import ModelNotFound, resolve_model
 
@@ -179,7 +179,7 @@ class EntityFixer:
             return False
         noun = prep.head
         return noun.pos_ == "NOUN" and (noun.lemma_.lower() in event_words("facility_nouns")
-                                        or noun.lemma_.lower() in {"village", "town", "camp", "hamlet", "settlement"})
+                                        or noun.lemma_.lower() in word_set("place_words.json", "settlement_nouns"))
 
     @staticmethod
     def _organizations_ending_in_a_place(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -216,10 +216,10 @@ class EntityFixer:
     def _geographic_line(ent: Span) -> bool:
         """A named line, border or valley the text places things along: "along the Line of
         Control", "across the Green Line" (the model reads such names as organizations)."""
-        head = ent[-1] if ent[-1].lower_ not in {"of", "the"} else ent.root
-        named_feature = any(t.lemma_.lower() in event_words("geographic_feature_nouns") for t in ent)
-        return named_feature and ent.root.dep_ == "pobj" and ent.root.head.lower_ in {"along", "across", "near", "beyond", "over"} \
-            and head.pos_ in {"PROPN", "NOUN"}
+        root = ent.root
+        return any(t.lemma_.lower() in event_words("geographic_feature_nouns") for t in ent) \
+            and root.pos_ in {"PROPN", "NOUN"} and root.dep_ == "pobj" \
+            and root.head.lower_ in {"along", "across", "near", "beyond", "over"}
 
     @staticmethod
     def _named_organizations(doc: Doc, spans: list[Span], gaz) -> list[Span]:

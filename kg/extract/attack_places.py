@@ -17,6 +17,7 @@ from kg.extract.context import DocContext, clause_head
 from kg.extract.place_phrases import words as place_words
 from kg.lexicon import event_words as words, weapon_lexicon
 from kg.records import CITY, COUNTRY, REGION
+from kg.resolve.places import gazetteer
 
 
 def is_attack_word(tok: Token) -> bool:
@@ -112,8 +113,6 @@ def in_speaker(tok: Token) -> bool:
 def local_speaker_place(ctx: DocContext, sent: Span) -> str | None:
     """The place of a local who tells of an attack that has no place of its own: "the council
     head in X said", "residents of X told reporters" (not a capital's officials, who speak for a country)."""
-    from kg.resolve.places import gazetteer
-
     for tok in sent:
         ent = ctx.entity(tok)
         if ent is None or ent.kind not in {CITY, "Place", REGION} or ctx.in_dateline(tok):
@@ -286,8 +285,6 @@ def _country_of(ctx: DocContext, tok: Token) -> str | None:
             return ent.key
         if ent.kind == REGION and ent.country_key and not ent.geonames_id:
             return ent.country_key  # "northern Cambodia"
-    from kg.resolve.places import gazetteer
-
     info = gazetteer().demonym(tok.text) or gazetteer().country(tok.text)
     return f"country:{info.iso2}" if info is not None else None
 
