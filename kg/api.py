@@ -422,15 +422,13 @@ def query(graph: Graph, q: str, *, timeout: float | None = None, limit: int | No
     """
     import pandas as pd
 
-    from kg.sparql import check_query, evaluate, make_store, run_limited
+    from kg.sparql import QUERY_MEMORY_MB, check_query, evaluate, make_store, run_limited
     from kg.vocab import PREFIXES
 
     text = query_text(q)
     check_query(text, allow_service)
     store = make_store(graph.serialize(format="nt", encoding="utf-8"))
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    from kg.sparql import QUERY_MEMORY_MB
-
     answer = run_limited(lambda: evaluate(store, text, prefixes, limit), timeout, memory_mb or QUERY_MEMORY_MB)
     df = pd.DataFrame(answer.rows, columns=list(answer.columns), dtype=object)
     for col in df.columns:
