@@ -15,10 +15,14 @@ How phrases are read:
   Without one, a singular person ("a child was killed", "killed the driver",
   "attacked and killed him", "beheaded a man") is one, and a named person is one.
   A plural without a figure ("killed civilians") gives no count.
-* Listed groups are counted each ("killed the driver and a passenger",
-  "4 soldiers, 1 policeman and 2 attackers killed"): one record per group of
-  victims, the figures of one group added up. Attackers killed are victims too:
-  they keep their own noun ("assailant", "militant", "bomber").
+* Listed groups are one toll ("killed the driver and a passenger", "4 soldiers,
+  1 policeman and 2 attackers killed", "a farmer and four farm workers"): one
+  count of their sum, without a victims group, and the children among them a
+  sub-count; the figures of one group are added up ("6 commandos ... 2 police
+  commandos"). Parts and alternatives of one figure ("including a child", "(4
+  according to the rebels)", "6 civilians, four from one clan ...") are not added.
+  Attackers killed are victims too: alone, they keep their own noun ("assailant",
+  "militant", "bomber").
 * A harm verb alone ("three men were shot", "stabbed") is Injured; with "dead" or
   "to death", or joined to a killing verb ("shot and killed"), it is Killed.
 * A stated none ("no casualties", "there were no injuries or fatalities",
@@ -401,10 +405,43 @@ def _sum_groups(records: list[CasualtyRecord]) -> list[CasualtyRecord]:
         if same is None:
             out.append(rec)
             continue
-        o = out[same]
-        mx = None if o.max is None or rec.max is None else o.max + rec.max
-        out[same] = CasualtyRecord(o.outcome, o.min + rec.min, mx, o.vague or rec.vague, f"{o.quote}, {rec.quote}", o.victims)
-    return out
+        out[same] = _added(out[same], rec, out[same].victims)
+    return _listed_total(out)
+
+
+def _lists(heads: list[Token]) -> list[list[Token]]:
+    """The heads of one anchor grouped into lists of victims: named groups with nothing between
+    them that makes one a part or an alternative of another ("including", a bracket)."""
+    first = heads[0]
+    one, rest = [first], []
+    for h in heads[1:]:
+        lo, hi = sorted((first.i, h.i))
+        between = first.doc[lo:hi]
+        if h.pos_ in {"NOUN", "PROPN"} and first.pos_ in {"NOUN", "PROPN"} and not any(
+                t.lower_ in {"including", "among", "(", "["} or t.lower_ in _w("revision_markers") for t in between):
+            one.append(h)
+        else:
+            rest.append([h])
+    return [one, *rest]
+
+
+def _added(a: CasualtyRecord, b: CasualtyRecord, victims: str | None) -> CasualtyRecord:
+    mx = None if a.max is None or b.max is None else a.max + b.max
+    return CasualtyRecord(a.outcome, a.min + b.min, mx, a.vague or b.vague, f"{a.quote}, {b.quote}", victims)
+
+
+def _listed_total(records: list[CasualtyRecord]) -> list[CasualtyRecord]:
+    """Groups listed together ("two soldiers and five civilians died", "a farmer and four farm
+    workers were killed") are one toll: one count of their sum, without a victims group; the
+    children among them stay a sub-count of their own ("a shepherd and three boys": 4, 3 children)."""
+    if len(records) < 2 or any(r.victims is None for r in records):
+        return records  # "6 civilians, four from one clan and two from another": parts of one figure
+    total = records[0]
+    for rec in records[1:]:
+        total = _added(total, rec, None)
+    total = CasualtyRecord(total.outcome, total.min, total.max, total.vague, total.quote, None)
+    children = [r for r in records if r.victims and r.victims in _w("child_victims")]
+    return [total, *children]
 
 
 # -- the sentence ------------------------------------------------------------------
@@ -446,14 +483,24 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             if heads and _shared_with_other_outcome(anchor, outcomes[0]):
                 continue
             pairs.extend((h, outcomes[0]) for h in heads)
+        by_outcome: dict[str, list[Token]] = {}
         for head, outcome in dict.fromkeys(pairs):
-            if (head.i, outcome) in seen:
-                continue
-            items = _listed(head, anchor, anchor_idx) if _is_verb(anchor) else [head]
-            if _is_verb(anchor):
-                items += [x for w in _accompanying(anchor, head) for x in [w, *w.conjuncts] if x not in items]
+            if (head.i, outcome) not in seen:
+                by_outcome.setdefault(outcome, []).append(head)
+        # the heads of one anchor are one list, even when the parser gives the list two
+        # subjects ("A commander, his wife and 3 fighters were killed")
+        for outcome, heads in [(o, part) for o, hs in by_outcome.items() for part in _lists(hs)]:
+            head = heads[0]
+            items: list[Token] = []
+            for h in heads:
+                listed = _listed(h, anchor, anchor_idx) if _is_verb(anchor) else [h]
+                if _is_verb(anchor):
+                    listed += [x for w in _accompanying(anchor, h) for x in [w, *w.conjuncts]]
+                items += [x for x in listed if x not in items]
             records = []
             for item in items:
+                if (item.i, outcome) in seen:
+                    continue
                 seen.add((item.i, outcome))
                 rec = _record_from(item, outcome)
                 if rec is not None:
@@ -468,7 +515,7 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             for rec in _sum_groups([r for _, r in records]):
                 m = CasualtyMention(anchor, rec, superseded, revision)
                 mentions.append(m)
-                items_of.append((head.i, m))
+                items_of.extend((h.i, m) for h in heads)
             for item, _ in records:
                 for sub in _included(item, outcome):
                     mentions.append(CasualtyMention(anchor, sub, superseded, revision))
