@@ -138,6 +138,9 @@ class EntityFixer:
                 label = "ORG"
             elif label != "PERSON" and bare in person_parts and len(ent) == 1:
                 label = "PERSON"
+            elif label in {"PERSON", "GPE", "LOC", "NORP"} and gaz.country(bare) is None \
+                    and self._named_as_organization(doc, ent):
+                label = "ORG"
             elif label in _RELABEL_AS_PLACE and bare not in person_parts:
                 if label != "NORP" and gaz.demonym(bare) is None and gaz.place(bare) is not None:
                     label = "GPE"
@@ -205,6 +208,15 @@ class EntityFixer:
                     continue
             out.append(span)
         return out
+
+    @staticmethod
+    def _named_as_organization(doc: Doc, ent: Span) -> bool:
+        """A name right after a noun of a kind of organization: "the media outlet X", "the
+        rebel group X" (a short name the model took for a person's)."""
+        if ent.start == 0 or len(ent) > 3:
+            return False
+        before = doc[ent.start - 1]
+        return before.pos_ == "NOUN" and before.lower_ in load_json("references.json")["named_by_nouns"]
 
     @staticmethod
     def _names_a_group(ent: Span) -> bool:
@@ -361,9 +373,13 @@ class EntityFixer:
         names = {p.text for p in placed if p.label_ == "GPE"}
         for s in spans:
             end = s.end - 1 if len(s) > 1 and s[-1].text in {"'s", "’s"} else s.end  # "X's entrances"
-            if s.label_ in {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT"} and doc[s.start:end].text in names \
-                    and s.text not in orgs:
-                placed.append(Span(doc, s.start, end, label="GPE"))
+            if s.label_ not in {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "GPE", "LOC"} or s.text in orgs:
+                continue
+            # the name, or the name with the word or two the model left out of it ("Sheikh X's")
+            starts = (s.start - 1, s.start - 2) if s.label_ in {"GPE", "LOC"} else (s.start, s.start - 1, s.start - 2)
+            start = next((b for b in starts if b >= 0 and doc[b:end].text in names), None)
+            if start is not None:
+                placed.append(Span(doc, start, end, label="GPE"))
         taken = {i for s in placed for i in range(s.start, s.end)}
         kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
         return kept + filter_spans(placed)

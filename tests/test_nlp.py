@@ -67,3 +67,24 @@ def test_nlp_organization_name_ending_in_a_place(nlp, text, org):
 def test_nlp_country_before_an_organization_stays_a_country(nlp):
     ents = [(e.text, e.label_) for e in nlp("He spoke to the United Nations Sudan office.").ents]
     assert ("Sudan", "GPE") in ents
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Footage released by the local media outlet Halgan showed the strike hitting the depot.", "Halgan", "ORG"),
+    ("The rebel group Twirwaneho said it had repelled the attack near Minembwe.", "Twirwaneho", "ORG"),
+    ("Fighters of the militia group Mai-Mai attacked the village.", "Mai-Mai", "ORG"),
+    ("The opposition leader Besigye was arrested in Kampala.", "Besigye", "PERSON"),
+])
+def test_nlp_name_after_a_kind_of_organization(nlp, text, name, label):
+    assert (name, label) in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Clashes broke out in the neighbourhood of Sheikh Rahman. Hundreds who fled were waiting at "
+     "Sheikh Rahman's entrances on Sunday.", "Sheikh Rahman"),
+    ("Shells fell on the town of Sheikh Omar overnight. Residents were waiting at Sheikh Omar's gates.", "Sheikh Omar"),
+])
+def test_nlp_place_named_like_a_person_is_a_place_throughout(nlp, text, name):
+    doc = nlp(text)
+    found = [(e.text, e.label_) for e in doc.ents if name.split()[-1] in e.text]
+    assert len(found) == 2 and all(label in {"GPE", "LOC"} and e == name for e, label in found), found
