@@ -134,8 +134,8 @@ class EntityFixer:
             label = ent.label_
             if label == "ORG" and self._inside_title(doc, ent):
                 continue  # "Secretary of State", "Minister of Defence": part of a title, not an organization
-            if bare in orgs and label != "ORG":
-                label = "ORG"
+            if bare in orgs:
+                label = "ORG"  # a known organization, even where a place bears its name
             elif label != "PERSON" and bare in person_parts and len(ent) == 1:
                 label = "PERSON"
             elif label in {"PERSON", "GPE", "LOC", "NORP"} and gaz.country(bare) is None \
