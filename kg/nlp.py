@@ -141,6 +141,10 @@ class EntityFixer:
             elif label in {"PERSON", "GPE", "LOC", "NORP"} and gaz.country(bare) is None \
                     and self._named_as_organization(doc, ent):
                 label = "ORG"
+            elif label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} and bare not in orgs and self._named_building(ent):
+                label = "LOC"
+            elif label == "PERSON" and bare not in person_parts and self._listed_with_places(ent):
+                label = "GPE"
             elif label in _RELABEL_AS_PLACE and bare not in person_parts:
                 if label != "NORP" and gaz.demonym(bare) is None and gaz.place(bare) is not None:
                     label = "GPE"
@@ -208,6 +212,32 @@ class EntityFixer:
                     continue
             out.append(span)
         return out
+
+    @staticmethod
+    def _named_building(ent: Span) -> bool:
+        """A name in apposition with a building or site: "X, the official residence of the
+        president", "the presidential palace, X"."""
+        from kg.extract.place_phrases import words
+
+        buildings = words("building_nouns")
+        root = ent.root
+        if root.dep_ == "appos" and root.head.lemma_.lower() in buildings and root.head.i < ent.start:
+            return True
+        return any(c.dep_ == "appos" and c.lemma_.lower() in buildings for c in root.children)
+
+    @staticmethod
+    def _listed_with_places(ent: Span) -> bool:
+        """A one-word "person" in a list of places ("A, B, C and D", the others places):
+        a place too."""
+        if len(ent) != 1:
+            return False
+        tok = ent.root
+        first = tok
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        members = [first, *first.conjuncts]
+        places = [t for t in members if t != tok and t.ent_type_ in {"GPE", "LOC"}]
+        return len(members) >= 3 and len(places) >= 2 and len(places) >= len(members) - 2
 
     @staticmethod
     def _named_as_organization(doc: Doc, ent: Span) -> bool:

@@ -94,3 +94,14 @@ def test_nlp_known_organization_named_like_a_town_stays_an_organization(nlp):
     doc = nlp("Two fighters of the Amal movement were killed in a drone strike near Tyre.")
     assert any(e.label_ == "ORG" and "Amal" in e.text for e in doc.ents)
     assert not any(e.label_ in {"GPE", "LOC"} and "Amal" in e.text for e in doc.ents)
+
+
+@pytest.mark.parametrize(("text", "name", "labels"), [
+    ("The envoy arrived at Bayt Salam, the official residence of the president, on Monday.", "Bayt Salam", {"LOC", "GPE", "FAC"}),
+    ("The federation's member states -- Puntland, Jubaland, Galmudug, Hirshabelle and South West -- boycotted the vote.",
+     "Galmudug", {"GPE", "LOC"}),
+    ("Troops were deployed to Gao, Menaka, Kidal and Timbuktu after the attacks.", "Kidal", {"GPE", "LOC"}),
+])
+def test_nlp_building_or_listed_place_is_a_place(nlp, text, name, labels):
+    found = {e.label_ for e in nlp(text).ents if e.text == name}
+    assert found and found <= labels, found
