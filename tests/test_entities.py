@@ -118,6 +118,20 @@ def test_entities_description_naming_the_organization_inside(nlp):
     assert "Al Jazeera news network" in org_with(ents, "Al Jazeera").aliases
 
 
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("The International Committee of the Red Cross evacuated the wounded from Goma. The committee said its "
+     "staff were safe.", "International Committee of the Red Cross", "committee"),
+    ("Fighting resumed near Idlib, the Syrian Observatory for Human Rights said. The observatory counted 40 dead.",
+     "Syrian Observatory for Human Rights", "observatory"),
+    ("The Norwegian Refugee Council warned of hunger in Darfur. The council said aid convoys were blocked.",
+     "Norwegian Refugee Council", "council"),
+])
+def test_entities_description_by_the_word_heading_the_name(nlp, text, name, alias):
+    org = org_with(entities_of(nlp, text), name)
+    assert org.label == name
+    assert any(a.lower() == alias or a.lower().endswith(" " + alias) for a in org.aliases), org.aliases
+
+
 def test_entities_known_description_of_a_un_agency(nlp):
     ents = entities_of(nlp, "The UN refugee agency said 10,000 people fled to Chad last week.")
     org = org_with(ents, "UN refugee agency")

@@ -126,10 +126,23 @@ def _mentions_before(table: EntityTable, index: int, kinds: set[str]) -> list[En
     return [table.entities[k] for k in sorted(last, key=last.get, reverse=True)]
 
 
+_NAME_PREPOSITIONS = {"of", "for", "on", "in", "against"}
+
+
+def _name_head(label: str) -> str:
+    """The word a name is headed by: its last word, or the last before "of"/"for"...
+    ("Syrian Observatory for Human Rights" -> "observatory")."""
+    words = label.split()
+    cut = next((i for i, w in enumerate(words) if i and w in _NAME_PREPOSITIONS), len(words))
+    return words[cut - 1].lower()
+
+
 def _kind_words(ent: Entity) -> frozenset[str]:
-    """Words of what kind of organization it is: from its data row, else from the last word of its name."""
+    """Words of what kind of organization it is: from its data row, else from the word its name is
+    headed by (the last word, or the one before "of"/"for")."""
     last = ent.label.split()[-1].lower()
-    words = set(organization_kinds().get(ent.label, ())) | {last}
+    head = _name_head(ent.label)
+    words = set(organization_kinds().get(ent.label, ())) | {last, head}
     words |= set(_words()["name_kinds"].get(last, "").split())
     return frozenset(words)
 
@@ -143,7 +156,7 @@ def _fits(table: EntityTable, ent: Entity, head: str, mods: list[Token]) -> bool
     """Whether an organization can be "the [mods] head"."""
     words = _words()
     kind = _kind_words(ent)
-    if not kind & set(words["org_heads"][head]):
+    if not kind & set(words["org_heads"].get(head, [head])):
         return False
     for m in mods:
         country = _country_of(table, m) if m.head.lower_ == head else None  # not "Iran-backed"
@@ -158,7 +171,13 @@ def _fits(table: EntityTable, ent: Entity, head: str, mods: list[Token]) -> bool
 
 
 def _organization_descriptions(doc: Doc, table: EntityTable) -> None:
-    heads = _words()["org_heads"]
+    heads = dict(_words()["org_heads"])
+    # "the observatory", "the committee": the word a named organization's name is headed by
+    for ent in table.entities.values():
+        if ent.kind == ORGANIZATION and len(ent.label.split()) > 2:
+            head = _name_head(ent.label)
+            if head.isalpha() and head not in heads:
+                heads[head] = [head]
     for tok in doc:
         if table.key_of(tok) is not None:
             continue
