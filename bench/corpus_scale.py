@@ -1,0 +1,223 @@
+"""Corpus scale: throughput, memory, store and queries on made-up corpora of 100 to 10,000 documents.
+
+One command, one process tree, one machine. For each corpus size (made by ``bench/corpus.py``,
+every document different) it measures, each in a fresh subprocess:
+
+* **bare spaCy** (the baseline): ``nlp.pipe`` over the same texts with the same model, at one
+  process and at ``--jobs`` processes (``n_process``);
+* **kg build** end to end into a store (``kg build CORPUS --store DIR --jobs J``), at one
+  process and at ``--jobs`` processes: documents per second, the ratio to bare spaCy at the
+  same number of processes, and the peak memory of the whole process tree (resident set sizes
+  summed, sampled every 0.1 s);
+* on the largest store: the time to open it and to bulk-load its triples into a fresh
+  Oxigraph store, and the median latency (5 runs after one warm-up) of every shipped query
+  (``kg/queries/*.rq``), rdflib in memory against Oxigraph;
+* the Dask engine on a LocalCluster against ``--jobs`` at the middle size.
+
+The Markdown table goes to ``bench/results/corpus_scale.md`` (and JSON beside it).
+
+Usage: .venv/bin/python bench/corpus_scale.py [--sizes 100 1000 10000] [--jobs N] [--work DIR] [--no-dask]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+KG = [sys.executable, "-c", "from kg.cli import main; main()"]
+
+SPACY_RUN = """
+import json, sys, spacy
+from kg.settings import resolve_model
+nlp = spacy.load(resolve_model(None))
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+n = int(sys.argv[2])
+for _ in nlp.pipe(texts, batch_size=32, n_process=n):
+    pass
+"""
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def timed(cmd: list[str], env: dict | None = None) -> dict:
+    """Run ``cmd`` to its end: wall seconds and the peak summed RSS of its process tree."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            try:
+                peak = max(peak, _tree_rss(ps))
+            except psutil.Error:
+                pass
+            done.wait(0.1)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, err = proc.communicate()
+    done.set()
+    t.join()
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd[:6])}... failed ({proc.returncode}): {err.strip()[-500:]}")
+    return {"seconds": seconds, "peak_mb": peak / 2**20}
+
+
+def corpus(size: int, work: Path) -> Path:
+    path = work / f"corpus-{size}.jsonl"
+    if not path.exists():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), str(size), str(path)], check=True)
+    return path
+
+
+def spacy_baseline(path: Path, processes: int) -> dict:
+    return timed([sys.executable, "-c", SPACY_RUN, str(path), str(processes)])
+
+
+def kg_build(path: Path, store: Path, jobs: int, engine: str | None = None) -> dict:
+    shutil.rmtree(store, ignore_errors=True)
+    cmd = [*KG, "build", str(path), "--store", str(store), "--jobs", str(jobs), "--no-html"]
+    if engine:
+        cmd += ["--engine", engine]
+    return timed(cmd)
+
+
+def query_latencies(store_dir: Path, runs: int = 5) -> tuple[dict, dict]:
+    """Median seconds of every shipped query, rdflib in memory vs Oxigraph, and load times."""
+    import pyoxigraph as ox
+
+    from kg import api, store as kgstore
+
+    t = time.perf_counter()
+    st = kgstore.open_read(store_dir)
+    opened = time.perf_counter() - t
+    t = time.perf_counter()
+    graph = kgstore.to_graph(st)
+    to_rdflib = time.perf_counter() - t
+    nt = store_dir.parent / "dump.nt"
+    graph.serialize(nt, format="nt")
+    fresh = store_dir.parent / "bulk"
+    shutil.rmtree(fresh, ignore_errors=True)
+    t = time.perf_counter()
+    bulk = ox.Store(str(fresh))
+    bulk.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    bulk.flush()
+    bulk_s = time.perf_counter() - t
+    loads = {"triples": len(graph), "open_store_s": opened, "store_to_rdflib_s": to_rdflib, "bulk_load_s": bulk_s}
+    out = {}
+    for name, path in sorted(api.named_queries().items()):
+        text = api.query_text(str(path))
+        rd, oxs = [], []
+        for i in range(runs + 1):
+            t = time.perf_counter()
+            list(graph.query(text))
+            a = time.perf_counter() - t
+            t = time.perf_counter()
+            list(st.query(text))
+            b = time.perf_counter() - t
+            if i:
+                rd.append(a)
+                oxs.append(b)
+        out[name] = {"rdflib_ms": 1000 * statistics.median(rd), "oxigraph_ms": 1000 * statistics.median(oxs)}
+    return loads, out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/newskg-corpus-scale"))
+    ap.add_argument("--no-dask", action="store_true")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows, results = [], {"machine": machine(), "jobs": args.jobs, "sizes": {}}
+    for size in args.sizes:
+        path = corpus(size, args.work)
+        r = {}
+        for j in sorted({1, args.jobs}):
+            base = spacy_baseline(path, j)
+            build = kg_build(path, args.work / f"store-{size}-j{j}", j)
+            r[j] = {"spacy": base, "kg": build, "spacy_docs_s": size / base["seconds"],
+                    "kg_docs_s": size / build["seconds"], "ratio": base["seconds"] / build["seconds"]}
+            rows.append((size, j, r[j]))
+            print(f"{size:>6} docs, {j} process(es): spaCy {size / base['seconds']:.1f} docs/s, "
+                  f"kg build {size / build['seconds']:.1f} docs/s (x{r[j]['ratio']:.2f}), "
+                  f"peak {build['peak_mb']:.0f} MB", flush=True)
+        results["sizes"][size] = r
+    largest = max(args.sizes)
+    loads, latencies = query_latencies(args.work / f"store-{largest}-j{args.jobs}")
+    results["store"] = loads
+    results["queries"] = latencies
+    if not args.no_dask:
+        mid = sorted(args.sizes)[len(args.sizes) // 2]
+        path = corpus(mid, args.work)
+        dask = kg_build(path, args.work / f"store-{mid}-dask", args.jobs, engine="dask")
+        results["dask"] = {"size": mid, "dask": dask, "jobs": results["sizes"][mid][args.jobs]["kg"]}
+    write(results)
+
+
+def machine() -> dict:
+    return {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+            "python": platform.python_version(), "platform": platform.platform(terse=True),
+            "processor": platform.processor() or platform.machine()}
+
+
+def write(results: dict) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "corpus_scale.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    m = results["machine"]
+    lines = [f"# Corpus scale\n",
+             f"Machine: {m['cpus']} CPUs, {m['memory_gb']} GB, Python {m['python']}, {m['platform']}. "
+             f"Made-up corpora from `bench/corpus.py`; `python bench/corpus_scale.py` wrote this.\n",
+             "## Build throughput and memory\n",
+             "| documents | processes | bare spaCy docs/s | kg build docs/s | ratio | kg peak memory |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    for size, r in results["sizes"].items():
+        for j, x in sorted(r.items()):
+            lines.append(f"| {int(size):,} | {j} | {x['spacy_docs_s']:.1f} | {x['kg_docs_s']:.1f} | "
+                         f"{x['ratio']:.2f}× | {x['kg']['peak_mb']:.0f} MB |")
+    s = results["store"]
+    lines += ["", "## Store\n",
+              f"{s['triples']:,} triples. Open the store: {s['open_store_s'] * 1000:.0f} ms; bulk-load its "
+              f"triples into a fresh store: {s['bulk_load_s']:.1f} s; copy into an rdflib graph: "
+              f"{s['store_to_rdflib_s']:.1f} s.\n",
+              "| shipped query | rdflib in memory | Oxigraph store |", "|---|---:|---:|"]
+    for name, q in results["queries"].items():
+        lines.append(f"| {name} | {q['rdflib_ms']:.1f} ms | {q['oxigraph_ms']:.1f} ms |")
+    if "dask" in results:
+        d = results["dask"]
+        lines += ["", "## Dask engine (LocalCluster) against --jobs\n",
+                  f"{d['size']:,} documents: Dask {d['size'] / d['dask']['seconds']:.1f} docs/s "
+                  f"(peak {d['dask']['peak_mb']:.0f} MB), --jobs {results['jobs']} "
+                  f"{d['size'] / d['jobs']['seconds']:.1f} docs/s (peak {d['jobs']['peak_mb']:.0f} MB)."]
+    (RESULTS / "corpus_scale.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
