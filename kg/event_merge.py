@@ -447,6 +447,10 @@ def _int(values: list[Term]) -> int | None:
     return None
 
 
+#: Where a claim's facts (``predicate -> values``) hold the claim's own IRI.
+_CLAIM = URIRef("urn:newskg:claim")
+
+
 def _figure_groups(claims: dict[Term, dict[URIRef, list[Term]]]) -> dict[tuple, list[dict[URIRef, list[Term]]]]:
     """The claims behind each reconciled figure: ``(outcome, victims, headline) -> claims``.
 
@@ -508,6 +512,8 @@ def reconciled_counts(keep: URIRef, claims: dict[Term, dict[URIRef, list[Term]]]
             yield node, NKG.victims, Literal(victims)
         for doc in sorted({d for f in group for d in f.get(PROV.wasDerivedFrom, [])}):
             yield node, PROV.wasDerivedFrom, doc
+        for claim in sorted(f[_CLAIM][0] for f in group):
+            yield node, NKG.reconciledFrom, claim
 
 
 def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
@@ -529,6 +535,7 @@ def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
                 if not count.get(PROV.wasDerivedFrom) and len(e.documents) == 1:
                     triples.add([(o, PROV.wasDerivedFrom, next(iter(e.documents)))])
                     count[PROV.wasDerivedFrom] = [next(iter(e.documents))]
+                count[_CLAIM] = [o]
                 claims[o] = count
                 continue
             facts.setdefault(p, []).append(o)

@@ -93,6 +93,7 @@ class NKG(DefinedNamespace):
     victims: URIRef  # CasualtyCount -> literal: who, as a lower-case singular noun
     quote: URIRef  # CasualtyCount -> literal: the words the count came from
     reconciled: URIRef  # CasualtyCount -> xsd:boolean: made from several documents' claims
+    reconciledFrom: URIRef  # CasualtyCount -> CasualtyCount: a claim a reconciled count was made from
 
     # Mediation, meetings, demands
     mediator: URIRef  # Mediation -> Agent: the mediating state, organization or person
