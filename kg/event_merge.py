@@ -7,13 +7,17 @@ Attacks are the same event when all of these hold:
 
 - they come from different documents (two events of one document are never merged, not
   even through a third one: a group never holds two events of one document);
-- the same place: they share a place node that is not a country, or a place of one lies
-  in a region of the other (``nkg:region``, followed upwards). A country alone is too
-  loose: two attacks "in Syria" on one day are usually two attacks, and a city is never
-  matched with its country;
+- the same place: every place of one is a place of the other or lies in one of its
+  regions (or contains one: ``nkg:region``, followed upwards). Countries are left out of
+  this: a country alone is too loose (two attacks "in Syria" on one day are usually two
+  attacks) and a city is never matched with its country; an attack placed only in a
+  country is never merged. The side that names more places says more precisely where,
+  but does not name another place: "Mogadishu" matches "Mogadishu, Waaberi", while
+  "Mogadishu, Waaberi" and "Mogadishu, Wadajir" are two attacks;
 - both are dated and their date windows (``nkg:earliestDate`` .. ``nkg:latestDate``)
-  overlap, and neither window is wider than :data:`WIDEST_WINDOW_DAYS` days ("this
-  month" says too little to tell two attacks apart);
+  overlap, neither window is wider than :data:`WIDEST_WINDOW_DAYS` days ("this month"
+  says too little to tell two attacks apart), and at least one of the two windows was
+  read from the text (``nkg:dateText``), not guessed from a publication date;
 - compatible kinds: the same ``nkg:eventType``, one broader than the other in the
   event-type scheme, or one unsaid;
 - compatible weapons: one side's weapons are each equal to, broader or narrower than one
@@ -201,6 +205,7 @@ class EventSummary:
     countries: frozenset[URIRef]  # places that are countries
     earliest: date | None
     latest: date | None
+    dated_by_text: bool  # the window was read from words of the text (nkg:dateText)
     event_type: URIRef | None
     weapons: frozenset[URIRef]
     aggregate: bool
@@ -239,6 +244,7 @@ def summarize(triples: Triples, event: URIRef, cls: URIRef) -> EventSummary:
         places=places - countries, countries=countries,
         earliest=_one_date(by.get(NKG.earliestDate, []), max),
         latest=_one_date(by.get(NKG.latestDate, []), min),
+        dated_by_text=any(str(t).strip() for t in by.get(NKG.dateText, ())),
         event_type=types[0] if types else None,
         weapons=frozenset(by.get(NKG.weapon, ())),
         aggregate=any(o.toPython() is True for o in by.get(NKG.isAggregate, ()) if isinstance(o, Literal)),
@@ -326,6 +332,8 @@ def _dates_agree(a: EventSummary, b: EventSummary) -> bool:
         return False
     if _window_days(a) > WIDEST_WINDOW_DAYS or _window_days(b) > WIDEST_WINDOW_DAYS:
         return False
+    if not (a.dated_by_text or b.dated_by_text):  # two guesses from the publication dates
+        return False
     return max(a.earliest, b.earliest) <= min(a.latest, b.latest)
 
 
@@ -335,9 +343,22 @@ class PlaceIndex:
 
     above: dict[Term, frozenset[Term]]
 
+    def within(self, p: Term, q: Term) -> bool:
+        """``p`` and ``q`` are one place, or one lies in a region the other is."""
+        return p == q or p in self.above.get(q, ()) or q in self.above.get(p, ())
+
     def same_place(self, a: frozenset[Term], b: frozenset[Term]) -> bool:
-        return bool(a & b) or any(p in self.above.get(q, ()) for p in a for q in b) \
-            or any(q in self.above.get(p, ()) for p in a for q in b)
+        """Every place of one side is, contains or lies in a place of the other: the side
+        that names more places says more precisely where, it does not name another place
+        ("Mogadishu" matches "Mogadishu, Waaberi"; "Mogadishu, Waaberi" does not match
+        "Mogadishu, Wadajir")."""
+        if not a or not b:
+            return False
+
+        def covered(xs, ys):
+            return all(any(self.within(x, y) for y in ys) for x in xs)
+
+        return covered(a, b) or covered(b, a)
 
 
 def _meeting_statuses_agree(a: str | None, b: str | None) -> bool:
