@@ -44,6 +44,19 @@ OPEN_ENDED = {
     "goma-b.txt": "Eleven people died when rebels shelled a camp for displaced people in Goma on Monday, officials said.",
 }
 
+CONTAINED = {
+    "nikopol-city.txt": "Russian shelling killed two people in Nikopol on Monday, officials said.",
+    # the document that says which district the city lies in
+    "nikopol-where.txt": ("Russian shelling killed two people in Nikopol (Nikopol district, Dnipropetrovsk region) "
+                          "on Monday, the regional governor said."),
+    "nikopol-district.txt": "Russian shelling killed two people in the Nikopol district on Monday, officials said.",
+}
+
+DISTRICTS = {
+    "waaberi.txt": "Mortar shells hit the Waaberi district of Mogadishu on Sunday, killing two people, police said.",
+    "wadajir.txt": "Mortar shells hit the Wadajir district of Mogadishu on Sunday, killing two people, police said.",
+}
+
 MEETINGS = {
     "talks-a.txt": "Envoys of Ethiopia and Somalia held talks in Ankara on Tuesday, hosted by Turkey.",
     "talks-b.txt": "Ethiopian and Somali officials met for talks in Ankara on Tuesday, diplomats said.",
@@ -67,7 +80,8 @@ def unmerged(tmp_path_factory) -> dict[str, Graph]:
     root = tmp_path_factory.mktemp("merge")
     graphs = {}
     for name, articles in [("strike", ARTICLES), ("one-document", ONE_DOCUMENT_TWO_ATTACKS),
-                           ("apart", APART), ("open", OPEN_ENDED), ("meetings", MEETINGS)]:
+                           ("apart", APART), ("open", OPEN_ENDED), ("meetings", MEETINGS),
+                           ("contained", CONTAINED), ("districts", DISTRICTS)]:
         graph, failures = api.build_graph(_write(root / name, articles), merge_events=False)
         assert not failures
         graphs[name] = graph
@@ -153,6 +167,20 @@ def test_event_merge_other_day_or_other_town_stays_apart(unmerged):
     assert isomorphic(graph, unmerged["apart"])
     assert [(r["place"], r["documents"]) for r in _rows(graph, ATTACKS)] == [
         ("Kharkiv", 1), ("Kharkiv", 1), ("Sumy", 1)]
+
+
+def test_event_merge_city_matches_the_district_it_lies_in(unmerged):
+    graph = _merged(unmerged["contained"])
+    rows = _rows(graph, """
+        SELECT ?a (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?place) AS ?places) WHERE {
+          ?a a nkg:Attack ; prov:wasDerivedFrom ?doc ; nkg:location ?place } GROUP BY ?a""")
+    assert [(r["documents"], r["places"]) for r in rows] == [(3, 2)]
+
+
+def test_event_merge_two_districts_of_one_city_stay_apart(unmerged):
+    before = unmerged["districts"]
+    assert [(r["place"], r["documents"]) for r in _rows(before, ATTACKS)][:1] == [("Mogadishu", 1)]
+    assert isomorphic(_merged(before), before)
 
 
 def test_event_merge_open_ended_claim_leaves_the_figure_open(unmerged):
