@@ -65,6 +65,7 @@ from typing import Iterable, Iterator, Protocol
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
+from kg.iri import slug
 from kg.vocab import NKG
 
 #: A date window wider than this says too little to match two attacks or meetings.
@@ -455,8 +456,8 @@ def _count_facts(triples: Triples, count: Term) -> dict[URIRef, list[Term]]:
     return facts
 
 
-def _is_reconciled(facts: dict[URIRef, list[Term]]) -> bool:
-    return any(isinstance(o, Literal) and o.toPython() is True for o in facts.get(NKG.reconciled, ()))
+def _is_true(values: list[Term]) -> bool:
+    return any(isinstance(v, Literal) and v.toPython() is True for v in values)
 
 
 def _int(values: list[Term]) -> int | None:
@@ -468,11 +469,30 @@ def _int(values: list[Term]) -> int | None:
     return None
 
 
-#: Where a claim's facts (``predicate -> values``) hold the claim's own IRI.
-_CLAIM = URIRef("urn:newskg:claim")
+@dataclass(frozen=True)
+class Claim:
+    """One document's casualty count, as a merged attack's claim."""
+
+    iri: Term
+    outcome: URIRef
+    documents: tuple[URIRef, ...]
+    victims: str  # "" when unsaid
+    low: int
+    high: int | None  # None when open-ended
+    vague: bool
 
 
-def _figure_groups(claims: dict[Term, dict[URIRef, list[Term]]]) -> dict[tuple, list[dict[URIRef, list[Term]]]]:
+def read_claim(iri: Term, facts: dict[URIRef, list[Term]]) -> Claim | None:
+    """The claim of a count's facts; None for a count without an outcome or a lower bound."""
+    outcomes, low = sorted(facts.get(NKG.outcome, [])), _int(facts.get(NKG.minCount, []))
+    if not outcomes or low is None:
+        return None
+    return Claim(iri, outcomes[0], tuple(sorted(facts.get(PROV.wasDerivedFrom, []))),
+                 min((str(v) for v in facts.get(NKG.victims, [])), default=""), low,
+                 _int(facts.get(NKG.maxCount, [])), _is_true(facts.get(NKG.isVague, [])))
+
+
+def figure_groups(claims: list[Claim]) -> dict[tuple[URIRef, str, bool], list[Claim]]:
     """The claims behind each reconciled figure: ``(outcome, victims, headline) -> claims``.
 
     Documents name their victims in different words ("at least 12 civilians", "15 people"),
@@ -480,61 +500,53 @@ def _figure_groups(claims: dict[Term, dict[URIRef, list[Term]]]) -> dict[tuple, 
     document's headline count (its largest lower bound) and its other counts with the same
     victims or none are its claim on the whole toll: one figure across documents, whose
     victims word is kept where all headline counts agree. A document's other counts of that
-    outcome ("two soldiers" beside "three civilians") are sub-counts, one figure per victims
+    outcome ("two soldiers" beside "three civilians") are sub-counts: one figure per victims
     word across documents."""
-    by_doc: dict[tuple, list[dict[URIRef, list[Term]]]] = {}
-    for count, facts in sorted(claims.items()):
-        outcome = sorted(facts.get(NKG.outcome, []))
-        docs = sorted(facts.get(PROV.wasDerivedFrom, []))
-        if outcome and _int(facts.get(NKG.minCount, [])) is not None:
-            by_doc.setdefault((outcome[0], docs[0] if docs else count), []).append(facts)
-    groups: dict[tuple, list[dict[URIRef, list[Term]]]] = {}
+    by_document: dict[tuple, list[Claim]] = {}
+    for c in sorted(claims, key=lambda c: str(c.iri)):
+        by_document.setdefault((c.outcome, c.documents[:1] or (c.iri,)), []).append(c)
+    headline: dict[URIRef, list[Claim]] = {}
     headline_victims: dict[URIRef, set[str]] = {}
-    for (outcome, _), counts in sorted(by_doc.items()):
-        top = min(counts, key=lambda f: (-_int(f[NKG.minCount]), _victims(f)))
-        headline_victims.setdefault(outcome, set()).add(_victims(top))
-        for facts in counts:
-            if facts is top or _victims(facts) in ("", _victims(top)):
-                groups.setdefault((outcome, None, True), []).append(facts)
+    subcounts: dict[tuple[URIRef, str, bool], list[Claim]] = {}
+    for (outcome, _), counts in sorted(by_document.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
+        top = min(counts, key=lambda c: (-c.low, c.victims, str(c.iri)))
+        headline_victims.setdefault(outcome, set()).add(top.victims)
+        for c in counts:
+            if c is top or c.victims in ("", top.victims):
+                headline.setdefault(outcome, []).append(c)
             else:
-                groups.setdefault((outcome, _victims(facts), False), []).append(facts)
-    return {((o, (headline_victims[o].pop() if len(headline_victims[o]) == 1 else "") if v is None else v, h)): c
-            for (o, v, h), c in groups.items()}
+                subcounts.setdefault((outcome, c.victims, False), []).append(c)
+    groups = {}
+    for outcome, group in headline.items():
+        victims = headline_victims[outcome]
+        groups[outcome, next(iter(victims)) if len(victims) == 1 else "", True] = group
+    groups.update(subcounts)
+    return groups
 
 
-def _victims(facts: dict[URIRef, list[Term]]) -> str:
-    return min((str(v) for v in facts.get(NKG.victims, [])), default="")
-
-
-def reconciled_counts(keep: URIRef, claims: dict[Term, dict[URIRef, list[Term]]]) -> Iterator[Triple]:
-    """The reconciled counts of a merged attack from its claims (``count -> facts``; see
-    :func:`_figure_groups`): the smallest lower bound, the largest upper bound (none when a
-    claim is open-ended), derived from every document with a claim behind it."""
-    from kg.iri import slug
-
-    for (outcome, victims, headline), group in sorted(_figure_groups(claims).items(),
+def reconciled_counts(keep: URIRef, claims: list[Claim]) -> Iterator[Triple]:
+    """The reconciled counts of a merged attack from its claims (see :func:`figure_groups`):
+    the smallest lower bound, the largest upper bound (none when a claim is open-ended),
+    derived from every document with a claim behind it."""
+    for (outcome, victims, headline), group in sorted(figure_groups(claims).items(),
                                                        key=lambda kv: (str(kv[0][0]), not kv[0][2], kv[0][1])):
         local = outcome.split("#")[-1].lower()
         node = URIRef(f"{keep}/reconciled/{local}" + ("" if headline else f"/{slug(victims)}"))
-        lows = [_int(f.get(NKG.minCount, [])) for f in group]
-        highs = [_int(f.get(NKG.maxCount, [])) for f in group]
-        low = min(lows)
-        vague = any(o.toPython() is True for f, n in zip(group, lows) if n == low
-                    for o in f.get(NKG.isVague, []) if isinstance(o, Literal))
+        low = min(c.low for c in group)
         yield keep, NKG.casualties, node
         yield node, RDF.type, NKG.CasualtyCount
         yield node, NKG.reconciled, Literal(True)
         yield node, NKG.outcome, outcome
         yield node, NKG.minCount, Literal(low, datatype=XSD.integer)
-        if all(h is not None for h in highs):
-            yield node, NKG.maxCount, Literal(max(max(highs), low), datatype=XSD.integer)
-        yield node, NKG.isVague, Literal(vague)
+        if all(c.high is not None for c in group):
+            yield node, NKG.maxCount, Literal(max(max(c.high for c in group), low), datatype=XSD.integer)
+        yield node, NKG.isVague, Literal(any(c.vague for c in group if c.low == low))
         if victims:
             yield node, NKG.victims, Literal(victims)
-        for doc in sorted({d for f in group for d in f.get(PROV.wasDerivedFrom, [])}):
+        for doc in sorted({d for c in group for d in c.documents}):
             yield node, PROV.wasDerivedFrom, doc
-        for claim in sorted(f[_CLAIM][0] for f in group):
-            yield node, NKG.reconciledFrom, claim
+        for c in sorted(group, key=lambda c: str(c.iri)):
+            yield node, NKG.reconciledFrom, c.iri
 
 
 def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
@@ -550,13 +562,12 @@ def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
             old.append((e.iri, p, o))
             if p in (NKG.casualties, NKG.casualtyClaim):
                 count = _count_facts(triples, o)
-                if _is_reconciled(count):  # an earlier merge's figure: made again below
+                if _is_true(count.get(NKG.reconciled, [])):  # an earlier merge's figure: made again below
                     old.extend((o, cp, co) for cp, cos in count.items() for co in cos)
                     continue
-                if not count.get(PROV.wasDerivedFrom) and len(e.documents) == 1:
+                if not count.get(PROV.wasDerivedFrom) and len(e.documents) == 1:  # a graph of older builds
                     triples.add([(o, PROV.wasDerivedFrom, next(iter(e.documents)))])
                     count[PROV.wasDerivedFrom] = [next(iter(e.documents))]
-                count[_CLAIM] = [o]
                 claims[o] = count
                 continue
             facts.setdefault(p, []).append(o)
@@ -586,7 +597,7 @@ def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
             new.add((keep, p, values[0]))
     for count in claims:
         new.add((keep, NKG.casualtyClaim, count))
-    new.update(reconciled_counts(keep, claims))
+    new.update(reconciled_counts(keep, [c for c in (read_claim(k, f) for k, f in claims.items()) if c]))
     triples.remove(old)
     triples.add(new)
     return keep
