@@ -298,3 +298,56 @@ def test_event_merge_cli_option_turns_it_off(tmp_path: Path):
         graph = api.load(out)
         counts[flag] = len(_rows(graph, "SELECT ?a WHERE { ?a a nkg:Attack }"))
     assert counts == {"--merge-events": 2, "--no-merge-events": 3}
+
+
+def test_event_merge_in_a_store_a_late_document_joins_a_merged_attack(unmerged):
+    """The document that says which district a city lies in comes last: the two attacks
+    already in the store (one in the city, one in its district) are then one with it."""
+    import pyoxigraph as ox
+    from rdflib.namespace import PROV
+
+    from kg.vocab import NKG
+
+    everything = unmerged["contained"]
+    late = next(d for d in everything.subjects(NKG.source, None)
+                if str(everything.value(d, NKG.source)).endswith("nikopol-where.txt"))
+    late_events = set(everything.subjects(PROV.wasDerivedFrom, late))
+    late_nodes = {late} | late_events | {o for e in late_events for o in everything.objects(e, NKG.casualties)}
+    early = new_graph()
+    for s, p, o in everything:
+        if s not in late_nodes and not (p == NKG.region and s in set(everything.objects(None, NKG.location))):
+            early.add((s, p, o))
+    store = _store_of(early)
+    assert merge_events(store) == []
+    store.load(everything.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
+    assert [len(group) for group in merge_events(store, documents=[late])] == [3]
+    assert isomorphic(_graph_of(store), _merged(everything))
+
+
+@pytest.mark.parametrize(
+    ("claims", "figures"),
+    [
+        # one document's headline toll and its other victims beside another's single toll
+        ([("a", "civilian", 3, 3), ("a", "soldier", 2, 2), ("b", "", 5, 5)],
+         {("", True): (3, 5), ("soldier", False): (2, 2)}),
+        # the same victims word everywhere is kept; an open-ended claim leaves the figure open
+        ([("a", "civilian", 12, None), ("b", "civilian", 15, 15)], {("civilian", True): (12, None)}),
+        # a document restating its toll without victims adds to its headline claim
+        ([("a", "", 12, 12), ("a", "", 14, 14), ("b", "", 15, 15)], {("", True): (12, 15)}),
+    ],
+)
+def test_event_merge_figures_from_claims(claims, figures):
+    from rdflib import URIRef
+
+    from kg.event_merge import Claim, figure_groups
+    from kg.vocab import NKG, NKR
+
+    records = [Claim(NKR[f"count/{n}"], NKG.Killed, (NKR[f"doc/{doc}"],), victims, low, high, False)
+               for n, (doc, victims, low, high) in enumerate(claims)]
+    groups = figure_groups(records)
+    found = {}
+    for (outcome, victims, headline), group in groups.items():
+        assert outcome == NKG.Killed and isinstance(group[0].iri, URIRef)
+        highs = [c.high for c in group]
+        found[victims, headline] = (min(c.low for c in group), None if None in highs else max(highs))
+    assert found == figures
