@@ -351,3 +351,19 @@ def test_event_merge_figures_from_claims(claims, figures):
         highs = [c.high for c in group]
         found[victims, headline] = (min(c.low for c in group), None if None in highs else max(highs))
     assert found == figures
+
+
+def test_event_merge_wire_copies_count_each_attack_once(tmp_path: Path):
+    """Eight copies of one report (each with its own closing line) give two attacks, and
+    killed_by_city counts each toll once."""
+    story = ("A missile strike on a railway station in Kramatorsk on Friday killed at least 52 people, officials "
+             "said. Hours later, shelling killed two people in Kostiantynivka on Friday.")
+    copies = {f"copy{n}.txt": f"{story}\nThis is copy number {n} of the report." for n in range(8)}
+    paths = _write(tmp_path, copies)
+    apart, _ = api.build_graph(paths, merge_events=False)
+    assert {r["city"]: r["killedAtLeast"] for r in _rows(apart, "killed_by_city")} == {
+        "Kramatorsk": 8 * 52, "Kostiantynivka": 8 * 2}
+    graph, _ = api.build_graph(paths)
+    assert {r["city"]: (r["killedAtLeast"], r["attacks"]) for r in _rows(graph, "killed_by_city")} == {
+        "Kramatorsk": (52, 1), "Kostiantynivka": (2, 1)}
+    assert [(r["place"], r["documents"]) for r in _rows(graph, ATTACKS)] == [("Kostiantynivka", 8), ("Kramatorsk", 8)]
