@@ -44,11 +44,16 @@ attacker, attacked side and reporter of the group.
 
 Casualties: every ``nkg:CasualtyCount`` carries ``prov:wasDerivedFrom`` its document and
 stays that document's claim. A merged attack links its documents' counts with
-``nkg:casualtyClaim``; its ``nkg:casualties`` are reconciled counts only, one per outcome
-and victims group, marked ``nkg:reconciled true``: the smallest lower bound and the largest
-upper bound of the claims (no upper bound if one claim is open-ended), derived from every
-document with a claim in the group. So a query that sums ``nkg:casualties`` counts each
-real event once, and ``kg/queries/casualty_claims.rq`` lists the claims behind each figure.
+``nkg:casualtyClaim``; its ``nkg:casualties`` are reconciled counts only, marked
+``nkg:reconciled true``: one per outcome for the documents' headline tolls, and one per
+outcome and victims word for the counts a document gives beside its headline toll
+(:func:`figure_groups`). Each has the smallest lower bound and the largest upper bound of
+its claims (no upper bound if one claim is open-ended), is ``prov:wasDerivedFrom`` every
+document with a claim in it and ``nkg:reconciledFrom`` those claims. So a query that sums
+``nkg:casualties`` counts each real event once, and ``kg/queries/casualty_claims.rq``
+lists the claims behind each figure. A merge run again on a merged graph changes nothing;
+a merged event meeting a new document's event is merged again, its reconciled counts made
+anew from all the claims.
 
 The same function works on an rdflib ``Graph`` and on a ``pyoxigraph.Store``; given the
 documents just added, it only looks at the events that could match theirs.
@@ -439,7 +444,7 @@ def clusters(events: list[EventSummary], places: PlaceIndex) -> list[list[EventS
 
 # -- merging one group ---------------------------------------------------------------------
 
-#: Properties of which a merged event keeps one value, chosen by :func:`_merged_triples`.
+#: Properties of which a merged event keeps one value, chosen in :func:`merge_group`.
 _ONE_VALUE = {NKG.earliestDate, NKG.latestDate, NKG.eventType, NKG.status, NKG.modality, NKG.isAggregate}
 
 
