@@ -225,8 +225,10 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())[:500]
 
 
-def merge(results: Iterable[BuildResult]) -> tuple[Graph, list[BuildResult]]:
-    """One graph of the built results, and the failed ones."""
+def merge(results: Iterable[BuildResult], merge_events: bool = True) -> tuple[Graph, list[BuildResult]]:
+    """One graph of the built results, and the failed ones. With ``merge_events`` (the
+    default), an event that several documents report becomes one node (:mod:`kg.event_merge`)."""
+    from kg.event_merge import merge_events as merge_reported_events
     from kg.graph import merge_labels, new_graph
 
     graph, failures = new_graph(), []
@@ -236,13 +238,16 @@ def merge(results: Iterable[BuildResult]) -> tuple[Graph, list[BuildResult]]:
         elif not r.ok:
             failures.append(r)
     merge_labels(graph)
+    if merge_events:
+        merge_reported_events(graph)
     return graph, failures
 
 
 def build_graph(inputs: Sequence[Path | str], published: date | None = None,
-                model: str | None = None) -> tuple[Graph, list[BuildResult]]:
-    """One graph of all the articles under ``inputs``, and the failures."""
-    return merge(build_iter(inputs, published, model))
+                model: str | None = None, merge_events: bool = True) -> tuple[Graph, list[BuildResult]]:
+    """One graph of all the articles under ``inputs``, and the failures; with ``merge_events``,
+    one node for each event that several documents report."""
+    return merge(build_iter(inputs, published, model), merge_events)
 
 
 # -- files -------------------------------------------------------------------

@@ -118,6 +118,7 @@ def build(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: NEWSKG_MODEL or the best installed).")] = None,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive page next to the graph.")] = True,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write the skipped inputs and warnings here (JSON Lines).")] = None,
+    merge_events: Annotated[bool, typer.Option("--merge-events/--no-merge-events", help="Make one node of an event that several documents report (default: on).")] = True,
 ) -> None:
     """Build one graph from INPUTS and write it to --out (and an HTML page beside it).
 
@@ -161,7 +162,7 @@ def build(
         for w in r.warnings:
             say(f"warning: {w}")
         collected.append(r)
-    graph, failures = api.merge(collected)
+    graph, failures = api.merge(collected, merge_events)
     built = sum(1 for r in collected if r.built)
     if report is not None:
         try:

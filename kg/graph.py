@@ -168,6 +168,7 @@ def attack_triples(a: AttackRecord, n: int, article: Article, ents: dict[str, En
         cs = mint("attack", *_event_key(article, a.evidence, n), "count", i)
         yield s, NKG.casualties, cs
         yield cs, RDF.type, NKG.CasualtyCount
+        yield cs, PROV.wasDerivedFrom, document_iri(article)  # each document's count is its own claim
         yield cs, NKG.outcome, OUTCOME[c.outcome]
         yield cs, NKG.minCount, Literal(c.min, datatype=XSD.integer)
         if c.max is not None:

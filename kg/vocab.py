@@ -78,6 +78,7 @@ class NKG(DefinedNamespace):
     attackedSide: URIRef  # Attack -> Agent: the side an attack was aimed at, the other side of a clash
     reportedBy: URIRef  # Attack -> Agent: who gave the figures
     casualties: URIRef  # Attack -> CasualtyCount: one node per stated count
+    casualtyClaim: URIRef  # Attack -> CasualtyCount: a count stated by one document behind a merged attack
     isAggregate: URIRef  # Attack -> xsd:boolean: a summary of several strikes
 
     # Casualty counts
@@ -91,6 +92,8 @@ class NKG(DefinedNamespace):
     isVague: URIRef  # CasualtyCount -> xsd:boolean: from a word like "dozens"
     victims: URIRef  # CasualtyCount -> literal: who, as a lower-case singular noun
     quote: URIRef  # CasualtyCount -> literal: the words the count came from
+    reconciled: URIRef  # CasualtyCount -> xsd:boolean: made from several documents' claims
+    reconciledFrom: URIRef  # CasualtyCount -> CasualtyCount: a claim a reconciled count was made from
 
     # Mediation, meetings, demands
     mediator: URIRef  # Mediation -> Agent: the mediating state, organization or person
