@@ -60,9 +60,10 @@ def _windows(text: str, nlp) -> list[tuple[int, str]]:
 def _joined(parsed: list[tuple[int, object]], published: date | None):
     """One document's records from its parsed windows (``(offset, Doc)`` pairs)."""
     from kg.extract import extract
+    from kg.extract.mediation_links import link_meetings
     from kg.windows import join_records
 
-    return join_records([(offset, extract(doc, published)) for offset, doc in parsed])
+    return link_meetings(join_records([(offset, extract(doc, published)) for offset, doc in parsed]))
 
 
 def read_records(article: Article, model: str | None = None):

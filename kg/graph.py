@@ -189,9 +189,12 @@ def meeting_triples(m: MeetingRecord, n: int, article: Article, ents: dict[str, 
         yield s, NKG.participant, entity_iri(ents[key])
     if m.modality:
         yield s, NKG.modality, Literal(m.modality)
+    if m.host and m.host in ents:
+        yield s, NKG.host, entity_iri(ents[m.host])
 
 
-def mediation_triples(m: MediationRecord, n: int, article: Article, ents: dict[str, Entity]) -> Iterator[Triple]:
+def mediation_triples(m: MediationRecord, n: int, article: Article, ents: dict[str, Entity],
+                      meetings: list[URIRef] = ()) -> Iterator[Triple]:
     s = _event_iri("mediation", article, m.evidence, n)
     yield from _event_common(s, NKG.Mediation, m.evidence, None, document_iri(article))
     for key in m.mediators:
@@ -200,6 +203,9 @@ def mediation_triples(m: MediationRecord, n: int, article: Article, ents: dict[s
         yield s, NKG.party, entity_iri(ents[key])
     for goal in m.goals:
         yield s, NKG.goal, Literal(goal)
+    for i in m.meetings:
+        if i < len(meetings):
+            yield s, NKG.organizes, meetings[i]
 
 
 def demand_triples(d: DemandRecord, n: int, article: Article, ents: dict[str, Entity]) -> Iterator[Triple]:
@@ -223,8 +229,9 @@ def record_triples(article: Article, records: DocRecords) -> Iterator[Triple]:
         yield from attack_triples(a, n, article, ents)
     for n, m in enumerate(records.meetings):
         yield from meeting_triples(m, n, article, ents)
+    meetings = [_event_iri("meeting", article, m.evidence, n) for n, m in enumerate(records.meetings)]
     for n, m in enumerate(records.mediations):
-        yield from mediation_triples(m, n, article, ents)
+        yield from mediation_triples(m, n, article, ents, meetings)
     for n, d in enumerate(records.demands):
         yield from demand_triples(d, n, article, ents)
 

@@ -77,6 +77,7 @@ class MeetingRecord:
     date: DateWindow | None = None
     participants: tuple[str, ...] = ()
     modality: str | None = None  # kg.vocab.IN_PERSON | PHONE | VIDEO, where the text says
+    host: str | None = None  # the state or organization hosting it (entity key)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class MediationRecord:
     mediators: tuple[str, ...]
     parties: tuple[str, ...] = ()
     goals: tuple[str, ...] = ()
+    meetings: tuple[int, ...] = ()  # the meetings it organizes: indices into DocRecords.meetings
 
 
 @dataclass(frozen=True)

@@ -99,9 +99,11 @@ class NKG(DefinedNamespace):
     mediator: URIRef  # Mediation -> Agent: the mediating state, organization or person
     party: URIRef  # Mediation -> Agent: one side
     goal: URIRef  # Mediation -> literal: "peace agreement", "ceasefire"
+    organizes: URIRef  # Mediation -> Meeting: talks it brings about
     participant: URIRef  # Meeting -> Agent: who takes part
     status: URIRef  # Meeting -> literal: "held", "planned", "cancelled" or "postponed"
     modality: URIRef  # Meeting -> literal: "in person", "phone" or "video"
+    host: URIRef  # Meeting -> Agent: the state or organization hosting it, not a side
     demandedBy: URIRef  # Demand -> Agent: who makes the demand
     rejectedBy: URIRef  # Demand -> Agent: who rejects it
     addressedTo: URIRef  # Demand -> Agent: whom it is put to

@@ -129,3 +129,42 @@ def test_mediation_plan_put_forward_by_a_third_party(nlp, text, mediator, partie
 def test_mediation_a_sides_own_plan_is_no_mediation(nlp):
     rec, _ = records_of(nlp, "Russia rejected Ukraine's peace plan on Tuesday.")
     assert not rec.mediations
+
+
+def _linked(nlp, text):
+    from kg.extract.mediation_links import link_meetings
+
+    rec, label = records_of(nlp, text)
+    rec = link_meetings(rec)
+    out = []
+    for med in rec.mediations:
+        for i in med.meetings:
+            meet = rec.meetings[i]
+            out.append((label(med.mediators[0]), frozenset(label(k) for k in meet.participants),
+                        label(meet.host) if meet.host else None))
+    return out
+
+
+@pytest.mark.parametrize(("text", "mediator", "sides", "host"), [
+    ("Qatar hosted talks between Rwanda and Congo in Doha on Sunday.", "Qatar",
+     {"Rwanda", "Democratic Republic of the Congo"}, "Qatar"),
+    ("Egypt is mediating between Hamas and Israel to reach a truce. Delegations from Hamas and Israel met "
+     "in Cairo on Monday.", "Egypt", {"Hamas", "Israel"}, "Egypt"),
+    ("Turkey has offered to mediate between Armenia and Azerbaijan. The foreign ministers of Armenia and "
+     "Azerbaijan met in Istanbul on Friday.", "Turkey", {"Armenia", "Azerbaijan"}, "Turkey"),
+    ("Kenya brokered talks between the government of Sudan and the Rapid Support Forces in Nairobi on Tuesday.",
+     "Kenya", {"Sudan", "Rapid Support Forces"}, "Kenya"),
+])
+def test_mediation_organizes_the_talks_of_its_parties(nlp, text, mediator, sides, host):
+    found = _linked(nlp, text)
+    assert any(m == mediator and sides <= parts and h == host for m, parts, h in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # the mediators meeting each other, or talks of other sides, are not the mediation's talks
+    "Egypt is mediating between Hamas and Israel. The presidents of Egypt and France met in Paris on Monday.",
+    "Norway is mediating between the government of Colombia and the ELN. The leaders of Brazil and Argentina "
+    "met in Brasilia on Friday.",
+])
+def test_mediation_does_not_organize_other_meetings(nlp, text):
+    assert _linked(nlp, text) == []
