@@ -141,7 +141,7 @@ class EntityFixer:
             elif label in {"PERSON", "GPE", "LOC", "NORP"} and gaz.country(bare) is None \
                     and self._named_as_organization(doc, ent):
                 label = "ORG"
-            elif label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} and bare not in orgs and self._named_building(ent):
+            elif label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} and self._named_building(ent):
                 label = "LOC"
             elif label == "PERSON" and bare not in person_parts and self._listed_with_places(ent):
                 label = "GPE"
@@ -217,9 +217,7 @@ class EntityFixer:
     def _named_building(ent: Span) -> bool:
         """A name in apposition with a building or site: "X, the official residence of the
         president", "the presidential palace, X"."""
-        from kg.extract.place_phrases import words
-
-        buildings = words("building_nouns")
+        buildings = word_set("place_words.json", "building_nouns")
         root = ent.root
         if root.dep_ == "appos" and root.head.lemma_.lower() in buildings and root.head.i < ent.start:
             return True
@@ -246,7 +244,7 @@ class EntityFixer:
         if ent.start == 0 or len(ent) > 3:
             return False
         before = doc[ent.start - 1]
-        return before.pos_ == "NOUN" and before.lower_ in load_json("references.json")["named_by_nouns"]
+        return before.pos_ == "NOUN" and before.lower_ in word_set("references.json", "named_by_nouns")
 
     @staticmethod
     def _names_a_group(ent: Span) -> bool:

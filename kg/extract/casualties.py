@@ -50,7 +50,7 @@ How phrases are read:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -436,10 +436,9 @@ def _listed_total(records: list[CasualtyRecord]) -> list[CasualtyRecord]:
     children among them stay a sub-count of their own ("a shepherd and three boys": 4, 3 children)."""
     if len(records) < 2 or any(r.victims is None for r in records):
         return records  # "6 civilians, four from one clan and two from another": parts of one figure
-    total = records[0]
+    total = replace(records[0], victims=None)
     for rec in records[1:]:
         total = _added(total, rec, None)
-    total = CasualtyRecord(total.outcome, total.min, total.max, total.vague, total.quote, None)
     children = [r for r in records if r.victims and r.victims in _w("child_victims")]
     return [total, *children]
 
