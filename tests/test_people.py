@@ -75,3 +75,14 @@ def test_people_plural_title_before_conjoined_names(nlp, text, names, role, affi
     for name in names:
         assert people[name].roles[:1] == [role]
         assert label(people[name].affiliation_key) == affiliation
+
+
+@pytest.mark.parametrize(("text", "name", "affiliation"), [
+    ("State Department spokesman Matthew Miller said the talks in Jeddah would resume.", "Matthew Miller",
+     "United States Department of State"),
+    ("UN spokesman Stephane Dujarric said aid convoys to El Geneina were blocked.", "Stephane Dujarric", "United Nations"),
+])
+def test_people_affiliation_from_the_organization_in_the_title(nlp, text, name, affiliation):
+    rec = extract(nlp(text), date(2024, 6, 12))
+    person = next(e for e in rec.entities.values() if e.label == name)
+    assert person.affiliation_key and rec.entities[person.affiliation_key].label == affiliation
