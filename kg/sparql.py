@@ -90,9 +90,10 @@ _ORDER_SENSITIVE = re.compile(r"\b(?:group_concat|sample)\s*\(", re.IGNORECASE)
 
 
 @contextmanager
-def scratch_store(nt: bytes, query: str = "SAMPLE") -> Iterator[Any]:
+def scratch_store(nt: bytes, query: str | None = None) -> Iterator[Any]:
     """A store of the N-Triples ``nt`` for the time of the ``with`` block. For a query whose
-    answer depends on the order of the triples (:func:`order_sensitive`) it is on disk, in a
+    answer depends on the order of the triples (:func:`order_sensitive`), or for any query
+    (``query`` None: a server's), it is on disk, in a
     temporary folder removed after: on disk, Oxigraph meets the triples in an order that depends
     only on the triples, not on the order they were loaded in (in memory it is the loading order,
     which for a graph read from a file changes from run to run), so ``GROUP_CONCAT`` and
@@ -104,7 +105,7 @@ def scratch_store(nt: bytes, query: str = "SAMPLE") -> Iterator[Any]:
 
     import pyoxigraph as ox
 
-    if not order_sensitive(query):
+    if query is not None and not order_sensitive(query):
         yield make_store(nt)
         return
     folder = tempfile.mkdtemp(prefix="newskg-query-")
