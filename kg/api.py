@@ -140,9 +140,11 @@ Batch = list  # list[BuildResult | tuple[Path, Article]]
 
 def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
                  known: Callable[[str], bool] | None = None,
-                 planned: Callable[[int], None] | None = None) -> Iterator[Batch]:
-    """The batches of a build (see :data:`Batch`), each with at most :data:`PIPE_BATCH` articles
-    to build; building each in turn gives the results in the order of the inputs.
+                 planned: Callable[[int], None] | None = None,
+                 batch_size: Callable[[int], int] = lambda articles: PIPE_BATCH) -> Iterator[Batch]:
+    """The batches of a build (see :data:`Batch`), each with at most ``batch_size(n)`` articles
+    to build (``n``: the articles read; :data:`PIPE_BATCH` by default); building each in turn
+    gives the results in the order of the inputs.
 
     Inputs that cannot be read come first, as failures; then every article is read once to
     find texts met in several files, each built once (see :func:`_keeper`), the other copies
@@ -176,6 +178,7 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
             copies.setdefault(article.sha256, []).append((label, article.published))
     if planned is not None:
         planned(len(pending) + len(ok))
+    size = max(1, batch_size(len(ok)))
     waiting = 0  # articles to build in ``pending``
     for path in readable:
         found = _read_or_fail(path, published)
@@ -200,7 +203,7 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
                 continue
             pending.append((label, article))
             waiting += 1
-            if waiting >= PIPE_BATCH:
+            if waiting >= size:
                 yield pending
                 pending, waiting = [], 0
     if pending:
@@ -221,18 +224,43 @@ def build_iter(inputs: Sequence[Path | str], published: date | None = None,
     """Build every article under ``inputs`` (files or folders), one result each, in the order
     of the inputs; never raises for a bad article (see :func:`plan_batches`).
 
-    With ``jobs`` > 1 the batches are built in that many worker processes
-    (:mod:`kg.parallel`); the results, and so the graph, are the same as with one.
+    With ``jobs`` > 1 and more than one batch to build, the batches (smaller ones, so that
+    every worker gets some: :func:`parallel_batch_size`) are built in that many worker
+    processes (:mod:`kg.parallel`); the results, and so the graph, are the same as with one.
     """
+    from itertools import chain
+
     _nlp(model)  # a missing model is an error for the whole run, raised here
-    batches = plan_batches(inputs, published, known, planned)
-    if jobs > 1:
+    counted: list[int] = []  # the number of articles read, once known
+
+    def size(articles: int) -> int:
+        counted.append(articles)
+        return PIPE_BATCH if jobs <= 1 else parallel_batch_size(articles, jobs)
+
+    batches = plan_batches(inputs, published, known, planned, size)
+    first = next(batches, None)
+    if first is None:
+        return
+    batches = chain([first], batches)
+    if jobs > 1 and counted and counted[0] > parallel_batch_size(counted[0], jobs):  # more than one batch
         from kg.parallel import build_batches
 
         yield from build_batches(batches, model, jobs)
         return
     for batch in batches:
         yield from build_batch(batch, model)
+
+
+#: The fewest articles a worker gets at a time (``nlp.pipe`` gains little beyond a few).
+MIN_PARALLEL_BATCH = 4
+
+
+def parallel_batch_size(articles: int, jobs: int) -> int:
+    """Articles per batch with ``jobs`` workers: enough batches to keep every worker busy
+    (two each at a time), at most :data:`PIPE_BATCH`, at least :data:`MIN_PARALLEL_BATCH`."""
+    from kg.parallel import IN_FLIGHT
+
+    return max(MIN_PARALLEL_BATCH, min(PIPE_BATCH, -(-articles // (jobs * IN_FLIGHT))))
 
 
 def _read_or_fail(path: Path, published: date | None) -> list[tuple[Path, Article | ArticleError]] | BuildResult:
