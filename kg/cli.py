@@ -7,6 +7,7 @@ API and prints. Errors are one line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from enum import Enum
@@ -15,8 +16,9 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import track
 from rich.table import Table
+
+from kg.progress import BuildProgress
 
 app = typer.Typer(help="newskg: knowledge graphs of armed conflict and diplomacy from news articles.",
                   no_args_is_help=True, add_completion=False, rich_markup_mode=None,
@@ -119,6 +121,7 @@ def build(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: NEWSKG_MODEL or the best installed).")] = None,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive page next to the graph.")] = True,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write the skipped inputs and warnings here (JSON Lines).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes building articles (default: one per core).")] = None,
 ) -> None:
     """Build one graph from INPUTS and write it to --out (and an HTML page beside it), or add it
     to the store in --store (then the graph file is written only if --out is given: the whole
@@ -141,6 +144,9 @@ def build(
     late = future_warning(pub, "--published")
     if late:
         say("warning: " + late)
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        fail(f"--jobs {jobs}: give 1 or more worker processes")
     if out_path is None and store is None:
         out_path = Path("out/graph.ttl")
     if out_path is not None:
@@ -154,12 +160,15 @@ def build(
     tally = {"built": 0, "known": 0, "warned": 0}
     noted: list = []  # the results with an error or a warning (for --report and the summary)
 
+    progress = BuildProgress(sys.stderr)
+
     def observed(results):
         for r in results:
             if not r.ok:
-                say(f"error: {r.error}")
+                progress.line(f"error: {_one_line(r.error)}")
             for w in r.warnings:
-                say(f"warning: {w}")
+                progress.line(f"warning: {_one_line(w)}")
+            progress.advance(failed=not r.ok)
             tally["built"] += r.built
             tally["known"] += r.known
             tally["warned"] += len(r.warnings)
@@ -170,20 +179,23 @@ def build(
     try:
         with ExitStack() as stack:
             building = stack.enter_context(api.store_build(store)) if store is not None else None
+            stack.enter_context(progress)
             try:
-                results = api.build_iter(inputs, pub, model, known=building.known if building else None)
+                results = api.build_iter(inputs, pub, model, jobs=jobs, known=building.known if building else None,
+                                         planned=progress.planned)
                 first = next(results, None)
             except ModelNotFound as exc:
                 fail(str(exc))
             if first is None:
                 fail("nothing to build")
-            stream = observed(track(_chain(first, results), description="Articles", console=err,
-                                    transient=True, disable=not err.is_terminal))
+            stream = observed(_chain(first, results))
             if building is not None:
                 added = api.add_to_store(building, stream)
-                graph = api.store_graph(building.staging) if out_path is not None else None
             else:
                 graph, _ = api.merge(stream)
+            progress.close()
+            if building is not None:
+                graph = api.store_graph(building.staging) if out_path is not None else None
             failures = [r for r in noted if not r.ok]
             built, known = tally["built"], tally["known"]
             if report is not None:
@@ -224,6 +236,10 @@ def build(
         for r in failures:
             say(f"skipped: {r.error}")
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
 
 
 def _chain(first, rest):
