@@ -220,18 +220,24 @@ def build_batch(batch: Batch, model: str | None = None) -> list[BuildResult]:
 def build_iter(inputs: Sequence[Path | str], published: date | None = None,
                model: str | None = None, *, jobs: int = 1,
                known: Callable[[str], bool] | None = None,
-               planned: Callable[[int], None] | None = None) -> Iterator[BuildResult]:
+               planned: Callable[[int], None] | None = None,
+               cluster=None, shards: Path | None = None) -> Iterator[BuildResult]:
     """Build every article under ``inputs`` (files or folders), one result each, in the order
     of the inputs; never raises for a bad article (see :func:`plan_batches`).
 
     With ``jobs`` > 1 and more than one batch to build, the batches (smaller ones, so that
     every worker gets some: :func:`parallel_batch_size`) are built in that many worker
     processes (:mod:`kg.parallel`); the results, and so the graph, are the same as with one.
+    With ``cluster`` (a dask.distributed Client) they are built on its workers instead, one
+    N-Quads shard per batch written into the folder ``shards`` (:mod:`kg.distributed`).
     """
     from itertools import chain
 
     _nlp(model)  # a missing model is an error for the whole run, raised here
     counted: list[int] = []  # the number of articles read, once known
+
+    if cluster is not None:
+        jobs = max(1, sum(cluster.nthreads().values()))
 
     def size(articles: int) -> int:
         counted.append(articles)
@@ -242,6 +248,11 @@ def build_iter(inputs: Sequence[Path | str], published: date | None = None,
     if first is None:
         return
     batches = chain([first], batches)
+    if cluster is not None:
+        from kg.distributed import build_batches
+
+        yield from build_batches(batches, model, cluster, Path(shards or "shards"))
+        return
     if jobs > 1 and counted and counted[0] > parallel_batch_size(counted[0], jobs):  # more than one batch
         from kg.parallel import build_batches
 

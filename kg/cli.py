@@ -39,6 +39,11 @@ class NetworkFormat(str, Enum):
     json = "json"
 
 
+class Engine(str, Enum):
+    processes = "processes"
+    dask = "dask"
+
+
 class Projection(str, Enum):
     actors_events = "actors-events"
     rdf = "rdf"
@@ -122,6 +127,9 @@ def build(
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive page next to the graph.")] = True,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write the skipped inputs and warnings here (JSON Lines).")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes building articles (default: one per core).")] = None,
+    engine: Annotated[Engine, typer.Option(help="processes: on this machine; dask: on a dask.distributed cluster.")] = Engine.processes,
+    scheduler: Annotated[Optional[str], typer.Option(help="With --engine dask: the scheduler's address (default: a local cluster of --jobs workers).")] = None,
+    shards: Annotated[Optional[Path], typer.Option(help="With --engine dask: the folder of N-Quads shards, one per batch (default: shards/ beside --out, or DIR-shards beside --store).")] = None,
 ) -> None:
     """Build one graph from INPUTS and write it to --out (and an HTML page beside it), or add it
     to the store in --store (then the graph file is written only if --out is given: the whole
@@ -147,6 +155,8 @@ def build(
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         fail(f"--jobs {jobs}: give 1 or more worker processes")
+    if engine is not Engine.dask and (scheduler or shards):
+        fail("--scheduler and --shards go with --engine dask")
     if out_path is None and store is None:
         out_path = Path("out/graph.ttl")
     if out_path is not None:
@@ -179,10 +189,15 @@ def build(
     try:
         with ExitStack() as stack:
             building = stack.enter_context(api.store_build(store)) if store is not None else None
+            cluster = None
+            if engine is Engine.dask:
+                shards = shards or (out_path.parent / "shards" if out_path is not None
+                                    else store.with_name(store.name + "-shards"))
+                cluster = _cluster(stack, scheduler, jobs)
             stack.enter_context(progress)
             try:
                 results = api.build_iter(inputs, pub, model, jobs=jobs, known=building.known if building else None,
-                                         planned=progress.planned)
+                                         planned=progress.planned, cluster=cluster, shards=shards)
                 first = next(results, None)
             except ModelNotFound as exc:
                 fail(str(exc))
@@ -236,6 +251,19 @@ def build(
         for r in failures:
             say(f"skipped: {r.error}")
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _cluster(stack, scheduler: Optional[str], jobs: int):
+    """A dask.distributed client for the time of ``stack`` (see :func:`kg.distributed.cluster_client`)."""
+    try:
+        from kg.distributed import cluster_client
+    except ImportError:
+        fail("--engine dask needs dask.distributed: pip install 'dask[distributed]'")
+    try:
+        return stack.enter_context(cluster_client(scheduler, jobs))
+    except OSError as exc:
+        where = f"--scheduler {scheduler}" if scheduler else "the local dask cluster"
+        fail(f"{where}: cannot connect ({' '.join(str(exc).split())[:200]})")
 
 
 def _one_line(text: str) -> str:

@@ -1,6 +1,6 @@
 """Building batches of articles in worker processes (``kg build --jobs N``).
 
-Each task is one batch of :func:`kg.api.plan_batches` (several articles, so that ``nlp.pipe``
+Each call sent to a worker builds one batch of :func:`kg.api.plan_batches` (several articles, so that ``nlp.pipe``
 still parses them together); a worker sends back plain records, one per article: its error
 or its warnings and its triples as a list of rdflib terms (pickled: measured cheaper than
 N-Triples text, 2 ms against 4 ms per article to rebuild the graph). The results are given
@@ -17,7 +17,7 @@ store. Elsewhere (``spawn``) each worker loads the pipeline once, in the initial
 
 A failure while building an article is that article's failure, as in one process. A worker
 that dies (killed, out of memory) fails no run either: the batches it held are built again
-one article per task in a new pool, and an article whose worker dies again is reported as a
+one article per call in a new pool, and an article whose worker dies again is reported as a
 failure.
 """
 
@@ -120,7 +120,7 @@ class _Pool:
 
 
 def _one_by_one(pool: _Pool, articles: list) -> list[Record]:
-    """Build each article in a task of its own (after a worker died); an article whose worker
+    """Build each article in a call of its own (after a worker died); an article whose worker
     dies again is a failure."""
     records = []
     for label, article in articles:
