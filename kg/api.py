@@ -133,6 +133,10 @@ def _keeper(copies: list[tuple[Path, date | None]]) -> tuple[Path, date | None]:
     return min(copies, key=lambda pd: (pd[1] is None, pd[1] or date.min, str(pd[0])))
 
 
+#: At most this many entries in a batch (results included), so that a long run of articles that
+#: are not built (already stored, copies) does not gather in memory.
+MAX_BATCH_ENTRIES = 1024
+
 #: One batch of a build, in the order of the inputs: articles to build (``(label, Article)``
 #: pairs) and the results already known (failures, copies, documents already stored) between them.
 Batch = list  # list[BuildResult | tuple[Path, Article]]
@@ -186,6 +190,9 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
             pending.append(found)
             continue
         for label, article in found:
+            if len(pending) >= MAX_BATCH_ENTRIES:
+                yield pending
+                pending, waiting = [], 0
             if label not in ok:
                 continue
             if isinstance(article, ArticleError):  # changed since it was first read

@@ -260,22 +260,33 @@ def building(path: Path | str) -> Iterator[StoreBuild]:
             raise
 
 
+#: Triples added to a build's copy of the store between two flushes to disk.
+FLUSH_EVERY = 100_000
+
+
 def add_new_documents(build: StoreBuild, batches: Iterable[list[tuple[str, Graph]]]) -> int:
     """The one way a build's new documents enter the store.
 
     ``batches`` yields lists of ``(document IRI, graph)`` pairs; each batch is added to the
-    build's copy of the store as it comes (one ``Store.extend``), so memory holds one batch.
+    build's copy of the store as it comes (one ``Store.extend``), so memory holds one batch;
+    every :data:`FLUSH_EVERY` triples the copy is flushed to disk (else RocksDB's write
+    buffers, one per index, grow to about a gigabyte before they are written).
     Once all are in, the steps that look across documents run on the copy, with the new
     documents' IRIs in ``build.new_documents``: labels that documents disagree on are merged
     (as :func:`kg.graph.merge_labels` does for a file). Cross-document steps over the new
     documents (merging the events several documents report) belong here, after the labels.
     Returns the number of triples added."""
     before = len(build.staging)
+    unflushed = 0
     for batch in batches:
         if not batch:
             continue
         build.staging.extend(q for _, graph in batch for q in quads(graph))
         build.new_documents.extend(doc for doc, _ in batch)
+        unflushed += sum(len(graph) for _, graph in batch)
+        if unflushed >= FLUSH_EVERY:
+            build.staging.flush()
+            unflushed = 0
     merge_labels_in_store(build.staging)
     return len(build.staging) - before
 
