@@ -166,18 +166,20 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
     for p in notes:
         pending.append(BuildResult(p.path, None, None, None, (p.message,)))
     copies: dict[str, list[tuple[Path, date | None]]] = {}
-    readable: list[Path] = []
+    readable: list[Path] = []  # the files with an article to build
     ok: set[Path] = set()
+    broken: set[Path] = set()  # files that could not be read to the end (their failure is told once)
     for path in paths:
-        found = _read_or_fail(path, published)
-        if isinstance(found, BuildResult):
-            pending.append(found)
-            continue
-        readable.append(path)
-        for label, article in found:
+        for label, article in _read_or_fail(path, published):
+            if isinstance(article, BuildResult):
+                pending.append(article)
+                broken.add(path)
+                continue
             if isinstance(article, ArticleError):
                 pending.append(BuildResult(label, None, None, str(article)))
                 continue
+            if not readable or readable[-1] != path:
+                readable.append(path)
             ok.add(label)
             copies.setdefault(article.sha256, []).append((label, article.published))
     if planned is not None:
@@ -185,14 +187,14 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
     size = max(1, batch_size(len(ok)))
     waiting = 0  # articles to build in ``pending``
     for path in readable:
-        found = _read_or_fail(path, published)
-        if isinstance(found, BuildResult):
-            pending.append(found)
-            continue
-        for label, article in found:
+        for label, article in _read_or_fail(path, published):
             if len(pending) >= MAX_BATCH_ENTRIES:
                 yield pending
                 pending, waiting = [], 0
+            if isinstance(article, BuildResult):  # unreadable now (or again: told once)
+                if path not in broken:
+                    pending.append(article)
+                continue
             if label not in ok:
                 continue
             if isinstance(article, ArticleError):  # changed since it was first read
@@ -281,23 +283,26 @@ def parallel_batch_size(articles: int, jobs: int) -> int:
     return max(MIN_PARALLEL_BATCH, min(PIPE_BATCH, -(-articles // (jobs * IN_FLIGHT))))
 
 
-def _read_or_fail(path: Path, published: date | None) -> list[tuple[Path, Article | ArticleError]] | BuildResult:
-    """The articles of ``path`` (see :func:`_read`), or the result saying why it cannot be read."""
+def _read_or_fail(path: Path, published: date | None) -> Iterator[tuple[Path, Article | ArticleError | BuildResult]]:
+    """The articles of ``path`` as they are read (see :func:`_read`); if the file cannot be
+    read (from the start or partway), last the result saying why, as ``(path, BuildResult)``."""
     try:
-        return _read(path, published)
+        yield from _read(path, published)
     except ArticleError as exc:
-        return BuildResult(path, None, None, str(exc))
+        yield path, BuildResult(path, None, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
-        return BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
+        yield path, BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
 
 
-def _read(path: Path, published: date | None) -> list[tuple[Path, Article | ArticleError]]:
-    """The articles of one input file: one, or one per line of a JSON Lines feed."""
+def _read(path: Path, published: date | None) -> Iterator[tuple[Path, Article | ArticleError]]:
+    """The articles of one input file, one at a time: one, or one per line of a JSON Lines feed."""
     from kg.read import JSONL_SUFFIX, read_jsonl
 
     if path.suffix.lower() == JSONL_SUFFIX:
-        return [(Path(label), art) for label, art in read_jsonl(path, published)]
-    return [(path, read_article(path, published))]
+        for label, art in read_jsonl(path, published):
+            yield Path(label), art
+        return
+    yield path, read_article(path, published)
 
 
 def _one_line(text: str) -> str:
