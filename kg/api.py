@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from rdflib import Graph
 
@@ -34,6 +34,7 @@ class BuildResult:
     graph: Graph | None
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    known: bool = False  # its text is already in the store: not built, nothing changed
 
     @property
     def ok(self) -> bool:
@@ -133,93 +134,176 @@ def _keeper(copies: list[tuple[Path, date | None]]) -> tuple[Path, date | None]:
     return min(copies, key=lambda pd: (pd[1] is None, pd[1] or date.min, str(pd[0])))
 
 
-def build_iter(inputs: Sequence[Path | str], published: date | None = None,
-               model: str | None = None) -> Iterator[BuildResult]:
-    """Build every article under ``inputs`` (files or folders), one result each; never raises
-    for a bad article.
+#: At most this many entries in a batch (results included), so that a long run of articles that
+#: are not built (already stored, copies) does not gather in memory.
+MAX_BATCH_ENTRIES = 1024
+
+#: One batch of a build, in the order of the inputs: articles to build (``(label, Article)``
+#: pairs) and the results already known (failures, copies, documents already stored) between them.
+Batch = list  # list[BuildResult | tuple[Path, Article]]
+
+
+def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
+                 known: Callable[[str], bool] | None = None,
+                 planned: Callable[[int], None] | None = None,
+                 batch_size: Callable[[int], int] = lambda articles: PIPE_BATCH) -> Iterator[Batch]:
+    """The batches of a build (see :data:`Batch`), each with at most ``batch_size(n)`` articles
+    to build (``n``: the articles read; :data:`PIPE_BATCH` by default); building each in turn
+    gives the results in the order of the inputs.
 
     Inputs that cannot be read come first, as failures; then every article is read once to
     find texts met in several files, each built once (see :func:`_keeper`), the other copies
-    reported as warnings; then the articles are read again and built in turn, so that memory
-    does not grow with the number of articles.
+    reported as warnings; ``planned(n)`` is then told how many results the build will give;
+    then the articles are read again and batched in turn, so that memory does not grow with
+    the number of articles. An article whose text ``known(sha256)`` says is already stored is
+    not built: its result says so (``BuildResult.known``).
     """
     from kg.read import expand_inputs
 
-    _nlp(model)  # a missing model is an error for the whole run, raised here
     paths, problems, notes = expand_inputs(Path(p) for p in inputs)
+    pending: Batch = []
     for p in problems:
-        yield BuildResult(p.path, None, None, p.message)
+        pending.append(BuildResult(p.path, None, None, p.message))
     for p in notes:
-        yield BuildResult(p.path, None, None, None, (p.message,))
+        pending.append(BuildResult(p.path, None, None, None, (p.message,)))
     copies: dict[str, list[tuple[Path, date | None]]] = {}
-    readable: list[Path] = []
+    readable: list[Path] = []  # the files with an article to build
     ok: set[Path] = set()
+    broken: set[Path] = set()  # files that could not be read to the end (their failure is told once)
     for path in paths:
-        found = yield from _read_or_fail(path, published)
-        if found is None:
-            continue
-        readable.append(path)
-        for label, article in found:
-            if isinstance(article, ArticleError):
-                yield BuildResult(label, None, None, str(article))
+        for label, article in _read_or_fail(path, published):
+            if isinstance(article, BuildResult):
+                pending.append(article)
+                broken.add(path)
                 continue
+            if isinstance(article, ArticleError):
+                pending.append(BuildResult(label, None, None, str(article)))
+                continue
+            if not readable or readable[-1] != path:
+                readable.append(path)
             ok.add(label)
             copies.setdefault(article.sha256, []).append((label, article.published))
-    # the articles to build wait in a batch; any other result first lets the batch go, so
-    # the results keep the order of the inputs
-    batch: list[tuple[Path, Article]] = []
+    if planned is not None:
+        planned(len(pending) + len(ok))
+    size = max(1, batch_size(len(ok)))
+    waiting = 0  # articles to build in ``pending``
     for path in readable:
-        found = yield from _read_or_fail(path, published, batch, model)
-        for label, article in found or ():
+        for label, article in _read_or_fail(path, published):
+            if len(pending) >= MAX_BATCH_ENTRIES:
+                yield pending
+                pending, waiting = [], 0
+            if isinstance(article, BuildResult):  # unreadable now (or again: told once)
+                if path not in broken:
+                    pending.append(article)
+                continue
             if label not in ok:
                 continue
             if isinstance(article, ArticleError):  # changed since it was first read
-                yield from _flush(batch, model)
-                yield BuildResult(label, None, None, str(article))
+                pending.append(BuildResult(label, None, None, str(article)))
                 continue
             keep_path, keep_date = _keeper(copies.get(article.sha256) or [(label, article.published)])
             if keep_path != label:
                 when = keep_date.isoformat() if keep_date else "no date"
-                yield from _flush(batch, model)
-                yield BuildResult(label, None, None, None, (
-                    f"{label}: same text as {keep_path}; built once, published {when}",))
+                pending.append(BuildResult(label, None, None, None, (
+                    f"{label}: same text as {keep_path}; built once, published {when}",)))
                 continue
-            batch.append((label, article))
-            if len(batch) >= PIPE_BATCH:
-                yield from _flush(batch, model)
-    yield from _flush(batch, model)
+            if known is not None and known(article.sha256):
+                pending.append(BuildResult(label, None, None, None, (
+                    f"{label}: already in the store (same text); skipped, nothing changed",), known=True))
+                continue
+            pending.append((label, article))
+            waiting += 1
+            if waiting >= size:
+                yield pending
+                pending, waiting = [], 0
+    if pending:
+        yield pending
 
 
-def _flush(batch: list[tuple[Path, Article]], model: str | None) -> Iterator[BuildResult]:
-    """Build the articles waiting in ``batch`` and empty it."""
-    if batch:
-        waiting = list(batch)
-        batch.clear()
-        yield from build_articles(waiting, model)
+def build_batch(batch: Batch, model: str | None = None) -> list[BuildResult]:
+    """The results of one batch (see :data:`Batch`), in its order."""
+    articles = [entry for entry in batch if not isinstance(entry, BuildResult)]
+    built = iter(build_articles(articles, model)) if articles else iter(())
+    return [entry if isinstance(entry, BuildResult) else next(built) for entry in batch]
 
 
-def _read_or_fail(path: Path, published: date | None, batch: list | None = None, model: str | None = None):
-    """The articles of ``path`` (see :func:`_read`), or None after yielding its failure
-    (after the articles waiting in ``batch``, if any)."""
+def build_iter(inputs: Sequence[Path | str], published: date | None = None,
+               model: str | None = None, *, jobs: int = 1,
+               known: Callable[[str], bool] | None = None,
+               planned: Callable[[int], None] | None = None,
+               cluster=None, shards: Path | None = None) -> Iterator[BuildResult]:
+    """Build every article under ``inputs`` (files or folders), one result each, in the order
+    of the inputs; never raises for a bad article (see :func:`plan_batches`).
+
+    With ``jobs`` > 1 and more than one batch to build, the batches (smaller ones, so that
+    every worker gets some: :func:`parallel_batch_size`) are built in that many worker
+    processes (:mod:`kg.parallel`); the results, and so the graph, are the same as with one.
+    With ``cluster`` (a dask.distributed Client) they are built on its workers instead, one
+    N-Quads shard per batch written into the folder ``shards`` (:mod:`kg.distributed`).
+    """
+    from itertools import chain
+
+    _nlp(model)  # a missing model is an error for the whole run, raised here
+    counted: list[int] = []  # the number of articles read, once known
+
+    if cluster is not None:
+        jobs = max(1, sum(cluster.nthreads().values()))
+
+    def size(articles: int) -> int:
+        counted.append(articles)
+        return PIPE_BATCH if jobs <= 1 else parallel_batch_size(articles, jobs)
+
+    batches = plan_batches(inputs, published, known, planned, size)
+    first = next(batches, None)
+    if first is None:
+        return
+    batches = chain([first], batches)
+    if cluster is not None:
+        from kg.distributed import build_batches
+
+        yield from build_batches(batches, model, cluster, Path(shards or "shards"))
+        return
+    if jobs > 1 and counted and counted[0] > parallel_batch_size(counted[0], jobs):  # more than one batch
+        from kg.parallel import build_batches
+
+        yield from build_batches(batches, model, jobs)
+        return
+    for batch in batches:
+        yield from build_batch(batch, model)
+
+
+#: The fewest articles a worker gets at a time (``nlp.pipe`` gains little beyond a few).
+MIN_PARALLEL_BATCH = 4
+
+
+def parallel_batch_size(articles: int, jobs: int) -> int:
+    """Articles per batch with ``jobs`` workers: enough batches to keep every worker busy
+    (two each at a time), at most :data:`PIPE_BATCH`, at least :data:`MIN_PARALLEL_BATCH`."""
+    from kg.parallel import IN_FLIGHT
+
+    return max(MIN_PARALLEL_BATCH, min(PIPE_BATCH, -(-articles // (jobs * IN_FLIGHT))))
+
+
+def _read_or_fail(path: Path, published: date | None) -> Iterator[tuple[Path, Article | ArticleError | BuildResult]]:
+    """The articles of ``path`` as they are read (see :func:`_read`); if the file cannot be
+    read (from the start or partway), last the result saying why, as ``(path, BuildResult)``."""
     try:
-        return _read(path, published)
+        yield from _read(path, published)
     except ArticleError as exc:
-        failure = BuildResult(path, None, None, str(exc))
+        yield path, BuildResult(path, None, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
-        failure = BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
-    if batch:
-        yield from _flush(batch, model)
-    yield failure
-    return None
+        yield path, BuildResult(path, None, None, _one_line(f"{path}: {type(exc).__name__}: {exc}"))
 
 
-def _read(path: Path, published: date | None) -> list[tuple[Path, Article | ArticleError]]:
-    """The articles of one input file: one, or one per line of a JSON Lines feed."""
+def _read(path: Path, published: date | None) -> Iterator[tuple[Path, Article | ArticleError]]:
+    """The articles of one input file, one at a time: one, or one per line of a JSON Lines feed."""
     from kg.read import JSONL_SUFFIX, read_jsonl
 
     if path.suffix.lower() == JSONL_SUFFIX:
-        return [(Path(label), art) for label, art in read_jsonl(path, published)]
-    return [(path, read_article(path, published))]
+        for label, art in read_jsonl(path, published):
+            yield Path(label), art
+        return
+    yield path, read_article(path, published)
 
 
 def _one_line(text: str) -> str:
@@ -242,6 +326,51 @@ def merge(results: Iterable[BuildResult], merge_events: bool = True) -> tuple[Gr
     if merge_events:
         merge_reported_events(graph)
     return graph, failures
+
+
+def store_build(path: Path | str):
+    """A build into the store in folder ``path``, as a context manager (:func:`kg.store.building`):
+    it yields a :class:`kg.store.StoreBuild` whose ``known`` goes to :func:`build_iter`, and the
+    new documents become the store's graph when the block ends without an error."""
+    from kg.store import building
+
+    return building(path)
+
+
+def add_to_store(build, results: Iterable[BuildResult], merge_events: bool = True) -> int:
+    """Add the built results to a store build (:func:`kg.store.building`), a batch at a time,
+    through :func:`kg.store.add_new_documents`; the graphs are not kept. With ``merge_events``
+    (the default), an event the new documents report that documents of the store (or other new
+    ones) report too becomes one node (:mod:`kg.event_merge`). The number of triples added."""
+    from kg.graph import document_iri
+    from kg.store import add_new_documents
+
+    def batches():
+        batch = []
+        for r in results:
+            if r.built:
+                batch.append((str(document_iri(r.article)), r.graph))
+            if len(batch) >= PIPE_BATCH:
+                yield batch
+                batch = []
+        yield batch
+
+    return add_new_documents(build, batches(), merge_events)
+
+
+def open_store(path: Path | str):
+    """The current graph of the store in folder ``path``, read-only (a pyoxigraph Store);
+    :class:`kg.store.StoreError` (a ValueError) if there is none."""
+    from kg.store import open_read
+
+    return open_read(path)
+
+
+def store_graph(store) -> Graph:
+    """A store's graph as an rdflib Graph, term by term (for the views and exports)."""
+    from kg.store import to_graph
+
+    return to_graph(store)
 
 
 def build_graph(inputs: Sequence[Path | str], published: date | None = None,
@@ -414,9 +543,10 @@ def query_text(q: str) -> str:
     return q
 
 
-def query(graph: Graph, q: str, *, timeout: float | None = None, limit: int | None = None,
+def query(graph, q: str, *, timeout: float | None = None, limit: int | None = None,
           allow_service: Sequence[str] = (), memory_mb: int | None = None):
-    """Run SPARQL (text, .rq path or shipped name) with the project's prefixes; a DataFrame.
+    """Run SPARQL (text, .rq path or shipped name) with the project's prefixes on ``graph``
+    (an rdflib Graph, or a pyoxigraph Store such as :func:`open_store` gives); a DataFrame.
 
     Queries run on Oxigraph (pyoxigraph), a standards-complete SPARQL 1.1 engine that is
     also much faster than rdflib's own on large graphs; literals come back as Python values,
@@ -428,14 +558,17 @@ def query(graph: Graph, q: str, *, timeout: float | None = None, limit: int | No
     """
     import pandas as pd
 
-    from kg.sparql import QUERY_MEMORY_MB, check_query, evaluate, make_store, run_limited
+    from contextlib import nullcontext
+
+    from kg.sparql import QUERY_MEMORY_MB, check_query, evaluate, run_limited, scratch_store
     from kg.vocab import PREFIXES
 
     text = query_text(q)
     check_query(text, allow_service)
-    store = make_store(graph.serialize(format="nt", encoding="utf-8"))
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    answer = run_limited(lambda: evaluate(store, text, prefixes, limit), timeout, memory_mb or QUERY_MEMORY_MB)
+    with (scratch_store(graph.serialize(format="nt", encoding="utf-8"), text) if isinstance(graph, Graph)
+          else nullcontext(graph)) as store:
+        answer = run_limited(lambda: evaluate(store, text, prefixes, limit), timeout, memory_mb or QUERY_MEMORY_MB)
     df = pd.DataFrame(answer.rows, columns=list(answer.columns), dtype=object)
     for col in df.columns:
         values = [v for v in df[col] if v is not None]

@@ -7,6 +7,7 @@ API and prints. Errors are one line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from enum import Enum
@@ -15,8 +16,9 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import track
 from rich.table import Table
+
+from kg.progress import BuildProgress
 
 app = typer.Typer(help="newskg: knowledge graphs of armed conflict and diplomacy from news articles.",
                   no_args_is_help=True, add_completion=False, rich_markup_mode=None,
@@ -35,6 +37,11 @@ class NetworkFormat(str, Enum):
     graphml = "graphml"
     gexf = "gexf"
     json = "json"
+
+
+class Engine(str, Enum):
+    processes = "processes"
+    dask = "dask"
 
 
 class Projection(str, Enum):
@@ -112,22 +119,32 @@ def _write_report(path: Path, results) -> None:
 
 @app.command()
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html) or folders of them.")],
-    out_path: Annotated[Path, typer.Option("--out", "-o", help="Output graph (.ttl, .nt, .jsonld...) or a folder.")] = Path("out/graph.ttl"),
+    inputs: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html, .jsonl) or folders of them.")],
+    out_path: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output graph (.ttl, .nt, .jsonld...) or a folder (default: out/graph.ttl, or none with --store).")] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="Add the documents to the graph store in this folder (created if missing); documents already in it are skipped.")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (overrides sidecars).")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: NEWSKG_MODEL or the best installed).")] = None,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Also write the interactive page next to the graph.")] = True,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write the skipped inputs and warnings here (JSON Lines).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes building articles (default: one per core).")] = None,
+    engine: Annotated[Engine, typer.Option(help="processes: on this machine; dask: on a dask.distributed cluster.")] = Engine.processes,
+    scheduler: Annotated[Optional[str], typer.Option(help="With --engine dask: the scheduler's address (default: a local cluster of --jobs workers).")] = None,
+    shards: Annotated[Optional[Path], typer.Option(help="With --engine dask: the folder of N-Quads shards, one per batch (default: shards/ beside --out, or DIR-shards beside --store).")] = None,
     merge_events: Annotated[bool, typer.Option("--merge-events/--no-merge-events", help="Make one node of an event that several documents report (default: on).")] = True,
 ) -> None:
-    """Build one graph from INPUTS and write it to --out (and an HTML page beside it).
+    """Build one graph from INPUTS and write it to --out (and an HTML page beside it), or add it
+    to the store in --store (then the graph file is written only if --out is given: the whole
+    store's graph).
 
     Exit status: 0 all built, 1 some inputs skipped (the others built), 2 nothing built or a
     usage error, 3 the outputs could not be written.
     """
+    from contextlib import ExitStack
+
     from kg import api
     from kg.read import ArticleError, future_warning, parse_date
     from kg.settings import ModelNotFound
+    from kg.store import StoreError
 
     try:
         pub = parse_date(published, what="--published") if published else None
@@ -136,64 +153,153 @@ def build(
     late = future_warning(pub, "--published")
     if late:
         say("warning: " + late)
-    try:
-        out_path = api.output_path(out_path)
-    except ValueError as exc:
-        fail(str(exc))
-    if report is not None and report.resolve() in {out_path.resolve(), out_path.with_suffix(".html").resolve()}:
-        fail(f"--report {report}: would overwrite the outputs")
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        fail(f"--jobs {jobs}: give 1 or more worker processes")
+    if engine is not Engine.dask and (scheduler or shards):
+        fail("--scheduler and --shards go with --engine dask")
+    if out_path is None and store is None:
+        out_path = Path("out/graph.ttl")
+    if out_path is not None:
+        try:
+            out_path = api.output_path(out_path)
+        except ValueError as exc:
+            fail(str(exc))
+        if report is not None and report.resolve() in {out_path.resolve(), out_path.with_suffix(".html").resolve()}:
+            fail(f"--report {report}: would overwrite the outputs")
     started = time.perf_counter()
+    tally = {"built": 0, "known": 0, "warned": 0}
+    noted: list = []  # the results with an error or a warning (for --report and the summary)
+
+    progress = BuildProgress(sys.stderr)
+
+    def observed(results):
+        for r in results:
+            if not r.ok:
+                progress.line(f"error: {_one_line(r.error)}")
+            for w in r.warnings:
+                progress.line(f"warning: {_one_line(w)}")
+            progress.advance(failed=not r.ok)
+            tally["built"] += r.built
+            tally["known"] += r.known
+            tally["warned"] += len(r.warnings)
+            if r.warnings or not r.ok:
+                noted.append(api.BuildResult(r.path, None, None, r.error, r.warnings, r.known))
+            yield r
+
     try:
-        results = api.build_iter(inputs, pub, model)
-        first = next(results, None)
-    except ModelNotFound as exc:
+        with ExitStack() as stack:
+            building = stack.enter_context(api.store_build(store)) if store is not None else None
+            cluster = None
+            if engine is Engine.dask:
+                shards = shards or (out_path.parent / "shards" if out_path is not None
+                                    else store.with_name(store.name + "-shards"))
+                cluster = _cluster(stack, scheduler, jobs)
+            stack.enter_context(progress)
+            try:
+                results = api.build_iter(inputs, pub, model, jobs=jobs, known=building.known if building else None,
+                                         planned=progress.planned, cluster=cluster, shards=shards)
+                first = next(results, None)
+            except ModelNotFound as exc:
+                fail(str(exc))
+            if first is None:
+                fail("nothing to build")
+            stream = observed(_chain(first, results))
+            if building is not None:
+                added = api.add_to_store(building, stream, merge_events)
+            else:
+                graph, _ = api.merge(stream, merge_events)
+            progress.close()
+            if building is not None:
+                graph = api.store_graph(building.staging) if out_path is not None else None
+            failures = [r for r in noted if not r.ok]
+            built, known = tally["built"], tally["known"]
+            if report is not None:
+                try:
+                    _write_report(report, noted)
+                except OSError as exc:
+                    say(f"error: --report {report}: cannot write ({exc.strerror or exc})")
+            if not built and not known:
+                fail("no article could be built; nothing written")
+            if graph is not None and (built or building is not None):
+                page = out_path.with_suffix(".html") if html else None
+                try:
+                    page_report = api.save_outputs(graph, out_path, page)
+                except OSError as exc:
+                    fail(f"{exc.filename or out_path}: cannot write ({exc.strerror or exc}); "
+                         f"the previous outputs are left as they were", EXIT_WRITE)
+            elapsed = time.perf_counter() - started
+            if building is not None:
+                msg = (f"{built} new document(s) -> store {store} (+{added} triples, "
+                       f"{building.base_triples + added} in all, {elapsed:.1f}s)")
+                if known:
+                    msg += f"; {known} already in the store, skipped"
+            else:
+                msg = f"{built} article(s) -> {out_path} ({len(graph)} triples, {elapsed:.1f}s)"
+            if graph is not None and building is not None:
+                msg += f"; graph -> {out_path}"
+            if graph is not None and html:
+                msg += f", {page} ({page_report.nodes_shown} nodes)"
+    except StoreError as exc:
         fail(str(exc))
-    if first is None:
-        fail("nothing to build")
-
-    def everything():
-        yield first
-        yield from results
-
-    collected = []
-    for r in track(everything(), description="Articles", console=err, transient=True, disable=not err.is_terminal):
-        if not r.ok:
-            say(f"error: {r.error}")
-        for w in r.warnings:
-            say(f"warning: {w}")
-        collected.append(r)
-    graph, failures = api.merge(collected, merge_events)
-    built = sum(1 for r in collected if r.built)
-    if report is not None:
-        try:
-            _write_report(report, collected)
-        except OSError as exc:
-            say(f"error: --report {report}: cannot write ({exc.strerror or exc})")
-    if built:
-        page = out_path.with_suffix(".html") if html else None
-        try:
-            page_report = api.save_outputs(graph, out_path, page)
-        except OSError as exc:
-            fail(f"{exc.filename or out_path}: cannot write ({exc.strerror or exc}); "
-                 f"the previous outputs are left as they were", EXIT_WRITE)
-        msg = f"{built} article(s) -> {out_path} ({len(graph)} triples, {time.perf_counter() - started:.1f}s)"
-        if page_report is not None:
-            msg += f", {page} ({page_report.nodes_shown} nodes)"
-        say(msg)
-    warned = sum(len(r.warnings) for r in collected)
+    except KeyboardInterrupt:
+        say("error: interrupted; " + (f"the store {store} is left as it was" if store is not None
+                                      else "nothing written"))
+        raise typer.Exit(130) from None
+    say(msg)
     if failures:
-        say(f"summary: {built} built, {len(failures)} skipped, {warned} warning(s); skipped:")
+        say(f"summary: {built} built, {len(failures)} skipped, {tally['warned']} warning(s); skipped:")
         for r in failures:
             say(f"skipped: {r.error}")
-    if not built:
-        fail("no article could be built; nothing written")
-    if failures:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _cluster(stack, scheduler: Optional[str], jobs: int):
+    """A dask.distributed client for the time of ``stack`` (see :func:`kg.distributed.cluster_client`)."""
+    try:
+        from kg.distributed import cluster_client
+    except ImportError:
+        fail("--engine dask needs dask.distributed: pip install 'dask[distributed]'")
+    try:
+        return stack.enter_context(cluster_client(scheduler, jobs))
+    except OSError as exc:
+        where = f"--scheduler {scheduler}" if scheduler else "the local dask cluster"
+        fail(f"{where}: cannot connect ({' '.join(str(exc).split())[:200]})")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
+
+
+def _source(graph: Optional[Path], store: Optional[Path], *, rdflib_graph: bool):
+    """The graph a command reads: a graph file or a store folder (exactly one). With
+    ``rdflib_graph`` a store is read into an rdflib Graph; else it is given as it is."""
+    from kg import api
+    from kg.store import StoreError
+
+    if (graph is None) == (store is None):
+        fail("give a graph file or --store DIR (exactly one)")
+    if graph is not None:
+        return _load(graph)
+    try:
+        opened = api.open_store(store)
+    except StoreError as exc:
+        fail(str(exc))
+    return api.store_graph(opened) if rdflib_graph else opened
+
+
+GraphArg = Annotated[Optional[Path], typer.Argument(help="Graph file (or give --store).")]
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Read the graph of this store folder instead of a file.")]
 
 
 @app.command()
 def query(
-    graph: Annotated[Path, typer.Argument(help="Graph file.")],
+    graph: GraphArg = None,
     sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text or a .rq file.")] = None,
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="A shipped query by name (see --list).")] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
@@ -201,6 +307,7 @@ def query(
     timeout: Annotated[float, typer.Option(help="Stop the query after this many seconds (0: no limit).")] = 60.0,
     limit: Annotated[int, typer.Option(help="Print at most this many rows (0: all).")] = 100_000,
     memory: Annotated[int, typer.Option(help="Stop a query that needs more memory than this (MB).")] = 1024,
+    store: StoreOpt = None,
 ) -> None:
     """Run a SPARQL query (project prefixes predeclared) and print the answer.
 
@@ -213,6 +320,8 @@ def query(
             first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
             out.print(f"{qname:24} {first}", markup=False, highlight=False)
         return
+    if store is not None and graph is not None and sparql is None and name is None:
+        graph, sparql = None, str(graph)  # kg query --store DIR QUERY: the one argument is the query
     q = name or sparql
     if not q:
         fail("give a query, a .rq file or --name")
@@ -222,7 +331,7 @@ def query(
         text = api.query_text(q)
     except ValueError as exc:
         fail(str(exc))
-    g = _load(graph)
+    g = _source(graph, store, rdflib_graph=False)
     try:
         df = api.query(g, text, timeout=timeout or None, limit=limit or None, memory_mb=memory)
     except QueryRefused as exc:
@@ -249,11 +358,11 @@ def query(
 
 
 @app.command()
-def validate(graph: Annotated[Path, typer.Argument(help="Graph file.")]) -> None:
+def validate(graph: GraphArg = None, store: StoreOpt = None) -> None:
     """Check a graph against the project's SHACL shapes."""
     from kg import api
 
-    conforms, _, text = api.validate(_load(graph))
+    conforms, _, text = api.validate(_source(graph, store, rdflib_graph=True))
     if conforms:
         warnings = text.count("sh:Warning") + text.count("Severity: sh:Warning")
         out.print(f"conforms ({warnings} warning(s))" if "Warning" in text else "conforms", markup=False)
@@ -264,16 +373,17 @@ def validate(graph: Annotated[Path, typer.Argument(help="Graph file.")]) -> None
 
 @app.command()
 def html(
-    graph: Annotated[Path, typer.Argument(help="Graph file.")],
+    graph: GraphArg = None,
     output: Annotated[Path, typer.Option("--output", "-o")] = Path("graph.html"),
     max_nodes: Annotated[int, typer.Option(help="Above this many nodes, show a reduced view.")] = 1500,
+    store: StoreOpt = None,
 ) -> None:
     """Write an interactive, self-contained HTML page of the graph."""
     from kg import api
 
     if output.suffix.lower() not in {".html", ".htm"}:
         fail(f"--output {output}: the page must be a .html file")
-    g = _load(graph)
+    g = _source(graph, store, rdflib_graph=True)
     try:
         report = api.to_html(g, output, max_nodes=max_nodes)
     except OSError as exc:
@@ -284,18 +394,19 @@ def html(
 
 @app.command()
 def export(
-    graph: Annotated[Path, typer.Argument(help="Graph file.")],
+    graph: GraphArg = None,
     to: Annotated[NetworkFormat, typer.Option("--to")] = NetworkFormat.graphml,
     output: Annotated[Path, typer.Option("--output", "-o")] = Path("graph.graphml"),
     projection: Annotated[Projection, typer.Option()] = Projection.actors_events,
+    store: StoreOpt = None,
 ) -> None:
     """Export the NetworkX view for Gephi or D3."""
     from kg import api
     from kg.export.network import write_network
 
-    if output.resolve() == graph.resolve() or output.suffix.lower() in {".ttl", ".nt", ".jsonld", ".nq", ".trig", ".n3"}:
+    if (graph is not None and output.resolve() == graph.resolve()) or output.suffix.lower() in {".ttl", ".nt", ".jsonld", ".nq", ".trig", ".n3"}:
         fail(f"--output {output}: would overwrite a graph file; give a .{to.value} name")
-    G = api.to_networkx(_load(graph), projection.value)
+    G = api.to_networkx(_source(graph, store, rdflib_graph=True), projection.value)
     try:
         write_network(G, output, to.value)
     except OSError as exc:
@@ -305,13 +416,14 @@ def export(
 
 @app.command()
 def stats(
-    graph: Annotated[Path, typer.Argument(help="Graph file.")],
+    graph: GraphArg = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    store: StoreOpt = None,
 ) -> None:
     """Counts by class and the most central actors."""
     from kg import api
 
-    s = api.stats(_load(graph))
+    s = api.stats(_source(graph, store, rdflib_graph=True))
     if as_json:
         sys.stdout.write(json.dumps(s, indent=2, default=str) + "\n")
         return
@@ -331,7 +443,7 @@ def stats(
 
 @app.command()
 def serve(
-    graph: Annotated[Path, typer.Argument(help="Graph file.")],
+    graph: GraphArg = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     timeout: Annotated[float, typer.Option(help="Stop a query after this many seconds.")] = 30.0,
@@ -339,16 +451,17 @@ def serve(
     memory: Annotated[int, typer.Option(help="Stop a query that needs more memory than this (MB).")] = 1024,
     allow_service: Annotated[list[str], typer.Option(help="An IRI prefix SERVICE may call (repeatable); none by default.")] = [],  # noqa: B006
     allow_host: Annotated[list[str], typer.Option(help="Another name the server is reached by (repeatable).")] = [],  # noqa: B006
+    store: StoreOpt = None,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint (Ctrl+C stops it)."""
     from kg.serve import main_config, serve as run
 
-    g = _load(graph)
+    g = _source(graph, store, rdflib_graph=False)
     config = main_config(host, port, timeout, workers, allow_service, allow_host, memory)
 
     def ready(server) -> None:
         bound_port = server.server_address[1]
-        say(f"SPARQL endpoint for {graph} on http://{host}:{bound_port}/ (Ctrl+C stops it)")
+        say(f"SPARQL endpoint for {graph if graph is not None else f'store {store}'} on http://{host}:{bound_port}/ (Ctrl+C stops it)")
 
     try:
         run(g, config, ready)

@@ -259,18 +259,24 @@ def make_server(store, prefixes: dict[str, str], config: EndpointConfig) -> Thre
 
 
 def serve(graph, config: EndpointConfig, ready=None) -> None:
-    """Serve ``graph`` (an rdflib Graph) until Ctrl-C; ``ready(server)`` is called once listening."""
-    from kg.sparql import make_store
+    """Serve ``graph`` (an rdflib Graph, or a pyoxigraph Store such as a store folder's, served
+    as it is) until Ctrl-C; ``ready(server)`` is called once listening."""
+    import pyoxigraph as ox
+
+    from contextlib import nullcontext
+
+    from kg.sparql import scratch_store
     from kg.vocab import PREFIXES
 
-    store = make_store(graph.serialize(format="nt", encoding="utf-8"))
-    server = make_server(store, {k: str(v) for k, v in PREFIXES.items()}, config)
-    if ready:
-        ready(server)
-    try:
-        server.serve_forever(poll_interval=0.2)
-    finally:
-        server.server_close()
+    with (nullcontext(graph) if isinstance(graph, ox.Store)
+          else scratch_store(graph.serialize(format="nt", encoding="utf-8"))) as store:
+        server = make_server(store, {k: str(v) for k, v in PREFIXES.items()}, config)
+        if ready:
+            ready(server)
+        try:
+            server.serve_forever(poll_interval=0.2)
+        finally:
+            server.server_close()
 
 
 def example_queries() -> dict[str, str]:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 
 class QueryRefused(ValueError):
@@ -77,6 +78,45 @@ def make_store(nt: bytes):
     store = ox.Store()
     store.load(nt, format=ox.RdfFormat.N_TRIPLES)
     return store
+
+
+def order_sensitive(query: str) -> bool:
+    """Whether the query's answer may depend on the order the engine meets the triples in
+    (``GROUP_CONCAT``, ``SAMPLE``), beyond the order of its rows."""
+    return _ORDER_SENSITIVE.search(query) is not None
+
+
+_ORDER_SENSITIVE = re.compile(r"\b(?:group_concat|sample)\s*\(", re.IGNORECASE)
+
+
+@contextmanager
+def scratch_store(nt: bytes, query: str | None = None) -> Iterator[Any]:
+    """A store of the N-Triples ``nt`` for the time of the ``with`` block. For a query whose
+    answer depends on the order of the triples (:func:`order_sensitive`), or for any query
+    (``query`` None: a server's), it is on disk, in a
+    temporary folder removed after: on disk, Oxigraph meets the triples in an order that depends
+    only on the triples, not on the order they were loaded in (in memory it is the loading order,
+    which for a graph read from a file changes from run to run), so ``GROUP_CONCAT`` and
+    ``SAMPLE`` give the same answer on a graph file as on a store folder with the same triples.
+    Other queries get the faster memory store (opening one on disk takes about 0.1 s)."""
+    import gc
+    import shutil
+    import tempfile
+
+    import pyoxigraph as ox
+
+    if query is not None and not order_sensitive(query):
+        yield make_store(nt)
+        return
+    folder = tempfile.mkdtemp(prefix="newskg-query-")
+    try:
+        store = ox.Store(folder)
+        store.bulk_load(nt, format=ox.RdfFormat.N_TRIPLES)
+        yield store
+    finally:
+        store = None
+        gc.collect()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _die_with_parent() -> None:

@@ -127,3 +127,18 @@ def test_api_batch_keeps_input_order_around_failures(tmp_path: Path, monkeypatch
     assert failed == ["b2.txt"]
     built = [Path(r.path).name for r in results if r.built]
     assert built == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_api_plan_batches_bounded_however_many_results(tmp_path: Path):
+    """A long run of inputs that are not built (copies of one text) is cut into batches of at
+    most MAX_BATCH_ENTRIES entries, so it does not gather in memory; the order is kept."""
+    for n in range(api.MAX_BATCH_ENTRIES + 100):
+        (tmp_path / f"{n:05d}.txt").write_text("Shelling killed two people in Kherson on Monday.", encoding="utf-8")
+    totals = []
+    batches = list(api.plan_batches([tmp_path], planned=totals.append))
+    assert totals == [api.MAX_BATCH_ENTRIES + 100]
+    assert len(batches) == 2 and all(len(b) <= api.MAX_BATCH_ENTRIES for b in batches)
+    entries = [e for b in batches for e in b]
+    labels = [e.path if isinstance(e, api.BuildResult) else e[0] for e in entries]
+    assert labels == sorted(tmp_path.iterdir())
+    assert sum(not isinstance(e, api.BuildResult) for e in entries) == 1  # the text is built once

@@ -213,7 +213,8 @@ def _actor_event_projection(graph: rdflib.Graph) -> nx.MultiDiGraph:
             attrs[row["node"]].setdefault("same_as", set()).add(str(row["other"]))
 
     for term, data in sorted(attrs.items(), key=lambda item: node_id(item[0])):
-        G.add_node(node_id(term), **{k: sorted(v) if isinstance(v, set) else v for k, v in data.items()})
+        # attributes by name: their order must not depend on the order the triples were read in
+        G.add_node(node_id(term), **{k: sorted(v) if isinstance(v, set) else v for k, v in sorted(data.items())})
     kept = sorted((node_id(s), rel, node_id(t)) for s, rel, t in links if s in attrs and t in attrs)
     for source, relation, target in kept:
         G.add_edge(source, target, key=relation, relation=relation)
@@ -357,7 +358,7 @@ def _rdf_projection(graph: rdflib.Graph) -> nx.MultiDiGraph:
     literals: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     types: dict[str, set[rdflib.term.Node]] = defaultdict(set)
     terms: dict[str, rdflib.term.Node] = {}
-    for s, p, o in graph:
+    for s, p, o in sorted(graph):  # nodes and edges in an order that does not depend on the reading order
         sid = node_id(s)
         terms[sid] = s
         G.add_node(sid, iri=sid)
