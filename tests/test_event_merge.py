@@ -367,3 +367,27 @@ def test_event_merge_wire_copies_count_each_attack_once(tmp_path: Path):
     assert {r["city"]: (r["killedAtLeast"], r["attacks"]) for r in _rows(graph, "killed_by_city")} == {
         "Kramatorsk": (52, 1), "Kostiantynivka": (2, 1)}
     assert [(r["place"], r["documents"]) for r in _rows(graph, ATTACKS)] == [("Kostiantynivka", 8), ("Kramatorsk", 8)]
+
+
+@pytest.mark.slow
+def test_event_merge_across_store_builds_as_in_one_build(tmp_path: Path):
+    """A strike reported by a document built into the store yesterday and by one built today is
+    one attack, as when both are built at once."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    first = _write(tmp_path / "monday", {"baidoa-a.txt": ARTICLES["baidoa-a.txt"]})
+    second = _write(tmp_path / "tuesday", {"baidoa-b.txt": ARTICLES["baidoa-b.txt"], "mandalay.txt": ARTICLES["mandalay.txt"]})
+    st = tmp_path / "store"
+    for paths in (first, second):
+        res = runner.invoke(app, ["build", *map(str, paths), "--store", str(st), "--jobs", "1"])
+        assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["build", *map(str, first + second), "--out", str(tmp_path / "all.ttl"), "--no-html", "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    q = """SELECT ?a (COUNT(DISTINCT ?d) AS ?docs) WHERE { ?a a nkg:Attack ; prov:wasDerivedFrom ?d } GROUP BY ?a"""
+    on_store = sorted(int(r[1]) for r in api.query(api.open_store(st), q).itertuples(index=False))
+    on_file = sorted(int(r[1]) for r in api.query(api.load(tmp_path / "all.ttl"), q).itertuples(index=False))
+    assert on_store == on_file == [1, 2]
+    assert isomorphic(api.store_graph(api.open_store(st)), api.load(tmp_path / "all.ttl"))
