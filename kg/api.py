@@ -297,9 +297,9 @@ def _read_or_fail(path: Path, published: date | None) -> Iterator[tuple[Path, Ar
 
 def _read(path: Path, published: date | None) -> Iterator[tuple[Path, Article | ArticleError]]:
     """The articles of one input file, one at a time: one, or one per line of a JSON Lines feed."""
-    from kg.read import JSONL_SUFFIX, read_jsonl
+    from kg.read import is_feed, read_jsonl
 
-    if path.suffix.lower() == JSONL_SUFFIX:
+    if is_feed(path):
         for label, art in read_jsonl(path, published):
             yield Path(label), art
         return

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import codecs
 import errno
+import gzip
 import hashlib
+import io
+import zlib
 import json
 import os
 import re
@@ -32,8 +35,9 @@ from typing import Iterable, Iterator
 
 from kg.markup import declared_encoding, html_to_text, looks_like_html
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm", ".jsonl")
-JSONL_SUFFIX = ".jsonl"  # a feed: one JSON object per line, {"text": ..., "published": ..., "url": ..., "title": ...}
+ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm", ".jsonl", ".jsonl.gz")
+# a feed: one JSON object per line, {"text": ..., "published": ..., "url": ..., "title": ...}, maybe gzipped
+FEED_SUFFIXES = (".jsonl", ".jsonl.gz")
 HTML_SUFFIXES = (".html", ".htm")
 FALLBACK_ENCODING = "cp1252"
 # a document longer than this is refused (characters of text, after decoding and markup)
@@ -201,7 +205,12 @@ def decode(raw: bytes, path: Path, declared: str | None = None) -> tuple[str, tu
     return text, (f"{path}: not UTF-8 (byte {bad_at}); read as {FALLBACK_ENCODING}",)
 
 
-def _check_file(path: Path) -> os.stat_result:
+def is_feed(path: Path | str) -> bool:
+    """Whether ``path`` names a JSON Lines feed (``.jsonl``, or gzipped ``.jsonl.gz``)."""
+    return str(path).lower().endswith(FEED_SUFFIXES)
+
+
+def _check_file(path: Path, limit: int | None = MAX_FILE_BYTES) -> os.stat_result:
     try:
         st = os.stat(path)
     except OSError as exc:
@@ -214,8 +223,8 @@ def _check_file(path: Path) -> os.stat_result:
         raise ArticleError(f"{path}: a folder, not an article")
     if not stat.S_ISREG(st.st_mode):
         raise ArticleError(f"{path}: not a regular file (a pipe, socket or device); not read")
-    if st.st_size > MAX_FILE_BYTES:
-        raise ArticleError(f"{path}: {st.st_size:,} bytes, over the limit of {MAX_FILE_BYTES:,}; not read")
+    if limit is not None and st.st_size > limit:
+        raise ArticleError(f"{path}: {st.st_size:,} bytes, over the limit of {limit:,}; not read")
     return st
 
 
@@ -265,21 +274,68 @@ def read_article(path: Path, published: date | None = None, today: date | None =
 
 def read_jsonl(path: Path, published: date | None = None,
                today: date | None = None) -> Iterator[tuple[str, Article | ArticleError]]:
-    """The articles of a JSON Lines feed, one per line: ``(label, article or error)`` with the
-    label ``PATH:LINE``. A line that is not a JSON object with a non-empty ``"text"`` is an
-    error of its own; blank lines are skipped. Metadata keys are those of a sidecar."""
+    """The articles of a JSON Lines feed, one per line, read as they come (a feed of any size
+    is never held whole): ``(label, article or error)`` with the label ``PATH:LINE``. A line
+    that is not a JSON object with a non-empty ``"text"`` is an error of its own; blank lines
+    are skipped. Metadata keys are those of a sidecar. A ``.jsonl.gz`` feed is gunzipped on the
+    fly; a feed that breaks off (a truncated or corrupt gzip stream, a read error) ends with one
+    error naming the line it broke at, the articles before it kept."""
     path = Path(path)
-    raw = _read_bytes(path)
-    text, warnings = decode(raw, path)
-    for n, line in enumerate(text.splitlines(), start=1):
-        label = f"{path}:{n}"
-        if not line.strip():
-            continue
-        try:
-            yield label, _jsonl_article(label, line, published, today, warnings)
-            warnings = ()  # a decoding warning is told once, with the first article
-        except ArticleError as exc:
-            yield label, exc
+    _check_file(path, limit=None)
+    n, told = 0, False
+    try:
+        with (gzip.open if str(path).lower().endswith(".gz") else open)(path, "rb") as raw:
+            lines, warning = _feed_lines(raw, path)
+            for n, line in enumerate(lines, start=1):
+                label = f"{path}:{n}"
+                if not line.strip():
+                    continue
+                if len(line) > MAX_FILE_BYTES:
+                    yield label, ArticleError(f"{label}: a line of {len(line):,} characters, over the limit of "
+                                              f"{MAX_FILE_BYTES:,}")
+                    continue
+                if isinstance(line, bytes):
+                    line, fallback = _feed_line_text(line, label)
+                    if fallback and not told:  # told once, with the first line it was needed for
+                        warning, told = warning + (fallback,), True
+                line = line.rstrip("\r\n")
+                try:
+                    yield label, _jsonl_article(label, line, published, today, warning)
+                except ArticleError as exc:
+                    yield label, exc
+                warning = ()  # a decoding warning is told once, with the article it was met in
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
+        why = "the gzip stream is truncated" if isinstance(exc, EOFError) else str(exc) or type(exc).__name__
+        yield f"{path}:{n + 1}", ArticleError(f"{path}: the feed breaks off after line {n} ({one_line(why)}); "
+                                              f"the articles before it are read")
+
+
+def _feed_lines(raw, path: Path) -> tuple[Iterator[bytes | str], tuple[str, ...]]:
+    """A feed's lines: bytes (decoded line by line, UTF-8 else Windows-1252), or text when a
+    byte-order mark or zero bytes say UTF-16 or UTF-32 (decoded as a stream)."""
+    head = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            if codec == "utf-8-sig":
+                raw.read(len(bom))
+                return iter(raw), ()
+            return iter(io.TextIOWrapper(raw, encoding=codec, newline="")), ()
+    sample = raw.peek(4096)[:4096] if hasattr(raw, "peek") else b""
+    if b"\x00" in sample:
+        codec = _utf16_without_bom(sample if len(sample) % 2 == 0 else sample[:-1])
+        if codec is None:
+            raise ArticleError(f"{path}: binary data, not a feed")
+        return iter(io.TextIOWrapper(raw, encoding=codec, newline="")), ()
+    return iter(raw), ()
+
+
+def _feed_line_text(line: bytes, label: str) -> tuple[str, str | None]:
+    """A feed line's text, and a warning when it was not UTF-8 (read as Windows-1252)."""
+    try:
+        return line.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return (line.decode(FALLBACK_ENCODING, errors="replace"),
+                f"{label}: not UTF-8 (byte {exc.start}); read as {FALLBACK_ENCODING} (and so every such line of the feed)")
 
 
 def _jsonl_article(label: str, line: str, published: date | None, today: date | None,

@@ -235,7 +235,7 @@ def test_read_expand_inputs_reports_problems(tmp_path: Path):
     paths, problems, notes = expand_inputs(given)
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == ["feed/a.txt", "feed/day/b.html"]
     messages = sorted(p.message.replace(str(tmp_path) + os.sep, "") for p in problems)
-    assert messages == ["empty: no articles (.txt, .md, .text, .html, .htm, .jsonl) in this folder",
+    assert messages == ["empty: no articles (.txt, .md, .text, .html, .htm, .jsonl, .jsonl.gz) in this folder",
                         "feed/gone.txt: broken symbolic link", "feed/self.txt: symbolic link loop",
                         "missing.txt: no such file or folder"]
     assert sorted(n.message.replace(str(tmp_path) + os.sep, "") for n in notes) == [
@@ -290,3 +290,61 @@ def test_read_jsonl_feed_each_line_an_article_or_an_error(tmp_path: Path):
         "published '18/04/2025' is not a date in the form YYYY-MM-DD (or an ISO date-time)",
         "a JSON line must be an object", "empty article (no text)", "'title' must be a string"]
     assert got[-1][1].text == "Shelling hit Kharkiv.\n"
+
+
+def _feed_records(n: int) -> list[str]:
+    return [json.dumps({"text": f"Gunmen attacked a checkpoint near Gao on day {i}.", "published": "2025-04-18"})
+            for i in range(n)]
+
+
+def test_read_jsonl_gz_feed_read_as_it_comes(tmp_path: Path):
+    import gzip
+
+    from kg.read import read_jsonl
+
+    feed = tmp_path / "feed.jsonl.gz"
+    with gzip.open(feed, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(_feed_records(50)) + "\n")
+    got = read_jsonl(feed)
+    label, first = next(got)  # a generator: the first article before the rest is read
+    assert label.endswith(":1") and "day 0." in first.text
+    assert len(list(got)) == 49
+
+
+def test_read_jsonl_feed_larger_than_the_file_limit(tmp_path: Path, monkeypatch):
+    import kg.read as read
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(_feed_records(200)) + "\n", encoding="utf-8")
+    monkeypatch.setattr(read, "MAX_FILE_BYTES", 1000)  # a feed is bounded per line, not as a whole
+    got = list(read.read_jsonl(feed))
+    assert len(got) == 200 and not any(isinstance(a, read.ArticleError) for _, a in got)
+
+
+def test_read_jsonl_truncated_gzip_keeps_the_articles_before(tmp_path: Path):
+    import gzip
+
+    from kg.read import read_jsonl
+
+    whole = gzip.compress(("\n".join(_feed_records(400)) + "\n").encode("utf-8"))
+    feed = tmp_path / "cut.jsonl.gz"
+    feed.write_bytes(whole[: len(whole) * 2 // 3])
+    got = list(read_jsonl(feed))
+    good = [a for _, a in got if not isinstance(a, ArticleError)]
+    errors = [str(a) for _, a in got if isinstance(a, ArticleError)]
+    assert 0 < len(good) < 400
+    assert len(errors) == 1 and "breaks off after line" in errors[0] and str(feed) in errors[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "cp1252"])
+def test_read_jsonl_feed_encodings(tmp_path: Path, encoding: str):
+    from kg.read import read_jsonl
+
+    feed = tmp_path / "feed.jsonl"
+    text = json.dumps({"text": "Shelling hit Kharkiv’s centre — two killed.", "published": "2025-04-18"},
+                      ensure_ascii=False)
+    feed.write_bytes((text + "\n" + text + "\n").encode(encoding))
+    got = list(read_jsonl(feed))
+    assert [a.text for _, a in got] == ["Shelling hit Kharkiv’s centre — two killed."] * 2
+    warned = [w for _, a in got for w in a.warnings]
+    assert len(warned) == (1 if encoding == "cp1252" else 0)
