@@ -94,8 +94,11 @@ def build_article(article: Article, model: str | None = None) -> Graph:
     return _article_graph(article, read_records(article, model))
 
 
-#: Articles parsed together by ``nlp.pipe`` in a batch build (their windows, in order).
-PIPE_BATCH = 32
+#: Articles parsed together by ``nlp.pipe`` in a batch build (their windows, in order): at most
+#: this many, and no more text than :data:`PIPE_BATCH_CHARS` (about 25 news articles, or a few
+#: hundred one-paragraph reports: short texts gain most from being parsed together).
+PIPE_BATCH = 256
+PIPE_BATCH_CHARS = 100_000
 
 
 def build_articles(batch: Sequence[tuple[Path, Article]], model: str | None = None) -> Iterator[BuildResult]:
@@ -186,12 +189,12 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
     if planned is not None:
         planned(len(pending) + len(ok))
     size = max(1, batch_size(len(ok)))
-    waiting = 0  # articles to build in ``pending``
+    waiting = chars = 0  # articles to build in ``pending``, and their length
     for path in readable:
         for label, article in _read_or_fail(path, published):
             if len(pending) >= MAX_BATCH_ENTRIES:
                 yield pending
-                pending, waiting = [], 0
+                pending, waiting, chars = [], 0, 0
             if isinstance(article, BuildResult):  # unreadable now (or again: told once)
                 if path not in broken:
                     pending.append(article)
@@ -213,9 +216,10 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
                 continue
             pending.append((label, article))
             waiting += 1
-            if waiting >= size:
+            chars += len(article.text)
+            if waiting >= size or chars >= PIPE_BATCH_CHARS:
                 yield pending
-                pending, waiting = [], 0
+                pending, waiting, chars = [], 0, 0
     if pending:
         yield pending
 
