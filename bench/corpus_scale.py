@@ -7,8 +7,8 @@ every document different) it measures, each in a fresh subprocess:
   process and at ``--jobs`` processes (``n_process``);
 * **kg build** end to end into a store (``kg build CORPUS --store DIR --jobs J``), at one
   process and at ``--jobs`` processes: documents per second, the ratio to bare spaCy at the
-  same number of processes, and the peak memory of the whole process tree (resident set sizes
-  summed, sampled every 0.1 s);
+  same number of processes, and the peak memory of the whole process tree (proportional set
+  sizes summed, sampled every 0.25 s);
 * on the largest store: the time to open it and to bulk-load its triples into a fresh
   Oxigraph store, and the median latency (5 runs after one warm-up) of every shipped query
   (``kg/queries/*.rq``), rdflib in memory against Oxigraph;
@@ -50,18 +50,20 @@ for _ in nlp.pipe(texts, batch_size=32, n_process=n):
 """
 
 
-def _tree_rss(proc: psutil.Process) -> int:
+def _tree_memory(proc: psutil.Process) -> int:
+    """The memory of a process tree: the sum of proportional set sizes (PSS), so that pages the
+    forked workers share with their parent are counted once, not once per process."""
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            total += getattr(p.memory_full_info(), "pss", 0) or p.memory_info().rss
         except psutil.Error:
             pass
     return total
 
 
 def timed(cmd: list[str], env: dict | None = None) -> dict:
-    """Run ``cmd`` to its end: wall seconds and the peak summed RSS of its process tree."""
+    """Run ``cmd`` to its end: wall seconds and the peak memory of its process tree (PSS)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -73,10 +75,10 @@ def timed(cmd: list[str], env: dict | None = None) -> dict:
         nonlocal peak
         while not done.is_set():
             try:
-                peak = max(peak, _tree_rss(ps))
+                peak = max(peak, _tree_memory(ps))
             except psutil.Error:
                 pass
-            done.wait(0.1)
+            done.wait(0.25)
 
     t = threading.Thread(target=sample, daemon=True)
     t.start()
@@ -121,7 +123,7 @@ def query_latencies(store_dir: Path, runs: int = 5) -> tuple[dict, dict]:
     graph = kgstore.to_graph(st)
     to_rdflib = time.perf_counter() - t
     nt = store_dir.parent / "dump.nt"
-    graph.serialize(nt, format="nt")
+    graph.serialize(nt, format="nt", encoding="utf-8")
     fresh = store_dir.parent / "bulk"
     shutil.rmtree(fresh, ignore_errors=True)
     t = time.perf_counter()
