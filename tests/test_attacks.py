@@ -219,6 +219,22 @@ SIDES = [
      {"Sudan"}, set()),
     ("Armenia accused Azerbaijan of shelling border villages overnight, killing two people.", {"Azerbaijan"}, set()),
     ("The government held Al Shabaab responsible for the bombing in Mogadishu that killed five.", {"Al Shabaab"}, set()),
+    # the accused, through a gerund that tells how
+    ("Sudan accused the RSF of breaking the truce by launching drones in an attack that killed nine people.",
+     {"Rapid Support Forces"}, set()),
+    ("Ukraine accused Russia of sabotaging the talks by firing missiles in an attack on Odesa that killed six.", {"Russia"}, set()),
+    # a passive verb that carries the attack names the attacker in its by-phrase
+    ("The drone strike, which officials said was carried out by the RSF, killed five people in Kosti on Monday.",
+     {"Rapid Support Forces"}, set()),
+    ("The ambush near Fada N'Gourma was claimed by JNIM.", {"JNIM"}, set()),
+    ("The attack, which was carried out by ISWAP fighters, killed 12 soldiers near Monguno.", {"ISWAP"}, set()),
+    # the side that answered with the attack
+    ("Israel retaliated with airstrikes on Hodeidah port, killing three workers.", {"Israel"}, set()),
+    ("Pakistan responded with artillery fire on Indian posts near Poonch.", {"Pakistan"}, {"India"}),
+    ("Armenian troops retaliated by shelling Azerbaijani posts, the army said.", {"Armenia"}, {"Azerbaijan"}),
+    # violence that went on again
+    ("Russian shelling of Nikopol resumed overnight.", {"Russia"}, set()),
+    ("Houthi drone attacks on ships in the Red Sea resumed on Sunday.", {"Houthis"}, set()),
 ]
 
 
@@ -315,3 +331,186 @@ def test_attacks_place_referred_to_by_the_area(nlp, text, place):
 def test_attacks_target_is_what_a_quantity_counts(nlp, text, target):
     got = attacks_of(nlp, text)
     assert got and got[0]["targets"] == [target], got
+
+
+@pytest.mark.parametrize("text", [
+    # what was taken, or the people who died, are not what was hit
+    "Taliban fighters seized control of Kunduz on Sunday.",
+    "A mortar round from Syria killed two people near Kiryat Shmona on Monday.",
+])
+def test_attacks_control_taken_and_people_killed_are_not_targets(nlp, text):
+    got = attacks_of(nlp, text)
+    assert got and got[0]["targets"] == [], got
+
+
+@pytest.mark.parametrize("text, places", [
+    # a toll of a war between two states, with no place of its own: the two countries
+    ("A truce took effect on Friday after three days of shelling and drone strikes that left at least 25 people dead, "
+     "the deadliest flare-up since Armenia and Azerbaijan's 2020 war.", ["Armenia", "Azerbaijan"]),
+    ("Ethiopia and Eritrea's leaders will meet in Nairobi on Monday, as the two countries clashed for a third day. "
+     "At least 40 people have been killed as the countries fight over the disputed border.", ["Ethiopia", "Eritrea"]),
+])
+def test_attacks_war_toll_lies_in_the_two_warring_countries(nlp, text, places):
+    got = attacks_of(nlp, text)
+    tolls = [a for a in got if a["counts"]]
+    assert len(tolls) == 1 and sorted(tolls[0]["places"]) == sorted(places), got
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya blamed the attack on Somalia, which denied any role.",
+    "Officials blamed Sunday's bombing on Eritrea.",
+])
+def test_attacks_the_side_blamed_is_not_the_place(nlp, text):
+    got = attacks_of(nlp, text)
+    assert all(p not in {"Somalia", "Eritrea"} for a in got for p in a["places"]), got
+
+
+@pytest.mark.parametrize("text, place, attacker", [
+    ("Al Shabaab militants seized control of Beledweyne and Jowhar last year.", "Beledweyne", "Al Shabaab"),
+    ("Taliban fighters seized control of Kunduz on Sunday.", "Kunduz", "Taliban"),
+    ("The rebels entered Kidal on Sunday after two days of fighting.", "Kidal", None),
+    ("Jihadist fighters entered the town of Boulkessi late Tuesday, security sources said.", "Boulkessi", None),
+    ("The Arakan Army seized control of the town of Paletwa on Sunday after weeks of fighting.", "Paletwa", "Arakan Army"),
+])
+def test_attacks_territory_taken_at_the_town(nlp, text, place, attacker):
+    records = extract(nlp(text), PUB)
+    assert records.attacks and records.attacks[0].event_type == "TerritoryTaken"
+    assert place in [records.entities[k].label for k in records.attacks[0].locations]
+    if attacker:
+        assert attacker in [records.entities[k].label for k in records.attacks[0].attackers]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Rebels renewed their attacks on army positions near Kalehe on Friday.", "Kalehe"),
+    ("Fighting resumed on Monday in the outskirts of Omdurman.", "Omdurman"),
+])
+def test_attacks_violence_that_resumed_is_an_attack(nlp, text, place):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and got[0]["places"] == [place], got
+
+
+@pytest.mark.parametrize("text, window", [
+    # a toll "since" a day or a month runs from then to the day of the news
+    ("Violence in eastern Congo has killed at least 3,000 people since January, the UN said.", ("2024-01-01", "2024-06-12")),
+    ("The war in Sudan has killed more than 20,000 people since April last year, according to UN estimates.",
+     ("2023-04-01", "2024-06-12")),
+    ("Clashes in Amhara have killed 45 people since Monday, residents said.", ("2024-06-10", "2024-06-12")),
+])
+def test_attacks_toll_since_a_date_runs_to_the_news(nlp, text, window):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and got[0]["date"] == window, got
+
+
+@pytest.mark.parametrize("text, place, killed", [
+    # the name a war is called by is where it is fought; the displaced are not the dead
+    ("The Sudan conflict has so far killed tens of thousands and displaced millions.", "Sudan", (20000, 99999)),
+    ("Fighting has killed thousands and displaced millions in Darfur.", "Darfur", (2000, 9999)),
+    ("The Tigray war killed hundreds of thousands of people.", "Tigray", (200000, 999999)),
+])
+def test_attacks_war_toll_at_the_war_s_name(nlp, text, place, killed):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and got[0]["places"] == [place], got
+    assert [(c[1], c[2]) for c in got[0]["counts"] if c[0] == "Killed"] == [killed]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    # a sentence that tells who did the attack told just before it
+    ("Three soldiers were killed in an ambush near Arbinda on Sunday. JNIM claimed responsibility for the attack.", "JNIM"),
+    ("A car bomb exploded outside a hotel in Mogadishu on Friday, killing nine people. "
+     "Al-Shabaab said it carried out the bombing.", "al-Shabaab"),
+    ("Shells hit the village of Sotk on Tuesday, wounding two civilians. Armenia blamed Azerbaijan for the shelling.", "Azerbaijan"),
+    ("A missile struck an apartment block in Mykolaiv, killing 12 people. Ukrainian officials blamed Russia.", "Russia"),
+])
+def test_attacks_attacker_told_in_the_next_sentence(nlp, text, attacker):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and got[0]["attackers"] == [attacker], got
+
+
+def test_attacks_accusation_of_something_else_names_no_attacker(nlp):
+    got = attacks_of(nlp, "A missile struck an apartment block in Mykolaiv, killing 12 people. "
+                          "Officials accused Russia of war crimes.")
+    assert len(got) == 1 and got[0]["attackers"] == [], got
+
+
+@pytest.mark.parametrize("text, tolls", [
+    # tolls one sentence gives place by place: one attack each
+    ("Gunmen killed a teacher in Quetta and wounded three policemen in Peshawar.",
+     {"Quetta": ("Killed", 1), "Peshawar": ("Injured", 3)}),
+    ("Russian shelling killed two people in Kherson and wounded five in Nikopol on Monday.",
+     {"Kherson": ("Killed", 2), "Nikopol": ("Injured", 5)}),
+])
+def test_attacks_tolls_told_place_by_place_are_attacks_of_their_own(nlp, text, tolls):
+    got = attacks_of(nlp, text)
+    assert {a["places"][0]: (a["counts"][0][0], a["counts"][0][1]) for a in got if a["places"] and a["counts"]} == tolls, got
+
+
+@pytest.mark.parametrize("text, tolls", [
+    # a country reporting a toll next to another side's toll reports the dead on its side
+    ("Armenian officials said 15 soldiers were killed in Jermuk, while Azerbaijan reported 50 deaths.",
+     {"Jermuk": 15, "Azerbaijan": 50}),
+    ("Kyrgyz officials said more than 20 people had been killed on the Kyrgyz side, while Tajikistan reported 15 deaths.",
+     {"Kyrgyzstan": 21, "Tajikistan": 15}),
+])
+def test_attacks_toll_a_country_reports_is_on_its_side(nlp, text, tolls):
+    got = attacks_of(nlp, text)
+    assert {a["places"][0]: a["counts"][0][1] for a in got if a["places"] and a["counts"]} == tolls, got
+
+
+def test_attacks_a_place_told_with_its_country_keeps_one_attack(nlp):
+    got = attacks_of(nlp, "Russian shelling killed two people in Kherson, in southern Ukraine, and wounded five.")
+    assert len(got) == 1 and got[0]["places"] == ["Kherson"], got
+
+
+@pytest.mark.parametrize("text, place", [
+    # an attack fought off still took place (a clash)
+    ("Troops repelled an attack on their base in Boni, killing 30 assailants.", "Boni"),
+    ("Soldiers repulsed an assault by jihadists on the town of Diapaga on Sunday.", "Diapaga"),
+    ("Somali forces repelled an al-Shabaab attack on Jowhar on Friday, the army said.", "Jowhar"),
+])
+def test_attacks_attack_fought_off_is_an_attack(nlp, text, place):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and got[0]["places"] == [place], got
+
+
+def test_attacks_condemned_attack_with_its_toll_is_an_attack(nlp):
+    got = attacks_of(nlp, "The UN condemned the attack on a camp near Kutum that killed 20 civilians.")
+    assert len(got) == 1 and got[0]["places"] == ["Kutum"] and ("Killed", 20, 20, "civilian") in got[0]["counts"], got
+
+
+@pytest.mark.parametrize("text, weapons", [
+    # a weapon that was hit is a target, not the arms used
+    ("Ukraine said it struck air defence systems in Crimea overnight.", []),
+    ("Ukrainian drones hit two Russian tanks near Bakhmut.", ["drone"]),
+    ("Russian forces struck Odesa with two ballistic missiles.", ["ballistic_missile"]),
+])
+def test_attacks_weapon_hit_is_not_the_weapon_used(nlp, text, weapons):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and got[0]["weapons"] == weapons, got
+
+
+def test_attacks_army_unit_named_division_is_not_a_place(nlp):
+    got = attacks_of(nlp, "The RSF launched a fresh assault on the headquarters of the army's 22nd Infantry Division in Kadugli.")
+    assert len(got) == 1 and got[0]["places"] == ["Kadugli"], got
+
+
+@pytest.mark.parametrize("text, attacker", [
+    # who used the weapon, named by the participle after it
+    ("A drone operated by the RSF struck a market in Kutum, killing 12, residents said.", "Rapid Support Forces"),
+    ("Missiles fired by the Houthis hit a ship in the Red Sea.", "Houthis"),
+    # who carried out the attack told just before, in the passive
+    ("Drone strikes killed at least 15 civilians in the town of Anefis on Sunday. "
+     "Rebels said the strikes were carried out by the RSF.", "Rapid Support Forces"),
+])
+def test_attacks_attacker_named_by_a_passive_participle(nlp, text, attacker):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and attacker in got[0]["attackers"], got
+
+
+def test_attacks_overview_names_the_attacker_of_the_strikes_it_lists(nlp):
+    text = ("Russian strikes killed at least 12 people across Ukraine overnight, officials said.\n"
+            "In Mykolaiv, a missile struck an apartment block, killing five people and wounding 20.\n"
+            "In Odesa, a drone attack killed two people, the regional governor said.\n"
+            "Meanwhile, Ukrainian drones struck an oil depot in Russia's Belgorod region, the governor said.\n")
+    got = {a["places"][0]: a["attackers"] for a in attacks_of(nlp, text) if a["places"]}
+    assert got["Mykolaiv"] == ["Russia"] and got["Odesa"] == ["Russia"], got
+    assert got["Belgorod region"] == ["Ukraine"], got  # another country's place keeps its own attacker

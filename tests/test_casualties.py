@@ -251,3 +251,24 @@ def test_casualties_coordinated_verbs_and_one_person(nlp, text, expected):
 ])
 def test_casualties_care_for_the_wounded(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a killing noun counts the people after its "of"; the displaced are not the dead
+    ("The killing of 12 civilians in Ituri on Monday sparked protests.", {(K, 12, 12, False, "civilian")}),
+    ("The massacre of 30 villagers near Bunia shocked the region.", {(K, 30, 30, False, "villager")}),
+    ("The deaths of five soldiers in the ambush were confirmed on Monday.", {(K, 5, 5, False, "soldier")}),
+    ("The killing of a trader in the market angered residents.", {(K, 1, 1, False, "trader")}),
+    ("Fighting has killed thousands and displaced millions in Darfur.", {(K, 2000, 9999, True, None)}),
+    ("Five villagers lost their lives when gunmen raided the village on Friday night.", {(K, 5, 5, False, "villager")}),
+])
+def test_casualties_killing_nouns_and_other_verbs_objects(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Women staged a protest in Kidal in response to the killing of three young men.",
+    "The talks resumed after the killing of two negotiators last year.",
+])
+def test_casualties_killing_referred_to_as_a_cause_is_no_toll(nlp, text):
+    assert not any(c[0] == K and c[1] > 0 for c in counts(nlp, text))

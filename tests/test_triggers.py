@@ -32,12 +32,18 @@ POSITIVE = [
     ("Gunfire in the market of Gao killed two traders on Monday.", "gunfire-noun", None),
     ("An exchange of fire between border guards near the river wounded two officers.", "exchange-of-fire", "ArmedClash"),
     ("The killing of a local chief in Ituri province sparked anger on Wednesday.", "killing-noun", "AttackOnCivilians"),
+    ("The slaying of a village chief and his two sons near Tumaco on Sunday sparked outrage.", "killing-noun", "AttackOnCivilians"),
     ("The abduction of 20 schoolgirls from a school in Zamfara on Monday shocked the country.", "abduction-noun", "Abduction"),
     ("Militants attacked an army convoy near Kidal on Thursday.", "attack-verb", "ArmedClash"),
     ("Government troops raided a village in Sagaing region and burned houses.", "attack-verb", None),
     ("Rockets pounded the outskirts of Idlib overnight, wounding four children.", "hit-verb", "ShellingArtilleryMissile"),
+    ("An Iranian missile slammed into a residential building in Haifa, killing three people.", "slam-into", "ShellingArtilleryMissile"),
+    ("A Russian drone smashed into an apartment block in Odesa on Sunday.", "slam-into", "AirDroneStrike"),
+    ("Russian forces hammered the frontline town of Toretsk with glide bombs on Monday.", "hammer-verb", "AirDroneStrike"),
     ("Soldiers fired on protesters in Mandalay, wounding three.", "fire-verb", None),
     ("Warships fired towards the beach of a coastal town on Tuesday.", "fire-verb", None),
+    ("The town of Kupiansk came under heavy fire overnight, local officials said.", "come-under-fire", None),
+    ("A military convoy came under attack near Gao on Tuesday.", "come-under-fire", None),
     ("Police opened fire on a crowd of villagers in Kasai province.", "open-fire", None),
     ("Clan militia opened heavy gunfire towards a police post near Galkayo on Sunday.", "open-fire", "ArmedClash"),
     ("The two militias exchanged gunfire in the Kismayo area on Friday.", "exchange-fire", "ArmedClash"),
@@ -49,6 +55,11 @@ POSITIVE = [
     ("Militiamen beat and injured a driver at a checkpoint outside Bentiu.", "harm-verb", "AttackOnCivilians"),
     ("Bandits abducted 15 travellers on the road to Kaduna on Sunday.", "abduct-verb", "Abduction"),
     ("Rebels captured the town of Pinet in Shan state on Sunday after days of fighting.", "take-territory", "TerritoryTaken"),
+    ("Al Shabaab militants seized control of the district of Bardere on Friday.", "take-territory", "TerritoryTaken"),
+    ("The Arakan Army said it had captured the town of Paletwa after months of fighting.", "take-territory", "TerritoryTaken"),
+    ("Jihadist fighters entered the town of Boulkessi late Tuesday, security sources said.", "enter-town", "TerritoryTaken"),
+    ("The rebels entered Kidal on Sunday after two days of fighting.", "enter-town", "TerritoryTaken"),
+    ("Houthi fighters entered the port city of Mocha at dawn.", "enter-town", "TerritoryTaken"),
     ("Gunmen took five aid workers hostage in Menaka region on Monday.", "take-hostage", "Abduction"),
     ("Soldiers raped two women in a village near Kalehe, a rights group said.", "rape-verb", "SexualViolence"),
     ("An IED exploded near a patrol in the Dhusamareb area on Wednesday.", "explode-verb", "RemoteExplosive"),
@@ -100,6 +111,21 @@ NEGATIVE = [
     "Police arrested 30 suspected militants in a raid in Garissa on Monday.",
     "Soldiers detained two men suspected of planning attacks on churches.",
     "The army recaptured the town after the militants fled without resistance.",
+    # entering a place: a movement unless an armed group takes a town by it
+    "Government troops entered the town of Malakal on Monday to reinforce the garrison.",
+    "Rebel fighters entered the town of Pibor after the army withdrew on Sunday.",
+    "Thousands of refugees entered Chad from Darfur last week.",
+    "Militants entered Niger from Mali, officials said.",
+    "The two sides entered talks in Addis Ababa on Tuesday.",
+    "The company said it had captured a larger share of the market in Lagos.",
+    "The army took control of the district after the rebels left.",
+    # going on again, or fought off, is an event only when told as having happened
+    "The army threatened to resume airstrikes on rebel positions in Kachin state.",
+    "The army vowed to repel any attack on the capital.",
+    "The minister came under fire from lawmakers on Monday over the budget.",
+    "A bus crashed into a truck on the highway near Kano on Sunday.",
+    "Storms hammered the coast of Mozambique on Monday.",
+    "Heavy rains hammered the city of Beira overnight.",
     "A mine went off as fighters were burying it on a track outside Kismayo. Two fighters died.",
     "Two suspected bombers died when the bomb they were assembling went off in a house in Kano.",
 ]
@@ -124,7 +150,7 @@ def test_triggers_every_pattern_has_a_sentence():
 def test_triggers_patterns_have_sources_and_known_conditions():
     from kg.lexicon import load_jsonl
 
-    known = {"territory", "casualties", "object", "aimed", "sides", "victim", "person", "agent", "context", "armed", "weapon", "intentional"}
+    known = {"scene", "territory", "casualties", "object", "aimed", "sides", "victim", "person", "agent", "context", "armed", "weapon", "intentional"}
     for row in load_jsonl("attack_triggers.jsonl"):
         assert row["source"].strip(), row["id"]
         assert set(row.get("requires", ())) <= known, row["id"]

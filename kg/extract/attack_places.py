@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head
 from kg.extract.place_phrases import words as place_words
-from kg.lexicon import event_words as words, weapon_lexicon
+from kg.lexicon import event_words as words, weapon_lexicon, word_set
 from kg.records import CITY, COUNTRY, REGION
 from kg.resolve.places import gazetteer
 
@@ -74,8 +74,9 @@ def in_place_role(tok: Token) -> bool:
     while t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head != t:
         t = t.head  # inside a multi-word name: "Al Fashir"
     while t.dep_ in {"conj", "appos", "compound", "amod", "nmod"} and t.head != t and t.head.pos_ in {"PROPN", "NOUN"} | ({"ADJ"} if t.dep_ == "conj" else set()):
-        if t.dep_ in {"compound", "nmod", "amod"} and t.head.lemma_.lower() in words("attack_nouns"):
-            return True  # "the Odesa strike"
+        if t.dep_ in {"compound", "nmod", "amod"} and (t.head.lemma_.lower() in words("attack_nouns")
+                                                       or t.head.lemma_.lower() in words("war_nouns")):
+            return True  # "the Odesa strike", "the Tigray war"
         if t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() not in words("place_nouns"):
             return t.head.dep_ == "pobj" and t.head.head.lower_ in words("locative_preps")
         t = t.head
@@ -87,16 +88,20 @@ def in_place_role(tok: Token) -> bool:
         if prep == "of":
             # "the town of X", "shelling of X", "southeast of X"
             return head.head.lemma_.lower() in words("place_nouns") or head.head.lemma_.lower() in words("attack_nouns") \
-                or head.head.lower_ in place_words("direction_words")
+                or head.head.lower_ in place_words("direction_words") \
+                or (head.head.lemma_.lower() == "control" and head.head.dep_ == "dobj")  # "seized control of X"
         if prep == "from" and fired_from(head.head):
             return False  # "a rocket from across the border", "fire from the ridge": where it came from, not where it fell
+        if prep == "on" and (head.head.lemma_.lower() == "blame" or head.head.dep_ == "dobj" and head.head.head.lemma_.lower() == "blame"):
+            return False  # "blamed the attack on X": who is accused, not where it happened
         return prep in words("locative_preps") or prep in {"from", "outside", "between"}
     if t.dep_ in {"nsubj", "nsubjpass"}:
         lemma = head.lemma_.lower()
         passive = any(c.dep_ in {"auxpass"} for c in head.children) or t.dep_ == "nsubjpass"
         return lemma in {"come", "suffer", "face", "endure", "see", "witness"} or (passive and lemma in words("attack_verbs"))
     if t.dep_ == "dobj":
-        return head.lemma_.lower() in words("attack_verbs")
+        # "entered Kidal": the town an armed group entered
+        return head.lemma_.lower() in words("attack_verbs") or head.lemma_.lower() in word_set("violence_words.json", "entry_verbs")
     if t.dep_ in {"poss"}:
         return head.lemma_.lower() in words("attack_nouns")
     return False
@@ -180,6 +185,8 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
     if ent is not None:
         if not (framed_place(ctx, tok) or in_place_role(tok)):
             return None
+        if ent.label.split()[0].lower() in words("military_unit_words"):
+            return None  # "the 22nd Infantry Division": a unit of an army, not an administrative division
         if region_list_head(tok) and ent.kind != REGION:
             span = ent_span(tok)
             name = span.text if span is not None else tok.text
@@ -191,6 +198,9 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
         if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words("place_nouns"):
             span = propn_span(tok)
             return ctx.place_by_name(span.text, CITY if head.head.lemma_.lower() in {"city", "town", "village"} else None).key
+        if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "control" \
+                and head.head.dep_ == "dobj" and head.head.head.lemma_.lower() in words("taking_verbs"):
+            return ctx.place_by_name(propn_span(tok).text).key  # "seized control of X"
         if tok.dep_ == "compound" and head.lemma_.lower() in {"camp", "village", "district"}:
             span = propn_span(tok)
             return ctx.place_by_name(f"{span.text} {head.lower_}").key

@@ -109,6 +109,9 @@ def _targets(trigger: Token) -> list[Token]:
     counted = [_counted(t) for t in out]
     named_by_a_quantity = {c for t, c in zip(out, counted) if c is not t}
     lex = weapon_lexicon().by_label
+    # "seized control of X", "killed two people": what was taken or who died, not a target
+    counted = [t for t in counted if t.lemma_.lower() not in words("non_target_objects")
+               and not (t.lower_ in {"people", "person", "persons"} and trigger.lemma_.lower() in words("kill_verbs") | words("injure_verbs"))]
     return [t for t in dict.fromkeys(counted) if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj"
                                                   or t in named_by_a_quantity)
             and t.lower_ not in lex and t.lemma_.lower() not in lex and t.lemma_.lower() not in words("attack_nouns")
@@ -158,7 +161,7 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
         if c.dep_ != "nsubj":
             continue
         for subj in [c] + list(c.conjuncts):
-            k = _agent_of(ctx, subj)
+            k = _agent_of(ctx, subj) or _operated_by(ctx, subj)
             if k is None and subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"}:
                 clause = verb
                 while clause.dep_ in {"conj", "xcomp"} and clause.head != clause:
@@ -168,6 +171,17 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
             if k:
                 found.append(k)
     return found
+
+
+def _operated_by(ctx: DocContext, weapon: Token) -> str | None:
+    """"a drone operated by the army struck", "missiles fired by the Houthis hit": the by-phrase of
+    the participle that names who used the weapon."""
+    for acl in (c for c in weapon.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for p in (p for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+            k = _agent_of(ctx, p)
+            if k:
+                return k
+    return None
 
 
 def _origin(ctx: DocContext, trig: Token) -> list[str]:
@@ -188,8 +202,9 @@ def _accused(ctx: DocContext, tok: Token) -> list[str]:
     """Who is said to have attacked: "Armenia accused Azerbaijan of shelling villages", "blamed
     the attack on the rebels", "held the army responsible for the massacre"."""
     t, path = tok, [tok]
-    while t.head != t and t.pos_ not in {"VERB", "AUX"} or t is tok:
-        if t.dep_ not in {"pobj", "pcomp", "prep", "dobj", "amod", "acomp", "oprd", "conj"} or len(path) > 6:
+    # up to the first verb, or through a gerund that tells how ("accused the rebels of breaking the truce by firing shells at the town")
+    while t.head != t and (t.pos_ not in {"VERB", "AUX"} or (t.tag_ == "VBG" and t.dep_ == "pcomp")) or t is tok:
+        if t.dep_ not in {"pobj", "pcomp", "prep", "dobj", "amod", "acomp", "oprd", "conj"} or len(path) > 8:
             return []
         t = t.head
         path.append(t)
@@ -211,7 +226,25 @@ def _carrier_verb(trig: Token) -> Token | None:
         t = t.head.head
     if t.dep_ == "dobj" and t.head.lemma_.lower() in words("agentive_verbs"):
         return t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in words("response_verbs"):
+        return t.head.head  # "Israel retaliated with airstrikes", "the army responded with shelling"
     return None
+
+
+def _claimed_by(ctx: DocContext, trig: Token) -> list[str]:
+    """The by-phrase of a verb that carries the attack in the passive: "the ambush was claimed by
+    JNIM", "the strike, which was carried out by the RSF", "which officials said was carried out by"."""
+    verbs = [trig.head] if trig.dep_ == "nsubjpass" else []
+    for c in trig.children:
+        if c.dep_ in {"relcl", "acl"}:
+            verbs.append(c)
+            if c.lemma_.lower() in words(SPEECH):
+                verbs += [x for x in c.children if x.dep_ == "ccomp"]
+    return [k for v in verbs if v.lemma_.lower() in words("agentive_verbs")
+            for c in v.children if c.dep_ == "agent"
+            for o in c.children if o.dep_ == "pobj"
+            for p in [o, *o.conjuncts]
+            for k in [_agent_of(ctx, p)] if k]
 
 
 def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
@@ -221,10 +254,13 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
         found.append(key)
     if trig.pos_ == "VERB":
         found += _subject_agent(ctx, trig)
+    if trig.dep_ == "pcomp" and trig.head.lower_ == "by" and trig.head.head.pos_ == "VERB":
+        found += _subject_agent(ctx, trig.head.head)  # "Armenian troops retaliated by shelling Azerbaijani posts"
     carrier = _carrier_verb(trig)
     if carrier is not None:
         found += _subject_agent(ctx, carrier)
     found += _accused(ctx, carrier or trig)
+    found += _claimed_by(ctx, trig)
     if not found:
         found += _origin(ctx, trig)
     for c in trig.children:
@@ -339,7 +375,12 @@ def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
         return None
     if _background_of(cand.trigger, head):
         return None
-    return ctx.date_of(ent, "past")
+    window = ctx.date_of(ent, "past")
+    since = (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "since") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since")
+    if window is not None and ctx.published is not None and since and window.earliest <= ctx.published:
+        # "has killed 300 people since January": from then to the day of the news
+        return DateWindow(window.earliest, max(window.latest, ctx.published), f"since {window.text}")
+    return window
 
 
 def _background_of(trigger: Token, governor: Token) -> bool:
@@ -400,6 +441,8 @@ def _not_used(tok: Token) -> bool:
     t = tok
     while t.dep_ in {"compound", "amod", "conj", "appos"} and t.head != t:
         t = t.head
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in words("hitting_verbs"):
+        return True  # "struck two radar stations", "drones hit two tanks": what was hit
     return t.dep_ in {"dobj", "nsubjpass", "pobj"} and t.head.lemma_.lower() in words("weapon_holding_verbs")
 
 
@@ -460,6 +503,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     for cand in cands:
         cand.targets = [_target_text(t) for t in _targets(cand.trigger) if ctx.place(t) is None]
     cands = _merge_in_sentence(cands, ctx.entities.entities)
+    cands = [part for c in cands for part in _split_by_place(ctx, c)]
     placed = [c for c in cands if c.place_tokens]
     for cand in cands:
         if not cand.places and placed:
@@ -476,6 +520,58 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         if len(cand.places) > 1:
             cand.places = attack_places.most_specific(ctx, cand.places, cand.aggregate, inner)
     return cands, casualties
+
+
+MAX_TOLL_PLACE_DISTANCE = 3  # dependency edges between a toll's outcome word and the place it names
+
+
+def _split_by_place(ctx: DocContext, cand: Candidate) -> list[Candidate]:
+    """Tolls one sentence gives place by place are attacks of their own: "gunmen killed a teacher
+    in Quetta and wounded three policemen in Peshawar", "two died in Kherson and five were hurt
+    in Nikopol". A place that lies in another of them ("in Kherson, Ukraine") stays with it."""
+    if not cand.place_tokens or len(cand.casualties) < 2:
+        return [cand]
+    ents = ctx.entities.entities
+    groups: dict[str, list[CasualtyMention]] = {}
+    for m in cand.casualties:
+        near = [(tree_distance(m.anchor, t), abs(m.anchor.i - t.i), k) for t, k in zip(cand.place_tokens, cand.places)]
+        dist, _, key = min(near)
+        if dist > MAX_TOLL_PLACE_DISTANCE:
+            key = _own_toll_of(ctx, m.anchor)
+            if key is None:
+                return [cand]
+        groups.setdefault(key, []).append(m)
+    keys = list(groups)
+    for k in keys:
+        ent = ents.get(k)
+        if any(o != k and ents.get(o) is not None and (ents[o].kind == COUNTRY and ent is not None and ent.country_key == o
+                                                      or ent is not None and ent.kind == COUNTRY and ents[o].country_key == k)
+               for o in keys):
+            return [cand]  # "killed in Kherson ... in Ukraine": one place told twice
+    if len(keys) < 2:
+        return [cand]
+    out = []
+    for n, key in enumerate(keys):
+        toks = [t for t, k in zip(cand.place_tokens, cand.places) if k == key] or [next(m.anchor for m in groups[key])]
+        rest = [(t, k) for t, k in zip(cand.place_tokens, cand.places) if k not in keys] if n == 0 else []
+        out.append(replace(cand, places=[key] + [k for _, k in rest], place_tokens=toks[:1] + [t for t, _ in rest],
+                           casualties=groups[key], weapons=list(cand.weapons), targets=list(cand.targets),
+                           evidence=list(cand.evidence), triggers=list(cand.triggers), types=list(cand.types)))
+    return out
+
+
+def _own_toll_of(ctx: DocContext, anchor: Token) -> str | None:
+    """"..., while Azerbaijan reported 50 deaths": a country that reports a toll as its own, next to
+    a toll of another place, reports the dead on its side."""
+    verb = anchor if anchor.pos_ == "VERB" else anchor.head
+    if verb.lemma_.lower() not in words("report_verbs") or anchor.dep_ not in {"dobj", "ccomp"} and anchor is not verb:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            ent = ctx.entity(c)
+            if ent is not None and ent.kind == COUNTRY:
+                return ent.key
+    return None
 
 
 def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
@@ -618,6 +714,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             casualties = []
         after_mishap = accidental(sent) and any(i in matches for i in range(sent.start, sent.end))
         if not cands:
+            _attribute(ctx, sent, matches, attacks)
             _continue_tolls(ctx, sent, casualties, attacks)
             continue
         for cand in cands:
@@ -718,6 +815,36 @@ def _prefer_specific_place(ctx: DocContext, cand: Candidate) -> None:
         cand.places = attack_places.most_specific(ctx, cand.places, False)
 
 
+def _attribute(ctx: DocContext, sent: Span, matches, attacks: list[Candidate]) -> None:
+    """A sentence that tells no attack of its own but who did the last one: "JNIM claimed
+    responsibility for the attack", "Armenia blamed Azerbaijan for the shelling", "Al-Shabaab said
+    it carried out the bombing", "Ukrainian officials blamed Russia"."""
+    previous = attacks[-1] if attacks else None
+    if previous is None or previous.attackers:
+        return
+    latest = max((e[0] for e in previous.evidence), key=lambda t: t.i) if previous.evidence else previous.sent[0]
+    if ctx.paragraph_of(sent[0]) - ctx.paragraph_of(latest) > 1:
+        return
+    found: list[str] = []
+    words_of_attack = [sent.doc[i] for i in range(sent.start, sent.end) if i in matches and sent.doc[i].pos_ == "NOUN"]
+    for tok in words_of_attack:
+        carrier = _carrier_verb(tok)
+        if carrier is not None:
+            found += _subject_agent(ctx, carrier)
+        found += _accused(ctx, carrier or tok)
+        found += _claimed_by(ctx, tok)
+    if not words_of_attack:
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("blame_verbs"):
+                continue
+            if any(c.dep_ == "prep" for c in verb.children):
+                continue  # "accused Russia of war crimes": of something else
+            found += [k for c in verb.children if c.dep_ == "dobj" for x in [c, *c.conjuncts]
+                      for k in [_agent_of(ctx, x)] if k]
+    found += [c for c in (state_of_forces(ctx.entities, k) for k in found) if c]
+    previous.attackers = [k for k in dict.fromkeys(found) if k not in previous.places]
+
+
 def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMention], attacks: list[Candidate]) -> None:
     """A toll with no attack word: the last attack's, or a new attack if another place is named."""
     if not casualties:
@@ -746,7 +873,32 @@ def _places_told_otherwise(ctx: DocContext, cand: Candidate) -> list[str]:
     it hit is named after, the place "the area" refers back to, where the local who tells of it
     speaks from."""
     return (_facility_places(ctx, cand) or _place_referred_to(ctx, cand)
-            or [k for k in (attack_places.local_speaker_place(ctx, s) for s in cand.evidence) if k][:1])
+            or [k for k in (attack_places.local_speaker_place(ctx, s) for s in cand.evidence) if k][:1]
+            or _warring_countries(ctx, cand))
+
+
+def _warring_countries(ctx: DocContext, cand: Candidate) -> list[str]:
+    """A toll or a wave of attacks told of a war between two states, with no place of its own
+    ("three days of shelling and drone strikes left at least 25 dead", "40 people have died as the
+    two countries fight over the border"): it lies in the two countries its sentences
+    name together ("Armenia and Azerbaijan", "Ethiopia and Eritrea's leaders"), or the sentence just
+    before them ("..., as the countries fight")."""
+    first = min(cand.evidence, key=lambda s: s.start)
+    before = [s for s in ctx.doc.sents if s.end <= first.start][-1:]
+    for sent in sorted(cand.evidence, key=lambda s: s.start) + before:
+        for tok in sent:
+            if tok.dep_ == "conj":
+                continue
+            first = ctx.entity(tok)
+            if first is None or first.kind != COUNTRY:
+                continue
+            # "X and Y's leaders" is also parsed as X joined to "leaders", which Y owns
+            others = [x for c in tok.conjuncts for x in [c] + [p for p in c.children if p.dep_ == "poss"]]
+            pair = [first.key] + [e.key for e in (ctx.entity(c) for c in others) if e is not None and e.kind == COUNTRY]
+            pair = list(dict.fromkeys(pair))
+            if len(pair) == 2:
+                return pair
+    return []
 
 
 def _facility_places(ctx: DocContext, cand: Candidate) -> list[str]:
@@ -822,3 +974,18 @@ def _inherit_attackers(ctx: DocContext, attacks: list[Candidate]) -> None:
     for prev, cur in zip(attacks, attacks[1:]):
         if not cur.attackers and prev.attackers and ctx.paragraph_of(prev.sent[0]) == ctx.paragraph_of(cur.sent[0]):
             cur.attackers = [a for a in prev.attackers if a not in cur.places]
+    ents = ctx.entities.entities
+    for n, cur in enumerate(attacks):
+        if cur.attackers or not cur.places:
+            continue
+        # "Russian strikes killed 12 people across Ukraine. In Mykolaiv, a missile hit ...": the
+        # overview names the attacker of the strikes it goes on to list
+        for prev in reversed(attacks[max(0, n - 3):n]):
+            if not prev.attackers or len(prev.places) != 1 or ents.get(prev.places[0]) is None \
+                    or ents[prev.places[0]].kind != COUNTRY:
+                continue
+            if ctx.paragraph_of(cur.sent[0]) - ctx.paragraph_of(prev.sent[0]) > 2:
+                continue
+            if all(ents.get(p) is not None and ents[p].country_key == prev.places[0] for p in cur.places):
+                cur.attackers = [a for a in prev.attackers if a not in cur.places]
+                break

@@ -148,6 +148,8 @@ def _outcomes(anchor: Token) -> list[str]:
             return [out]
     if lower in _w("kill_words") or lemma in {"dead", "death"}:
         return [KILLED]
+    if anchor.pos_ == "NOUN" and lemma in _w("killing_nouns") and _of_group(anchor) is not None and not _referred_to(anchor):
+        return [KILLED]  # "the killing of 12 civilians", "the slaying of a farmer and his two sons"
     if lower in _w("injure_words") and lower != "casualties":
         return [INJURED]
     return []
@@ -180,6 +182,23 @@ def _date_word(tok: Token) -> bool:
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     words = ent if ent is not None else [tok]
     return any(w.lower_ in MONTH_WORDS or w.lower_ in _WEEKDAYS or (w.is_digit and len(w.text) == 4) for w in words)
+
+
+def _referred_to(noun: Token) -> bool:
+    """A killing named as the cause of something else ("a protest in response to the killing of
+    three men", "after the killing of ..."): an earlier event the sentence only refers to."""
+    background = load_json("violence_words.json")
+    for anc in noun.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return False
+        if (anc.dep_ == "prep" and anc.lower_ in background["background_preps"]) or anc.lemma_.lower() in background["background_nouns"]:
+            return True
+    return False
+
+
+def _killing_of(anchor: Token, group: Token) -> bool:
+    """"the killing of a farmer and his two sons": a killing noun and the people after its "of"."""
+    return anchor.pos_ == "NOUN" and anchor.lemma_.lower() in _w("killing_nouns") | {"death"} and _of_group(anchor) is group
 
 
 def _of_group(head: Token) -> Token | None:
@@ -360,6 +379,9 @@ def _listed(head: Token, anchor: Token, anchors: set[int]) -> list[Token]:
                 nxt = c.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(c.doc) else None
                 if nxt is not None and nxt.pos_ in {"AUX", "VERB"} and nxt != anchor and nxt.head != anchor:
                     continue  # "killed 8 soldiers and 7 others were injured": a clause of its own
+                if any(m.dep_ == "amod" and m.tag_ in {"VBD", "VBN"} and m.i < c.i
+                       and m.lemma_.lower() not in _w("kill_verbs") | _w("injure_verbs") for m in c.children):
+                    continue  # "killed thousands and displaced millions": what another verb did to them
                 items.append(c)
                 todo.append(c)
     before = head.i < anchor.i
@@ -459,6 +481,9 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             for c in anchor.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in {"life"}:
                     pairs.append((c, KILLED))
+        elif lemma == "lose" and anchor.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in anchor.children):
+            # "five villagers lost their lives": the ones who lost them
+            pairs += [(c, KILLED) for c in anchor.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "NUM", "PROPN"}]
         elif lemma == "leave" and anchor.pos_ == "VERB":
             # "left dozens dead and injured", "left at least 900 people dead"
             objs = [c for c in anchor.children if c.dep_ in {"dobj", "nsubj"} and c.i > anchor.i]
@@ -492,7 +517,7 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             head = heads[0]
             items: list[Token] = []
             for h in heads:
-                listed = _listed(h, anchor, anchor_idx) if _is_verb(anchor) else [h]
+                listed = _listed(h, anchor, anchor_idx) if _is_verb(anchor) or _killing_of(anchor, h) else [h]
                 if _is_verb(anchor):
                     listed += [x for w in _accompanying(anchor, h) for x in [w, *w.conjuncts]]
                 items += [x for x in listed if x not in items]
@@ -765,6 +790,10 @@ def _argument_heads(anchor: Token) -> list[Token]:
                 for t in anchor.head.children:
                     if t.dep_ == "prep" and t.lower_ in {"to", "at"}:
                         heads += [c for c in t.children if c.like_num or c.pos_ == "NUM"]
+        elif anchor.lemma_.lower() in _w("killing_nouns") | {"death"} and _of_group(anchor) is not None:
+            group = _of_group(anchor)
+            if _numbered(group) or group.like_num or _one_person(group):
+                heads = [group]  # "the deaths of five soldiers", "the killing of a trader"
         elif anchor.lemma_.lower() == "body" and _of_group(anchor) is not None:
             group = _of_group(anchor)
             if _numbered(group) or group.like_num or parse_count(_count_phrase(group)) is not None:

@@ -26,6 +26,7 @@ from spacy.vocab import Vocab
 
 from kg.extract.context import tree_distance
 from kg.lexicon import event_words, load_json, load_jsonl, weapon_lexicon
+from kg.resolve.places import gazetteer
 
 PATTERN_FILE = "attack_triggers.jsonl"
 WORDS_FILE = "violence_words.json"
@@ -289,8 +290,10 @@ def _holds(req: str, tok: Token, sent: Span, has_casualties: bool) -> bool:
         return not accidental(sent)
     if req == "territory":
         return _takes_territory(tok)
+    if req == "scene":
+        return _under_fire_scene(tok)
     if req == "armed":
-        return has_casualties or any(_is_weapon(t) or _is_armed_actor(t) for t in _arguments(tok))
+        return has_casualties or any(_is_weapon(t) or _is_armed_actor(t) for t in _arguments(tok) + _reporting_subject(tok))
     if req == "weapon":
         return any(_is_weapon(t) for t in _arguments(tok))
     raise ValueError(f"unknown trigger condition {req!r} in {PATTERN_FILE}")
@@ -469,9 +472,62 @@ def _takes_territory(tok: Token) -> bool:
             t.lower_ == "without" and any(x.lemma_.lower() in violence_words("no_fight_nouns") or x.lower_ in violence_words("no_fight_nouns")
                                           for x in t.subtree) for t in sent):
         return False  # "retook the town without a fight": a transfer, not a battle
+    if tok.lemma_.lower() in violence_words("entry_verbs"):
+        return _armed_entry(tok)
     for obj in (c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}):
+        if obj.lemma_.lower() == "control":
+            # "seized control of the town", "seized control of X" (a name the model may not know as a place)
+            obj = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"), obj)
+            if obj.pos_ == "PROPN" and obj.ent_type_ not in {"PERSON", "ORG", "NORP"}:
+                return True
         if obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.lemma_.lower() in event_words("place_nouns") \
                 or obj.lemma_.lower() in violence_words("taken_positions"):
+            return True
+    return False
+
+
+def _reporting_subject(verb: Token) -> list[Token]:
+    """"the Arakan Army said it had captured the town": who "it" is, the subject of the verb of
+    saying whose clause this is."""
+    if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
+        return []
+    clause = verb
+    while clause.dep_ in {"conj", "xcomp"} and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in event_words("speech_verbs"):
+        return []
+    return [c for c in clause.head.children if c.dep_ == "nsubj"]
+
+
+def _under_fire_scene(tok: Token) -> bool:
+    """"the town of X came under heavy fire", "a convoy came under attack": what came under it is
+    a place, a building, a vehicle or an armed force, not a minister criticised."""
+    verb = tok.head.head if tok.head.lower_ == "under" else tok.head
+    for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subj.ent_type_ in {"GPE", "LOC", "FAC"} or subj.lemma_.lower() in event_words("place_nouns") \
+                or subj.lemma_.lower() in event_words("target_nouns") or _is_armed_actor(subj) and subj.ent_type_ != "ORG":
+            return True
+    return False
+
+
+def _armed_entry(tok: Token) -> bool:
+    """"rebels entered the town of X", "the group's fighters entered the district capital": a non-state
+    armed group entering a town takes it. Troops entering a place, anyone entering a country,
+    and an entry after the other side left ("after the army withdrew") are movements, not fighting."""
+    sent_words = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
+    if sent_words & violence_words("withdrawal_words"):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    subjects += [x for s in subjects for x in s.conjuncts]
+    if not any(s.lemma_.lower() in violence_words("entering_actors")
+               or (s.ent_type_ == "ORG" and s.lemma_.lower() not in violence_words("armed_actor_nouns")) for s in subjects):
+        return False
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in violence_words("entered_places"):
+            return True
+        name = next((e.text for e in obj.sent.ents if e.start <= obj.i < e.end), obj.text)
+        if obj.ent_type_ in {"GPE", "FAC"} and gazetteer().country(name) is None:
             return True
     return False
 
@@ -503,7 +559,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if lemma == "strike" and any(c.lemma_.lower() in {"deal", "agreement", "tone", "balance", "chord", "note", "accord", "bargain", "pose", "match", "oil", "gold"} for c in tok.children):
         return True
     for anc in [tok] + list(tok.ancestors)[:3]:
-        if anc != tok and anc.lemma_.lower() in event_words("non_event_heads") and not _feared_dead(anc):
+        if anc != tok and anc.lemma_.lower() in event_words("non_event_heads") and not _feared_dead(anc) \
+                and not _renewed(tok, anc):
             return True
         if anc.lower_ in event_words("non_event_contexts"):
             return True
@@ -545,6 +602,22 @@ def _habitual(tok: Token) -> bool:
         return True
     auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     return tok.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
+
+
+def _renewed(tok: Token, verb: Token) -> bool:
+    """"shelling resumed", "the rebels renewed their attacks", "troops repelled an attack on the
+    base": violence that went on again or was fought off, told as having happened (a past verb of
+    its own, not "threatened to resume strikes" or "calls to halt the fighting")."""
+    if verb.lemma_.lower() not in event_words("renewal_verbs") | event_words("repel_verbs"):
+        return False
+    arg = tok
+    while arg.head != verb and arg.head != arg and arg.head.pos_ not in {"VERB", "AUX"}:
+        arg = arg.head
+    if arg.head != verb or arg.dep_ not in {"nsubj", "dobj"}:
+        return False
+    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)):
+        return False
+    return not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _feared_dead(tok: Token) -> bool:
