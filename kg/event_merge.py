@@ -621,15 +621,24 @@ def _candidate_events(triples: Triples, documents: Iterable[URIRef] | None) -> l
     classes = {e: cls for e, cls in every}
     fresh = {e for doc in documents for e in triples.subjects(PROV.wasDerivedFrom, doc) if e in classes}
     found = set(fresh)
+    expanded: set = set()  # places whose surroundings were looked up
+    gathered: set = set()  # places whose events were gathered
+    agents: set = set()  # each place and agent looked up once, however many new events name it
     for e in fresh:
         for place in triples.objects(e, NKG.location):
+            if place in expanded:
+                continue
+            expanded.add(place)
             near = {place} | _regions_above(triples, place)
             near |= set(triples.subjects(NKG.region, place))
-            for p in near:
+            for p in near - gathered:
                 found.update(triples.subjects(NKG.location, p))
+            gathered |= near
         for p in (NKG.participant, NKG.mediator):
             for agent in triples.objects(e, p):
-                found.update(triples.subjects(p, agent))
+                if (p, agent) not in agents:
+                    agents.add((p, agent))
+                    found.update(triples.subjects(p, agent))
     return sorted((e, classes[e]) for e in found if e in classes)
 
 
