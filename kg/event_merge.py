@@ -70,6 +70,7 @@ from typing import Iterable, Iterator, Protocol
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
+from kg.store import from_ox as _from_ox, to_ox as _to_ox
 from kg.iri import slug
 from kg.vocab import NKG
 
@@ -124,31 +125,6 @@ class GraphTriples:
     def remove(self, triples):
         for t in triples:
             self.graph.remove(t)
-
-
-def _to_ox(term: Term):
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
-
-
-def _from_ox(term) -> Term:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
 
 class StoreTriples:
