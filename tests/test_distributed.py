@@ -14,6 +14,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib.compare import isomorphic
 
+from article_folders import seed_and_dev_articles
 from kg import api
 from kg.distributed import document_quads
 
@@ -34,14 +35,7 @@ def test_distributed_local_cluster_graph_and_store_as_jobs_1(tmp_path: Path):
     store is the --jobs 1 graph, and the shards hold every document, in its own named graph."""
     if not DEV.is_dir():
         pytest.skip("../shared/dev is not beside the project")
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for p in (ROOT / "seeds").iterdir():
-        shutil.copy(p, folder / p.name)
-    for txt in sorted(DEV.glob("*.txt"))[:6]:
-        gold = json.loads(txt.with_suffix(".gold.json").read_text(encoding="utf-8"))
-        shutil.copy(txt, folder / txt.name)
-        (folder / (txt.stem + ".meta.json")).write_text(json.dumps({"published": gold["published"]}), encoding="utf-8")
+    folder = seed_and_dev_articles(tmp_path / "in")
     one = _cli("build", str(folder), "--jobs", "1", "--out", str(tmp_path / "one.ttl"), "--no-html")
     assert one.returncode == 0, one.stderr
     done = _cli("build", str(folder), "--engine", "dask", "--jobs", "2", "--store", str(tmp_path / "store"),

@@ -12,6 +12,7 @@ import psutil
 import pytest
 from typer.testing import CliRunner
 
+from article_folders import seed_and_dev_articles
 from kg import api
 from kg.cli import app
 from kg.parallel import build_batches
@@ -26,13 +27,7 @@ def articles(tmp_path_factory) -> Path:
     """The bundled seeds and six dev articles, each with its sidecar."""
     if not DEV.is_dir():
         pytest.skip("../shared/dev is not beside the project")
-    folder = tmp_path_factory.mktemp("parallel")
-    for p in (ROOT / "seeds").iterdir():
-        shutil.copy(p, folder / p.name)
-    for txt in sorted(DEV.glob("*.txt"))[:6]:
-        gold = json.loads(txt.with_suffix(".gold.json").read_text(encoding="utf-8"))
-        shutil.copy(txt, folder / txt.name)
-        (folder / (txt.stem + ".meta.json")).write_text(json.dumps({"published": gold["published"]}), encoding="utf-8")
+    folder = seed_and_dev_articles(tmp_path_factory.mktemp("parallel"))
     (folder / "empty.txt").write_text("", encoding="utf-8")  # a failure among them
     return folder
 
