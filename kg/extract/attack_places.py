@@ -68,6 +68,15 @@ def fired_from(tok: Token) -> bool:
         or tok.lemma_.lower() in {"launch", "fire", "shoot", "fly", "come", "originate", "cross-border"}
 
 
+def attacked_gathering(word: Token) -> bool:
+    """"opened fire on people gathering for a rally in X", "a strike on a wedding in X": a
+    gathering an attack hits, whose place is the attack's."""
+    for a in word.ancestors:
+        if is_attack_word(a) or any(c.dep_ == "dobj" and is_attack_word(c) for c in a.children):
+            return True
+    return False
+
+
 def in_place_role(tok: Token) -> bool:
     """Whether the sentence uses a name as a place where something happened (not as an actor)."""
     t = tok
@@ -81,7 +90,7 @@ def in_place_role(tok: Token) -> bool:
             return t.head.dep_ == "pobj" and t.head.head.lower_ in words("locative_preps")
         t = t.head
     head = t.head
-    if t.dep_ == "pobj" and (is_meeting_word(head.head) or is_meeting_word(clause_head(head))):
+    if t.dep_ == "pobj" and any(is_meeting_word(w) and not attacked_gathering(w) for w in (head.head, clause_head(head))):
         return False  # "talks in Geneva", "sat down ... in Istanbul": where diplomats meet, not where bombs fall
     if t.dep_ == "pobj":
         prep = head.lower_
@@ -137,8 +146,7 @@ def local_speaker_place(ctx: DocContext, sent: Span) -> str | None:
 def meeting_words(sent: Span) -> list[Token]:
     """Words of meeting in a sentence whose places are the meeting's, not an attack's: not the
     gathering an attack targets ("an airstrike targeting fighters gathered in X")."""
-    return [t for t in sent if is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"}
-            and not any(is_attack_word(a) for a in t.ancestors)]
+    return [t for t in sent if is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"} and not attacked_gathering(t)]
 
 
 def framed_place(ctx: DocContext, tok: Token) -> bool:
@@ -168,6 +176,38 @@ def describes_settlement(tok: Token) -> bool:
         and not any(n.lower_ in admin for n in g.subtree) for g in c.children) for c in head.children)
 
 
+def camp_phrase(tok: Token) -> Span | None:
+    """"(the) X refugee camp", "X IDP camp": the name and the words that say what kind of camp it
+    is, as one place (the model often tags such a name as an organization or a person)."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in {"NORP", "DATE", "TIME"}:
+        return None
+    while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i == tok.i + 1:
+        tok = tok.head  # the last word of the name: "Abu Shouk"
+    if tok.dep_ not in {"compound", "nmod"}:
+        return None
+    noun = tok.head
+    while noun.dep_ in {"compound", "amod"} and noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ in place_words("camp_qualifiers"):
+        noun = noun.head
+    between = tok.doc[tok.i + 1 : noun.i]
+    if noun.lemma_.lower() != "camp" or not between or not all(t.lower_ in place_words("camp_qualifiers") for t in between):
+        return None  # "X camp" alone is read with the other place nouns
+    return tok.doc[propn_span(tok).start : noun.i + 1]
+
+
+def _camp_place(ctx: DocContext, camp: Span) -> str:
+    """The camp's place, framed by its noun; a place the camp lies in or by ("the X camp near Y")
+    travels with it."""
+    key = ctx.place_by_name(camp.text).key
+    ctx.entities.framed_keys.add(key)
+    for c in camp.root.children:
+        if c.dep_ == "prep" and c.lower_ in place_words("anchor_preps"):
+            for p in c.children:
+                by = ctx.place(p) if p.dep_ == "pobj" else None
+                if by is not None and by.key != key and by.key not in ctx.entities.anchors.setdefault(key, []):
+                    ctx.entities.anchors[key].append(by.key)
+    return key
+
+
 def place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
     if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
@@ -181,6 +221,9 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
         return key if key and ctx.entities.entities[key].kind == COUNTRY else None
     if describes_settlement(tok):
         return None
+    camp = camp_phrase(tok)
+    if camp is not None:
+        return _camp_place(ctx, camp) if in_place_role(camp.root) else None
     ent = ctx.place(tok)
     if ent is not None:
         if not (framed_place(ctx, tok) or in_place_role(tok)):
@@ -328,16 +371,93 @@ def border_place(ctx: DocContext, noun: Token) -> str | None:
     return key
 
 
+def _route_end(ctx: DocContext, tok: Token) -> str | None:
+    """The place a name at one end of a route stands for."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in {"NORP", "DATE", "TIME"} or not tok.text[:1].isupper():
+        return None  # a person's name at a route's end is the model's slip: "the road linking X and Y"
+    ent = ctx.place(tok)
+    if ent is not None and not (ent.kind == COUNTRY and gazetteer().country(propn_span(tok).text) is None):
+        return ent.key  # not a capital read as its government: a road's end is the city
+    if tok.ent_type_ == "ORG" and (ent_span(tok) is None or len(ent_span(tok)) > 1):
+        return None
+    return ctx.place_by_name(propn_span(tok).text, CITY).key
+
+
+def _hyphen_ends(ctx: DocContext, doc, start: int, end: int) -> list[str]:
+    """"Gao-Ansongo", "Boni - Hombori": the names a dash joins, each a place, unless the whole
+    is one known place ("Ceel-Cilaan")."""
+    text = doc[start:end].text
+    parts = [p.strip() for p in text.replace("–", "-").split("-")]
+    if len(parts) < 2 or not all(len(p) >= 3 and p[:1].isupper() for p in parts):
+        return []
+    if gazetteer().place(text) is not None:
+        return []
+    return [ctx.place_by_name(p, CITY).key for p in parts]
+
+
+def route_places(ctx: DocContext, noun: Token) -> list[str]:
+    """The two ends of the route a noun names, each a place the event lies by: "on the Gao-Ansongo
+    road", "on the axis Boni-Hombori", "the road linking X and Y", "the highway from X to Y", "the
+    road between X and Y"."""
+    if noun.lemma_.lower() not in place_words("route_nouns") or noun.pos_ != "NOUN":
+        return []
+    doc = noun.doc
+    ends: list[str] = []
+    left = [t for t in doc[noun.left_edge.i : noun.i] if t.dep_ not in {"det", "amod"} or t.pos_ == "PROPN"]
+    if left and all(t.pos_ in {"PROPN", "PUNCT"} or t.text in {"-", "–"} for t in left):
+        ends = _hyphen_ends(ctx, doc, left[0].i, left[-1].i + 1)
+    after = noun.i + 1
+    if not ends and after < len(doc) and doc[after].text[:1].isupper():
+        end = after
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in {"-", "–"}) and end - after < 8:
+            end += 1
+        ends = _hyphen_ends(ctx, doc, after, end)  # "the axis Boni-Hombori"
+    for c in noun.children:
+        if not ends and c.dep_ == "acl" and c.lemma_.lower() in place_words("route_link_verbs"):
+            objs = [o for o in c.children if o.dep_ == "dobj"]
+            objs += [p for o in c.children if o.dep_ == "prep" for p in o.children if p.dep_ == "pobj"]
+            ends = [k for o in objs for t in (o, *o.conjuncts) if (k := _route_end(ctx, t))]
+        elif not ends and c.dep_ == "prep" and c.lower_ == "between":
+            ends = [k for o in c.children if o.dep_ == "pobj" for t in (o, *o.conjuncts) if (k := _route_end(ctx, t))]
+        elif c.dep_ == "prep" and c.lower_ in {"from", "to"} and len(ends) < 2:
+            ends += [k for o in c.children if o.dep_ == "pobj" if (k := _route_end(ctx, o))]
+            ends += [k for o in c.children if o.dep_ == "pobj" for p in o.children
+                     if p.dep_ == "prep" and p.lower_ == "to" for q in p.children if q.dep_ == "pobj"
+                     if (k := _route_end(ctx, q))]  # "from X to Y" as one phrase
+    if len(ends) == 1 and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        # "attacked travellers on the highway from X to Y": "to Y" hangs on the verb
+        ends += [k for c in noun.head.head.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > noun.i
+                 for o in c.children if o.dep_ == "pobj" if (k := _route_end(ctx, o))]
+    ends = list(dict.fromkeys(ends))
+    if len(ends) < 2:
+        return []
+    # "the X-Y road in Z", "the road between X and Y in Z district": the area the route runs through
+    within = [p for t in noun.subtree if t.dep_ == "prep" and t.lower_ in {"in", "inside", "within"}
+              for o in t.children if o.dep_ == "pobj" if (p := ctx.place(o)) is not None]
+    within += [p for c in (noun.head.head.children if noun.dep_ == "pobj" else ()) if c.dep_ == "prep"
+               and c.lower_ == "in" and c.i > noun.i for o in c.children if o.dep_ == "pobj" if (p := ctx.place(o)) is not None]
+    anchors = ctx.entities.anchors
+    for a in ends:  # each end lies by the other and in the area named: the event keeps them all
+        for b in ends + [p.key for p in within]:
+            if a != b and b not in anchors.setdefault(a, []):
+                anchors[a].append(b)
+    return ends
+
+
 def sentence_places(ctx: DocContext, sent: Span) -> list[tuple[Token, str]]:
     """Every place the sentence names as a scene of events: (the name's token, entity key)."""
     out: list[tuple[Token, str]] = []
     borders = {}
+    routes: set[str] = set()
     for tok in sent:
         if tok.pos_ == "NOUN" and in_place_role(tok):
             key = border_place(ctx, tok)
             if key is not None:
                 borders[tok.i] = key
                 out.append((tok, key))
+            ends = route_places(ctx, tok)
+            out += [(tok, k) for k in ends]
+            routes.update(ends)
     inside: set[int] = set()
     for i in borders:  # the two countries' names belong to the border, not to the event
         noun = sent.doc[i]
@@ -351,7 +471,7 @@ def sentence_places(ctx: DocContext, sent: Span) -> list[tuple[Token, str]]:
         if tok.ent_iob_ == "I":
             continue
         key = place_of(ctx, tok)
-        if key is not None:
+        if key is not None and key not in routes:
             out.append((tok, key))
             # the places it lies in or by travel with it to the same event
             out += [(tok, a) for a in ctx.entities.anchors.get(key, ())]

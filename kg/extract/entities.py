@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import event_words, organization_patterns, title_words
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION, Entity
-from kg.extract.place_phrases import PlaceFrame, close_spelling, read_frames
+from kg.extract.place_phrases import PlaceFrame, close_spelling, owner_prefix, read_frames
 from kg.extract.place_phrases import words as place_words
 from kg.resolve.places import gazetteer
 
@@ -129,6 +129,21 @@ def _locative_use(span: Span) -> bool:
     return nxt is not None and nxt.text in {"(", "—", "–"}
 
 
+_SCENE_PREPS = frozenset({"in", "near", "outside", "around", "inside"})
+
+
+def _place_tagged_org(span: Span) -> bool:
+    """A lone unknown name the model tagged as an organization where the sentence makes it the
+    scene of an act: "burned houses in X", "were killed near X". Organizations are rarely where
+    things happen; acronyms ("in ISIS") and known organizations stay organizations."""
+    root = span.root
+    if span.label_ != "ORG" or len(span) != 1 or root.text.isupper() or not root.text[:1].isupper() \
+            or any(c.isdigit() for c in root.text) or root.pos_ != "PROPN":
+        return False
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ in _SCENE_PREPS and head.head.pos_ == "VERB"
+
+
 def _country_entity(table: EntityTable, info, surface: str, reason: str | None) -> Entity:
     ent = table.add(f"country:{info.iso2}", COUNTRY, info.name, surface, geonames_id=info.geonames_id)
     if reason and surface.casefold() != info.name.casefold():
@@ -153,6 +168,9 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
     """The place entity for a name, created on first use (also for extractors that find places by pattern)."""
     gaz = gazetteer()
     base, _, suffix = name.rpartition(" ")
+    while suffix.lower() in event_words("settlement_suffixes") and " " in base \
+            and base.rpartition(" ")[2].lower() in place_words("camp_qualifiers"):
+        base = base.rpartition(" ")[0]  # "X refugee camp": linked through X
     if suffix.lower() in event_words("settlement_suffixes") and base and not base.isupper():
         # "Jabalia camp": linked through the settlement it is named after
         hit = gaz.place(base, countries=countries, kind_hint=CITY)
@@ -232,6 +250,8 @@ def resolve_entities(doc: Doc) -> EntityTable:
     for span in doc.ents:
         if span.label_ not in THING_LABELS:
             continue
+        if len(span) > 1 and owner_prefix(span[0]):
+            span = Span(doc, span.start + 1, span.end, label=span.label_)  # "Kenyas Isiolo County"
         name = clean_name(span.text)
         if not name or not any(c.isalpha() for c in name):
             continue
@@ -270,6 +290,9 @@ def resolve_entities(doc: Doc) -> EntityTable:
             if reading is not None and reading.via in {"seat", "capital", "name", "alias"}:
                 ent = _country_entity(table, reading.country, name, reading.reason)
                 table.bind(span, ent.key)
+                continue
+            if lexicon_row is None and _place_tagged_org(span):
+                table.bind(span, place_entity(table, name, countries).key)
                 continue
             if label == "ORG" or lexicon_row is not None:
                 ent = _organization(table, name, lexicon_row, countries)

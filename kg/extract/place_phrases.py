@@ -65,6 +65,17 @@ def name_token(tok: Token) -> bool:
     return text[:1].isupper() and text[:1].isalpha() and tok.lower_ not in _STOP_NAMES
 
 
+def owner_prefix(tok: Token) -> bool:
+    """"Kenyas Isiolo County", "Somalias Bakool region": a country's possessive written without its
+    apostrophe before a place's name; the country is not part of the name."""
+    text = tok.text
+    if len(text) < 5 or not text.endswith("s") or not text[:1].isupper() or tok.i + 1 >= len(tok.doc):
+        return False
+    from kg.resolve.places import gazetteer
+
+    return name_token(tok.doc[tok.i + 1]) and gazetteer().country(text[:-1]) is not None
+
+
 def _joiner(doc: Doc, i: int) -> bool:
     """A hyphen, apostrophe or particle inside a name: "Ceel-Cilaan", "Kafr al-Sheikh"."""
     tok = doc[i]
@@ -163,7 +174,7 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
     runs: list[tuple[int, int]] = []
     while i < hi:
         end = name_end(doc, i, hi)
-        if end == i:
+        if end == i or owner_prefix(doc[i]):
             i += 1
             continue
         runs.append((i, end))
