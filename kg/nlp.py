@@ -106,6 +106,11 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _clause_word(tok) -> bool:
+    """A lower-case verb or a joining word that ends an entity span only by the model's slip."""
+    return tok.text.islower() and (tok.pos_ in {"VERB", "AUX", "CCONJ", "ADP", "DET", "PART", "SCONJ"})
+
+
 @Language.factory(FIXER_NAME, requires=["doc.ents"], assigns=["doc.ents"])
 def make_entity_fixer(nlp: Language, name: str) -> "EntityFixer":
     return EntityFixer()
@@ -157,8 +162,8 @@ class EntityFixer:
                 elif label in {"ORG", "FAC"} and bare not in orgs and self._geographic_line(ent):
                     label = "LOC"
             end = ent.end
-            while end - 1 > ent.start and (doc[end - 1].is_punct or doc[end - 1].is_bracket):
-                end -= 1  # "Geneva (AFP)" tagged as one span: keep the name
+            while end - 1 > ent.start and (doc[end - 1].is_punct or doc[end - 1].is_bracket or _clause_word(doc[end - 1])):
+                end -= 1  # "Geneva (AFP)", "clan militia shot and" tagged as one span: keep the name
             if label != ent.label_ and end < ent.end - 1:
                 end = ent.start + next((i for i, t in enumerate(ent) if t.is_punct or t.is_bracket), len(ent))
             spans.append(Span(doc, ent.start, end, label=label, kb_id=ent.kb_id_))

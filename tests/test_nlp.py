@@ -105,3 +105,14 @@ def test_nlp_known_organization_named_like_a_town_stays_an_organization(nlp):
 def test_nlp_building_or_listed_place_is_a_place(nlp, text, name, labels):
     found = {e.label_ for e in nlp(text).ents if e.text == name}
     assert found and found <= labels, found
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 May 2025, clan militia shot and injured two civilians in Kismayo.",
+    "On 4 June 2024, clan militia shot and killed a herder near Beledweyne.",
+])
+def test_nlp_entity_span_does_not_end_in_a_verb_or_conjunction(nlp, text):
+    ents = [e for e in nlp(text).ents if e.label_ == "ORG"]
+    assert ents, "the model names the militia"
+    for ent in ents:
+        assert not ent[-1].text.islower() or ent[-1].pos_ not in {"VERB", "CCONJ", "AUX", "ADP"}, ent.text

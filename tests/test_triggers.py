@@ -67,6 +67,7 @@ POSITIVE = [
     ("An army truck hit a landmine near Mopti, killing four soldiers.", "set-off-mine", "RemoteExplosive"),
     ("A drone dropped two grenades on a house in Lysychansk, damaging it.", "throw-weapon", "AirDroneStrike"),
     ("Insurgents launched rockets at the airport of Kandahar on Friday.", "throw-weapon", "ShellingArtilleryMissile"),
+    ("The militia torched dozens of homes in the village of Kumbo, leaving 12 dead.", "arson-verb", "AttackOnCivilians"),
 ]
 
 # the everyday phrasings: one attack each, of this kind
@@ -81,6 +82,7 @@ EVERYDAY = [
     ("The air force struck a convoy heading to Tessalit.", "AirDroneStrike"),
     ("An explosion took place at the township office.", "RemoteExplosive"),
     ("Clan militia attack herders at a watering point", "AttackOnCivilians"),
+    ("Five people were killed when a shell hit a market in Horlivka.", "ShellingArtilleryMissile"),
 ]
 
 NEGATIVE = [
@@ -91,6 +93,7 @@ NEGATIVE = [
     "Three people died of cholera in a camp near Kalemie this week.",
     "Five people were killed in a road accident near Mombasa on Tuesday.",
     "Police fired tear gas at protesters in Nairobi on Wednesday.",
+    "Rioters torched three shops in the market of Kisumu on Monday.",
     "The two sides signed a cessation of hostilities in Addis Ababa.",
     "Troops held a live-fire drill near the border on Thursday.",
     "Engineers blew up the old bridge over the river on Sunday to make way for a new one.",
