@@ -377,3 +377,30 @@ def test_attack_places_possessive_country_is_not_the_place(nlp):
 def test_attack_places_meeting_place_is_not_the_attack_place(nlp):
     labels = all_labels(nlp, "The strike on the depot came hours after envoys met in Doha.")
     assert "Doha" not in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the town a facility is named after
+        ("Militants fired two mortar shells that struck the Gossi Airport. No casualties were reported.", "Gossi"),
+        ("Rebels attacked the Kamina military base on Sunday.", "Kamina"),
+        ("Gunmen stormed the Rumbek market, killing four traders.", "Rumbek"),
+        ("A drone hit the Goma airport overnight.", "Goma"),
+    ],
+)
+def test_attack_places_town_a_facility_is_named_after(nlp, text, label):
+    assert label in all_labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hospitals and embassies are named after people, ideas or countries, not after their towns
+        "Tanks shelled the Al-Awda hospital overnight.",
+        "A drone hit the Russian embassy on Monday.",
+    ],
+)
+def test_attack_places_named_building_is_not_a_town(nlp, text):
+    labels = all_labels(nlp, text)
+    assert not labels & {"Al-Awda", "Russian", "Russia"}, labels

@@ -208,6 +208,46 @@ def _camp_place(ctx: DocContext, camp: Span) -> str:
     return key
 
 
+def facility_town(ctx: DocContext, tok: Token) -> str | None:
+    """"struck the X Airport", "attacked the X Catholic church", "stormed the X market": the town a
+    building attacked is named after. A known place always; an unknown name only before a
+    facility mostly named after its town (an airport, a base, a market), not a hospital or a
+    school, which are often named after people."""
+    from kg.extract.place_phrases import name_end, name_token
+
+    doc = tok.doc
+    if tok.pos_ != "PROPN" or tok.ent_type_ in {"PERSON", "DATE", "TIME"} or not name_token(tok) \
+            or tok.i > 0 and name_token(doc[tok.i - 1]) and doc[tok.i - 1].dep_ == "compound" \
+            or tok.i > 0 and doc[tok.i - 1].text in {"-", "–", "/"} and not doc[tok.i - 1].whitespace_:
+        return None  # inside a name, or the second of joined names ("the joint X-Y base")
+    end = name_end(doc, tok.i)
+    descriptors, buildings = place_words("building_descriptors"), place_words("building_nouns")
+    while end - 1 > tok.i and (doc[end - 1].lower_ in descriptors or doc[end - 1].lower_ in buildings):
+        end -= 1  # "the Herat International Airport" read as one name
+    j = end
+    while j < len(doc) and doc[j].lower_ in descriptors:
+        j += 1
+    if j >= len(doc):
+        return None
+    building = doc[j]
+    noun = building.lemma_.lower()
+    if noun not in buildings and building.lower_ not in buildings or tok.head.i > j or not in_place_role(building):
+        return None
+    if any(c.dep_ == "prep" and c.i > building.i and c.lower_ in place_words("anchor_preps") | {"at"}
+           and any(p.dep_ == "pobj" for p in c.children) for c in building.subtree):
+        return None  # "the Barkhane base in Tessalit": the text says where it is
+    name = doc[tok.i:end].text
+    if ctx.entities.entities.get(ctx.entities.token_key.get(tok.i, "")) is not None \
+            and ctx.entities.entities[ctx.entities.token_key[tok.i]].kind not in {CITY, REGION, "Place"}:
+        return None  # a country's, an organization's: "the Russian embassy", "the UN base"
+    known = gazetteer().place(name, countries=ctx.countries)
+    if known is not None and known.kind in {CITY, REGION}:
+        return ctx.place_by_name(name, CITY if known.kind == CITY else REGION).key
+    if noun in place_words("town_named_facilities") and tok.ent_type_ not in {"ORG", "NORP"}:
+        return ctx.place_by_name(name, CITY).key
+    return None
+
+
 def place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
     if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
@@ -235,6 +275,9 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
             name = span.text if span is not None else tok.text
             return ctx.place_by_name(f"{name} region", REGION).key
         return ent.key
+    town = facility_town(ctx, tok)
+    if town is not None:
+        return town
     # "the town of X", "X camp", "X, a village": proper names the gazetteer may not hold
     if tok.pos_ == "PROPN" and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "DATE", "TIME"}:
         head = tok.head
@@ -468,8 +511,8 @@ def sentence_places(ctx: DocContext, sent: Span) -> list[tuple[Token, str]]:
     for tok in sent:
         if tok.i in inside:
             continue
-        if tok.ent_iob_ == "I":
-            continue
+        if tok.ent_iob_ == "I" and not (tok.pos_ == "PROPN" and sent.doc[tok.i - 1].pos_ == "DET"):
+            continue  # inside a name; a span the model starts at "the" ("the X Airport") is read from its name
         key = place_of(ctx, tok)
         if key is not None and key not in routes:
             out.append((tok, key))
