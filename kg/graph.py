@@ -158,6 +158,8 @@ def attack_triples(a: AttackRecord, n: int, article: Article, ents: dict[str, En
         yield s, NKG.target, Literal(target)
     for key in a.attackers:
         yield s, NKG.attacker, entity_iri(ents[key])
+    for text in a.attacker_descriptions:
+        yield s, NKG.attackerDescription, Literal(text)
     for key in a.attacked:
         yield s, NKG.attackedSide, entity_iri(ents[key])
     for key in a.reported_by:

@@ -106,6 +106,10 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+#: Words of attribution that the model sometimes takes into a name: "Suspected Fulani (militiamen)".
+_HEDGE_WORDS = frozenset({"suspected", "alleged", "presumed", "purported", "reported", "unidentified", "unknown"})
+
+
 def _clause_word(tok) -> bool:
     """A lower-case verb or a joining word that ends an entity span only by the model's slip."""
     return tok.text.islower() and (tok.pos_ in {"VERB", "AUX", "CCONJ", "ADP", "DET", "PART", "SCONJ"})
@@ -166,7 +170,10 @@ class EntityFixer:
                 end -= 1  # "Geneva (AFP)", "clan militia shot and" tagged as one span: keep the name
             if label != ent.label_ and end < ent.end - 1:
                 end = ent.start + next((i for i, t in enumerate(ent) if t.is_punct or t.is_bracket), len(ent))
-            spans.append(Span(doc, ent.start, end, label=label, kb_id=ent.kb_id_))
+            start = ent.start
+            while start < end - 1 and doc[start].lower_ in _HEDGE_WORDS:
+                start += 1  # "Suspected Fulani": who is suspected, not part of the name
+            spans.append(Span(doc, start, end, label=label, kb_id=ent.kb_id_))
         spans = self._organizations_ending_in_a_place(doc, spans)
         spans += self._named_organizations(doc, spans, gaz)
         spans += self._acronym_spans(doc, spans, gaz)

@@ -62,6 +62,7 @@ class AttackRecord:
     weapons: tuple[str, ...] = ()  # weapon concept local names
     targets: tuple[str, ...] = ()
     attackers: tuple[str, ...] = ()
+    attacker_descriptions: tuple[str, ...] = ()  # "unidentified gunmen": who attacked, as told, when unnamed
     attacked: tuple[str, ...] = ()  # the sides the attack was aimed at (entity keys)
     reported_by: tuple[str, ...] = ()
     casualties: tuple[CasualtyRecord, ...] = ()

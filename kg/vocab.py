@@ -76,6 +76,7 @@ class NKG(DefinedNamespace):
     target: URIRef  # Attack -> literal: what was hit, as written
     attacker: URIRef  # Attack -> Agent: who attacked
     attackedSide: URIRef  # Attack -> Agent: the side an attack was aimed at, the other side of a clash
+    attackerDescription: URIRef  # Attack -> string: an unnamed attacker as told ("unidentified gunmen")
     reportedBy: URIRef  # Attack -> Agent: who gave the figures
     casualties: URIRef  # Attack -> CasualtyCount: one node per stated count
     casualtyClaim: URIRef  # Attack -> CasualtyCount: a count stated by one document behind a merged attack

@@ -27,6 +27,7 @@ def attacks_of(nlp, text: str, published: date = PUB):
             "date": (a.date.earliest.isoformat(), a.date.latest.isoformat()) if a.date else None,
             "weapons": [w.rsplit("/", 1)[-1] for w in a.weapons],
             "attackers": [label(k) for k in a.attackers],
+            "described": list(a.attacker_descriptions),
             "counts": sorted(((c.outcome, c.min, c.max, c.victims) for c in a.casualties), key=str),
             "targets": list(a.targets),
         })
@@ -514,3 +515,24 @@ def test_attacks_overview_names_the_attacker_of_the_strikes_it_lists(nlp):
     got = {a["places"][0]: a["attackers"] for a in attacks_of(nlp, text) if a["places"]}
     assert got["Mykolaiv"] == ["Russia"] and got["Odesa"] == ["Russia"], got
     assert got["Belgorod region"] == ["Ukraine"], got  # another country's place keeps its own attacker
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("Unidentified gunmen shot dead a trader in Bunia on Monday.", "unidentified gunmen"),
+        ("Herders attacked farmers in Plateau state, killing a child.", "herders"),
+        ("Two policemen were shot by armed men near Dosso.", "armed men"),
+        ("A militia attack on a camp near Djugu killed 12 displaced people.", "militia"),
+        ("Youths torched houses in the village of Kabare, leaving two people dead.", "youths"),
+    ],
+)
+def test_attacks_unnamed_attacker_is_described_not_made_an_agent(nlp, text, described):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["attackers"] == []
+    assert described in attack["described"]
+
+
+def test_attacks_named_attacker_needs_no_description(nlp):
+    (attack,) = attacks_of(nlp, "Al-Shabaab militants attacked a military base near Afgoye, killing three soldiers.")
+    assert attack["attackers"] and attack["described"] == []

@@ -116,3 +116,11 @@ def test_nlp_entity_span_does_not_end_in_a_verb_or_conjunction(nlp, text):
     assert ents, "the model names the militia"
     for ent in ents:
         assert not ent[-1].text.islower() or ent[-1].pos_ not in {"VERB", "CCONJ", "AUX", "ADP"}, ent.text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Suspected Fulani militiamen attacked a village near Djenne, killing 4.", "Fulani"),
+])
+def test_nlp_attribution_word_is_not_part_of_a_name(nlp, text, name):
+    names = [e.text for e in nlp(text).ents]
+    assert name in names and not any(n.lower().startswith("suspected") for n in names), names

@@ -24,7 +24,7 @@ from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, tree_distance, words
 from kg.extract.event_types import classify
 from kg.extract.triggers import accidental, find_triggers, match_triggers, victim_words
-from kg.lexicon import weapon_lexicon
+from kg.lexicon import weapon_lexicon, word_set
 from kg.resolve.dates import DateWindow
 from kg.resolve.places import gazetteer
 from kg.records import CITY, COUNTRY, AttackRecord, CasualtyRecord
@@ -43,6 +43,7 @@ class Candidate:
     weapons: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     attackers: list[str] = field(default_factory=list)
+    described: list[str] = field(default_factory=list)  # unnamed attackers as the text describes them
     attacked: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
     casualties: list[CasualtyMention] = field(default_factory=list)
@@ -275,6 +276,30 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
             if k:
                 found.append(k)
     return found
+
+
+def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
+    """Who attacked, as the text describes them when it names no state or group: "unidentified
+    gunmen", "suspected herders", "armed men" — the subject of the attack verb, the agent of a
+    passive ("were shot by gunmen") or the modifier of an attack word ("a militia attack"), when
+    its head is a word for armed men or for people."""
+    actors = word_set("violence_words.json", "armed_actor_nouns") | word_set("violence_words.json", "person_nouns")
+    out: list[str] = []
+    for trig in cand.triggers:
+        heads = [c for c in trig.children if c.dep_ == "nsubj" and trig.pos_ == "VERB"]
+        heads += [p for c in trig.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+                  for p in c.children if p.dep_ == "pobj"]
+        heads += [c for c in trig.children if c.dep_ == "compound" and trig.pos_ == "NOUN"]
+        carrier = _carrier_verb(trig)
+        if carrier is not None:
+            heads += [c for c in carrier.children if c.dep_ == "nsubj"]
+        for h in heads:
+            if h.pos_ != "NOUN" or h.lemma_.lower() not in actors or ctx.entity(h) is not None:
+                continue
+            mods = [t for t in h.lefts if t.dep_ in {"amod", "compound"} and t.pos_ in {"ADJ", "NOUN", "VERB"}]
+            start = min([t.i for t in mods] + [h.i])
+            out.append(" ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in h.doc[start : h.i + 1]))
+    return list(dict.fromkeys(out))
 
 
 def _attacked(ctx: DocContext, cand: Candidate) -> list[str]:
@@ -513,6 +538,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     reporters = _reporters(ctx, sent)
     for cand in cands:
         cand.attackers = _attackers(ctx, cand)
+        cand.described = [] if cand.attackers else _described_attackers(ctx, cand)
         cand.attacked = _attacked(ctx, cand)
         cand.reporters = [r for r in reporters if r not in cand.attackers or len(reporters) == 1]
         if cand.aggregate and len(cand.places) == 1 and not cand.date:
@@ -608,6 +634,7 @@ def _merge(a: Candidate, b: Candidate) -> Candidate:
     a.weapons += [w for w in b.weapons if w not in a.weapons]
     a.targets += [t for t in b.targets if t not in a.targets]
     a.attackers += [x for x in b.attackers if x not in a.attackers]
+    a.described += [x for x in b.described if x not in a.described]
     a.attacked += [x for x in b.attacked if x not in a.attacked]
     a.reporters += [x for x in b.reporters if x not in a.reporters]
     a.casualties += b.casualties
@@ -752,6 +779,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             weapons=tuple(dict.fromkeys(a.weapons)),
             targets=tuple(dict.fromkeys(a.targets)),
             attackers=tuple(a.attackers),
+            attacker_descriptions=() if a.attackers else tuple(a.described),
             attacked=tuple(a.attacked),
             reported_by=tuple(a.reporters),
             casualties=counts,
