@@ -404,3 +404,29 @@ def test_attack_places_town_a_facility_is_named_after(nlp, text, label):
 def test_attack_places_named_building_is_not_a_town(nlp, text):
     labels = all_labels(nlp, text)
     assert not labels & {"Al-Awda", "Russian", "Russia"}, labels
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a report's route written on its own
+        ("Army vehicle struck by IED, axis Douentza-Mondoro, 2 wounded.", "Douentza"),
+        # of two administrative units, the deeper one
+        ("In west Guji zone, Bule Hora woreda, police killed 2 people.", "Bule Hora woreda"),
+        # the town the attacked is based in
+        ("Gunmen killed the editor of the Garowe-based Horseed radio.", "Garowe"),
+        ("Militants attacked a convoy of a Goma-based aid group, killing two.", "Goma"),
+    ],
+)
+def test_attack_places_standalone_routes_deeper_units_and_bases(nlp, text, label):
+    assert label in all_labels(nlp, text)
+
+
+def test_attack_places_speakers_base_is_not_the_attack_place(nlp):
+    labels = all_labels(nlp, "The London-based Syrian Observatory for Human Rights said an airstrike killed 5 in Idlib.")
+    assert "Idlib" in labels and "London" not in labels
+
+
+def test_attack_places_deeper_unit_is_the_place_not_a_container(nlp):
+    found = attack_places(nlp, "In west Guji zone, Bule Hora woreda, police killed 2 people.")
+    assert found and found[0][0] == "Bule Hora woreda", found

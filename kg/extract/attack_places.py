@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head
-from kg.extract.place_phrases import words as place_words
+from kg.extract.place_phrases import place_words_table, words as place_words
 from kg.lexicon import event_words as words, weapon_lexicon, word_set
 from kg.records import CITY, COUNTRY, REGION
 from kg.resolve.places import gazetteer
@@ -248,6 +248,29 @@ def facility_town(ctx: DocContext, tok: Token) -> str | None:
     return None
 
 
+def base_of_target(ctx: DocContext, tok: Token) -> str | None:
+    """"killed the editor of the X-based radio", "attacked an X-based aid group's convoy": the town
+    the attacked is based in, when the gazetteer knows it (not a speaker's base: "the London-based
+    monitor said")."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text not in {"-", "–"} or doc[tok.i + 2].lower_ != "based":
+        return None
+    h = doc[tok.i + 2].head
+    while h.dep_ in {"compound", "amod", "appos", "nmod", "poss"} and h.head != h:
+        h = h.head
+    while h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head != h.head:
+        h = h.head.head  # "the editor of the X-based radio"
+    hit = h.dep_ in {"dobj", "nsubjpass"} and (is_violence_verb(h.head) or is_attack_word(h.head)) \
+        or h.dep_ == "pobj" and h.head.lower_ in {"on", "at", "against"} and is_attack_word(h.head.head)
+    if not hit:
+        return None
+    ent = ctx.place(tok)
+    if ent is not None:
+        return ent.key
+    known = gazetteer().place(propn_span(tok).text, countries=ctx.countries)
+    return ctx.place_by_name(propn_span(tok).text, CITY).key if known is not None and known.kind == CITY else None
+
+
 def place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
     if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
@@ -261,6 +284,9 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
         return key if key and ctx.entities.entities[key].kind == COUNTRY else None
     if describes_settlement(tok):
         return None
+    based = base_of_target(ctx, tok)
+    if based is not None:
+        return based
     camp = camp_phrase(tok)
     if camp is not None:
         return _camp_place(ctx, camp) if in_place_role(camp.root) else None
@@ -323,6 +349,12 @@ def comma_qualified(places: list[tuple[Token, str]]) -> set[str]:
     return inner
 
 
+def _admin_depth(label: str) -> int:
+    """How deep the unit a label names lies ("X woreda": 3, "Y zone": 2); 0 if its noun does not say."""
+    depth = place_words_table("admin_depth")
+    return depth.get(label.rsplit(" ", 1)[-1].lower(), 0) if " " in label else 0
+
+
 def most_specific(ctx: DocContext, keys: list[str], aggregate: bool, inner: set[str] = frozenset()) -> list[str]:
     """The settlements among an event's places rather than their regions or countries; a place
     keeps the places the text says it lies in or by ("the X area of Y town": X and Y); a place
@@ -337,8 +369,10 @@ def most_specific(ctx: DocContext, keys: list[str], aggregate: bool, inner: set[
         if k in inner and kind in {CITY, "Place"}:
             return 0
         if k in framed:
-            # "X village (District, Region)", "the Y area of Z", "the X district of Y city": the wording's own place first
-            return 0 if kind in {CITY, "Place"} or anchors.get(k) else 2 if kind == REGION else rank.get(kind, 1)
+            # "X village (District, Region)", "the Y area of Z", "the X district of Y city": the wording's own place first;
+            # of two framed areas the deeper one ("in Y zone, X woreda": X)
+            return 0 if kind in {CITY, "Place"} or anchors.get(k) else 2 - _admin_depth(ents[k].label) / 10 if kind == REGION \
+                else rank.get(kind, 1)
         if kind == "Place" and not ents[k].geonames_id:
             return 2.5  # a bare unknown name, below a district the wording frames
         return rank.get(kind, 1)
@@ -442,10 +476,18 @@ def route_places(ctx: DocContext, noun: Token) -> list[str]:
     """The two ends of the route a noun names, each a place the event lies by: "on the Gao-Ansongo
     road", "on the axis Boni-Hombori", "the road linking X and Y", "the highway from X to Y", "the
     road between X and Y"."""
-    if noun.lemma_.lower() not in place_words("route_nouns") or noun.pos_ != "NOUN":
+    if noun.pos_ not in {"NOUN", "ADJ", "PROPN"}:
         return []
     doc = noun.doc
     ends: list[str] = []
+    if not in_place_role(noun):
+        # "..., axis X-Y, 2 wounded": a route written with its two ends stands on its own
+        after = noun.i + 1
+        end = after
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in {"-", "–"}) and end - after < 8:
+            end += 1
+        ends = _hyphen_ends(ctx, doc, after, end) if end > after else []
+        return _route_anchored(ctx, noun, ends)
     left = [t for t in doc[noun.left_edge.i : noun.i] if t.dep_ not in {"det", "amod"} or t.pos_ == "PROPN"]
     if left and all(t.pos_ in {"PROPN", "PUNCT"} or t.text in {"-", "–"} for t in left):
         ends = _hyphen_ends(ctx, doc, left[0].i, left[-1].i + 1)
@@ -471,6 +513,11 @@ def route_places(ctx: DocContext, noun: Token) -> list[str]:
         # "attacked travellers on the highway from X to Y": "to Y" hangs on the verb
         ends += [k for c in noun.head.head.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > noun.i
                  for o in c.children if o.dep_ == "pobj" if (k := _route_end(ctx, o))]
+    return _route_anchored(ctx, noun, ends)
+
+
+def _route_anchored(ctx: DocContext, noun: Token, ends: list[str]) -> list[str]:
+    """A route's ends, each lying by the other and in the area the route runs through."""
     ends = list(dict.fromkeys(ends))
     if len(ends) < 2:
         return []
@@ -498,6 +545,7 @@ def sentence_places(ctx: DocContext, sent: Span) -> list[tuple[Token, str]]:
             if key is not None:
                 borders[tok.i] = key
                 out.append((tok, key))
+        if tok.lower_ in place_words("route_nouns") or tok.lemma_.lower() in place_words("route_nouns"):
             ends = route_places(ctx, tok)
             out += [(tok, k) for k in ends]
             routes.update(ends)

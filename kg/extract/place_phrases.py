@@ -37,6 +37,14 @@ def words(key: str) -> frozenset[str]:
     return word_set("place_words.json", key)
 
 
+@lru_cache(maxsize=None)
+def place_words_table(key: str) -> dict[str, int]:
+    """A table of place_words.json (a word and its figure)."""
+    from kg.lexicon import load_json
+
+    return dict(load_json("place_words.json")[key])
+
+
 @lru_cache(maxsize=1)
 def _coding_phrases() -> tuple[tuple[str, ...], ...]:
     from kg.lexicon import load_json
@@ -254,6 +262,8 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | 
         admin = noun in words("admin_nouns") and noun not in words("settlement_nouns") and noun not in words("subplace_nouns")
         after = end + 1
     containers, stop = _qualifier(doc, after, hi, noun is not None)
+    if admin and len(containers) == 1 and _deeper(doc[containers[0][1] - 1].lower_, noun):
+        containers, stop = (), after  # "in Y zone, X woreda": X lies in Y, not Y in X
     if not containers and admin and after + 1 < hi and doc[after].text == ",":
         # "in Alasay district, Kapisa": the district's province
         c_end = name_end(doc, after + 1, hi)
@@ -277,6 +287,12 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | 
             return None
     weak = between and noun is None and not containers and not preceded and not coded
     return PlaceFrame(start, end, noun, containers, (), admin, max(stop, after), weak)
+
+
+def _deeper(noun: str, than: str | None) -> bool:
+    """Whether a unit named by ``noun`` lies deeper in the administrative tree than one named by ``than``."""
+    depth = place_words_table("admin_depth")
+    return than is not None and depth.get(noun, 0) > depth.get(than, 0) > 0
 
 
 def close_spelling(a: str, b: str) -> bool:
