@@ -536,3 +536,17 @@ def test_attacks_unnamed_attacker_is_described_not_made_an_agent(nlp, text, desc
 def test_attacks_named_attacker_needs_no_description(nlp):
     (attack,) = attacks_of(nlp, "Al-Shabaab militants attacked a military base near Afgoye, killing three soldiers.")
     assert attack["attackers"] and attack["described"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A US airstrike killed 4 militants near Jilib.",
+        "A U.S. drone strike killed two militants in Shabwa province.",
+        "On 5 May 2021, 4 militants were killed by a US airstrike near Kunya.",
+    ],
+)
+def test_attacks_short_country_name_before_a_strike_is_the_attacker(nlp, text):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["attackers"] == ["United States"]
+    assert "United States" not in attack["places"]

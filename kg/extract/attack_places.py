@@ -294,6 +294,9 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
     if ent is not None:
         if not (framed_place(ctx, tok) or in_place_role(tok)):
             return None
+        if ent.kind == COUNTRY and tok.dep_ == "compound" and tok.text.replace(".", "").isupper() \
+                and is_attack_word(tok.head):
+            return None  # "a US airstrike", "UK strikes": the short name stands for the state that struck
         if ent.label.split()[0].lower() in words("military_unit_words"):
             return None  # "the 22nd Infantry Division": a unit of an army, not an administrative division
         if region_list_head(tok) and ent.kind != REGION:
