@@ -550,3 +550,19 @@ def test_attacks_short_country_name_before_a_strike_is_the_attacker(nlp, text):
     (attack,) = attacks_of(nlp, text)
     assert attack["attackers"] == ["United States"]
     assert "United States" not in attack["places"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("So far, 30 people have been killed in the border clashes, 18 on the Ethiopian side and 12 on the Eritrean side.",
+         {("Ethiopia", 18), ("Eritrea", 12)}),
+        ("The fighting has killed 35 people, 20 in Armenia and 15 in Azerbaijan.", {("Armenia", 20), ("Azerbaijan", 15)}),
+        ("The shelling killed 11 civilians, 7 in Kherson and 4 in Mykolaiv.", {("Kherson", 7), ("Mykolaiv", 4)}),
+    ],
+)
+def test_attacks_toll_told_side_by_side_is_one_attack_per_side(nlp, text, parts):
+    got = attacks_of(nlp, text)
+    singles = {(a["places"][0], a["counts"][0][1]) for a in got if len(a["places"]) == 1 and a["counts"]}
+    assert parts <= singles, got
+    assert len(got) == len(parts) + 1  # and the whole toll, an aggregate of them

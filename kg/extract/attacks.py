@@ -26,6 +26,7 @@ from kg.extract.event_types import classify
 from kg.extract.triggers import accidental, find_triggers, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon, word_set
 from kg.resolve.dates import DateWindow
+from kg.resolve.numbers import parse_number
 from kg.resolve.places import gazetteer
 from kg.records import CITY, COUNTRY, AttackRecord, CasualtyRecord
 
@@ -529,6 +530,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         cand.targets = [_target_text(t) for t in _targets(cand.trigger) if ctx.place(t) is None]
     cands = _merge_in_sentence(cands, ctx.entities.entities)
     cands = [part for c in cands for part in _split_by_place(ctx, c)]
+    cands = [part for c in cands for part in _split_by_side(ctx, c)]
     placed = [c for c in cands if c.place_tokens]
     for cand in cands:
         if not cand.places and placed:
@@ -582,6 +584,53 @@ def _split_by_place(ctx: DocContext, cand: Candidate) -> list[Candidate]:
         rest = [(t, k) for t, k in zip(cand.place_tokens, cand.places) if k not in keys] if n == 0 else []
         out.append(replace(cand, places=[key] + [k for _, k in rest], place_tokens=toks[:1] + [t for t, _ in rest],
                            casualties=groups[key], weapons=list(cand.weapons), targets=list(cand.targets),
+                           evidence=list(cand.evidence), triggers=list(cand.triggers), types=list(cand.types)))
+    return out
+
+
+def _toll_parts(ctx: DocContext, sent: Span, total: CasualtyMention) -> list[tuple[Token, int, Token, str]]:
+    """The parts a toll is told in, place by place or side by side: "30 people were killed, 18 on
+    the Ethiopian side and 12 on the Eritrean side", "killed 35 people, 20 in Armenia and 15 in
+    Azerbaijan": (number token, figure, place token, place key) for each part."""
+    parts = []
+    for tok in sent:
+        if not tok.like_num or tok.dep_ not in {"npadvmod", "appos", "conj", "dobj", "nsubj"} or tok.i == total.anchor.i:
+            continue
+        if tok.dep_ == "conj" and not tok.head.like_num:
+            continue
+        value = parse_number(tok.text)
+        place = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if value is None or place is None:
+            continue
+        if place.lemma_.lower() == "side":  # "on the Ethiopian side": the demonym names the place
+            place = next((c for c in place.children if c.dep_ in {"amod", "compound"}), place)
+        key = attack_places.place_of(ctx, place)
+        if key is not None:
+            parts.append((tok, value, place, key))
+    return parts
+
+
+def _split_by_side(ctx: DocContext, cand: Candidate) -> list[Candidate]:
+    """A toll told place by place or side by side is one attack per place with its part, and the
+    whole an aggregate of them ("30 killed, 18 on the Ethiopian side and 12 on the Eritrean side")."""
+    tolls = [m for m in cand.casualties if not m.superseded]
+    if not tolls:
+        return [cand]
+    total = max(tolls, key=lambda m: m.record.min)
+    parts = _toll_parts(ctx, cand.sent, total)
+    keys = {key for *_, key in parts}
+    if len(parts) < 2 or len(keys) != len(parts) or sum(v for _, v, _, _ in parts) > (total.record.max or total.record.min):
+        return [cand]
+    if any(m is not total and (m.record.outcome != total.record.outcome or m.record.quote not in {n.text for n, *_ in parts})
+           for m in tolls):
+        return [cand]  # other figures than the parts: not a toll told place by place
+    out = [replace(cand, aggregate=True, places=list(dict.fromkeys(cand.places + [k for *_, k in parts])),
+                   place_tokens=list(cand.place_tokens))]
+    for num, value, place, key in parts:
+        rec = CasualtyRecord(total.record.outcome, value, value, False, num.text, total.record.victims)
+        out.append(replace(cand, places=[key], place_tokens=[place], casualties=[CasualtyMention(num, rec, False, False)],
+                           aggregate=False, weapons=list(cand.weapons), targets=list(cand.targets),
                            evidence=list(cand.evidence), triggers=list(cand.triggers), types=list(cand.types)))
     return out
 
