@@ -559,6 +559,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if lemma == "strike" and any(c.lemma_.lower() in {"deal", "agreement", "tone", "balance", "chord", "note", "accord", "bargain", "pose", "match", "oil", "gold"} for c in tok.children):
         return True
     for anc in [tok] + list(tok.ancestors)[:3]:
+        if anc != tok and _across_semicolon(tok, anc):
+            break  # "an IED detonated in X; the device was intended for ...": another clause, parsed as the head
         if anc != tok and anc.lemma_.lower() in event_words("non_event_heads") and not _feared_dead(anc) \
                 and not _renewed(tok, anc):
             return True
@@ -582,6 +584,12 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if not has_casualties and _habitual(tok):
         return True  # "rival clans have often fought", "has been fighting for weeks": a state of affairs
     return not has_casualties and _background(tok)
+
+
+def _across_semicolon(tok: Token, other: Token) -> bool:
+    """Whether a semicolon stands between two words: they belong to clauses of their own."""
+    lo, hi = sorted((tok.i, other.i))
+    return any(t.text == ";" for t in tok.doc[lo:hi])
 
 
 def _in_arrest(tok: Token) -> bool:
