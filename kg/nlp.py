@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.datelines import dateline_spans
 from kg.lexicon import event_words, load_json, organization_patterns, read_tsv, title_words, weapon_lexicon, word_set
 from kg.resolve.names import function_words, is_acronym, stands_for
 from kg.settings import ModelNotFound, resolve_model
@@ -87,8 +88,13 @@ def line_breaks(doc: Doc) -> Doc:
     Inside brackets no sentence starts, nor at a bracket that follows a word: "on Monday
     night [14 March] in X town" is one sentence (a bracket left open holds for a line or at
     most ``_MAX_BRACKETED`` words)."""
+    starts = {end for _, end in dateline_spans(doc.text)}
     depth = opened = 0
     for tok in doc[1:]:
+        if tok.idx in starts and not tok.is_space:
+            tok.is_sent_start = True  # "KHARTOUM, Sudan (AP) — Gunmen ...": the sentence starts after the dateline
+            depth = 0
+            continue
         prev = doc[tok.i - 1]
         if depth > 0 and tok.i - opened > _MAX_BRACKETED:
             depth = 0
@@ -468,6 +474,8 @@ class EntityFixer:
         nxt = doc[span.end]
         if nxt.lower_ in event_words("settlement_suffixes") and span.label_ in {"GPE", "LOC", "ORG", "PERSON"}:
             return Span(doc, span.start, span.end + 1, label="GPE")  # "Jabalia camp"
+        if nxt.text == "City" and span.label_ in {"GPE", "LOC"}:
+            return Span(doc, span.start, span.end + 1, label="GPE")  # "Gaza City", "Kuwait City": the city, not the region
         if nxt.lower_ in region_words and nxt.lower_ not in {"city", "town"}:
             start = span.start
             if start > 0 and doc[start - 1].lower_ in _DIRECTIONS:

@@ -124,3 +124,10 @@ def test_nlp_entity_span_does_not_end_in_a_verb_or_conjunction(nlp, text):
 def test_nlp_attribution_word_is_not_part_of_a_name(nlp, text, name):
     names = [e.text for e in nlp(text).ents]
     assert name in names and not any(n.lower().startswith("suspected") for n in names), names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("An airstrike on a school in Gaza City killed 16 people.", "Gaza City"),
+])
+def test_nlp_city_word_belongs_to_the_name(nlp, text, name):
+    assert (name, "GPE") in [(e.text, e.label_) for e in nlp(text).ents]

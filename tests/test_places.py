@@ -546,3 +546,13 @@ def test_places_city_table_cached_and_rebuilt_when_damaged(tmp_path, monkeypatch
     cached[0].write_bytes(b"not a pickle")
     assert load(15000) == built  # a damaged cache is rebuilt and rewritten
     assert cached[0].read_bytes() != b"not a pickle"
+
+
+@pytest.mark.parametrize(("name", "countries", "geonames_name"), [
+    ("Gaza City", ["IL"], "Gaza"),
+    ("GAZA CITY", ["IL"], "Gaza"),
+    ("Kuwait City", [], "Kuwait City"),
+])
+def test_places_city_named_with_the_word_city(name, countries, geonames_name):
+    hit = gazetteer().place(name, countries=countries)
+    assert hit is not None and hit.kind == "City" and hit.name == geonames_name, hit

@@ -295,8 +295,9 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
         if carrier is not None:
             heads += [c for c in carrier.children if c.dep_ == "nsubj"]
         for h in heads:
-            if h.pos_ != "NOUN" or h.lemma_.lower() not in actors or ctx.entity(h) is not None:
-                continue
+            if h.pos_ != "NOUN" or h.lemma_.lower() not in actors or ctx.entity(h) is not None \
+                    or h.lemma_.lower() in weapon_lexicon().by_label or h.lower_ in weapon_lexicon().by_label:
+                continue  # a weapon ("a drone strike") is how, not who
             mods = [t for t in h.lefts if t.dep_ in {"amod", "compound"} and t.pos_ in {"ADJ", "NOUN", "VERB"}]
             start = min([t.i for t in mods] + [h.i])
             out.append(" ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in h.doc[start : h.i + 1]))

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.datelines import dateline_spans
 from kg.extract.entities import EntityTable, place_entity, resolve_entities, salient_countries
 from kg.lexicon import event_words as words
 from kg.records import AGENT_KINDS, PLACE_KINDS, Entity, Evidence
 from kg.resolve.dates import DateWindow, resolve_date
-
-# "PARIS —", "BANGKOK:", "Geneva (AFP) Feb 17, 2026": the reporter's dateline at the start of a line.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*"
-    r"(?:\((?:AFP|AP|Reuters|dpa|Xinhua|IANS|PTI|ANI|UPI)\)[^\n]*|\s*[—–-]{1,2}\s|:\s)",
-    re.MULTILINE,
-)
-
-
 
 @dataclass
 class DocContext:
@@ -34,8 +25,7 @@ class DocContext:
     def build(cls, doc: Doc, published: date | None) -> "DocContext":
         table = resolve_entities(doc)
         ctx = cls(doc=doc, published=published, entities=table, countries=salient_countries(doc))
-        ctx.dateline_chars = [(m.start(), m.end()) for m in _DATELINE.finditer(doc.text)
-                              if _looks_like_dateline(m.group(0))]
+        ctx.dateline_chars = dateline_spans(doc.text)
         return ctx
 
     # -- entities ---------------------------------------------------------
@@ -82,11 +72,6 @@ class DocContext:
         before = self.doc.text[: token.idx]
         earlier_lines = before[: before.rfind("\n") + 1]
         return sum(1 for line in earlier_lines.split("\n") if line.strip())
-
-
-def _looks_like_dateline(text: str) -> bool:
-    head = re.split(r"[—–:(]|\s-\s", text, maxsplit=1)[0].strip().rstrip(",")
-    return bool(head) and (head.isupper() or "(" in text) and len(head.split()) <= 4
 
 
 def subtree_span(token: Token) -> Span:

@@ -523,6 +523,8 @@ class Gazetteer:
         foreign: PlaceInfo | None = None  # the most populous homonym abroad known by this very name
         for number, alternate in self._city_candidates(key):
             gid, name, iso, pop, lat, lon = cities.records[number]
+            if alternate and key.endswith(" city") and fold(name) == key[: -len(" city")]:
+                alternate = False  # "Gaza City", "Kuwait City": the city's own name with the word for it
             if not alternate and iso not in ranks and pop > ((foreign.population or 0) if foreign else 0):
                 foreign = PlaceInfo(name, "City", iso, gid, pop or None, lat, lon)
             penalty = 1.0

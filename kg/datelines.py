@@ -1,0 +1,26 @@
+"""The reporter's dateline at the start of a line: "PARIS —", "BANGKOK:", "KHARTOUM, Sudan (AP) —",
+"Geneva (AFP) Feb 17, 2026". It says where the story was filed, not where anything happened, and
+the sentence after it starts there."""
+
+from __future__ import annotations
+
+import re
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*"
+    r"(?:\((?:AFP|AP|Reuters|dpa|Xinhua|IANS|PTI|ANI|UPI)\)"  # the agency, then its date and a dash if any
+    r"(?:[ \t]+[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)?(?:[ \t]*[—–-]{1,2}[ \t]?|[ \t]*:[ \t]?)?"
+    r"|\s*[—–-]{1,2}\s|:\s)",
+    re.MULTILINE,
+)
+
+
+def looks_like_dateline(text: str) -> bool:
+    """A place in capitals (or with an agency) of at most four words before the dash."""
+    head = re.split(r"[—–:(]|\s-\s", text, maxsplit=1)[0].strip().rstrip(",")
+    return bool(head) and (head.isupper() or "(" in text) and len(head.split()) <= 4
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the datelines in a text."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text) if looks_like_dateline(m.group(0))]

@@ -1,0 +1,55 @@
+"""The reporter's dateline: where the story was filed, never where anything happened."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.datelines import dateline_spans
+from kg.extract.attacks import extract_attacks
+from kg.extract.context import DocContext
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("KHARTOUM, Sudan (AP) — Gunmen attacked a market.", "KHARTOUM, Sudan (AP) — "),
+        ("Geneva (AFP) Feb 17, 2026\nTalks began on Monday.", "Geneva (AFP) Feb 17, 2026"),
+        ("KYIV (Reuters) - Russia struck the city overnight.", "KYIV (Reuters) - "),
+        ("PARIS — The minister said talks would resume.", "PARIS — "),
+        ("BANGKOK: Troops clashed near the border.", "BANGKOK: "),
+    ],
+)
+def test_datelines_span_ends_where_the_story_starts(text, dateline):
+    spans = dateline_spans(text)
+    assert [text[a:b] for a, b in spans] == [dateline]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents said: the shelling went on all night.",
+        "The army - which denies the claim - said it struck a depot.",
+    ],
+)
+def test_datelines_ordinary_sentences_have_none(text):
+    assert dateline_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "attacker"),
+    [
+        ("KHARTOUM, Sudan (AP) — Paramilitary forces shelled a crowded market in the city of Omdurman on Sunday, "
+         "killing at least 21 people.", "Omdurman", None),
+        ("MOGADISHU — Al-Shabaab militants stormed a hotel in Kismayo late Friday, killing at least nine people.",
+         "Kismayo", "al-Shabaab"),
+        ("BAMAKO (AFP) - Jihadists attacked an army camp in Boulkessi on Tuesday, killing 12 soldiers.", "Boulkessi", None),
+    ],
+)
+def test_datelines_sentence_after_a_dateline_on_its_line_is_read_whole(nlp, text, place, attacker):
+    ctx = DocContext.build(nlp(text), None)
+    (attack,) = list(extract_attacks(ctx))
+    labels = [ctx.entities.entities[k].label for k in attack.locations]
+    assert place in labels
+    assert not set(labels) & {"Khartoum", "Mogadishu", "Bamako"}
+    if attacker:
+        assert [ctx.entities.entities[k].label for k in attack.attackers] == [attacker]
