@@ -566,3 +566,31 @@ def test_attacks_toll_told_side_by_side_is_one_attack_per_side(nlp, text, parts)
     singles = {(a["places"][0], a["counts"][0][1]) for a in got if len(a["places"]) == 1 and a["counts"]}
     assert parts <= singles, got
     assert len(got) == len(parts) + 1  # and the whole toll, an aggregate of them
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The army carried out an airstrike on a village in Sagaing region on Monday, killing at least 17 people. "
+         "The death toll from the strike rose to 24 on Tuesday, a local official said.", 24),
+        ("A car bomb exploded in a market in Kismayo on Monday, killing 10 people. The death toll rose to 14 on Tuesday.", 14),
+        ("A car bomb exploded in a market in Baidoa on Monday, killing 10 people. The toll from the attack has risen to 14.", 14),
+    ],
+)
+def test_attacks_risen_toll_revises_the_attack_it_tells_of(nlp, text, killed):
+    (attack,) = attacks_of(nlp, text)
+    assert ("Killed", killed, killed, None) in attack["counts"]
+    assert attack["date"] == ("2024-06-10", "2024-06-10")  # the attack's day, not the day the toll rose
+
+
+def test_attacks_definite_mention_with_a_closer_place_is_the_same_attack(nlp):
+    got = attacks_of(nlp, "At least 50 soldiers were killed when suspected jihadists attacked an army base in northern "
+                          "Burkina Faso on Saturday. The attack on the base in Djibo was one of the deadliest this year.")
+    assert len(got) == 1, got
+    assert got[0]["places"] == ["Djibo"] and got[0]["date"] == ("2024-06-08", "2024-06-08")
+
+
+def test_attacks_attack_misparsed_as_the_speakers_subject_keeps_its_place(nlp):
+    (attack,) = attacks_of(nlp, "Armed men on motorcycles killed at least 15 people in an attack on a mosque in the village "
+                                "of Tahoua Sud in western Niger during Friday prayers, the defence ministry said on Sunday.")
+    assert attack["places"] and attack["places"][0] != "Niger"

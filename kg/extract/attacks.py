@@ -333,8 +333,9 @@ def _reporters(ctx: DocContext, sent: Span) -> list[str]:
                     out.extend(_speaker(ctx, p))
         if tok.lemma_.lower() in words("report_verbs") and tok.pos_ == "VERB":
             for c in tok.children:
-                if c.dep_ == "nsubj":
-                    out.extend(_speaker(ctx, c))
+                if c.dep_ == "nsubj" and not any(attack_places.is_attack_word(t) or attack_places.is_violence_verb(t)
+                                                 for t in c.subtree):
+                    out.extend(_speaker(ctx, c))  # not the attack itself, misparsed as the subject of "said"
     return list(dict.fromkeys(out))
 
 
@@ -395,11 +396,24 @@ def _told_on(ctx: DocContext, ent: Span) -> DateWindow | None:
     return DateWindow(day.latest - timedelta(days=1), day.latest, day.text)
 
 
+_TOLL_CHANGE_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "mount", "soar", "grow", "hit", "stand"})
+_TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "tally"})
+
+
+def _toll_change(verb: Token) -> bool:
+    """"The death toll rose to 24", "the number of dead reached 30": a toll's change, told on its own day."""
+    return verb.lemma_.lower() in _TOLL_CHANGE_VERBS and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children)
+
+
 def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
-    # a date of the reporting ("said on Monday") is not the attack's date
+    # a date of the reporting ("said on Monday") or of a toll's rise ("the toll rose to 24 on
+    # Wednesday") is not the attack's date
     head = _date_governor(ent)
-    if head.lemma_.lower() in words(SPEECH) and head.i != cand.trigger.i:
+    if head.lemma_.lower() in words(SPEECH) and head.i != cand.trigger.i or _toll_change(head):
         return None
+    if any(t.tag_ in {"JJS", "RBS"} for t in ent.doc[max(ent.start - 2, ent.sent.start) : ent.start]):
+        return None  # "one of the deadliest this year", "the worst since 2019": the scope of a comparison
     if _background_of(cand.trigger, head):
         return None
     window = ctx.date_of(ent, "past")
@@ -660,7 +674,8 @@ def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
         return True
     oa = {(m.record.outcome, _group(m.record)) for m in a.casualties}
     ob = {(m.record.outcome, _group(m.record)) for m in b.casualties}
-    for key in oa & ob:
+    revised = {(m.record.outcome, _group(m.record)) for m in a.casualties + b.casualties if m.revision}
+    for key in (oa & ob) - revised:  # "the toll rose to 14": a new figure for the same dead
         ra = [m.record for m in a.casualties if (m.record.outcome, _group(m.record)) == key]
         rb = [m.record for m in b.casualties if (m.record.outcome, _group(m.record)) == key]
         if not any((x.min, x.max) == (y.min, y.max) or _vague_overlap(x, y) for x in ra for y in rb):
@@ -766,10 +781,15 @@ def _without_overlaps(counts: list[CasualtyRecord]) -> list[CasualtyRecord]:
 
 # -- the document -----------------------------------------------------------
 
+def _same_target(a: Candidate, b: Candidate) -> bool:
+    """"an army base" ... "the base": one target, named again by its head noun."""
+    return bool(set(a.targets) & set(b.targets)) or any(
+        x.split()[-1] == y.split()[-1] for x in a.targets for y in b.targets)
+
+
 def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
     if later.places and earlier.places and not set(later.places) & set(earlier.places):
-        same_target = bool(set(earlier.targets) & set(later.targets)) or any(
-            a.split()[-1] == b.split()[-1] for a in earlier.targets for b in later.targets)
+        same_target = _same_target(earlier, later)
         told_again = _same_toll(earlier, later) and attack_places.places_agree(
             ctx.entities.entities, earlier.places, later.places)  # "4 killed in Sudan" ... "in El Fasher"
         if not (same_target or told_again):
@@ -810,6 +830,9 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                 (a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places)
                                                   or (not cand.places and a is previous)
                                                   or (set(a.targets) & set(cand.targets))
+                                                  or (cand.definite and cand.trigger.tag_ == "NN" and a is previous and not a.aggregate
+                                                      and attack_places.places_agree(
+                                                      ctx.entities.entities, a.places, cand.places))
                                                   or _same_toll(a, cand))
                  and _compatible(ctx, a, cand)), None)
             if same is not None:
