@@ -176,6 +176,9 @@ class EntityFixer:
                 end -= 1  # "Geneva (AFP)", "clan militia shot and" tagged as one span: keep the name
             if label != ent.label_ and end < ent.end - 1:
                 end = ent.start + next((i for i, t in enumerate(ent) if t.is_punct or t.is_bracket), len(ent))
+            opened = [t.i for t in doc[ent.start:end] if t.text in {"(", "["}]
+            if opened and not any(t.text in {")", "]"} for t in doc[opened[-1]:end]) and opened[-1] > ent.start:
+                end = opened[-1]  # "Timbuktu (Tombouctou)" taken as one name: the name before the bracket
             start = ent.start
             while start < end - 1 and doc[start].lower_ in _HEDGE_WORDS:
                 start += 1  # "Suspected Fulani": who is suspected, not part of the name

@@ -594,3 +594,22 @@ def test_attacks_attack_misparsed_as_the_speakers_subject_keeps_its_place(nlp):
     (attack,) = attacks_of(nlp, "Armed men on motorcycles killed at least 15 people in an attack on a mosque in the village "
                                 "of Tahoua Sud in western Niger during Friday prayers, the defence ministry said on Sunday.")
     assert attack["places"] and attack["places"][0] != "Niger"
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("The Pakistani army said its troops killed 11 militants in a raid on a hideout in Khyber on Tuesday.", "Pakistan"),
+        ("The Houthis said their forces fired two drones at a ship in the Red Sea.", "Houthis"),
+        ("Israeli forces killed three men during a raid on the town of Tubas.", "Israel"),
+    ],
+)
+def test_attacks_speakers_own_forces_and_who_killed_in_a_raid(nlp, text, attacker):
+    (attack,) = attacks_of(nlp, text)
+    assert attacker in attack["attackers"], attack
+
+
+def test_attacks_suicide_bombing_is_typed_as_such(nlp):
+    ctx_records = extract(nlp("Islamic State claimed a suicide bombing at a mosque in Kunduz on Friday that killed 55 worshippers."), PUB)
+    (attack,) = ctx_records.attacks
+    assert attack.event_type == "SuicideBomb"

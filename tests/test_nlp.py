@@ -131,3 +131,8 @@ def test_nlp_attribution_word_is_not_part_of_a_name(nlp, text, name):
 ])
 def test_nlp_city_word_belongs_to_the_name(nlp, text, name):
     assert (name, "GPE") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_nlp_name_with_an_unclosed_bracket_is_the_name_before_it(nlp):
+    ents = [e.text for e in nlp("Militants fired rockets against the UN camp in Timbuktu (Tombouctou). Nobody was hurt.").ents]
+    assert "Timbuktu" in ents and not any("(" in e for e in ents), ents

@@ -164,7 +164,9 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
             continue
         for subj in [c] + list(c.conjuncts):
             k = _agent_of(ctx, subj) or _operated_by(ctx, subj)
-            if k is None and subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"}:
+            # "it struck", "its troops killed", "our forces repelled": the one who says so
+            owned = subj.pos_ == "NOUN" and any(p.dep_ == "poss" and p.lower_ in {"its", "their", "our"} for p in subj.children)
+            if k is None and (subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"} or owned):
                 clause = verb
                 while clause.dep_ in {"conj", "xcomp"} and clause.head != clause:
                     clause = clause.head
@@ -230,6 +232,9 @@ def _carrier_verb(trig: Token) -> Token | None:
         return t.head
     if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in words("response_verbs"):
         return t.head.head  # "Israel retaliated with airstrikes", "the army responded with shelling"
+    if t.dep_ == "pobj" and t.head.lower_ in {"in", "during"} and attack_places.is_violence_verb(t.head.head) \
+            and t.head.head.tag_ != "VBN":
+        return t.head.head  # "troops killed 11 militants in a raid": who killed, raided
     return None
 
 

@@ -239,12 +239,29 @@ def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casu
         ok = [p for p in pats if all(_holds(req, tok, sent, has_casualties) for req in p.requires)]
         if ok:
             outcome = all(p.outcome for p in ok)
-            out.append(Trigger(tok, tuple(p.id for p in ok), next((p.type for p in ok if p.type), None), outcome))
+            out.append(Trigger(tok, tuple(p.id for p in ok), _first_in_precedence(p.type for p in ok), outcome))
     if not out:
         out = _headline_verbs(sent)
     acts = [t for t in out if not t.outcome]
     # "a strike killed five": the killing is the strike's outcome, not an event of its own
     return acts or out
+
+
+def _first_in_precedence(types) -> str | None:
+    """Of the kinds several patterns give one word, the most specific ("a suicide bombing" is a
+    suicide bombing before it is a bombing), by the order of event_type_rules.json."""
+    found = [t for t in types if t]
+    if not found:
+        return None
+    order = _precedence()
+    return min(found, key=lambda t: order.index(t) if t in order else len(order))
+
+
+@lru_cache(maxsize=1)
+def _precedence() -> tuple[str, ...]:
+    from kg.lexicon import load_json
+
+    return tuple(load_json("event_type_rules.json")["precedence"])
 
 
 def _headline_verbs(sent: Span) -> list[Trigger]:
