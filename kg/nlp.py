@@ -199,8 +199,8 @@ class EntityFixer:
     def _located_in(ent: Span) -> bool:
         """A name that a building or settlement lies in: "the army base in X", "a market near X"
         (the model sometimes reads an unfamiliar town's name as a person or an organization)."""
-        if len(ent) > 3 or not all(t.pos_ == "PROPN" for t in ent):
-            return False
+        if len(ent) > 5 or not all(t.pos_ == "PROPN" or t.text in {"-", "'", "’"} for t in ent):
+            return False  # "Maaret al-Numan": a name with its particle and hyphen
         root = ent.root
         prep = root.head
         if root.dep_ != "pobj" or prep.lower_ not in {"in", "near", "at", "outside"}:

@@ -136,3 +136,10 @@ def test_nlp_city_word_belongs_to_the_name(nlp, text, name):
 def test_nlp_name_with_an_unclosed_bracket_is_the_name_before_it(nlp):
     ents = [e.text for e in nlp("Militants fired rockets against the UN camp in Timbuktu (Tombouctou). Nobody was hurt.").ents]
     assert "Timbuktu" in ents and not any("(" in e for e in ents), ents
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("An airstrike on a market in Maaret al-Numan killed 23 people, rescuers said.", "Maaret al-Numan"),
+])
+def test_nlp_place_with_a_particle_that_a_building_lies_in(nlp, text, name):
+    assert (name, "GPE") in [(e.text, e.label_) for e in nlp(text).ents]
