@@ -85,6 +85,7 @@ EVERYDAY = [
     ("Clan militia attack herders at a watering point", "AttackOnCivilians"),
     ("Five people were killed when a shell hit a market in Horlivka.", "ShellingArtilleryMissile"),
     ("On 3 May, an IED detonated in a school in Gossi; the device was reportedly intended to target soldiers.", "RemoteExplosive"),
+    ("A grenade was in the early morning hurled at a primary school in Bamburi. No injuries were reported.", "Grenade"),
 ]
 
 NEGATIVE = [

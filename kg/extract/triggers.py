@@ -325,6 +325,11 @@ def _arguments(tok: Token) -> list[Token]:
             args += [p for p in c.children if p.dep_ == "pobj"]
     if tok.dep_ in {"acl", "relcl", "amod"}:
         args.append(tok.head)
+    if tok.tag_ == "VBN" and tok.dep_ in {"advcl", "xcomp", "acomp"} and tok.head.lemma_ == "be" \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        # "a grenade was in the early morning hurled at ...": the parser hangs the participle
+        # on "was", whose subject is the participle's
+        args += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     args += [c for a in list(args) for c in a.conjuncts]
     return args
 
