@@ -613,3 +613,21 @@ def test_attacks_suicide_bombing_is_typed_as_such(nlp):
     ctx_records = extract(nlp("Islamic State claimed a suicide bombing at a mosque in Kunduz on Friday that killed 55 worshippers."), PUB)
     (attack,) = ctx_records.attacks
     assert attack.event_type == "SuicideBomb"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a capital hit is the city, not its government
+        ("Russian missile strikes on Kyiv killed 3 people.", ["Kyiv"]),
+        ("Israel launched airstrikes against Tehran overnight.", ["Tehran"]),
+        ("The shelling of Khartoum killed five civilians on Monday.", ["Khartoum"]),
+        # places named in one list are all the attack's places
+        ("Israeli strikes on the towns of Nabatieh, Tyre and Bint Jbeil killed 12 people on Sunday.",
+         ["Nabatieh", "Tyre", "Bint Jbeil"]),
+        ("Hamas fighters fired rockets towards Haifa and Ashkelon on Saturday.", ["Haifa", "Ashkelon"]),
+    ],
+)
+def test_attacks_capitals_hit_and_listed_places(nlp, text, places):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["places"] == places, attack

@@ -360,10 +360,23 @@ def _admin_depth(label: str) -> int:
     return depth.get(label.rsplit(" ", 1)[-1].lower(), 0) if " " in label else 0
 
 
-def most_specific(ctx: DocContext, keys: list[str], aggregate: bool, inner: set[str] = frozenset()) -> list[str]:
+def coordinated_places(tokens: list[Token], keys: list[str]) -> set[str]:
+    """Places named in one list ("the towns of A, B and C", "towards A and B"): each is as much
+    the event's place as the first."""
+    roots = [(span.root if (span := ent_span(t)) is not None else t) for t in tokens]
+    out: set[str] = set()
+    for t, k in zip(roots, keys):
+        for u, j in zip(roots, keys):
+            if j != k and (u in t.conjuncts or t in u.conjuncts):
+                out |= {k, j}
+    return out
+
+
+def most_specific(ctx: DocContext, keys: list[str], aggregate: bool, inner: set[str] = frozenset(),
+                  listed: set[str] = frozenset()) -> list[str]:
     """The settlements among an event's places rather than their regions or countries; a place
     keeps the places the text says it lies in or by ("the X area of Y town": X and Y); a place
-    written "X, Y" comes before Y (``inner``)."""
+    written "X, Y" comes before Y (``inner``); places named in one list stay together (``listed``)."""
     rank = {CITY: 1, "Place": 1, REGION: 3, COUNTRY: 4}
     ents = ctx.entities.entities
     anchors = ctx.entities.anchors
@@ -385,7 +398,7 @@ def most_specific(ctx: DocContext, keys: list[str], aggregate: bool, inner: set[
     best = min(level(k) for k in keys)
     # the place that lies in another one is the more specific: "Mogadishu - Hodan" is Hodan first
     chosen = sorted((k for k in keys if level(k) == best), key=lambda k: not anchors.get(k))
-    chosen = chosen if aggregate else chosen[:1]
+    chosen = chosen if aggregate else chosen[:1] + [k for k in chosen[1:] if chosen[0] in listed and k in listed]
     for k in chosen:  # grows while read: "X area in Y neighbourhood in Z town"
         for a in anchors.get(k, ()):
             if a not in chosen and (a in keys or ents[a].kind in {CITY, "Place"}):

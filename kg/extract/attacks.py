@@ -566,7 +566,8 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         if cand.aggregate and len(cand.places) == 1 and not cand.date:
             cand.aggregate = False
         if len(cand.places) > 1:
-            cand.places = attack_places.most_specific(ctx, cand.places, cand.aggregate, inner)
+            listed = attack_places.coordinated_places(cand.place_tokens, cand.places)
+            cand.places = attack_places.most_specific(ctx, cand.places, cand.aggregate, inner, listed)
     return cands, casualties
 
 

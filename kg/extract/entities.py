@@ -117,6 +117,8 @@ def _locative_use(span: Span) -> bool:
     head = span.root.head
     if span.root.dep_ == "pobj" and head.dep_ == "prep":
         prep = head.lower_
+        if prep in {"on", "against", "toward", "towards", "at", "of", "into"} and _fired_at(head.head):
+            return True  # "missile strikes on Kyiv", "rockets towards Tel Aviv", "the shelling of Khartoum": the city hit
         if prep == "to":
             return head.head.lemma_.lower() in motion
         if prep in {"on", "against", "of", "over", "with", "from", "toward", "towards"}:
@@ -142,6 +144,16 @@ def _place_tagged_org(span: Span) -> bool:
         return False
     head = root.head
     return root.dep_ == "pobj" and head.lower_ in _SCENE_PREPS and head.head.pos_ == "VERB"
+
+
+def _fired_at(word: Token) -> bool:
+    """An attack word, a weapon or a verb of firing: what a city after "on", "against" or
+    "towards" is hit by, not a government addressed."""
+    from kg.lexicon import weapon_lexicon
+
+    lemma = word.lemma_.lower()
+    return lemma in event_words("attack_nouns") or lemma in event_words("attack_verbs") \
+        or lemma in weapon_lexicon().by_label or word.lower_ in weapon_lexicon().by_label
 
 
 def _country_entity(table: EntityTable, info, surface: str, reason: str | None) -> Entity:
