@@ -272,3 +272,16 @@ def test_casualties_killing_nouns_and_other_verbs_objects(nlp, text, expected):
 ])
 def test_casualties_killing_referred_to_as_a_cause_is_no_toll(nlp, text):
     assert not any(c[0] == K and c[1] > 0 for c in counts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two people were killed in the Sumy region and one in the Poltava region.",
+         {("Killed", 2, 2, False, None), ("Killed", 1, 1, False, None)}),
+        ("Four soldiers were wounded in Gao and three in Menaka.",
+         {("Injured", 4, 4, False, "soldier"), ("Injured", 3, 3, False, "soldier")}),
+    ],
+)
+def test_casualties_figure_whose_verb_is_left_out(nlp, text, expected):
+    assert expected <= counts(nlp, text)

@@ -549,9 +549,35 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
                and m.anchor.dep_ in {"amod", "acl"} and m.anchor.head.i == i}
     mentions = _restated([m for m in mentions if id(m) not in dropped])
     mentions += _stated_none(sent, mentions)
+    mentions += _elliptical_tolls(mentions)
     mentions += _unnumbered_toll(sent, mentions)
     mentions += _coded_figure(sent)
     return _inherit_victims(mentions)
+
+
+def _elliptical_tolls(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """"Two people were killed in X and one in Y": a figure whose verb is left out is a toll of
+    the same outcome, told of its own place."""
+    from kg.resolve.numbers import parse_number
+
+    out: list[CasualtyMention] = []
+    quoted = {m.record.quote for m in mentions}
+    for m in mentions:
+        if not _is_verb(m.anchor):
+            continue
+        anchor = m.anchor
+        tails = list(anchor.children) + [c for p in anchor.children if p.dep_ == "prep"
+                                         for o in p.children if o.dep_ == "pobj" for c in o.children]
+        for c in tails:  # "... and one in Y", parsed on the verb or on X
+            if c.dep_ != "conj" or not c.like_num or c.text in quoted \
+                    or not any(p.dep_ == "prep" and p.lower_ in {"in", "on", "at", "near"} for p in c.children):
+                continue
+            value = parse_number(c.text)
+            if value is not None:
+                out.append(CasualtyMention(c, CasualtyRecord(m.record.outcome, value, value, False, c.text, m.record.victims),
+                                           m.superseded, False))
+                quoted.add(c.text)
+    return out
 
 
 def _coded_figure(sent: Span) -> list[CasualtyMention]:
