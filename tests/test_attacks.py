@@ -602,6 +602,7 @@ def test_attacks_attack_misparsed_as_the_speakers_subject_keeps_its_place(nlp):
         ("The Pakistani army said its troops killed 11 militants in a raid on a hideout in Khyber on Tuesday.", "Pakistan"),
         ("The Houthis said their forces fired two drones at a ship in the Red Sea.", "Houthis"),
         ("Israeli forces killed three men during a raid on the town of Tubas.", "Israel"),
+        ("Residents of villages near the border said heavy Azerbaijani shelling resumed hours after the truce.", "Azerbaijan"),
     ],
 )
 def test_attacks_speakers_own_forces_and_who_killed_in_a_raid(nlp, text, attacker):

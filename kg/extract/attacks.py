@@ -131,8 +131,9 @@ def _agent_of(ctx: DocContext, tok: Token) -> str | None:
 
 def _premodifier_agent(ctx: DocContext, trig: Token) -> str | None:
     """"Russian missile and drone attacks": an agent modifying the first of coordinated
-    nouns before the trigger, which the parser may hang apart from it."""
-    if trig.pos_ != "NOUN":
+    nouns before the trigger, which the parser may hang apart from it; also before a gerund the
+    parser reads as a verb ("heavy Azerbaijani shelling resumed")."""
+    if trig.pos_ != "NOUN" and not (trig.tag_ == "VBG" and trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}):
         return None
     i = trig.i - 1
     while i >= trig.sent.start and trig.i - i <= 6 and ctx.doc[i].pos_ in {"NOUN", "ADJ", "PROPN", "CCONJ", "PUNCT"}:
