@@ -632,3 +632,8 @@ def test_attacks_suicide_bombing_is_typed_as_such(nlp):
 def test_attacks_capitals_hit_and_listed_places(nlp, text, places):
     (attack,) = attacks_of(nlp, text)
     assert attack["places"] == places, attack
+
+
+def test_attacks_date_opening_the_sentence_dates_an_attack_told_in_a_when_clause(nlp):
+    (attack,) = attacks_of(nlp, "On 3 May, the passengers were unharmed when gunmen fired at a bus near Dori.")
+    assert attack["date"] == ("2024-05-03", "2024-05-03")

@@ -412,6 +412,23 @@ def _toll_change(verb: Token) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children)
 
 
+def _at_the_time(trigger: Token, governor: Token) -> bool:
+    """"... were unharmed when gunmen fired": the attack in a clause of the same moment."""
+    t = trigger
+    while t.head != t and t != governor:
+        if t.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "while"} for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _opens_sentence(ent: Span) -> bool:
+    """"On 3 May, ...", "Late Tuesday, ...": a date set before the sentence's first clause."""
+    lead = [t for t in ent.doc[ent.sent.start : ent.start] if not t.is_space]
+    return len(lead) <= 1 and all(t.lower_ in {"on", "in", "late", "early", "around", "overnight"} for t in lead) \
+        and ent.end < ent.sent.end and ent.doc[ent.end].text == ","
+
+
 def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
     # a date of the reporting ("said on Monday") or of a toll's rise ("the toll rose to 24 on
     # Wednesday") is not the attack's date
@@ -420,7 +437,7 @@ def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
         return None
     if any(t.tag_ in {"JJS", "RBS"} for t in ent.doc[max(ent.start - 2, ent.sent.start) : ent.start]):
         return None  # "one of the deadliest this year", "the worst since 2019": the scope of a comparison
-    if _background_of(cand.trigger, head):
+    if _background_of(cand.trigger, head) and not (_opens_sentence(ent) and _at_the_time(cand.trigger, head)):
         return None
     window = ctx.date_of(ent, "past")
     since = (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "since") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since")
@@ -532,8 +549,9 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
                 if cand.trigger != head and head in cand.trigger.ancestors:
                     cand.told = cand.told or _told_on(ctx, ent)
         near = _nearest(ent.root, cands)
-        # a date far from every attack word belongs to something else ("its 2021 coup")
-        if near.date is None and tree_distance(ent.root, near.trigger) <= MAX_DATE_DISTANCE:
+        # a date far from every attack word belongs to something else ("its 2021 coup"); one that
+        # opens the sentence ("On 3 May, the villagers were unharmed when gunmen fired ...") is its own
+        if near.date is None and (tree_distance(ent.root, near.trigger) <= MAX_DATE_DISTANCE or _opens_sentence(ent)):
             near.date = _date_for(ctx, near, ent)
     # weapons (longest match over the sentence's words)
     low_words, word_tokens = _weapon_words(sent)
