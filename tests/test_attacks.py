@@ -637,3 +637,11 @@ def test_attacks_capitals_hit_and_listed_places(nlp, text, places):
 def test_attacks_date_opening_the_sentence_dates_an_attack_told_in_a_when_clause(nlp):
     (attack,) = attacks_of(nlp, "On 3 May, the passengers were unharmed when gunmen fired at a bus near Dori.")
     assert attack["date"] == ("2024-05-03", "2024-05-03")
+
+
+def test_attacks_toll_and_place_told_next_belong_to_an_attack_with_none(nlp):
+    got = attacks_of(nlp, "Residents said heavy Azerbaijani shelling resumed on Sunday. A house in the village of "
+                          "Tsakhkavan was destroyed and two people were killed.")
+    assert len(got) == 1, got
+    assert got[0]["places"] == ["Tsakhkavan"] and ("Killed", 2, 2, None) in got[0]["counts"]
+    assert got[0]["attackers"] == ["Azerbaijan"]

@@ -69,6 +69,8 @@ POSITIVE = [
     ("Insurgents launched rockets at the airport of Kandahar on Friday.", "throw-weapon", "ShellingArtilleryMissile"),
     ("The militia torched dozens of homes in the village of Kumbo, leaving 12 dead.", "arson-verb", "AttackOnCivilians"),
     ("One civilian was killed and two wounded following the passage of a truck on a mine near Tessit.", "on-a-mine", "RemoteExplosive"),
+    ("Residents of villages along the Armenian side of the border said heavy Azerbaijani shelling resumed on Sunday.",
+     "shelling-mistagged", "ShellingArtilleryMissile"),
 ]
 
 # the everyday phrasings: one attack each, of this kind

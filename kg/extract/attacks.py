@@ -133,7 +133,7 @@ def _premodifier_agent(ctx: DocContext, trig: Token) -> str | None:
     """"Russian missile and drone attacks": an agent modifying the first of coordinated
     nouns before the trigger, which the parser may hang apart from it; also before a gerund the
     parser reads as a verb ("heavy Azerbaijani shelling resumed")."""
-    if trig.pos_ != "NOUN" and not (trig.tag_ == "VBG" and trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}):
+    if trig.pos_ != "NOUN" and not (trig.tag_ == "VBG" and trig.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "aux"}):
         return None
     i = trig.i - 1
     while i >= trig.sent.start and trig.i - i <= 6 and ctx.doc[i].pos_ in {"NOUN", "ADJ", "PROPN", "CCONJ", "PUNCT"}:
@@ -854,6 +854,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             same = None if fresh else next(
                 (a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places)
                                                   or (not cand.places and a is previous)
+                                                  or (cand.outcome_only and a is previous and not a.places and not a.aggregate)
                                                   or (set(a.targets) & set(cand.targets))
                                                   or (cand.definite and cand.trigger.tag_ == "NN" and a is previous and not a.aggregate
                                                       and attack_places.places_agree(
@@ -977,6 +978,15 @@ def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMentio
         return
     places = [key for _, key in attack_places.sentence_places(ctx, sent)]
     previous = attacks[-1] if attacks else None
+    if places and previous is not None and not previous.places and not previous.aggregate \
+            and ctx.paragraph_of(sent[0]) - ctx.paragraph_of(previous.sent[0]) <= 1 \
+            and not _conflict(previous, Candidate(trigger=casualties[0].anchor, sent=sent, casualties=list(casualties))):
+        # "Shelling resumed on Sunday. Two people were killed in the village of X.": where the
+        # attack with no place of its own struck, and its toll
+        previous.places = attack_places.most_specific(ctx, places, False)
+        previous.casualties += casualties
+        previous.evidence.append(sent)
+        return
     if places and (previous is None or not set(places) & set(previous.places)):
         if previous is None:
             return

@@ -643,8 +643,8 @@ def _renewed(tok: Token, verb: Token) -> bool:
     arg = tok
     while arg.head != verb and arg.head != arg and arg.head.pos_ not in {"VERB", "AUX"}:
         arg = arg.head
-    if arg.head != verb or arg.dep_ not in {"nsubj", "dobj"}:
-        return False
+    if arg.head != verb or arg.dep_ not in {"nsubj", "dobj", "aux"}:
+        return False  # "aux": "shelling resumed" with the noun mistaken for an auxiliary
     if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)):
         return False
     return not any(c.dep_ == "neg" for c in verb.children)
