@@ -267,22 +267,11 @@ def _event_type_chains() -> dict[str, frozenset[str]]:
     return {t.iri: frozenset(types[b].iri for b in t.broader if b in types) for t in types.values()}
 
 
-@functools.lru_cache(maxsize=1)
 def _weapon_chains() -> dict[str, frozenset[str]]:
     """Weapon concept IRI -> the IRIs of its broader concepts."""
-    from kg.vocab import WEAPONS_FILE
+    from kg.lexicon import weapon_lexicon
 
-    g = Graph().parse(WEAPONS_FILE)
-    up: dict[str, set[str]] = {}
-    for concept in set(g.subjects(RDF.type, SKOS.Concept)):
-        todo, seen = [concept], set()
-        while todo:
-            for parent in g.objects(todo.pop(), SKOS.broader):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        up[str(concept)] = {str(s) for s in seen}
-    return {k: frozenset(v) for k, v in up.items()}
+    return weapon_lexicon().broader
 
 
 def _related(a: URIRef, b: URIRef, chains: dict[str, frozenset[str]]) -> bool:

@@ -112,6 +112,11 @@ class WeaponLexicon:
     by_label: dict[str, str]
     pref_label: dict[str, str]  # concept IRI -> preferred label
     max_words: int
+    broader: dict[str, frozenset[str]]  # concept IRI -> the IRIs of all its broader concepts
+
+    def related(self, a: str, b: str) -> bool:
+        """Equal, or one broader than the other ("missile" and "ballistic missile")."""
+        return a == b or b in self.broader.get(a, ()) or a in self.broader.get(b, ())
 
     def match(self, words: list[str]) -> list[tuple[int, int, str]]:
         """Longest-first matches over a list of lower-cased words: (start, end, concept)."""
@@ -130,7 +135,7 @@ class WeaponLexicon:
 
 @lru_cache(maxsize=1)
 def weapon_lexicon() -> WeaponLexicon:
-    from rdflib import Graph
+    from rdflib import Graph, URIRef
     from rdflib.namespace import SKOS
 
     from kg.vocab import ONTOLOGY_DIR
@@ -144,7 +149,16 @@ def weapon_lexicon() -> WeaponLexicon:
     for concept, label in g.subject_objects(SKOS.altLabel):
         by_label.setdefault(str(label).lower(), str(concept))
     max_words = max((len(k.split()) for k in by_label), default=1)
-    return WeaponLexicon(by_label=by_label, pref_label=pref, max_words=max_words)
+    up: dict[str, frozenset[str]] = {}
+    for concept in pref:
+        todo, seen = [concept], set()
+        while todo:
+            for parent in g.objects(URIRef(todo.pop()), SKOS.broader):
+                if str(parent) not in seen:
+                    seen.add(str(parent))
+                    todo.append(str(parent))
+        up[concept] = frozenset(seen)
+    return WeaponLexicon(by_label=by_label, pref_label=pref, max_words=max_words, broader=up)
 
 
 @dataclass(frozen=True)

@@ -645,3 +645,11 @@ def test_attacks_toll_and_place_told_next_belong_to_an_attack_with_none(nlp):
     assert len(got) == 1, got
     assert got[0]["places"] == ["Tsakhkavan"] and ("Killed", 2, 2, None) in got[0]["counts"]
     assert got[0]["attackers"] == ["Azerbaijan"]
+
+
+def test_attacks_narrower_weapon_and_superlative_restatement_are_one_attack(nlp):
+    got = attacks_of(nlp, "A Russian ballistic missile struck the centre of the city of Sumy on Sunday, killing at least 32 "
+                          "people. Two missiles hit the city, officials said. It was the deadliest attack on civilians in "
+                          "Ukraine this year.")
+    assert len(got) == 1, got
+    assert got[0]["places"] == ["Sumy"] and got[0]["date"] == ("2024-06-09", "2024-06-09")

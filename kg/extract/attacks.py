@@ -435,7 +435,8 @@ def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
     head = _date_governor(ent)
     if head.lemma_.lower() in words(SPEECH) and head.i != cand.trigger.i or _toll_change(head):
         return None
-    if any(t.tag_ in {"JJS", "RBS"} for t in ent.doc[max(ent.start - 2, ent.sent.start) : ent.start]):
+    if any(t.tag_ in {"JJS", "RBS"} and t.lower_ not in {"least", "most"}
+           for t in ent.doc[max(ent.start - 8, ent.sent.start) : ent.start]):
         return None  # "one of the deadliest this year", "the worst since 2019": the scope of a comparison
     if _background_of(cand.trigger, head) and not (_opens_sentence(ent) and _at_the_time(cand.trigger, head)):
         return None
@@ -695,8 +696,9 @@ def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
         return True
     if a.date and b.date and (a.date.earliest, a.date.latest) != (b.date.earliest, b.date.latest):
         return True
-    if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
-        return True
+    lex = weapon_lexicon()
+    if a.weapons and b.weapons and not any(lex.related(x, y) for x in a.weapons for y in b.weapons):
+        return True  # "a ballistic missile" and "two missiles" may be one attack; a drone and a shell are not
     oa = {(m.record.outcome, _group(m.record)) for m in a.casualties}
     ob = {(m.record.outcome, _group(m.record)) for m in b.casualties}
     revised = {(m.record.outcome, _group(m.record)) for m in a.casualties + b.casualties if m.revision}
@@ -815,9 +817,11 @@ def _same_target(a: Candidate, b: Candidate) -> bool:
 def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
     if later.places and earlier.places and not set(later.places) & set(earlier.places):
         same_target = _same_target(earlier, later)
-        told_again = _same_toll(earlier, later) and attack_places.places_agree(
-            ctx.entities.entities, earlier.places, later.places)  # "4 killed in Sudan" ... "in El Fasher"
-        if not (same_target or told_again):
+        agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places)
+        told_again = _same_toll(earlier, later) and agree  # "4 killed in Sudan" ... "in El Fasher"
+        # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
+        restated = later.definite and later.trigger.tag_ == "NN" and agree and not later.casualties
+        if not (same_target or told_again or restated):
             return False
     if later.aggregate != earlier.aggregate and later.places:
         return False
