@@ -203,3 +203,10 @@ def test_entities_dateline_capitals_are_not_the_label(nlp):
     cities = [e for e in rec.entities.values() if e.kind == "City"]
     assert [c.label for c in cities] == ["Nairobi"]
     assert "NAIROBI" in cities[0].aliases
+
+
+def test_entities_country_of_a_named_region_resolves_places_in_it(nlp):
+    from kg.extract.entities import salient_countries
+
+    doc = nlp("A roadside bomb killed three policemen in Balochistan's Kech district on Wednesday.")
+    assert salient_countries(doc) == ["PK"]

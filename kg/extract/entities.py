@@ -239,12 +239,18 @@ def salient_countries(doc: Doc) -> list[str]:
 def _salient_countries(doc: Doc) -> list[str]:
     gaz = gazetteer()
     counts: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ in {"GPE", "NORP", "LOC"}:
             reading = gaz.read_actor(clean_name(ent.text))
             if reading is not None:
                 counts[reading.country.iso2] += 1
-    return [iso for iso, _ in counts.most_common()]
+            else:
+                region = gaz.named_region(clean_name(ent.text))  # "Balochistan", "Tigray": a country's region
+                if region is not None and region.country_iso2:
+                    regions[region.country_iso2] += 1
+    # the countries a text names come first; those of the regions it names follow
+    return [iso for iso, _ in counts.most_common()] + [iso for iso, _ in regions.most_common() if iso not in counts]
 
 
 def resolve_entities(doc: Doc) -> EntityTable:
