@@ -25,7 +25,29 @@ def meeting_trigger(tok: Token) -> bool:
         if lemma == "discuss":
             return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.subtree)
         return True
-    return call_trigger(tok) or signing_trigger(tok)
+    return call_trigger(tok) or signing_trigger(tok) or reception_trigger(tok) or arrival_trigger(tok)
+
+
+def reception_trigger(tok: Token) -> bool:
+    """"X received Egypt's foreign minister", "X welcomed the envoy" (CAMEO 043, host a
+    visit): receiving an official or a named person, not aid or a letter."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("receive_verbs"):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [x for o in objs for x in o.conjuncts]
+    return any(o.lemma_.lower() in diplomacy_words("official_nouns") or o.ent_type_ == "PERSON" for o in objs)
+
+
+def arrival_trigger(tok: Token) -> bool:
+    """"A Hamas delegation arrived in Cairo", "the envoys flew to Riyadh" (CAMEO 042, make a
+    visit): a delegation or envoys travelling to a place meet there."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("arrival_verbs"):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].lemma_.lower() not in diplomacy_words("delegation_nouns"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in {"to", "in", "at"} and any(p.dep_ == "pobj" for p in c.children)
+               for c in tok.children)
 
 
 def signing_trigger(tok: Token) -> bool:
@@ -51,7 +73,9 @@ def call_trigger(tok: Token) -> bool:
         return any(c.dep_ == "dobj" for c in tok.children)
     if tok.pos_ == "VERB" and lemma in {"speak", "talk"}:
         said = {t.lower_ for t in tok.subtree}
-        return bool(call_partners(tok)) and bool(
+        # "spoke by phone with X", "A and B spoke by phone"
+        joint = any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children)
+        return (bool(call_partners(tok)) or joint) and bool(
             said & (diplomacy_words("phone_words") | diplomacy_words("video_words")) - {"call", "calls", "online"})
     return False
 
@@ -94,6 +118,13 @@ def mediation_trigger(tok: Token) -> bool:
         return True
     if tok.pos_ == "NOUN" and (lemma in words("mediation_nouns") or tok.lower_ in words("mediation_nouns")):
         return True
+    # "under the auspices of the AU", "with the facilitation of Qatar"
+    if tok.lower_ in diplomacy_words("auspices_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True
+    # "talks hosted by X", "negotiations sponsored by X", "talks were convened by X"
+    if lemma in diplomacy_words("sponsor_verbs") and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        return (tok.dep_ == "acl" and tok.head.lemma_.lower() in words("meeting_nouns")) or any(
+            c.dep_ == "nsubjpass" and c.lemma_.lower() in words("meeting_nouns") for c in tok.children)
     if lemma in {"forge", "secure", "negotiate"} and tok.head.lemma_.lower() in words("mediation_effort_nouns"):
         return True
     # "efforts to reduce tensions between A and B", "a push to end the war": an effort to

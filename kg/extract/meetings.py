@@ -159,7 +159,7 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
                     and t.head.lemma_.lower() not in diplomacy_words("conflict_nouns"):
                 take(t)  # "a deal to end X's war with Y": Y is not at the table
     subject = False
-    speech = head.lemma_.lower() in words("speech_verbs")
+    speech = head.lemma_.lower() in words("speech_verbs") and not _acts_on(head, trigger)
     for c in head.children:
         if c.dep_ in {"nsubj", "nsubjpass"} and c != trigger and not speech:
             take(c)
@@ -171,7 +171,7 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
             take(c)
     if head.dep_ in {"advcl", "xcomp", "conj"} and not any(c.dep_ == "nsubj" for c in head.children):
         for c in head.head.children:
-            if c.dep_ == "nsubj":
+            if c.dep_ in {"nsubj", "nsubjpass"}:  # "A and B are expected to hold talks"
                 take(c)
     found = agents_in(ctx, tokens)
     if withs and not subject:
@@ -185,6 +185,12 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         if ent.kind == PERSON and ent.affiliation_key and ent.affiliation_key not in out:
             out.append(ent.affiliation_key)
     return out
+
+
+def _acts_on(verb: Token, trigger: Token) -> bool:
+    """"called off the talks": a verb acting on the meeting (its object, with a particle) is
+    no telling of it, though "call" can be a speech verb."""
+    return trigger.dep_ == "dobj" and trigger.head == verb and any(c.dep_ == "prt" for c in verb.children)
 
 
 def _verb_place(ctx: DocContext, verb: Token) -> str | None:
@@ -264,6 +270,24 @@ def _join_speakers(ctx: DocContext, sent: Span, found: list[Mention]) -> None:
         last.parts += [k for k in people if k not in last.parts]
         if sent not in last.sents:
             last.sents.append(sent)
+
+
+def _two_sides(ctx: DocContext, parts: list[str]) -> bool:
+    """Two sides or more: two states, or two organizations of one state (an army and the
+    militia it fights)."""
+    orgs = {k for k in parts if ctx.entities.entities[k].kind != PERSON}
+    return len(sides_of(ctx, parts)) >= 2 or len(orgs) >= 2
+
+
+def _visits_a_thing(ctx: DocContext, verb: Token) -> bool:
+    """"visited a drone factory", "visited wounded soldiers": a visit to what is neither a
+    party, nor a place, nor an official is no meeting of parties."""
+    if verb.lemma_.lower() != "visit":
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and not any(
+        ctx.agent(t) is not None or ctx.place(t) is not None or t.lemma_.lower() in diplomacy_words("official_nouns")
+        for o in objs for t in o.subtree)
 
 
 def _held_as_such(tok: Token) -> bool:
@@ -435,8 +459,10 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             parts = _participants(ctx, tok)
             for inner in nested[tok.i]:
                 parts += [p for p in _participants(ctx, inner) if p not in parts]
-            if place is None and len(sides_of(ctx, parts)) < 2:
+            if place is None and not _two_sides(ctx, parts):
                 continue  # no place and one side only: not enough to tell a meeting apart
+            if tok.pos_ == "VERB" and (not parts or _visits_a_thing(ctx, tok)):
+                continue  # "met with tear gas", "visited a drone factory": no one to meet
             if not parts and tok.lemma_.lower() == "round":
                 parts = _main_sides(ctx, found)  # "two earlier rounds": of the same negotiation
             host = _host_country(ctx, tok) if place is None else None
