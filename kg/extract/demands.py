@@ -2,7 +2,7 @@
 
 Demands are read from "tying/linking X to A and B", "demand(s) that", "insist(s)
 on", "call(s) on X to", "urge(s) X to", "warned/told X to" (each conjoined demand its
-own: "and for Y to ..."), "ready to ... if", "will only ... if", "unless", quoted or
+own: "and for Y to ..."), "ready to ... if", "will only ... if", "unless", "made X conditional on", quoted or
 reported obligations put on another side or on every side ("All parties must ...",
 "told X's envoys that any deal must ..."), imperatives and "instead of". Whoever
 "refuses"/"rejects" them in the same sentence rejects them; a rejected call whose
@@ -89,6 +89,8 @@ def _addressee_token(tok: Token) -> Token | None:
     clause is put to."""
     if tok.dep_ == "conj" and (own := _own_subject(tok)) is not None:
         return own
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in {"demand", "insist", "require"}:
+        return _own_subject(tok)  # "demanded that Pakistan stop ...": the clause's subject
     for c in tok.head.children:
         objs = [c] if c.dep_ in {"dobj", "dative"} else []
         if c.dep_ == "prep" and c.lower_ == "on":
@@ -238,6 +240,21 @@ def _conditions(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[
     return out
 
 
+def _made_conditional(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
+    """"X has made any deal conditional on Y", "a truce is contingent upon Z": the condition
+    one side sets for an agreement."""
+    out = []
+    for adj in sent:
+        if adj.pos_ != "ADJ" or adj.lemma_.lower() not in diplomacy_words("conditional_words"):
+            continue
+        preps = [c for c in (*adj.children, *adj.head.children) if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+                 and c.i > adj.i]
+        for prep in preps[:1]:
+            for obj in (p for p in prep.children if p.dep_ in {"pobj", "pcomp"}):
+                out.append((clause_text(obj), _demanders(ctx, adj), []))
+    return out
+
+
 def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str], list[str]]]:
     """"The army rejects calls to de-escalate": a demand whose makers go unnamed, told by
     those who reject it."""
@@ -289,6 +306,7 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
         found += [(label, by, []) for label, by in _noun_demands(ctx, sent)
                   if 2 <= len(label.split()) <= 25 and label not in taken]
         found += _conditions(ctx, sent)
+        found += _made_conditional(ctx, sent)
         found += _quoted_demands(ctx, sent)
         found = [(label, by, to) for label, by, to in found if by]  # a demand is someone's
         found = _once(found)

@@ -126,6 +126,14 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             ent = ctx.agent(c)
             if ent is not None:
                 out.append(ent.key)
+        if c.dep_ == "prep" and c.lower_ in {"of", "from", "by"} and tok.pos_ == "NOUN" and (
+                tok.lower_ in diplomacy_words("auspices_nouns") or lemma in words("mediation_nouns")):
+            # "under the auspices of the AU", "mediators from Qatar and Egypt": the named
+            # agents themselves, not those of a phrase below them ("mediation of the war between A and B")
+            out += [e.key for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
+                    if (e := ctx.agent(x)) is not None]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not out:
+        return []  # "a swap brokered months ago": the broker goes unnamed
     t = tok
     # "efforts to mediate", "served as mediators", "leading the effort to forge": climb to the acting subject
     for _ in range(4):
@@ -260,24 +268,33 @@ def _pushes(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[st
         if verb.lemma_.lower() not in diplomacy_words("push_verbs") or verb.pos_ != "VERB":
             continue
         goal = None
+        table = False
+        preps = [c for c in verb.children if c.dep_ == "prep"] + [
+            p for c in verb.children if c.dep_ == "advmod" for p in c.children if p.dep_ == "prep"]  # "back to"
+        for c in preps:
+            if c.lower_ in diplomacy_words("towards_preps"):
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+                goal = next((p for p in objs if _agreement_noun(p)), goal)
+                table = table or any(_table_noun(p) for p in objs)  # "back to the negotiating table"
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in diplomacy_words("towards_preps"):
-                goal = next((p for p in c.children if p.dep_ == "pobj" and _agreement_noun(p)), None)
             if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in diplomacy_words("accept_verbs"):
                 # "urged both sides to accept a truce", "pressed them to agree to a ceasefire proposal"
                 goal = next((p for p in c.subtree if p.dep_ in {"dobj", "pobj"} and _agreement_noun(p)), goal)
-        if goal is None:
+        if goal is None and not table:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ in {"advcl", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "X travelled to Y to bring ..."
         if obj is None or subj is None:
             continue
         mediators = phrase_agents(ctx, subj)
         parties = _parties(ctx, phrase_tokens(obj), mediators)
         both = obj.lemma_.lower() in diplomacy_words("generic_addressees") and any(
             d.lower_ in {"both", "two", "all"} for d in obj.subtree)
+        both = both or (bool(parties) and bool(obj.conjuncts))  # "the government and the rebels"
         if mediators and (len(parties) >= 2 or both):
-            out.append((verb, mediators, parties, _named_goal(ctx, goal)))
+            out.append((verb, mediators, parties, _named_goal(ctx, goal) if goal is not None else None))
     return out
 
 
@@ -288,6 +305,11 @@ def _agreement_noun(noun: Token) -> bool:
         return True
     return lemma in diplomacy_words("plan_nouns") and any(
         c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _goal_nouns() for c in noun.children)
+
+
+def _table_noun(noun: Token) -> bool:
+    """"the negotiating table", "talks": where a push brings the sides."""
+    return noun.lemma_.lower() in diplomacy_words("table_nouns") or noun.lower_ in diplomacy_words("table_nouns")
 
 
 def _named_goal(ctx: DocContext, noun: Token) -> str:
@@ -307,7 +329,8 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in diplomacy_words("plan_nouns") or not _agreement_noun(noun):
             continue
         by: list[str] = []
-        presented = [v for v in (noun.head, *(c for c in noun.children if c.dep_ == "acl"))
+        heads = [noun.head, *noun.head.conjuncts] if noun.dep_ == "dobj" else [noun.head]
+        presented = [v for v in (*heads, *(c for c in noun.children if c.dep_ == "acl"))
                      if v.pos_ == "VERB" and v.lemma_.lower() in diplomacy_words("draft_verbs")]
         to = [k for v in presented for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
               for k in phrase_agents(ctx, c)]
@@ -323,6 +346,8 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
                  if s.dep_ in {"nsubj", "nsubjpass"} and noun not in s.subtree
                  for k in agents_in(ctx, phrase_tokens(s))]
         by = [k for k in dict.fromkeys(by) if k not in doers]
+        if not by and len(to) >= 2 and noun.dep_ == "dobj" and noun.head in presented:
+            by = doers  # "X drafted a peace plan and presented it to A and B": X's plan, put to both sides
         if by:
             out.append((noun, by, [k for k in to if k not in by], _named_goal(ctx, noun)))
     return out
@@ -349,6 +374,36 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
         mediators = phrase_agents(ctx, subj) if subj is not None else []
         if mediators:
             out.append((verb, mediators, [p for p in between if p not in mediators], talks_goal(talks)))
+    return out
+
+
+def _war_sides(ctx: DocContext) -> set[str]:
+    """The sides of the wars the document names ("the fighting between A and B"), as states."""
+    return sides_of(ctx, [k for sent in ctx.doc.sents for k in _conflict_sides(ctx, sent.root)])
+
+
+def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"The US special envoy made repeated visits to Kigali to agree a peace plan with the
+    president": an envoy, adviser or mediator of a state that is no side of the war, going
+    or meeting to agree a settlement with a side, leads a mediation."""
+    out = []
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not any(t.lower_ in diplomacy_words("envoy_words") for t in subtree_span(subj)):
+            continue
+        for purpose in _purpose_clauses(verb):
+            if purpose.lemma_.lower() not in diplomacy_words("negotiate_verbs"):
+                continue
+            deal = next((n for n in purpose.subtree if n.dep_ in {"dobj", "pobj"} and _agreement_noun(n)), None)
+            if deal is None:
+                continue
+            mediators = [k for k in phrase_agents(ctx, subj) if side_of(ctx, k) not in war]
+            if not mediators:
+                continue
+            parties = _parties(ctx, [t for t in sent if t not in subj.subtree], mediators)
+            out.append((verb, mediators, parties, _named_goal(ctx, deal)))
     return out
 
 
@@ -387,6 +442,8 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
             aff = ctx.entities.entities[p].affiliation_key
             if aff and aff not in states:
                 states.append(aff)
+        if not states and persons:  # "Steve Witkoff, the president's envoy, ...": whom they act for goes unsaid
+            states = [persons[0]]
         for state in states:
             rec = by_mediator.get(state)
             if rec is None:
@@ -401,6 +458,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
             if sent not in rec.sents:
                 rec.sents.append(sent)
 
+    war = _war_sides(ctx)
     for sent in ctx.doc.sents:
         for tok in sent:
             if restart_trigger(tok):
@@ -429,7 +487,8 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                     parties += [p for p in _parties(ctx, phrase_tokens(sent.root), mediators) if p not in parties]
             add(sent, mediators, parties, goal)
 
-        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent) + _hosts(ctx, sent) + _proposals(ctx, sent):
+        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent) + _hosts(ctx, sent) + _proposals(ctx, sent) \
+                + _envoy_missions(ctx, sent, war):
             add(sent, mediators, parties, goal)
 
     # "X flew in, trying to revive the talks": X mediates between the parties the
