@@ -53,6 +53,8 @@ def _demand_clauses(tok: Token) -> list[Token]:
                 out.append(c)
     elif lemma in {"demand", "insist", "require"}:
         for c in tok.children:
+            if c.dep_ == "ccomp" and lemma == "insist" and _obliged(c) is None and c.tag_ != "VB":
+                continue  # "insists that its troops are holding the town": a claim, not a demand
             if c.dep_ in {"ccomp", "dobj"}:
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ == "on":
@@ -183,6 +185,12 @@ def _generic_party(subj: Token) -> bool:
         d.lower_ in {"all", "both", "two", "warring", "the"} for d in subj.children if d.i < subj.i)
 
 
+def _any_deal(subj: Token) -> bool:
+    """"any ceasefire must include ...", "a deal should guarantee ...": a term set for an agreement."""
+    return subj.lemma_.lower() in diplomacy_words("goal_nouns") and any(
+        d.lower_ in {"any", "a", "the", "every"} for d in subj.children if d.dep_ == "det")
+
+
 def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
     """Demands voiced in a quotation or a reported clause: an obligation put on a named
     party ("Venezuela better release them, fast," Petro said), on every side ("All parties
@@ -207,7 +215,7 @@ def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
             if party is not None and side_of(ctx, party.key) not in sides and obliged:
                 out.append((compact_clause(clause), by, [party.key]))
             elif party is None and subj is not None and obliged and (
-                    _generic_party(subj) or (told and subj.pos_ != "PRON")):
+                    _generic_party(subj) or (told and subj.pos_ != "PRON") or _any_deal(subj)):
                 out.append((compact_clause(clause).removeprefix("that "), by, told))
             elif subj is None and clause.tag_ == "VB" and (quoted or clause.left_edge.text in {"“", '"'}):
                 out.append((compact_clause(clause), by, []))

@@ -116,7 +116,15 @@ def mediation_trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in {"mediate", "broker", "facilitate"} or tok.lower_ in {"brokered", "mediated", "mediating", "brokering"}:
         return True
-    if tok.pos_ == "NOUN" and (lemma in words("mediation_nouns") or tok.lower_ in words("mediation_nouns")):
+    if mediation_noun(tok):
+        return True
+    # "Egypt and Qatar have been shuttling between the two sides"
+    if tok.pos_ == "VERB" and lemma in diplomacy_words("shuttle_verbs") and any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        return True
+    # "diplomacy led by the United States", "efforts spearheaded by Qatar"
+    if lemma in diplomacy_words("lead_verbs") and tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children) \
+            and tok.head.lower_ in diplomacy_words("peace_effort_nouns"):
         return True
     # "under the auspices of the AU", "with the facilitation of Qatar"
     if tok.lower_ in diplomacy_words("auspices_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -133,6 +141,16 @@ def mediation_trigger(tok: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("conflict_nouns") | diplomacy_words("goal_nouns")
                    for c in tok.children)
     return False
+
+
+def mediation_noun(tok: Token) -> bool:
+    """"mediator(s)", "guarantors", "a go-between" (which the tokenizer splits)."""
+    if tok.pos_ in {"NOUN", "PROPN"} and (tok.lemma_.lower() in words("mediation_nouns") | diplomacy_words("mediator_nouns")
+                                       or tok.lower_ in words("mediation_nouns") | diplomacy_words("mediator_nouns")):
+        return True
+    doc = tok.doc
+    return tok.lower_ == "between" and tok.dep_ != "prep" and tok.i >= 2 and doc[tok.i - 2].lower_ == "go" \
+        and doc[tok.i - 1].text in {"-", "–"}
 
 
 def restart_trigger(tok: Token) -> bool:

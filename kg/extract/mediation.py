@@ -21,7 +21,9 @@ from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
 from kg.extract.context import DocContext, clause_head, subtree_span, words
-from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, restart_trigger, talks_goal
+from kg.extract.diplomatic_triggers import (
+    mediation_noun, mediation_trigger, meeting_trigger, restart_trigger, talks_goal,
+)
 from kg.extract.wording import clause_text, compact_clause, np_text
 from kg.lexicon import diplomacy_words
 from kg.records import PERSON, MediationRecord, MeetingRecord
@@ -122,16 +124,20 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             out += phrase_agents(ctx, c)
         if c.dep_ in {"nsubj"}:
             out += phrase_agents(ctx, c)
-        if c.dep_ in {"amod", "compound", "poss"} and lemma in words("mediation_effort_nouns") | words("mediation_nouns"):
+        if c.dep_ == "agent" and tok.dep_ == "acl":  # "diplomacy led by X" seen from "led"
+            continue
+        if c.dep_ in {"amod", "compound", "poss"} and (lemma in words("mediation_effort_nouns") or mediation_noun(tok)):
             ent = ctx.agent(c)
             if ent is not None:
                 out.append(ent.key)
         if c.dep_ == "prep" and c.lower_ in {"of", "from", "by"} and tok.pos_ == "NOUN" and (
-                tok.lower_ in diplomacy_words("auspices_nouns") or lemma in words("mediation_nouns")):
+                tok.lower_ in diplomacy_words("auspices_nouns") or mediation_noun(tok)):
             # "under the auspices of the AU", "mediators from Qatar and Egypt": the named
             # agents themselves, not those of a phrase below them ("mediation of the war between A and B")
             out += [e.key for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
                     if (e := ctx.agent(x)) is not None]
+    if tok.dep_ == "acl" and tok.lemma_.lower() in diplomacy_words("lead_verbs"):
+        out += [k for c in tok.children if c.dep_ == "agent" for k in phrase_agents(ctx, c)]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not out:
         return []  # "a swap brokered months ago": the broker goes unnamed
     t = tok
@@ -145,6 +151,8 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         for c in head.children:
             if c.dep_ in {"nsubj"} and c != t:
                 out += phrase_agents(ctx, c)
+                if c.tag_ == "WDT" or c.lower_ in {"who", "which", "that"} and head.dep_ == "relcl":
+                    out += [e.key for e in [ctx.agent(head.head)] if e is not None]  # "Angola, which has acted as a mediator"
             if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
                 ent = ctx.agent(c)
                 if ent is not None:

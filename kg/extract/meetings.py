@@ -170,7 +170,10 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         if head == trigger and c.dep_ == "dobj":
             take(c)
     if head.dep_ in {"advcl", "xcomp", "conj"} and not any(c.dep_ == "nsubj" for c in head.children):
-        for c in head.head.children:
+        gov = head.head
+        if gov.dep_ == "acomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in gov.children):
+            gov = gov.head  # "A and B are due to meet"
+        for c in gov.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:  # "A and B are expected to hold talks"
                 take(c)
     found = agents_in(ctx, tokens)
@@ -280,14 +283,30 @@ def _two_sides(ctx: DocContext, parts: list[str]) -> bool:
 
 
 def _visits_a_thing(ctx: DocContext, verb: Token) -> bool:
-    """"visited a drone factory", "visited wounded soldiers": a visit to what is neither a
-    party, nor a place, nor an official is no meeting of parties."""
-    if verb.lemma_.lower() != "visit":
+    """"visited a drone factory", "met fierce resistance", "met the accusations with scorn":
+    a visit to, or a meeting with, what is neither a party, nor a place, nor people is no
+    meeting of parties."""
+    if verb.lemma_.lower() not in {"visit", "meet"}:
         return False
+    if verb.lemma_.lower() == "meet" and any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children):
+        return False  # "A and B met face to face": they met each other
     objs = [c for c in verb.children if c.dep_ == "dobj"]
+    people = diplomacy_words("official_nouns") | diplomacy_words("delegation_nouns") | words("group_nouns")
+    # what was met is named before any preposition ("resistance from the rebels": resistance)
+    near = [t for o in objs for t in o.subtree
+            if verb.lemma_.lower() == "visit" or not any(a.dep_ == "prep" for a in _path(t, o))]
     return bool(objs) and not any(
-        ctx.agent(t) is not None or ctx.place(t) is not None or t.lemma_.lower() in diplomacy_words("official_nouns")
-        for o in objs for t in o.subtree)
+        ctx.agent(t) is not None or ctx.place(t) is not None or t.pos_ in {"PRON", "PROPN"}
+        or t.lemma_.lower() in people | diplomacy_words("party_nouns") for t in near)
+
+
+def _path(tok: Token, top: Token) -> list[Token]:
+    """The tokens from ``tok`` up to ``top``, ``top`` left out."""
+    out = []
+    while tok != top and tok.head != tok:
+        out.append(tok)
+        tok = tok.head
+    return out
 
 
 def _held_as_such(tok: Token) -> bool:
