@@ -146,7 +146,7 @@ def _demand_label(ctx: DocContext, tok: Token) -> str:
     return clause_text(tok)
 
 
-def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
+def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
     """"X's call for allies to apply sanctions", "the demand that ...": a demand noun and its owner."""
     found = []
     for tok in sent:
@@ -158,7 +158,9 @@ def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
             if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ == "VERB" and c.dep_ != "relcl":
                 subj = [p for x in tok.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children if p.dep_ == "pobj"]
                 label = ((subj[0].text + " ") if subj else "") + clause_text(c).removeprefix("to ")
-                found.append((label.strip(), by[:1]))
+                own = _own_subject(c)  # "on condition that ECOWAS lifts ...": put to ECOWAS
+                to = agents_in(ctx, phrase_tokens(own)) if own is not None else []
+                found.append((label.strip(), by[:1], to))
     return found
 
 
@@ -311,7 +313,7 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
                     found.append((label, by, addressed_to(ctx, head)))
         called = _rejected_calls(ctx, sent)
         taken = {label for label, *_ in called}
-        found += [(label, by, []) for label, by in _noun_demands(ctx, sent)
+        found += [(label, by, to) for label, by, to in _noun_demands(ctx, sent)
                   if 2 <= len(label.split()) <= 25 and label not in taken]
         found += _conditions(ctx, sent)
         found += _made_conditional(ctx, sent)

@@ -56,8 +56,10 @@ def signing_trigger(tok: Token) -> bool:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("signing_verbs"):
         return False
     signed = any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("goal_nouns") for c in tok.children)
-    together = any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children) or any(
-        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    # "A and B signed", "A and B are scheduled to sign"
+    subjects = [c for v in ([tok, tok.head] if tok.dep_ == "xcomp" else [tok]) for c in v.children
+                if c.dep_ in {"nsubj", "nsubjpass"}]
+    together = any(c.conjuncts for c in subjects) or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
     return signed and together
 
 

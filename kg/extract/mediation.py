@@ -206,6 +206,7 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
     pools = [[k for m in told_with for k in m.participants],
              [k for o in others for k in o.parties],
              [k for m in negotiations[:1] for k in m.participants],
+             [k for sent in ctx.doc.sents for k in _conflict_sides(ctx, sent.root)],  # "the fighting between A and B"
              [k for k in (f"country:{iso}" for iso in ctx.countries[:3]) if k in ctx.entities.entities]]
     # "the Quad group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
@@ -415,6 +416,32 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
     return out
 
 
+def _brokering_meetings(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"X has met Rwandan and Congolese officials to agree the terms of a peace deal": one
+    who meets two other sides to settle an agreement between them mediates."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or not meeting_trigger(verb):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        for purpose in _purpose_clauses(verb):
+            if purpose.lemma_.lower() not in diplomacy_words("negotiate_verbs"):
+                continue
+            deal = next((n for n in purpose.subtree if n.dep_ in {"dobj", "pobj"} and _agreement_noun(n)), None)
+            if deal is None:
+                continue
+            mediators = phrase_agents(ctx, subj)
+            met = [t for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with")
+                   for t in phrase_tokens(c)]
+            parties = _parties(ctx, met, mediators)
+            own = sides_of(ctx, mediators)
+            if mediators and len(sides_of(ctx, parties)) >= 2 and not own & (sides_of(ctx, parties) | war):
+                out.append((verb, mediators, parties, _named_goal(ctx, deal)))
+    return out
+
+
 def _envoys(ctx: DocContext, state: str) -> list[str]:
     """People of a mediating state named as its envoys ("Washington envoys A and B", "special
     envoy C"): they lead the effort."""
@@ -496,7 +523,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
             add(sent, mediators, parties, goal)
 
         for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent) + _hosts(ctx, sent) + _proposals(ctx, sent) \
-                + _envoy_missions(ctx, sent, war):
+                + _envoy_missions(ctx, sent, war) + _brokering_meetings(ctx, sent, war):
             add(sent, mediators, parties, goal)
 
     # "X flew in, trying to revive the talks": X mediates between the parties the

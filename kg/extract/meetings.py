@@ -282,6 +282,14 @@ def _two_sides(ctx: DocContext, parts: list[str]) -> bool:
     return len(sides_of(ctx, parts)) >= 2 or len(orgs) >= 2
 
 
+def _people_meet(verb: Token) -> bool:
+    """"The two leaders could meet": officials or delegates meet, though unnamed."""
+    head = clause_head(verb)
+    subjects = [c for v in (verb, head, head.head) for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    people = diplomacy_words("official_nouns") | diplomacy_words("delegation_nouns") | diplomacy_words("party_nouns")
+    return any(s.lemma_.lower() in people for s in subjects)
+
+
 def _visits_a_thing(ctx: DocContext, verb: Token) -> bool:
     """"visited a drone factory", "met fierce resistance", "met the accusations with scorn":
     a visit to, or a meeting with, what is neither a party, nor a place, nor people is no
@@ -293,8 +301,7 @@ def _visits_a_thing(ctx: DocContext, verb: Token) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     people = diplomacy_words("official_nouns") | diplomacy_words("delegation_nouns") | words("group_nouns")
     # what was met is named before any preposition ("resistance from the rebels": resistance)
-    near = [t for o in objs for t in o.subtree
-            if verb.lemma_.lower() == "visit" or not any(a.dep_ == "prep" for a in _path(t, o))]
+    near = [t for o in objs for t in o.subtree if not any(a.dep_ == "prep" for a in _path(t, o))]
     return bool(objs) and not any(
         ctx.agent(t) is not None or ctx.place(t) is not None or t.pos_ in {"PRON", "PROPN"}
         or t.lemma_.lower() in people | diplomacy_words("party_nouns") for t in near)
@@ -480,7 +487,7 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
                 parts += [p for p in _participants(ctx, inner) if p not in parts]
             if place is None and not _two_sides(ctx, parts):
                 continue  # no place and one side only: not enough to tell a meeting apart
-            if tok.pos_ == "VERB" and (not parts or _visits_a_thing(ctx, tok)):
+            if tok.pos_ == "VERB" and ((not parts and not _people_meet(tok)) or _visits_a_thing(ctx, tok)):
                 continue  # "met with tear gas", "visited a drone factory": no one to meet
             if not parts and tok.lemma_.lower() == "round":
                 parts = _main_sides(ctx, found)  # "two earlier rounds": of the same negotiation
