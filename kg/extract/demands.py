@@ -277,11 +277,15 @@ def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
         subj = _own_subject(tok.head)
         rejecters = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
         # the call's infinitive, also when the parser hangs it on the verb ("rejected calls to X")
-        clauses = [c for c in tok.children if c.dep_ == "acl"] + [
+        clauses = [c for c in tok.children if c.dep_ == "acl" or (
+            c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))] + [
             c for c in tok.head.children if c.dep_ == "advcl" and c.left_edge.i == tok.right_edge.i + 1]
         for c in clauses:
             if c.pos_ == "VERB" and rejecters:
                 out.append((clause_text(c).removeprefix("to "), [], [], rejecters[:1]))
+        for c in tok.children:  # "rejected calls for a ceasefire"
+            if c.dep_ == "prep" and c.lower_ == "for" and rejecters:
+                out += [(clause_text(p), [], [], rejecters[:1]) for p in c.children if p.dep_ == "pobj"]
     return out
 
 
