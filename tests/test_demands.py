@@ -170,3 +170,67 @@ def test_demands_request_to_the_speaker_is_no_demand(nlp):
     rec, _ = records_of(nlp, '"Both governments have asked me to try and negotiate a truce," Kenyan President '
                              'William Ruto said.')
     assert not rec.demands
+
+
+# -- conditions however worded, demands voiced through a spokesman, and who rejects them ---------------
+
+
+def _demands(rec, label):
+    return [(d.label, {label(k) for k in d.demanded_by}, {label(k) for k in d.addressed_to},
+             {label(k) for k in d.rejected_by}) for d in rec.demands]
+
+
+@pytest.mark.parametrize("text, by, to", [
+    ("Hamas will only release the remaining hostages if Israel ends the war, a spokesman said.", "Hamas", {"Israel"}),
+    ("Russia insists that Ukraine must withdraw its troops from the four regions before any ceasefire.",
+     "Russia", {"Ukraine"}),
+    ("Tehran insists that Washington must lift sanctions before any new nuclear talks.", "Iran", {"United States"}),
+    ("Rwanda tied any agreement to the disarmament of the FDLR militia.", "Rwanda", set()),
+    ("The Afghan Taliban have tied any security deal to Pakistan ending its air strikes.", "Taliban", set()),
+    ("Ethiopia has made any deal conditional on access to the sea.", "Ethiopia", set()),
+    ("Niger's junta said it would release the detained officers on condition that ECOWAS lifts the sanctions.",
+     "Niger military", {"ECOWAS"}),
+    ("The ELN said it would not return to the negotiating table unless the government suspends military operations.",
+     "ELN", set()),
+    ("The Taliban demanded that Pakistan stop air strikes inside Afghanistan, spokesman Zabihullah Mujahid said.",
+     "Taliban", {"Pakistan"}),
+    ("Israel says any ceasefire must include the release of all hostages.", "Israel", set()),
+])
+def test_demands_conditions_however_worded(nlp, text, by, to):
+    rec, label = records_of(nlp, text)
+    assert any(by in b and to <= t for _, b, t, _ in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text, by", [
+    ("JNIM spokesman Bina Diarra said the group demands the withdrawal of Russian mercenaries from Mali.", "JNIM"),
+    ("M23 spokesman Lawrence Kanyuka said the rebels demand direct talks with Kinshasa.", "M23"),
+    ("JNIM, through its spokesman, demanded the departure of foreign forces from Burkina Faso.", "JNIM"),
+])
+def test_demands_group_speaking_through_a_spokesman(nlp, text, by):
+    rec, label = records_of(nlp, text)
+    assert any(by in b for _, b, _, _ in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text, by, rejecter", [
+    ("Ukraine rejected Russia's demand that Ukrainian troops leave the Donbas.", "Russia", "Ukraine"),
+    ("Venezuela rejected Guyana's demand that it respect the 1899 border award.", "Guyana", "Venezuela"),
+    ("The M23 demanded that Kinshasa negotiate directly with the rebels, a demand the Congolese government rejected.",
+     "M23", "Democratic Republic of the Congo"),
+    ("Niger's junta rejected calls for a swift return to civilian rule.", None, "Niger military"),
+    ("The Malian junta rejected calls to hand power to civilians.", None, "Mali military"),
+])
+def test_demands_who_rejects_them(nlp, text, by, rejecter):
+    rec, label = records_of(nlp, text)
+    assert any((by in b if by else not b) and rejecter in r for _, b, _, r in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the talks would continue if the weather allowed.",
+    "The governor said the bridge would only reopen if repairs are finished.",
+    "Analysts insist that the war will last for years.",
+    "The Ukrainian army insists that its troops are still holding the town.",
+    "Kyiv insists that Russian forces have suffered heavy losses.",
+])
+def test_demands_conditions_on_things_and_insisted_claims_are_no_demands(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.demands

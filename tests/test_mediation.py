@@ -168,3 +168,118 @@ def test_mediation_organizes_the_talks_of_its_parties(nlp, text, mediator, sides
 ])
 def test_mediation_does_not_organize_other_meetings(nlp, text):
     assert _linked(nlp, text) == []
+
+
+# -- mediation told without "mediate": hosting, sponsoring, auspices, plans, pushes, envoys ------------------
+
+
+def _mediations(rec, label):
+    return [({label(k) for k in m.mediators}, {label(k) for k in m.parties}) for m in rec.mediations]
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    ("Negotiations between Ethiopia and the Tigray People's Liberation Front opened in South Africa under the "
+     "auspices of the African Union.", "African Union", set()),
+    ("Talks between the Colombian government and the ELN rebels, held under the auspices of Norway and Cuba, "
+     "resumed in Caracas.", "Norway", set()),
+    ("The negotiations are taking place under the aegis of the East African Community, with Kenya's former "
+     "president Uhuru Kenyatta as facilitator.", "East African Community", set()),
+    ("Talks brokered by Turkey between Somalia and Ethiopia ended with a joint declaration in Ankara.",
+     "Turkey", {"Somalia", "Ethiopia"}),
+    ("The ceasefire between Thailand and Cambodia, brokered by Malaysia, largely held on Tuesday.",
+     "Malaysia", {"Thailand", "Cambodia"}),
+    ("Talks between Kinshasa and the M23, facilitated by Qatar, resumed in Doha on Monday.", "Qatar", set()),
+    ("Bangladesh and Myanmar signed the repatriation deal in talks facilitated by China.", "China", set()),
+    ("India and Pakistan agreed to a ceasefire on Saturday in talks brokered by the United States.",
+     "United States", {"India", "Pakistan"}),
+    ("The truce was agreed in Saudi-brokered talks between Yemen's government and the Houthis.", "Saudi Arabia", set()),
+])
+def test_mediation_brokered_facilitated_or_under_the_auspices_of(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m and parties <= p for m, p in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    ("Armenia and Azerbaijan held talks in Almaty on Friday, hosted by Kazakhstan.",
+     "Kazakhstan", {"Armenia", "Azerbaijan"}),
+    ("Talks between Armenia and Azerbaijan, hosted by the United States, ended without a deal.",
+     "United States", set()),
+    ("The talks in Jeddah between the Sudanese army and the Rapid Support Forces are sponsored by Saudi Arabia "
+     "and the United States.", "Saudi Arabia", {"Rapid Support Forces"}),
+    ("Kenya offered to host the next round of talks between Ethiopia and Eritrea.", "Kenya", {"Ethiopia", "Eritrea"}),
+    ("Saudi Arabia has offered to host a new round of talks between Pakistan and Afghanistan.",
+     "Saudi Arabia", {"Pakistan", "Afghanistan"}),
+    ("Brazil has offered to host peace talks between Venezuela and Guyana over the Essequibo region.",
+     "Brazil", {"Venezuela", "Guyana"}),
+    ("Cuba and Norway, guarantors of the peace process, convened talks between the Colombian government and the "
+     "ELN in Havana.", "Cuba", set()),
+])
+def test_mediation_host_or_sponsor_of_the_sides_talks(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m and parties <= p for m, p in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Egypt drafted a peace plan and presented it to the Sudanese army and the Rapid Support Forces.", "Egypt"),
+    ("China presented a peace plan to Myanmar's military government and the Arakan Army at a meeting in Kunming.",
+     "China"),
+    ("A ceasefire plan drafted by Saudi Arabia was presented to the Yemeni government and the Houthis on Sunday.",
+     "Saudi Arabia"),
+    ("A peace proposal put forward by Brazil and China calls on Russia and Ukraine to freeze the front lines.",
+     "Brazil"),
+    ("Mediators from Qatar and Egypt presented both sides with a new proposal for a truce in Gaza.", "Qatar"),
+])
+def test_mediation_plan_drafted_and_put_to_both_sides(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Qatar has been pushing both sides towards a peace deal since fighting resumed in eastern Congo.", "Qatar"),
+    ("Algeria's foreign minister travelled to Bamako to bring the Malian government and the Tuareg rebels back "
+     "to the negotiating table.", "Algeria"),
+    ("Egypt and Qatar have been shuttling between Hamas and Israel for weeks, trying to close the gaps on a truce.",
+     "Egypt"),
+    ("The ceasefire between India and Pakistan was reached after intense diplomacy led by the United States.",
+     "United States"),
+    ("Angola, which has acted as a go-between for Congo and Rwanda, will host the summit in Luanda.", "Angola"),
+    ("Turkish Foreign Minister Hakan Fidan is pushing Somalia and Ethiopia to sign a deal on sea access.", "Turkey"),
+])
+def test_mediation_push_or_shuttle_between_the_sides(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Fighting between the M23 rebels and Congolese troops has displaced thousands. The U.S. special envoy "
+     "Massad Boulos made repeated visits to Kigali to agree a peace plan with Rwandan President Paul Kagame.",
+     "United States"),
+    ("Qatar's Prime Minister Mohammed bin Abdulrahman Al Thani has met Rwandan and Congolese officials several "
+     "times to agree the terms of a peace deal.", "Qatar"),
+    ("Jared Kushner, the president's son-in-law and adviser, travelled to Cairo to finalise the ceasefire deal "
+     "between Israel and Hamas.", "Jared Kushner"),
+    ("Steve Witkoff, Donald Trump's special envoy, has been leading the effort to broker an end to the war "
+     "between Russia and Ukraine.", "Steve Witkoff"),
+])
+def test_mediation_envoys_named_by_role_lead_the_effort(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union called for calm after clashes between Armenian and Azerbaijani troops on the border.",
+    "The United Nations urged restraint as fighting between the army and the RSF intensified in Darfur.",
+    "Pakistan hosted a cricket team from Sri Lanka in Lahore on Sunday.",
+    "The Nigerian government presented its budget plan to parliament on Tuesday.",
+    "Russia presented its own peace plan to Ukraine, which Kyiv rejected.",
+    "Ethiopia pushed its troops towards the border with Eritrea.",
+    "France welcomed the ceasefire between Israel and Hezbollah.",
+    "Ukraine and Russia exchanged prisoners on Friday in a swap brokered months ago.",
+    "Hamas said it had received a new truce proposal and was studying it.",
+    "Russia hosted a military parade in Moscow attended by Chinese troops.",
+    "The Chinese foreign minister called for dialogue between India and Pakistan.",
+    "Israel and Hamas accused each other of breaking the truce.",
+])
+def test_mediation_calls_hosting_and_plans_of_ones_own_are_no_mediation(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.mediations

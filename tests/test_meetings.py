@@ -215,3 +215,91 @@ def test_meetings_person_of_no_known_side_does_not_split_a_meeting(nlp):
              "caretaker premier Tigran Avetisyan and Azerbaijan's President Ilham Aliyev will meet for talks.")
     assert len(rec.meetings) == 1
     assert {"Tigran Avetisyan", "Ilham Aliyev"} <= {label(p) for p in rec.meetings[0].participants}
+
+
+# -- who meets, and whether it happened ---------------------------------------------------------------
+
+
+def _meetings(rec, label):
+    return [({label(k) for k in m.participants}, m.status, m.modality, label(m.location) if m.location else None)
+            for m in rec.meetings]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("U.S. envoy Steve Witkoff met Russian envoy Kirill Dmitriev in Miami on Saturday.",
+     {"Steve Witkoff", "Kirill Dmitriev"}),
+    ("Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan met in Abu Dhabi on Thursday.",
+     {"Ilham Aliyev", "Nikol Pashinyan"}),
+    ("Somali President Hassan Sheikh Mohamud travelled to Addis Ababa to meet Ethiopian Prime Minister Abiy Ahmed.",
+     {"Hassan Sheikh Mohamud", "Abiy Ahmed"}),
+    ("Abiy Ahmed and Hassan Sheikh Mohamud held talks in Ankara on Wednesday.", {"Abiy Ahmed", "Hassan Sheikh Mohamud"}),
+    ("Sudan's army chief Abdel Fattah al-Burhan received Egypt's foreign minister in Port Sudan on Sunday.",
+     {"Abdel Fattah al-Burhan", "Egypt"}),
+    ("Turkish President Recep Tayyip Erdogan hosted Zelensky in Ankara on Wednesday.", {"Recep Tayyip Erdogan", "Zelensky"}),
+    ("Israel and Lebanon are expected to hold talks in Naqoura next month.", {"Israel", "Lebanon"}),
+    ("Tshisekedi and Kagame are due to meet in Washington next week to sign the agreement.", {"Tshisekedi", "Kagame"}),
+    ("Envoys from Mali, Burkina Faso and Niger gathered in Niamey on Monday to discuss the joint force.",
+     {"Mali", "Burkina Faso", "Niger"}),
+])
+def test_meetings_participants_from_subjects_objects_and_governing_verbs(nlp, text, people):
+    rec, label = records_of(nlp, text)
+    assert any(people <= parts for parts, *_ in _meetings(rec, label))
+
+
+@pytest.mark.parametrize("text, party, place", [
+    ("A Russian delegation arrived in Istanbul on Sunday.", "Russia", "Istanbul"),
+    ("A Sudanese army delegation travelled to Jeddah on Monday for talks with the Rapid Support Forces.",
+     "Rapid Support Forces", "Jeddah"),
+    ("A delegation of the Syrian Democratic Forces travelled to Damascus on Sunday for talks with the government.",
+     "Syrian Democratic Forces", "Damascus"),
+    ("Pakistan's foreign minister Ishaq Dar flew to Kabul on Saturday for talks with Taliban officials.",
+     "Taliban", "Kabul"),
+])
+def test_meetings_delegation_travelling_to_a_place_meets_there(nlp, text, party, place):
+    rec, label = records_of(nlp, text)
+    assert any(party in parts and where == place for parts, _, _, where in _meetings(rec, label))
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Nikol Pashinyan and Ilham Aliyev spoke by phone on Monday about the peace treaty.",
+     {"Nikol Pashinyan", "Ilham Aliyev"}),
+    ("Colombian President Gustavo Petro telephoned Venezuelan President Nicolas Maduro on Friday.",
+     {"Gustavo Petro", "Nicolas Maduro"}),
+    ("Zelensky and Trump discussed air defence in a phone call on Wednesday.", {"Zelensky", "Trump"}),
+])
+def test_meetings_phone_calls_between_leaders(nlp, text, people):
+    rec, label = records_of(nlp, text)
+    assert any(people <= parts and modality == "phone" for parts, _, modality, _ in _meetings(rec, label))
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Putin could eventually meet Zelensky once a deal is ready, the Kremlin said.", "planned"),
+    ("Turkey offered to host a meeting between Putin and Zelensky in Istanbul.", "planned"),
+    ("Israel had offered to hold talks with Lebanon in Cyprus.", "planned"),
+    ("The two leaders could eventually meet in Alaska, a Kremlin aide said.", "planned"),
+    ("Rwandan President Paul Kagame and Congolese President Felix Tshisekedi are scheduled to sign the accord at "
+     "the White House.", "planned"),
+    ("Talks between the Colombian government and the ELN were derailed by a car bombing in Arauca.", "cancelled"),
+    ("Russia called off the talks with Ukraine scheduled for Monday.", "cancelled"),
+    ("Negotiations between Sudan's army and the RSF in Jeddah were suspended in December.", "cancelled"),
+    ("The planned meeting between the Sudanese army and the Rapid Support Forces was postponed.", "postponed"),
+    ("Ethiopia postponed the meeting with Egypt on the dam, citing scheduling problems.", "postponed"),
+])
+def test_meetings_offers_and_possibilities_are_planned_called_off_is_not_held(nlp, text, status):
+    rec, label = records_of(nlp, text)
+    assert [s for _, s, _, _ in _meetings(rec, label)] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "The defence minister visited a drone factory in Kharkiv on Monday.",
+    "The president visited wounded soldiers at a hospital in Kyiv.",
+    "The Sudanese prime minister visited a displacement camp near Port Sudan on Friday.",
+    "Protesters met with tear gas and rubber bullets in Khartoum on Tuesday.",
+    "Colombian troops met fierce resistance from ELN fighters in Catatumbo.",
+    "The Russian foreign ministry met the accusations with scorn.",
+    "Residents met the news of the ceasefire with relief.",
+    "The army chief called on the rebels to lay down their arms.",
+])
+def test_meetings_visiting_a_site_or_meeting_resistance_is_no_meeting(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.meetings
