@@ -234,3 +234,15 @@ def test_demands_who_rejects_them(nlp, text, by, rejecter):
 def test_demands_conditions_on_things_and_insisted_claims_are_no_demands(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.demands
+
+
+@pytest.mark.parametrize("text, by, to", [
+    ("The RSF wants the army to accept a ceasefire before any talks, its spokesman said.",
+     "Rapid Support Forces", {"Sudanese Armed Forces"}),
+    ("Armenia said it was ready to sign the treaty if Azerbaijan withdrew its troops from Armenian territory.",
+     "Armenia", {"Azerbaijan"}),
+    ("The M23 said any deal would require the government to release political prisoners.", "M23", set()),
+])
+def test_demands_what_one_side_wants_of_another_and_readiness_on_a_condition(nlp, text, by, to):
+    rec, label = records_of(nlp, text)
+    assert any(by in b and to <= t for _, b, t, _ in _demands(rec, label))

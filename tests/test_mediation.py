@@ -283,3 +283,14 @@ def test_mediation_envoys_named_by_role_lead_the_effort(nlp, text, mediator):
 def test_mediation_calls_hosting_and_plans_of_ones_own_are_no_mediation(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.mediations
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Oman, which has mediated between Washington and Tehran in the past, hosted the talks.", "Oman"),
+    ("The Saudi-hosted talks between the army and the RSF collapsed last year.", "Saudi Arabia"),
+    ("The truce, mediated by Egypt, came into force at midnight.", "Egypt"),
+    ("South Africa has offered to help broker an end to the fighting in eastern Congo.", "South Africa"),
+])
+def test_mediation_mediator_in_a_relative_clause_or_before_a_hyphen(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))

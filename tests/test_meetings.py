@@ -303,3 +303,26 @@ def test_meetings_offers_and_possibilities_are_planned_called_off_is_not_held(nl
 def test_meetings_visiting_a_site_or_meeting_resistance_is_no_meeting(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.meetings
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky told a news conference in Kyiv that Russia was preparing a new offensive.",
+    "Speaking at a press conference in Khartoum, the army spokesman denied the reports.",
+    "The Pakistani cabinet held an emergency meeting in Islamabad on Sunday.",
+    "During a visit to the front line in Donetsk, Zelensky awarded medals to soldiers.",
+    "The Somali army said it would meet any attack by al-Shabaab with force.",
+])
+def test_meetings_news_conferences_cabinet_sessions_and_front_line_visits_are_no_meeting(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.meetings
+
+
+@pytest.mark.parametrize("text, party, place", [
+    ("Iran's foreign minister Abbas Araghchi met his Omani counterpart in Muscat on Sunday.", "Abbas Araghchi", "Muscat"),
+    ("The Houthis' chief negotiator Mohammed Abdulsalam held talks with Omani officials in Muscat.",
+     "Mohammed Abdulsalam", "Muscat"),
+    ("Vance and Zelensky met briefly in Rome on Sunday, the White House said.", "Zelensky", "Rome"),
+])
+def test_meetings_envoys_and_ministers_meeting_their_counterparts(nlp, text, party, place):
+    rec, label = records_of(nlp, text)
+    assert any(party in parts and where == place for parts, _, _, where in _meetings(rec, label))

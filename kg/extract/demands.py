@@ -51,6 +51,12 @@ def _demand_clauses(tok: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in c.children):
                 out.append(c)
+    elif lemma in diplomacy_words("want_verbs"):
+        # "X wants the army to accept a ceasefire": what one side wants another to do
+        for c in tok.children:
+            if c.dep_ in {"ccomp", "xcomp"} and _own_subject(c) is not None \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                out.append(c)
     elif lemma in {"demand", "insist", "require"}:
         for c in tok.children:
             if c.dep_ == "ccomp" and lemma == "insist" and _obliged(c) is None and c.tag_ != "VB":
@@ -91,7 +97,7 @@ def _addressee_token(tok: Token) -> Token | None:
     clause is put to."""
     if tok.dep_ == "conj" and (own := _own_subject(tok)) is not None:
         return own
-    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in {"demand", "insist", "require"}:
+    if tok.dep_ in {"ccomp", "xcomp"} and tok.head.lemma_.lower() in {"demand", "insist", "require"} | diplomacy_words("want_verbs"):
         return _own_subject(tok)  # "demanded that Pakistan stop ...": the clause's subject
     for c in tok.head.children:
         objs = [c] if c.dep_ in {"dobj", "dative"} else []
@@ -135,6 +141,8 @@ def _demand_label(ctx: DocContext, tok: Token) -> str:
         return (_addressee(ctx, tok) + compact_clause(tok).removeprefix("for ")).strip()
     if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or _to_infinitive(tok)):
         return (_addressee(ctx, tok) + compact_clause(_stand_in(tok)).removeprefix("to ")).strip()
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in diplomacy_words("want_verbs"):
+        return compact_clause(tok).replace(" to ", " ", 1)  # "the army to accept a ceasefire"
     if tok.dep_ == "pobj" and tok.pos_ in {"NOUN", "PROPN"}:
         # "A halting its mobilization": the gerund's subject is the object of "to"
         ger = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBG"]
@@ -237,7 +245,8 @@ def _conditions(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[
         cond = tok.head
         main = cond.head
         if tok.lower_ == "if":
-            ready = any(a.lemma_.lower() in {"ready", "willing", "prepared"} for a in main.subtree if a.i < tok.i)
+            ready = any(a.lemma_.lower() in {"ready", "willing", "prepared"}
+                        for a in [*main.subtree, *list(main.ancestors)[:2]] if a.i < tok.i)  # "ready to sign ... if"
             only = any(a.lower_ == "only" for a in [*main.children, *cond.children, tok.doc[tok.i - 1]])
             if not (ready or only):
                 continue
@@ -304,7 +313,7 @@ def _once(found: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list
 
 
 def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
-    verbs = words("demand_verbs") | diplomacy_words("directive_verbs")
+    verbs = words("demand_verbs") | diplomacy_words("directive_verbs") | diplomacy_words("want_verbs")
     for sent in ctx.doc.sents:
         found: list[tuple[str, list[str], list[str]]] = []
         for tok in sent:

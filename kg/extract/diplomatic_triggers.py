@@ -18,6 +18,10 @@ def meeting_trigger(tok: Token) -> bool:
             return False
         if tok.dep_ == "compound":
             return False
+        # "a news conference", "the cabinet meeting": a telling, or one side among itself
+        if any(c.dep_ in {"compound", "amod", "poss", "nmod"} and c.lemma_.lower() in diplomacy_words("inward_meeting_words")
+               for c in tok.children):
+            return False
         return True
     if tok.pos_ == "VERB" and lemma in words("meeting_verbs"):
         if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
@@ -130,6 +134,10 @@ def mediation_trigger(tok: Token) -> bool:
         return True
     # "under the auspices of the AU", "with the facilitation of Qatar"
     if tok.lower_ in diplomacy_words("auspices_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True
+    # "Saudi-hosted talks"
+    if lemma in diplomacy_words("sponsor_verbs") and tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"} \
+            and tok.head.lemma_.lower() in words("meeting_nouns"):
         return True
     # "talks hosted by X", "negotiations sponsored by X", "talks were convened by X"
     if lemma in diplomacy_words("sponsor_verbs") and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):

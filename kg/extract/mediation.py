@@ -124,6 +124,8 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             out += phrase_agents(ctx, c)
         if c.dep_ in {"nsubj"}:
             out += phrase_agents(ctx, c)
+            if tok.dep_ == "relcl" and c.tag_ in {"WDT", "WP"}:  # "Oman, which has mediated between ..."
+                out += [e.key for e in [ctx.agent(tok.head)] if e is not None]
         if c.dep_ == "agent" and tok.dep_ == "acl":  # "diplomacy led by X" seen from "led"
             continue
         if c.dep_ in {"amod", "compound", "poss"} and (lemma in words("mediation_effort_nouns") or mediation_noun(tok)):

@@ -282,6 +282,15 @@ def _two_sides(ctx: DocContext, parts: list[str]) -> bool:
     return len(sides_of(ctx, parts)) >= 2 or len(orgs) >= 2
 
 
+def _among_itself(trigger: Token) -> bool:
+    """"The cabinet held an emergency meeting": one body meeting among itself, with no one else."""
+    head = clause_head(trigger)
+    inward = diplomacy_words("inward_meeting_words")
+    if any(c.dep_ == "prep" and c.lower_ in {"with", "between", "among"} for c in (*trigger.children, *head.children)):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in inward for c in head.children)
+
+
 def _people_meet(verb: Token) -> bool:
     """"The two leaders could meet": officials or delegates meet, though unnamed."""
     head = clause_head(verb)
@@ -294,6 +303,12 @@ def _visits_a_thing(ctx: DocContext, verb: Token) -> bool:
     """"visited a drone factory", "met fierce resistance", "met the accusations with scorn":
     a visit to, or a meeting with, what is neither a party, nor a place, nor people is no
     meeting of parties."""
+    if verb.lemma_.lower() == "visit" and verb.pos_ == "NOUN":  # "a visit to the front line"
+        dest = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        near = [t for o in dest for t in o.subtree if not any(a.dep_ == "prep" for a in _path(t, o))]
+        people = diplomacy_words("official_nouns") | diplomacy_words("party_nouns") | words("group_nouns")
+        return bool(dest) and not any(ctx.agent(t) is not None or ctx.place(t) is not None or t.pos_ == "PROPN"
+                                      or t.lemma_.lower() in people for t in near)
     if verb.lemma_.lower() not in {"visit", "meet"}:
         return False
     if verb.lemma_.lower() == "meet" and any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children):
@@ -487,7 +502,8 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
                 parts += [p for p in _participants(ctx, inner) if p not in parts]
             if place is None and not _two_sides(ctx, parts):
                 continue  # no place and one side only: not enough to tell a meeting apart
-            if tok.pos_ == "VERB" and ((not parts and not _people_meet(tok)) or _visits_a_thing(ctx, tok)):
+            if (tok.pos_ == "VERB" and not parts and not _people_meet(tok)) or _visits_a_thing(ctx, tok) \
+                    or _among_itself(tok):
                 continue  # "met with tear gas", "visited a drone factory": no one to meet
             if not parts and tok.lemma_.lower() == "round":
                 parts = _main_sides(ctx, found)  # "two earlier rounds": of the same negotiation
