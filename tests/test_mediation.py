@@ -294,3 +294,32 @@ def test_mediation_calls_hosting_and_plans_of_ones_own_are_no_mediation(nlp, tex
 def test_mediation_mediator_in_a_relative_clause_or_before_a_hyphen(nlp, text, mediator):
     rec, label = records_of(nlp, text)
     assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Fighting between Israel and Hamas continued on Sunday. The Trump administration has been pressing Israel to "
+     "accept the ceasefire proposal.", "Trump"),
+    ("The mediators, Qatar, Egypt and the United States, said the talks would resume next week.", "Qatar"),
+    ("A US-drafted peace plan was handed to Ukraine and Russia last month.", "United States"),
+    ("The two sides have met twice in Doha under Qatari mediation.", "Qatar"),
+    ("Hosted by Turkey, the talks between Russia and Ukraine lasted less than two hours.", "Turkey"),
+    ("The African Union's mediation team, led by former Nigerian president Olusegun Obasanjo, met both delegations "
+     "in Pretoria.", "African Union"),
+    ("The United States and Saudi Arabia, which co-chaired the Jeddah talks, urged the army and the RSF to return "
+     "to negotiations.", "United States"),
+    ("Kenya's President William Ruto is chairing an IGAD effort to bring the two Sudanese generals to the table.",
+     "IGAD"),
+])
+def test_mediation_told_in_a_paragraph_of_the_war(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian army pressed its offensive towards Pokrovsk on Tuesday.",
+    "Hosted by the governor, the ceremony in Kano honoured the victims.",
+    "Fighting between Israel and Hamas continued on Sunday. Hamas pressed Israel to accept the ceasefire proposal.",
+])
+def test_mediation_a_side_pressing_its_foe_or_hosting_a_ceremony_is_no_mediation(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.mediations

@@ -135,10 +135,15 @@ def mediation_trigger(tok: Token) -> bool:
     # "under the auspices of the AU", "with the facilitation of Qatar"
     if tok.lower_ in diplomacy_words("auspices_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True
-    # "Saudi-hosted talks"
-    if lemma in diplomacy_words("sponsor_verbs") and tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"} \
-            and tok.head.lemma_.lower() in words("meeting_nouns"):
+    # "Saudi-hosted talks", "a US-drafted peace plan"
+    if tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"} and (
+            (lemma in diplomacy_words("sponsor_verbs") and tok.head.lemma_.lower() in words("meeting_nouns"))
+            or (lemma in diplomacy_words("draft_verbs") and tok.head.lemma_.lower() in diplomacy_words("plan_nouns"))):
         return True
+    # "Hosted by Turkey, the talks ..."
+    if lemma in diplomacy_words("sponsor_verbs") and tok.tag_ == "VBN" and tok.dep_ == "advcl" \
+            and any(c.dep_ == "agent" for c in tok.children):
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in words("meeting_nouns") for c in tok.head.children)
     # "talks hosted by X", "negotiations sponsored by X", "talks were convened by X"
     if lemma in diplomacy_words("sponsor_verbs") and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
         return (tok.dep_ == "acl" and tok.head.lemma_.lower() in words("meeting_nouns")) or any(

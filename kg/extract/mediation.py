@@ -128,6 +128,8 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                 out += [e.key for e in [ctx.agent(tok.head)] if e is not None]
         if c.dep_ == "agent" and tok.dep_ == "acl":  # "diplomacy led by X" seen from "led"
             continue
+        if c.dep_ == "appos" and mediation_noun(tok):  # "the mediators, Qatar, Egypt and the US, said"
+            out += [e.key for x in (c, *c.conjuncts) if (e := ctx.agent(x)) is not None]
         if c.dep_ in {"amod", "compound", "poss"} and (lemma in words("mediation_effort_nouns") or mediation_noun(tok)):
             ent = ctx.agent(c)
             if ent is not None:
@@ -142,6 +144,9 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         out += [k for c in tok.children if c.dep_ == "agent" for k in phrase_agents(ctx, c)]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not out:
         return []  # "a swap brokered months ago": the broker goes unnamed
+    if tok.dep_ == "compound" and mediation_noun(tok) and not out:  # "the AU's mediation team"
+        out += [e.key for c in tok.head.children if c.dep_ in {"poss", "amod", "compound"} and c != tok
+                for e in [ctx.agent(c)] if e is not None]
     t = tok
     # "efforts to mediate", "served as mediators", "leading the effort to forge": climb to the acting subject
     for _ in range(4):
@@ -228,8 +233,8 @@ def _conflict_sides(ctx: DocContext, scope: Token) -> list[str]:
     "the fighting between the army and the RSF"."""
     out: list[str] = []
     for noun in scope.subtree:
-        if noun.lemma_.lower() not in diplomacy_words("conflict_nouns"):
-            continue
+        if noun.lemma_.lower() not in diplomacy_words("conflict_nouns") and noun.lower_ not in diplomacy_words("conflict_nouns"):
+            continue  # "the war", "fighting between A and B" (a gerund)
         for c in noun.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"}:
                 out += agents_in(ctx, subtree_span(c))
@@ -271,7 +276,25 @@ def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], lis
     return out
 
 
-def _pushes(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+def _push_subject(verb: Token) -> Token | None:
+    """Who pushes: the verb's subject, else that of the verb it is joined to ("X co-chaired the talks
+    and urged ..."), that of the clause it is the purpose of, or the effort's ("an IGAD effort to bring ...")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        return subj
+    to = any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+    if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and to):
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "acl" and to and verb.head.lemma_.lower() in words("mediation_effort_nouns"):
+        owner = next((c for c in verb.head.children if c.dep_ in {"poss", "compound"}), None)
+        if owner is not None:
+            return owner
+        gov = verb.head.head
+        return next((c for c in gov.children if c.dep_ == "nsubj"), None) if gov.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tuple[Token, list[str], list[str], str | None]]:
     """"X is pushing both sides towards a peace deal", "X pressed A and B to agree a truce":
     a third party steering the sides to an agreement."""
     out = []
@@ -291,20 +314,22 @@ def _pushes(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[st
             if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in diplomacy_words("accept_verbs"):
                 # "urged both sides to accept a truce", "pressed them to agree to a ceasefire proposal"
                 goal = next((p for p in c.subtree if p.dep_ in {"dobj", "pobj"} and _agreement_noun(p)), goal)
+                table = table or any(p.dep_ in {"dobj", "pobj"} and _table_noun(p) for p in c.subtree)  # "to return to talks"
         if goal is None and not table:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None and verb.dep_ in {"advcl", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "X travelled to Y to bring ..."
+        subj = _push_subject(verb)
         if obj is None or subj is None:
             continue
         mediators = phrase_agents(ctx, subj)
         parties = _parties(ctx, phrase_tokens(obj), mediators)
-        both = obj.lemma_.lower() in diplomacy_words("generic_addressees") and any(
+        both = {obj.lemma_.lower(), obj.lower_} & (diplomacy_words("generic_addressees") | diplomacy_words("rival_nouns")) and any(
             d.lower_ in {"both", "two", "all"} for d in obj.subtree)
         both = both or (bool(parties) and bool(obj.conjuncts))  # "the government and the rebels"
-        if mediators and (len(parties) >= 2 or both):
+        # "pressing Israel to accept the ceasefire proposal": one side pressed to a deal by one who is no side of the war
+        one = goal is not None and len(parties) == 1 and bool(war) and not sides_of(ctx, mediators) & war \
+            and side_of(ctx, parties[0]) in war
+        if mediators and (len(parties) >= 2 or both or one):
             out.append((verb, mediators, parties, _named_goal(ctx, goal) if goal is not None else None))
     return out
 
@@ -377,7 +402,9 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
         between = _between(ctx, subtree_span(talks))
         offered = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in diplomacy_words("possibility_markers")
         next_round = any(c.lower_ in words("round_markers") for c in talks.children)
-        if not (between or offered or next_round):
+        doc = verb.doc
+        co = verb.i >= 2 and doc[verb.i - 1].text in {"-", "–"} and doc[verb.i - 2].lower_ == "co"  # "co-chaired the talks"
+        if not (between or offered or next_round or co):
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None and verb.dep_ == "xcomp":
@@ -524,7 +551,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                     parties += [p for p in _parties(ctx, phrase_tokens(sent.root), mediators) if p not in parties]
             add(sent, mediators, parties, goal)
 
-        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent) + _hosts(ctx, sent) + _proposals(ctx, sent) \
+        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent, war) + _hosts(ctx, sent) + _proposals(ctx, sent) \
                 + _envoy_missions(ctx, sent, war) + _brokering_meetings(ctx, sent, war):
             add(sent, mediators, parties, goal)
 

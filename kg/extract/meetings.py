@@ -292,11 +292,12 @@ def _among_itself(trigger: Token) -> bool:
 
 
 def _people_meet(verb: Token) -> bool:
-    """"The two leaders could meet": officials or delegates meet, though unnamed."""
+    """"The two leaders could meet", "would meet him": officials or people meet, though unnamed."""
     head = clause_head(verb)
     subjects = [c for v in (verb, head, head.head) for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
     people = diplomacy_words("official_nouns") | diplomacy_words("delegation_nouns") | diplomacy_words("party_nouns")
-    return any(s.lemma_.lower() in people for s in subjects)
+    met = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in {"him", "her", "them"}]  # "would meet him"
+    return bool(met) or any(s.lemma_.lower() in people for s in subjects)
 
 
 def _visits_a_thing(ctx: DocContext, verb: Token) -> bool:
