@@ -323,3 +323,27 @@ def test_mediation_told_in_a_paragraph_of_the_war(nlp, text, mediator):
 def test_mediation_a_side_pressing_its_foe_or_hosting_a_ceremony_is_no_mediation(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.mediations
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Russia's war in Ukraine has killed tens of thousands. Ukraine's envoy Rustem Umerov travelled to Miami to "
+     "discuss the peace plan with Steve Witkoff.", "Ukraine"),
+    ("Israel's negotiators flew to Doha on Monday to finalise the hostage deal.", "Israel"),
+    ("Zelensky met Trump at the White House to discuss a peace deal.", "Zelensky"),
+    ("The Sudanese army's envoy travelled to Cairo to discuss a ceasefire with Egyptian officials.",
+     "Sudanese Armed Forces"),
+    ("Pakistan's army chief pressed the Taliban to accept a deal on cross-border militancy.", "Pakistan"),
+])
+def test_mediation_a_sides_own_envoys_and_negotiators_do_not_mediate(nlp, text, side):
+    rec, label = records_of(nlp, text)
+    assert not any(side in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Trump's envoy Steve Witkoff flew to Moscow on Wednesday to present the peace plan to Putin.", "Steve Witkoff"),
+    ("Qatar and Egypt, which have mediated between Israel and Hamas, presented a new proposal on Sunday.", "Qatar"),
+    ("Hamas negotiators met Egyptian mediators in Cairo to discuss the ceasefire proposal.", "Egypt"),
+])
+def test_mediation_third_party_envoys_and_mediators_named_together(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))

@@ -26,7 +26,7 @@ from kg.extract.diplomatic_triggers import (
 )
 from kg.extract.wording import clause_text, compact_clause, np_text
 from kg.lexicon import diplomacy_words
-from kg.records import PERSON, MediationRecord, MeetingRecord
+from kg.records import ORGANIZATION, PERSON, MediationRecord, MeetingRecord
 
 
 @dataclass
@@ -125,7 +125,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         if c.dep_ in {"nsubj"}:
             out += phrase_agents(ctx, c)
             if tok.dep_ == "relcl" and c.tag_ in {"WDT", "WP"}:  # "Oman, which has mediated between ..."
-                out += [e.key for e in [ctx.agent(tok.head)] if e is not None]
+                out += [e.key for x in (tok.head, *tok.head.conjuncts) if (e := ctx.agent(x)) is not None]
         if c.dep_ == "agent" and tok.dep_ == "acl":  # "diplomacy led by X" seen from "led"
             continue
         if c.dep_ == "appos" and mediation_noun(tok):  # "the mediators, Qatar, Egypt and the US, said"
@@ -327,8 +327,7 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
             d.lower_ in {"both", "two", "all"} for d in obj.subtree)
         both = both or (bool(parties) and bool(obj.conjuncts))  # "the government and the rebels"
         # "pressing Israel to accept the ceasefire proposal": one side pressed to a deal by one who is no side of the war
-        one = goal is not None and len(parties) == 1 and bool(war) and not sides_of(ctx, mediators) & war \
-            and side_of(ctx, parties[0]) in war
+        one = goal is not None and len(parties) == 1 and side_of(ctx, parties[0]) in war and _third_party(ctx, mediators, war)
         if mediators and (len(parties) >= 2 or both or one):
             out.append((verb, mediators, parties, _named_goal(ctx, goal) if goal is not None else None))
     return out
@@ -415,6 +414,25 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
     return out
 
 
+def _third_party(ctx: DocContext, mediators: list[str], war: set[str]) -> bool:
+    """Whether those named can stand between the sides: no side of the document's wars, and a
+    state, an international body or people of one; not a state's own army or rebels (an
+    organization of a country), who are sides themselves."""
+    if not mediators:
+        return False
+    for key in mediators:
+        ent = ctx.entities.entities[key]
+        side = side_of(ctx, key)
+        if side in war or key in war:
+            return False
+        if ent.kind == ORGANIZATION and ent.country_key:
+            return False
+        if ent.kind == PERSON and ent.affiliation_key and ctx.entities.entities[ent.affiliation_key].kind == ORGANIZATION \
+                and ctx.entities.entities[ent.affiliation_key].country_key:
+            return False
+    return True
+
+
 def _war_sides(ctx: DocContext) -> set[str]:
     """The sides of the wars the document names ("the fighting between A and B"), as states."""
     return sides_of(ctx, [k for sent in ctx.doc.sents for k in _conflict_sides(ctx, sent.root)])
@@ -437,11 +455,12 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
             deal = next((n for n in purpose.subtree if n.dep_ in {"dobj", "pobj"} and _agreement_noun(n)), None)
             if deal is None:
                 continue
-            mediators = [k for k in phrase_agents(ctx, subj) if side_of(ctx, k) not in war]
-            if not mediators:
-                continue
-            parties = _parties(ctx, [t for t in sent if t not in subj.subtree], mediators)
-            out.append((verb, mediators, parties, _named_goal(ctx, deal)))
+            mediators = phrase_agents(ctx, subj)
+            rest = [t for t in sent if t not in subj.subtree]
+            parties = _parties(ctx, rest, mediators)
+            met = [k for k in agents_in(ctx, rest) if k not in mediators]  # "to present the plan to Putin"
+            if met and _third_party(ctx, mediators, war):
+                out.append((verb, mediators, parties, _named_goal(ctx, deal)))
     return out
 
 
@@ -466,7 +485,7 @@ def _brokering_meetings(ctx: DocContext, sent: Span, war: set[str]) -> list[tupl
                    for t in phrase_tokens(c)]
             parties = _parties(ctx, met, mediators)
             own = sides_of(ctx, mediators)
-            if mediators and len(sides_of(ctx, parties)) >= 2 and not own & (sides_of(ctx, parties) | war):
+            if len(sides_of(ctx, parties)) >= 2 and not own & sides_of(ctx, parties) and _third_party(ctx, mediators, war):
                 out.append((verb, mediators, parties, _named_goal(ctx, deal)))
     return out
 
