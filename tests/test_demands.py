@@ -246,3 +246,12 @@ def test_demands_conditions_on_things_and_insisted_claims_are_no_demands(nlp, te
 def test_demands_what_one_side_wants_of_another_and_readiness_on_a_condition(nlp, text, by, to):
     rec, label = records_of(nlp, text)
     assert any(by in b and to <= t for _, b, t, _ in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text, by", [
+    ("Russia will not agree to a ceasefire until Ukraine withdraws from the four regions, Lavrov said.", "Russia"),
+    ("Kyiv has said any peace deal must be backed by security guarantees from the West.", "Ukraine"),
+])
+def test_demands_not_until_and_terms_any_deal_must_meet(nlp, text, by):
+    rec, label = records_of(nlp, text)
+    assert any(by in b for _, b, _, _ in _demands(rec, label))

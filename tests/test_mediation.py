@@ -347,3 +347,9 @@ def test_mediation_a_sides_own_envoys_and_negotiators_do_not_mediate(nlp, text, 
 def test_mediation_third_party_envoys_and_mediators_named_together(nlp, text, mediator):
     rec, label = records_of(nlp, text)
     assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+def test_mediation_ready_to_host_the_sides_talks(nlp):
+    rec, label = records_of(nlp, "Erdogan told Putin in a phone call on Sunday that Turkey was ready to host talks "
+                                 "between Russia and Ukraine.")
+    assert any("Turkey" in m and {"Russia", "Ukraine"} <= p for m, p in _mediations(rec, label))

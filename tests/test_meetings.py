@@ -326,3 +326,34 @@ def test_meetings_news_conferences_cabinet_sessions_and_front_line_visits_are_no
 def test_meetings_envoys_and_ministers_meeting_their_counterparts(nlp, text, party, place):
     rec, label = records_of(nlp, text)
     assert any(party in parts and where == place for parts, _, _, where in _meetings(rec, label))
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Zelensky, who met Trump in Paris on Saturday, said the talks had been productive.", {"Zelensky", "Trump"}),
+    ("After meeting Erdogan in Ankara, Putin said Russia was ready for talks.", {"Erdogan", "Putin"}),
+    ("Erdogan told Putin in a phone call on Sunday that Turkey was ready to host talks.", {"Erdogan", "Putin"}),
+    ("Macron hosted Zelensky and Starmer at the Elysee on Friday.", {"Macron", "Zelensky"}),
+])
+def test_meetings_participants_from_relative_clauses_adverbials_and_told_calls(nlp, text, people):
+    rec, label = records_of(nlp, text)
+    assert any(people <= parts for parts, *_ in _meetings(rec, label))
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Talks between Israel and Hamas scheduled for Thursday were pushed back to next week.", "postponed"),
+    ("Russia and Ukraine are set to hold a new round of talks in Istanbul on Wednesday.", "planned"),
+    ("The talks between Thailand and Cambodia in Kuala Lumpur ended without agreement on Friday.", "held"),
+])
+def test_meetings_status_of_rescheduled_set_and_ended_talks(nlp, text, status):
+    rec, label = records_of(nlp, text)
+    assert [s for _, s, _, _ in _meetings(rec, label)] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "Putin has refused to meet Zelensky.",
+    "The rebels of the M23 called on Kinshasa to negotiate directly with them.",
+    "The fighters met little resistance as they entered the town of Bunagana.",
+])
+def test_meetings_refused_or_demanded_talks_are_no_meeting(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.meetings

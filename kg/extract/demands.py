@@ -250,9 +250,12 @@ def _conditions(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[
             only = any(a.lower_ == "only" for a in [*main.children, *cond.children, tok.doc[tok.i - 1]])
             if not (ready or only):
                 continue
+        elif tok.lower_ == "until":  # "will not agree to a ceasefire until Y withdraws"
+            if not any(c.dep_ == "neg" for c in main.children):
+                continue
         elif tok.lower_ != "unless":
             continue
-        label = clause_text(cond).removeprefix("if ").removeprefix("unless ").strip()
+        label = clause_text(cond).removeprefix("if ").removeprefix("unless ").removeprefix("until ").strip()
         subj = _own_subject(cond)
         to = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
         out.append((label, _demanders(ctx, main), to))

@@ -407,7 +407,8 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None and verb.dep_ == "xcomp":
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            gov = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X was ready to host talks"
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
         mediators = phrase_agents(ctx, subj) if subj is not None else []
         if mediators:
             out.append((verb, mediators, [p for p in between if p not in mediators], talks_goal(talks)))

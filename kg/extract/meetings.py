@@ -159,18 +159,24 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
                     and t.head.lemma_.lower() not in diplomacy_words("conflict_nouns"):
                 take(t)  # "a deal to end X's war with Y": Y is not at the table
     subject = False
-    speech = head.lemma_.lower() in words("speech_verbs") and not _acts_on(head, trigger)
+    # "X told Y in a phone call": the telling is the call, its teller and hearer take part
+    told_in = trigger.dep_ == "pobj" and trigger.head.head == head and trigger.head.lower_ in {"in", "during", "over"}
+    speech = head.lemma_.lower() in words("speech_verbs") and not _acts_on(head, trigger) and not told_in
     for c in head.children:
         if c.dep_ in {"nsubj", "nsubjpass"} and c != trigger and not speech:
             take(c)
             subject = True
+            if c.tag_ in {"WP", "WDT"} and head.dep_ == "relcl":  # "Zelensky, who met Trump in Paris"
+                take(head.head)
+        if told_in and c.dep_ in {"dobj", "dative"}:
+            take(c)
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
             withs = True
         if head == trigger and c.dep_ == "dobj":
             take(c)
-    if head.dep_ in {"advcl", "xcomp", "conj"} and not any(c.dep_ == "nsubj" for c in head.children):
-        gov = head.head
+    if head.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and not any(c.dep_ == "nsubj" for c in head.children):
+        gov = head.head.head if head.dep_ == "pcomp" else head.head  # "After meeting X in Y, Z said"
         if gov.dep_ == "acomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in gov.children):
             gov = gov.head  # "A and B are due to meet"
         for c in gov.children:
@@ -424,7 +430,8 @@ def _called_off(trigger: Token) -> str | None:
     verbs += [c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN"]
     for v in verbs:
         lemma = v.lemma_.lower()
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), "")
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"
+                         or (c.dep_ == "advmod" and c.lower_ in {"back", "off"})), "")  # "pushed back"
         both = f"{lemma} {particle}".strip()
         if lemma in diplomacy_words("postpone_verbs") or both in diplomacy_words("postpone_verbs"):
             return POSTPONED
@@ -437,9 +444,14 @@ def _called_off(trigger: Token) -> str | None:
 
 
 def _refused(trigger: Token) -> bool:
-    """"rejecting peace talks with X", "refused to attend the summit": talks turned down."""
+    """"rejecting peace talks with X", "refused to attend the summit": talks turned down;
+    "called on X to negotiate", "urged both sides to meet": talks asked for, not held."""
     head = trigger.head
     if trigger.dep_ == "dobj" and head.lemma_.lower() in words("reject_verbs"):
+        return True
+    if trigger.pos_ == "VERB" and trigger.dep_ in {"xcomp", "ccomp", "advcl"} \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in trigger.children) \
+            and head.lemma_.lower() in diplomacy_words("directive_verbs") - {"tell"}:
         return True
     return trigger.dep_ == "xcomp" and head.lemma_.lower() in words("reject_verbs")
 
