@@ -255,3 +255,10 @@ def test_demands_what_one_side_wants_of_another_and_readiness_on_a_condition(nlp
 def test_demands_not_until_and_terms_any_deal_must_meet(nlp, text, by):
     rec, label = records_of(nlp, text)
     assert any(by in b for _, b, _, _ in _demands(rec, label))
+
+
+def test_demands_rejecting_the_demand_in_the_next_sentence(nlp):
+    rec, label = records_of(nlp, "Azerbaijan has tied the final treaty to a change in Armenia's constitution, which "
+                                 "Baku says contains territorial claims. Nikol Pashinyan has rejected the demand.")
+    assert [(lab, b, r) for lab, b, _, r in _demands(rec, label)] == [
+        ("a change in Armenia's constitution", {"Azerbaijan"}, {"Nikol Pashinyan"})]

@@ -353,3 +353,16 @@ def test_mediation_ready_to_host_the_sides_talks(nlp):
     rec, label = records_of(nlp, "Erdogan told Putin in a phone call on Sunday that Turkey was ready to host talks "
                                  "between Russia and Ukraine.")
     assert any("Turkey" in m and {"Russia", "Ukraine"} <= p for m, p in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediators, not_mediator", [
+    ("The agreement, negotiated over months with the help of U.S. envoy Steve Witkoff, would end the conflict "
+     "between Armenia and Azerbaijan.", {"United States", "Steve Witkoff"}, None),
+    ("Washington's special envoy for Sudan, Tom Perriello, has been shuttling between the army and the RSF.",
+     {"Tom Perriello"}, "Sudan"),
+])
+def test_mediation_with_the_help_of_an_envoy_not_the_country_of_his_brief(nlp, text, mediators, not_mediator):
+    rec, label = records_of(nlp, text)
+    meds = _mediations(rec, label)
+    assert any(mediators <= m for m, _ in meds)
+    assert not any(not_mediator in m for m, _ in meds)

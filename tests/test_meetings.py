@@ -357,3 +357,11 @@ def test_meetings_status_of_rescheduled_set_and_ended_talks(nlp, text, status):
 def test_meetings_refused_or_demanded_talks_are_no_meeting(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.meetings
+
+
+def test_meetings_agreed_talks_are_planned_and_the_two_leaders_are_the_negotiations_sides(nlp):
+    rec, label = records_of(nlp, "Sudan's army and the Rapid Support Forces have agreed to send delegations to Jeddah "
+                                 "for a new round of talks. The two leaders last met in Manama in January.")
+    got = _meetings(rec, label)
+    assert [(s, where) for _, s, _, where in got] == [("planned", "Jeddah"), ("held", "Manama")]
+    assert got[1][0] == {"Sudanese Armed Forces", "Rapid Support Forces"}

@@ -1,16 +1,18 @@
 """Demands and conditions: what one agent asks of another, to whom, and who rejects it.
 
-Demands are read from "tying/linking X to A and B", "demand(s) that", "insist(s)
-on", "call(s) on X to", "urge(s) X to", "warned/told X to" (each conjoined demand its
-own: "and for Y to ..."), "ready to ... if", "will only ... if", "unless", "made X conditional on", quoted or
-reported obligations put on another side or on every side ("All parties must ...",
-"told X's envoys that any deal must ..."), imperatives and "instead of". Whoever
-"refuses"/"rejects" them in the same sentence rejects them; a rejected call whose
-makers go unnamed is kept with its rejecter.
+Demands are read from "tying/linking X to A and B", "made X conditional on", "demand(s)
+that", "insist(s) on", "call(s) on X to", "urge(s) X to", "warned/told X to", "wants X
+to" (each conjoined demand its own: "and for Y to ..."), "ready to ... if", "will only
+... if", "unless", "not ... until", quoted or reported obligations put on another side,
+on every side or on any deal ("All parties must ...", "told X's envoys that any deal
+must ..."), imperatives and "instead of". Whoever "refuses"/"rejects" them in the same
+sentence, or "the demand" in the next, rejects them; a rejected call whose makers go
+unnamed is kept with its rejecter.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Span, Token
@@ -151,6 +153,9 @@ def _demand_label(ctx: DocContext, tok: Token) -> str:
             ger = [nxt]  # the parser hung the gerund on an earlier noun
         if ger:
             return f"{tok.text} {clause_text(ger[0])}"
+        asides = [c.left_edge.i for c in tok.subtree if c.dep_ in {"relcl", "appos"} and c.left_edge.i > tok.i]
+        if asides:  # "a change in X's constitution, which Y says ...": up to the aside
+            return tok.doc[tok.left_edge.i : min(asides)].text.strip(" ,;:—-")
     return clause_text(tok)
 
 
@@ -315,9 +320,29 @@ def _once(found: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list
     return list(out.values())
 
 
+def _rejects_the_demand(ctx: DocContext, sent: Span) -> list[str]:
+    """"X has rejected the demand", "Y dismissed those conditions": who rejects a demand told before."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.dep_ == "dobj" and tok.lemma_.lower() in words("demand_nouns") and tok.head.lemma_.lower() in words("reject_verbs") \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those", "such"} for c in tok.children) \
+                and not any(c.dep_ in {"acl", "relcl", "ccomp", "prep", "poss"} for c in tok.children):
+            subj = _own_subject(tok.head)
+            out += agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
+    return out
+
+
 def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
+    out: list[DemandRecord] = []
+    last: list[int] = []  # the demands of the sentence before
     verbs = words("demand_verbs") | diplomacy_words("directive_verbs") | diplomacy_words("want_verbs")
     for sent in ctx.doc.sents:
+        later = _rejects_the_demand(ctx, sent)
+        for i in last:
+            rej = [r for r in later if r not in out[i].demanded_by and r not in out[i].rejected_by]
+            if rej:
+                out[i] = replace(out[i], rejected_by=out[i].rejected_by + tuple(dict.fromkeys(rej)))
+        last = []
         found: list[tuple[str, list[str], list[str]]] = []
         for tok in sent:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
@@ -346,12 +371,14 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
                     rejecters += agents_in(ctx, subtree_span(subj[0]))
         for label, by, to in found:
             rej = [r for r in rejecters if r not in by]
-            yield DemandRecord(
+            last.append(len(out))
+            out.append(DemandRecord(
                 evidence=DocContext.evidence(sent),
                 label=label,
                 demanded_by=tuple(by),
                 rejected_by=tuple(dict.fromkeys(rej)),
                 addressed_to=tuple(k for k in dict.fromkeys(to) if k not in by),
-            )
+            ))
         for label, by, to, rej in called:
-            yield DemandRecord(evidence=DocContext.evidence(sent), label=label, rejected_by=tuple(rej))
+            out.append(DemandRecord(evidence=DocContext.evidence(sent), label=label, rejected_by=tuple(rej)))
+    yield from out

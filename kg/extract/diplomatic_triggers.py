@@ -135,6 +135,12 @@ def mediation_trigger(tok: Token) -> bool:
     # "under the auspices of the AU", "with the facilitation of Qatar"
     if tok.lower_ in diplomacy_words("auspices_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True
+    # "an agreement negotiated with the help of X": help towards an agreement or talks
+    if tok.lower_ in diplomacy_words("help_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        verb = clause_head(tok)
+        told = [verb, *verb.children, *(verb.head.children if verb.dep_ == "acl" else ()), verb.head]
+        return any(t.lemma_.lower() in diplomacy_words("goal_nouns") | words("meeting_nouns")
+                   | diplomacy_words("negotiate_verbs") for t in told if t != tok)
     # "Saudi-hosted talks", "a US-drafted peace plan"
     if tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"} and (
             (lemma in diplomacy_words("sponsor_verbs") and tok.head.lemma_.lower() in words("meeting_nouns"))

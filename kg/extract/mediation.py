@@ -48,6 +48,9 @@ def _between(ctx: DocContext, scope) -> list[str]:
 
 def _goal(tok: Token) -> str | None:
     for c in tok.children:
+        if c.dep_ in {"dobj", "attr"} and ({c.lemma_.lower(), c.lower_} & (
+                diplomacy_words("generic_addressees") | diplomacy_words("rival_nouns")) or c.pos_ in {"PROPN", "PRON"}):
+            continue  # "to press both sides": whom, not what for
         if c.dep_ in {"dobj", "attr"}:
             if c.lemma_.lower() in words("meeting_nouns"):  # "mediating talks on a ceasefire"
                 return talks_goal(c)
@@ -123,7 +126,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         if c.dep_ in {"agent"}:
             out += phrase_agents(ctx, c)
         if c.dep_ in {"nsubj"}:
-            out += phrase_agents(ctx, c)
+            out += _subject_agents(ctx, c)
             if tok.dep_ == "relcl" and c.tag_ in {"WDT", "WP"}:  # "Oman, which has mediated between ..."
                 out += [e.key for x in (tok.head, *tok.head.conjuncts) if (e := ctx.agent(x)) is not None]
         if c.dep_ == "agent" and tok.dep_ == "acl":  # "diplomacy led by X" seen from "led"
@@ -135,7 +138,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             if ent is not None:
                 out.append(ent.key)
         if c.dep_ == "prep" and c.lower_ in {"of", "from", "by"} and tok.pos_ == "NOUN" and (
-                tok.lower_ in diplomacy_words("auspices_nouns") or mediation_noun(tok)):
+                tok.lower_ in diplomacy_words("auspices_nouns") | diplomacy_words("help_nouns") or mediation_noun(tok)):
             # "under the auspices of the AU", "mediators from Qatar and Egypt": the named
             # agents themselves, not those of a phrase below them ("mediation of the war between A and B")
             out += [e.key for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
@@ -157,7 +160,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             break
         for c in head.children:
             if c.dep_ in {"nsubj"} and c != t:
-                out += phrase_agents(ctx, c)
+                out += _subject_agents(ctx, c)
                 if c.tag_ == "WDT" or c.lower_ in {"who", "which", "that"} and head.dep_ == "relcl":
                     out += [e.key for e in [ctx.agent(head.head)] if e is not None]  # "Angola, which has acted as a mediator"
             if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
@@ -179,6 +182,14 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                         out += agents_in(ctx, subtree_span(c))
             break
     return list(dict.fromkeys(out))
+
+
+def _subject_agents(ctx: DocContext, subj: Token) -> list[str]:
+    """The agents a subject names, without those of the brief ("the US envoy for Sudan": the
+    US, not Sudan) or its relative clauses."""
+    brief = {t for b in subj.subtree if b.dep_ == "prep" and b.lower_ in {"for", "to", "on"} for t in b.subtree}
+    named = {t for a in brief if a.dep_ == "appos" for t in a.subtree}  # "envoy for Sudan, Tom Perriello"
+    return agents_in(ctx, [t for t in phrase_tokens(subj) if t not in brief or t in named])
 
 
 def _party(ctx: DocContext, key: str, mediators: list[str]) -> str | None:
@@ -321,7 +332,7 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
         subj = _push_subject(verb)
         if obj is None or subj is None:
             continue
-        mediators = phrase_agents(ctx, subj)
+        mediators = _subject_agents(ctx, subj)
         parties = _parties(ctx, phrase_tokens(obj), mediators)
         both = {obj.lemma_.lower(), obj.lower_} & (diplomacy_words("generic_addressees") | diplomacy_words("rival_nouns")) and any(
             d.lower_ in {"both", "two", "all"} for d in obj.subtree)
@@ -456,7 +467,7 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
             deal = next((n for n in purpose.subtree if n.dep_ in {"dobj", "pobj"} and _agreement_noun(n)), None)
             if deal is None:
                 continue
-            mediators = phrase_agents(ctx, subj)
+            mediators = _subject_agents(ctx, subj)
             rest = [t for t in sent if t not in subj.subtree]
             parties = _parties(ctx, rest, mediators)
             met = [k for k in agents_in(ctx, rest) if k not in mediators]  # "to present the plan to Putin"

@@ -347,7 +347,7 @@ def _main_sides(ctx: DocContext, found: list[Mention]) -> list[str]:
     """The sides of the first meeting read with two sides or more: the negotiation the
     article is about."""
     for m in found:
-        if len(sides_of(ctx, m.parts)) >= 2:
+        if _two_sides(ctx, m.parts):
             return [k for k in m.parts if ctx.entities.entities[k].kind != PERSON]
     return []
 
@@ -463,6 +463,8 @@ def _only_possible(trigger: Token) -> bool:
     scope = [trigger, head, *head.children, *trigger.children]
     if head.dep_ == "xcomp":
         scope += [head.head, *head.head.children]
+        if head.head.lemma_.lower() in diplomacy_words("intention_verbs"):
+            return True  # "agreed to send delegations for a new round of talks"
     markers = diplomacy_words("possibility_markers")
     for t in scope:
         if t.tag_ == "MD" and t.lower_ in markers:
@@ -518,8 +520,8 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             if (tok.pos_ == "VERB" and not parts and not _people_meet(tok)) or _visits_a_thing(ctx, tok) \
                     or _among_itself(tok):
                 continue  # "met with tear gas", "visited a drone factory": no one to meet
-            if not parts and tok.lemma_.lower() == "round":
-                parts = _main_sides(ctx, found)  # "two earlier rounds": of the same negotiation
+            if not parts and (tok.lemma_.lower() == "round" or _people_meet(tok)):
+                parts = _main_sides(ctx, found)  # "two earlier rounds", "the two leaders met": of the same negotiation
             host = _host_country(ctx, tok) if place is None else None
             place = place or host
             _add_meeting(found, Mention(place, date, future or _only_possible(tok), parts, [sent], tok,
