@@ -366,3 +366,17 @@ def test_mediation_with_the_help_of_an_envoy_not_the_country_of_his_brief(nlp, t
     meds = _mediations(rec, label)
     assert any(mediators <= m for m, _ in meds)
     assert not any(not_mediator in m for m, _ in meds)
+
+
+def test_mediation_members_of_a_proposing_group_mediate_with_it(nlp):
+    rec, label = records_of(nlp, "The Quad, which groups the United States, Saudi Arabia, the United Arab Emirates and "
+                                 "Egypt, proposed a three-month humanitarian truce between the army and the RSF.")
+    meds = _mediations(rec, label)
+    assert {"Quad", "United States", "Saudi Arabia", "United Arab Emirates", "Egypt"} <= {k for m, _ in meds for k in m}
+    assert all(p == {"Rapid Support Forces"} for _, p in meds)  # no member is a party
+
+
+def test_mediation_proposal_taken_up_by_one_side_and_awaited_from_the_other(nlp):
+    rec, label = records_of(nlp, "The United States put forward a ceasefire proposal, which Ukraine accepted and Russia "
+                                 "has yet to answer.")
+    assert ({"United States"}, {"Ukraine", "Russia"}) in _mediations(rec, label)

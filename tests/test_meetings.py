@@ -365,3 +365,15 @@ def test_meetings_agreed_talks_are_planned_and_the_two_leaders_are_the_negotiati
     got = _meetings(rec, label)
     assert [(s, where) for _, s, _, where in got] == [("planned", "Jeddah"), ("held", "Manama")]
     assert got[1][0] == {"Sudanese Armed Forces", "Rapid Support Forces"}
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Leaders of Thailand and Cambodia are meeting in Putrajaya for ceasefire talks hosted by Malaysia.",
+     {"Thailand", "Cambodia"}),
+    ("Delegations from Ethiopia and Eritrea are holding talks in Jeddah, Saudi officials said on Wednesday.",
+     {"Ethiopia", "Eritrea"}),
+    ("Somalia and Ethiopia signed the accord in Ankara after months of tension.", {"Somalia", "Ethiopia"}),
+])
+def test_meetings_under_way_or_signed_are_held(nlp, text, people):
+    rec, label = records_of(nlp, text)
+    assert any(people <= parts and s == "held" for parts, s, _, _ in _meetings(rec, label))

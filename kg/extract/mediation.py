@@ -189,7 +189,12 @@ def _subject_agents(ctx: DocContext, subj: Token) -> list[str]:
     US, not Sudan) or its relative clauses."""
     brief = {t for b in subj.subtree if b.dep_ == "prep" and b.lower_ in {"for", "to", "on"} for t in b.subtree}
     named = {t for a in brief if a.dep_ == "appos" for t in a.subtree}  # "envoy for Sudan, Tom Perriello"
-    return agents_in(ctx, [t for t in phrase_tokens(subj) if t not in brief or t in named])
+    found = agents_in(ctx, [t for t in phrase_tokens(subj) if t not in brief or t in named])
+    # "the Quad, which groups A, B, C and D": the group's members act with it
+    for rc in subj.children:
+        if rc.dep_ == "relcl" and rc.lemma_.lower() in diplomacy_words("member_verbs"):
+            found += [k for c in rc.children if c.dep_ == "dobj" for k in agents_in(ctx, phrase_tokens(c)) if k not in found]
+    return found
 
 
 def _party(ctx: DocContext, key: str, mediators: list[str]) -> str | None:
@@ -229,6 +234,7 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
     # "the Quad group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
                for rc in tok.children if rc.dep_ == "relcl" for k in agents_in(ctx, subtree_span(rc))}
+    members |= {m for o in others for m in o.mediators}  # nor are the other mediators
     for pool in pools:
         found = [p for k in pool if (p := _party(ctx, k, rec.mediators)) is not None and p not in members]
         found = [p for p in dict.fromkeys(found) if p not in rec.parties]
@@ -390,12 +396,37 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
                 by += [k for a in c.children if a.dep_ == "agent" for k in phrase_agents(ctx, a)]
         doers = [k for v in (noun.head,) if v.pos_ == "VERB" for s in v.children
                  if s.dep_ in {"nsubj", "nsubjpass"} and noun not in s.subtree
-                 for k in agents_in(ctx, phrase_tokens(s))]
+                 for k in _subject_agents(ctx, s)]
         by = [k for k in dict.fromkeys(by) if k not in doers]
-        if not by and len(to) >= 2 and noun.dep_ == "dobj" and noun.head in presented:
-            by = doers  # "X drafted a peace plan and presented it to A and B": X's plan, put to both sides
+        # who takes it up or turns it down: "a proposal, which A accepted and B has yet to answer"
+        answer = [k for c in noun.children if c.dep_ == "relcl" for v in (c, *c.conjuncts)
+                  for x in v.children if x.dep_ == "nsubj" for k in agents_in(ctx, phrase_tokens(x))]
+        if not by and noun.dep_ == "dobj" and noun.head in presented:
+            others = [k for k in dict.fromkeys(to + answer) if k not in doers]
+            if len(others) >= 2:
+                by, to = doers, others  # "X drafted a peace plan and presented it to A and B": X's plan, put to both sides
         if by:
             out.append((noun, by, [k for k in to if k not in by], _named_goal(ctx, noun)))
+    return out
+
+
+def _proposed_deals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"X proposed a humanitarian truce between A and B": one who proposes an agreement
+    between two others."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in diplomacy_words("propose_verbs"):
+            continue
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _goal_nouns()):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            between = _between(ctx, subtree_span(noun))
+            # "between the army and the RSF": two sides, though one is named by a common noun
+            paired = any(p.dep_ == "pobj" and p.conjuncts for c in noun.children if c.lower_ == "between" for p in c.children)
+            if subj is None or not (len(between) >= 2 or (between and paired)):
+                continue
+            mediators = [k for k in _subject_agents(ctx, subj) if k not in between]
+            if mediators:
+                out.append((verb, mediators, between, _named_goal(ctx, noun)))
     return out
 
 
@@ -582,7 +613,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                     parties += [p for p in _parties(ctx, phrase_tokens(sent.root), mediators) if p not in parties]
             add(sent, mediators, parties, goal)
 
-        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent, war) + _hosts(ctx, sent) + _proposals(ctx, sent) \
+        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent, war) + _hosts(ctx, sent) + _proposals(ctx, sent) + _proposed_deals(ctx, sent) \
                 + _envoy_missions(ctx, sent, war) + _brokering_meetings(ctx, sent, war):
             add(sent, mediators, parties, goal)
 
