@@ -1,14 +1,21 @@
 """Mediation: an effort by a third party to bring the parties to an agreement.
 
-Mediation starts at "mediate", "broker", "X-brokered", "mediator(s)", an
+Mediation starts at "mediate", "broker", "X-brokered", "mediator(s)", "guarantors", an
 "effort to forge/broker/secure" something or to settle a conflict ("efforts to reduce
-tensions between A and B"); the mediator is the subject, the agent of "mediated by",
-or the names before "-brokered". It is also read without those words: a third party
-at talks on a deal to end a war between others, one pushing or urging both sides
-towards an agreement, one hosting their talks, one putting forward a plan. Parties
-come from "between X and Y", the clause or the sentence, else from the talks told
-with it or the document's negotiation; the goal is what is brokered. One record per
-mediating state or organization; people leading the effort, and the state's envoys,
+tensions between A and B"); the mediator is the subject (or the antecedent of "which"),
+the agent of "mediated by", the names before "-brokered" or in apposition to "the
+mediators". It is also read without those words: talks "under the auspices of X",
+"hosted/sponsored/convened by X", "with the help of X"; diplomacy "led by X"; one
+shuttling between the sides; a third party at talks on a deal to end a war between
+others, or meeting two other sides to agree one; one pushing or urging both sides (or
+one side of the war) towards an agreement or back to the table; one hosting or offering
+to host their talks; one drafting a plan put to both sides, or proposing a truce
+between them; an envoy, adviser or mediator going to agree a plan with a side. Only a
+third party mediates: no side of the document's wars, no state's own army or rebels.
+Parties come from "between X and Y", the clause or the sentence, else from the talks
+told with it, the wars the document names or its negotiation; the goal is what is
+brokered. One record per mediating state or organization (the members of a group
+named with it each their own); people leading the effort, and the state's envoys,
 join its record.
 """
 

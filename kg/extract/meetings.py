@@ -1,13 +1,18 @@
 """Meetings: talks, summits, visits, signings and calls, held, planned, cancelled or postponed.
 
 A meeting starts at a meeting noun or verb ("talks", "summit", "met", "will meet"),
-a call ("X's call with Y", "spoke by phone with Y") or a signing by two sides; its
-place is a place governed by a locative preposition in the trigger's clause (not one
-in its purpose or topic), or the host's country for visiting guests; its status comes
-from tense and modality ("will", "is expected to", a date after publication, "could
-eventually", an offer -> planned; "derailed", "cancelled" -> cancelled; "postponed" ->
-postponed); its participants are the agents of the clause and the affiliations of the
-people among them. Mentions of one meeting (same place, or no place and the same
+a call ("X's call with Y", "spoke by phone with Y", "A and B spoke by phone"), a
+signing by two sides, a reception of an official ("received Egypt's foreign minister")
+or a delegation or envoys arriving somewhere. News conferences, cabinet sessions,
+visits to a site and meeting resistance are none; neither are talks refused or asked
+for. Its place is a place governed by a locative preposition in the trigger's clause
+(not one in its purpose or topic), or the host's country for visiting guests; its
+status comes from tense and modality ("will", "is expected to", a date after
+publication, "could eventually", an offer, talks agreed to -> planned; "derailed",
+"called off", "cancelled" -> cancelled; "postponed", "pushed back" -> postponed); its
+participants are the agents of the clause (the subject of the verb it depends on, the
+antecedent of "who met", teller and hearer of "told X in a call") and the affiliations
+of the people among them. Mentions of one meeting (same place, or no place and the same
 sides) are folded into one record, unless told as a separate meeting.
 """
 
