@@ -262,3 +262,12 @@ def test_demands_rejecting_the_demand_in_the_next_sentence(nlp):
                                  "Baku says contains territorial claims. Nikol Pashinyan has rejected the demand.")
     assert [(lab, b, r) for lab, b, _, r in _demands(rec, label)] == [
         ("a change in Armenia's constitution", {"Azerbaijan"}, {"Nikol Pashinyan"})]
+
+
+@pytest.mark.parametrize("text", [
+    "The army wants to retake the town before the rainy season.",
+    "The Malian army insisted that the drone strike had hit only militants.",
+])
+def test_demands_wanting_for_oneself_or_insisting_on_a_fact_is_no_demand(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.demands

@@ -380,3 +380,24 @@ def test_mediation_proposal_taken_up_by_one_side_and_awaited_from_the_other(nlp)
     rec, label = records_of(nlp, "The United States put forward a ceasefire proposal, which Ukraine accepted and Russia "
                                  "has yet to answer.")
     assert ({"United States"}, {"Ukraine", "Russia"}) in _mediations(rec, label)
+
+
+@pytest.mark.parametrize("text", [
+    "Putin met Chinese and Indian leaders in Kazan to discuss a trade deal.",
+    "The United States pressed Congo and Rwanda to sign a minerals deal.",
+    "India drafted a trade agreement and presented it to Nepal and Bhutan.",
+])
+def test_mediation_trade_and_minerals_deals_settle_no_conflict(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.mediations
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("The United States pressed Congo and Rwanda to sign a peace deal.", "United States"),
+    ("China has been quietly brokering talks between Myanmar's junta and ethnic armed groups in the north.", "China"),
+    ("Colombia's government and the ELN resumed talks in Mexico City, with Cuba, Norway and Venezuela acting as "
+     "guarantors.", "Cuba"),
+])
+def test_mediation_peace_deals_brokers_and_guarantors(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))

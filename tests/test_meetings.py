@@ -377,3 +377,9 @@ def test_meetings_agreed_talks_are_planned_and_the_two_leaders_are_the_negotiati
 def test_meetings_under_way_or_signed_are_held(nlp, text, people):
     rec, label = records_of(nlp, text)
     assert any(people <= parts and s == "held" for parts, s, _, _ in _meetings(rec, label))
+
+
+def test_meetings_sides_hung_on_the_venue_take_part(nlp):
+    rec, label = records_of(nlp, "The talks in Tashkent between Kyrgyzstan and Tajikistan on the border dispute ended "
+                                 "on Friday.")
+    assert _meetings(rec, label) == [({"Kyrgyzstan", "Tajikistan"}, "held", None, "Tashkent")]

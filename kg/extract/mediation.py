@@ -282,7 +282,7 @@ def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], lis
         if not meeting_trigger(verb) or verb.pos_ != "VERB":
             continue
         for purpose in _purpose_clauses(verb):
-            deal = next((n for n in purpose.subtree if n.pos_ == "NOUN" and n.lemma_.lower() in _goal_nouns()), None)
+            deal = next((n for n in purpose.subtree if n.pos_ == "NOUN" and _peace_noun(n)), None)
             if deal is None:
                 continue
             sides = _conflict_sides(ctx, purpose)
@@ -357,11 +357,18 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
     return out
 
 
+def _peace_noun(noun: Token) -> bool:
+    """An agreement that settles a conflict: not "a trade deal", "a minerals deal"."""
+    return noun.lemma_.lower() in _goal_nouns() and not any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in diplomacy_words("non_peace_modifiers")
+        for c in noun.children)
+
+
 def _agreement_noun(noun: Token) -> bool:
     """An agreement, or a plan for one ("a ceasefire proposal", "the peace plan")."""
     lemma = noun.lemma_.lower()
     if lemma in _goal_nouns():
-        return True
+        return _peace_noun(noun)
     return lemma in diplomacy_words("plan_nouns") and any(
         c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _goal_nouns() for c in noun.children)
 
@@ -424,7 +431,7 @@ def _proposed_deals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str],
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in diplomacy_words("propose_verbs"):
             continue
-        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _goal_nouns()):
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and _peace_noun(c)):
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             between = _between(ctx, subtree_span(noun))
             # "between the army and the RSF": two sides, though one is named by a common noun

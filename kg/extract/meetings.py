@@ -154,6 +154,12 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
             withs = True
+        if c.dep_ == "prep" and c.lower_ in {"in", "at"}:  # "talks in X between A and B": hung on the place
+            for p in c.children:
+                for q in p.children:
+                    if q.dep_ == "prep" and q.lower_ in {"between", "among"}:
+                        take(q)
+                        withs = True
     if trigger.pos_ == "VERB" and call_trigger(trigger):
         for t in call_partners(trigger):
             take(t)
