@@ -271,3 +271,24 @@ def test_demands_rejecting_the_demand_in_the_next_sentence(nlp):
 def test_demands_wanting_for_oneself_or_insisting_on_a_fact_is_no_demand(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.demands
+
+
+@pytest.mark.parametrize("text", [
+    "Putin ordered Russian troops to push deeper into the Sumy region.",
+    "Sudan's army chief Abdel Fattah al-Burhan instructed the army to prepare for a new offensive on El Obeid.",
+    "The RSF commander urged his fighters to protect civilians.",
+])
+def test_demands_orders_to_ones_own_forces_are_no_demand(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.demands
+
+
+@pytest.mark.parametrize("text, by, to", [
+    ("The European Union called on Rwanda to withdraw its troops from eastern Congo.", "European Union", {"Rwanda"}),
+    ("Pakistan warned India to stop its military operations along the Line of Control.", "Pakistan", {"India"}),
+    ("Thailand said Cambodia must first withdraw its troops from the disputed temples.", "Thailand", {"Cambodia"}),
+    ("Hezbollah says it will not disarm as long as Israel occupies Lebanese territory.", "Hezbollah", set()),
+])
+def test_demands_put_to_another_party(nlp, text, by, to):
+    rec, label = records_of(nlp, text)
+    assert any(by in b and to <= t for _, b, t, _ in _demands(rec, label))

@@ -21,7 +21,7 @@ from kg.extract.actors import agents_in, phrase_tokens, side_of, subject_agent
 from kg.extract.context import DocContext, subtree_span, words
 from kg.extract.wording import clause_text, compact_clause, phrase
 from kg.lexicon import diplomacy_words
-from kg.records import DemandRecord
+from kg.records import PERSON, DemandRecord
 
 
 def _demanders(ctx: DocContext, tok: Token) -> list[str]:
@@ -255,12 +255,15 @@ def _conditions(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[
             only = any(a.lower_ == "only" for a in [*main.children, *cond.children, tok.doc[tok.i - 1]])
             if not (ready or only):
                 continue
-        elif tok.lower_ == "until":  # "will not agree to a ceasefire until Y withdraws"
+        elif tok.lower_ == "until" or (tok.lower_ == "as" and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "long"):
+            # "will not agree to a ceasefire until Y withdraws", "will not disarm as long as Y occupies"
+            if tok.lower_ == "as":
+                main = main.head if main.lower_ == "long" else main
             if not any(c.dep_ == "neg" for c in main.children):
                 continue
         elif tok.lower_ != "unless":
             continue
-        label = clause_text(cond).removeprefix("if ").removeprefix("unless ").removeprefix("until ").strip()
+        label = clause_text(cond).removeprefix("if ").removeprefix("unless ").removeprefix("until ").removeprefix("as ").strip()
         subj = _own_subject(cond)
         to = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
         out.append((label, _demanders(ctx, main), to))
@@ -306,6 +309,26 @@ def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
     return out
 
 
+def _to_own_forces(ctx: DocContext, verb: Token, head: Token, by: list[str]) -> bool:
+    """"urged his fighters to", "ordered troops to": an order to one's own forces, no demand
+    put to another party."""
+    obj = _addressee_token(head)
+    if obj is None:
+        return False
+    lemma = obj.lemma_.lower()
+    own = any(c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their", "our", "my"} for c in obj.children)
+    if own and (obj.lower_ in diplomacy_words("own_force_nouns") or lemma in diplomacy_words("own_force_nouns")):
+        return True
+    if verb.lemma_.lower() in diplomacy_words("command_verbs") and (
+            obj.lower_ in diplomacy_words("own_force_nouns") or lemma in diplomacy_words("own_force_nouns")):
+        # "ordered troops to ...": unless the troops are known to be another side's
+        told = agents_in(ctx, phrase_tokens(obj))
+        mine = {side_of(ctx, b) for b in by}
+        unknown = all(ctx.entities.entities[b].kind == PERSON and not ctx.entities.entities[b].affiliation_key for b in by)
+        return not told or unknown or any(side_of(ctx, k) in mine for k in told)
+    return False
+
+
 def _once(found: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list[str], list[str]]]:
     """One demand per wording: "insisted that X must ..." is read as a demand and as an
     obligation told; keep the first, with every addressee read."""
@@ -349,6 +372,8 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
                 continue
             by = _demanders(ctx, tok)
             for head in _demand_clauses(tok):
+                if _to_own_forces(ctx, tok, head, by):
+                    continue
                 label = _demand_label(ctx, head)
                 if 2 <= len(label.split()) <= 25:
                     found.append((label, by, addressed_to(ctx, head)))
