@@ -292,3 +292,24 @@ def test_demands_orders_to_ones_own_forces_are_no_demand(nlp, text):
 def test_demands_put_to_another_party(nlp, text, by, to):
     rec, label = records_of(nlp, text)
     assert any(by in b and to <= t for _, b, t, _ in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text, by, to", [
+    ("Venezuela demanded that Guyana halt oil exploration in the disputed waters.", "Venezuela", {"Guyana"}),
+    ("The Houthis will stop targeting ships only when the war in Gaza ends, their leader said.", "Houthis", set()),
+    ("India said talks with Pakistan could resume only if cross-border terrorism stopped.", "India", set()),
+    ("Armenia has made the reopening of transport links conditional on respect for its sovereignty.", "Armenia", set()),
+])
+def test_demands_only_when_conditional_on_and_the_talks_are_no_demander(nlp, text, by, to):
+    rec, label = records_of(nlp, text)
+    assert any(by in b and to <= t for _, b, t, _ in _demands(rec, label))
+    assert not any(b & {"Pakistan"} for _, b, _, _ in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it will withdraw when the rains come.",
+    "Fighting resumed when the truce expired.",
+])
+def test_demands_when_without_only_is_no_condition(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.demands

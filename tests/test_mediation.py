@@ -401,3 +401,9 @@ def test_mediation_trade_and_minerals_deals_settle_no_conflict(nlp, text):
 def test_mediation_peace_deals_brokers_and_guarantors(nlp, text, mediator):
     rec, label = records_of(nlp, text)
     assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+def test_mediation_meetings_with_both_sides_to_end_the_war(nlp):
+    rec, label = records_of(nlp, "Nigeria's former president Olusegun Obasanjo, the AU envoy, has held separate meetings "
+                                 "with Ethiopian officials and Tigrayan leaders to end the war.")
+    assert any("African Union" in m and "Ethiopia" in p for m, p in _mediations(rec, label))

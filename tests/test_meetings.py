@@ -383,3 +383,18 @@ def test_meetings_sides_hung_on_the_venue_take_part(nlp):
     rec, label = records_of(nlp, "The talks in Tashkent between Kyrgyzstan and Tajikistan on the border dispute ended "
                                  "on Friday.")
     assert _meetings(rec, label) == [({"Kyrgyzstan", "Tajikistan"}, "held", None, "Tashkent")]
+
+
+@pytest.mark.parametrize("text, people, modality", [
+    ("Rwandan and Congolese foreign ministers spoke by video link on Thursday.",
+     {"Rwanda", "Democratic Republic of the Congo"}, "video"),
+    ("Hamas negotiators met Egyptian and Qatari mediators in Cairo on Saturday.", {"Hamas", "Egypt"}, None),
+])
+def test_meetings_ministers_and_mediators_named_by_their_countries(nlp, text, people, modality):
+    rec, label = records_of(nlp, text)
+    assert any(people <= parts and mo == modality for parts, _, mo, _ in _meetings(rec, label))
+
+
+def test_meetings_meeting_an_advance_with_fire_is_no_meeting(nlp):
+    rec, _ = records_of(nlp, "Sudan's army met the RSF advance with heavy artillery fire.")
+    assert not rec.meetings

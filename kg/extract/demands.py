@@ -24,10 +24,14 @@ from kg.lexicon import diplomacy_words
 from kg.records import PERSON, DemandRecord
 
 
-def _demanders(ctx: DocContext, tok: Token) -> list[str]:
+def _demanders(ctx: DocContext, tok: Token, things: bool = True) -> list[str]:
+    """Who demands: the first subject up the tree that names an agent; without ``things``,
+    a subject that is talks or a deal is passed by ("talks with X could resume only if ...")."""
     t = tok
     for _ in range(5):
         subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and not things and subj[0].lemma_.lower() in words("meeting_nouns") | diplomacy_words("goal_nouns"):
+            subj = []
         if subj:
             found = subject_agent(ctx, subj[0])
             if found:
@@ -121,6 +125,9 @@ def _addressee(ctx: DocContext, tok: Token) -> str:
 
 def addressed_to(ctx: DocContext, tok: Token) -> list[str]:
     obj = _addressee_token(tok)
+    if obj is None and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in {"demand", "insist", "require"}:
+        # "demanded that Guyana halt oil exploration", the verb read as a noun: the agent opening the clause
+        return next(([e.key] for t in subtree_span(tok) if t.i < tok.i and (e := ctx.agent(t)) is not None), [])
     return agents_in(ctx, phrase_tokens(obj))[:2] if obj is not None else []
 
 
@@ -245,15 +252,16 @@ def _conditions(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[
     withdraws", "no deal unless Y ...": the condition one side sets for acting."""
     out = []
     for tok in sent:
-        if tok.dep_ != "mark" or tok.head.pos_ not in {"VERB", "AUX"}:
+        marker = tok.dep_ == "mark" or (tok.dep_ == "advmod" and tok.lower_ in {"when", "once"})  # "only when X ends"
+        if not marker or tok.head.pos_ not in {"VERB", "AUX"}:
             continue
         cond = tok.head
         main = cond.head
-        if tok.lower_ == "if":
+        if tok.lower_ in {"if", "when", "once"}:
             ready = any(a.lemma_.lower() in {"ready", "willing", "prepared"}
                         for a in [*main.subtree, *list(main.ancestors)[:2]] if a.i < tok.i)  # "ready to sign ... if"
-            only = any(a.lower_ == "only" for a in [*main.children, *cond.children, tok.doc[tok.i - 1]])
-            if not (ready or only):
+            only = any(a.lower_ == "only" for a in [*main.children, *cond.children, *tok.children, tok.doc[tok.i - 1]])
+            if not (ready or only) or (tok.lower_ != "if" and not only):
                 continue
         elif tok.lower_ == "until" or (tok.lower_ == "as" and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "long"):
             # "will not agree to a ceasefire until Y withdraws", "will not disarm as long as Y occupies"
@@ -263,10 +271,12 @@ def _conditions(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[
                 continue
         elif tok.lower_ != "unless":
             continue
-        label = clause_text(cond).removeprefix("if ").removeprefix("unless ").removeprefix("until ").removeprefix("as ").strip()
+        label = clause_text(cond).removeprefix("only ")
+        for mark in ("if ", "unless ", "until ", "as ", "when ", "once "):
+            label = label.removeprefix(mark)
         subj = _own_subject(cond)
         to = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
-        out.append((label, _demanders(ctx, main), to))
+        out.append((label.strip(), _demanders(ctx, main, things=False), to))
     return out
 
 
@@ -277,8 +287,11 @@ def _made_conditional(ctx: DocContext, sent: Span) -> list[tuple[str, list[str],
     for adj in sent:
         if adj.pos_ != "ADJ" or adj.lemma_.lower() not in diplomacy_words("conditional_words"):
             continue
-        preps = [c for c in (*adj.children, *adj.head.children) if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
-                 and c.i > adj.i]
+        verb = adj.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head  # "made the reopening of X conditional on Y": "on" may hang on the verb
+        preps = [c for c in (*adj.children, *adj.head.children, *verb.children) if c.dep_ == "prep"
+                 and c.lower_ in {"on", "upon"} and c.i > adj.i]
         for prep in preps[:1]:
             for obj in (p for p in prep.children if p.dep_ in {"pobj", "pcomp"}):
                 out.append((clause_text(obj), _demanders(ctx, adj), []))

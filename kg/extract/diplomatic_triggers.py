@@ -80,7 +80,7 @@ def call_trigger(tok: Token) -> bool:
     if tok.pos_ == "VERB" and lemma in {"speak", "talk"}:
         said = {t.lower_ for t in tok.subtree}
         # "spoke by phone with X", "A and B spoke by phone"
-        joint = any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children)
+        joint = any(c.dep_ == "nsubj" and any(t.dep_ == "conj" for t in c.subtree) for c in tok.children)  # "A and B", "Rwandan and Congolese ministers"
         return (bool(call_partners(tok)) or joint) and bool(
             said & (diplomacy_words("phone_words") | diplomacy_words("video_words")) - {"call", "calls", "online"})
     return False

@@ -522,28 +522,37 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
 
 
 def _brokering_meetings(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
-    """"X has met Rwandan and Congolese officials to agree the terms of a peace deal": one
-    who meets two other sides to settle an agreement between them mediates."""
+    """"X has met Rwandan and Congolese officials to agree the terms of a peace deal", "X held
+    meetings with A and B to end the war": one who meets two other sides to settle an
+    agreement or a war between them mediates."""
     out = []
     for verb in sent:
-        if verb.pos_ != "VERB" or not meeting_trigger(verb):
+        talks = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and meeting_trigger(c)]
+        if verb.pos_ != "VERB" or not (meeting_trigger(verb) or talks):
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
         for purpose in _purpose_clauses(verb):
-            if purpose.lemma_.lower() not in diplomacy_words("negotiate_verbs"):
+            lemma = purpose.lemma_.lower()
+            if lemma in diplomacy_words("negotiate_verbs"):
+                deal = next((n for n in purpose.subtree if n.dep_ in {"dobj", "pobj"} and _agreement_noun(n)), None)
+            elif lemma in diplomacy_words("settle_verbs"):  # "to end the war"
+                deal = next((n for n in purpose.children if n.dep_ == "dobj"
+                             and n.lemma_.lower() in diplomacy_words("conflict_nouns")), None)
+            else:
                 continue
-            deal = next((n for n in purpose.subtree if n.dep_ in {"dobj", "pobj"} and _agreement_noun(n)), None)
             if deal is None:
                 continue
-            mediators = phrase_agents(ctx, subj)
-            met = [t for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with")
+            mediators = _subject_agents(ctx, subj)
+            met = [t for v in (verb, *talks) for c in v.children
+                   if (c.dep_ == "dobj" and c not in talks) or (c.dep_ == "prep" and c.lower_ == "with")
                    for t in phrase_tokens(c)]
             parties = _parties(ctx, met, mediators)
             own = sides_of(ctx, mediators)
             if len(sides_of(ctx, parties)) >= 2 and not own & sides_of(ctx, parties) and _third_party(ctx, mediators, war):
-                out.append((verb, mediators, parties, _named_goal(ctx, deal)))
+                goal = _named_goal(ctx, deal) if lemma in diplomacy_words("negotiate_verbs") else f"{purpose.text} {deal.text}"
+                out.append((verb, mediators, parties, goal))
     return out
 
 

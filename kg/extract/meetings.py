@@ -333,11 +333,16 @@ def _visits_a_thing(ctx: DocContext, verb: Token) -> bool:
         return False  # "A and B met face to face": they met each other
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     people = diplomacy_words("official_nouns") | diplomacy_words("delegation_nouns") | words("group_nouns")
-    # what was met is named before any preposition ("resistance from the rebels": resistance)
+    people |= diplomacy_words("party_nouns") | diplomacy_words("envoy_words") | words("mediation_nouns")
+    # what was met is its head noun ("the RSF advance": an advance), named before any preposition
+    # ("resistance from the rebels": resistance)
+    if any(o.pos_ == "NOUN" and ctx.agent(o) is None and ctx.place(o) is None
+           and not {o.lemma_.lower(), o.lower_} & people for o in objs):
+        return True
     near = [t for o in objs for t in o.subtree if not any(a.dep_ == "prep" for a in _path(t, o))]
     return bool(objs) and not any(
         ctx.agent(t) is not None or ctx.place(t) is not None or t.pos_ in {"PRON", "PROPN"}
-        or t.lemma_.lower() in people | diplomacy_words("party_nouns") for t in near)
+        or t.lemma_.lower() in people for t in near)
 
 
 def _path(tok: Token, top: Token) -> list[Token]:
