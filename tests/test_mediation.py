@@ -407,3 +407,27 @@ def test_mediation_meetings_with_both_sides_to_end_the_war(nlp):
     rec, label = records_of(nlp, "Nigeria's former president Olusegun Obasanjo, the AU envoy, has held separate meetings "
                                  "with Ethiopian officials and Tigrayan leaders to end the war.")
     assert any("African Union" in m and "Ethiopia" in p for m, p in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Algeria has offered its good offices to help Mali and the northern rebel groups reach a settlement.", "Algeria"),
+    ("The Kenyan-led mediation between the Somali government and Jubaland stalled in March.", "Kenya"),
+    ("Egypt and Qatar are working with both sides to secure a ceasefire, a diplomat said.", "Egypt"),
+    ("Malaysian Prime Minister Anwar Ibrahim, who chairs ASEAN, hosted the leaders of Thailand and Cambodia for "
+     "ceasefire talks.", "Malaysia"),
+    ("Angola's president Joao Lourenco has tried for two years to bring Kigali and Kinshasa to an agreement.", "Angola"),
+])
+def test_mediation_helping_working_with_and_hosting_the_sides(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia is working with Iran to secure a deal on drones.",
+    "The United States helped Ukraine and Poland build new air defences.",
+    "Angola deployed troops to the border with Congo.",
+    "Turkey condemned the strikes and urged restraint.",
+])
+def test_mediation_help_and_cooperation_without_a_settlement_is_no_mediation(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.mediations

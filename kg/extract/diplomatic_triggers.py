@@ -128,6 +128,9 @@ def mediation_trigger(tok: Token) -> bool:
     if tok.pos_ == "VERB" and lemma in diplomacy_words("shuttle_verbs") and any(
             c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
         return True
+    # "US-led diplomacy", "the Kenyan-led mediation", "Qatari-led efforts"
+    if tok.lower_ in diplomacy_words("peace_effort_nouns") and _hyphen_led(tok) is not None:
+        return True
     # "diplomacy led by the United States", "efforts spearheaded by Qatar"
     if lemma in diplomacy_words("lead_verbs") and tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children) \
             and tok.head.lower_ in diplomacy_words("peace_effort_nouns"):
@@ -162,6 +165,20 @@ def mediation_trigger(tok: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("conflict_nouns") | diplomacy_words("goal_nouns")
                    for c in tok.children)
     return False
+
+
+def _hyphen_led(noun: Token) -> Token | None:
+    """The name before "-led" modifying ``noun`` ("US-led talks" -> US)."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ in {"amod", "compound"} and c.lemma_.lower() in diplomacy_words("lead_verbs") - {"broker"} and c.i >= 2 \
+                and doc[c.i - 1].text in {"-", "–"}:
+            return doc[c.i - 2]
+    return None
+
+
+def hyphen_leader(noun: Token) -> Token | None:
+    return _hyphen_led(noun)
 
 
 def mediation_noun(tok: Token) -> bool:

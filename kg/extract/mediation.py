@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
 from kg.extract.context import DocContext, clause_head, subtree_span, words
 from kg.extract.diplomatic_triggers import (
-    mediation_noun, mediation_trigger, meeting_trigger, restart_trigger, talks_goal,
+    hyphen_leader, mediation_noun, mediation_trigger, meeting_trigger, restart_trigger, talks_goal,
 )
 from kg.extract.wording import clause_text, compact_clause, np_text
 from kg.lexicon import diplomacy_words
@@ -150,6 +150,9 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             # agents themselves, not those of a phrase below them ("mediation of the war between A and B")
             out += [e.key for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
                     if (e := ctx.agent(x)) is not None]
+    leader = hyphen_leader(tok) if tok.pos_ == "NOUN" else None
+    if leader is not None and (e := ctx.agent(leader)) is not None:  # "the Kenyan-led mediation"
+        out.append(e.key)
     if tok.dep_ == "acl" and tok.lemma_.lower() in diplomacy_words("lead_verbs"):
         out += [k for c in tok.children if c.dep_ == "agent" for k in phrase_agents(ctx, c)]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not out:
@@ -323,7 +326,7 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
     a third party steering the sides to an agreement."""
     out = []
     for verb in sent:
-        if verb.lemma_.lower() not in diplomacy_words("push_verbs") or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in diplomacy_words("push_verbs") | diplomacy_words("with_verbs") or verb.pos_ != "VERB":
             continue
         goal = None
         table = False
@@ -335,13 +338,19 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
                 goal = next((p for p in objs if _agreement_noun(p)), goal)
                 table = table or any(_table_noun(p) for p in objs)  # "back to the negotiating table"
         for c in verb.children:
-            if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in diplomacy_words("accept_verbs"):
+            if c.dep_ in {"xcomp", "advcl", "ccomp"} and c.lemma_.lower() in diplomacy_words("accept_verbs") | (
+                    diplomacy_words("negotiate_verbs") if verb.lemma_.lower() in diplomacy_words("with_verbs") else set()):
                 # "urged both sides to accept a truce", "pressed them to agree to a ceasefire proposal"
                 goal = next((p for p in c.subtree if p.dep_ in {"dobj", "pobj"} and _agreement_noun(p)), goal)
                 table = table or any(p.dep_ in {"dobj", "pobj"} and _table_noun(p) for p in c.subtree)  # "to return to talks"
         if goal is None and not table:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None and verb.lemma_.lower() in diplomacy_words("with_verbs"):  # "working with both sides to secure"
+            obj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for p in c.children if p.dep_ == "pobj"), None)
+        if obj is None:  # "to help Mali and the rebels reach a settlement": the helped are the clause's subject
+            obj = next((s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"), None)
         subj = _push_subject(verb)
         if obj is None or subj is None:
             continue
@@ -444,6 +453,21 @@ def _proposed_deals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str],
     return out
 
 
+def _hosted_for_talks(ctx: DocContext, verb: Token) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"X hosted the leaders of A and B for ceasefire talks": the host of two other sides' talks."""
+    guests = [c for c in verb.children if c.dep_ == "dobj"]
+    talks = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+             if p.dep_ == "pobj" and meeting_trigger(p)]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not guests or not talks or subj is None:
+        return []
+    mediators = _subject_agents(ctx, subj)
+    parties = _parties(ctx, phrase_tokens(guests[0]), mediators)
+    if len(sides_of(ctx, parties)) < 2 or not mediators:
+        return []
+    return [(verb, mediators, parties, talks_goal(talks[0]) or _named_goal(ctx, talks[0]))]
+
+
 def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
     """"X offered to host the next round of talks", "X hosted talks between A and B": the host
     of the sides' talks, when it is not one of them."""
@@ -453,6 +477,7 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
             continue
         talks = next((c for c in verb.children if c.dep_ == "dobj" and meeting_trigger(c)), None)
         if talks is None:
+            out += _hosted_for_talks(ctx, verb)
             continue
         between = _between(ctx, subtree_span(talks))
         offered = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in diplomacy_words("possibility_markers")
