@@ -431,3 +431,14 @@ def test_mediation_helping_working_with_and_hosting_the_sides(nlp, text, mediato
 def test_mediation_help_and_cooperation_without_a_settlement_is_no_mediation(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.mediations
+
+
+def test_mediation_envoy_urging_the_side_he_met_towards_a_ceasefire_with_its_foes(nlp):
+    rec, label = records_of(nlp, "The UN special envoy for Myanmar met the junta chief in Naypyitaw and urged him to "
+                                 "agree to a ceasefire with the resistance.")
+    assert any("United Nations" in m for m, _ in _mediations(rec, label))
+
+
+def test_mediation_pressing_the_foe_to_a_ceasefire_with_oneself_is_none(nlp):
+    rec, _ = records_of(nlp, "Russia pressed Ukraine to accept a ceasefire with Moscow.")
+    assert not rec.mediations

@@ -398,3 +398,9 @@ def test_meetings_ministers_and_mediators_named_by_their_countries(nlp, text, pe
 def test_meetings_meeting_an_advance_with_fire_is_no_meeting(nlp):
     rec, _ = records_of(nlp, "Sudan's army met the RSF advance with heavy artillery fire.")
     assert not rec.meetings
+
+
+def test_meetings_that_did_not_take_place_are_cancelled(nlp):
+    rec, label = records_of(nlp, "The meeting between the Sudanese army and the RSF in Geneva did not take place after "
+                                 "the army stayed away.")
+    assert [s for _, s, _, _ in _meetings(rec, label)] == ["cancelled"]

@@ -349,6 +349,8 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
         if obj is None and verb.lemma_.lower() in diplomacy_words("with_verbs"):  # "working with both sides to secure"
             obj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                         for p in c.children if p.dep_ == "pobj"), None)
+        if obj is not None and obj.lower_ in {"him", "her", "them"} and verb.dep_ == "conj":
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), obj)  # "met the junta chief and urged him to"
         if obj is None:  # "to help Mali and the rebels reach a settlement": the helped are the clause's subject
             obj = next((s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"), None)
         subj = _push_subject(verb)
@@ -360,7 +362,12 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
             d.lower_ in {"both", "two", "all"} for d in obj.subtree)
         both = both or (bool(parties) and bool(obj.conjuncts))  # "the government and the rebels"
         # "pressing Israel to accept the ceasefire proposal": one side pressed to a deal by one who is no side of the war
-        one = goal is not None and len(parties) == 1 and side_of(ctx, parties[0]) in war and _third_party(ctx, mediators, war)
+        # "a ceasefire with the resistance": the deal names the other side
+        foes = [c for c in (goal.children if goal is not None else ()) if c.dep_ == "prep" and c.lower_ in {"with", "between"}]
+        foe = bool(foes) and not {side_of(ctx, k) for c in foes for k in agents_in(ctx, subtree_span(c))} & \
+            {side_of(ctx, m) for m in mediators}  # "a ceasefire with Moscow", told by Moscow: its own deal
+        one = goal is not None and len(parties) == 1 and (side_of(ctx, parties[0]) in war or foe) \
+            and _third_party(ctx, mediators, war)
         if mediators and (len(parties) >= 2 or both or one):
             out.append((verb, mediators, parties, _named_goal(ctx, goal) if goal is not None else None))
     return out

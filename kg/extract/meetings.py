@@ -446,6 +446,9 @@ def _called_off(trigger: Token) -> str | None:
     verbs += [c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN"]
     for v in verbs:
         lemma = v.lemma_.lower()
+        if trigger.dep_ == "nsubj" and v == trigger.head and lemma in {"take", "happen", "go", "proceed", "occur"} \
+                and any(c.dep_ == "neg" for c in v.children):
+            return CANCELLED  # "the meeting did not take place", "the talks did not go ahead"
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"
                          or (c.dep_ == "advmod" and c.lower_ in {"back", "off"})), "")  # "pushed back"
         both = f"{lemma} {particle}".strip()
