@@ -221,7 +221,7 @@ def test_mediation_host_or_sponsor_of_the_sides_talks(nlp, text, mediator, parti
 
 @pytest.mark.parametrize("text, mediator", [
     ("Egypt drafted a peace plan and presented it to the Sudanese army and the Rapid Support Forces.", "Egypt"),
-    ("China presented a peace plan to Myanmar's military government and the Arakan Army at a meeting in Kunming.",
+    ("China presented a peace plan to Myanmar's military government and the Kachin Independence Army at a meeting in Nanning.",
      "China"),
     ("A ceasefire plan drafted by Saudi Arabia was presented to the Yemeni government and the Houthis on Sunday.",
      "Saudi Arabia"),
@@ -236,7 +236,7 @@ def test_mediation_plan_drafted_and_put_to_both_sides(nlp, text, mediator):
 
 @pytest.mark.parametrize("text, mediator", [
     ("Qatar has been pushing both sides towards a peace deal since fighting resumed in eastern Congo.", "Qatar"),
-    ("Algeria's foreign minister travelled to Bamako to bring the Malian government and the Tuareg rebels back "
+    ("Algeria's foreign minister travelled to Bamako to bring the Malian government and the northern rebels back "
      "to the negotiating table.", "Algeria"),
     ("Egypt and Qatar have been shuttling between Hamas and Israel for weeks, trying to close the gaps on a truce.",
      "Egypt"),
@@ -252,14 +252,14 @@ def test_mediation_push_or_shuttle_between_the_sides(nlp, text, mediator):
 
 @pytest.mark.parametrize("text, mediator", [
     ("Fighting between the M23 rebels and Congolese troops has displaced thousands. The U.S. special envoy "
-     "Massad Boulos made repeated visits to Kigali to agree a peace plan with Rwandan President Paul Kagame.",
+     "Peter Pham made repeated visits to Kigali to agree a peace plan with Rwandan President Yoweri Museveni.",
      "United States"),
-    ("Qatar's Prime Minister Mohammed bin Abdulrahman Al Thani has met Rwandan and Congolese officials several "
+    ("Qatar's Prime Minister Tamim bin Hamad has met Rwandan and Congolese officials several "
      "times to agree the terms of a peace deal.", "Qatar"),
     ("Jared Kushner, the president's son-in-law and adviser, travelled to Cairo to finalise the ceasefire deal "
      "between Israel and Hamas.", "Jared Kushner"),
-    ("Steve Witkoff, Donald Trump's special envoy, has been leading the effort to broker an end to the war "
-     "between Russia and Ukraine.", "Steve Witkoff"),
+    ("Robert Malley, Barack Obama's special envoy, has been leading the effort to broker an end to the war "
+     "between Russia and Ukraine.", "Robert Malley"),
 ])
 def test_mediation_envoys_named_by_role_lead_the_effort(nlp, text, mediator):
     rec, label = records_of(nlp, text)
@@ -268,8 +268,8 @@ def test_mediation_envoys_named_by_role_lead_the_effort(nlp, text, mediator):
 
 @pytest.mark.parametrize("text", [
     "The European Union called for calm after clashes between Armenian and Azerbaijani troops on the border.",
-    "The United Nations urged restraint as fighting between the army and the RSF intensified in Darfur.",
-    "Pakistan hosted a cricket team from Sri Lanka in Lahore on Sunday.",
+    "The United Nations urged restraint as fighting between the army and the RSF intensified in Blue Nile.",
+    "Pakistan hosted a cricket team from Sri Lanka in Multan on Sunday.",
     "The Nigerian government presented its budget plan to parliament on Tuesday.",
     "Russia presented its own peace plan to Ukraine, which Kyiv rejected.",
     "Ethiopia pushed its troops towards the border with Eritrea.",
@@ -297,8 +297,8 @@ def test_mediation_mediator_in_a_relative_clause_or_before_a_hyphen(nlp, text, m
 
 
 @pytest.mark.parametrize("text, mediator", [
-    ("Fighting between Israel and Hamas continued on Sunday. The Trump administration has been pressing Israel to "
-     "accept the ceasefire proposal.", "Trump"),
+    ("Fighting between Israel and Hamas continued on Sunday. Washington has been pressing Israel to "
+     "accept the ceasefire proposal.", "United States"),
     ("The mediators, Qatar, Egypt and the United States, said the talks would resume next week.", "Qatar"),
     ("A US-drafted peace plan was handed to Ukraine and Russia last month.", "United States"),
     ("The two sides have met twice in Doha under Qatari mediation.", "Qatar"),
@@ -307,7 +307,7 @@ def test_mediation_mediator_in_a_relative_clause_or_before_a_hyphen(nlp, text, m
      "in Pretoria.", "African Union"),
     ("The United States and Saudi Arabia, which co-chaired the Jeddah talks, urged the army and the RSF to return "
      "to negotiations.", "United States"),
-    ("Kenya's President William Ruto is chairing an IGAD effort to bring the two Sudanese generals to the table.",
+    ("Kenya's President Uhuru Kenyatta is chairing an IGAD effort to bring the two Sudanese generals to the table.",
      "IGAD"),
 ])
 def test_mediation_told_in_a_paragraph_of_the_war(nlp, text, mediator):
@@ -326,10 +326,10 @@ def test_mediation_a_side_pressing_its_foe_or_hosting_a_ceremony_is_no_mediation
 
 
 @pytest.mark.parametrize("text, side", [
-    ("Russia's war in Ukraine has killed tens of thousands. Ukraine's envoy Rustem Umerov travelled to Miami to "
-     "discuss the peace plan with Steve Witkoff.", "Ukraine"),
+    ("Russia's war in Ukraine has dragged on for years. Ukraine's envoy Rustem Umerov travelled to Miami to "
+     "discuss the peace plan with Robert Malley.", "Ukraine"),
     ("Israel's negotiators flew to Doha on Monday to finalise the hostage deal.", "Israel"),
-    ("Zelensky met Trump at the White House to discuss a peace deal.", "Zelensky"),
+    ("Meloni met Obama at the White House to discuss a peace deal.", "Meloni"),
     ("The Sudanese army's envoy travelled to Cairo to discuss a ceasefire with Egyptian officials.",
      "Sudanese Armed Forces"),
     ("Pakistan's army chief pressed the Taliban to accept a deal on cross-border militancy.", "Pakistan"),
@@ -340,7 +340,7 @@ def test_mediation_a_sides_own_envoys_and_negotiators_do_not_mediate(nlp, text, 
 
 
 @pytest.mark.parametrize("text, mediator", [
-    ("Trump's envoy Steve Witkoff flew to Moscow on Wednesday to present the peace plan to Putin.", "Steve Witkoff"),
+    ("Obama's envoy Robert Malley flew to Moscow on Wednesday to present the peace plan to Olaf Scholz.", "Robert Malley"),
     ("Qatar and Egypt, which have mediated between Israel and Hamas, presented a new proposal on Sunday.", "Qatar"),
     ("Hamas negotiators met Egyptian mediators in Cairo to discuss the ceasefire proposal.", "Egypt"),
 ])
@@ -350,14 +350,14 @@ def test_mediation_third_party_envoys_and_mediators_named_together(nlp, text, me
 
 
 def test_mediation_ready_to_host_the_sides_talks(nlp):
-    rec, label = records_of(nlp, "Erdogan told Putin in a phone call on Sunday that Turkey was ready to host talks "
+    rec, label = records_of(nlp, "Erdogan told Scholz in a phone call on Sunday that Turkey was ready to host talks "
                                  "between Russia and Ukraine.")
     assert any("Turkey" in m and {"Russia", "Ukraine"} <= p for m, p in _mediations(rec, label))
 
 
 @pytest.mark.parametrize("text, mediators, not_mediator", [
-    ("The agreement, negotiated over months with the help of U.S. envoy Steve Witkoff, would end the conflict "
-     "between Armenia and Azerbaijan.", {"United States", "Steve Witkoff"}, None),
+    ("The agreement, negotiated over months with the help of U.S. envoy Robert Malley, would end the conflict "
+     "between Armenia and Azerbaijan.", {"United States", "Robert Malley"}, None),
     ("Washington's special envoy for Sudan, Tom Perriello, has been shuttling between the army and the RSF.",
      {"Tom Perriello"}, "Sudan"),
 ])
@@ -369,10 +369,10 @@ def test_mediation_with_the_help_of_an_envoy_not_the_country_of_his_brief(nlp, t
 
 
 def test_mediation_members_of_a_proposing_group_mediate_with_it(nlp):
-    rec, label = records_of(nlp, "The Quad, which groups the United States, Saudi Arabia, the United Arab Emirates and "
-                                 "Egypt, proposed a three-month humanitarian truce between the army and the RSF.")
+    rec, label = records_of(nlp, "The Troika, which groups Norway, Britain and the United States, proposed a three-month "
+                                 "humanitarian truce between the army and the RSF.")
     meds = _mediations(rec, label)
-    assert {"Quad", "United States", "Saudi Arabia", "United Arab Emirates", "Egypt"} <= {k for m, _ in meds for k in m}
+    assert {"Troika", "Norway", "United Kingdom", "United States"} <= {k for m, _ in meds for k in m}
     assert all(p == {"Rapid Support Forces"} for _, p in meds)  # no member is a party
 
 
@@ -383,7 +383,7 @@ def test_mediation_proposal_taken_up_by_one_side_and_awaited_from_the_other(nlp)
 
 
 @pytest.mark.parametrize("text", [
-    "Putin met Chinese and Indian leaders in Kazan to discuss a trade deal.",
+    "Scholz met Chinese and Indian leaders in Kazan to discuss a trade deal.",
     "The United States pressed Congo and Rwanda to sign a minerals deal.",
     "India drafted a trade agreement and presented it to Nepal and Bhutan.",
 ])
@@ -411,9 +411,9 @@ def test_mediation_meetings_with_both_sides_to_end_the_war(nlp):
 
 @pytest.mark.parametrize("text, mediator", [
     ("Algeria has offered its good offices to help Mali and the northern rebel groups reach a settlement.", "Algeria"),
-    ("The Kenyan-led mediation between the Somali government and Jubaland stalled in March.", "Kenya"),
+    ("The Kenyan-led mediation between the South Sudanese government and the opposition stalled in March.", "Kenya"),
     ("Egypt and Qatar are working with both sides to secure a ceasefire, a diplomat said.", "Egypt"),
-    ("Malaysian Prime Minister Anwar Ibrahim, who chairs ASEAN, hosted the leaders of Thailand and Cambodia for "
+    ("Malaysian Prime Minister Mahathir Mohamad, who chairs ASEAN, hosted the leaders of Thailand and Cambodia for "
      "ceasefire talks.", "Malaysia"),
     ("Angola's president Joao Lourenco has tried for two years to bring Kigali and Kinshasa to an agreement.", "Angola"),
 ])

@@ -226,18 +226,19 @@ def _meetings(rec, label):
 
 
 @pytest.mark.parametrize("text, people", [
-    ("U.S. envoy Steve Witkoff met Russian envoy Kirill Dmitriev in Miami on Saturday.",
-     {"Steve Witkoff", "Kirill Dmitriev"}),
-    ("Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan met in Abu Dhabi on Thursday.",
+    ("U.S. envoy Robert Malley met Russian envoy Kirill Dmitriev in Miami on Saturday.",
+     {"Robert Malley", "Kirill Dmitriev"}),
+    ("Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan met in Dubai on Thursday.",
      {"Ilham Aliyev", "Nikol Pashinyan"}),
-    ("Somali President Hassan Sheikh Mohamud travelled to Addis Ababa to meet Ethiopian Prime Minister Abiy Ahmed.",
-     {"Hassan Sheikh Mohamud", "Abiy Ahmed"}),
-    ("Abiy Ahmed and Hassan Sheikh Mohamud held talks in Ankara on Wednesday.", {"Abiy Ahmed", "Hassan Sheikh Mohamud"}),
-    ("Sudan's army chief Abdel Fattah al-Burhan received Egypt's foreign minister in Port Sudan on Sunday.",
-     {"Abdel Fattah al-Burhan", "Egypt"}),
-    ("Turkish President Recep Tayyip Erdogan hosted Zelensky in Ankara on Wednesday.", {"Recep Tayyip Erdogan", "Zelensky"}),
+    ("Kenyan President Uhuru Kenyatta travelled to Kampala to meet Ugandan President Yoweri Museveni.",
+     {"Uhuru Kenyatta", "Yoweri Museveni"}),
+    ("Abiy Ahmed and Isaias Afwerki held talks in Asmara on Wednesday.", {"Abiy Ahmed", "Isaias Afwerki"}),
+    ("Sudan's army chief Omar al-Bashir received Egypt's foreign minister in Port Sudan on Sunday.",
+     {"Omar al-Bashir", "Egypt"}),
+    ("Turkish President Recep Tayyip Erdogan hosted Meloni in Ankara on Wednesday.", {"Recep Tayyip Erdogan", "Meloni"}),
     ("Israel and Lebanon are expected to hold talks in Naqoura next month.", {"Israel", "Lebanon"}),
-    ("Tshisekedi and Kagame are due to meet in Washington next week to sign the agreement.", {"Tshisekedi", "Kagame"}),
+    ("Joseph Kabila and Yoweri Museveni are due to meet in Washington next week to sign the agreement.",
+     {"Joseph Kabila", "Yoweri Museveni"}),
     ("Envoys from Mali, Burkina Faso and Niger gathered in Niamey on Monday to discuss the joint force.",
      {"Mali", "Burkina Faso", "Niger"}),
 ])
@@ -265,7 +266,8 @@ def test_meetings_delegation_travelling_to_a_place_meets_there(nlp, text, party,
      {"Nikol Pashinyan", "Ilham Aliyev"}),
     ("Colombian President Gustavo Petro telephoned Venezuelan President Nicolas Maduro on Friday.",
      {"Gustavo Petro", "Nicolas Maduro"}),
-    ("Zelensky and Trump discussed air defence in a phone call on Wednesday.", {"Zelensky", "Trump"}),
+    ("Giorgia Meloni and Barack Obama discussed air defence in a phone call on Wednesday.",
+     {"Giorgia Meloni", "Barack Obama"}),
 ])
 def test_meetings_phone_calls_between_leaders(nlp, text, people):
     rec, label = records_of(nlp, text)
@@ -273,11 +275,11 @@ def test_meetings_phone_calls_between_leaders(nlp, text, people):
 
 
 @pytest.mark.parametrize("text, status", [
-    ("Putin could eventually meet Zelensky once a deal is ready, the Kremlin said.", "planned"),
-    ("Turkey offered to host a meeting between Putin and Zelensky in Istanbul.", "planned"),
+    ("Olaf Scholz could eventually meet Giorgia Meloni once a deal is ready, Berlin said.", "planned"),
+    ("Turkey offered to host a meeting between Scholz and Meloni in Istanbul.", "planned"),
     ("Israel had offered to hold talks with Lebanon in Cyprus.", "planned"),
     ("The two leaders could eventually meet in Alaska, a Kremlin aide said.", "planned"),
-    ("Rwandan President Paul Kagame and Congolese President Felix Tshisekedi are scheduled to sign the accord at "
+    ("Rwandan President Yoweri Museveni and Congolese President Joseph Kabila are scheduled to sign the accord at "
      "the White House.", "planned"),
     ("Talks between the Colombian government and the ELN were derailed by a car bombing in Arauca.", "cancelled"),
     ("Russia called off the talks with Ukraine scheduled for Monday.", "cancelled"),
@@ -291,11 +293,11 @@ def test_meetings_offers_and_possibilities_are_planned_called_off_is_not_held(nl
 
 
 @pytest.mark.parametrize("text", [
-    "The defence minister visited a drone factory in Kharkiv on Monday.",
+    "The defence minister visited a drone factory in Poltava on Monday.",
     "The president visited wounded soldiers at a hospital in Kyiv.",
     "The Sudanese prime minister visited a displacement camp near Port Sudan on Friday.",
     "Protesters met with tear gas and rubber bullets in Khartoum on Tuesday.",
-    "Colombian troops met fierce resistance from ELN fighters in Catatumbo.",
+    "Colombian troops met fierce resistance from ELN fighters in Cauca.",
     "The Russian foreign ministry met the accusations with scorn.",
     "Residents met the news of the ceasefire with relief.",
     "The army chief called on the rebels to lay down their arms.",
@@ -306,10 +308,10 @@ def test_meetings_visiting_a_site_or_meeting_resistance_is_no_meeting(nlp, text)
 
 
 @pytest.mark.parametrize("text", [
-    "Zelensky told a news conference in Kyiv that Russia was preparing a new offensive.",
+    "Meloni told a news conference in Kyiv that Russia was preparing a new offensive.",
     "Speaking at a press conference in Khartoum, the army spokesman denied the reports.",
     "The Pakistani cabinet held an emergency meeting in Islamabad on Sunday.",
-    "During a visit to the front line in Donetsk, Zelensky awarded medals to soldiers.",
+    "During a visit to the front line in Luhansk, Meloni awarded medals to soldiers.",
     "The Somali army said it would meet any attack by al-Shabaab with force.",
 ])
 def test_meetings_news_conferences_cabinet_sessions_and_front_line_visits_are_no_meeting(nlp, text):
@@ -318,10 +320,10 @@ def test_meetings_news_conferences_cabinet_sessions_and_front_line_visits_are_no
 
 
 @pytest.mark.parametrize("text, party, place", [
-    ("Iran's foreign minister Abbas Araghchi met his Omani counterpart in Muscat on Sunday.", "Abbas Araghchi", "Muscat"),
+    ("Iran's foreign minister Javad Zarif met his Omani counterpart in Muscat on Sunday.", "Javad Zarif", "Muscat"),
     ("The Houthis' chief negotiator Mohammed Abdulsalam held talks with Omani officials in Muscat.",
      "Mohammed Abdulsalam", "Muscat"),
-    ("Vance and Zelensky met briefly in Rome on Sunday, the White House said.", "Zelensky", "Rome"),
+    ("Vance and Meloni met briefly in Rome on Sunday, the White House said.", "Meloni", "Rome"),
 ])
 def test_meetings_envoys_and_ministers_meeting_their_counterparts(nlp, text, party, place):
     rec, label = records_of(nlp, text)
@@ -329,10 +331,11 @@ def test_meetings_envoys_and_ministers_meeting_their_counterparts(nlp, text, par
 
 
 @pytest.mark.parametrize("text, people", [
-    ("Zelensky, who met Trump in Paris on Saturday, said the talks had been productive.", {"Zelensky", "Trump"}),
-    ("After meeting Erdogan in Ankara, Putin said Russia was ready for talks.", {"Erdogan", "Putin"}),
-    ("Erdogan told Putin in a phone call on Sunday that Turkey was ready to host talks.", {"Erdogan", "Putin"}),
-    ("Macron hosted Zelensky and Starmer at the Elysee on Friday.", {"Macron", "Zelensky"}),
+    ("Giorgia Meloni, who met Barack Obama in Brussels on Saturday, said the talks had been productive.",
+     {"Giorgia Meloni", "Barack Obama"}),
+    ("After meeting Erdogan in Ankara, Olaf Scholz said Germany was ready for talks.", {"Erdogan", "Olaf Scholz"}),
+    ("Erdogan told Olaf Scholz in a phone call on Sunday that Turkey was ready to host talks.", {"Erdogan", "Olaf Scholz"}),
+    ("Pedro Sanchez hosted Giorgia Meloni and Keir Starmer in Madrid on Friday.", {"Pedro Sanchez", "Giorgia Meloni"}),
 ])
 def test_meetings_participants_from_relative_clauses_adverbials_and_told_calls(nlp, text, people):
     rec, label = records_of(nlp, text)
@@ -350,7 +353,7 @@ def test_meetings_status_of_rescheduled_set_and_ended_talks(nlp, text, status):
 
 
 @pytest.mark.parametrize("text", [
-    "Putin has refused to meet Zelensky.",
+    "Scholz has refused to meet Meloni.",
     "The rebels of the M23 called on Kinshasa to negotiate directly with them.",
     "The fighters met little resistance as they entered the town of Bunagana.",
 ])
@@ -368,7 +371,7 @@ def test_meetings_agreed_talks_are_planned_and_the_two_leaders_are_the_negotiati
 
 
 @pytest.mark.parametrize("text, people", [
-    ("Leaders of Thailand and Cambodia are meeting in Putrajaya for ceasefire talks hosted by Malaysia.",
+    ("Leaders of Thailand and Cambodia are meeting in Kuala Terengganu for ceasefire talks hosted by Malaysia.",
      {"Thailand", "Cambodia"}),
     ("Delegations from Ethiopia and Eritrea are holding talks in Jeddah, Saudi officials said on Wednesday.",
      {"Ethiopia", "Eritrea"}),

@@ -43,7 +43,7 @@ def reception_trigger(tok: Token) -> bool:
 
 
 def arrival_trigger(tok: Token) -> bool:
-    """"A Hamas delegation arrived in Cairo", "the envoys flew to Riyadh" (CAMEO 042, make a
+    """"A rebel delegation arrived in the capital", "the envoys flew to Riyadh" (CAMEO 042, make a
     visit): a delegation or envoys travelling to a place meet there."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("arrival_verbs"):
         return False
@@ -202,7 +202,7 @@ def talks_goal(noun: Token) -> str | None:
     "discussions on a cease-fire and the release of captives"."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in words("topic_preps"):
-            objs = [p for p in c.children if p.dep_ == "pobj"]
+            objs = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}]  # "a call on Sunday"
             if objs:
                 return phrase(objs[0])
         if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB":

@@ -200,7 +200,7 @@ def _subject_agents(ctx: DocContext, subj: Token) -> list[str]:
     brief = {t for b in subj.subtree if b.dep_ == "prep" and b.lower_ in {"for", "to", "on"} for t in b.subtree}
     named = {t for a in brief if a.dep_ == "appos" for t in a.subtree}  # "envoy for Sudan, Tom Perriello"
     found = agents_in(ctx, [t for t in phrase_tokens(subj) if t not in brief or t in named])
-    # "the Quad, which groups A, B, C and D": the group's members act with it
+    # "the contact group, which groups A, B, C and D": the group's members act with it
     for rc in subj.children:
         if rc.dep_ == "relcl" and rc.lemma_.lower() in diplomacy_words("member_verbs"):
             found += [k for c in rc.children if c.dep_ == "dobj" for k in agents_in(ctx, phrase_tokens(c)) if k not in found]
@@ -528,7 +528,7 @@ def _war_sides(ctx: DocContext) -> set[str]:
 
 
 def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
-    """"The US special envoy made repeated visits to Kigali to agree a peace plan with the
+    """"The special envoy made repeated visits to the capital to agree a peace plan with the
     president": an envoy, adviser or mediator of a state that is no side of the war, going
     or meeting to agree a settlement with a side, leads a mediation."""
     out = []
@@ -547,7 +547,7 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
             mediators = _subject_agents(ctx, subj)
             rest = [t for t in sent if t not in subj.subtree]
             parties = _parties(ctx, rest, mediators)
-            met = [k for k in agents_in(ctx, rest) if k not in mediators]  # "to present the plan to Putin"
+            met = [k for k in agents_in(ctx, rest) if k not in mediators]  # "to present the plan to the president"
             if met and _third_party(ctx, mediators, war):
                 out.append((verb, mediators, parties, _named_goal(ctx, deal)))
     return out
@@ -623,7 +623,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
             aff = ctx.entities.entities[p].affiliation_key
             if aff and aff not in states:
                 states.append(aff)
-        if not states and persons:  # "Steve Witkoff, the president's envoy, ...": whom they act for goes unsaid
+        if not states and persons:  # "X, the president's envoy, ...": whom they act for goes unsaid
             states = [persons[0]]
         for state in states:
             rec = by_mediator.get(state)

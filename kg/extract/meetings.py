@@ -177,7 +177,7 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         if c.dep_ in {"nsubj", "nsubjpass"} and c != trigger and not speech:
             take(c)
             subject = True
-            if c.tag_ in {"WP", "WDT"} and head.dep_ == "relcl":  # "Zelensky, who met Trump in Paris"
+            if c.tag_ in {"WP", "WDT"} and head.dep_ == "relcl":  # "X, who met Y in Z"
                 take(head.head)
         if told_in and c.dep_ in {"dobj", "dative"}:
             take(c)
