@@ -170,3 +170,146 @@ def test_demands_request_to_the_speaker_is_no_demand(nlp):
     rec, _ = records_of(nlp, '"Both governments have asked me to try and negotiate a truce," Kenyan President '
                              'William Ruto said.')
     assert not rec.demands
+
+
+# -- conditions however worded, demands voiced through a spokesman, and who rejects them ---------------
+
+
+def _demands(rec, label):
+    return [(d.label, {label(k) for k in d.demanded_by}, {label(k) for k in d.addressed_to},
+             {label(k) for k in d.rejected_by}) for d in rec.demands]
+
+
+@pytest.mark.parametrize("text, by, to", [
+    ("Hamas will only release the remaining hostages if Israel ends the war, a spokesman said.", "Hamas", {"Israel"}),
+    ("Russia insists that Ukraine must withdraw its troops from the four regions before any ceasefire.",
+     "Russia", {"Ukraine"}),
+    ("Tehran insists that Washington must lift sanctions before any new nuclear talks.", "Iran", {"United States"}),
+    ("Rwanda tied any agreement to the disarmament of the FDLR militia.", "Rwanda", set()),
+    ("The Afghan Taliban have tied any security deal to Pakistan ending its air strikes.", "Taliban", set()),
+    ("Ethiopia has made any deal conditional on access to the sea.", "Ethiopia", set()),
+    ("Niger's junta said it would release the detained officers on condition that ECOWAS lifts the sanctions.",
+     "Niger military", {"ECOWAS"}),
+    ("The ELN said it would not return to the negotiating table unless the government suspends military operations.",
+     "ELN", set()),
+    ("The Taliban demanded that Pakistan stop air strikes inside Afghanistan, spokesman Zabihullah Mujahid said.",
+     "Taliban", {"Pakistan"}),
+    ("Israel says any ceasefire must include the release of all hostages.", "Israel", set()),
+])
+def test_demands_conditions_however_worded(nlp, text, by, to):
+    rec, label = records_of(nlp, text)
+    assert any(by in b and to <= t for _, b, t, _ in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text, by", [
+    ("JNIM spokesman Bina Diarra said the group demands the withdrawal of Russian mercenaries from Mali.", "JNIM"),
+    ("M23 spokesman Lawrence Kanyuka said the rebels demand direct talks with Kinshasa.", "M23"),
+    ("JNIM, through its spokesman, demanded the departure of foreign forces from Burkina Faso.", "JNIM"),
+])
+def test_demands_group_speaking_through_a_spokesman(nlp, text, by):
+    rec, label = records_of(nlp, text)
+    assert any(by in b for _, b, _, _ in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text, by, rejecter", [
+    ("Ukraine rejected Russia's demand that Ukrainian troops leave the Donbas.", "Russia", "Ukraine"),
+    ("Venezuela rejected Guyana's demand that it respect the 1899 border award.", "Guyana", "Venezuela"),
+    ("The M23 demanded that Kinshasa negotiate directly with the rebels, a demand the Congolese government rejected.",
+     "M23", "Democratic Republic of the Congo"),
+    ("Niger's junta rejected calls for a swift return to civilian rule.", None, "Niger military"),
+    ("The Malian junta rejected calls to hand power to civilians.", None, "Mali military"),
+])
+def test_demands_who_rejects_them(nlp, text, by, rejecter):
+    rec, label = records_of(nlp, text)
+    assert any((by in b if by else not b) and rejecter in r for _, b, _, r in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the talks would continue if the weather allowed.",
+    "The governor said the bridge would only reopen if repairs are finished.",
+    "Analysts insist that the war will last for years.",
+    "The Ukrainian army insists that its troops are still holding the town.",
+    "Kyiv insists that Russian forces have suffered heavy losses.",
+])
+def test_demands_conditions_on_things_and_insisted_claims_are_no_demands(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.demands
+
+
+@pytest.mark.parametrize("text, by, to", [
+    ("The RSF wants the army to accept a ceasefire before any talks, its spokesman said.",
+     "Rapid Support Forces", {"Sudanese Armed Forces"}),
+    ("Armenia said it was ready to sign the treaty if Azerbaijan withdrew its troops from Armenian territory.",
+     "Armenia", {"Azerbaijan"}),
+    ("The M23 said any deal would require the government to release political prisoners.", "M23", set()),
+])
+def test_demands_what_one_side_wants_of_another_and_readiness_on_a_condition(nlp, text, by, to):
+    rec, label = records_of(nlp, text)
+    assert any(by in b and to <= t for _, b, t, _ in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text, by", [
+    ("Russia will not agree to a ceasefire until Ukraine withdraws from the four regions, Lavrov said.", "Russia"),
+    ("Kyiv has said any peace deal must be backed by security guarantees from the West.", "Ukraine"),
+])
+def test_demands_not_until_and_terms_any_deal_must_meet(nlp, text, by):
+    rec, label = records_of(nlp, text)
+    assert any(by in b for _, b, _, _ in _demands(rec, label))
+
+
+def test_demands_rejecting_the_demand_in_the_next_sentence(nlp):
+    rec, label = records_of(nlp, "Azerbaijan has tied the final treaty to a change in Armenia's constitution, which "
+                                 "Baku says contains territorial claims. Nikol Pashinyan has rejected the demand.")
+    assert [(lab, b, r) for lab, b, _, r in _demands(rec, label)] == [
+        ("a change in Armenia's constitution", {"Azerbaijan"}, {"Nikol Pashinyan"})]
+
+
+@pytest.mark.parametrize("text", [
+    "The army wants to retake the town before the rainy season.",
+    "The Malian army insisted that the drone strike had hit only militants.",
+])
+def test_demands_wanting_for_oneself_or_insisting_on_a_fact_is_no_demand(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.demands
+
+
+@pytest.mark.parametrize("text", [
+    "Scholz ordered Russian troops to push deeper into the Bryansk region.",
+    "Sudan's army chief Omar al-Bashir instructed the army to prepare for a new offensive on Kadugli.",
+    "The RSF commander urged his fighters to protect civilians.",
+])
+def test_demands_orders_to_ones_own_forces_are_no_demand(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.demands
+
+
+@pytest.mark.parametrize("text, by, to", [
+    ("The European Union called on Rwanda to withdraw its troops from eastern Congo.", "European Union", {"Rwanda"}),
+    ("Pakistan warned India to stop its military operations along the border.", "Pakistan", {"India"}),
+    ("Thailand said Cambodia must first withdraw its troops from the disputed temples.", "Thailand", {"Cambodia"}),
+    ("Hezbollah says it will not disarm as long as Israel occupies Lebanese territory.", "Hezbollah", set()),
+])
+def test_demands_put_to_another_party(nlp, text, by, to):
+    rec, label = records_of(nlp, text)
+    assert any(by in b and to <= t for _, b, t, _ in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text, by, to", [
+    ("Venezuela demanded that Guyana halt oil exploration in the disputed waters.", "Venezuela", {"Guyana"}),
+    ("The Houthis will stop targeting ships only when the war in Gaza ends, their leader said.", "Houthis", set()),
+    ("India said talks with Pakistan could resume only if cross-border terrorism stopped.", "India", set()),
+    ("Armenia has made the reopening of transport links conditional on respect for its sovereignty.", "Armenia", set()),
+])
+def test_demands_only_when_conditional_on_and_the_talks_are_no_demander(nlp, text, by, to):
+    rec, label = records_of(nlp, text)
+    assert any(by in b and to <= t for _, b, t, _ in _demands(rec, label))
+    assert not any(b & {"Pakistan"} for _, b, _, _ in _demands(rec, label))
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it will withdraw when the rains come.",
+    "Fighting resumed when the truce expired.",
+])
+def test_demands_when_without_only_is_no_condition(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.demands

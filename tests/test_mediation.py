@@ -168,3 +168,277 @@ def test_mediation_organizes_the_talks_of_its_parties(nlp, text, mediator, sides
 ])
 def test_mediation_does_not_organize_other_meetings(nlp, text):
     assert _linked(nlp, text) == []
+
+
+# -- mediation told without "mediate": hosting, sponsoring, auspices, plans, pushes, envoys ------------------
+
+
+def _mediations(rec, label):
+    return [({label(k) for k in m.mediators}, {label(k) for k in m.parties}) for m in rec.mediations]
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    ("Negotiations between Ethiopia and the Tigray People's Liberation Front opened in South Africa under the "
+     "auspices of the African Union.", "African Union", set()),
+    ("Talks between the Colombian government and the ELN rebels, held under the auspices of Norway and Cuba, "
+     "resumed in Caracas.", "Norway", set()),
+    ("The negotiations are taking place under the aegis of the East African Community, with Kenya's former "
+     "president Uhuru Kenyatta as facilitator.", "East African Community", set()),
+    ("Talks brokered by Turkey between Somalia and Ethiopia ended with a joint declaration in Ankara.",
+     "Turkey", {"Somalia", "Ethiopia"}),
+    ("The ceasefire between Thailand and Cambodia, brokered by Malaysia, largely held on Tuesday.",
+     "Malaysia", {"Thailand", "Cambodia"}),
+    ("Talks between Kinshasa and the M23, facilitated by Qatar, resumed in Doha on Monday.", "Qatar", set()),
+    ("Bangladesh and Myanmar signed the repatriation deal in talks facilitated by China.", "China", set()),
+    ("India and Pakistan agreed to a ceasefire on Saturday in talks brokered by the United States.",
+     "United States", {"India", "Pakistan"}),
+    ("The truce was agreed in Saudi-brokered talks between Yemen's government and the Houthis.", "Saudi Arabia", set()),
+])
+def test_mediation_brokered_facilitated_or_under_the_auspices_of(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m and parties <= p for m, p in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    ("Armenia and Azerbaijan held talks in Almaty on Friday, hosted by Kazakhstan.",
+     "Kazakhstan", {"Armenia", "Azerbaijan"}),
+    ("Talks between Armenia and Azerbaijan, hosted by the United States, ended without a deal.",
+     "United States", set()),
+    ("The talks in Jeddah between the Sudanese army and the Rapid Support Forces are sponsored by Saudi Arabia "
+     "and the United States.", "Saudi Arabia", {"Rapid Support Forces"}),
+    ("Kenya offered to host the next round of talks between Ethiopia and Eritrea.", "Kenya", {"Ethiopia", "Eritrea"}),
+    ("Saudi Arabia has offered to host a new round of talks between Pakistan and Afghanistan.",
+     "Saudi Arabia", {"Pakistan", "Afghanistan"}),
+    ("Brazil has offered to host peace talks between Venezuela and Guyana over the Essequibo region.",
+     "Brazil", {"Venezuela", "Guyana"}),
+    ("Cuba and Norway, guarantors of the peace process, convened talks between the Colombian government and the "
+     "ELN in Havana.", "Cuba", set()),
+])
+def test_mediation_host_or_sponsor_of_the_sides_talks(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m and parties <= p for m, p in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Egypt drafted a peace plan and presented it to the Sudanese army and the Rapid Support Forces.", "Egypt"),
+    ("China presented a peace plan to Myanmar's military government and the Kachin Independence Army at a meeting in Nanning.",
+     "China"),
+    ("A ceasefire plan drafted by Saudi Arabia was presented to the Yemeni government and the Houthis on Sunday.",
+     "Saudi Arabia"),
+    ("A peace proposal put forward by Brazil and China calls on Russia and Ukraine to freeze the front lines.",
+     "Brazil"),
+    ("Mediators from Qatar and Egypt presented both sides with a new proposal for a truce in Gaza.", "Qatar"),
+])
+def test_mediation_plan_drafted_and_put_to_both_sides(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Qatar has been pushing both sides towards a peace deal since fighting resumed in eastern Congo.", "Qatar"),
+    ("Algeria's foreign minister travelled to Bamako to bring the Malian government and the northern rebels back "
+     "to the negotiating table.", "Algeria"),
+    ("Egypt and Qatar have been shuttling between Hamas and Israel for weeks, trying to close the gaps on a truce.",
+     "Egypt"),
+    ("The ceasefire between India and Pakistan was reached after intense diplomacy led by the United States.",
+     "United States"),
+    ("Angola, which has acted as a go-between for Congo and Rwanda, will host the summit in Luanda.", "Angola"),
+    ("Turkish Foreign Minister Hakan Fidan is pushing Somalia and Ethiopia to sign a deal on sea access.", "Turkey"),
+])
+def test_mediation_push_or_shuttle_between_the_sides(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Fighting between the M23 rebels and Congolese troops has displaced thousands. The U.S. special envoy "
+     "Peter Pham made repeated visits to Kigali to agree a peace plan with Rwandan President Yoweri Museveni.",
+     "United States"),
+    ("Qatar's Prime Minister Tamim bin Hamad has met Rwandan and Congolese officials several "
+     "times to agree the terms of a peace deal.", "Qatar"),
+    ("Jared Kushner, the president's son-in-law and adviser, travelled to Cairo to finalise the ceasefire deal "
+     "between Israel and Hamas.", "Jared Kushner"),
+    ("Robert Malley, Barack Obama's special envoy, has been leading the effort to broker an end to the war "
+     "between Russia and Ukraine.", "Robert Malley"),
+])
+def test_mediation_envoys_named_by_role_lead_the_effort(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union called for calm after clashes between Armenian and Azerbaijani troops on the border.",
+    "The United Nations urged restraint as fighting between the army and the RSF intensified in Blue Nile.",
+    "Pakistan hosted a cricket team from Sri Lanka in Multan on Sunday.",
+    "The Nigerian government presented its budget plan to parliament on Tuesday.",
+    "Russia presented its own peace plan to Ukraine, which Kyiv rejected.",
+    "Ethiopia pushed its troops towards the border with Eritrea.",
+    "France welcomed the ceasefire between Israel and Hezbollah.",
+    "Ukraine and Russia exchanged prisoners on Friday in a swap brokered months ago.",
+    "Hamas said it had received a new truce proposal and was studying it.",
+    "Russia hosted a military parade in Moscow attended by Chinese troops.",
+    "The Chinese foreign minister called for dialogue between India and Pakistan.",
+    "Israel and Hamas accused each other of breaking the truce.",
+])
+def test_mediation_calls_hosting_and_plans_of_ones_own_are_no_mediation(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.mediations
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Oman, which has mediated between Washington and Tehran in the past, hosted the talks.", "Oman"),
+    ("The Saudi-hosted talks between the army and the RSF collapsed last year.", "Saudi Arabia"),
+    ("The truce, mediated by Egypt, came into force at midnight.", "Egypt"),
+    ("South Africa has offered to help broker an end to the fighting in eastern Congo.", "South Africa"),
+])
+def test_mediation_mediator_in_a_relative_clause_or_before_a_hyphen(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Fighting between Israel and Hamas continued on Sunday. Washington has been pressing Israel to "
+     "accept the ceasefire proposal.", "United States"),
+    ("The mediators, Qatar, Egypt and the United States, said the talks would resume next week.", "Qatar"),
+    ("A US-drafted peace plan was handed to Ukraine and Russia last month.", "United States"),
+    ("The two sides have met twice in Doha under Qatari mediation.", "Qatar"),
+    ("Hosted by Turkey, the talks between Russia and Ukraine lasted less than two hours.", "Turkey"),
+    ("The African Union's mediation team, led by former Nigerian president Olusegun Obasanjo, met both delegations "
+     "in Pretoria.", "African Union"),
+    ("The United States and Saudi Arabia, which co-chaired the Jeddah talks, urged the army and the RSF to return "
+     "to negotiations.", "United States"),
+    ("Kenya's President Uhuru Kenyatta is chairing an IGAD effort to bring the two Sudanese generals to the table.",
+     "IGAD"),
+])
+def test_mediation_told_in_a_paragraph_of_the_war(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian army pressed its offensive towards Pokrovsk on Tuesday.",
+    "Hosted by the governor, the ceremony in Kano honoured the victims.",
+    "Fighting between Israel and Hamas continued on Sunday. Hamas pressed Israel to accept the ceasefire proposal.",
+])
+def test_mediation_a_side_pressing_its_foe_or_hosting_a_ceremony_is_no_mediation(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.mediations
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Russia's war in Ukraine has dragged on for years. Ukraine's envoy Rustem Umerov travelled to Miami to "
+     "discuss the peace plan with Robert Malley.", "Ukraine"),
+    ("Israel's negotiators flew to Doha on Monday to finalise the hostage deal.", "Israel"),
+    ("Meloni met Obama at the White House to discuss a peace deal.", "Meloni"),
+    ("The Sudanese army's envoy travelled to Cairo to discuss a ceasefire with Egyptian officials.",
+     "Sudanese Armed Forces"),
+    ("Pakistan's army chief pressed the Taliban to accept a deal on cross-border militancy.", "Pakistan"),
+])
+def test_mediation_a_sides_own_envoys_and_negotiators_do_not_mediate(nlp, text, side):
+    rec, label = records_of(nlp, text)
+    assert not any(side in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Obama's envoy Robert Malley flew to Moscow on Wednesday to present the peace plan to Olaf Scholz.", "Robert Malley"),
+    ("Qatar and Egypt, which have mediated between Israel and Hamas, presented a new proposal on Sunday.", "Qatar"),
+    ("Hamas negotiators met Egyptian mediators in Cairo to discuss the ceasefire proposal.", "Egypt"),
+])
+def test_mediation_third_party_envoys_and_mediators_named_together(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+def test_mediation_ready_to_host_the_sides_talks(nlp):
+    rec, label = records_of(nlp, "Erdogan told Scholz in a phone call on Sunday that Turkey was ready to host talks "
+                                 "between Russia and Ukraine.")
+    assert any("Turkey" in m and {"Russia", "Ukraine"} <= p for m, p in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediators, not_mediator", [
+    ("The agreement, negotiated over months with the help of U.S. envoy Robert Malley, would end the conflict "
+     "between Armenia and Azerbaijan.", {"United States", "Robert Malley"}, None),
+    ("Washington's special envoy for Sudan, Tom Perriello, has been shuttling between the army and the RSF.",
+     {"Tom Perriello"}, "Sudan"),
+])
+def test_mediation_with_the_help_of_an_envoy_not_the_country_of_his_brief(nlp, text, mediators, not_mediator):
+    rec, label = records_of(nlp, text)
+    meds = _mediations(rec, label)
+    assert any(mediators <= m for m, _ in meds)
+    assert not any(not_mediator in m for m, _ in meds)
+
+
+def test_mediation_members_of_a_proposing_group_mediate_with_it(nlp):
+    rec, label = records_of(nlp, "The Troika, which groups Norway, Britain and the United States, proposed a three-month "
+                                 "humanitarian truce between the army and the RSF.")
+    meds = _mediations(rec, label)
+    assert {"Troika", "Norway", "United Kingdom", "United States"} <= {k for m, _ in meds for k in m}
+    assert all(p == {"Rapid Support Forces"} for _, p in meds)  # no member is a party
+
+
+def test_mediation_proposal_taken_up_by_one_side_and_awaited_from_the_other(nlp):
+    rec, label = records_of(nlp, "The United States put forward a ceasefire proposal, which Ukraine accepted and Russia "
+                                 "has yet to answer.")
+    assert ({"United States"}, {"Ukraine", "Russia"}) in _mediations(rec, label)
+
+
+@pytest.mark.parametrize("text", [
+    "Scholz met Chinese and Indian leaders in Kazan to discuss a trade deal.",
+    "The United States pressed Congo and Rwanda to sign a minerals deal.",
+    "India drafted a trade agreement and presented it to Nepal and Bhutan.",
+])
+def test_mediation_trade_and_minerals_deals_settle_no_conflict(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.mediations
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("The United States pressed Congo and Rwanda to sign a peace deal.", "United States"),
+    ("China has been quietly brokering talks between Myanmar's junta and ethnic armed groups in the north.", "China"),
+    ("Colombia's government and the ELN resumed talks in Mexico City, with Cuba, Norway and Venezuela acting as "
+     "guarantors.", "Cuba"),
+])
+def test_mediation_peace_deals_brokers_and_guarantors(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+def test_mediation_meetings_with_both_sides_to_end_the_war(nlp):
+    rec, label = records_of(nlp, "Nigeria's former president Olusegun Obasanjo, the AU envoy, has held separate meetings "
+                                 "with Ethiopian officials and Tigrayan leaders to end the war.")
+    assert any("African Union" in m and "Ethiopia" in p for m, p in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text, mediator", [
+    ("Algeria has offered its good offices to help Mali and the northern rebel groups reach a settlement.", "Algeria"),
+    ("The Kenyan-led mediation between the South Sudanese government and the opposition stalled in March.", "Kenya"),
+    ("Egypt and Qatar are working with both sides to secure a ceasefire, a diplomat said.", "Egypt"),
+    ("Malaysian Prime Minister Mahathir Mohamad, who chairs ASEAN, hosted the leaders of Thailand and Cambodia for "
+     "ceasefire talks.", "Malaysia"),
+    ("Angola's president Joao Lourenco has tried for two years to bring Kigali and Kinshasa to an agreement.", "Angola"),
+])
+def test_mediation_helping_working_with_and_hosting_the_sides(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in m for m, _ in _mediations(rec, label))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia is working with Iran to secure a deal on drones.",
+    "The United States helped Ukraine and Poland build new air defences.",
+    "Angola deployed troops to the border with Congo.",
+    "Turkey condemned the strikes and urged restraint.",
+])
+def test_mediation_help_and_cooperation_without_a_settlement_is_no_mediation(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.mediations
+
+
+def test_mediation_envoy_urging_the_side_he_met_towards_a_ceasefire_with_its_foes(nlp):
+    rec, label = records_of(nlp, "The UN special envoy for Myanmar met the junta chief in Naypyitaw and urged him to "
+                                 "agree to a ceasefire with the resistance.")
+    assert any("United Nations" in m for m, _ in _mediations(rec, label))
+
+
+def test_mediation_pressing_the_foe_to_a_ceasefire_with_oneself_is_none(nlp):
+    rec, _ = records_of(nlp, "Russia pressed Ukraine to accept a ceasefire with Moscow.")
+    assert not rec.mediations

@@ -215,3 +215,195 @@ def test_meetings_person_of_no_known_side_does_not_split_a_meeting(nlp):
              "caretaker premier Tigran Avetisyan and Azerbaijan's President Ilham Aliyev will meet for talks.")
     assert len(rec.meetings) == 1
     assert {"Tigran Avetisyan", "Ilham Aliyev"} <= {label(p) for p in rec.meetings[0].participants}
+
+
+# -- who meets, and whether it happened ---------------------------------------------------------------
+
+
+def _meetings(rec, label):
+    return [({label(k) for k in m.participants}, m.status, m.modality, label(m.location) if m.location else None)
+            for m in rec.meetings]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("U.S. envoy Robert Malley met Russian envoy Kirill Dmitriev in Miami on Saturday.",
+     {"Robert Malley", "Kirill Dmitriev"}),
+    ("Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan met in Dubai on Thursday.",
+     {"Ilham Aliyev", "Nikol Pashinyan"}),
+    ("Kenyan President Uhuru Kenyatta travelled to Kampala to meet Ugandan President Yoweri Museveni.",
+     {"Uhuru Kenyatta", "Yoweri Museveni"}),
+    ("Abiy Ahmed and Isaias Afwerki held talks in Asmara on Wednesday.", {"Abiy Ahmed", "Isaias Afwerki"}),
+    ("Sudan's army chief Omar al-Bashir received Egypt's foreign minister in Port Sudan on Sunday.",
+     {"Omar al-Bashir", "Egypt"}),
+    ("Turkish President Recep Tayyip Erdogan hosted Meloni in Ankara on Wednesday.", {"Recep Tayyip Erdogan", "Meloni"}),
+    ("Israel and Lebanon are expected to hold talks in Naqoura next month.", {"Israel", "Lebanon"}),
+    ("Joseph Kabila and Yoweri Museveni are due to meet in Washington next week to sign the agreement.",
+     {"Joseph Kabila", "Yoweri Museveni"}),
+    ("Envoys from Mali, Burkina Faso and Niger gathered in Niamey on Monday to discuss the joint force.",
+     {"Mali", "Burkina Faso", "Niger"}),
+])
+def test_meetings_participants_from_subjects_objects_and_governing_verbs(nlp, text, people):
+    rec, label = records_of(nlp, text)
+    assert any(people <= parts for parts, *_ in _meetings(rec, label))
+
+
+@pytest.mark.parametrize("text, party, place", [
+    ("A Russian delegation arrived in Istanbul on Sunday.", "Russia", "Istanbul"),
+    ("A Sudanese army delegation travelled to Jeddah on Monday for talks with the Rapid Support Forces.",
+     "Rapid Support Forces", "Jeddah"),
+    ("A delegation of the Syrian Democratic Forces travelled to Damascus on Sunday for talks with the government.",
+     "Syrian Democratic Forces", "Damascus"),
+    ("Pakistan's foreign minister Ishaq Dar flew to Kabul on Saturday for talks with Taliban officials.",
+     "Taliban", "Kabul"),
+])
+def test_meetings_delegation_travelling_to_a_place_meets_there(nlp, text, party, place):
+    rec, label = records_of(nlp, text)
+    assert any(party in parts and where == place for parts, _, _, where in _meetings(rec, label))
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Nikol Pashinyan and Ilham Aliyev spoke by phone on Monday about the peace treaty.",
+     {"Nikol Pashinyan", "Ilham Aliyev"}),
+    ("Colombian President Gustavo Petro telephoned Venezuelan President Nicolas Maduro on Friday.",
+     {"Gustavo Petro", "Nicolas Maduro"}),
+    ("Giorgia Meloni and Barack Obama discussed air defence in a phone call on Wednesday.",
+     {"Giorgia Meloni", "Barack Obama"}),
+])
+def test_meetings_phone_calls_between_leaders(nlp, text, people):
+    rec, label = records_of(nlp, text)
+    assert any(people <= parts and modality == "phone" for parts, _, modality, _ in _meetings(rec, label))
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Olaf Scholz could eventually meet Giorgia Meloni once a deal is ready, Berlin said.", "planned"),
+    ("Turkey offered to host a meeting between Scholz and Meloni in Istanbul.", "planned"),
+    ("Israel had offered to hold talks with Lebanon in Cyprus.", "planned"),
+    ("The two leaders could eventually meet in Alaska, a Kremlin aide said.", "planned"),
+    ("Rwandan President Yoweri Museveni and Congolese President Joseph Kabila are scheduled to sign the accord at "
+     "the White House.", "planned"),
+    ("Talks between the Colombian government and the ELN were derailed by a car bombing in Arauca.", "cancelled"),
+    ("Russia called off the talks with Ukraine scheduled for Monday.", "cancelled"),
+    ("Negotiations between Sudan's army and the RSF in Jeddah were suspended in December.", "cancelled"),
+    ("The planned meeting between the Sudanese army and the Rapid Support Forces was postponed.", "postponed"),
+    ("Ethiopia postponed the meeting with Egypt on the dam, citing scheduling problems.", "postponed"),
+])
+def test_meetings_offers_and_possibilities_are_planned_called_off_is_not_held(nlp, text, status):
+    rec, label = records_of(nlp, text)
+    assert [s for _, s, _, _ in _meetings(rec, label)] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "The defence minister visited a drone factory in Poltava on Monday.",
+    "The president visited wounded soldiers at a hospital in Kyiv.",
+    "The Sudanese prime minister visited a displacement camp near Port Sudan on Friday.",
+    "Protesters met with tear gas and rubber bullets in Khartoum on Tuesday.",
+    "Colombian troops met fierce resistance from ELN fighters in Cauca.",
+    "The Russian foreign ministry met the accusations with scorn.",
+    "Residents met the news of the ceasefire with relief.",
+    "The army chief called on the rebels to lay down their arms.",
+])
+def test_meetings_visiting_a_site_or_meeting_resistance_is_no_meeting(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.meetings
+
+
+@pytest.mark.parametrize("text", [
+    "Meloni told a news conference in Kyiv that Russia was preparing a new offensive.",
+    "Speaking at a press conference in Khartoum, the army spokesman denied the reports.",
+    "The Pakistani cabinet held an emergency meeting in Islamabad on Sunday.",
+    "During a visit to the front line in Luhansk, Meloni awarded medals to soldiers.",
+    "The Somali army said it would meet any attack by al-Shabaab with force.",
+])
+def test_meetings_news_conferences_cabinet_sessions_and_front_line_visits_are_no_meeting(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.meetings
+
+
+@pytest.mark.parametrize("text, party, place", [
+    ("Iran's foreign minister Javad Zarif met his Omani counterpart in Muscat on Sunday.", "Javad Zarif", "Muscat"),
+    ("The Houthis' chief negotiator Mohammed Abdulsalam held talks with Omani officials in Muscat.",
+     "Mohammed Abdulsalam", "Muscat"),
+    ("Vance and Meloni met briefly in Rome on Sunday, the White House said.", "Meloni", "Rome"),
+])
+def test_meetings_envoys_and_ministers_meeting_their_counterparts(nlp, text, party, place):
+    rec, label = records_of(nlp, text)
+    assert any(party in parts and where == place for parts, _, _, where in _meetings(rec, label))
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Giorgia Meloni, who met Barack Obama in Brussels on Saturday, said the talks had been productive.",
+     {"Giorgia Meloni", "Barack Obama"}),
+    ("After meeting Erdogan in Ankara, Olaf Scholz said Germany was ready for talks.", {"Erdogan", "Olaf Scholz"}),
+    ("Erdogan told Olaf Scholz in a phone call on Sunday that Turkey was ready to host talks.", {"Erdogan", "Olaf Scholz"}),
+    ("Pedro Sanchez hosted Giorgia Meloni and Keir Starmer in Madrid on Friday.", {"Pedro Sanchez", "Giorgia Meloni"}),
+])
+def test_meetings_participants_from_relative_clauses_adverbials_and_told_calls(nlp, text, people):
+    rec, label = records_of(nlp, text)
+    assert any(people <= parts for parts, *_ in _meetings(rec, label))
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Talks between Israel and Hamas scheduled for Thursday were pushed back to next week.", "postponed"),
+    ("Russia and Ukraine are set to hold a new round of talks in Istanbul on Wednesday.", "planned"),
+    ("The talks between Thailand and Cambodia in Kuala Lumpur ended without agreement on Friday.", "held"),
+])
+def test_meetings_status_of_rescheduled_set_and_ended_talks(nlp, text, status):
+    rec, label = records_of(nlp, text)
+    assert [s for _, s, _, _ in _meetings(rec, label)] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "Scholz has refused to meet Meloni.",
+    "The rebels of the M23 called on Kinshasa to negotiate directly with them.",
+    "The fighters met little resistance as they entered the town of Bunagana.",
+])
+def test_meetings_refused_or_demanded_talks_are_no_meeting(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.meetings
+
+
+def test_meetings_agreed_talks_are_planned_and_the_two_leaders_are_the_negotiations_sides(nlp):
+    rec, label = records_of(nlp, "Sudan's army and the Rapid Support Forces have agreed to send delegations to Jeddah "
+                                 "for a new round of talks. The two leaders last met in Manama in January.")
+    got = _meetings(rec, label)
+    assert [(s, where) for _, s, _, where in got] == [("planned", "Jeddah"), ("held", "Manama")]
+    assert got[1][0] == {"Sudanese Armed Forces", "Rapid Support Forces"}
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Leaders of Thailand and Cambodia are meeting in Kuala Terengganu for ceasefire talks hosted by Malaysia.",
+     {"Thailand", "Cambodia"}),
+    ("Delegations from Ethiopia and Eritrea are holding talks in Jeddah, Saudi officials said on Wednesday.",
+     {"Ethiopia", "Eritrea"}),
+    ("Somalia and Ethiopia signed the accord in Ankara after months of tension.", {"Somalia", "Ethiopia"}),
+])
+def test_meetings_under_way_or_signed_are_held(nlp, text, people):
+    rec, label = records_of(nlp, text)
+    assert any(people <= parts and s == "held" for parts, s, _, _ in _meetings(rec, label))
+
+
+def test_meetings_sides_hung_on_the_venue_take_part(nlp):
+    rec, label = records_of(nlp, "The talks in Tashkent between Kyrgyzstan and Tajikistan on the border dispute ended "
+                                 "on Friday.")
+    assert _meetings(rec, label) == [({"Kyrgyzstan", "Tajikistan"}, "held", None, "Tashkent")]
+
+
+@pytest.mark.parametrize("text, people, modality", [
+    ("Rwandan and Congolese foreign ministers spoke by video link on Thursday.",
+     {"Rwanda", "Democratic Republic of the Congo"}, "video"),
+    ("Hamas negotiators met Egyptian and Qatari mediators in Cairo on Saturday.", {"Hamas", "Egypt"}, None),
+])
+def test_meetings_ministers_and_mediators_named_by_their_countries(nlp, text, people, modality):
+    rec, label = records_of(nlp, text)
+    assert any(people <= parts and mo == modality for parts, _, mo, _ in _meetings(rec, label))
+
+
+def test_meetings_meeting_an_advance_with_fire_is_no_meeting(nlp):
+    rec, _ = records_of(nlp, "Sudan's army met the RSF advance with heavy artillery fire.")
+    assert not rec.meetings
+
+
+def test_meetings_that_did_not_take_place_are_cancelled(nlp):
+    rec, label = records_of(nlp, "The meeting between the Sudanese army and the RSF in Geneva did not take place after "
+                                 "the army stayed away.")
+    assert [s for _, s, _, _ in _meetings(rec, label)] == ["cancelled"]

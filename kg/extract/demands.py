@@ -1,16 +1,18 @@
 """Demands and conditions: what one agent asks of another, to whom, and who rejects it.
 
-Demands are read from "tying/linking X to A and B", "demand(s) that", "insist(s)
-on", "call(s) on X to", "urge(s) X to", "warned/told X to" (each conjoined demand its
-own: "and for Y to ..."), "ready to ... if", "will only ... if", "unless", quoted or
-reported obligations put on another side or on every side ("All parties must ...",
-"told X's envoys that any deal must ..."), imperatives and "instead of". Whoever
-"refuses"/"rejects" them in the same sentence rejects them; a rejected call whose
-makers go unnamed is kept with its rejecter.
+Demands are read from "tying/linking X to A and B", "made X conditional on", "demand(s)
+that", "insist(s) on", "call(s) on X to", "urge(s) X to", "warned/told X to", "wants X
+to" (each conjoined demand its own: "and for Y to ..."), "ready to ... if", "will only
+... if", "unless", "not ... until", quoted or reported obligations put on another side,
+on every side or on any deal ("All parties must ...", "told X's envoys that any deal
+must ..."), imperatives and "instead of". Whoever "refuses"/"rejects" them in the same
+sentence, or "the demand" in the next, rejects them; a rejected call whose makers go
+unnamed is kept with its rejecter.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Span, Token
@@ -19,13 +21,17 @@ from kg.extract.actors import agents_in, phrase_tokens, side_of, subject_agent
 from kg.extract.context import DocContext, subtree_span, words
 from kg.extract.wording import clause_text, compact_clause, phrase
 from kg.lexicon import diplomacy_words
-from kg.records import DemandRecord
+from kg.records import PERSON, DemandRecord
 
 
-def _demanders(ctx: DocContext, tok: Token) -> list[str]:
+def _demanders(ctx: DocContext, tok: Token, things: bool = True) -> list[str]:
+    """Who demands: the first subject up the tree that names an agent; without ``things``,
+    a subject that is talks or a deal is passed by ("talks with X could resume only if ...")."""
     t = tok
     for _ in range(5):
         subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and not things and subj[0].lemma_.lower() in words("meeting_nouns") | diplomacy_words("goal_nouns"):
+            subj = []
         if subj:
             found = subject_agent(ctx, subj[0])
             if found:
@@ -51,8 +57,16 @@ def _demand_clauses(tok: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in c.children):
                 out.append(c)
+    elif lemma in diplomacy_words("want_verbs"):
+        # "X wants the army to accept a ceasefire": what one side wants another to do
+        for c in tok.children:
+            if c.dep_ in {"ccomp", "xcomp"} and _own_subject(c) is not None \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                out.append(c)
     elif lemma in {"demand", "insist", "require"}:
         for c in tok.children:
+            if c.dep_ == "ccomp" and lemma == "insist" and _obliged(c) is None and c.tag_ != "VB":
+                continue  # "insists that its troops are holding the town": a claim, not a demand
             if c.dep_ in {"ccomp", "dobj"}:
                 out.append(c)
             if c.dep_ == "prep" and c.lower_ == "on":
@@ -89,6 +103,8 @@ def _addressee_token(tok: Token) -> Token | None:
     clause is put to."""
     if tok.dep_ == "conj" and (own := _own_subject(tok)) is not None:
         return own
+    if tok.dep_ in {"ccomp", "xcomp"} and tok.head.lemma_.lower() in {"demand", "insist", "require"} | diplomacy_words("want_verbs"):
+        return _own_subject(tok)  # "demanded that Pakistan stop ...": the clause's subject
     for c in tok.head.children:
         objs = [c] if c.dep_ in {"dobj", "dative"} else []
         if c.dep_ == "prep" and c.lower_ == "on":
@@ -109,6 +125,9 @@ def _addressee(ctx: DocContext, tok: Token) -> str:
 
 def addressed_to(ctx: DocContext, tok: Token) -> list[str]:
     obj = _addressee_token(tok)
+    if obj is None and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in {"demand", "insist", "require"}:
+        # "demanded that Guyana halt oil exploration", the verb read as a noun: the agent opening the clause
+        return next(([e.key] for t in subtree_span(tok) if t.i < tok.i and (e := ctx.agent(t)) is not None), [])
     return agents_in(ctx, phrase_tokens(obj))[:2] if obj is not None else []
 
 
@@ -131,6 +150,8 @@ def _demand_label(ctx: DocContext, tok: Token) -> str:
         return (_addressee(ctx, tok) + compact_clause(tok).removeprefix("for ")).strip()
     if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or _to_infinitive(tok)):
         return (_addressee(ctx, tok) + compact_clause(_stand_in(tok)).removeprefix("to ")).strip()
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in diplomacy_words("want_verbs"):
+        return compact_clause(tok).replace(" to ", " ", 1)  # "the army to accept a ceasefire"
     if tok.dep_ == "pobj" and tok.pos_ in {"NOUN", "PROPN"}:
         # "A halting its mobilization": the gerund's subject is the object of "to"
         ger = [c for c in tok.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBG"]
@@ -139,10 +160,13 @@ def _demand_label(ctx: DocContext, tok: Token) -> str:
             ger = [nxt]  # the parser hung the gerund on an earlier noun
         if ger:
             return f"{tok.text} {clause_text(ger[0])}"
+        asides = [c.left_edge.i for c in tok.subtree if c.dep_ in {"relcl", "appos"} and c.left_edge.i > tok.i]
+        if asides:  # "a change in X's constitution, which Y says ...": up to the aside
+            return tok.doc[tok.left_edge.i : min(asides)].text.strip(" ,;:—-")
     return clause_text(tok)
 
 
-def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
+def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
     """"X's call for allies to apply sanctions", "the demand that ...": a demand noun and its owner."""
     found = []
     for tok in sent:
@@ -154,7 +178,9 @@ def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str]]]:
             if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ == "VERB" and c.dep_ != "relcl":
                 subj = [p for x in tok.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children if p.dep_ == "pobj"]
                 label = ((subj[0].text + " ") if subj else "") + clause_text(c).removeprefix("to ")
-                found.append((label.strip(), by[:1]))
+                own = _own_subject(c)  # "on condition that ECOWAS lifts ...": put to ECOWAS
+                to = agents_in(ctx, phrase_tokens(own)) if own is not None else []
+                found.append((label.strip(), by[:1], to))
     return found
 
 
@@ -181,6 +207,12 @@ def _generic_party(subj: Token) -> bool:
         d.lower_ in {"all", "both", "two", "warring", "the"} for d in subj.children if d.i < subj.i)
 
 
+def _any_deal(subj: Token) -> bool:
+    """"any ceasefire must include ...", "a deal should guarantee ...": a term set for an agreement."""
+    return subj.lemma_.lower() in diplomacy_words("goal_nouns") and any(
+        d.lower_ in {"any", "a", "the", "every"} for d in subj.children if d.dep_ == "det")
+
+
 def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
     """Demands voiced in a quotation or a reported clause: an obligation put on a named
     party ("Venezuela better release them, fast," Petro said), on every side ("All parties
@@ -205,7 +237,7 @@ def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
             if party is not None and side_of(ctx, party.key) not in sides and obliged:
                 out.append((compact_clause(clause), by, [party.key]))
             elif party is None and subj is not None and obliged and (
-                    _generic_party(subj) or (told and subj.pos_ != "PRON")):
+                    _generic_party(subj) or (told and subj.pos_ != "PRON") or _any_deal(subj)):
                 out.append((compact_clause(clause).removeprefix("that "), by, told))
             elif subj is None and clause.tag_ == "VB" and (quoted or clause.left_edge.text in {"“", '"'}):
                 out.append((compact_clause(clause), by, []))
@@ -220,21 +252,49 @@ def _conditions(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[
     withdraws", "no deal unless Y ...": the condition one side sets for acting."""
     out = []
     for tok in sent:
-        if tok.dep_ != "mark" or tok.head.pos_ not in {"VERB", "AUX"}:
+        marker = tok.dep_ == "mark" or (tok.dep_ == "advmod" and tok.lower_ in {"when", "once"})  # "only when X ends"
+        if not marker or tok.head.pos_ not in {"VERB", "AUX"}:
             continue
         cond = tok.head
         main = cond.head
-        if tok.lower_ == "if":
-            ready = any(a.lemma_.lower() in {"ready", "willing", "prepared"} for a in main.subtree if a.i < tok.i)
-            only = any(a.lower_ == "only" for a in [*main.children, *cond.children, tok.doc[tok.i - 1]])
-            if not (ready or only):
+        if tok.lower_ in {"if", "when", "once"}:
+            ready = any(a.lemma_.lower() in {"ready", "willing", "prepared"}
+                        for a in [*main.subtree, *list(main.ancestors)[:2]] if a.i < tok.i)  # "ready to sign ... if"
+            only = any(a.lower_ == "only" for a in [*main.children, *cond.children, *tok.children, tok.doc[tok.i - 1]])
+            if not (ready or only) or (tok.lower_ != "if" and not only):
+                continue
+        elif tok.lower_ == "until" or (tok.lower_ == "as" and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "long"):
+            # "will not agree to a ceasefire until Y withdraws", "will not disarm as long as Y occupies"
+            if tok.lower_ == "as":
+                main = main.head if main.lower_ == "long" else main
+            if not any(c.dep_ == "neg" for c in main.children):
                 continue
         elif tok.lower_ != "unless":
             continue
-        label = clause_text(cond).removeprefix("if ").removeprefix("unless ").strip()
+        label = clause_text(cond).removeprefix("only ")
+        for mark in ("if ", "unless ", "until ", "as ", "when ", "once "):
+            label = label.removeprefix(mark)
         subj = _own_subject(cond)
         to = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
-        out.append((label, _demanders(ctx, main), to))
+        out.append((label.strip(), _demanders(ctx, main, things=False), to))
+    return out
+
+
+def _made_conditional(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
+    """"X has made any deal conditional on Y", "a truce is contingent upon Z": the condition
+    one side sets for an agreement."""
+    out = []
+    for adj in sent:
+        if adj.pos_ != "ADJ" or adj.lemma_.lower() not in diplomacy_words("conditional_words"):
+            continue
+        verb = adj.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head  # "made the reopening of X conditional on Y": "on" may hang on the verb
+        preps = [c for c in (*adj.children, *adj.head.children, *verb.children) if c.dep_ == "prep"
+                 and c.lower_ in {"on", "upon"} and c.i > adj.i]
+        for prep in preps[:1]:
+            for obj in (p for p in prep.children if p.dep_ in {"pobj", "pcomp"}):
+                out.append((clause_text(obj), _demanders(ctx, adj), []))
     return out
 
 
@@ -250,12 +310,36 @@ def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
         subj = _own_subject(tok.head)
         rejecters = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
         # the call's infinitive, also when the parser hangs it on the verb ("rejected calls to X")
-        clauses = [c for c in tok.children if c.dep_ == "acl"] + [
+        clauses = [c for c in tok.children if c.dep_ == "acl" or (
+            c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))] + [
             c for c in tok.head.children if c.dep_ == "advcl" and c.left_edge.i == tok.right_edge.i + 1]
         for c in clauses:
             if c.pos_ == "VERB" and rejecters:
                 out.append((clause_text(c).removeprefix("to "), [], [], rejecters[:1]))
+        for c in tok.children:  # "rejected calls for a ceasefire"
+            if c.dep_ == "prep" and c.lower_ == "for" and rejecters:
+                out += [(clause_text(p), [], [], rejecters[:1]) for p in c.children if p.dep_ == "pobj"]
     return out
+
+
+def _to_own_forces(ctx: DocContext, verb: Token, head: Token, by: list[str]) -> bool:
+    """"urged his fighters to", "ordered troops to": an order to one's own forces, no demand
+    put to another party."""
+    obj = _addressee_token(head)
+    if obj is None:
+        return False
+    lemma = obj.lemma_.lower()
+    own = any(c.dep_ == "poss" and c.lower_ in {"his", "her", "its", "their", "our", "my"} for c in obj.children)
+    if own and (obj.lower_ in diplomacy_words("own_force_nouns") or lemma in diplomacy_words("own_force_nouns")):
+        return True
+    if verb.lemma_.lower() in diplomacy_words("command_verbs") and (
+            obj.lower_ in diplomacy_words("own_force_nouns") or lemma in diplomacy_words("own_force_nouns")):
+        # "ordered troops to ...": unless the troops are known to be another side's
+        told = agents_in(ctx, phrase_tokens(obj))
+        mine = {side_of(ctx, b) for b in by}
+        unknown = all(ctx.entities.entities[b].kind == PERSON and not ctx.entities.entities[b].affiliation_key for b in by)
+        return not told or unknown or any(side_of(ctx, k) in mine for k in told)
+    return False
 
 
 def _once(found: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list[str], list[str]]]:
@@ -272,23 +356,46 @@ def _once(found: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list
     return list(out.values())
 
 
+def _rejects_the_demand(ctx: DocContext, sent: Span) -> list[str]:
+    """"X has rejected the demand", "Y dismissed those conditions": who rejects a demand told before."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.dep_ == "dobj" and tok.lemma_.lower() in words("demand_nouns") and tok.head.lemma_.lower() in words("reject_verbs") \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those", "such"} for c in tok.children) \
+                and not any(c.dep_ in {"acl", "relcl", "ccomp", "prep", "poss"} for c in tok.children):
+            subj = _own_subject(tok.head)
+            out += agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
+    return out
+
+
 def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
-    verbs = words("demand_verbs") | diplomacy_words("directive_verbs")
+    out: list[DemandRecord] = []
+    last: list[int] = []  # the demands of the sentence before
+    verbs = words("demand_verbs") | diplomacy_words("directive_verbs") | diplomacy_words("want_verbs")
     for sent in ctx.doc.sents:
+        later = _rejects_the_demand(ctx, sent)
+        for i in last:
+            rej = [r for r in later if r not in out[i].demanded_by and r not in out[i].rejected_by]
+            if rej:
+                out[i] = replace(out[i], rejected_by=out[i].rejected_by + tuple(dict.fromkeys(rej)))
+        last = []
         found: list[tuple[str, list[str], list[str]]] = []
         for tok in sent:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
                 continue
             by = _demanders(ctx, tok)
             for head in _demand_clauses(tok):
+                if _to_own_forces(ctx, tok, head, by):
+                    continue
                 label = _demand_label(ctx, head)
                 if 2 <= len(label.split()) <= 25:
                     found.append((label, by, addressed_to(ctx, head)))
         called = _rejected_calls(ctx, sent)
         taken = {label for label, *_ in called}
-        found += [(label, by, []) for label, by in _noun_demands(ctx, sent)
+        found += [(label, by, to) for label, by, to in _noun_demands(ctx, sent)
                   if 2 <= len(label.split()) <= 25 and label not in taken]
         found += _conditions(ctx, sent)
+        found += _made_conditional(ctx, sent)
         found += _quoted_demands(ctx, sent)
         found = [(label, by, to) for label, by, to in found if by]  # a demand is someone's
         found = _once(found)
@@ -302,12 +409,14 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
                     rejecters += agents_in(ctx, subtree_span(subj[0]))
         for label, by, to in found:
             rej = [r for r in rejecters if r not in by]
-            yield DemandRecord(
+            last.append(len(out))
+            out.append(DemandRecord(
                 evidence=DocContext.evidence(sent),
                 label=label,
                 demanded_by=tuple(by),
                 rejected_by=tuple(dict.fromkeys(rej)),
                 addressed_to=tuple(k for k in dict.fromkeys(to) if k not in by),
-            )
+            ))
         for label, by, to, rej in called:
-            yield DemandRecord(evidence=DocContext.evidence(sent), label=label, rejected_by=tuple(rej))
+            out.append(DemandRecord(evidence=DocContext.evidence(sent), label=label, rejected_by=tuple(rej)))
+    yield from out

@@ -18,6 +18,10 @@ def meeting_trigger(tok: Token) -> bool:
             return False
         if tok.dep_ == "compound":
             return False
+        # "a news conference", "the cabinet meeting": a telling, or one side among itself
+        if any(c.dep_ in {"compound", "amod", "poss", "nmod"} and c.lemma_.lower() in diplomacy_words("inward_meeting_words")
+               for c in tok.children):
+            return False
         return True
     if tok.pos_ == "VERB" and lemma in words("meeting_verbs"):
         if lemma == "sit" and not any(c.lower_ == "down" for c in tok.children):
@@ -25,7 +29,29 @@ def meeting_trigger(tok: Token) -> bool:
         if lemma == "discuss":
             return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.subtree)
         return True
-    return call_trigger(tok) or signing_trigger(tok)
+    return call_trigger(tok) or signing_trigger(tok) or reception_trigger(tok) or arrival_trigger(tok)
+
+
+def reception_trigger(tok: Token) -> bool:
+    """"X received Egypt's foreign minister", "X welcomed the envoy" (CAMEO 043, host a
+    visit): receiving an official or a named person, not aid or a letter."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("receive_verbs"):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [x for o in objs for x in o.conjuncts]
+    return any(o.lemma_.lower() in diplomacy_words("official_nouns") or o.ent_type_ == "PERSON" for o in objs)
+
+
+def arrival_trigger(tok: Token) -> bool:
+    """"A rebel delegation arrived in the capital", "the envoys flew to Riyadh" (CAMEO 042, make a
+    visit): a delegation or envoys travelling to a place meet there."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("arrival_verbs"):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].lemma_.lower() not in diplomacy_words("delegation_nouns"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in {"to", "in", "at"} and any(p.dep_ == "pobj" for p in c.children)
+               for c in tok.children)
 
 
 def signing_trigger(tok: Token) -> bool:
@@ -34,8 +60,10 @@ def signing_trigger(tok: Token) -> bool:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("signing_verbs"):
         return False
     signed = any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("goal_nouns") for c in tok.children)
-    together = any(c.dep_ == "nsubj" and c.conjuncts for c in tok.children) or any(
-        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    # "A and B signed", "A and B are scheduled to sign"
+    subjects = [c for v in ([tok, tok.head] if tok.dep_ == "xcomp" else [tok]) for c in v.children
+                if c.dep_ in {"nsubj", "nsubjpass"}]
+    together = any(c.conjuncts for c in subjects) or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
     return signed and together
 
 
@@ -51,7 +79,9 @@ def call_trigger(tok: Token) -> bool:
         return any(c.dep_ == "dobj" for c in tok.children)
     if tok.pos_ == "VERB" and lemma in {"speak", "talk"}:
         said = {t.lower_ for t in tok.subtree}
-        return bool(call_partners(tok)) and bool(
+        # "spoke by phone with X", "A and B spoke by phone"
+        joint = any(c.dep_ == "nsubj" and any(t.dep_ == "conj" for t in c.subtree) for c in tok.children)  # "A and B", "Rwandan and Congolese ministers"
+        return (bool(call_partners(tok)) or joint) and bool(
             said & (diplomacy_words("phone_words") | diplomacy_words("video_words")) - {"call", "calls", "online"})
     return False
 
@@ -92,8 +122,41 @@ def mediation_trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in {"mediate", "broker", "facilitate"} or tok.lower_ in {"brokered", "mediated", "mediating", "brokering"}:
         return True
-    if tok.pos_ == "NOUN" and (lemma in words("mediation_nouns") or tok.lower_ in words("mediation_nouns")):
+    if mediation_noun(tok):
         return True
+    # "Egypt and Qatar have been shuttling between the two sides"
+    if tok.pos_ == "VERB" and lemma in diplomacy_words("shuttle_verbs") and any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        return True
+    # "US-led diplomacy", "the Kenyan-led mediation", "Qatari-led efforts"
+    if tok.lower_ in diplomacy_words("peace_effort_nouns") and _hyphen_led(tok) is not None:
+        return True
+    # "diplomacy led by the United States", "efforts spearheaded by Qatar"
+    if lemma in diplomacy_words("lead_verbs") and tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children) \
+            and tok.head.lower_ in diplomacy_words("peace_effort_nouns"):
+        return True
+    # "under the auspices of the AU", "with the facilitation of Qatar"
+    if tok.lower_ in diplomacy_words("auspices_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True
+    # "an agreement negotiated with the help of X": help towards an agreement or talks
+    if tok.lower_ in diplomacy_words("help_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        verb = clause_head(tok)
+        told = [verb, *verb.children, *(verb.head.children if verb.dep_ == "acl" else ()), verb.head]
+        return any(t.lemma_.lower() in diplomacy_words("goal_nouns") | words("meeting_nouns")
+                   | diplomacy_words("negotiate_verbs") for t in told if t != tok)
+    # "Saudi-hosted talks", "a US-drafted peace plan"
+    if tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"} and (
+            (lemma in diplomacy_words("sponsor_verbs") and tok.head.lemma_.lower() in words("meeting_nouns"))
+            or (lemma in diplomacy_words("draft_verbs") and tok.head.lemma_.lower() in diplomacy_words("plan_nouns"))):
+        return True
+    # "Hosted by Turkey, the talks ..."
+    if lemma in diplomacy_words("sponsor_verbs") and tok.tag_ == "VBN" and tok.dep_ == "advcl" \
+            and any(c.dep_ == "agent" for c in tok.children):
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in words("meeting_nouns") for c in tok.head.children)
+    # "talks hosted by X", "negotiations sponsored by X", "talks were convened by X"
+    if lemma in diplomacy_words("sponsor_verbs") and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+        return (tok.dep_ == "acl" and tok.head.lemma_.lower() in words("meeting_nouns")) or any(
+            c.dep_ == "nsubjpass" and c.lemma_.lower() in words("meeting_nouns") for c in tok.children)
     if lemma in {"forge", "secure", "negotiate"} and tok.head.lemma_.lower() in words("mediation_effort_nouns"):
         return True
     # "efforts to reduce tensions between A and B", "a push to end the war": an effort to
@@ -102,6 +165,30 @@ def mediation_trigger(tok: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("conflict_nouns") | diplomacy_words("goal_nouns")
                    for c in tok.children)
     return False
+
+
+def _hyphen_led(noun: Token) -> Token | None:
+    """The name before "-led" modifying ``noun`` ("US-led talks" -> US)."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ in {"amod", "compound"} and c.lemma_.lower() in diplomacy_words("lead_verbs") - {"broker"} and c.i >= 2 \
+                and doc[c.i - 1].text in {"-", "–"}:
+            return doc[c.i - 2]
+    return None
+
+
+def hyphen_leader(noun: Token) -> Token | None:
+    return _hyphen_led(noun)
+
+
+def mediation_noun(tok: Token) -> bool:
+    """"mediator(s)", "guarantors", "a go-between" (which the tokenizer splits)."""
+    if tok.pos_ in {"NOUN", "PROPN"} and (tok.lemma_.lower() in words("mediation_nouns") | diplomacy_words("mediator_nouns")
+                                       or tok.lower_ in words("mediation_nouns") | diplomacy_words("mediator_nouns")):
+        return True
+    doc = tok.doc
+    return tok.lower_ == "between" and tok.dep_ != "prep" and tok.i >= 2 and doc[tok.i - 2].lower_ == "go" \
+        and doc[tok.i - 1].text in {"-", "–"}
 
 
 def restart_trigger(tok: Token) -> bool:
@@ -115,7 +202,7 @@ def talks_goal(noun: Token) -> str | None:
     "discussions on a cease-fire and the release of captives"."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in words("topic_preps"):
-            objs = [p for p in c.children if p.dep_ == "pobj"]
+            objs = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}]  # "a call on Sunday"
             if objs:
                 return phrase(objs[0])
         if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB":

@@ -1,14 +1,21 @@
 """Mediation: an effort by a third party to bring the parties to an agreement.
 
-Mediation starts at "mediate", "broker", "X-brokered", "mediator(s)", an
+Mediation starts at "mediate", "broker", "X-brokered", "mediator(s)", "guarantors", an
 "effort to forge/broker/secure" something or to settle a conflict ("efforts to reduce
-tensions between A and B"); the mediator is the subject, the agent of "mediated by",
-or the names before "-brokered". It is also read without those words: a third party
-at talks on a deal to end a war between others, one pushing or urging both sides
-towards an agreement, one hosting their talks, one putting forward a plan. Parties
-come from "between X and Y", the clause or the sentence, else from the talks told
-with it or the document's negotiation; the goal is what is brokered. One record per
-mediating state or organization; people leading the effort, and the state's envoys,
+tensions between A and B"); the mediator is the subject (or the antecedent of "which"),
+the agent of "mediated by", the names before "-brokered" or in apposition to "the
+mediators". It is also read without those words: talks "under the auspices of X",
+"hosted/sponsored/convened by X", "with the help of X"; diplomacy "led by X"; one
+shuttling between the sides; a third party at talks on a deal to end a war between
+others, or meeting two other sides to agree one; one pushing or urging both sides (or
+one side of the war) towards an agreement or back to the table; one hosting or offering
+to host their talks; one drafting a plan put to both sides, or proposing a truce
+between them; an envoy, adviser or mediator going to agree a plan with a side. Only a
+third party mediates: no side of the document's wars, no state's own army or rebels.
+Parties come from "between X and Y", the clause or the sentence, else from the talks
+told with it, the wars the document names or its negotiation; the goal is what is
+brokered. One record per mediating state or organization (the members of a group
+named with it each their own); people leading the effort, and the state's envoys,
 join its record.
 """
 
@@ -21,10 +28,12 @@ from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
 from kg.extract.context import DocContext, clause_head, subtree_span, words
-from kg.extract.diplomatic_triggers import mediation_trigger, meeting_trigger, restart_trigger, talks_goal
+from kg.extract.diplomatic_triggers import (
+    hyphen_leader, mediation_noun, mediation_trigger, meeting_trigger, restart_trigger, talks_goal,
+)
 from kg.extract.wording import clause_text, compact_clause, np_text
 from kg.lexicon import diplomacy_words
-from kg.records import PERSON, MediationRecord, MeetingRecord
+from kg.records import ORGANIZATION, PERSON, MediationRecord, MeetingRecord
 
 
 @dataclass
@@ -46,6 +55,9 @@ def _between(ctx: DocContext, scope) -> list[str]:
 
 def _goal(tok: Token) -> str | None:
     for c in tok.children:
+        if c.dep_ in {"dobj", "attr"} and ({c.lemma_.lower(), c.lower_} & (
+                diplomacy_words("generic_addressees") | diplomacy_words("rival_nouns")) or c.pos_ in {"PROPN", "PRON"}):
+            continue  # "to press both sides": whom, not what for
         if c.dep_ in {"dobj", "attr"}:
             if c.lemma_.lower() in words("meeting_nouns"):  # "mediating talks on a ceasefire"
                 return talks_goal(c)
@@ -121,11 +133,33 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         if c.dep_ in {"agent"}:
             out += phrase_agents(ctx, c)
         if c.dep_ in {"nsubj"}:
-            out += phrase_agents(ctx, c)
-        if c.dep_ in {"amod", "compound", "poss"} and lemma in words("mediation_effort_nouns") | words("mediation_nouns"):
+            out += _subject_agents(ctx, c)
+            if tok.dep_ == "relcl" and c.tag_ in {"WDT", "WP"}:  # "Oman, which has mediated between ..."
+                out += [e.key for x in (tok.head, *tok.head.conjuncts) if (e := ctx.agent(x)) is not None]
+        if c.dep_ == "agent" and tok.dep_ == "acl":  # "diplomacy led by X" seen from "led"
+            continue
+        if c.dep_ == "appos" and mediation_noun(tok):  # "the mediators, Qatar, Egypt and the US, said"
+            out += [e.key for x in (c, *c.conjuncts) if (e := ctx.agent(x)) is not None]
+        if c.dep_ in {"amod", "compound", "poss"} and (lemma in words("mediation_effort_nouns") or mediation_noun(tok)):
             ent = ctx.agent(c)
             if ent is not None:
                 out.append(ent.key)
+        if c.dep_ == "prep" and c.lower_ in {"of", "from", "by"} and tok.pos_ == "NOUN" and (
+                tok.lower_ in diplomacy_words("auspices_nouns") | diplomacy_words("help_nouns") or mediation_noun(tok)):
+            # "under the auspices of the AU", "mediators from Qatar and Egypt": the named
+            # agents themselves, not those of a phrase below them ("mediation of the war between A and B")
+            out += [e.key for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
+                    if (e := ctx.agent(x)) is not None]
+    leader = hyphen_leader(tok) if tok.pos_ == "NOUN" else None
+    if leader is not None and (e := ctx.agent(leader)) is not None:  # "the Kenyan-led mediation"
+        out.append(e.key)
+    if tok.dep_ == "acl" and tok.lemma_.lower() in diplomacy_words("lead_verbs"):
+        out += [k for c in tok.children if c.dep_ == "agent" for k in phrase_agents(ctx, c)]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not out:
+        return []  # "a swap brokered months ago": the broker goes unnamed
+    if tok.dep_ == "compound" and mediation_noun(tok) and not out:  # "the AU's mediation team"
+        out += [e.key for c in tok.head.children if c.dep_ in {"poss", "amod", "compound"} and c != tok
+                for e in [ctx.agent(c)] if e is not None]
     t = tok
     # "efforts to mediate", "served as mediators", "leading the effort to forge": climb to the acting subject
     for _ in range(4):
@@ -136,7 +170,9 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             break
         for c in head.children:
             if c.dep_ in {"nsubj"} and c != t:
-                out += phrase_agents(ctx, c)
+                out += _subject_agents(ctx, c)
+                if c.tag_ == "WDT" or c.lower_ in {"who", "which", "that"} and head.dep_ == "relcl":
+                    out += [e.key for e in [ctx.agent(head.head)] if e is not None]  # "Angola, which has acted as a mediator"
             if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
                 ent = ctx.agent(c)
                 if ent is not None:
@@ -156,6 +192,19 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                         out += agents_in(ctx, subtree_span(c))
             break
     return list(dict.fromkeys(out))
+
+
+def _subject_agents(ctx: DocContext, subj: Token) -> list[str]:
+    """The agents a subject names, without those of the brief ("the US envoy for Sudan": the
+    US, not Sudan) or its relative clauses."""
+    brief = {t for b in subj.subtree if b.dep_ == "prep" and b.lower_ in {"for", "to", "on"} for t in b.subtree}
+    named = {t for a in brief if a.dep_ == "appos" for t in a.subtree}  # "envoy for Sudan, Tom Perriello"
+    found = agents_in(ctx, [t for t in phrase_tokens(subj) if t not in brief or t in named])
+    # "the contact group, which groups A, B, C and D": the group's members act with it
+    for rc in subj.children:
+        if rc.dep_ == "relcl" and rc.lemma_.lower() in diplomacy_words("member_verbs"):
+            found += [k for c in rc.children if c.dep_ == "dobj" for k in agents_in(ctx, phrase_tokens(c)) if k not in found]
+    return found
 
 
 def _party(ctx: DocContext, key: str, mediators: list[str]) -> str | None:
@@ -190,10 +239,12 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
     pools = [[k for m in told_with for k in m.participants],
              [k for o in others for k in o.parties],
              [k for m in negotiations[:1] for k in m.participants],
+             [k for sent in ctx.doc.sents for k in _conflict_sides(ctx, sent.root)],  # "the fighting between A and B"
              [k for k in (f"country:{iso}" for iso in ctx.countries[:3]) if k in ctx.entities.entities]]
     # "the Quad group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
                for rc in tok.children if rc.dep_ == "relcl" for k in agents_in(ctx, subtree_span(rc))}
+    members |= {m for o in others for m in o.mediators}  # nor are the other mediators
     for pool in pools:
         found = [p for k in pool if (p := _party(ctx, k, rec.mediators)) is not None and p not in members]
         found = [p for p in dict.fromkeys(found) if p not in rec.parties]
@@ -209,8 +260,8 @@ def _conflict_sides(ctx: DocContext, scope: Token) -> list[str]:
     "the fighting between the army and the RSF"."""
     out: list[str] = []
     for noun in scope.subtree:
-        if noun.lemma_.lower() not in diplomacy_words("conflict_nouns"):
-            continue
+        if noun.lemma_.lower() not in diplomacy_words("conflict_nouns") and noun.lower_ not in diplomacy_words("conflict_nouns"):
+            continue  # "the war", "fighting between A and B" (a gerund)
         for c in noun.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"}:
                 out += agents_in(ctx, subtree_span(c))
@@ -234,7 +285,7 @@ def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], lis
         if not meeting_trigger(verb) or verb.pos_ != "VERB":
             continue
         for purpose in _purpose_clauses(verb):
-            deal = next((n for n in purpose.subtree if n.pos_ == "NOUN" and n.lemma_.lower() in _goal_nouns()), None)
+            deal = next((n for n in purpose.subtree if n.pos_ == "NOUN" and _peace_noun(n)), None)
             if deal is None:
                 continue
             sides = _conflict_sides(ctx, purpose)
@@ -252,42 +303,95 @@ def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], lis
     return out
 
 
-def _pushes(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+def _push_subject(verb: Token) -> Token | None:
+    """Who pushes: the verb's subject, else that of the verb it is joined to ("X co-chaired the talks
+    and urged ..."), that of the clause it is the purpose of, or the effort's ("an IGAD effort to bring ...")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        return subj
+    to = any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+    if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and to):
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "acl" and to and verb.head.lemma_.lower() in words("mediation_effort_nouns"):
+        owner = next((c for c in verb.head.children if c.dep_ in {"poss", "compound"}), None)
+        if owner is not None:
+            return owner
+        gov = verb.head.head
+        return next((c for c in gov.children if c.dep_ == "nsubj"), None) if gov.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tuple[Token, list[str], list[str], str | None]]:
     """"X is pushing both sides towards a peace deal", "X pressed A and B to agree a truce":
     a third party steering the sides to an agreement."""
     out = []
     for verb in sent:
-        if verb.lemma_.lower() not in diplomacy_words("push_verbs") or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in diplomacy_words("push_verbs") | diplomacy_words("with_verbs") or verb.pos_ != "VERB":
             continue
         goal = None
+        table = False
+        preps = [c for c in verb.children if c.dep_ == "prep"] + [
+            p for c in verb.children if c.dep_ == "advmod" for p in c.children if p.dep_ == "prep"]  # "back to"
+        for c in preps:
+            if c.lower_ in diplomacy_words("towards_preps"):
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+                goal = next((p for p in objs if _agreement_noun(p)), goal)
+                table = table or any(_table_noun(p) for p in objs)  # "back to the negotiating table"
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in diplomacy_words("towards_preps"):
-                goal = next((p for p in c.children if p.dep_ == "pobj" and _agreement_noun(p)), None)
-            if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in diplomacy_words("accept_verbs"):
+            if c.dep_ in {"xcomp", "advcl", "ccomp"} and c.lemma_.lower() in diplomacy_words("accept_verbs") | (
+                    diplomacy_words("negotiate_verbs") if verb.lemma_.lower() in diplomacy_words("with_verbs") else set()):
                 # "urged both sides to accept a truce", "pressed them to agree to a ceasefire proposal"
                 goal = next((p for p in c.subtree if p.dep_ in {"dobj", "pobj"} and _agreement_noun(p)), goal)
-        if goal is None:
+                table = table or any(p.dep_ in {"dobj", "pobj"} and _table_noun(p) for p in c.subtree)  # "to return to talks"
+        if goal is None and not table:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if obj is None and verb.lemma_.lower() in diplomacy_words("with_verbs"):  # "working with both sides to secure"
+            obj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for p in c.children if p.dep_ == "pobj"), None)
+        if obj is not None and obj.lower_ in {"him", "her", "them"} and verb.dep_ == "conj":
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), obj)  # "met the junta chief and urged him to"
+        if obj is None:  # "to help Mali and the rebels reach a settlement": the helped are the clause's subject
+            obj = next((s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"), None)
+        subj = _push_subject(verb)
         if obj is None or subj is None:
             continue
-        mediators = phrase_agents(ctx, subj)
+        mediators = _subject_agents(ctx, subj)
         parties = _parties(ctx, phrase_tokens(obj), mediators)
-        both = obj.lemma_.lower() in diplomacy_words("generic_addressees") and any(
+        both = {obj.lemma_.lower(), obj.lower_} & (diplomacy_words("generic_addressees") | diplomacy_words("rival_nouns")) and any(
             d.lower_ in {"both", "two", "all"} for d in obj.subtree)
-        if mediators and (len(parties) >= 2 or both):
-            out.append((verb, mediators, parties, _named_goal(ctx, goal)))
+        both = both or (bool(parties) and bool(obj.conjuncts))  # "the government and the rebels"
+        # "pressing Israel to accept the ceasefire proposal": one side pressed to a deal by one who is no side of the war
+        # "a ceasefire with the resistance": the deal names the other side
+        foes = [c for c in (goal.children if goal is not None else ()) if c.dep_ == "prep" and c.lower_ in {"with", "between"}]
+        foe = bool(foes) and not {side_of(ctx, k) for c in foes for k in agents_in(ctx, subtree_span(c))} & \
+            {side_of(ctx, m) for m in mediators}  # "a ceasefire with Moscow", told by Moscow: its own deal
+        one = goal is not None and len(parties) == 1 and (side_of(ctx, parties[0]) in war or foe) \
+            and _third_party(ctx, mediators, war)
+        if mediators and (len(parties) >= 2 or both or one):
+            out.append((verb, mediators, parties, _named_goal(ctx, goal) if goal is not None else None))
     return out
+
+
+def _peace_noun(noun: Token) -> bool:
+    """An agreement that settles a conflict: not "a trade deal", "a minerals deal"."""
+    return noun.lemma_.lower() in _goal_nouns() and not any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.lemma_.lower() in diplomacy_words("non_peace_modifiers")
+        for c in noun.children)
 
 
 def _agreement_noun(noun: Token) -> bool:
     """An agreement, or a plan for one ("a ceasefire proposal", "the peace plan")."""
     lemma = noun.lemma_.lower()
     if lemma in _goal_nouns():
-        return True
+        return _peace_noun(noun)
     return lemma in diplomacy_words("plan_nouns") and any(
         c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _goal_nouns() for c in noun.children)
+
+
+def _table_noun(noun: Token) -> bool:
+    """"the negotiating table", "talks": where a push brings the sides."""
+    return noun.lemma_.lower() in diplomacy_words("table_nouns") or noun.lower_ in diplomacy_words("table_nouns")
 
 
 def _named_goal(ctx: DocContext, noun: Token) -> str:
@@ -307,7 +411,8 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in diplomacy_words("plan_nouns") or not _agreement_noun(noun):
             continue
         by: list[str] = []
-        presented = [v for v in (noun.head, *(c for c in noun.children if c.dep_ == "acl"))
+        heads = [noun.head, *noun.head.conjuncts] if noun.dep_ == "dobj" else [noun.head]
+        presented = [v for v in (*heads, *(c for c in noun.children if c.dep_ == "acl"))
                      if v.pos_ == "VERB" and v.lemma_.lower() in diplomacy_words("draft_verbs")]
         to = [k for v in presented for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
               for k in phrase_agents(ctx, c)]
@@ -321,11 +426,53 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
                 by += [k for a in c.children if a.dep_ == "agent" for k in phrase_agents(ctx, a)]
         doers = [k for v in (noun.head,) if v.pos_ == "VERB" for s in v.children
                  if s.dep_ in {"nsubj", "nsubjpass"} and noun not in s.subtree
-                 for k in agents_in(ctx, phrase_tokens(s))]
+                 for k in _subject_agents(ctx, s)]
         by = [k for k in dict.fromkeys(by) if k not in doers]
+        # who takes it up or turns it down: "a proposal, which A accepted and B has yet to answer"
+        answer = [k for c in noun.children if c.dep_ == "relcl" for v in (c, *c.conjuncts)
+                  for x in v.children if x.dep_ == "nsubj" for k in agents_in(ctx, phrase_tokens(x))]
+        if not by and noun.dep_ == "dobj" and noun.head in presented:
+            others = [k for k in dict.fromkeys(to + answer) if k not in doers]
+            if len(others) >= 2:
+                by, to = doers, others  # "X drafted a peace plan and presented it to A and B": X's plan, put to both sides
         if by:
             out.append((noun, by, [k for k in to if k not in by], _named_goal(ctx, noun)))
     return out
+
+
+def _proposed_deals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"X proposed a humanitarian truce between A and B": one who proposes an agreement
+    between two others."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in diplomacy_words("propose_verbs"):
+            continue
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and _peace_noun(c)):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            between = _between(ctx, subtree_span(noun))
+            # "between the army and the RSF": two sides, though one is named by a common noun
+            paired = any(p.dep_ == "pobj" and p.conjuncts for c in noun.children if c.lower_ == "between" for p in c.children)
+            if subj is None or not (len(between) >= 2 or (between and paired)):
+                continue
+            mediators = [k for k in _subject_agents(ctx, subj) if k not in between]
+            if mediators:
+                out.append((verb, mediators, between, _named_goal(ctx, noun)))
+    return out
+
+
+def _hosted_for_talks(ctx: DocContext, verb: Token) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"X hosted the leaders of A and B for ceasefire talks": the host of two other sides' talks."""
+    guests = [c for c in verb.children if c.dep_ == "dobj"]
+    talks = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+             if p.dep_ == "pobj" and meeting_trigger(p)]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if not guests or not talks or subj is None:
+        return []
+    mediators = _subject_agents(ctx, subj)
+    parties = _parties(ctx, phrase_tokens(guests[0]), mediators)
+    if len(sides_of(ctx, parties)) < 2 or not mediators:
+        return []
+    return [(verb, mediators, parties, talks_goal(talks[0]) or _named_goal(ctx, talks[0]))]
 
 
 def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
@@ -337,18 +484,107 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
             continue
         talks = next((c for c in verb.children if c.dep_ == "dobj" and meeting_trigger(c)), None)
         if talks is None:
+            out += _hosted_for_talks(ctx, verb)
             continue
         between = _between(ctx, subtree_span(talks))
         offered = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in diplomacy_words("possibility_markers")
         next_round = any(c.lower_ in words("round_markers") for c in talks.children)
-        if not (between or offered or next_round):
+        doc = verb.doc
+        co = verb.i >= 2 and doc[verb.i - 1].text in {"-", "–"} and doc[verb.i - 2].lower_ == "co"  # "co-chaired the talks"
+        if not (between or offered or next_round or co):
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None and verb.dep_ == "xcomp":
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            gov = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X was ready to host talks"
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
         mediators = phrase_agents(ctx, subj) if subj is not None else []
         if mediators:
             out.append((verb, mediators, [p for p in between if p not in mediators], talks_goal(talks)))
+    return out
+
+
+def _third_party(ctx: DocContext, mediators: list[str], war: set[str]) -> bool:
+    """Whether those named can stand between the sides: no side of the document's wars, and a
+    state, an international body or people of one; not a state's own army or rebels (an
+    organization of a country), who are sides themselves."""
+    if not mediators:
+        return False
+    for key in mediators:
+        ent = ctx.entities.entities[key]
+        side = side_of(ctx, key)
+        if side in war or key in war:
+            return False
+        if ent.kind == ORGANIZATION and ent.country_key:
+            return False
+        if ent.kind == PERSON and ent.affiliation_key and ctx.entities.entities[ent.affiliation_key].kind == ORGANIZATION \
+                and ctx.entities.entities[ent.affiliation_key].country_key:
+            return False
+    return True
+
+
+def _war_sides(ctx: DocContext) -> set[str]:
+    """The sides of the wars the document names ("the fighting between A and B"), as states."""
+    return sides_of(ctx, [k for sent in ctx.doc.sents for k in _conflict_sides(ctx, sent.root)])
+
+
+def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"The special envoy made repeated visits to the capital to agree a peace plan with the
+    president": an envoy, adviser or mediator of a state that is no side of the war, going
+    or meeting to agree a settlement with a side, leads a mediation."""
+    out = []
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not any(t.lower_ in diplomacy_words("envoy_words") for t in subtree_span(subj)):
+            continue
+        for purpose in _purpose_clauses(verb):
+            if purpose.lemma_.lower() not in diplomacy_words("negotiate_verbs"):
+                continue
+            deal = next((n for n in purpose.subtree if n.dep_ in {"dobj", "pobj"} and _agreement_noun(n)), None)
+            if deal is None:
+                continue
+            mediators = _subject_agents(ctx, subj)
+            rest = [t for t in sent if t not in subj.subtree]
+            parties = _parties(ctx, rest, mediators)
+            met = [k for k in agents_in(ctx, rest) if k not in mediators]  # "to present the plan to the president"
+            if met and _third_party(ctx, mediators, war):
+                out.append((verb, mediators, parties, _named_goal(ctx, deal)))
+    return out
+
+
+def _brokering_meetings(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"X has met Rwandan and Congolese officials to agree the terms of a peace deal", "X held
+    meetings with A and B to end the war": one who meets two other sides to settle an
+    agreement or a war between them mediates."""
+    out = []
+    for verb in sent:
+        talks = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and meeting_trigger(c)]
+        if verb.pos_ != "VERB" or not (meeting_trigger(verb) or talks):
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        for purpose in _purpose_clauses(verb):
+            lemma = purpose.lemma_.lower()
+            if lemma in diplomacy_words("negotiate_verbs"):
+                deal = next((n for n in purpose.subtree if n.dep_ in {"dobj", "pobj"} and _agreement_noun(n)), None)
+            elif lemma in diplomacy_words("settle_verbs"):  # "to end the war"
+                deal = next((n for n in purpose.children if n.dep_ == "dobj"
+                             and n.lemma_.lower() in diplomacy_words("conflict_nouns")), None)
+            else:
+                continue
+            if deal is None:
+                continue
+            mediators = _subject_agents(ctx, subj)
+            met = [t for v in (verb, *talks) for c in v.children
+                   if (c.dep_ == "dobj" and c not in talks) or (c.dep_ == "prep" and c.lower_ == "with")
+                   for t in phrase_tokens(c)]
+            parties = _parties(ctx, met, mediators)
+            own = sides_of(ctx, mediators)
+            if len(sides_of(ctx, parties)) >= 2 and not own & sides_of(ctx, parties) and _third_party(ctx, mediators, war):
+                goal = _named_goal(ctx, deal) if lemma in diplomacy_words("negotiate_verbs") else f"{purpose.text} {deal.text}"
+                out.append((verb, mediators, parties, goal))
     return out
 
 
@@ -387,6 +623,8 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
             aff = ctx.entities.entities[p].affiliation_key
             if aff and aff not in states:
                 states.append(aff)
+        if not states and persons:  # "X, the president's envoy, ...": whom they act for goes unsaid
+            states = [persons[0]]
         for state in states:
             rec = by_mediator.get(state)
             if rec is None:
@@ -401,6 +639,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
             if sent not in rec.sents:
                 rec.sents.append(sent)
 
+    war = _war_sides(ctx)
     for sent in ctx.doc.sents:
         for tok in sent:
             if restart_trigger(tok):
@@ -429,7 +668,8 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                     parties += [p for p in _parties(ctx, phrase_tokens(sent.root), mediators) if p not in parties]
             add(sent, mediators, parties, goal)
 
-        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent) + _hosts(ctx, sent) + _proposals(ctx, sent):
+        for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent, war) + _hosts(ctx, sent) + _proposals(ctx, sent) + _proposed_deals(ctx, sent) \
+                + _envoy_missions(ctx, sent, war) + _brokering_meetings(ctx, sent, war):
             add(sent, mediators, parties, goal)
 
     # "X flew in, trying to revive the talks": X mediates between the parties the

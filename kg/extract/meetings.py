@@ -1,13 +1,18 @@
 """Meetings: talks, summits, visits, signings and calls, held, planned, cancelled or postponed.
 
 A meeting starts at a meeting noun or verb ("talks", "summit", "met", "will meet"),
-a call ("X's call with Y", "spoke by phone with Y") or a signing by two sides; its
-place is a place governed by a locative preposition in the trigger's clause (not one
-in its purpose or topic), or the host's country for visiting guests; its status comes
-from tense and modality ("will", "is expected to", a date after publication, "could
-eventually", an offer -> planned; "derailed", "cancelled" -> cancelled; "postponed" ->
-postponed); its participants are the agents of the clause and the affiliations of the
-people among them. Mentions of one meeting (same place, or no place and the same
+a call ("X's call with Y", "spoke by phone with Y", "A and B spoke by phone"), a
+signing by two sides, a reception of an official ("received Egypt's foreign minister")
+or a delegation or envoys arriving somewhere. News conferences, cabinet sessions,
+visits to a site and meeting resistance are none; neither are talks refused or asked
+for. Its place is a place governed by a locative preposition in the trigger's clause
+(not one in its purpose or topic), or the host's country for visiting guests; its
+status comes from tense and modality ("will", "is expected to", a date after
+publication, "could eventually", an offer, talks agreed to -> planned; "derailed",
+"called off", "cancelled" -> cancelled; "postponed", "pushed back" -> postponed); its
+participants are the agents of the clause (the subject of the verb it depends on, the
+antecedent of "who met", teller and hearer of "told X in a call") and the affiliations
+of the people among them. Mentions of one meeting (same place, or no place and the same
 sides) are folded into one record, unless told as a separate meeting.
 """
 
@@ -149,6 +154,12 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
             withs = True
+        if c.dep_ == "prep" and c.lower_ in {"in", "at"}:  # "talks in X between A and B": hung on the place
+            for p in c.children:
+                for q in p.children:
+                    if q.dep_ == "prep" and q.lower_ in {"between", "among"}:
+                        take(q)
+                        withs = True
     if trigger.pos_ == "VERB" and call_trigger(trigger):
         for t in call_partners(trigger):
             take(t)
@@ -159,19 +170,28 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
                     and t.head.lemma_.lower() not in diplomacy_words("conflict_nouns"):
                 take(t)  # "a deal to end X's war with Y": Y is not at the table
     subject = False
-    speech = head.lemma_.lower() in words("speech_verbs")
+    # "X told Y in a phone call": the telling is the call, its teller and hearer take part
+    told_in = trigger.dep_ == "pobj" and trigger.head.head == head and trigger.head.lower_ in {"in", "during", "over"}
+    speech = head.lemma_.lower() in words("speech_verbs") and not _acts_on(head, trigger) and not told_in
     for c in head.children:
         if c.dep_ in {"nsubj", "nsubjpass"} and c != trigger and not speech:
             take(c)
             subject = True
+            if c.tag_ in {"WP", "WDT"} and head.dep_ == "relcl":  # "X, who met Y in Z"
+                take(head.head)
+        if told_in and c.dep_ in {"dobj", "dative"}:
+            take(c)
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
             withs = True
         if head == trigger and c.dep_ == "dobj":
             take(c)
-    if head.dep_ in {"advcl", "xcomp", "conj"} and not any(c.dep_ == "nsubj" for c in head.children):
-        for c in head.head.children:
-            if c.dep_ == "nsubj":
+    if head.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and not any(c.dep_ == "nsubj" for c in head.children):
+        gov = head.head.head if head.dep_ == "pcomp" else head.head  # "After meeting X in Y, Z said"
+        if gov.dep_ == "acomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in gov.children):
+            gov = gov.head  # "A and B are due to meet"
+        for c in gov.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:  # "A and B are expected to hold talks"
                 take(c)
     found = agents_in(ctx, tokens)
     if withs and not subject:
@@ -185,6 +205,12 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         if ent.kind == PERSON and ent.affiliation_key and ent.affiliation_key not in out:
             out.append(ent.affiliation_key)
     return out
+
+
+def _acts_on(verb: Token, trigger: Token) -> bool:
+    """"called off the talks": a verb acting on the meeting (its object, with a particle) is
+    no telling of it, though "call" can be a speech verb."""
+    return trigger.dep_ == "dobj" and trigger.head == verb and any(c.dep_ == "prt" for c in verb.children)
 
 
 def _verb_place(ctx: DocContext, verb: Token) -> str | None:
@@ -266,6 +292,68 @@ def _join_speakers(ctx: DocContext, sent: Span, found: list[Mention]) -> None:
             last.sents.append(sent)
 
 
+def _two_sides(ctx: DocContext, parts: list[str]) -> bool:
+    """Two sides or more: two states, or two organizations of one state (an army and the
+    militia it fights)."""
+    orgs = {k for k in parts if ctx.entities.entities[k].kind != PERSON}
+    return len(sides_of(ctx, parts)) >= 2 or len(orgs) >= 2
+
+
+def _among_itself(trigger: Token) -> bool:
+    """"The cabinet held an emergency meeting": one body meeting among itself, with no one else."""
+    head = clause_head(trigger)
+    inward = diplomacy_words("inward_meeting_words")
+    if any(c.dep_ == "prep" and c.lower_ in {"with", "between", "among"} for c in (*trigger.children, *head.children)):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in inward for c in head.children)
+
+
+def _people_meet(verb: Token) -> bool:
+    """"The two leaders could meet", "would meet him": officials or people meet, though unnamed."""
+    head = clause_head(verb)
+    subjects = [c for v in (verb, head, head.head) for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    people = diplomacy_words("official_nouns") | diplomacy_words("delegation_nouns") | diplomacy_words("party_nouns")
+    met = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in {"him", "her", "them"}]  # "would meet him"
+    return bool(met) or any(s.lemma_.lower() in people for s in subjects)
+
+
+def _visits_a_thing(ctx: DocContext, verb: Token) -> bool:
+    """"visited a drone factory", "met fierce resistance", "met the accusations with scorn":
+    a visit to, or a meeting with, what is neither a party, nor a place, nor people is no
+    meeting of parties."""
+    if verb.lemma_.lower() == "visit" and verb.pos_ == "NOUN":  # "a visit to the front line"
+        dest = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        near = [t for o in dest for t in o.subtree if not any(a.dep_ == "prep" for a in _path(t, o))]
+        people = diplomacy_words("official_nouns") | diplomacy_words("party_nouns") | words("group_nouns")
+        return bool(dest) and not any(ctx.agent(t) is not None or ctx.place(t) is not None or t.pos_ == "PROPN"
+                                      or t.lemma_.lower() in people for t in near)
+    if verb.lemma_.lower() not in {"visit", "meet"}:
+        return False
+    if verb.lemma_.lower() == "meet" and any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children):
+        return False  # "A and B met face to face": they met each other
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    people = diplomacy_words("official_nouns") | diplomacy_words("delegation_nouns") | words("group_nouns")
+    people |= diplomacy_words("party_nouns") | diplomacy_words("envoy_words") | words("mediation_nouns")
+    # what was met is its head noun ("the RSF advance": an advance), named before any preposition
+    # ("resistance from the rebels": resistance)
+    if any(o.pos_ == "NOUN" and ctx.agent(o) is None and ctx.place(o) is None
+           and not {o.lemma_.lower(), o.lower_} & people for o in objs):
+        return True
+    near = [t for o in objs for t in o.subtree if not any(a.dep_ == "prep" for a in _path(t, o))]
+    return bool(objs) and not any(
+        ctx.agent(t) is not None or ctx.place(t) is not None or t.pos_ in {"PRON", "PROPN"}
+        or t.lemma_.lower() in people for t in near)
+
+
+def _path(tok: Token, top: Token) -> list[Token]:
+    """The tokens from ``tok`` up to ``top``, ``top`` left out."""
+    out = []
+    while tok != top and tok.head != tok:
+        out.append(tok)
+        tok = tok.head
+    return out
+
+
 def _held_as_such(tok: Token) -> bool:
     """"rounds held this year in X": a meeting told with its own verb is a meeting of its own."""
     return any(c.dep_ == "acl" and c.lemma_.lower() in {"hold", "conduct", "host"} for c in tok.children)
@@ -275,7 +363,7 @@ def _main_sides(ctx: DocContext, found: list[Mention]) -> list[str]:
     """The sides of the first meeting read with two sides or more: the negotiation the
     article is about."""
     for m in found:
-        if len(sides_of(ctx, m.parts)) >= 2:
+        if _two_sides(ctx, m.parts):
             return [k for k in m.parts if ctx.entities.entities[k].kind != PERSON]
     return []
 
@@ -358,7 +446,11 @@ def _called_off(trigger: Token) -> str | None:
     verbs += [c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN"]
     for v in verbs:
         lemma = v.lemma_.lower()
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), "")
+        if trigger.dep_ == "nsubj" and v == trigger.head and lemma in {"take", "happen", "go", "proceed", "occur"} \
+                and any(c.dep_ == "neg" for c in v.children):
+            return CANCELLED  # "the meeting did not take place", "the talks did not go ahead"
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"
+                         or (c.dep_ == "advmod" and c.lower_ in {"back", "off"})), "")  # "pushed back"
         both = f"{lemma} {particle}".strip()
         if lemma in diplomacy_words("postpone_verbs") or both in diplomacy_words("postpone_verbs"):
             return POSTPONED
@@ -371,9 +463,14 @@ def _called_off(trigger: Token) -> str | None:
 
 
 def _refused(trigger: Token) -> bool:
-    """"rejecting peace talks with X", "refused to attend the summit": talks turned down."""
+    """"rejecting peace talks with X", "refused to attend the summit": talks turned down;
+    "called on X to negotiate", "urged both sides to meet": talks asked for, not held."""
     head = trigger.head
     if trigger.dep_ == "dobj" and head.lemma_.lower() in words("reject_verbs"):
+        return True
+    if trigger.pos_ == "VERB" and trigger.dep_ in {"xcomp", "ccomp", "advcl"} \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in trigger.children) \
+            and head.lemma_.lower() in diplomacy_words("directive_verbs") - {"tell"}:
         return True
     return trigger.dep_ == "xcomp" and head.lemma_.lower() in words("reject_verbs")
 
@@ -385,6 +482,8 @@ def _only_possible(trigger: Token) -> bool:
     scope = [trigger, head, *head.children, *trigger.children]
     if head.dep_ == "xcomp":
         scope += [head.head, *head.head.children]
+        if head.head.lemma_.lower() in diplomacy_words("intention_verbs"):
+            return True  # "agreed to send delegations for a new round of talks"
     markers = diplomacy_words("possibility_markers")
     for t in scope:
         if t.tag_ == "MD" and t.lower_ in markers:
@@ -435,10 +534,13 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             parts = _participants(ctx, tok)
             for inner in nested[tok.i]:
                 parts += [p for p in _participants(ctx, inner) if p not in parts]
-            if place is None and len(sides_of(ctx, parts)) < 2:
+            if place is None and not _two_sides(ctx, parts):
                 continue  # no place and one side only: not enough to tell a meeting apart
-            if not parts and tok.lemma_.lower() == "round":
-                parts = _main_sides(ctx, found)  # "two earlier rounds": of the same negotiation
+            if (tok.pos_ == "VERB" and not parts and not _people_meet(tok)) or _visits_a_thing(ctx, tok) \
+                    or _among_itself(tok):
+                continue  # "met with tear gas", "visited a drone factory": no one to meet
+            if not parts and (tok.lemma_.lower() == "round" or _people_meet(tok)):
+                parts = _main_sides(ctx, found)  # "two earlier rounds", "the two leaders met": of the same negotiation
             host = _host_country(ctx, tok) if place is None else None
             place = place or host
             _add_meeting(found, Mention(place, date, future or _only_possible(tok), parts, [sent], tok,
