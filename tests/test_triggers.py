@@ -68,7 +68,6 @@ POSITIVE = [
     ("A drone dropped two grenades on a house in Lysychansk, damaging it.", "throw-weapon", "AirDroneStrike"),
     ("Insurgents launched rockets at the airport of Kandahar on Friday.", "throw-weapon", "ShellingArtilleryMissile"),
     ("The militia torched dozens of homes in the village of Kumbo, leaving 12 dead.", "arson-verb", "AttackOnCivilians"),
-    ("One civilian was killed and two wounded following the passage of a truck on a mine near Tessit.", "on-a-mine", "RemoteExplosive"),
     ("Residents of villages along the Armenian side of the border said heavy Azerbaijani shelling resumed on Sunday.",
      "shelling-mistagged", "ShellingArtilleryMissile"),
 ]
@@ -99,7 +98,6 @@ NEGATIVE = [
     "Five people were killed in a road accident near Mombasa on Tuesday.",
     "Police fired tear gas at protesters in Nairobi on Wednesday.",
     "Rioters torched three shops in the market of Kisumu on Monday.",
-    "Two workers were injured in an accident on the mine site near Kolwezi.",
     "The two sides signed a cessation of hostilities in Addis Ababa.",
     "Troops held a live-fire drill near the border on Thursday.",
     "Engineers blew up the old bridge over the river on Sunday to make way for a new one.",
