@@ -38,7 +38,10 @@ of the other; so the result depends on the graph alone, not on the order of the 
 
 The merged node keeps the smallest IRI of its group and has: every document in
 ``prov:wasDerivedFrom``; one evidence sentence per document (``nkg:evidence`` is one
-literal per document, as each was read); every date text; one date window, the
+literal per document, as each was read), and one ``nkg:Excerpt`` per document
+(``nkg:excerpt``: the document and its own sentence, ``nkg:excerptText``, so that a
+query pairs each document with its words instead of every document with every
+sentence); every date text; one date window, the
 intersection of the windows; the most specific event type; every place, weapon, target,
 attacker, attacked side and reporter of the group.
 
@@ -430,7 +433,7 @@ def _most_specific_type(types: list[Term]) -> Term | None:
     return min(types, key=lambda t: (-len(chains.get(str(t), ())), str(t)), default=None)
 
 
-def _count_facts(triples: Triples, count: Term) -> dict[URIRef, list[Term]]:
+def _facts_of(triples: Triples, count: Term) -> dict[URIRef, list[Term]]:
     facts: dict[URIRef, list[Term]] = {}
     for p, o in triples.outgoing(count):
         facts.setdefault(p, []).append(o)
@@ -530,6 +533,19 @@ def reconciled_counts(keep: URIRef, claims: list[Claim]) -> Iterator[Triple]:
             yield node, NKG.reconciledFrom, c.iri
 
 
+def excerpt_triples(keep: URIRef, excerpts: dict[URIRef, set[Literal]]) -> Iterator[Triple]:
+    """The excerpts of a merged event: per document, its sentence(s) and the document, so that
+    a query pairs each document with its own words (``nkg:evidence`` holds the sentences
+    without their documents)."""
+    for doc in sorted(excerpts):
+        node = URIRef(f"{keep}/excerpt/{slug(str(doc).rpartition('/')[2])}")
+        yield keep, NKG.excerpt, node
+        yield node, RDF.type, NKG.Excerpt
+        for text in sorted(excerpts[doc]):
+            yield node, NKG.excerptText, text
+        yield node, PROV.wasDerivedFrom, doc
+
+
 def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
     """Make one node of the events of ``group`` (sorted by IRI); returns its IRI."""
     keep = group[0].iri
@@ -537,12 +553,23 @@ def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
     old: list[Triple] = []
     facts: dict[URIRef, list[Term]] = {}
     claims: dict[Term, dict[URIRef, list[Term]]] = {}
+    excerpts: dict[URIRef, set[Literal]] = {}
     incoming: list[Triple] = []
     for e in group:
+        sentences, had_excerpts = [], False
         for p, o in triples.outgoing(e.iri):
             old.append((e.iri, p, o))
+            if p == NKG.excerpt:  # an earlier merge's excerpt: made again below, under ``keep``
+                had_excerpts = True
+                excerpt = _facts_of(triples, o)
+                old.extend((o, xp, xo) for xp, xos in excerpt.items() for xo in xos)
+                for doc in excerpt.get(PROV.wasDerivedFrom, []):
+                    excerpts.setdefault(doc, set()).update(excerpt.get(NKG.excerptText, []))
+                continue
+            if p == NKG.evidence:
+                sentences.append(o)
             if p in (NKG.casualties, NKG.casualtyClaim):
-                count = _count_facts(triples, o)
+                count = _facts_of(triples, o)
                 if _is_true(count.get(NKG.reconciled, [])):  # an earlier merge's figure: made again below
                     old.extend((o, cp, co) for cp, cos in count.items() for co in cos)
                     continue
@@ -552,6 +579,8 @@ def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
                 claims[o] = count
                 continue
             facts.setdefault(p, []).append(o)
+        if not had_excerpts and len(e.documents) == 1:  # one document's event: its sentences are that document's
+            excerpts.setdefault(next(iter(e.documents)), set()).update(sentences)
         for s, p in triples.incoming(e.iri):
             if s not in members:
                 old.append((s, p, e.iri))
@@ -579,6 +608,7 @@ def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
     for count in claims:
         new.add((keep, NKG.casualtyClaim, count))
     new.update(reconciled_counts(keep, [c for c in (read_claim(k, f) for k, f in claims.items()) if c]))
+    new.update(excerpt_triples(keep, excerpts))
     triples.remove(old)
     triples.add(new)
     return keep
