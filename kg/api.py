@@ -35,6 +35,7 @@ class BuildResult:
     error: str | None = None
     warnings: tuple[str, ...] = ()
     known: bool = False  # its text is already in the store: not built, nothing changed
+    ntriples: bytes | None = None  # its triples as N-Triples, as a worker process sends them (then no graph)
 
     @property
     def ok(self) -> bool:
@@ -42,7 +43,15 @@ class BuildResult:
 
     @property
     def built(self) -> bool:
-        return self.error is None and self.graph is not None
+        return self.error is None and (self.graph is not None or self.ntriples is not None)
+
+    def rdf(self) -> Graph | None:
+        """Its triples as an rdflib Graph (parsed from its N-Triples when a worker built it)."""
+        if self.graph is not None or self.ntriples is None:
+            return self.graph
+        from kg.graph import new_graph
+
+        return new_graph().parse(data=self.ntriples, format="nt")
 
 
 def _nlp(model: str | None):
@@ -322,7 +331,9 @@ def merge(results: Iterable[BuildResult], merge_events: bool = True) -> tuple[Gr
 
     graph, failures = new_graph(), []
     for r in results:
-        if r.built:
+        if r.built and r.graph is None:
+            graph.parse(data=r.ntriples, format="nt")
+        elif r.built:
             graph += r.graph
         elif not r.ok:
             failures.append(r)
@@ -353,7 +364,7 @@ def add_to_store(build, results: Iterable[BuildResult], merge_events: bool = Tru
         batch = []
         for r in results:
             if r.built:
-                batch.append((str(document_iri(r.article)), r.graph))
+                batch.append((str(document_iri(r.article)), r.graph if r.graph is not None else r.ntriples))
             if len(batch) >= PIPE_BATCH:
                 yield batch
                 batch = []

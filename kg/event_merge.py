@@ -32,9 +32,13 @@ places (where both give one) match as for attacks but a country may match itself
 their modalities (where both give one) agree. Mediations are the same when they have the
 same mediators and the same parties. Demands are left as they are.
 
-Groups are formed from the best-matching pairs first (sorted by how closely they match,
-then by IRI), and a pair joins two groups only if every event of one matches every event
-of the other; so the result depends on the graph alone, not on the order of the inputs.
+Groups of attacks and meetings are formed from the best-matching pairs first (sorted by
+how closely they match, then by IRI), and a pair joins two groups only if every event of one
+matches every event of the other; only events that share a place or participant and a day
+are compared, so the work grows with the events of one place and week, not with the square
+of the corpus. Mediations with the same mediators and parties are one group directly (taken
+in IRI order, each into the first part holding none of its documents). So the result
+depends on the graph alone, not on the order of the inputs.
 
 The merged node keeps the smallest IRI of its group and has: every document in
 ``prov:wasDerivedFrom``; one evidence sentence per document (``nkg:evidence`` is one
@@ -379,18 +383,53 @@ def _closeness(a: EventSummary, b: EventSummary) -> tuple:
             a.event_type != b.event_type, a.weapons != b.weapons, str(a.iri), str(b.iri))
 
 
+def _days(e: EventSummary) -> list[date]:
+    """The days of an event's date window; none when it cannot match another event by date
+    (undated, or wider than :data:`WIDEST_WINDOW_DAYS`), so such an event is in no block."""
+    if e.earliest is None or e.latest is None or not 0 < _window_days(e) <= WIDEST_WINDOW_DAYS:
+        return []
+    return [date.fromordinal(d) for d in range(e.earliest.toordinal(), e.latest.toordinal() + 1)]
+
+
 def _block_keys(e: EventSummary, places: PlaceIndex) -> Iterator[tuple]:
-    """Keys that two matching events share at least one of (to avoid comparing all pairs)."""
+    """Keys that two matching attacks or meetings share at least one of (to avoid comparing
+    all pairs): a place (or a region above it) or a participant, with a day of the window.
+    Two events that match have overlapping windows, so they share a day; keying by the day
+    keeps a block to the events of one place or participant within a week, however many
+    documents name it."""
+    days = _days(e)
     if e.cls == NKG.Attack:
         for p in e.places:
-            yield ("place", p)
-            for region in places.above.get(p, ()):
-                yield ("place", region)
+            for where in (p, *places.above.get(p, ())):
+                for day in days:
+                    yield ("place", where, day)
     elif e.cls == NKG.Meeting:
         for p in e.participants:
-            yield ("participant", p)
-    elif e.cls == NKG.Mediation:
-        yield ("mediation", tuple(sorted(e.mediators)), tuple(sorted(e.parties)))
+            for day in days:
+                yield ("participant", p, day)
+
+
+def _mediation_groups(events: list[EventSummary]) -> list[list[EventSummary]]:
+    """Mediations are one when they have the same mediators and parties: an equivalence, so
+    they are grouped by those directly rather than pair by pair (one mediation that
+    thousands of documents report would make millions of pairs). Within a group, events are
+    taken in IRI order, each into the first part holding no event of its documents."""
+    by_key: dict[tuple, list[EventSummary]] = {}
+    for e in events:
+        if e.cls == NKG.Mediation and e.mediators and e.parties:
+            by_key.setdefault((tuple(sorted(e.mediators)), tuple(sorted(e.parties))), []).append(e)
+    groups = []
+    for same in by_key.values():
+        parts: list[tuple[list[EventSummary], set[URIRef]]] = []
+        for e in sorted(same, key=lambda e: str(e.iri)):
+            part = next((p for p in parts if not e.documents & p[1]), None)
+            if part is None:
+                parts.append(([e], set(e.documents)))
+            else:
+                part[0].append(e)
+                part[1].update(e.documents)
+        groups.extend(members for members, _ in parts if len(members) > 1)
+    return groups
 
 
 def clusters(events: list[EventSummary], places: PlaceIndex) -> list[list[EventSummary]]:
@@ -400,24 +439,31 @@ def clusters(events: list[EventSummary], places: PlaceIndex) -> list[list[EventS
         for key in set(_block_keys(e, places)):
             blocks.setdefault(key, []).append(e)
     pairs: dict[tuple[URIRef, URIRef], tuple[EventSummary, EventSummary]] = {}
+    tried: set[tuple[URIRef, URIRef]] = set()
     for block in blocks.values():
         for a, b in combinations(sorted(block, key=lambda e: str(e.iri)), 2):
-            if (a.iri, b.iri) not in pairs and matches(a, b, places):
+            if (a.iri, b.iri) in tried:
+                continue
+            tried.add((a.iri, b.iri))
+            if matches(a, b, places):
                 pairs[a.iri, b.iri] = (a, b)
+    del tried
     group = {e.iri: [e] for e in events}
+    docs = {e.iri: set(e.documents) for e in events}  # the documents of each group, by its first event
     for a, b in sorted(pairs.values(), key=lambda ab: _closeness(*ab)):
         ga, gb = group[a.iri], group[b.iri]
         if ga is gb:
             continue
-        docs_a = set().union(*(e.documents for e in ga))
-        if any(e.documents & docs_a for e in gb):
+        if docs[ga[0].iri] & docs[gb[0].iri]:
             continue
         if not all((x.iri, y.iri) in pairs or (y.iri, x.iri) in pairs for x in ga for y in gb):
             continue
+        docs[ga[0].iri] |= docs.pop(gb[0].iri)
         ga.extend(gb)
         for e in gb:
             group[e.iri] = ga
     found = {id(g): g for g in group.values() if len(g) > 1}
+    found.update((id(g), g) for g in _mediation_groups(events))
     return sorted((sorted(g, key=lambda e: str(e.iri)) for g in found.values()), key=lambda g: str(g[0].iri))
 
 

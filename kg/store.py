@@ -94,6 +94,11 @@ def quads(triples: Iterable[tuple]) -> Iterator[ox.Quad]:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
 
 
+def ntriples(graph: Graph) -> bytes:
+    """A graph's triples as N-Triples, written by Oxigraph (its terms as :func:`to_ox` gives them)."""
+    return ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph), format=ox.RdfFormat.N_TRIPLES)
+
+
 def to_graph(store: ox.Store) -> Graph:
     """The store's default graph as an rdflib Graph (term by term: nothing is parsed)."""
     from kg.graph import new_graph
@@ -272,8 +277,10 @@ def add_new_documents(build: StoreBuild, batches: Iterable[list[tuple[str, Graph
                       merge_events: bool = True) -> int:
     """The one way a build's new documents enter the store.
 
-    ``batches`` yields lists of ``(document IRI, graph)`` pairs; each batch is added to the
-    build's copy of the store as it comes (one ``Store.extend``), so memory holds one batch;
+    ``batches`` yields lists of ``(document IRI, graph)`` pairs, each graph an rdflib Graph or
+    its N-Triples (bytes, as worker processes send them: loaded as they are, no rdflib term
+    made); each batch is added to the build's copy of the store as it comes (one ``Store.extend``
+    or ``Store.load``), so memory holds one batch;
     every :data:`FLUSH_EVERY` triples the copy is flushed to disk (else RocksDB's write
     buffers, one per index, grow to about a gigabyte before they are written).
     Once all are in, the steps that look across documents run on the copy, with the new
@@ -287,9 +294,14 @@ def add_new_documents(build: StoreBuild, batches: Iterable[list[tuple[str, Graph
     for batch in batches:
         if not batch:
             continue
-        build.staging.extend(q for _, graph in batch for q in quads(graph))
+        graphs = [graph for _, graph in batch if isinstance(graph, Graph)]
+        texts = [graph for _, graph in batch if not isinstance(graph, Graph)]
+        if graphs:
+            build.staging.extend(q for graph in graphs for q in quads(graph))
+        if texts:
+            build.staging.load(b"".join(texts), format=ox.RdfFormat.N_TRIPLES)
         build.new_documents.extend(doc for doc, _ in batch)
-        unflushed += sum(len(graph) for _, graph in batch)
+        unflushed += sum(len(graph) for graph in graphs) + sum(text.count(b"\n") for text in texts)
         if unflushed >= FLUSH_EVERY:
             build.staging.flush()
             unflushed = 0
