@@ -16,7 +16,7 @@ every document different) it measures, each in a fresh subprocess:
 
 The Markdown table goes to ``bench/results/corpus_scale.md`` (and JSON beside it).
 
-Usage: .venv/bin/python bench/corpus_scale.py [--sizes 100 1000 10000] [--jobs N] [--work DIR] [--no-dask]
+Usage: .venv/bin/python bench/corpus_scale.py [--sizes 100 1000 10000] [--jobs N] [--work DIR] [--no-dask] [--no-in-memory]
        .venv/bin/python bench/corpus_scale.py --queries-only STORE   (the query table alone, on an existing store)
 """
 
@@ -183,6 +183,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--work", type=Path, default=Path("/tmp/newskg-corpus-scale"))
     ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--no-in-memory", action="store_true",
+                    help="Time the shipped queries on the store alone (not on rdflib or an in-memory graph).")
     ap.add_argument("--queries-only", type=Path, metavar="STORE",
                     help="Only time the shipped queries on this existing store (kg build --store), on the store "
                          "alone; the build figures of the last run are kept.")
@@ -208,7 +210,7 @@ def main() -> None:
                   f"peak {build['peak_mb']:.0f} MB", flush=True)
         results["sizes"][size] = r
     largest = max(args.sizes)
-    loads, latencies = query_latencies(args.work / f"store-{largest}-j{args.jobs}")
+    loads, latencies = query_latencies(args.work / f"store-{largest}-j{args.jobs}", in_memory=not args.no_in_memory)
     results["store"] = loads
     results["queries"] = latencies
     if not args.no_dask:

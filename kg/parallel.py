@@ -2,7 +2,8 @@
 
 Each call sent to a worker builds one batch of :func:`kg.api.plan_batches` (several articles, so that ``nlp.pipe``
 still parses them together); a worker sends back plain records, one per article: its error
-or its warnings and its triples as N-Triples (written by Oxigraph in the worker): the parent
+or its warnings and its triples as N-Triples (written by Oxigraph in the worker, with no
+rdflib graph made): the parent
 loads them into a store as they are (parsed by Oxigraph, with no rdflib graph made per
 article, which cost the parent about 11 ms per article and, on two cores, slowed the workers),
 and parses them into rdflib only when it writes a graph file. The results are given
@@ -61,10 +62,7 @@ def _start_worker(model: str | None) -> None:
 
 def build_records(articles: list, model: str | None) -> list[Record]:
     """Build ``(label, Article)`` pairs; one plain record each, in their order."""
-    from kg.store import ntriples
-
-    return [(r.error, r.warnings, ntriples(r.graph) if r.graph is not None else None)
-            for r in build_articles(articles, model)]
+    return [(r.error, r.warnings, r.ntriples) for r in build_articles(articles, model, as_ntriples=True)]
 
 
 def _result(label: Path, article, record: Record) -> BuildResult:

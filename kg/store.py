@@ -94,9 +94,10 @@ def quads(triples: Iterable[tuple]) -> Iterator[ox.Quad]:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
 
 
-def ntriples(graph: Graph) -> bytes:
-    """A graph's triples as N-Triples, written by Oxigraph (its terms as :func:`to_ox` gives them)."""
-    return ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph), format=ox.RdfFormat.N_TRIPLES)
+def ntriples(triples: Iterable[tuple]) -> bytes:
+    """rdflib triples (a graph, or any iterable of them) as N-Triples, written by Oxigraph
+    (the terms as :func:`to_ox` gives them)."""
+    return ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES)
 
 
 def to_graph(store: ox.Store) -> Graph:
