@@ -35,6 +35,7 @@ class BuildResult:
     error: str | None = None
     warnings: tuple[str, ...] = ()
     known: bool = False  # its text is already in the store: not built, nothing changed
+    ntriples: bytes | None = None  # its triples as N-Triples, as a worker process sends them (then no graph)
 
     @property
     def ok(self) -> bool:
@@ -42,7 +43,15 @@ class BuildResult:
 
     @property
     def built(self) -> bool:
-        return self.error is None and self.graph is not None
+        return self.error is None and (self.graph is not None or self.ntriples is not None)
+
+    def rdf(self) -> Graph | None:
+        """Its triples as an rdflib Graph (parsed from its N-Triples when a worker built it)."""
+        if self.graph is not None or self.ntriples is None:
+            return self.graph
+        from kg.graph import new_graph
+
+        return new_graph().parse(data=self.ntriples, format="nt")
 
 
 def _nlp(model: str | None):
@@ -88,10 +97,23 @@ def _article_graph(article: Article, records) -> Graph:
     return g
 
 
+def _article_ntriples(article: Article, records) -> bytes:
+    """The triples of one article as N-Triples, with no rdflib graph made (for a store)."""
+    from kg.graph import record_triples
+    from kg.store import ntriples
+
+    return ntriples(record_triples(article, records))
+
+
 def build_article(article: Article, model: str | None = None) -> Graph:
     """The graph of one article."""
+    return _one_article(article, model, _article_graph)
+
+
+def _one_article(article: Article, model: str | None, make):
+    """One article built on its own: ``make(article, records)`` of its scrubbed text."""
     article = _scrubbed(article)
-    return _article_graph(article, read_records(article, model))
+    return make(article, read_records(article, model))
 
 
 #: Articles parsed together by ``nlp.pipe`` in a batch build (their windows, in order): at most
@@ -101,30 +123,36 @@ PIPE_BATCH = 256
 PIPE_BATCH_CHARS = 100_000
 
 
-def build_articles(batch: Sequence[tuple[Path, Article]], model: str | None = None) -> Iterator[BuildResult]:
+def build_articles(batch: Sequence[tuple[Path, Article]], model: str | None = None,
+                   as_ntriples: bool = False) -> Iterator[BuildResult]:
     """Build several articles at once, one result each in their order: their texts (in bounded
     windows) go through ``nlp.pipe`` together, which parses short texts several times faster
     than one call each. An article whose extraction fails is one failure; if the pipeline itself
-    fails, each article is built again on its own."""
+    fails, each article is built again on its own. With ``as_ntriples`` each result carries its
+    triples as N-Triples (``BuildResult.ntriples``) instead of an rdflib graph: what a store
+    loads, and what a worker process sends back."""
     nlp = _nlp(model)
+    make = _article_ntriples if as_ntriples else _article_graph
     articles = [(label, _scrubbed(article)) for label, article in batch]
     parts = [(n, offset, text) for n, (_, article) in enumerate(articles) for offset, text in _windows(article.text, nlp)]
     try:
         docs = list(nlp.pipe(text for _, _, text in parts))
     except Exception:  # noqa: BLE001 - fall back to one article at a time
         for label, article in batch:
-            yield _built(label, article, lambda a=article: build_article(a, model))
+            yield _built(label, article, lambda a=article: _one_article(a, model, make), as_ntriples)
         return
     by_article: dict[int, list] = {}
     for (n, offset, _), doc in zip(parts, docs):
         by_article.setdefault(n, []).append((offset, doc))
     for n, (label, article) in enumerate(articles):
         parsed = by_article.get(n, [])
-        yield _built(label, batch[n][1], lambda a=article, p=parsed: _article_graph(a, _joined(p, a.published)))
+        yield _built(label, batch[n][1], lambda a=article, p=parsed: make(a, _joined(p, a.published)), as_ntriples)
 
 
-def _built(label: Path, article: Article, make) -> BuildResult:
+def _built(label: Path, article: Article, make, as_ntriples: bool = False) -> BuildResult:
     try:
+        if as_ntriples:
+            return BuildResult(label, article, None, None, article.warnings, ntriples=make())
         return BuildResult(label, article, make(), None, article.warnings)
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
         return BuildResult(label, None, None, _one_line(f"{label}: {type(exc).__name__}: {exc}"))
@@ -224,10 +252,10 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
         yield pending
 
 
-def build_batch(batch: Batch, model: str | None = None) -> list[BuildResult]:
+def build_batch(batch: Batch, model: str | None = None, as_ntriples: bool = False) -> list[BuildResult]:
     """The results of one batch (see :data:`Batch`), in its order."""
     articles = [entry for entry in batch if not isinstance(entry, BuildResult)]
-    built = iter(build_articles(articles, model)) if articles else iter(())
+    built = iter(build_articles(articles, model, as_ntriples)) if articles else iter(())
     return [entry if isinstance(entry, BuildResult) else next(built) for entry in batch]
 
 
@@ -235,9 +263,11 @@ def build_iter(inputs: Sequence[Path | str], published: date | None = None,
                model: str | None = None, *, jobs: int = 1,
                known: Callable[[str], bool] | None = None,
                planned: Callable[[int], None] | None = None,
-               cluster=None, shards: Path | None = None) -> Iterator[BuildResult]:
+               cluster=None, shards: Path | None = None, as_ntriples: bool = False) -> Iterator[BuildResult]:
     """Build every article under ``inputs`` (files or folders), one result each, in the order
-    of the inputs; never raises for a bad article (see :func:`plan_batches`).
+    of the inputs; never raises for a bad article (see :func:`plan_batches`). With
+    ``as_ntriples`` (for a store) the results carry N-Triples rather than rdflib graphs
+    (``BuildResult.rdf()`` parses them); results from worker processes always do.
 
     With ``jobs`` > 1 and more than one batch to build, the batches (smaller ones, so that
     every worker gets some: :func:`parallel_batch_size`) are built in that many worker
@@ -273,7 +303,7 @@ def build_iter(inputs: Sequence[Path | str], published: date | None = None,
         yield from build_batches(batches, model, jobs)
         return
     for batch in batches:
-        yield from build_batch(batch, model)
+        yield from build_batch(batch, model, as_ntriples)
 
 
 #: The fewest articles a worker gets at a time (``nlp.pipe`` gains little beyond a few).
@@ -322,7 +352,9 @@ def merge(results: Iterable[BuildResult], merge_events: bool = True) -> tuple[Gr
 
     graph, failures = new_graph(), []
     for r in results:
-        if r.built:
+        if r.built and r.graph is None:
+            graph.parse(data=r.ntriples, format="nt")
+        elif r.built:
             graph += r.graph
         elif not r.ok:
             failures.append(r)
@@ -353,7 +385,7 @@ def add_to_store(build, results: Iterable[BuildResult], merge_events: bool = Tru
         batch = []
         for r in results:
             if r.built:
-                batch.append((str(document_iri(r.article)), r.graph))
+                batch.append((str(document_iri(r.article)), r.graph if r.graph is not None else r.ntriples))
             if len(batch) >= PIPE_BATCH:
                 yield batch
                 batch = []

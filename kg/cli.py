@@ -198,7 +198,8 @@ def build(
             stack.enter_context(progress)
             try:
                 results = api.build_iter(inputs, pub, model, jobs=jobs, known=building.known if building else None,
-                                         planned=progress.planned, cluster=cluster, shards=shards)
+                                         planned=progress.planned, cluster=cluster, shards=shards,
+                                         as_ntriples=building is not None)
                 first = next(results, None)
             except ModelNotFound as exc:
                 fail(str(exc))

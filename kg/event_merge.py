@@ -32,13 +32,20 @@ places (where both give one) match as for attacks but a country may match itself
 their modalities (where both give one) agree. Mediations are the same when they have the
 same mediators and the same parties. Demands are left as they are.
 
-Groups are formed from the best-matching pairs first (sorted by how closely they match,
-then by IRI), and a pair joins two groups only if every event of one matches every event
-of the other; so the result depends on the graph alone, not on the order of the inputs.
+Groups of attacks and meetings are formed from the best-matching pairs first (sorted by
+how closely they match, then by IRI), and a pair joins two groups only if every event of one
+matches every event of the other; only events that share a place or participant and a day
+are compared, so the work grows with the events of one place and week, not with the square
+of the corpus. Mediations with the same mediators and parties are one group directly (taken
+in IRI order, each into the first part holding none of its documents). So the result
+depends on the graph alone, not on the order of the inputs.
 
 The merged node keeps the smallest IRI of its group and has: every document in
 ``prov:wasDerivedFrom``; one evidence sentence per document (``nkg:evidence`` is one
-literal per document, as each was read); every date text; one date window, the
+literal per document, as each was read), and one ``nkg:Excerpt`` per document
+(``nkg:excerpt``: the document and its own sentence, ``nkg:excerptText``, so that a
+query pairs each document with its words instead of every document with every
+sentence); every date text; one date window, the
 intersection of the windows; the most specific event type; every place, weapon, target,
 attacker, attacked side and reporter of the group.
 
@@ -365,18 +372,53 @@ def _closeness(a: EventSummary, b: EventSummary) -> tuple:
             a.event_type != b.event_type, a.weapons != b.weapons, str(a.iri), str(b.iri))
 
 
+def _days(e: EventSummary) -> list[date]:
+    """The days of an event's date window; none when it cannot match another event by date
+    (undated, or wider than :data:`WIDEST_WINDOW_DAYS`), so such an event is in no block."""
+    if e.earliest is None or e.latest is None or not 0 < _window_days(e) <= WIDEST_WINDOW_DAYS:
+        return []
+    return [date.fromordinal(d) for d in range(e.earliest.toordinal(), e.latest.toordinal() + 1)]
+
+
 def _block_keys(e: EventSummary, places: PlaceIndex) -> Iterator[tuple]:
-    """Keys that two matching events share at least one of (to avoid comparing all pairs)."""
+    """Keys that two matching attacks or meetings share at least one of (to avoid comparing
+    all pairs): a place (or a region above it) or a participant, with a day of the window.
+    Two events that match have overlapping windows, so they share a day; keying by the day
+    keeps a block to the events of one place or participant within a week, however many
+    documents name it."""
+    days = _days(e)
     if e.cls == NKG.Attack:
         for p in e.places:
-            yield ("place", p)
-            for region in places.above.get(p, ()):
-                yield ("place", region)
+            for where in (p, *places.above.get(p, ())):
+                for day in days:
+                    yield ("place", where, day)
     elif e.cls == NKG.Meeting:
         for p in e.participants:
-            yield ("participant", p)
-    elif e.cls == NKG.Mediation:
-        yield ("mediation", tuple(sorted(e.mediators)), tuple(sorted(e.parties)))
+            for day in days:
+                yield ("participant", p, day)
+
+
+def _mediation_groups(events: list[EventSummary]) -> list[list[EventSummary]]:
+    """Mediations are one when they have the same mediators and parties: an equivalence, so
+    they are grouped by those directly rather than pair by pair (one mediation that
+    thousands of documents report would make millions of pairs). Within a group, events are
+    taken in IRI order, each into the first part holding no event of its documents."""
+    by_key: dict[tuple, list[EventSummary]] = {}
+    for e in events:
+        if e.cls == NKG.Mediation and e.mediators and e.parties:
+            by_key.setdefault((tuple(sorted(e.mediators)), tuple(sorted(e.parties))), []).append(e)
+    groups = []
+    for same in by_key.values():
+        parts: list[tuple[list[EventSummary], set[URIRef]]] = []
+        for e in sorted(same, key=lambda e: str(e.iri)):
+            part = next((p for p in parts if not e.documents & p[1]), None)
+            if part is None:
+                parts.append(([e], set(e.documents)))
+            else:
+                part[0].append(e)
+                part[1].update(e.documents)
+        groups.extend(members for members, _ in parts if len(members) > 1)
+    return groups
 
 
 def clusters(events: list[EventSummary], places: PlaceIndex) -> list[list[EventSummary]]:
@@ -386,24 +428,31 @@ def clusters(events: list[EventSummary], places: PlaceIndex) -> list[list[EventS
         for key in set(_block_keys(e, places)):
             blocks.setdefault(key, []).append(e)
     pairs: dict[tuple[URIRef, URIRef], tuple[EventSummary, EventSummary]] = {}
+    tried: set[tuple[URIRef, URIRef]] = set()
     for block in blocks.values():
         for a, b in combinations(sorted(block, key=lambda e: str(e.iri)), 2):
-            if (a.iri, b.iri) not in pairs and matches(a, b, places):
+            if (a.iri, b.iri) in tried:
+                continue
+            tried.add((a.iri, b.iri))
+            if matches(a, b, places):
                 pairs[a.iri, b.iri] = (a, b)
+    del tried
     group = {e.iri: [e] for e in events}
+    docs = {e.iri: set(e.documents) for e in events}  # the documents of each group, by its first event
     for a, b in sorted(pairs.values(), key=lambda ab: _closeness(*ab)):
         ga, gb = group[a.iri], group[b.iri]
         if ga is gb:
             continue
-        docs_a = set().union(*(e.documents for e in ga))
-        if any(e.documents & docs_a for e in gb):
+        if docs[ga[0].iri] & docs[gb[0].iri]:
             continue
         if not all((x.iri, y.iri) in pairs or (y.iri, x.iri) in pairs for x in ga for y in gb):
             continue
+        docs[ga[0].iri] |= docs.pop(gb[0].iri)
         ga.extend(gb)
         for e in gb:
             group[e.iri] = ga
     found = {id(g): g for g in group.values() if len(g) > 1}
+    found.update((id(g), g) for g in _mediation_groups(events))
     return sorted((sorted(g, key=lambda e: str(e.iri)) for g in found.values()), key=lambda g: str(g[0].iri))
 
 
@@ -419,7 +468,7 @@ def _most_specific_type(types: list[Term]) -> Term | None:
     return min(types, key=lambda t: (-len(chains.get(str(t), ())), str(t)), default=None)
 
 
-def _count_facts(triples: Triples, count: Term) -> dict[URIRef, list[Term]]:
+def _facts_of(triples: Triples, count: Term) -> dict[URIRef, list[Term]]:
     facts: dict[URIRef, list[Term]] = {}
     for p, o in triples.outgoing(count):
         facts.setdefault(p, []).append(o)
@@ -519,6 +568,19 @@ def reconciled_counts(keep: URIRef, claims: list[Claim]) -> Iterator[Triple]:
             yield node, NKG.reconciledFrom, c.iri
 
 
+def excerpt_triples(keep: URIRef, excerpts: dict[URIRef, set[Literal]]) -> Iterator[Triple]:
+    """The excerpts of a merged event: per document, its sentence(s) and the document, so that
+    a query pairs each document with its own words (``nkg:evidence`` holds the sentences
+    without their documents)."""
+    for doc in sorted(excerpts):
+        node = URIRef(f"{keep}/excerpt/{slug(str(doc).rpartition('/')[2])}")
+        yield keep, NKG.excerpt, node
+        yield node, RDF.type, NKG.Excerpt
+        for text in sorted(excerpts[doc]):
+            yield node, NKG.excerptText, text
+        yield node, PROV.wasDerivedFrom, doc
+
+
 def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
     """Make one node of the events of ``group`` (sorted by IRI); returns its IRI."""
     keep = group[0].iri
@@ -526,12 +588,23 @@ def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
     old: list[Triple] = []
     facts: dict[URIRef, list[Term]] = {}
     claims: dict[Term, dict[URIRef, list[Term]]] = {}
+    excerpts: dict[URIRef, set[Literal]] = {}
     incoming: list[Triple] = []
     for e in group:
+        sentences, had_excerpts = [], False
         for p, o in triples.outgoing(e.iri):
             old.append((e.iri, p, o))
+            if p == NKG.excerpt:  # an earlier merge's excerpt: made again below, under ``keep``
+                had_excerpts = True
+                excerpt = _facts_of(triples, o)
+                old.extend((o, xp, xo) for xp, xos in excerpt.items() for xo in xos)
+                for doc in excerpt.get(PROV.wasDerivedFrom, []):
+                    excerpts.setdefault(doc, set()).update(excerpt.get(NKG.excerptText, []))
+                continue
+            if p == NKG.evidence:
+                sentences.append(o)
             if p in (NKG.casualties, NKG.casualtyClaim):
-                count = _count_facts(triples, o)
+                count = _facts_of(triples, o)
                 if _is_true(count.get(NKG.reconciled, [])):  # an earlier merge's figure: made again below
                     old.extend((o, cp, co) for cp, cos in count.items() for co in cos)
                     continue
@@ -541,6 +614,8 @@ def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
                 claims[o] = count
                 continue
             facts.setdefault(p, []).append(o)
+        if not had_excerpts and len(e.documents) == 1:  # one document's event: its sentences are that document's
+            excerpts.setdefault(next(iter(e.documents)), set()).update(sentences)
         for s, p in triples.incoming(e.iri):
             if s not in members:
                 old.append((s, p, e.iri))
@@ -568,6 +643,7 @@ def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
     for count in claims:
         new.add((keep, NKG.casualtyClaim, count))
     new.update(reconciled_counts(keep, [c for c in (read_claim(k, f) for k, f in claims.items()) if c]))
+    new.update(excerpt_triples(keep, excerpts))
     triples.remove(old)
     triples.add(new)
     return keep

@@ -234,7 +234,7 @@ def evaluate(store, query: str, prefixes: dict[str, str], limit: int | None = No
         if limit and len(rows) >= limit:
             truncated = True
             break
-        rows.append(tuple(to_python(sol[c]) for c in columns))
+        rows.append(tuple(map(to_python, sol)))
     return Answer("select", columns, rows, truncated)
 
 
@@ -244,29 +244,38 @@ _INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonN
                                  "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
 
 
+def _boolean(value: str) -> bool:
+    return value in {"true", "1"}
+
+
+def _literal_readers() -> dict[str, Callable[[str], Any]]:
+    """Datatype IRI -> the function reading a literal's lexical form as a Python value."""
+    from datetime import date
+    from decimal import Decimal
+
+    readers: dict[str, Callable[[str], Any]] = {dt: int for dt in _INTEGERS}
+    readers.update({_XSD + "double": float, _XSD + "float": float, _XSD + "decimal": Decimal,
+                    _XSD + "boolean": _boolean, _XSD + "date": date.fromisoformat})
+    return readers
+
+
+_READERS = _literal_readers()
+
+
 def to_python(term):
     """An Oxigraph term as a plain Python value (IRIs and blank nodes as strings)."""
     import pyoxigraph as ox
-    from datetime import date as _date
-    from decimal import Decimal
 
     if term is None:
         return None
     if not isinstance(term, ox.Literal):
         return str(term.value)
-    dt = term.datatype.value
     value = term.value
+    read = _READERS.get(term.datatype.value)
+    if read is None:
+        return value
     try:
-        if dt in _INTEGERS:
-            return int(value)
-        if dt in {_XSD + "double", _XSD + "float"}:
-            return float(value)
-        if dt == _XSD + "decimal":
-            return Decimal(value)
-        if dt == _XSD + "boolean":
-            return value in {"true", "1"}
-        if dt == _XSD + "date":
-            return _date.fromisoformat(value)
-    except ValueError:
+        return read(value)
+    except (ValueError, ArithmeticError):
         return value
     return value

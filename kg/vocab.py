@@ -68,6 +68,9 @@ class NKG(DefinedNamespace):
     latestDate: URIRef  # Event -> xsd:date: last day of the window it falls in
     dateText: URIRef  # Event -> literal: the words the date came from
     evidence: URIRef  # Event -> literal: a source sentence, verbatim
+    Excerpt: URIRef  # the sentence(s) one document gives of a merged event, with that document
+    excerpt: URIRef  # Event -> Excerpt: one per document behind a merged event
+    excerptText: URIRef  # Excerpt -> literal: the sentence(s), verbatim
 
     # Attacks
     Weapon: URIRef  # a weapon concept of the SKOS scheme (subclass of skos:Concept)

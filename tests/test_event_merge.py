@@ -151,6 +151,51 @@ def test_event_merge_keeps_the_evidence_and_one_date_window(unmerged):
     assert str(rows[0]["day"]) == "2025-06-10"
 
 
+def test_event_merge_pairs_each_document_with_its_own_sentence(unmerged):
+    """The shipped provenance query gives one row per document of a merged attack, with that
+    document's sentence (not every sentence with every document), as before the merge."""
+    before = {(Path(r["source"]).name, r["evidence"]) for r in _rows(unmerged["strike"], "provenance")}
+    graph = _merged(unmerged["strike"])
+    rows = _rows(graph, "provenance")
+    assert len(rows) == len(before) == 3
+    assert {(Path(r["source"]).name, r["evidence"]) for r in rows} == before
+    assert len({r["event"] for r in rows if "Baidoa" in r["evidence"]}) == 1
+    excerpts = _rows(graph, """
+        SELECT ?excerpt (COUNT(?doc) AS ?documents) WHERE {
+          ?a nkg:location/rdfs:label "Baidoa" ; nkg:excerpt ?excerpt .
+          ?excerpt a nkg:Excerpt ; nkg:excerptText ?text ; prov:wasDerivedFrom ?doc .
+        } GROUP BY ?excerpt""")
+    assert [r["documents"] for r in excerpts] == [1, 1]
+
+
+def test_event_merge_excerpts_made_again_when_a_merged_event_grows(unmerged):
+    """A merged attack that a later document joins has one excerpt per document, under the
+    node kept, as when all three are merged at once."""
+    import pyoxigraph as ox
+    from rdflib.namespace import PROV
+
+    from kg.vocab import NKG
+
+    everything = unmerged["contained"]
+    late = next(d for d in everything.subjects(NKG.source, None)
+                if str(everything.value(d, NKG.source)).endswith("nikopol-district.txt"))
+    late_events = set(everything.subjects(PROV.wasDerivedFrom, late))
+    late_nodes = {late} | late_events | {o for e in late_events for o in everything.objects(e, NKG.casualties)}
+    early = new_graph()
+    for s, p, o in everything:
+        if s not in late_nodes:
+            early.add((s, p, o))
+    store = _store_of(early)
+    assert [len(group) for group in merge_events(store)] == [2]
+    later = new_graph()
+    later += (t for t in everything if t not in early)
+    store.load(later.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
+    assert [len(group) for group in merge_events(store, documents=[late])] == [2]
+    graph = _graph_of(store)
+    assert isomorphic(graph, _merged(everything))
+    assert len(_rows(graph, "SELECT ?x WHERE { ?a a nkg:Attack ; nkg:excerpt ?x }")) == 3
+
+
 def test_event_merge_never_joins_two_attacks_of_one_document(unmerged):
     graph = _merged(unmerged["one-document"])
     rows = _rows(graph, ATTACKS)

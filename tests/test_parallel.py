@@ -33,7 +33,7 @@ def articles(tmp_path_factory) -> Path:
 
 
 def _triples(results) -> list[set]:
-    return [set(r.graph) if r.graph is not None else None for r in results]
+    return [set(r.rdf()) if r.built else None for r in results]
 
 
 @pytest.mark.slow
