@@ -430,3 +430,14 @@ def test_attack_places_speakers_base_is_not_the_attack_place(nlp):
 def test_attack_places_deeper_unit_is_the_place_not_a_container(nlp):
     found = attack_places(nlp, "In west Guji zone, Bule Hora woreda, police killed 2 people.")
     assert found and found[0][0] == "Bule Hora woreda", found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Warships fired towards the beach of Zinjibar.", "Zinjibar"),
+        ("Gunboats shelled the coast of Hodeidah, killing two fishermen.", "Hodeidah"),
+    ],
+)
+def test_attack_places_landmark_of_a_place(nlp, text, label):
+    assert label in all_labels(nlp, text)
