@@ -3,8 +3,9 @@
 ``load_nlp(model)`` loads the English model (see :mod:`kg.settings`) and adds
 
 * ``newskg_ruler`` (an ``entity_ruler`` placed before ``ner``): countries and
-  their aliases (GPE), demonyms (NORP), holidays (DATE) and known organizations
-  (ORG), all read from the project's data files;
+  their aliases (GPE), demonyms (NORP), holidays (DATE), known organizations
+  (ORG) and the full names of known officeholders (PERSON), all read from the
+  project's data files;
 * ``newskg_entity_fixer`` (after ``ner``): corrects the small model's typical
   slips with document-level evidence — a name the gazetteer knows as a city is a
   place, not a person, unless the document also uses it inside a person's full
@@ -16,7 +17,11 @@
   the wording marks as a place ("X village", "the town of X", "X (District, Region)",
   "coded to X"; see :mod:`kg.extract.place_phrases`) is a place span at every mention, as is
   a short name the model took for a person or group right after "in/near/at" on a verb of
-  violence.
+  violence. People: the bare surname of a known officeholder ("Pashinyan said"), a name
+  with a noun for an ordinary person in apposition ("Oksana, a local resident,") and a
+  given name the model left out ("Minister Rustem [Umerov]") are person names, a courtesy
+  word ("Ms") is not. Organizations: a broadcaster's name with "TV"/"television" after it is
+  one name, and the name alone an organization; "the Houthi-run health ministry" is one.
 """
 
 from __future__ import annotations
@@ -75,6 +80,11 @@ def ruler_patterns() -> list[dict]:
         add("DATE", name.title())
     for row in organization_patterns().values():
         add(row["label"], row["pattern"], row.get("id"))
+    # well-known officeholders' full names, so that a name with "Sheikh" or "Al" inside stays whole
+    for row in read_tsv("officeholders.tsv"):
+        for name in row["name"].split("|"):
+            if len(name.split()) > 1:
+                add("PERSON", name.strip())
     return patterns
 
 
@@ -138,8 +148,15 @@ class EntityFixer:
         region_words = gaz.region_pattern_words()
         person_parts: set[str] = set()
         for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                ent = self._given_name_before(doc, ent)
             if ent.label_ == "PERSON" and len(ent) > 1:
                 person_parts.update(t.text for t in ent if t.is_alpha and t.text[:1].isupper())
+        from kg.resolve.names import officeholder_surnames
+
+        leaders = officeholder_surnames()
+        honorifics = word_set("titles.json", "honorifics")
+        outlets = self._outlet_names(doc)
         spans: list[Span] = []
         for ent in doc.ents:
             text = ent.text
@@ -149,8 +166,12 @@ class EntityFixer:
             label = ent.label_
             if label == "ORG" and self._inside_title(doc, ent):
                 continue  # "Secretary of State", "Minister of Defence": part of a title, not an organization
-            if bare in orgs:
+            if label != "PERSON" and bare not in orgs and len(ent) <= 3 and _person_in_apposition(ent.root):
+                label = "PERSON"  # "Oksana, a local resident,": a person's name
+            elif bare in orgs or (bare in outlets and label != "GPE"):
                 label = "ORG"  # a known organization, even where a place bears its name
+            elif label != "PERSON" and len(ent) == 1 and bare.casefold() in leaders and gaz.country(bare) is None:
+                label = "PERSON"  # "Pashinyan said": the surname of a well-known officeholder
             elif label != "PERSON" and bare in person_parts and len(ent) == 1:
                 label = "PERSON"
             elif label in {"PERSON", "GPE", "LOC", "NORP"} and gaz.country(bare) is None \
@@ -182,14 +203,19 @@ class EntityFixer:
             start = ent.start
             while start < end - 1 and doc[start].lower_ in _HEDGE_WORDS:
                 start += 1  # "Suspected Fulani": who is suspected, not part of the name
+            while label == "PERSON" and start < end - 1 and doc[start].lower_.rstrip(".") in honorifics:
+                start += 1  # "Ms Albanese": the name is "Albanese"
             spans.append(Span(doc, start, end, label=label, kb_id=ent.kb_id_))
         spans = self._organizations_ending_in_a_place(doc, spans)
         spans += self._named_organizations(doc, spans, gaz)
         spans += self._acronym_spans(doc, spans, gaz)
         spans += self._split_surnames(doc, person_parts)
+        spans += self._run_by_institutions(doc, spans)
         spans = filter_spans(spans)
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
-        spans += self._unlabelled_surnames(doc, spans, person_parts)
+        spans += self._unlabelled_surnames(doc, spans, person_parts, leaders)
+        spans = [self._given_name_before(doc, s) for s in spans]
+        spans = [self._with_outlet_words(doc, s) for s in spans]
         spans = [self._extend_region(doc, s, region_words, gaz) for s in spans]
         spans = self._framed_places(doc, spans, gaz, person_parts, orgs)
         doc.ents = filter_spans(spans)
@@ -352,14 +378,80 @@ class EntityFixer:
         return found
 
     @staticmethod
-    def _unlabelled_surnames(doc: Doc, spans: list[Span], person_parts: set[str]) -> list[Span]:
+    def _run_by_institutions(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the Houthi-run health ministry", "the Taliban-controlled interior ministry": the
+        institution of a de facto authority is an organization, lower case as it is written."""
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        heads = frozenset(load_json("references.json")["authority_institutions"])
+        found = []
+        for tok in doc:
+            if tok.lower_ not in heads or tok.i in covered or tok.i < 2:
+                continue
+            start = tok.i
+            while _run_by(doc, start) is None and start - 1 > 0 and doc[start - 1].dep_ in {"compound", "amod"} and doc[start - 1].is_lower \
+                    and doc[start - 1].is_alpha and start - 1 not in covered:
+                start -= 1
+            if start == tok.i or start < 3 or _run_by(doc, start) is None:
+                continue
+            found.append(Span(doc, start, tok.i + 1, label="ORG"))
+        return found
+
+    @staticmethod
+    def _with_outlet_words(doc: Doc, span: Span) -> Span:
+        """"Al Manar television", "Al-Masirah TV channel": the broadcaster's channel, one name."""
+        if span.label_ != "ORG":
+            return span
+        outlet_words = frozenset(load_json("references.json")["outlet_words"])
+        end = span.end
+        while end < len(doc) and doc[end].lower_ in outlet_words and not doc[end].ent_type_:
+            end += 1
+        return Span(doc, span.start, end, label="ORG", kb_id=span.kb_id_) if end > span.end else span
+
+    @staticmethod
+    def _outlet_names(doc: Doc) -> set[str]:
+        """"Al-Masirah" of "Al-Masirah TV", "X channel": the broadcaster's own name, an
+        organization wherever the document uses it alone."""
+        outlet_words = frozenset(load_json("references.json")["outlet_words"])
+        names = set()
+        for ent in doc.ents:
+            last = len(ent)
+            while last > 1 and ent[last - 1].lower_ in outlet_words:
+                last -= 1
+            if last < len(ent) and ent[last - 1].text[:1].isupper():
+                names.add(ent[:last].text)
+        return names
+
+    @staticmethod
+    def _given_name_before(doc: Doc, span: Span) -> Span:
+        """"Minister Rustem [Umerov]", "[Imran] Khan was jailed": a capitalized word the model
+        left out between a title, the start of a sentence or a function word and a surname is
+        the given name."""
+        i = span.start - 1
+        if span.label_ != "PERSON" or i < 0 or len(span) > 1:
+            return span
+        prev = doc[i]
+        heads = title_words().heads
+        before = doc[i - 1] if i > prev.sent.start else None
+        opens = before is None or before.is_punct or before.pos_ in {"ADP", "CCONJ", "DET", "VERB", "AUX"} \
+            or (before.lower_.rstrip(".") in heads and before.text[:1].isupper())
+        if (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.ent_type_
+                and prev.lower_ not in heads and prev.lower_ not in title_words().modifiers
+                and prev.lower_ not in title_words().styles
+                and prev.lower_.rstrip(".") not in word_set("titles.json", "honorifics") and opens):
+            return Span(doc, i, span.end, label="PERSON", kb_id=span.kb_id_)
+        return span
+
+    @staticmethod
+    def _unlabelled_surnames(doc: Doc, spans: list[Span], person_parts: set[str],
+                             leaders: dict[str, str]) -> list[Span]:
         """A lone proper noun that is part of a person's full name elsewhere in the document
-        ("Baerbock said") is that person, even where the model tagged nothing, or took the
-        unfamiliar name for a common noun."""
+        ("Baerbock said"), or the surname of a well-known officeholder, is that person, even
+        where the model tagged nothing, or took the unfamiliar name for a common noun."""
         covered = {i for s in spans for i in range(s.start, s.end)}
         return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
                 if t.i not in covered and t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper()
-                and t.text in person_parts
+                and (t.text in person_parts or (t.pos_ == "PROPN" and t.text.casefold() in leaders)
+                     or (t.pos_ == "PROPN" and t.is_alpha and _person_in_apposition(t)))
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
                 and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
 
@@ -488,6 +580,27 @@ class EntityFixer:
 
 
 _MAX_NAME_TOKENS = 12
+
+
+def _person_in_apposition(head) -> bool:
+    """"Oksana, a local resident,", "Musa, a farmer from the village,": the word heads a name
+    with a noun for an ordinary person in apposition."""
+    nouns = word_set("titles.json", "person_nouns")
+    return any(c.dep_ == "appos" and c.lemma_.lower() in nouns and c.pos_ == "NOUN" for c in head.children)
+
+
+_RUN_BY = {"run", "controlled", "led"}
+
+
+def _run_by(doc: Doc, start: int) -> str | None:
+    """"Houthi-run" before the token at ``start``: the words naming who runs what follows."""
+    if start >= 3 and doc[start - 1].lower_ in _RUN_BY and doc[start - 2].text == "-" \
+            and doc[start - 3].text[:1].isupper():
+        return doc[start - 3 : start].text
+    if start >= 1 and "-" in doc[start - 1].text and doc[start - 1].text.lower().rsplit("-", 1)[1] in _RUN_BY \
+            and doc[start - 1].text[:1].isupper():
+        return doc[start - 1].text
+    return None
 
 
 def _name_token(tok) -> bool:

@@ -210,3 +210,129 @@ def test_entities_country_of_a_named_region_resolves_places_in_it(nlp):
 
     doc = nlp("A roadside bomb killed three policemen in Balochistan's Kech district on Wednesday.")
     assert salient_countries(doc) == ["PK"]
+
+
+def _orgs_named(ents, pattern):
+    import re
+
+    rx = re.compile(pattern, re.I)
+    return [e for e in ents.values() if e.kind == "Organization" and any(rx.search(n) for n in {e.label, *e.aliases})]
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        # a movement and its fighters
+        ("Houthi rebels fired drones at a tanker in the Red Sea. The Houthis said the ship was Israeli-owned.", "Houthi"),
+        ("The Houthi movement claimed the strike on Monday. Houthi fighters later seized a port.", "Houthi"),
+        ("Taliban fighters attacked a checkpoint in Kunduz. The Taliban denied the claim.", "Taliban"),
+        ("M23 rebels entered Goma on Sunday. The M23 said it would hold the city.", "M23"),
+        ("Wagner fighters and Malian troops swept through the village. The Wagner Group denied abuses.", "Wagner"),
+        ("Fano militiamen attacked a town in Amhara. The Fano militia said it controlled the road.", "Fano"),
+        # a broadcaster and its channel
+        ("Al-Masirah TV, run by the Houthis, said three people were killed. Al-Masirah gave no more details.", "Masirah"),
+        ("Al Jazeera reported heavy fighting in Khartoum, Al Jazeera TV channel said citing witnesses.", "Jazeera"),
+        ("Al Arabiya television reported clashes in Omdurman, and Al Arabiya later said the army advanced.", "Arabiya"),
+        ("Lebanon's Al Manar television reported raids on border villages. Al Manar said two died.", "Manar"),
+        # an acronym and its name, also in another language
+        ("The ELN said it freed the hostages. The National Liberation Army later issued a statement.",
+         "ELN|National Liberation"),
+        ("FARC dissidents attacked a police post in Cauca. The Revolutionary Armed Forces of Colombia signed a peace "
+         "deal in 2016.", "FARC|Revolutionary Armed Forces"),
+        ("The Arakan Army said it seized a base in Rakhine. AA fighters then moved south.", "Arakan"),
+        ("Tigray People's Liberation Front fighters withdrew from Mekelle. The TPLF said it would disarm.", "Tigray|TPLF"),
+    ],
+)
+def test_entities_one_node_per_organization(nlp, text, pattern):
+    ents = entities_of(nlp, text)
+    assert len(_orgs_named(ents, pattern)) == 1, [(e.label, e.kind, e.aliases) for e in ents.values()]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a city used as a modifier of people or forces is still no organization or person
+        ("Kyiv officials said the drones hit a power plant near Kharkiv.", "Kyiv"),
+        ("Moscow-backed forces shelled Kherson on Tuesday.", "Kherson"),
+        ("Khartoum residents fled as the Rapid Support Forces advanced.", "Khartoum"),
+        ("Goma hospitals were overwhelmed after fighting near Sake.", "Goma"),
+        ("Bamako officials said the convoy was ambushed near Gao.", "Bamako"),
+        ("Mogadishu residents said al-Shabaab fighters fired mortars at the airport.", "Mogadishu"),
+        ("Drones struck Port Sudan for a third day.", "Port Sudan"),
+    ],
+)
+def test_entities_city_as_modifier_is_no_organization(nlp, text, place):
+    ents = entities_of(nlp, text)
+    kinds = {e.kind for e in ents.values() if place in {e.label, *e.aliases}}
+    assert not kinds & {"Organization", "Person"}, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the institution a de facto authority runs is an organization, even in lower case
+        ("The Houthi-run health ministry said 12 people were killed in the strikes on Hodeidah.",
+         "Houthi-run health ministry"),
+        ("The Hamas-run health ministry in Gaza said 30 people died overnight.", "Hamas-run health ministry"),
+        ("The Taliban-run interior ministry said the bomber was arrested in Kabul.", "Taliban-run interior ministry"),
+        ("Sanaa's Houthi-run interior ministry said it arrested three men.", "Houthi-run interior ministry"),
+    ],
+)
+def test_entities_ministry_run_by_a_de_facto_authority(nlp, text, name):
+    ents = entities_of(nlp, text)
+    found = [e for e in ents.values() if name in {e.label, *e.aliases}]
+    assert len(found) == 1 and found[0].kind == "Organization", [(e.label, e.aliases) for e in ents.values()]
+    runner = name.split("-")[0]
+    assert any(runner in {e.label, *e.aliases} and e.kind == "Organization" for e in ents.values())
+
+
+def _fold(name):
+    name = name.casefold()
+    return name[4:] if name.startswith("the ") else name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a movement, its fighters and "the movement": one node carrying every name
+        ("Houthi rebels fired drones at a tanker. The Houthis said the ship was hit. The Houthi movement vowed more.",
+         ["Houthis", "Houthi rebels", "Houthi movement"]),
+        ("Hezbollah fighters fired rockets across the border. The Hezbollah movement said it targeted a base.",
+         ["Hezbollah", "Hezbollah fighters", "Hezbollah movement"]),
+        ("Al-Shabaab militants stormed a hotel in Mogadishu. Al-Shabaab said it carried out the attack.",
+         ["al-Shabaab", "Al-Shabaab militants"]),
+        ("JNIM fighters attacked soldiers near Djibo. JNIM said it killed 20.", ["JNIM", "JNIM fighters"]),
+        ("The Kurdistan Workers' Party said it would disarm. PKK militants burned their weapons.",
+         ["Kurdistan Workers' Party", "PKK", "PKK militants"]),
+        ("Syrian Democratic Forces fighters clashed with Turkish-backed factions near Manbij. The SDF said it "
+         "repelled the attack.", ["Syrian Democratic Forces", "SDF", "Syrian Democratic Forces fighters"]),
+        ("Fano militiamen attacked a town in Amhara. Fano said it controlled the road.", ["Fano", "Fano militiamen"]),
+        ("Wagner mercenaries swept through the village. The Wagner Group denied abuses.",
+         ["Wagner Group", "Wagner mercenaries"]),
+        # a broadcaster and its channel
+        ("Al Jazeera reported heavy fighting in Khartoum, Al Jazeera TV channel said citing witnesses.",
+         ["Al Jazeera", "Al Jazeera TV channel"]),
+        ("Sky News Arabia TV said the talks failed. Sky News Arabia cited sources in Cairo.",
+         ["Sky News Arabia", "Sky News Arabia TV"]),
+        # the ministry of a de facto authority
+        ("The Houthi-run health ministry said 12 people were killed in Hodeidah.",
+         ["Houthi-run health ministry", "health ministry"]),
+        # a person by surname, courtesy word or quote before the full name
+        ("Ukraine's defence minister Rustem Umerov warned Moscow. Mr Umerov said the army was ready.",
+         ["Rustem Umerov", "Mr Umerov"]),
+        ("Mr Pashinyan told parliament that Armenia would not cede land. Nikol Pashinyan praised the border guards.",
+         ["Nikol Pashinyan", "Mr Pashinyan"]),
+        ("\"We will not retreat,\" said Kanyuka. Lawrence Kanyuka, the M23 spokesman, spoke in Goma.",
+         ["Lawrence Kanyuka", "Kanyuka"]),
+        ("\"The army will prevail,\" Burhan told troops. Abdel Fattah al-Burhan later flew to Cairo.",
+         ["Abdel Fattah al-Burhan", "Burhan"]),
+        ("Sudan's army chief visited Port Sudan on Monday. Abdel Fattah al-Burhan vowed to fight on, and Burhan "
+         "later met envoys.", ["Abdel Fattah al-Burhan", "Burhan"]),
+    ],
+)
+def test_entities_one_node_carries_every_name(nlp, text, names):
+    ents = entities_of(nlp, text)
+    wanted = {_fold(n) for n in names}
+    full = [e for e in ents.values() if wanted <= {_fold(n) for n in {e.label, *e.aliases}}]
+    others = [e for e in ents.values() if _fold(e.label) in wanted and e not in full]
+    assert len(full) == 1 and not others, [(e.label, e.aliases) for e in ents.values()]

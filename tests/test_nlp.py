@@ -143,3 +143,38 @@ def test_nlp_name_with_an_unclosed_bracket_is_the_name_before_it(nlp):
 ])
 def test_nlp_place_with_a_particle_that_a_building_lies_in(nlp, text, name):
     assert (name, "GPE") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name with a noun for an ordinary person in apposition is a person's, whatever the model tagged
+        ("Oksana, a local resident, said the blast shattered her windows.", "Oksana"),
+        ("Musa, a farmer from the village, said gunmen took his cattle.", "Musa"),
+        ("Aung, a teacher in Sagaing, said jets bombed the school.", "Aung"),
+        ("Ibrahim, a witness, told Reuters that soldiers fired on the crowd.", "Ibrahim"),
+        # the bare surname of a well-known officeholder
+        ("Pashinyan said Armenia would not fight over the region.", "Pashinyan"),
+        ("Tshisekedi accused Rwanda of backing the rebels.", "Tshisekedi"),
+        # a given name the model left out, between a title and a surname
+        ("Ukrainian Defence Minister Rustem Umerov said troops held the line.", "Rustem Umerov"),
+    ],
+)
+def test_nlp_person_names_the_model_mislabels(nlp, text, name):
+    ents = {e.text: e.label_ for e in nlp(text).ents}
+    assert ents.get(name) == "PERSON", ents
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a broadcaster's channel is one organization name; a known channel is no person
+        ("Al Manar television reported raids on border villages.", "Al Manar television"),
+        ("Al Hadath reported that the army retook the bridge over the Nile.", "Al Hadath"),
+        # the institution a de facto authority runs, written in lower case
+        ("The Hamas-run health ministry in Gaza said 30 people died overnight.", "health ministry"),
+    ],
+)
+def test_nlp_organization_names(nlp, text, name):
+    ents = {e.text: e.label_ for e in nlp(text).ents}
+    assert ents.get(name) == "ORG", ents

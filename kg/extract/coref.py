@@ -3,6 +3,9 @@
 Runs once the named mentions are resolved (:func:`kg.extract.entities.resolve_entities`)
 and binds more mentions to those entities, each link with its reason:
 
+* a broadcaster's channel ("Al-Masirah TV") is the broadcaster named alone ("Al-Masirah");
+* an acronym of a name in another language is the organization named by one of the
+  acronym's ``full_names`` in ``organizations.jsonl`` ("ELN": "National Liberation Army");
 * an acronym spelled by the initials of an organization's name ("SLM", "KIA" for
   "Kachin Independence Army") is that organization;
 * a definite description whose category noun fits an organization ("the alliance",
@@ -43,6 +46,7 @@ def _words() -> dict:
 def resolve_references(doc: Doc, table: EntityTable) -> None:
     """Bind acronyms, descriptions, titles and armed-forces mentions to the document's entities."""
     _merge_acronyms(doc, table)
+    _merge_outlets(table)
     _organization_descriptions(doc, table)
     _place_descriptions(doc, table)
     _title_references(doc, table)
@@ -60,12 +64,30 @@ def _merge_acronyms(doc: Doc, table: EntityTable) -> None:
                                        f"acronym of {table.entities[name].label}")
     orgs = [e for e in table.entities.values() if e.kind == ORGANIZATION]
     for ent in orgs:
-        if not is_acronym(ent.label) or ent.label.casefold() in _org_lexicon():
+        # an acronym of a name in another language ("ELN": National Liberation Army)
+        full = {n.casefold() for n in organization_patterns().get(ent.label, {}).get("full_names", ())}
+        spelled = [o for o in orgs if o is not ent and o.key in table.entities and o.label.casefold() in full]
+        if not spelled and (not is_acronym(ent.label) or ent.label.casefold() in _org_lexicon()):
             continue
-        spelled = [o for o in orgs if o is not ent and o.key in table.entities and not is_acronym(o.label)
-                   and any(stands_for(ent.label, n) for n in [o.label, *o.aliases])]
+        spelled = spelled or [o for o in orgs if o is not ent and o.key in table.entities and not is_acronym(o.label)
+                              and any(stands_for(ent.label, n) for n in [o.label, *o.aliases])]
         if len(spelled) == 1:
             table.merge(ent.key, spelled[0].key, f"'{ent.label}' is the acronym of {spelled[0].label}")
+
+
+def _merge_outlets(table: EntityTable) -> None:
+    """"Al-Masirah TV" and "Al-Masirah", "X" and "X television channel": one broadcaster."""
+    outlet_words = set(_words()["outlet_words"])
+    orgs = {n: e for e in table.entities.values() if e.kind == ORGANIZATION for n in [*sorted(e.aliases), e.label]}
+    for label, ent in list(orgs.items()):
+        words = label.split()
+        cut = len(words)
+        while cut > 1 and words[cut - 1].lower() in outlet_words:
+            cut -= 1
+        bare = orgs.get(" ".join(words[:cut]))
+        if cut < len(words) and bare is not None and bare is not ent and bare.key in table.entities \
+                and ent.key in table.entities:
+            table.merge(ent.key, bare.key, f"'{label}' is the channel of {bare.label}")
 
 
 def _bracket_definitions(doc: Doc, table: EntityTable) -> list[tuple[str, str]]:

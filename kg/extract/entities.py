@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import event_words, organization_patterns, title_words
+from kg.lexicon import event_words, organization_patterns, title_words, word_set
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION, Entity
 from kg.extract.place_phrases import PlaceFrame, close_spelling, owner_prefix, read_frames
 from kg.extract.place_phrases import words as place_words
+from kg.resolve.names import surname_stem
+from kg.nlp import _run_by
 from kg.resolve.places import gazetteer
 
 THING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -314,6 +316,12 @@ def resolve_entities(doc: Doc) -> EntityTable:
                 continue
             if label == "ORG" or lexicon_row is not None:
                 ent = _organization(table, name, lexicon_row, countries)
+                runner = _run_by(doc, span.start)
+                if runner is not None and lexicon_row is None:
+                    ent.aliases.add(f"{runner} {name}")  # "Houthi-run health ministry"
+                member = _member_noun(span)
+                if member is not None:
+                    ent.aliases.add(f"{name} {member}")  # "Houthi rebels", "the Houthi movement"
                 owner = _possessor(span)
                 if owner is not None and ent.country_key is None:
                     reading = gaz.read_actor(owner)
@@ -334,6 +342,25 @@ def resolve_entities(doc: Doc) -> EntityTable:
 
     resolve_references(doc, table)
     return table
+
+
+def _member_noun(span: Span) -> str | None:
+    """"rebels" of "Houthi rebels", "movement" of "the Houthi movement": a noun after an
+    organization's name that names its fighters or the organization itself."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return None
+    nxt = doc[span.end]
+    if nxt.lower_ in _member_nouns() and not nxt.ent_type_ and nxt.is_lower:
+        return nxt.text
+    return None
+
+
+@lru_cache(maxsize=1)
+def _member_nouns() -> frozenset[str]:
+    from kg.lexicon import load_json
+
+    return frozenset(load_json("references.json")["member_nouns"])
 
 
 def _frame_kind(frame: PlaceFrame) -> str | None:
@@ -481,15 +508,23 @@ def _resolve_persons(table: EntityTable, persons: list[Span]) -> None:
         for part in name.split():
             if len(part) > 2 and not part.endswith(".") and part.lower() not in styles:
                 by_token.setdefault(part.casefold(), set()).add(key)
+                stem = surname_stem(part)  # "al-Burhan" is also called "Burhan"
+                if stem != part:
+                    by_token.setdefault(stem.casefold(), set()).add(key)
+    honorifics = word_set("titles.json", "honorifics")
     for span in persons:
         if (span.start, span.end) in table.span_key:
             continue
         name = names[(span.start, span.end)]
+        before = span.doc[span.start - 1] if span.start else None
+        courtesy = f"{before.text} {name}" if before is not None and before.lower_.rstrip(".") in honorifics else None
         keys = by_token.get("".join(name.split()).casefold(), set())
         if len(keys) == 1:
             key = next(iter(keys))
             ent = table.entities[key]
             ent.aliases.add(name)
+            if courtesy:
+                ent.aliases.add(courtesy)  # "Mr Umerov"
             if len(name.split()) > 1:
                 ent.merge_reasons.add(f"'{name}' spells the name of {ent.label} split in two")
         else:

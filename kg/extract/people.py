@@ -13,8 +13,9 @@ organization that the title names; failing that, an organization the role is
 "of"/"for", or the organization a possessive pronoun points to ("the agency said
 its safety adviser X"). A person named with a bare title ("President X") acts
 for the country or organization ``kg/data/officeholders.tsv`` gives, when the
-article names it; a local official ("Regional Governor X") for the country of the
-places named around them.
+article names it, as does a bare surname of such an officeholder ("Pashinyan
+said"); a local official ("Regional Governor X") for the country of the places
+named around them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext
 from kg.lexicon import read_tsv, title_words, word_set
+from kg.resolve.names import officeholder_surnames
 from kg.records import COUNTRY, ORGANIZATION, PERSON
 
 
@@ -156,6 +158,8 @@ def _known_affiliation(ctx: DocContext, person) -> str | None:
         acts_for = officeholders().get(name.casefold())
         if acts_for:
             break
+    if acts_for is None and len(person.label.split()) == 1:
+        acts_for = officeholder_surnames().get(person.label.casefold())  # "Pashinyan said ..."
     if acts_for is None:
         return None
     entities = ctx.entities.entities

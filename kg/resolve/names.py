@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.lexicon import load_json
+from kg.lexicon import load_json, read_tsv
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]*[A-Z0-9]$")
 _WORD_SPLIT = re.compile(r"[\s\-‐‑–—/]+")
@@ -56,3 +56,37 @@ def stands_for(acronym: str, name: str) -> bool:
         return optional and match(i, j + 1)
 
     return match(0, 0)
+
+
+_NAME_ARTICLES = ("al-", "el-", "al ", "el ")
+
+
+def surname_stem(word: str) -> str:
+    """A surname without its Arabic article: "al-Burhan" -> "Burhan"."""
+    low = word.lower()
+    for art in _NAME_ARTICLES:
+        if low.startswith(art) and len(word) > len(art) + 2:
+            return word[len(art):]
+    return word
+
+
+@lru_cache(maxsize=1)
+def officeholder_surnames() -> dict[str, str]:
+    """The surname (or one-word name) of a known officeholder, casefolded -> what they act for;
+    a surname two officeholders share acting for different sides is left out."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for row in read_tsv("officeholders.tsv"):
+        acts_for = row["acts_for"].strip()
+        for name in row["name"].split("|"):
+            words = name.split()
+            if not words:
+                continue
+            for surname in {words[-1], surname_stem(words[-1])}:
+                low = surname.casefold()
+                if len(low) < 4:
+                    continue
+                if out.get(low, acts_for) != acts_for:
+                    shared.add(low)
+                out[low] = acts_for
+    return {k: v for k, v in out.items() if k not in shared}
