@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head
-from kg.extract.place_phrases import place_words_table, words as place_words
+from kg.extract.place_phrases import name_end, name_token, place_words_table, words as place_words
 from kg.lexicon import event_words as words, weapon_lexicon, word_set
 from kg.records import CITY, COUNTRY, REGION
 from kg.resolve.places import gazetteer
@@ -215,8 +215,6 @@ def facility_town(ctx: DocContext, tok: Token) -> str | None:
     building attacked is named after. A known place always; an unknown name only before a
     facility mostly named after its town (an airport, a base, a market), not a hospital or a
     school, which are often named after people."""
-    from kg.extract.place_phrases import name_end, name_token
-
     doc = tok.doc
     if tok.pos_ != "PROPN" or tok.ent_type_ in {"PERSON", "DATE", "TIME"} or not name_token(tok) \
             or tok.i > 0 and name_token(doc[tok.i - 1]) and doc[tok.i - 1].dep_ == "compound" \

@@ -58,7 +58,7 @@ from spacy.tokens import Span, Token
 from kg.lexicon import event_words as _w
 from kg.lexicon import load_json, weapon_lexicon
 from kg.records import CasualtyRecord
-from kg.resolve.numbers import MONTH_WORDS, is_measure_unit, parse_count
+from kg.resolve.numbers import MONTH_WORDS, is_measure_unit, parse_count, parse_number
 
 KILLED = "Killed"
 INJURED = "Injured"
@@ -558,8 +558,6 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
 def _elliptical_tolls(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     """"Two people were killed in X and one in Y": a figure whose verb is left out is a toll of
     the same outcome, told of its own place."""
-    from kg.resolve.numbers import parse_number
-
     out: list[CasualtyMention] = []
     quoted = {m.record.quote for m in mentions}
     for m in mentions:

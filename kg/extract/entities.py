@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import event_words, organization_patterns, title_words, word_set
+from kg.lexicon import event_words, organization_patterns, title_words, weapon_lexicon, word_set
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, PLACE, REGION, Entity
 from kg.extract.place_phrases import PlaceFrame, close_spelling, owner_prefix, read_frames
 from kg.extract.place_phrases import words as place_words
@@ -151,8 +151,6 @@ def _place_tagged_org(span: Span) -> bool:
 def _fired_at(word: Token) -> bool:
     """An attack word, a weapon or a verb of firing: what a city after "on", "against" or
     "towards" is hit by, not a government addressed."""
-    from kg.lexicon import weapon_lexicon
-
     lemma = word.lemma_.lower()
     return lemma in event_words("attack_nouns") or lemma in event_words("attack_verbs") \
         or lemma in weapon_lexicon().by_label or word.lower_ in weapon_lexicon().by_label
@@ -356,11 +354,8 @@ def _member_noun(span: Span) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def _member_nouns() -> frozenset[str]:
-    from kg.lexicon import load_json
-
-    return frozenset(load_json("references.json")["member_nouns"])
+    return word_set("references.json", "member_nouns")
 
 
 def _frame_kind(frame: PlaceFrame) -> str | None:
