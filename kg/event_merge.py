@@ -79,6 +79,7 @@ from rdflib.namespace import PROV, RDF, SKOS, XSD
 
 from kg.store import from_ox as _from_ox, to_ox as _to_ox
 from kg.iri import slug
+from kg.lexicon import weapon_lexicon
 from kg.vocab import NKG
 
 #: A date window wider than this says too little to match two attacks or meetings.
@@ -274,13 +275,6 @@ def _event_type_chains() -> dict[str, frozenset[str]]:
     return {t.iri: frozenset(types[b].iri for b in t.broader if b in types) for t in types.values()}
 
 
-def _weapon_chains() -> dict[str, frozenset[str]]:
-    """Weapon concept IRI -> the IRIs of its broader concepts."""
-    from kg.lexicon import weapon_lexicon
-
-    return weapon_lexicon().broader
-
-
 def _related(a: URIRef, b: URIRef, chains: dict[str, frozenset[str]]) -> bool:
     """Equal, or one broader than the other."""
     return a == b or str(b) in chains.get(str(a), ()) or str(a) in chains.get(str(b), ())
@@ -293,10 +287,10 @@ def _types_agree(a: URIRef | None, b: URIRef | None) -> bool:
 def _weapons_agree(a: frozenset[URIRef], b: frozenset[URIRef]) -> bool:
     if not a or not b:
         return True
-    chains = _weapon_chains()
+    lex = weapon_lexicon()
 
     def covered(xs, ys):
-        return all(any(_related(x, y, chains) for y in ys) for x in xs)
+        return all(any(lex.related(str(x), str(y)) for y in ys) for x in xs)
 
     return covered(a, b) or covered(b, a)
 

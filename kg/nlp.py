@@ -122,10 +122,6 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-#: Words of attribution that the model sometimes takes into a name: "Suspected Fulani (militiamen)".
-_HEDGE_WORDS = frozenset({"suspected", "alleged", "presumed", "purported", "reported", "unidentified", "unknown"})
-
-
 def _clause_word(tok) -> bool:
     """A lower-case verb or a joining word that ends an entity span only by the model's slip."""
     return tok.text.islower() and (tok.pos_ in {"VERB", "AUX", "CCONJ", "ADP", "DET", "PART", "SCONJ"})
@@ -201,7 +197,7 @@ class EntityFixer:
             if opened and not any(t.text in {")", "]"} for t in doc[opened[-1]:end]) and opened[-1] > ent.start:
                 end = opened[-1]  # "Timbuktu (Tombouctou)" taken as one name: the name before the bracket
             start = ent.start
-            while start < end - 1 and doc[start].lower_ in _HEDGE_WORDS:
+            while start < end - 1 and doc[start].lower_ in word_set("references.json", "hedge_words"):
                 start += 1  # "Suspected Fulani": who is suspected, not part of the name
             while label == "PERSON" and start < end - 1 and doc[start].lower_.rstrip(".") in honorifics:
                 start += 1  # "Ms Albanese": the name is "Albanese"

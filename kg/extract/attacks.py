@@ -19,7 +19,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import attack_places
-from kg.extract.casualties import CasualtyMention, find_casualties
+from kg.extract.casualties import CasualtyMention, casualty_words, find_casualties
 from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, tree_distance, words
 from kg.extract.event_types import classify
@@ -402,14 +402,10 @@ def _told_on(ctx: DocContext, ent: Span) -> DateWindow | None:
     return DateWindow(day.latest - timedelta(days=1), day.latest, day.text)
 
 
-_TOLL_CHANGE_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "mount", "soar", "grow", "hit", "stand"})
-_TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "tally"})
-
-
 def _toll_change(verb: Token) -> bool:
     """"The death toll rose to 24", "the number of dead reached 30": a toll's change, told on its own day."""
-    return verb.lemma_.lower() in _TOLL_CHANGE_VERBS and any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _TOLL_NOUNS for c in verb.children)
+    return verb.lemma_.lower() in casualty_words("toll_change_verbs") and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in casualty_words("toll_nouns") for c in verb.children)
 
 
 def _at_the_time(trigger: Token, governor: Token) -> bool:

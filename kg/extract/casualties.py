@@ -69,7 +69,7 @@ _NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "GPE"}
 
 
 @lru_cache(maxsize=None)
-def _cw(key: str) -> frozenset[str]:
+def casualty_words(key: str) -> frozenset[str]:
     """One word list of ``casualty_words.json``."""
     return frozenset(str(w).lower() for w in load_json(_DATA)[key]["words"])
 
@@ -96,7 +96,7 @@ def _is_verb(tok: Token) -> bool:
 def _death_result(verb: Token) -> bool:
     """'shot dead', 'beaten to death', 'shot and killed'."""
     for c in verb.children:
-        if c.lower_ in _cw("death_results") and c.dep_ in {"oprd", "acomp", "advmod", "xcomp", "dobj", "ccomp", "amod", "conj"}:
+        if c.lower_ in casualty_words("death_results") and c.dep_ in {"oprd", "acomp", "advmod", "xcomp", "dobj", "ccomp", "amod", "conj"}:
             return True
         if c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() == "death" for p in c.children):
             return True
@@ -107,18 +107,18 @@ def _death_result(verb: Token) -> bool:
 
 def _verb_outcome(tok: Token, follow: bool = True) -> str | None:
     lemma = tok.lemma_.lower()
-    if lemma in _cw("kill_verbs") or lemma in _cw("death_verbs"):
+    if lemma in casualty_words("kill_verbs") or lemma in casualty_words("death_verbs"):
         return KILLED
-    if lemma in _cw("injure_verbs"):
+    if lemma in casualty_words("injure_verbs"):
         return INJURED
-    if lemma in _cw("care_verbs") and follow and _cared_for(tok):
+    if lemma in casualty_words("care_verbs") and follow and _cared_for(tok):
         return INJURED
-    if lemma in _cw("harm_verbs") or lemma in _cw("death_only_harm_verbs"):
+    if lemma in casualty_words("harm_verbs") or lemma in casualty_words("death_only_harm_verbs"):
         if not follow or _not_harm(tok):
             return None
         if _death_result(tok):
             return KILLED
-        return INJURED if lemma in _cw("harm_verbs") else None
+        return INJURED if lemma in casualty_words("harm_verbs") else None
     return None
 
 
@@ -129,7 +129,7 @@ def _cared_for(verb: Token) -> bool:
         verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children))  # "were killed and 83 admitted"
     if not passive:
         return False
-    return any(p.lemma_.lower() in _cw("care_objects") for c in verb.children if c.dep_ == "prep"
+    return any(p.lemma_.lower() in casualty_words("care_objects") for c in verb.children if c.dep_ == "prep"
                for p in c.children if p.dep_ == "pobj")
 
 
@@ -141,7 +141,7 @@ def _not_harm(verb: Token) -> bool:
 def _outcomes(anchor: Token) -> list[str]:
     lemma, lower = anchor.lemma_.lower(), anchor.lower_
     if _is_verb(anchor) and lemma not in {"leave", "claim"}:
-        if lower in _w("injure_words") and lemma not in _cw("kill_verbs"):
+        if lower in _w("injure_words") and lemma not in casualty_words("kill_verbs"):
             return [INJURED]
         out = _verb_outcome(anchor)
         if out:
@@ -212,13 +212,13 @@ def _of_group(head: Token) -> Token | None:
 
 
 def _is_count_word(tok: Token) -> bool:
-    if tok.lemma_.lower() in _cw("count_nouns") or tok.lower_ in _cw("count_nouns"):
+    if tok.lemma_.lower() in casualty_words("count_nouns") or tok.lower_ in casualty_words("count_nouns"):
         return True
     return tok.like_num or tok.pos_ == "NUM" or parse_count(tok.lower_) is not None or parse_count(tok.lemma_) is not None
 
 
 def _victims(head: Token) -> str | None:
-    if head.lower_ in _cw("pronoun_victims"):
+    if head.lower_ in casualty_words("pronoun_victims"):
         return _antecedent(head)
     if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "NORP", "ORG"}:
         if _numbered(head):
@@ -249,7 +249,7 @@ def _antecedent(pron: Token) -> str | None:
     if first is None or first.i >= verb.i:
         return None
     lemma = first.lemma_.lower()
-    if lemma in _w("attack_verbs") or lemma in _cw("harm_verbs") or lemma in _cw("abduct_verbs"):
+    if lemma in _w("attack_verbs") or lemma in casualty_words("harm_verbs") or lemma in casualty_words("abduct_verbs"):
         obj = next((c for c in first.children if c.dep_ == "dobj" and c.tag_ == "NN" and _one_person(c)), None)
         if obj is not None:
             return obj.lemma_.lower()
@@ -276,7 +276,7 @@ def _numbered(head: Token) -> bool:
 def _animal(tok: Token) -> bool:
     """Animals and munitions are not victims ('three of his buffaloes', 'shot down two drones')."""
     lemma, lower = tok.lemma_.lower(), tok.lower_
-    if lemma in _cw("animals") or lower in _cw("animals") or lemma in _cw("things") or lower in _cw("things"):
+    if lemma in casualty_words("animals") or lower in casualty_words("animals") or lemma in casualty_words("things") or lower in casualty_words("things"):
         return True
     labels = weapon_lexicon().by_label
     return tok.pos_ == "NOUN" and (lemma in labels or lower in labels)
@@ -286,9 +286,9 @@ def _one_person(tok: Token) -> bool:
     """A singular noun naming one person ('the driver', 'his son', 'a man')."""
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or _animal(tok):
         return False
-    if tok.lemma_.lower() in _cw("not_one_person") or tok.lower_ in _cw("not_one_person"):
+    if tok.lemma_.lower() in casualty_words("not_one_person") or tok.lower_ in casualty_words("not_one_person"):
         # "the youth" are many, "a youth" is one
-        return tok.lower_ in _cw("one_with_article") and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+        return tok.lower_ in casualty_words("one_with_article") and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
     if tok.ent_type_ in _NON_COUNT_ENTS or _is_count_word(tok):
         return False
     return not any(c.dep_ == "det" and c.lower_ in {"no", "every", "each", "all", "any"} for c in tok.children)
@@ -296,7 +296,7 @@ def _one_person(tok: Token) -> bool:
 
 def _unknown(head: Token) -> bool:
     words = [t for t in head.subtree if t.i <= head.i] + [c for c in head.children if c.i > head.i and c.dep_ in {"amod", "acomp"}]
-    return any(t.lower_ in _cw("unknown_markers") for t in words)
+    return any(t.lower_ in casualty_words("unknown_markers") for t in words)
 
 
 def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> CasualtyRecord | None:
@@ -305,7 +305,7 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
     group = _of_group(head)
     if group is not None and _is_count_word(head) and (_animal(group) or group.pos_ == "PRON"):
         return None  # "three of his buffaloes"; "one of them": a part of a group counted already
-    if head.lower_ in _cw("pronoun_victims"):
+    if head.lower_ in casualty_words("pronoun_victims"):
         return CasualtyRecord(outcome, 1, 1, False, head.text, _victims(head))
     numbered = _numbered(head)
     if not numbered and (head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ in {"", "PERSON"})):
@@ -329,8 +329,8 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
         if count is None:
             return None
     lemma = head.lemma_.lower()
-    if count.text.lower() in {"a", "an"} and (lemma in _cw("count_nouns") or lemma in _cw("not_one_person")) \
-            and lemma not in _cw("one_with_article"):
+    if count.text.lower() in {"a", "an"} and (lemma in casualty_words("count_nouns") or lemma in casualty_words("not_one_person")) \
+            and lemma not in casualty_words("one_with_article"):
         return None  # "a group of villagers", "a family": not one person
     victims = _victims(head) if head.pos_ in {"NOUN", "PROPN", "NUM"} or head.ent_type_ else None
     return CasualtyRecord(outcome, count.min, count.max, count.vague, phrase, victims)
@@ -597,7 +597,7 @@ def _coded_figure(sent: Span) -> list[CasualtyMention]:
 
 def _death_result_word(tok: Token) -> bool:
     """'dead' of 'shot dead', read with its verb."""
-    return tok.lower_ in _cw("death_results") and tok.head.lemma_.lower() in _cw("harm_verbs") and tok.head != tok
+    return tok.lower_ in casualty_words("death_results") and tok.head.lemma_.lower() in casualty_words("harm_verbs") and tok.head != tok
 
 
 def _shared_with_other_outcome(anchor: Token, outcome: str) -> bool:
@@ -626,7 +626,7 @@ def _shared_with_other_outcome(anchor: Token, outcome: str) -> bool:
 
 
 def _harm_verb(tok: Token) -> bool:
-    return tok.lemma_.lower() in _cw("harm_verbs")
+    return tok.lemma_.lower() in casualty_words("harm_verbs")
 
 
 def _restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -670,23 +670,23 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
                 negated = False
             if negated:
                 words = list(tok.subtree) + list(first.children)
-                if _marked(words, _cw("zero_blockers")):
+                if _marked(words, casualty_words("zero_blockers")):
                     continue
                 outcomes = _zero_nouns()[lower]
                 victims = next((c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound"} and c.pos_ in {"NOUN", "ADJ"}
-                                and c.lower_ not in _cw("zero_blockers")), None)
-        elif lower in _cw("unharmed_words"):
+                                and c.lower_ not in casualty_words("zero_blockers")), None)
+        elif lower in casualty_words("unharmed_words"):
             subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}] if tok.dep_ in {"acomp", "oprd", "advcl", "xcomp", "advmod"} else []
             if tok.dep_ == "amod":
                 subj = [tok.head]
-            if subj and not _marked(list(subj[0].subtree), _cw("zero_blockers")) and subj[0].lower_ not in {"others", "rest"}:
+            if subj and not _marked(list(subj[0].subtree), casualty_words("zero_blockers")) and subj[0].lower_ not in {"others", "rest"}:
                 outcomes = (KILLED, INJURED)
                 victims = _victims(subj[0]) if subj[0].pos_ == "NOUN" else None
         for oc in outcomes:
             if oc in counted or oc in zeros:
                 continue
             zeros.add(oc)
-            quote = tok.text if lower in _cw("unharmed_words") else sent.doc[_none_start(tok) : tok.i + 1].text
+            quote = tok.text if lower in casualty_words("unharmed_words") else sent.doc[_none_start(tok) : tok.i + 1].text
             rec = CasualtyRecord(oc, 0, 0, False, quote, victims)
             out.append(CasualtyMention(tok, rec, False, False))
     return out
@@ -724,7 +724,7 @@ def _unnumbered_toll(sent: Span, mentions: list[CasualtyMention]) -> list[Casual
         if tok.lower_ not in {"fatalities", "deaths"} or _numbered(tok) or _unknown(tok) or any(c.dep_ == "det" for c in tok.children):
             continue
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
-        if tok.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in _cw("toll_causing_verbs") and not _denied(tok):
+        if tok.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in casualty_words("toll_causing_verbs") and not _denied(tok):
             return [CasualtyMention(tok, CasualtyRecord(KILLED, 1, None, True, tok.text, None), False, False)]
     return []
 
@@ -733,7 +733,7 @@ def _included(head: Token, outcome: str) -> list[CasualtyRecord]:
     """"12 people, including five children": a counted group of children within the count."""
     out = []
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in _cw("sub_count_preps"):
+        if c.dep_ == "prep" and c.lower_ in casualty_words("sub_count_preps"):
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
@@ -747,7 +747,7 @@ def _included(head: Token, outcome: str) -> list[CasualtyRecord]:
 def _argument_heads(anchor: Token) -> list[Token]:
     """The phrase(s) holding the count of people an outcome word speaks of."""
     # the subject of an active "killed" is the killer; only intransitive verbs take their victims as subject
-    intransitive = anchor.lemma_.lower() in _cw("death_verbs")
+    intransitive = anchor.lemma_.lower() in casualty_words("death_verbs")
     deps_obj = {"dobj", "nsubjpass", "npadvmod", "attr"} | ({"nsubj"} if intransitive else set())
     heads: list[Token] = []
     if _is_verb(anchor):
@@ -765,7 +765,7 @@ def _argument_heads(anchor: Token) -> list[Token]:
         if not heads and anchor.dep_ == "xcomp" and any(a.dep_ in {"auxpass", "aux"} for a in anchor.children):
             # "a peacekeeper was reported to have been killed", "two are feared to have died"
             heads = [c for c in anchor.head.children if c.dep_ in {"nsubjpass"} or (c.dep_ == "nsubj" and _is_count_word(c))]
-        if not heads and anchor.lemma_.lower() in _cw("kill_verbs") | _cw("injure_verbs") and anchor.i + 1 < len(anchor.doc):
+        if not heads and anchor.lemma_.lower() in casualty_words("kill_verbs") | casualty_words("injure_verbs") and anchor.i + 1 < len(anchor.doc):
             # "claimed to have killed 17 soldiers and 2 others were injured": the object parsed as the next clause's subject
             nxt = anchor.doc[anchor.i + 1]
             subj = next((t for t in [nxt, *nxt.ancestors] if t.dep_ in {"nsubj", "nsubjpass"}), None)

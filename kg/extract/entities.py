@@ -503,7 +503,7 @@ def _resolve_persons(table: EntityTable, persons: list[Span]) -> None:
         for part in name.split():
             if len(part) > 2 and not part.endswith(".") and part.lower() not in styles:
                 by_token.setdefault(part.casefold(), set()).add(key)
-                stem = surname_stem(part)  # "al-Burhan" is also called "Burhan"
+                stem = surname_stem(part)  # "al-X" is also called "X"
                 if stem != part:
                     by_token.setdefault(stem.casefold(), set()).add(key)
     honorifics = word_set("titles.json", "honorifics")

@@ -35,6 +35,11 @@ def _rules() -> dict:
     return load_json(RULES_FILE)
 
 
+def precedence() -> list[str]:
+    """The kinds of violence, most specific first (event_type_rules.json)."""
+    return _rules()["precedence"]
+
+
 @lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _rules()[key])

@@ -250,18 +250,13 @@ def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casu
 def _first_in_precedence(types) -> str | None:
     """Of the kinds several patterns give one word, the most specific ("a suicide bombing" is a
     suicide bombing before it is a bombing), by the order of event_type_rules.json."""
+    from kg.extract.event_types import precedence  # event_types reads this module's word lists
+
     found = [t for t in types if t]
     if not found:
         return None
-    order = _precedence()
+    order = precedence()
     return min(found, key=lambda t: order.index(t) if t in order else len(order))
-
-
-@lru_cache(maxsize=1)
-def _precedence() -> tuple[str, ...]:
-    from kg.lexicon import load_json
-
-    return tuple(load_json("event_type_rules.json")["precedence"])
 
 
 def _headline_verbs(sent: Span) -> list[Trigger]:

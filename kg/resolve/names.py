@@ -62,7 +62,7 @@ _NAME_ARTICLES = ("al-", "el-", "al ", "el ")
 
 
 def surname_stem(word: str) -> str:
-    """A surname without its Arabic article: "al-Burhan" -> "Burhan"."""
+    """A surname without its Arabic article: "al-Rahman" -> "Rahman"."""
     low = word.lower()
     for art in _NAME_ARTICLES:
         if low.startswith(art) and len(word) > len(art) + 2:
