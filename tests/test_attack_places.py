@@ -441,3 +441,37 @@ def test_attack_places_deeper_unit_is_the_place_not_a_container(nlp):
 )
 def test_attack_places_landmark_of_a_place(nlp, text, label):
     assert label in all_labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "not_place"),
+    [
+        # after "a", the name before a noun for where a community lives says who lives there
+        ("Fulani militiamen attacked a Bozo hamlet in Sangha, killing four.", "Sangha", "Bozo"),
+        ("Armed men attacked a Hausa settlement near Jos, killing 12 people.", "Jos", "Hausa"),
+        ("Raiders torched a Pokot manyatta near Marigat, killing two herders.", "Marigat", "Pokot"),
+    ],
+)
+def test_attack_places_name_before_a_community_noun_is_who_lives_there(nlp, text, place, not_place):
+    labels = {label for places in attack_places(nlp, text) for label in places}
+    assert place in labels and not_place not in labels, labels
+
+
+def test_attack_places_province_before_a_village_is_still_its_place(nlp):
+    labels = {label for places in attack_places(nlp, "A roadside bomb killed three policemen in a Helmand village on Monday.")
+              for label in places}
+    assert any(label.startswith("Helmand") for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a capital named after the word "capital", or struck in the passive, is the city
+        ("Clashes between rival militias in the Libyan capital Tripoli killed 55 people.", "Tripoli"),
+        ("Kyiv was hit by a massive combined attack overnight, killing 23 people.", "Kyiv"),
+        ("Khartoum was shelled again on Sunday; four civilians were killed.", "Khartoum"),
+    ],
+)
+def test_attack_places_capital_struck_is_the_city_not_the_government(nlp, text, place):
+    found = attack_places(nlp, text)
+    assert found and found[0] == [place], found

@@ -483,6 +483,11 @@ def test_attacks_condemned_attack_with_its_toll_is_an_attack(nlp):
     ("Ukraine said it struck air defence systems in Crimea overnight.", []),
     ("Ukrainian drones hit two Russian tanks near Bakhmut.", ["drone"]),
     ("Russian forces struck Odesa with two ballistic missiles.", ["ballistic_missile"]),
+    # a mine or a planted bomb is set off by what hits it
+    ("Two soldiers were killed when their vehicle struck a roadside bomb near Gao.", ["explosive_device"]),
+    ("Four deminers were wounded when their truck hit a landmine in Kherson region.", ["landmine"]),
+    # "carried out" a strike is not carrying a weapon
+    ("Federal forces carried out a drone strike on a bus in the Amhara region, killing 30 passengers.", ["drone"]),
 ])
 def test_attacks_weapon_hit_is_not_the_weapon_used(nlp, text, weapons):
     got = attacks_of(nlp, text)
@@ -525,6 +530,7 @@ def test_attacks_overview_names_the_attacker_of_the_strikes_it_lists(nlp):
         ("Two policemen were shot by armed men near Dosso.", "armed men"),
         ("A militia attack on a camp near Djugu killed 12 displaced people.", "militia"),
         ("Youths torched houses in the village of Kabare, leaving two people dead.", "youths"),
+        ("Saudi-led coalition jets bombed a wedding party in Hajjah province, killing 23 guests.", "Saudi-led coalition jets"),
     ],
 )
 def test_attacks_unnamed_attacker_is_described_not_made_an_agent(nlp, text, described):
@@ -653,3 +659,22 @@ def test_attacks_narrower_weapon_and_superlative_restatement_are_one_attack(nlp)
                           "Ukraine this year.")
     assert len(got) == 1, got
     assert got[0]["places"] == ["Sumy"] and got[0]["date"] == ("2024-06-09", "2024-06-09")
+
+
+def test_attacks_attack_restated_by_it_was_is_no_second_attack(nlp):
+    got = attacks_of(nlp, "A Russian missile struck a hospital in Kharkiv, wounding nine people. "
+                          "It was the second attack on the city this week.")
+    assert len(got) == 1 and got[0]["places"] == ["Kharkiv"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # victims who are members of a family are civilians, members of the security forces combatants
+        ("Attackers killed six members of a family in their home in Benue state.", "AttackOnCivilians"),
+        ("Gunmen killed three members of the security forces in Zamfara state on Monday.", "ArmedClash"),
+    ],
+)
+def test_attacks_members_are_typed_by_their_group(nlp, text, event_type):
+    (attack,) = extract(nlp(text), PUB).attacks
+    assert attack.event_type == event_type

@@ -79,6 +79,10 @@ def attacked_gathering(word: Token) -> bool:
 
 def in_place_role(tok: Token) -> bool:
     """Whether the sentence uses a name as a place where something happened (not as an actor)."""
+    start = propn_span(tok).start if tok.pos_ == "PROPN" else tok.i
+    before = tok.doc[start - 1] if start > 0 else None
+    if before is not None and before.lemma_.lower() == "capital" and before.pos_ == "NOUN" and before.head != tok:
+        return in_place_role(before)  # "in the Libyan capital Tripoli", however the parser attached the name
     t = tok
     while t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head != t:
         t = t.head  # inside a multi-word name: "Al Fashir"
@@ -176,6 +180,21 @@ def describes_settlement(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(
         g.dep_ == "pobj" and g.pos_ == "PROPN" and g.lower_ not in admin
         and not any(n.lower_ in admin for n in g.subtree) for g in c.children) for c in head.children)
+
+
+def names_community(ctx: DocContext, tok: Token) -> bool:
+    """"a Dogon hamlet", "an Amhara farm": after an indefinite article, a name right before a noun
+    for where a community lives says who lives there, not where it is; unless the gazetteer knows
+    the name as a town or region of the countries in question ("a Helmand village")."""
+    if tok.pos_ != "PROPN" or tok.dep_ not in {"compound", "amod", "nmod"}:
+        return False
+    end = name_end(tok.doc, tok.i)
+    noun = tok.doc[end] if end < len(tok.doc) else None
+    if noun is None or tok.head != noun or noun.lemma_.lower() not in place_words("community_nouns") \
+            or not any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in noun.children):
+        return False
+    known = gazetteer().place(tok.doc[tok.i:end].text, countries=ctx.countries)
+    return known is None or known.kind not in {CITY, REGION}
 
 
 def camp_phrase(tok: Token) -> Span | None:
@@ -282,7 +301,7 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
         # somewhere in that country
         key = ctx.entities.key_of(tok)
         return key if key and ctx.entities.entities[key].kind == COUNTRY else None
-    if describes_settlement(tok):
+    if describes_settlement(tok) or names_community(ctx, tok):
         return None
     based = base_of_target(ctx, tok)
     if based is not None:

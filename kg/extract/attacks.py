@@ -22,7 +22,7 @@ from kg.extract import attack_places
 from kg.extract.casualties import CasualtyMention, casualty_words, find_casualties
 from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, tree_distance, words
-from kg.extract.event_types import classify
+from kg.extract.event_types import classify, set_off
 from kg.extract.triggers import accidental, find_triggers, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon, word_set
 from kg.resolve.dates import DateWindow
@@ -305,8 +305,9 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
                     or h.lemma_.lower() in weapon_lexicon().by_label or h.lower_ in weapon_lexicon().by_label:
                 continue  # a weapon ("a drone strike") is how, not who
             mods = [t for t in h.lefts if t.dep_ in {"amod", "compound"} and t.pos_ in {"ADJ", "NOUN", "VERB"}]
-            start = min([t.i for t in mods] + [h.i])
-            out.append(" ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in h.doc[start : h.i + 1]))
+            start = min([t.left_edge.i for t in mods] + [h.i])  # "Saudi-led coalition jets" whole
+            words = h.doc[start : h.i + 1]
+            out.append("".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_ for t in words).strip())
     return list(dict.fromkeys(out))
 
 
@@ -504,7 +505,8 @@ def _not_used(tok: Token) -> bool:
         t = t.head
     if t.dep_ == "dobj" and t.head.lemma_.lower() in words("hitting_verbs"):
         return True  # "struck two radar stations", "drones hit two tanks": what was hit
-    return t.dep_ in {"dobj", "nsubjpass", "pobj"} and t.head.lemma_.lower() in words("weapon_holding_verbs")
+    return t.dep_ in {"dobj", "nsubjpass", "pobj"} and t.head.lemma_.lower() in words("weapon_holding_verbs") \
+        and not any(c.dep_ == "prt" and c.lower_ == "out" for c in t.head.children)  # "carried out a drone strike"
 
 
 def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], list[CasualtyMention]]:
@@ -554,7 +556,8 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     low_words, word_tokens = _weapon_words(sent)
     for start, end, concept in lex.match(low_words):
         tok = word_tokens[end - 1]
-        if _not_used(tok):
+        if _not_used(tok) and not (set_off(concept) and tok.head.lemma_.lower() in words("hitting_verbs")):
+            # "their vehicle struck a roadside bomb": a mine or a planted bomb is set off by what hits it
             continue
         near = _nearest(tok, cands)
         if concept not in near.weapons:

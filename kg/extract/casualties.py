@@ -237,6 +237,9 @@ def _victims(head: Token) -> str | None:
     if head.pos_ != "NOUN" or _is_count_word(head):
         return None
     lemma = head.lemma_.lower()
+    if lemma == "member" and group is not None:
+        # "members of one family", "members of the security forces": the group says who they were
+        return _victims(group) or lemma
     if lemma in {"person", "people", "other", "life", "body", "more", "death", "injury", "casualty", "fatality", "one"}:
         return None
     return lemma

@@ -128,6 +128,11 @@ def _locative_use(span: Span) -> bool:
         return prep in words
     if span.root.dep_ == "appos" and head.lower_ in event_words("place_nouns"):
         return True
+    if span.start > 0 and span.doc[span.start - 1].lemma_.lower() == "capital":
+        return True  # "the Libyan capital Tripoli": the noun says it is the city
+    if span.root.dep_ == "nsubjpass" and head.pos_ == "VERB" and (
+            head.lemma_.lower() in event_words("hitting_verbs") or head.lemma_.lower() in event_words("attack_verbs")):
+        return True  # "Kyiv was hit by drones overnight", "Khartoum was shelled": the city struck
     # "Geneva (AFP)", datelines and "X, Ukraine": a bare place before a comma + country
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt is not None and nxt.text in {"(", "—", "–"}

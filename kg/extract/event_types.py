@@ -28,6 +28,7 @@ RULES_FILE = "event_type_rules.json"
 SUICIDE = "SuicideBomb"
 CLASH = "ArmedClash"
 CIVILIANS = "AttackOnCivilians"
+REMOTE = "RemoteExplosive"
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,13 @@ def classify(trigger_types: Iterable[str], weapons: Iterable[str], targets: Iter
     if CIVILIANS in told or targets:
         return CIVILIANS
     return rules["unknown"]
+
+
+def set_off(weapon: str) -> bool:
+    """Whether a weapon (a concept IRI or local name) goes off where it was left, so that whatever
+    hits it sets it off: a mine, a planted or roadside bomb."""
+    name = weapon.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return _rules()["weapon_types"].get(name) == REMOTE
 
 
 def _civilian(head: str) -> bool:

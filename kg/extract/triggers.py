@@ -425,7 +425,16 @@ def victim_words(tok: Token) -> list[str]:
     aimed_at = [p for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"] for c in h.children
                 if c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "against", "towards", "toward"}
                 for p in c.children if p.dep_ == "pobj"]
-    return [c.lemma_.lower() for c in _victim_candidates(tok) + aimed_at if c.pos_ == "NOUN"]
+    return [_member_group(c).lemma_.lower() for c in _victim_candidates(tok) + aimed_at if c.pos_ == "NOUN"]
+
+
+def _member_group(noun: Token) -> Token:
+    """"members of a family", "members of the security forces": the group after "of" says who the
+    members were; the noun itself otherwise."""
+    if noun.lemma_.lower() != "member":
+        return noun
+    return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), noun)
 
 
 def _has_victim(tok: Token, counted: bool) -> bool:
@@ -594,6 +603,9 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
             return True  # "would engage", "could strike": not something that happened
         if c.dep_ == "mark" and c.lower_ in {"if", "unless"}:
             return True
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not has_casualties and any(
+            c.dep_ == "nsubj" and c.lower_ in {"it", "this", "that"} for c in tok.head.children):
+        return True  # "It was the second attack on the city this week": what was told before, restated
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in violence_words("duration_nouns") and not has_casualties:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
     if not has_casualties and _in_arrest(tok):
