@@ -678,3 +678,43 @@ def test_attacks_attack_restated_by_it_was_is_no_second_attack(nlp):
 def test_attacks_members_are_typed_by_their_group(nlp, text, event_type):
     (attack,) = extract(nlp(text), PUB).attacks
     assert attack.event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "described", "attacker"),
+    [
+        # a participle with an object, parsed as a reduced relative of the noun before it, is that noun's act
+        ("Gunmen on motorcycles killed at least 22 villagers in an attack on a village in Tillaberi region.", "gunmen", None),
+        ("Al-Shabaab fighters armed with rifles killed five soldiers in an ambush near Afgoye.", None, "al-Shabaab"),
+    ],
+)
+def test_attacks_subject_of_a_participle_misread_as_a_relative(nlp, text, described, attacker):
+    (attack,) = attacks_of(nlp, text)
+    if described:
+        assert described in attack["described"], attack
+    if attacker:
+        assert attacker in attack["attackers"], attack
+
+
+def test_attacks_places_listed_with_their_nouns_are_all_the_attack_s(nlp):
+    (attack,) = attacks_of(nlp, "US airstrikes on the capital Sanaa and the province of Marib killed 12 people.")
+    assert {"Sanaa", "Marib"} <= {p.split()[0] for p in attack["places"]}, attack
+
+
+def test_attacks_part_of_the_day_s_toll_keeps_its_day(nlp):
+    text = ("Airstrikes across the Gaza Strip killed at least 45 people on Saturday, health officials said. "
+            "Among them were 11 people killed when a strike hit a school in Deir al-Balah.")
+    got = {a["places"][0]: a["date"] for a in attacks_of(nlp, text) if a["places"]}
+    assert got["Deir al-Balah"] == ("2024-06-08", "2024-06-08"), got
+
+
+def test_attacks_day_told_on_the_killing_verb_dates_the_attacks_it_names(nlp):
+    (attack,) = attacks_of(nlp, "Suspected bandits killed 17 people in coordinated attacks on three villages "
+                                "in Zamfara state on Friday night, police said.")
+    assert attack["date"] == ("2024-06-07", "2024-06-08") and "suspected bandits" in attack["described"], attack
+
+
+def test_attacks_drones_shot_down_are_no_attack_but_their_debris_hurts(nlp):
+    (attack,) = attacks_of(nlp, "The air force said it shot down 40 of 52 drones launched by Russia overnight. "
+                                "Debris fell on a house in the Kyiv region, injuring a woman.")
+    assert attack["attackers"] == ["Russia"], attack

@@ -381,12 +381,24 @@ def coordinated_places(tokens: list[Token], keys: list[str]) -> set[str]:
     """Places named in one list ("the towns of A, B and C", "towards A and B"): each is as much
     the event's place as the first."""
     roots = [(span.root if (span := ent_span(t)) is not None else t) for t in tokens]
+    nodes = [{r, _listed_node(r)} for r in roots]
     out: set[str] = set()
-    for t, k in zip(roots, keys):
-        for u, j in zip(roots, keys):
-            if j != k and (u in t.conjuncts or t in u.conjuncts):
+    for ts, k in zip(nodes, keys):
+        for us, j in zip(nodes, keys):
+            if j != k and any(u in t.conjuncts for t in ts for u in us):
                 out |= {k, j}
     return out
+
+
+def _listed_node(tok: Token) -> Token:
+    """The word that stands for a place in a list: the place noun of "the province of X" or of
+    "the capital X" ("on the capital X and the province of Y" lists X and Y)."""
+    nouns = words("place_nouns")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in nouns:
+        return tok.head.head
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in nouns:
+        return tok.head
+    return tok
 
 
 def most_specific(ctx: DocContext, keys: list[str], aggregate: bool, inner: set[str] = frozenset(),
@@ -416,11 +428,18 @@ def most_specific(ctx: DocContext, keys: list[str], aggregate: bool, inner: set[
     # the place that lies in another one is the more specific: "Mogadishu - Hodan" is Hodan first
     chosen = sorted((k for k in keys if level(k) == best), key=lambda k: not anchors.get(k))
     chosen = chosen if aggregate else chosen[:1] + [k for k in chosen[1:] if chosen[0] in listed and k in listed]
+    if chosen[0] in listed:  # "strikes on the capital X and the province of Y": each listed place, whatever its kind
+        chosen += [k for k in keys if k in listed and k not in chosen and not _lies_in_any(ents, k, chosen)]
     for k in chosen:  # grows while read: "X area in Y neighbourhood in Z town"
         for a in anchors.get(k, ()):
             if a not in chosen and (a in keys or ents[a].kind in {CITY, "Place"}):
                 chosen.append(a)
     return chosen
+
+
+def _lies_in_any(ents, key: str, keys: list[str]) -> bool:
+    """Whether a place is the country of one of the others ("in X and the rest of Y")."""
+    return ents[key].kind == COUNTRY and any(ents[k].country_key == key for k in keys)
 
 
 def places_agree(ents, a: list[str], b: list[str]) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from kg.extract import attack_places
 from kg.extract.casualties import CasualtyMention, casualty_words, find_casualties
 from kg.extract.coref import state_of_forces
-from kg.extract.context import DocContext, tree_distance, words
+from kg.extract.context import DocContext, misread_relative, subjects, tree_distance, words
 from kg.extract.event_types import classify, set_off
 from kg.extract.triggers import accidental, find_triggers, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon, word_set
@@ -160,9 +160,7 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
     """The acting country or organization a verb's subject names; a pronoun subject ("it struck")
     in a clause reported by someone ("the army said it struck") stands for the one reporting."""
     found: list[str] = []
-    for c in verb.children:
-        if c.dep_ != "nsubj":
-            continue
+    for c in subjects(verb):
         for subj in [c] + list(c.conjuncts):
             k = _agent_of(ctx, subj) or _operated_by(ctx, subj)
             # "it struck", "its troops killed", "our forces repelled": the one who says so
@@ -234,8 +232,12 @@ def _carrier_verb(trig: Token) -> Token | None:
     if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in words("response_verbs"):
         return t.head.head  # "Israel retaliated with airstrikes", "the army responded with shelling"
     if t.dep_ == "pobj" and t.head.lower_ in {"in", "during"} and attack_places.is_violence_verb(t.head.head) \
-            and t.head.head.tag_ != "VBN":
+            and (t.head.head.tag_ != "VBN" or misread_relative(t.head.head)):
         return t.head.head  # "troops killed 11 militants in a raid": who killed, raided
+    verb = t.head.head.head
+    if t.dep_ == "pobj" and t.head.lower_ in {"in", "during"} and t.head.head.dep_ == "dobj" \
+            and attack_places.is_violence_verb(verb) and (verb.tag_ != "VBN" or misread_relative(verb)):
+        return verb  # "bandits killed 17 people in coordinated attacks", the phrase hung on the object
     return None
 
 
@@ -293,13 +295,13 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
     actors = word_set("violence_words.json", "armed_actor_nouns") | word_set("violence_words.json", "person_nouns")
     out: list[str] = []
     for trig in cand.triggers:
-        heads = [c for c in trig.children if c.dep_ == "nsubj" and trig.pos_ == "VERB"]
+        heads = subjects(trig) if trig.pos_ == "VERB" else []
         heads += [p for c in trig.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
                   for p in c.children if p.dep_ == "pobj"]
         heads += [c for c in trig.children if c.dep_ == "compound" and trig.pos_ == "NOUN"]
         carrier = _carrier_verb(trig)
         if carrier is not None:
-            heads += [c for c in carrier.children if c.dep_ == "nsubj"]
+            heads += subjects(carrier)
         for h in heads:
             if h.pos_ != "NOUN" or h.lemma_.lower() not in actors or ctx.entity(h) is not None \
                     or h.lemma_.lower() in weapon_lexicon().by_label or h.lower_ in weapon_lexicon().by_label:
@@ -483,7 +485,7 @@ def _weapon_words(sent: Span) -> tuple[list[str], list[Token]]:
 def _actor_words(trigger: Token) -> list[str]:
     """The nouns naming who attacked, with their compounds ("the air force struck" -> "air force",
     "force"); for an attack word, its modifiers ("an army helicopter strike")."""
-    heads = [c for c in trigger.children if c.dep_ in {"nsubj", "agent"}]
+    heads = subjects(trigger) + [c for c in trigger.children if c.dep_ == "agent"]
     heads += [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     heads += [c for c in trigger.children if c.dep_ == "compound" and trigger.pos_ == "NOUN"]
     out: list[str] = []
@@ -550,7 +552,9 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         near = _nearest(ent.root, cands)
         # a date far from every attack word belongs to something else ("its 2021 coup"); one that
         # opens the sentence ("On 3 May, the villagers were unharmed when gunmen fired ...") is its own
-        if near.date is None and (tree_distance(ent.root, near.trigger) <= MAX_DATE_DISTANCE or _opens_sentence(ent)):
+        carrier = _carrier_verb(near.trigger)
+        distance = min(tree_distance(ent.root, near.trigger), tree_distance(ent.root, carrier) if carrier is not None else 99)
+        if near.date is None and (distance <= MAX_DATE_DISTANCE or _opens_sentence(ent)):
             near.date = _date_for(ctx, near, ent)
     # weapons (longest match over the sentence's words)
     low_words, word_tokens = _weapon_words(sent)
@@ -868,6 +872,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                 _merge(same, cand)
                 _prefer_specific_place(ctx, same)
             else:
+                if previous is not None and cand.date is None and _among_the_dead(sent):
+                    cand.date = previous.date  # "Among them were 11 killed when a strike hit a school": that day's
                 attacks.append(cand)
     _inherit_attackers(ctx, attacks)
     for a in attacks:
@@ -890,6 +896,17 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                 [v for t in a.triggers for v in victim_words(t)],
                                 [w for t in a.triggers for w in _actor_words(t)]),
         )
+
+
+def _among_the_dead(sent: Span) -> bool:
+    """A sentence that opens on a part of the toll told just before: "Among them were ...",
+    "Among the dead were ...", "Among those killed ..."."""
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None or first.lower_ != "among":
+        return False
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.lower_ in {"them", "those"} or obj.lemma_.lower() in {"dead", "victim", "casualty"}
+                                or obj.pos_ == "ADJ")
 
 
 def _same_toll(a: Candidate, b: Candidate) -> bool:

@@ -86,6 +86,24 @@ def clause_head(token: Token) -> Token:
     return t
 
 
+def subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb. A participle the parser hung on a noun as a reduced relative while it
+    has an object of its own ("Gunmen on motorcycles killed 22 villagers", read as "gunmen
+    [who were] killed") is an active verb whose subject is that noun."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not found and misread_relative(verb):
+        found = [verb.head]
+    return found
+
+
+def misread_relative(verb: Token) -> bool:
+    """A past participle parsed as a noun's reduced relative ("acl") that has a direct object and no
+    passive auxiliary: an active verb with that noun as its subject."""
+    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"} and verb.head.pos_ in {"NOUN", "PROPN"} \
+        and verb.head.i < verb.i and any(c.dep_ == "dobj" for c in verb.children) \
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def tree_distance(a: Token, b: Token) -> int:
     """Number of edges between two tokens of one sentence (large if not connected)."""
     path_a = [a] + list(a.ancestors)

@@ -597,7 +597,7 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "without"}):
             return True  # "did not attack", "no clashes were reported"
-        if c.lower_ == "down" and c.dep_ == "prt" and lemma in {"shoot", "bring", "drop", "take"}:
+        if c.lower_ == "down" and c.dep_ in {"prt", "advmod"} and lemma in {"shoot", "bring", "drop", "take"}:
             return True  # "shot down a drone", "brought down a plane": an interception
         if tok.pos_ == "VERB" and c.dep_ == "aux" and c.lower_ in violence_words("hypothetical_auxiliaries"):
             return True  # "would engage", "could strike": not something that happened
