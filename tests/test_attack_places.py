@@ -475,3 +475,20 @@ def test_attack_places_province_before_a_village_is_still_its_place(nlp):
 def test_attack_places_capital_struck_is_the_city_not_the_government(nlp, text, place):
     found = attack_places(nlp, text)
     assert found and found[0] == [place], found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a named base or airfield "near" a town is where the attack fell, not the town
+        ("Iran fired ballistic missiles at the Al Jufra airfield near Sirte, the ministry said.", "Al Jufra airfield"),
+        ("A drone hit the Shayrat airbase near Homs, killing two soldiers.", "Shayrat airbase"),
+        # one "in" a region or a country is at the town it is named after
+        ("Ukrainian drones struck the Morozovsk air base in the Rostov region overnight.", "Morozovsk"),
+        # one "in" a town is in that town
+        ("Mortars hit the army base in Tessalit, killing two soldiers.", "Tessalit"),
+    ],
+)
+def test_attack_places_named_base_and_the_town_it_is_near_or_in(nlp, text, place):
+    found = attack_places(nlp, text)
+    assert found and found[0] == [place], found

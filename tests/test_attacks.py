@@ -718,3 +718,41 @@ def test_attacks_drones_shot_down_are_no_attack_but_their_debris_hurts(nlp):
     (attack,) = attacks_of(nlp, "The air force said it shot down 40 of 52 drones launched by Russia overnight. "
                                 "Debris fell on a house in the Kyiv region, injuring a woman.")
     assert attack["attackers"] == ["Russia"], attack
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "parts"),
+    [
+        # "including N in X and M in Y": the whole where it was told for, each part an attack of its own
+        ("Airstrikes killed 25 people in Gaza on Wednesday, including 10 in Khan Younis and 8 in Rafah, medics said.",
+         "Gaza Strip", {("Khan Younis", 10), ("Rafah", 8)}),
+        ("Russian attacks killed 12 civilians across Ukraine, including five in Kharkiv and three in Kherson.",
+         "Ukraine", {("Kharkiv", 5), ("Kherson", 3)}),
+    ],
+)
+def test_attacks_toll_including_parts_by_place(nlp, text, whole, parts):
+    got = attacks_of(nlp, text)
+    killed = {(a["places"][0], a["counts"][0][1]) for a in got if len(a["places"]) == 1}
+    assert parts <= killed, got
+    assert any(a["places"] == [whole] for a in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # each side's dead, told with no whole, are an attack on that side
+        ("Clashes between Armenian and Azerbaijani forces on Tuesday killed 49 Armenian soldiers, Yerevan said. "
+         "Baku said 50 of its servicemen had died.", {("Armenia", 49), ("Azerbaijan", 50)}),
+        ("Fighting on the border flared on Sunday. Eritrea said 25 Ethiopian troops died, "
+         "while Ethiopia said 15 Eritrean soldiers were killed.", {("Ethiopia", 25), ("Eritrea", 15)}),
+    ],
+)
+def test_attacks_each_side_s_dead_told_apart_are_an_attack_on_that_side(nlp, text, sides):
+    got = {(a["places"][0], a["counts"][0][1]) for a in attacks_of(nlp, text) if len(a["places"]) == 1 and a["counts"]}
+    assert sides <= got, attacks_of(nlp, text)
+
+
+def test_attacks_both_sides_dead_at_one_village_stay_one_attack(nlp):
+    got = attacks_of(nlp, "Kyrgyz and Tajik border guards exchanged fire near the village of Kok-Tash on Thursday. "
+                          "Kyrgyzstan said two of its citizens were killed; Tajikistan reported one dead.")
+    assert len(got) == 1 and got[0]["places"] == ["Kok-Tash"], got

@@ -235,7 +235,7 @@ def facility_town(ctx: DocContext, tok: Token) -> str | None:
     facility mostly named after its town (an airport, a base, a market), not a hospital or a
     school, which are often named after people."""
     doc = tok.doc
-    if tok.pos_ != "PROPN" or tok.ent_type_ in {"PERSON", "DATE", "TIME"} or not name_token(tok) \
+    if tok.pos_ != "PROPN" or tok.ent_type_ in {"DATE", "TIME"} or not name_token(tok) \
             or tok.i > 0 and name_token(doc[tok.i - 1]) and doc[tok.i - 1].dep_ == "compound" \
             or tok.i > 0 and doc[tok.i - 1].text in {"-", "–", "/"} and not doc[tok.i - 1].whitespace_:
         return None  # inside a name, or the second of joined names ("the joint X-Y base")
@@ -250,12 +250,24 @@ def facility_town(ctx: DocContext, tok: Token) -> str | None:
         return None
     building = doc[j]
     noun = building.lemma_.lower()
+    if tok.ent_type_ == "PERSON" and noun not in place_words("town_named_facilities"):
+        return None  # "the X hospital", "the X school": often named after a person
     if noun not in buildings and building.lower_ not in buildings or tok.head.i > j or not in_place_role(building):
         return None
-    if any(c.dep_ == "prep" and c.i > building.i and c.lower_ in place_words("anchor_preps") | {"at"}
-           and any(p.dep_ == "pobj" for p in c.children) for c in building.subtree):
-        return None  # "the Barkhane base in Tessalit": the text says where it is
+    located = next((c for c in building.subtree if c.dep_ == "prep" and c.i > building.i
+                    and c.lower_ in place_words("anchor_preps") | {"at"} and any(p.dep_ == "pobj" for p in c.children)), None)
     name = doc[tok.i:end].text
+    if located is not None:
+        if located.lower_ in {"near", "outside"} and noun in place_words("town_named_facilities") \
+                and gazetteer().place(name, countries=ctx.countries) is None:
+            # "the X airfield near Y": the base itself, which is not in Y
+            key = ctx.place_by_name(doc[tok.i : building.i + 1].text).key
+            ctx.entities.framed_keys.add(key)
+            return key
+        where = next((ctx.place(p) for p in located.children if p.dep_ == "pobj"), None)
+        if where is None or where.kind not in {REGION, COUNTRY} or located.lower_ not in {"in", "inside", "within"}:
+            return None  # "the Barkhane base in Tessalit": the text says where it is
+        # "the X air base in the Y region": the town the base is named after lies in the region
     if ctx.entities.entities.get(ctx.entities.token_key.get(tok.i, "")) is not None \
             and ctx.entities.entities[ctx.entities.token_key[tok.i]].kind not in {CITY, REGION, "Place"}:
         return None  # a country's, an organization's: "the Russian embassy", "the UN base"
@@ -312,7 +324,7 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
     ent = ctx.place(tok)
     if ent is not None:
         if not (framed_place(ctx, tok) or in_place_role(tok)):
-            return None
+            return facility_town(ctx, tok)  # "struck the X air base in the Y region": the town X
         if ent.kind == COUNTRY and tok.dep_ == "compound" and tok.text.replace(".", "").isupper() \
                 and is_attack_word(tok.head):
             return None  # "a US airstrike", "UK strikes": the short name stands for the state that struck

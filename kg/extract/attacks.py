@@ -28,7 +28,7 @@ from kg.lexicon import weapon_lexicon, word_set
 from kg.resolve.dates import DateWindow
 from kg.resolve.numbers import parse_number
 from kg.resolve.places import gazetteer
-from kg.records import CITY, COUNTRY, AttackRecord, CasualtyRecord
+from kg.records import CITY, COUNTRY, REGION, AttackRecord, CasualtyRecord
 
 SPEECH = "speech_verbs"
 MAX_DATE_DISTANCE = 4  # dependency edges between a date and the attack word it dates
@@ -55,6 +55,7 @@ class Candidate:
     triggers: list[Token] = field(default_factory=list)
     types: list[str] = field(default_factory=list)  # kinds of violence the trigger words imply
     outcome_only: bool = False  # only words of what happened to the victims ("were killed")
+    whole_of_parts: bool = False  # a toll the text also tells place by place or side by side
 
     def __post_init__(self) -> None:
         if not self.triggers:
@@ -586,7 +587,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         cand.described = [] if cand.attackers else _described_attackers(ctx, cand)
         cand.attacked = _attacked(ctx, cand)
         cand.reporters = [r for r in reporters if r not in cand.attackers or len(reporters) == 1]
-        if cand.aggregate and len(cand.places) == 1 and not cand.date:
+        if cand.aggregate and len(cand.places) == 1 and not cand.date and not cand.whole_of_parts:
             cand.aggregate = False
         if len(cand.places) > 1:
             listed = attack_places.coordinated_places(cand.place_tokens, cand.places)
@@ -638,7 +639,8 @@ def _toll_parts(ctx: DocContext, sent: Span, total: CasualtyMention) -> list[tup
     Azerbaijan": (number token, figure, place token, place key) for each part."""
     parts = []
     for tok in sent:
-        if not tok.like_num or tok.dep_ not in {"npadvmod", "appos", "conj", "dobj", "nsubj"} or tok.i == total.anchor.i:
+        if not tok.like_num or tok.i == total.anchor.i or tok.dep_ not in {"npadvmod", "appos", "conj", "dobj", "nsubj"} \
+                and not (tok.dep_ == "pobj" and tok.head.lower_ == "including"):  # "killed 25, including 10 in X"
             continue
         if tok.dep_ == "conj" and not tok.head.like_num:
             continue
@@ -669,14 +671,68 @@ def _split_by_side(ctx: DocContext, cand: Candidate) -> list[Candidate]:
     if any(m is not total and (m.record.outcome != total.record.outcome or m.record.quote not in {n.text for n, *_ in parts})
            for m in tolls):
         return [cand]  # other figures than the parts: not a toll told place by place
-    out = [replace(cand, aggregate=True, places=list(dict.fromkeys(cand.places + [k for *_, k in parts])),
-                   place_tokens=list(cand.place_tokens))]
+    # the whole is where it was told for ("25 killed in Gaza, including 10 in X"), else the parts' places
+    whole = [(k, t) for k, t in zip(cand.places, cand.place_tokens) if k not in keys]
+    out = [replace(cand, aggregate=True, whole_of_parts=True, places=[k for k, _ in whole] or list(dict.fromkeys(cand.places + [k for *_, k in parts])),
+                   place_tokens=[t for _, t in whole] if whole else list(cand.place_tokens))]
     for num, value, place, key in parts:
         rec = CasualtyRecord(total.record.outcome, value, value, False, num.text, total.record.victims)
         out.append(replace(cand, places=[key], place_tokens=[place], casualties=[CasualtyMention(num, rec, False, False)],
                            aggregate=False, weapons=list(cand.weapons), targets=list(cand.targets),
                            evidence=list(cand.evidence), triggers=list(cand.triggers), types=list(cand.types)))
     return out
+
+
+def _split_by_sides_told(ctx: DocContext, cand: Candidate) -> list[Candidate]:
+    """Tolls of a clash told side by side with no whole ("killed 49 Armenian soldiers ... Baku said
+    50 of its servicemen had died"): one attack per side, on that side, each with its own dead.
+    Only where the attack has no town of its own: at one village both sides' dead are one event's."""
+    ents = ctx.entities.entities
+    if any(ents[k].kind not in {COUNTRY, REGION} for k in cand.places):
+        return [cand]
+    tolls = [m for m in cand.casualties if not m.superseded]
+    sides = {id(m): _side_of(ctx, m) for m in tolls}
+    by_outcome: dict[str, set[str]] = {}
+    for m in tolls:
+        by_outcome.setdefault(m.record.outcome, set()).add(sides[id(m)])
+    split = [o for o, found in by_outcome.items() if len(found) >= 2 and None not in found]
+    if not split or any(None in found for found in by_outcome.values()):
+        return [cand]
+    out = []
+    for side in dict.fromkeys(sides[id(m)] for m in tolls):
+        out.append(replace(cand, places=[side], place_tokens=[], casualties=[m for m in tolls if sides[id(m)] == side],
+                           weapons=list(cand.weapons), targets=list(cand.targets), evidence=list(cand.evidence),
+                           triggers=list(cand.triggers), types=list(cand.types)))
+    return out
+
+
+def _side_of(ctx: DocContext, m: CasualtyMention) -> str | None:
+    """The country whose dead a figure counts: named by a demonym on the victims ("25 Ethiopian
+    troops"), by "its"/"their" in what a country says ("Baku said 50 of its servicemen died"), or by
+    the country that reports the toll as its own."""
+    own = _own_toll_of(ctx, m.anchor)
+    if own is not None:
+        return own
+    verb = m.anchor
+    victims = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.pos_ in {"NOUN", "NUM", "PRON"}]
+    victims += [p for v in list(victims) for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]  # "two of its citizens"
+    for v in victims:
+        for c in v.children:
+            if c.dep_ in {"amod", "compound"} and c.i in ctx.entities.demonym_tokens:
+                key = ctx.entities.key_of(c)
+                if key and ctx.entities.entities[key].kind == COUNTRY:
+                    return key
+            if c.dep_ == "poss" and c.lower_ in {"its", "their"}:
+                clause = verb
+                while clause.dep_ in {"conj", "xcomp", "ccomp"} and clause.head != clause \
+                        and clause.lemma_.lower() not in words(SPEECH):
+                    clause = clause.head
+                speaker = next((s for s in clause.children if s.dep_ == "nsubj" and clause.lemma_.lower() in words(SPEECH)), None)
+                ent = ctx.entity(speaker) if speaker is not None else None
+                if ent is not None and ent.kind == COUNTRY:
+                    return ent.key
+    return None
 
 
 def _own_toll_of(ctx: DocContext, anchor: Token) -> str | None:
@@ -876,6 +932,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                     cand.date = previous.date  # "Among them were 11 killed when a strike hit a school": that day's
                 attacks.append(cand)
     _inherit_attackers(ctx, attacks)
+    attacks = [part for a in attacks for part in _split_by_sides_told(ctx, a)]
     for a in attacks:
         if not a.places:
             a.places = _places_told_otherwise(ctx, a)
