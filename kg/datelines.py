@@ -16,9 +16,11 @@ _DATELINE = re.compile(
 
 
 def looks_like_dateline(text: str) -> bool:
-    """A place in capitals (or with an agency) of at most four words before the dash."""
+    """A place in capitals (or with an agency) of at most four words before the dash; the country
+    after it may be written as usual ("KYIV, Ukraine —")."""
     head = re.split(r"[—–:(]|\s-\s", text, maxsplit=1)[0].strip().rstrip(",")
-    return bool(head) and (head.isupper() or "(" in text) and len(head.split()) <= 4
+    place = head.split(",")[0].strip()
+    return bool(place) and (place.isupper() or "(" in text) and len(head.split()) <= 4
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

@@ -756,3 +756,9 @@ def test_attacks_both_sides_dead_at_one_village_stay_one_attack(nlp):
     got = attacks_of(nlp, "Kyrgyz and Tajik border guards exchanged fire near the village of Kok-Tash on Thursday. "
                           "Kyrgyzstan said two of its citizens were killed; Tajikistan reported one dead.")
     assert len(got) == 1 and got[0]["places"] == ["Kok-Tash"], got
+
+
+def test_attacks_perfect_tense_carrier_names_the_attacker(nlp):
+    (attack,) = attacks_of(nlp, "The Nigerian Air Force said its jets had killed scores of terrorists in airstrikes "
+                                "on their hideouts in the Sambisa forest.")
+    assert attack["attackers"] == ["Nigeria"], attack

@@ -17,6 +17,7 @@ from kg.extract.context import DocContext
         ("KYIV (Reuters) - Russia struck the city overnight.", "KYIV (Reuters) - "),
         ("PARIS — The minister said talks would resume.", "PARIS — "),
         ("BANGKOK: Troops clashed near the border.", "BANGKOK: "),
+        ("ADEN, Yemen — Houthi drones struck a military post.", "ADEN, Yemen — "),
     ],
 )
 def test_datelines_span_ends_where_the_story_starts(text, dateline):
@@ -43,6 +44,8 @@ def test_datelines_ordinary_sentences_have_none(text):
         ("MOGADISHU — Al-Shabaab militants stormed a hotel in Kismayo late Friday, killing at least nine people.",
          "Kismayo", "al-Shabaab"),
         ("BAMAKO (AFP) - Jihadists attacked an army camp in Boulkessi on Tuesday, killing 12 soldiers.", "Boulkessi", None),
+        # the country after the capitals is not who attacked
+        ("KYIV, Ukraine — Russian forces shelled the southern city of Kherson on Sunday, killing a man.", "Kherson", "Russia"),
     ],
 )
 def test_datelines_sentence_after_a_dateline_on_its_line_is_read_whole(nlp, text, place, attacker):

@@ -233,13 +233,20 @@ def _carrier_verb(trig: Token) -> Token | None:
     if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in words("response_verbs"):
         return t.head.head  # "Israel retaliated with airstrikes", "the army responded with shelling"
     if t.dep_ == "pobj" and t.head.lower_ in {"in", "during"} and attack_places.is_violence_verb(t.head.head) \
-            and (t.head.head.tag_ != "VBN" or misread_relative(t.head.head)):
+            and _active(t.head.head):
         return t.head.head  # "troops killed 11 militants in a raid": who killed, raided
     verb = t.head.head.head
     if t.dep_ == "pobj" and t.head.lower_ in {"in", "during"} and t.head.head.dep_ == "dobj" \
-            and attack_places.is_violence_verb(verb) and (verb.tag_ != "VBN" or misread_relative(verb)):
+            and attack_places.is_violence_verb(verb) and _active(verb):
         return verb  # "bandits killed 17 people in coordinated attacks", the phrase hung on the object
     return None
+
+
+def _active(verb: Token) -> bool:
+    """A verb in the active voice: not a bare past participle ("the 11 militants killed in a raid"),
+    unless a perfect auxiliary makes it active ("its jets had killed") or it was misread as a relative."""
+    return verb.tag_ != "VBN" or misread_relative(verb) or (
+        any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def _claimed_by(ctx: DocContext, trig: Token) -> list[str]:
