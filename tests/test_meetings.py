@@ -268,6 +268,11 @@ def test_meetings_delegation_travelling_to_a_place_meets_there(nlp, text, party,
      {"Gustavo Petro", "Nicolas Maduro"}),
     ("Giorgia Meloni and Barack Obama discussed air defence in a phone call on Wednesday.",
      {"Giorgia Meloni", "Barack Obama"}),
+    # each leader named with a title and a country, in apposition rather than in a list
+    ("Armenia's prime minister Nikol Pashinyan and Azerbaijan's president Ilham Aliyev spoke by phone on Monday.",
+     {"Nikol Pashinyan", "Ilham Aliyev"}),
+    # "X called Y": the caller takes part, and a call is by phone
+    ("Vladimir Putin called Emmanuel Macron on Thursday, the Kremlin said.", {"Vladimir Putin", "Emmanuel Macron"}),
 ])
 def test_meetings_phone_calls_between_leaders(nlp, text, people):
     rec, label = records_of(nlp, text)
@@ -407,3 +412,18 @@ def test_meetings_that_did_not_take_place_are_cancelled(nlp):
     rec, label = records_of(nlp, "The meeting between the Sudanese army and the RSF in Geneva did not take place after "
                                  "the army stayed away.")
     assert [s for _, s, _, _ in _meetings(rec, label)] == ["cancelled"]
+
+
+def test_meetings_leader_speaking_with_another_is_a_meeting_held(nlp):
+    rec, label = records_of(nlp, "Joe Biden spoke with Egyptian President Abdel Fattah el-Sisi on Wednesday about the hostage talks.")
+    (m,) = rec.meetings
+    assert m.status == "held" and {"Joe Biden", "Abdel Fattah el-Sisi"} <= {label(p) for p in m.participants}
+    assert m.date is not None and m.date.earliest == date(2024, 6, 12)
+
+
+def test_meetings_one_call_with_each_leader_called(nlp):
+    rec, label = records_of(nlp, "Last week, Cyril Ramaphosa called Congolese President Felix Tshisekedi and Rwandan President "
+                                 "Paul Kagame to urge calm in the east.")
+    calls = sorted(sorted(label(p) for p in m.participants if label(p) in {"Cyril Ramaphosa", "Felix Tshisekedi", "Paul Kagame"})
+                   for m in rec.meetings)
+    assert calls == [["Cyril Ramaphosa", "Felix Tshisekedi"], ["Cyril Ramaphosa", "Paul Kagame"]], calls

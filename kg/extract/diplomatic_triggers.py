@@ -77,13 +77,44 @@ def call_trigger(tok: Token) -> bool:
             for c in tok.children)
     if tok.pos_ == "VERB" and lemma in diplomacy_words("phone_verbs") - {"call"}:
         return any(c.dep_ == "dobj" for c in tok.children)
+    if tok.pos_ == "VERB" and lemma == "call":
+        # "Putin called Trump on Thursday": a leader called by name, with nothing said of what he was called
+        objs = callees(tok)
+        return len(objs) == 1 and _named_person(objs[0]) and _named_person_subject(tok) and not any(
+            c.dep_ in {"attr", "ccomp", "prt"} or c.dep_ == "oprd" and c not in objs
+            or c.dep_ == "prep" and c.lower_ in {"for", "on", "off"}
+            and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children)  # "called on X" asks; "on Thursday" dates
+            for c in tok.children)
     if tok.pos_ == "VERB" and lemma in {"speak", "talk"}:
         said = {t.lower_ for t in tok.subtree}
-        # "spoke by phone with X", "A and B spoke by phone"
-        joint = any(c.dep_ == "nsubj" and any(t.dep_ == "conj" for t in c.subtree) for c in tok.children)  # "A and B", "Rwandan and Congolese ministers"
-        return (bool(call_partners(tok)) or joint) and bool(
-            said & (diplomacy_words("phone_words") | diplomacy_words("video_words")) - {"call", "calls", "online"})
+        # "spoke by phone with X", "A and B spoke by phone", "A's minister X and B's president Y spoke by phone"
+        joint = any(c.dep_ == "nsubj" and (any(t.dep_ == "conj" for t in c.subtree)
+                                           or sum(t.ent_type_ == "PERSON" and t.dep_ != "compound" for t in c.subtree) >= 2)
+                    for c in tok.children)
+        by_phone = bool(said & (diplomacy_words("phone_words") | diplomacy_words("video_words")) - {"call", "calls", "online"})
+        # "Biden spoke with Egypt's president": two named leaders speaking is a conversation held, by whatever means
+        with_leader = any(_named_person(p) for c in call_partners(tok) for p in c.children if p.dep_ == "pobj") \
+            and _named_person_subject(tok)
+        return (bool(call_partners(tok)) or joint) and by_phone or with_leader
     return False
+
+
+def callees(verb: Token) -> list[Token]:
+    """The object of "called": also a named leader the parser read as what someone was called
+    ("called President X" parsed like "called him a liar")."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:
+        objs = [c for c in verb.children if c.dep_ == "oprd" and c.ent_type_ == "PERSON"]
+    return objs
+
+
+def _named_person(tok: Token) -> bool:
+    """A person the text names, or an officeholder by title ("the Egyptian president")."""
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in diplomacy_words("official_nouns")
+
+
+def _named_person_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and _named_person(c) for c in verb.children)
 
 
 def call_partners(tok: Token) -> list[Token]:
@@ -100,7 +131,8 @@ def modality(tok: Token) -> str | None:
     said = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
     if said & diplomacy_words("video_words") - {"online"}:
         return "video"
-    if (tok.lemma_.lower() == "call" and tok.pos_ == "NOUN") or said & (diplomacy_words("phone_words") - {"call", "calls"}):
+    if (tok.lemma_.lower() == "call" and (tok.pos_ == "NOUN" or call_trigger(tok))) \
+            or said & (diplomacy_words("phone_words") - {"call", "calls"}):
         return "phone" if call_trigger(tok) or said & {"phone", "telephone", "telephoned", "phoned"} else None
     text = tok.sent.text.lower()
     if said & {"in-person", "face-to-face"} or "face to face" in text or "in person" in text:

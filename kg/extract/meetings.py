@@ -30,7 +30,7 @@ from kg.extract.actors import (
 )
 from kg.extract.context import DocContext, clause_head, subtree_span, words
 from kg.extract.diplomatic_triggers import (
-    call_partners, call_trigger, mediation_trigger, meeting_trigger, modality, topic_of,
+    call_partners, call_trigger, callees, mediation_trigger, meeting_trigger, modality, topic_of,
 )
 from kg.extract.wording import is_future, speech_date
 from kg.lexicon import diplomacy_words
@@ -116,7 +116,8 @@ def _in_topic(tok: Token, scope: Token) -> bool:
 def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> DateWindow | None:
     best = None
     for ent in sent.ents:
-        if ent.label_ not in {"DATE", "TIME"} or speech_date(ent):
+        told = ent.root.head.head if ent.root.head.pos_ == "ADP" else ent.root.head
+        if ent.label_ not in {"DATE", "TIME"} or speech_date(ent) and told != trigger:  # "Putin called Trump on Thursday"
             continue
         dist = abs(ent.root.i - trigger.i)
         ref = ctx.date_of(ent, "future" if future else "past")
@@ -172,7 +173,8 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
     subject = False
     # "X told Y in a phone call": the telling is the call, its teller and hearer take part
     told_in = trigger.dep_ == "pobj" and trigger.head.head == head and trigger.head.lower_ in {"in", "during", "over"}
-    speech = head.lemma_.lower() in words("speech_verbs") and not _acts_on(head, trigger) and not told_in
+    speech = head.lemma_.lower() in words("speech_verbs") and not _acts_on(head, trigger) and not told_in \
+        and not (head == trigger and call_trigger(trigger))  # "Putin called Trump": the caller takes part
     for c in head.children:
         if c.dep_ in {"nsubj", "nsubjpass"} and c != trigger and not speech:
             take(c)
@@ -184,7 +186,7 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
             withs = True
-        if head == trigger and c.dep_ == "dobj":
+        if head == trigger and (c.dep_ == "dobj" or c in callees(trigger) and call_trigger(trigger)):
             take(c)
     if head.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and not any(c.dep_ == "nsubj" for c in head.children):
         gov = head.head.head if head.dep_ == "pcomp" else head.head  # "After meeting X in Y, Z said"
@@ -204,6 +206,30 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         ent = ctx.entities.entities[key]
         if ent.kind == PERSON and ent.affiliation_key and ent.affiliation_key not in out:
             out.append(ent.affiliation_key)
+    return out
+
+
+def _one_call_each(ctx: DocContext, trigger: Token, parts: list[str]) -> list[list[str]]:
+    """"X called A and B": a call is between two, so one call with each callee, and the caller's
+    side in each; any other meeting is one with all its participants."""
+    objs = callees(trigger) if trigger.pos_ == "VERB" and call_trigger(trigger) else []
+    called = [o for o in objs for o in [o, *o.conjuncts]]
+    if len(called) < 2:
+        return [parts]
+    own = [_with_affiliations(ctx, agents_in(ctx, [t for t in phrase_tokens(o) if not any(
+        t in c.subtree for c in o.children if c.dep_ in {"conj", "cc"})])) for o in called]
+    everyone_called = set().union(*own)
+    caller = [k for k in parts if k not in everyone_called]
+    return [caller + [k for k in agents if k not in caller] for agents in own if agents]
+
+
+def _with_affiliations(ctx: DocContext, keys: list[str]) -> set[str]:
+    """Agents and the sides their people belong to."""
+    out = set(keys)
+    for k in keys:
+        ent = ctx.entities.entities[k]
+        if ent.kind == PERSON and ent.affiliation_key:
+            out.add(ent.affiliation_key)
     return out
 
 
@@ -530,7 +556,7 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             future0 = is_future(ctx, tok, None)
             date = _meeting_date(ctx, tok, sent, future0)
             # talks about a summit: the summit is still to come
-            future = is_future(ctx, tok, date) or any(topic_of(o, tok) for o in all_triggers)
+            future = is_future(ctx, tok, date) or (not call_trigger(tok) and any(topic_of(o, tok) for o in all_triggers))
             parts = _participants(ctx, tok)
             for inner in nested[tok.i]:
                 parts += [p for p in _participants(ctx, inner) if p not in parts]
@@ -543,8 +569,10 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
                 parts = _main_sides(ctx, found)  # "two earlier rounds", "the two leaders met": of the same negotiation
             host = _host_country(ctx, tok) if place is None else None
             place = place or host
-            _add_meeting(found, Mention(place, date, future or _only_possible(tok), parts, [sent], tok,
-                                        _called_off(tok), modality(tok), _separate(tok), host is not None))
+            calls = _one_call_each(ctx, tok, parts)
+            for one in calls:
+                _add_meeting(found, Mention(place, date, future or _only_possible(tok), one, [sent], tok,
+                                            _called_off(tok), modality(tok), _separate(tok) or len(calls) > 1, host is not None))
         for item in _visits(ctx, sent):
             _add_meeting(found, item)
         _join_travellers(ctx, sent, found)
