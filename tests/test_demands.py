@@ -132,6 +132,12 @@ def test_demands_speaker_obliging_himself_when_telling_is_no_demand(nlp):
     ("The M23 will only withdraw from Goma if Kinshasa agrees to direct talks.", "Kinshasa agrees to direct talks", "M23"),
     ("Azerbaijan said there would be no peace treaty unless Armenia changes its constitution.",
      "Armenia changes its constitution", "Azerbaijan"),
+    # "no X until Y", and an agreement tied to a condition
+    ("The Sudanese army said there would be no negotiations until the RSF withdrew from civilian areas.",
+     "the RSF withdrew from civilian areas", "Sudanese Armed Forces"),
+    ("Moscow tied any agreement to Ukraine abandoning its bid to join NATO.",
+     "abandoning its bid to join NATO", "Russia"),
+    ("Ethiopia has linked any ceasefire to the withdrawal of Eritrean troops.", "the withdrawal of Eritrean troops", "Ethiopia"),
 ])
 def test_demands_conditions_only_if_and_unless(nlp, text, label_word, by):
     rec, label = records_of(nlp, text)
@@ -313,3 +319,15 @@ def test_demands_only_when_conditional_on_and_the_talks_are_no_demander(nlp, tex
 def test_demands_when_without_only_is_no_condition(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.demands
+
+
+def test_demands_owned_demand_for_something_and_who_rejects_it(nlp):
+    rec, label = records_of(nlp, "Israel rejected Hezbollah's demand for a full withdrawal from southern Lebanon.")
+    (d,) = rec.demands
+    assert "full withdrawal" in d.label
+    assert [label(k) for k in d.demanded_by] == ["Hezbollah"] and [label(k) for k in d.rejected_by] == ["Israel"]
+
+
+def test_demands_talks_demanded_are_no_meeting(nlp):
+    rec, _ = records_of(nlp, "The M23 demanded direct talks with Kinshasa, which the Congolese government has rejected.")
+    assert rec.demands and not rec.meetings

@@ -49,10 +49,13 @@ def _demand_clauses(tok: Token) -> list[Token]:
     if lemma in {"tie", "link", "condition"}:
         # "tying any agreement to A halting X and B suspending Y"
         for t in tok.subtree:
-            if t.dep_ == "prep" and t.lower_ in {"to", "on"} and t.head.i in {tok.i} | {c.i for c in tok.children}:
+            if t.dep_ in {"prep", "dative"} and t.lower_ in {"to", "on"} and t.head.i in {tok.i} | {c.i for c in tok.children}:
                 for p in t.children:
                     if p.dep_ in {"pobj", "pcomp"}:
-                        out.append(p)
+                        # "tied any agreement to Ukraine abandoning its bid", the gerund hung on the verb
+                        gerund = next((c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                                       and c.i == p.right_edge.i + 1), None)
+                        out.append(gerund if gerund is not None else p)
                         out += list(p.conjuncts)
         for c in tok.children:
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in c.children):
@@ -174,6 +177,10 @@ def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], lis
             continue
         owner = [c for c in tok.children if c.dep_ == "poss"]
         by = agents_in(ctx, subtree_span(owner[0])) if owner else _demanders(ctx, tok)
+        if owner and tok.lemma_.lower() in {"demand", "call"}:
+            # "Hezbollah's demand for a full withdrawal": what is asked for, after "for"
+            found += [(clause_text(p), by[:1], []) for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
         for c in tok.children:
             if c.dep_ in {"acl", "ccomp", "relcl"} and c.pos_ == "VERB" and c.dep_ != "relcl":
                 subj = [p for x in tok.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children if p.dep_ == "pobj"]
@@ -267,7 +274,9 @@ def _conditions(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[
             # "will not agree to a ceasefire until Y withdraws", "will not disarm as long as Y occupies"
             if tok.lower_ == "as":
                 main = main.head if main.lower_ == "long" else main
-            if not any(c.dep_ == "neg" for c in main.children):
+            if not any(c.dep_ == "neg" for c in main.children) and not any(
+                    c.dep_ in {"attr", "nsubj", "dobj"} and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                    for c in main.children):  # "there would be no negotiations until Y withdraws"
                 continue
         elif tok.lower_ != "unless":
             continue

@@ -494,6 +494,8 @@ def _refused(trigger: Token) -> bool:
     head = trigger.head
     if trigger.dep_ == "dobj" and head.lemma_.lower() in words("reject_verbs"):
         return True
+    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and head.lemma_.lower() in {"demand", "require"} | diplomacy_words("want_verbs"):
+        return True  # "the M23 demanded direct talks with Kinshasa": a demand, no meeting yet
     if trigger.pos_ == "VERB" and trigger.dep_ in {"xcomp", "ccomp", "advcl"} \
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in trigger.children) \
             and head.lemma_.lower() in diplomacy_words("directive_verbs") - {"tell"}:
