@@ -427,3 +427,10 @@ def test_meetings_one_call_with_each_leader_called(nlp):
     calls = sorted(sorted(label(p) for p in m.participants if label(p) in {"Cyril Ramaphosa", "Felix Tshisekedi", "Paul Kagame"})
                    for m in rec.meetings)
     assert calls == [["Cyril Ramaphosa", "Felix Tshisekedi"], ["Cyril Ramaphosa", "Paul Kagame"]], calls
+
+
+def test_meetings_day_told_with_a_past_verb_is_past_whatever_the_status(nlp):
+    rec, label = records_of(nlp, "A planned meeting between the presidents of Kenya and Somalia in Nairobi was "
+                                 "cancelled at the last minute on Sunday, officials said.")
+    (m,) = rec.meetings
+    assert m.status == "cancelled" and m.date is not None and m.date.earliest == date(2024, 6, 9)

@@ -120,7 +120,10 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         if ent.label_ not in {"DATE", "TIME"} or speech_date(ent) and told != trigger:  # "Putin called Trump on Thursday"
             continue
         dist = abs(ent.root.i - trigger.i)
-        ref = ctx.date_of(ent, "future" if future else "past")
+        # "was cancelled on Sunday": a day told with a past verb is past, whatever the meeting's status
+        verb = clause_head(ent.root)
+        past = verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+        ref = ctx.date_of(ent, "future" if future and not past else "past")
         if ref is not None and (best is None or dist < best[0]):
             best = (dist, ref)
     return _lasting(trigger, best[1]) if best else None
