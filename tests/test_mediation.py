@@ -228,6 +228,9 @@ def test_mediation_host_or_sponsor_of_the_sides_talks(nlp, text, mediator, parti
     ("A peace proposal put forward by Brazil and China calls on Russia and Ukraine to freeze the front lines.",
      "Brazil"),
     ("Mediators from Qatar and Egypt presented both sides with a new proposal for a truce in Gaza.", "Qatar"),
+    # both sides, only one of them named
+    ("Kenya drafted a peace plan and presented it to both the government of South Sudan and the opposition groups.",
+     "Kenya"),
 ])
 def test_mediation_plan_drafted_and_put_to_both_sides(nlp, text, mediator):
     rec, label = records_of(nlp, text)
@@ -244,6 +247,9 @@ def test_mediation_plan_drafted_and_put_to_both_sides(nlp, text, mediator):
      "United States"),
     ("Angola, which has acted as a go-between for Congo and Rwanda, will host the summit in Luanda.", "Angola"),
     ("Turkish Foreign Minister Hakan Fidan is pushing Somalia and Ethiopia to sign a deal on sea access.", "Turkey"),
+    # persuading one warring side to accept a truce (FrameNet Suasion)
+    ("Sudan's army has been at war with the RSF since 2023. A Kenyan envoy travelled to Nyala to persuade "
+     "the Rapid Support Forces to accept a humanitarian truce.", "Kenya"),
 ])
 def test_mediation_push_or_shuttle_between_the_sides(nlp, text, mediator):
     rec, label = records_of(nlp, text)

@@ -433,7 +433,10 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
                   for x in v.children if x.dep_ == "nsubj" for k in agents_in(ctx, phrase_tokens(x))]
         if not by and noun.dep_ == "dobj" and noun.head in presented:
             others = [k for k in dict.fromkeys(to + answer) if k not in doers]
-            if len(others) >= 2:
+            # "presented it to both the government and the opposition": two sides, named or not
+            both = any(t.lower_ == "both" or t.lemma_.lower() in diplomacy_words("party_nouns") and t.dep_ == "conj"
+                       for v in presented for c in v.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree)
+            if len(others) >= 2 or (others and both):
                 by, to = doers, others  # "X drafted a peace plan and presented it to A and B": X's plan, put to both sides
         if by:
             out.append((noun, by, [k for k in to if k not in by], _named_goal(ctx, noun)))
