@@ -34,6 +34,11 @@ def people_of(nlp, text):
         # "its": the organization that is the subject of the clause
         ("The Associated Press said its photographer Ahmed Saleh was wounded in Gaza.", "Ahmed Saleh", "photographer",
          "Associated Press"),
+        # the role before the name, the name hung by the parser on the role's complement
+        ("A spokesman for the ministry, Farhan Haq, said the convoy was hit.", "Farhan Haq", "spokesman for the ministry", None),
+        # a speaker named only by role, then by name as he goes on speaking
+        ('"The offensive will continue," the Kremlin spokesman said. Dmitry Peskov added that Moscow was open to talks.',
+         "Dmitry Peskov", "spokesman", "Russia"),
     ],
 )
 def test_people_role_and_affiliation(nlp, text, name, role, affiliation):

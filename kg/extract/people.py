@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import DocContext
+from kg.extract.context import DocContext, words
 from kg.lexicon import read_tsv, title_words, word_set
 from kg.resolve.names import officeholder_surnames
 from kg.records import COUNTRY, ORGANIZATION, PERSON
@@ -182,6 +182,8 @@ def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
     candidates += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
+        if root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
+            candidates.append(root.head.head.head)  # "a spokesman for the group, NAME,": hung on "group" by the parser
     for head in candidates:
         if head.lower_.rstrip(".") not in heads and head.lemma_.lower() not in heads:
             continue
@@ -208,6 +210,28 @@ def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
     return None, None
 
 
+_GOING_ON_VERBS = frozenset({"add", "continue"})
+
+
+def _role_said_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
+    """"..., the Kremlin spokesman said. Dmitry Peskov added that ...": a speaker named only by
+    role, and a name that goes on speaking in the next sentence, are one person."""
+    verb = span.root.head
+    if span.root.dep_ != "nsubj" or verb.lemma_.lower() not in _GOING_ON_VERBS or verb.sent.start == 0:
+        return None, None
+    before = ctx.doc[verb.sent.start - 1].sent
+    heads = title_words().heads
+    for said in (t for t in before if t.lemma_.lower() in words("speech_verbs")):
+        for subj in (c for c in said.children if c.dep_ == "nsubj"):
+            if subj.pos_ != "NOUN" or subj.lemma_.lower() not in heads or subj.ent_type_ == "PERSON" \
+                    or any(c.dep_ == "appos" for c in subj.children):
+                continue
+            toks = [t for t in subj.subtree if t.dep_ != "det" and not t.is_punct]
+            affiliation = next((e.key for t in toks if (e := ctx.agent(t)) is not None and e.kind in {COUNTRY, ORGANIZATION}), None)
+            return " ".join(t.text for t in toks if ctx.agent(t) is None and t.text not in {"'s", "’s"}), affiliation
+    return None, None
+
+
 def read_people(ctx: DocContext) -> None:
     """Fill in ``roles`` and ``affiliation_key`` of the document's Person entities."""
     table = ctx.entities
@@ -224,6 +248,8 @@ def read_people(ctx: DocContext) -> None:
             affiliation = affiliation or affiliation2
         if role is None:
             role, affiliation = _shared_title(ctx, span)
+        if role is None and not ent.roles:
+            role, affiliation = _role_said_before(ctx, span)
         if role and role not in ent.roles:
             ent.roles.append(role)
         if role and affiliation is None and _local_office(role):
