@@ -142,12 +142,27 @@ _SCENE_PREPS = frozenset({"in", "near", "outside", "around", "inside"})
 
 
 def _place_tagged_org(span: Span) -> bool:
-    """A lone unknown name the model tagged as an organization where the sentence makes it the
-    scene of an act: "burned houses in X", "were killed near X". Organizations are rarely where
-    things happen; acronyms ("in ISIS") and known organizations stay organizations."""
+    """An unknown name the model tagged as an organization that the sentence calls a building or a
+    place ("X, the official residence of ..."), or a lone one it makes the scene of an act: "burned
+    houses in X", "were killed near X". Organizations are rarely where things happen; acronyms
+    ("in ISIS") and known organizations stay organizations."""
     root = span.root
-    if span.label_ != "ORG" or len(span) != 1 or root.text.isupper() or not root.text[:1].isupper() \
-            or any(c.isdigit() for c in root.text) or root.pos_ != "PROPN":
+    if span.label_ != "ORG" or root.pos_ != "PROPN":
+        return False
+    # "X, the official residence of the prime minister,": what the name is in apposition with says it is a building or a place
+    def place_noun(t: Token) -> bool:
+        return t.pos_ == "NOUN" and (t.lemma_.lower() in word_set("place_words.json", "building_nouns")
+                                     or t.lemma_.lower() in event_words("place_nouns"))
+    if any(c.dep_ == "appos" and place_noun(c) for c in root.children):
+        return True
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "the":
+        # ", the official residence of ...": the apposition, however the parser attached it
+        head = next((t for t in doc[span.end + 2 : span.end + 6]
+                     if t.pos_ == "NOUN" and not (t.dep_ in {"compound", "amod"} and t.head.i > t.i)), None)
+        if head is not None and place_noun(head):
+            return True
+    if len(span) != 1 or root.text.isupper() or not root.text[:1].isupper() or any(c.isdigit() for c in root.text):
         return False
     head = root.head
     return root.dep_ == "pobj" and head.lower_ in _SCENE_PREPS and head.head.pos_ == "VERB"
