@@ -470,6 +470,7 @@ def test_attack_places_province_before_a_village_is_still_its_place(nlp):
         ("Clashes between rival militias in the Libyan capital Tripoli killed 55 people.", "Tripoli"),
         ("Kyiv was hit by a massive combined attack overnight, killing 23 people.", "Kyiv"),
         ("Khartoum was shelled again on Sunday; four civilians were killed.", "Khartoum"),
+        ("Russia attacked Kyiv overnight, killing three people.", "Kyiv"),
     ],
 )
 def test_attack_places_capital_struck_is_the_city_not_the_government(nlp, text, place):

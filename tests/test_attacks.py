@@ -488,6 +488,9 @@ def test_attacks_condemned_attack_with_its_toll_is_an_attack(nlp):
     ("Four deminers were wounded when their truck hit a landmine in Kherson region.", ["landmine"]),
     # "carried out" a strike is not carrying a weapon
     ("Federal forces carried out a drone strike on a bus in the Amhara region, killing 30 passengers.", ["drone"]),
+    # "including ..." lists what was hit, unless it lists the weapons just named
+    ("The army said it had struck 40 rebel targets in Kachin state overnight, including depots and rocket launchers.", []),
+    ("Russia struck Odesa with missiles, including hypersonic Kinzhals.", ["missile", "hypersonic_missile"]),
 ])
 def test_attacks_weapon_hit_is_not_the_weapon_used(nlp, text, weapons):
     got = attacks_of(nlp, text)

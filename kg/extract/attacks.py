@@ -511,8 +511,15 @@ def _not_used(tok: Token) -> bool:
             and tok.head.lemma_.lower() not in lex and not attack_places.is_attack_word(tok.head):
         return True  # "the missile programme", "a drone factory"
     t = tok
-    while t.dep_ in {"compound", "amod", "conj", "appos"} and t.head != t:
-        t = t.head
+    while t.dep_ in {"compound", "amod", "conj", "appos"} and t.head != t \
+            or t.dep_ == "pobj" and t.head.lower_ in {"including", "like"} and t.head.head != t.head:
+        t = t.head if t.dep_ != "pobj" else t.head.head  # "struck 100 targets, including rocket launchers"
+    if t.pos_ == "VERB" and t.lemma_.lower() in words("hitting_verbs") and t != tok:
+        # "including ..." hung on the verb: a list of what it hit, unless it lists the weapons just named
+        # ("struck Kyiv with missiles, including hypersonic ones")
+        including = next(a for a in tok.ancestors if a.lower_ in {"including", "like"})
+        before = next((x for x in reversed(tok.doc[t.i : including.i]) if x.pos_ in {"NOUN", "PROPN"}), None)
+        return before is None or (before.lower_ not in lex and before.lemma_.lower() not in lex)
     if t.dep_ == "dobj" and t.head.lemma_.lower() in words("hitting_verbs"):
         return True  # "struck two radar stations", "drones hit two tanks": what was hit
     return t.dep_ in {"dobj", "nsubjpass", "pobj"} and t.head.lemma_.lower() in words("weapon_holding_verbs") \

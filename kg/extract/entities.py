@@ -130,9 +130,9 @@ def _locative_use(span: Span) -> bool:
         return True
     if span.start > 0 and span.doc[span.start - 1].lemma_.lower() == "capital":
         return True  # "the Libyan capital Tripoli": the noun says it is the city
-    if span.root.dep_ == "nsubjpass" and head.pos_ == "VERB" and (
+    if span.root.dep_ in {"nsubjpass", "dobj"} and head.pos_ == "VERB" and (
             head.lemma_.lower() in event_words("hitting_verbs") or head.lemma_.lower() in event_words("attack_verbs")):
-        return True  # "Kyiv was hit by drones overnight", "Khartoum was shelled": the city struck
+        return True  # "Kyiv was hit by drones overnight", "Russia struck Kyiv": the city struck
     # "Geneva (AFP)", datelines and "X, Ukraine": a bare place before a comma + country
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt is not None and nxt.text in {"(", "—", "–"}
