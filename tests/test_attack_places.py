@@ -493,3 +493,16 @@ def test_attack_places_capital_struck_is_the_city_not_the_government(nlp, text, 
 def test_attack_places_named_base_and_the_town_it_is_near_or_in(nlp, text, place):
     found = attack_places(nlp, text)
     assert found and found[0] == [place], found
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # names listed before a plural noun of administrative units are each such a unit
+        ("Drones hit the Kharkiv and Sumy regions overnight, killing two people.", {"Kharkiv region", "Sumy region"}),
+        ("Militants attacked villages in Katsina and Kano states, killing 20.", {"Katsina state", "Kano state"}),
+    ],
+)
+def test_attack_places_names_listed_before_a_plural_admin_noun(nlp, text, places):
+    found = attack_places(nlp, text)
+    assert found and set(found[0]) == places, found

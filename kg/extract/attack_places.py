@@ -315,6 +315,9 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
         return key if key and ctx.entities.entities[key].kind == COUNTRY else None
     if describes_settlement(tok) or names_community(ctx, tok):
         return None
+    listed_region = _premodifier_region(ctx, tok)
+    if listed_region is not None:
+        return listed_region
     based = base_of_target(ctx, tok)
     if based is not None:
         return based
@@ -360,6 +363,28 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
     return None
 
 
+def _premodifier_region(ctx: DocContext, tok: Token) -> str | None:
+    """"the Kharkiv and Sumy regions", "Borno and Yobe states": names listed before a plural noun of
+    administrative units are each such a unit."""
+    if tok.pos_ != "PROPN" or tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i == tok.i + 1:
+        return None  # inside a longer name
+    first = tok
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    noun = first.head
+    if first.dep_ not in {"nmod", "compound", "amod"} or noun.lower_ not in place_words_table("admin_plurals"):
+        # "in Katsina and Kano states", parsed as "Katsina" and "Kano states"
+        noun = next((c for c in tok.children if c.dep_ == "conj" and c.lower_ in place_words_table("admin_plurals")
+                     and any(x.dep_ == "compound" and x.pos_ == "PROPN" for x in c.children)), None)
+        if noun is None or not in_place_role(tok):
+            return None
+    elif not in_place_role(noun):
+        return None
+    name = propn_span(tok).text
+    singular = place_words_table("admin_plurals")[noun.lower_]
+    return ctx.place_by_name(f"{name} {singular}", REGION).key
+
+
 def comma_qualified(places: list[tuple[Token, str]]) -> set[str]:
     """Places written as "X, Y" with Y another of the places and no list going on ("in X, Y
     and Z"): X lies in Y, whatever the gazetteer knows of either ("in Likoni, Mombasa")."""
@@ -392,7 +417,8 @@ def _admin_depth(label: str) -> int:
 def coordinated_places(tokens: list[Token], keys: list[str]) -> set[str]:
     """Places named in one list ("the towns of A, B and C", "towards A and B"): each is as much
     the event's place as the first."""
-    roots = [(span.root if (span := ent_span(t)) is not None else t) for t in tokens]
+    # the name's own head word, not a noun the model took into the name ("Sumy regions")
+    roots = [(span.root if (span := ent_span(t)) is not None and span.root.pos_ == "PROPN" else t) for t in tokens]
     nodes = [{r, _listed_node(r)} for r in roots]
     out: set[str] = set()
     for ts, k in zip(nodes, keys):
@@ -410,6 +436,8 @@ def _listed_node(tok: Token) -> Token:
         return tok.head.head
     if tok.dep_ == "appos" and tok.head.lemma_.lower() in nouns:
         return tok.head
+    if tok.dep_ in {"compound", "nmod"} and tok.head.lower_ in place_words_table("admin_plurals"):
+        return tok.head  # "Katsina and Kano states", parsed as "Katsina" and "Kano states"
     return tok
 
 
