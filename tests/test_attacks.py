@@ -765,3 +765,16 @@ def test_attacks_perfect_tense_carrier_names_the_attacker(nlp):
     (attack,) = attacks_of(nlp, "The Nigerian Air Force said its jets had killed scores of terrorists in airstrikes "
                                 "on their hideouts in the Sambisa forest.")
     assert attack["attackers"] == ["Nigeria"], attack
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        # the people "from" or "of" a group act for it
+        ("Fighters from the ELN attacked a police station in Tibu, killing two officers.", "ELN"),
+        ("Members of the Islamic State group attacked a village in Cabo Delgado, killing five.", "Islamic State"),
+    ],
+)
+def test_attacks_fighters_of_a_group_are_the_group(nlp, text, attacker):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["attackers"] == [attacker], attack

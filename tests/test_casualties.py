@@ -105,6 +105,8 @@ def test_casualties_deaths_without_a_figure_are_at_least_one(nlp, text, expected
     ("The manager died on the spot together with his passenger after gunmen fired at their car in Nakuru.",
      {(K, 2, 2, False, None)}),
     ("A peacekeeper was reported to have been killed the same day near Aguelhok.", {(K, 1, 1, False, "peacekeeper")}),
+    # "killing 13 of them": the ones the verb was done to, not a part of a toll told before
+    ("Cartel gunmen ambushed a convoy of state police officers in Michoacan, killing 13 of them.", {(K, 13, 13, False, None)}),
     # "members of X": the group says who they were
     ("An airstrike on a house in Taiz killed seven members of one family.", {(K, 7, 7, False, "family")}),
     ("Gunmen killed three members of the security forces in Zamfara state.", {(K, 3, 3, False, "force")}),

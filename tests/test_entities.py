@@ -356,3 +356,9 @@ def test_entities_name_called_a_building_is_no_organization(nlp, text, name):
 def test_entities_organization_called_an_agency_stays_one(nlp):
     ents = by_label(entities_of(nlp, "The World Food Programme, the UN food agency, said aid was blocked."))
     assert ents["World Food Programme"].kind == "Organization"
+
+
+def test_entities_category_word_alone_is_no_organization(nlp):
+    ents = by_label(entities_of(nlp, "Fighters of the Group claimed the attack on the army post near Dori on Sunday. "
+                                     "The Movement said its fighters had attacked an army post near Menaka."))
+    assert "Group" not in ents and "Movement" not in ents, {k: e.kind for k, e in ents.items()}

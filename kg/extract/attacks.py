@@ -127,7 +127,15 @@ def _agent_of(ctx: DocContext, tok: Token) -> str | None:
         ent = ctx.agent(t)
         if ent is not None and ent.kind != "Person":
             return ent.key
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in word_set("references.json", "belonging_nouns"):
+        # "fighters from the ELN", "members of the Islamic State group": the group they belong to
+        for p in (p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+                  for p in c.children if p.dep_ == "pobj"):
+            found = _agent_of(ctx, p)
+            if found is not None:
+                return found
     return None
+
 
 
 def _premodifier_agent(ctx: DocContext, trig: Token) -> str | None:

@@ -306,8 +306,12 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
     if _unknown(head) or _animal(head) or is_measure_unit(head.lower_):
         return None
     group = _of_group(head)
-    if group is not None and _is_count_word(head) and (_animal(group) or group.pos_ == "PRON"):
-        return None  # "three of his buffaloes"; "one of them": a part of a group counted already
+    done_to = head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.lemma_.lower() in \
+        casualty_words("kill_verbs") | casualty_words("injure_verbs") | casualty_words("death_verbs")
+    if group is not None and _is_count_word(head) and (_animal(group) or group.pos_ == "PRON" and not done_to):
+        # "three of his buffaloes"; "..., one of them a child": a part of a group counted already
+        # (not "ambushed a convoy, killing 13 of them": the ones the verb was done to)
+        return None
     if head.lower_ in casualty_words("pronoun_victims"):
         return CasualtyRecord(outcome, 1, 1, False, head.text, _victims(head))
     numbered = _numbered(head)

@@ -332,6 +332,8 @@ def resolve_entities(doc: Doc) -> EntityTable:
             if lexicon_row is None and _place_tagged_org(span):
                 table.bind(span, place_entity(table, name, countries).key)
                 continue
+            if lexicon_row is None and len(span) == 1 and name.lower() in word_set("references.json", "org_heads"):
+                continue  # "Group", "Movement": a category word the model took for a name, alone no organization
             if label == "ORG" or lexicon_row is not None:
                 ent = _organization(table, name, lexicon_row, countries)
                 runner = _run_by(doc, span.start)
