@@ -78,7 +78,7 @@ def call_trigger(tok: Token) -> bool:
     if tok.pos_ == "VERB" and lemma in diplomacy_words("phone_verbs") - {"call"}:
         return any(c.dep_ == "dobj" for c in tok.children)
     if tok.pos_ == "VERB" and lemma == "call":
-        # "Putin called Trump on Thursday": a leader called by name, with nothing said of what he was called
+        # "X called Y on Thursday": a leader called by name, with nothing said of what he was called
         objs = callees(tok)
         return len(objs) == 1 and _named_person(objs[0]) and _named_person_subject(tok) and not any(
             c.dep_ in {"attr", "ccomp", "prt"} or c.dep_ == "oprd" and c not in objs
@@ -92,7 +92,7 @@ def call_trigger(tok: Token) -> bool:
                                            or sum(t.ent_type_ == "PERSON" and t.dep_ != "compound" for t in c.subtree) >= 2)
                     for c in tok.children)
         by_phone = bool(said & (diplomacy_words("phone_words") | diplomacy_words("video_words")) - {"call", "calls", "online"})
-        # "Biden spoke with Egypt's president": two named leaders speaking is a conversation held, by whatever means
+        # "X spoke with Egypt's president": two named leaders speaking is a conversation held, by whatever means
         with_leader = any(_named_person(p) for c in call_partners(tok) for p in c.children if p.dep_ == "pobj") \
             and _named_person_subject(tok)
         return (bool(call_partners(tok)) or joint) and by_phone or with_leader

@@ -117,7 +117,7 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
     best = None
     for ent in sent.ents:
         told = ent.root.head.head if ent.root.head.pos_ == "ADP" else ent.root.head
-        if ent.label_ not in {"DATE", "TIME"} or speech_date(ent) and told != trigger:  # "Putin called Trump on Thursday"
+        if ent.label_ not in {"DATE", "TIME"} or speech_date(ent) and told != trigger:  # "X called Y on Thursday"
             continue
         dist = abs(ent.root.i - trigger.i)
         # "was cancelled on Sunday": a day told with a past verb is past, whatever the meeting's status
@@ -177,7 +177,7 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
     # "X told Y in a phone call": the telling is the call, its teller and hearer take part
     told_in = trigger.dep_ == "pobj" and trigger.head.head == head and trigger.head.lower_ in {"in", "during", "over"}
     speech = head.lemma_.lower() in words("speech_verbs") and not _acts_on(head, trigger) and not told_in \
-        and not (head == trigger and call_trigger(trigger))  # "Putin called Trump": the caller takes part
+        and not (head == trigger and call_trigger(trigger))  # "X called Y": the caller takes part
     for c in head.children:
         if c.dep_ in {"nsubj", "nsubjpass"} and c != trigger and not speech:
             take(c)
