@@ -506,3 +506,22 @@ def test_attack_places_named_base_and_the_town_it_is_near_or_in(nlp, text, place
 def test_attack_places_names_listed_before_a_plural_admin_noun(nlp, text, places):
     found = attack_places(nlp, text)
     assert found and set(found[0]) == places, found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # an attack with no place of its own, told right after forces moved into one place
+        ("Israeli tanks pushed deeper into Beit Hanoun, residents said. Medics said at least seven people were "
+         "killed by tank shells.", "Beit Hanoun"),
+        ("Rebels advanced on the town of Sake on Monday. At least 12 civilians were killed by shelling, the UN said.", "Sake"),
+    ],
+)
+def test_attack_places_where_forces_moved_just_before(nlp, text, place):
+    found = attack_places(nlp, text)
+    assert found and found[0] == [place], found
+
+
+def test_attack_places_forces_moving_in_another_paragraph_place_nothing(nlp):
+    found = attack_places(nlp, "Rebels advanced on the town of Sake on Monday.\n\nAt least 12 civilians were killed by shelling, the UN said.")
+    assert found and found[0] != ["Sake"], found

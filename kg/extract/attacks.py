@@ -1109,7 +1109,22 @@ def _places_told_otherwise(ctx: DocContext, cand: Candidate) -> list[str]:
     speaks from."""
     return (_facility_places(ctx, cand) or _place_referred_to(ctx, cand)
             or [k for k in (attack_places.local_speaker_place(ctx, s) for s in cand.evidence) if k][:1]
-            or _warring_countries(ctx, cand))
+            or _where_forces_moved(ctx, cand) or _warring_countries(ctx, cand))
+
+
+def _where_forces_moved(ctx: DocContext, cand: Candidate) -> list[str]:
+    """"Tanks pushed deeper into X, residents said. Medics said seven people were killed by tank
+    shells.": an attack with no place of its own, told right after forces moved into one place in
+    the same paragraph, happened there."""
+    first = min(cand.evidence, key=lambda s: s.start)
+    before = [s for s in ctx.doc.sents if s.end <= first.start][-1:]
+    if not before or ctx.paragraph_of(before[0][0]) != ctx.paragraph_of(first[0]):
+        return []
+    if not any(t.pos_ == "VERB" and t.lemma_.lower() in word_set("violence_words.json", "advance_verbs") for t in before[0]):
+        return []
+    keys = list(dict.fromkeys(k for _, k in attack_places.sentence_places(ctx, before[0])))
+    keys = attack_places.most_specific(ctx, keys, False) if keys else []
+    return keys if len(keys) == 1 else []
 
 
 def _warring_countries(ctx: DocContext, cand: Candidate) -> list[str]:
