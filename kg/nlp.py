@@ -561,6 +561,10 @@ class EntityFixer:
         if span.label_ not in {"GPE", "LOC", "PERSON", "ORG", "NORP"} or span.end >= len(doc):
             return span
         if gaz.country(span.text) is not None or gaz.demonym(span.text) is not None:
+            before = doc[span.start - 1] if span.start > 0 else None
+            if before is not None and before.pos_ == "PROPN" and before.text.istitle() and before.ent_type_ in {"", "GPE", "LOC", "ORG"} \
+                    and (city := gaz.place(f"{before.text} {span.text}")) is not None and city.kind == "City":
+                return Span(doc, span.start - 1, span.end, label="GPE")  # "Port Sudan": a city named with its country's name
             return span
         nxt = doc[span.end]
         if nxt.lower_ in event_words("settlement_suffixes") and span.label_ in {"GPE", "LOC", "ORG", "PERSON"}:

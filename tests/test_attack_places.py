@@ -471,6 +471,8 @@ def test_attack_places_province_before_a_village_is_still_its_place(nlp):
         ("Kyiv was hit by a massive combined attack overnight, killing 23 people.", "Kyiv"),
         ("Khartoum was shelled again on Sunday; four civilians were killed.", "Khartoum"),
         ("Russia attacked Kyiv overnight, killing three people.", "Kyiv"),
+        # a city named with its country's name
+        ("A drone strike hit a fuel depot in Port Sudan early Sunday, the army said.", "Port Sudan"),
     ],
 )
 def test_attack_places_capital_struck_is_the_city_not_the_government(nlp, text, place):

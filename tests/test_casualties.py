@@ -105,6 +105,10 @@ def test_casualties_deaths_without_a_figure_are_at_least_one(nlp, text, expected
     ("The manager died on the spot together with his passenger after gunmen fired at their car in Nakuru.",
      {(K, 2, 2, False, None)}),
     ("A peacekeeper was reported to have been killed the same day near Aguelhok.", {(K, 1, 1, False, "peacekeeper")}),
+    # "shot dead two teachers", with "dead" read as the object's adjective: killed, not also wounded
+    ("On 3 May, suspected militants shot dead two teachers in Garissa.", {(K, 2, 2, False, "teacher")}),
+    # "earlier this month" is when it happened, not an old figure
+    ("Airstrikes earlier this month killed dozens in Rafah.", {(K, 24, 99, True, None)}),
     # "killing 13 of them": the ones the verb was done to, not a part of a toll told before
     ("Cartel gunmen ambushed a convoy of state police officers in Michoacan, killing 13 of them.", {(K, 13, 13, False, None)}),
     # "members of X": the group says who they were

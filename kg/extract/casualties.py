@@ -100,6 +100,10 @@ def _death_result(verb: Token) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_.lower() == "death" for p in c.children):
             return True
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.lower_ in casualty_words("death_results") and after.dep_ == "amod" \
+            and after.head.dep_ == "dobj" and after.head.head == verb:
+        return True  # "shot dead two teachers", "dead" read as the object's adjective
     if any(c.dep_ == "dobj" for c in verb.children):
         return False  # "killed seven people, burned houses": the houses are not the dead
     return any(_verb_outcome(c, follow=False) == KILLED for c in verb.conjuncts)
@@ -352,6 +356,8 @@ def _superseded(context: list[Token], head: Token) -> bool:
     inside = {t.i for t in head.subtree}
     for t in context:
         if t.lower_ in _w("superseded_markers") or t.lemma_.lower() in _w("superseded_markers"):
+            if t.ent_type_ in {"DATE", "TIME"} or t.head.ent_type_ in {"DATE", "TIME"}:
+                continue  # "earlier this month", "the previous day": when it happened, not an old figure
             if t.i in inside or t.head.pos_ in {"NOUN", "PROPN"} or t.pos_ == "ADV" and t.head.lemma_.lower() in _w("report_verbs"):
                 return True
     return False
