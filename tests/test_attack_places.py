@@ -471,6 +471,8 @@ def test_attack_places_province_before_a_village_is_still_its_place(nlp):
         ("Kyiv was hit by a massive combined attack overnight, killing 23 people.", "Kyiv"),
         ("Khartoum was shelled again on Sunday; four civilians were killed.", "Khartoum"),
         ("Russia attacked Kyiv overnight, killing three people.", "Kyiv"),
+        # a place south of a capital is near the city, not its government
+        ("Militiamen attacked villages south of Khartoum, killing dozens.", "Khartoum"),
         # a city named with its country's name
         ("A drone strike hit a fuel depot in Port Sudan early Sunday, the army said.", "Port Sudan"),
     ],

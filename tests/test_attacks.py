@@ -534,6 +534,10 @@ def test_attacks_overview_names_the_attacker_of_the_strikes_it_lists(nlp):
         ("A militia attack on a camp near Djugu killed 12 displaced people.", "militia"),
         ("Youths torched houses in the village of Kabare, leaving two people dead.", "youths"),
         ("Saudi-led coalition jets bombed a wedding party in Hajjah province, killing 23 guests.", "Saudi-led coalition jets"),
+        # a demonym before paramilitary or rebel forces says where they are from, not that the state acted
+        ("Sudanese paramilitary forces killed more than 200 people in villages south of Khartoum.",
+         "Sudanese paramilitary forces"),
+        ("Syrian rebel fighters shelled the town of Mhardeh, killing four.", "Syrian rebel fighters"),
     ],
 )
 def test_attacks_unnamed_attacker_is_described_not_made_an_agent(nlp, text, described):

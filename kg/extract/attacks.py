@@ -122,10 +122,13 @@ def _targets(trigger: Token) -> list[Token]:
 
 
 def _agent_of(ctx: DocContext, tok: Token) -> str | None:
-    """An acting country/organization named by a token or its modifiers ("Russian", "Israel's", "RSF")."""
-    for t in [tok] + [c for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]:
+    """An acting country/organization named by a token or its modifiers ("Russian", "Israel's", "RSF");
+    not the state whose demonym qualifies forces of someone else ("Sudanese paramilitary forces")."""
+    mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    non_state = any(c.lower_ in word_set("references.json", "non_state_modifiers") for c in mods)
+    for t in [tok] + mods:
         ent = ctx.agent(t)
-        if ent is not None and ent.kind != "Person":
+        if ent is not None and ent.kind != "Person" and not (non_state and ent.kind == COUNTRY and t is not tok):
             return ent.key
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in word_set("references.json", "belonging_nouns"):
         # "fighters from the ELN", "members of the Islamic State group": the group they belong to
@@ -325,7 +328,8 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
             mods = [t for t in h.lefts if t.dep_ in {"amod", "compound"} and t.pos_ in {"ADJ", "NOUN", "VERB"}]
             start = min([t.left_edge.i for t in mods] + [h.i])  # "Saudi-led coalition jets" whole
             words = h.doc[start : h.i + 1]
-            out.append("".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_ for t in words).strip())
+            out.append("".join((t.text if t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"} else t.lower_)
+                               + t.whitespace_ for t in words).strip())
     return list(dict.fromkeys(out))
 
 

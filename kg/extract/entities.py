@@ -124,7 +124,9 @@ def _locative_use(span: Span) -> bool:
         if prep == "to":
             return head.head.lemma_.lower() in motion
         if prep in {"on", "against", "of", "over", "with", "from", "toward", "towards"}:
-            return prep == "of" and head.head.lower_ in event_words("place_nouns")
+            # "the outskirts of X", "villages south of X": a place near the city
+            return prep == "of" and (head.head.lower_ in event_words("place_nouns")
+                                     or head.head.lower_ in word_set("place_words.json", "direction_words"))
         return prep in words
     if span.root.dep_ == "appos" and head.lower_ in event_words("place_nouns"):
         return True
