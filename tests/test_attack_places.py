@@ -529,3 +529,16 @@ def test_attack_places_where_forces_moved_just_before(nlp, text, place):
 def test_attack_places_forces_moving_in_another_paragraph_place_nothing(nlp):
     found = attack_places(nlp, "Rebels advanced on the town of Sake on Monday.\n\nAt least 12 civilians were killed by shelling, the UN said.")
     assert found and found[0] != ["Sake"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "in the south" of the country whose people the sentence names, not the attacker's
+        ("Two Lebanese soldiers were killed in an Israeli strike on an army checkpoint in the south, the army said.", "Lebanon"),
+        ("Three Ukrainian civilians were killed by Russian shelling in the east of the country.", "Ukraine"),
+    ],
+)
+def test_attack_places_part_of_the_country_its_people_are_from(nlp, text, place):
+    found = attack_places(nlp, text)
+    assert found and found[0] == [place], found

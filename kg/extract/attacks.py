@@ -1113,7 +1113,24 @@ def _places_told_otherwise(ctx: DocContext, cand: Candidate) -> list[str]:
     speaks from."""
     return (_facility_places(ctx, cand) or _place_referred_to(ctx, cand)
             or [k for k in (attack_places.local_speaker_place(ctx, s) for s in cand.evidence) if k][:1]
-            or _where_forces_moved(ctx, cand) or _warring_countries(ctx, cand))
+            or _where_forces_moved(ctx, cand) or _part_of_the_country(ctx, cand) or _warring_countries(ctx, cand))
+
+
+def _part_of_the_country(ctx: DocContext, cand: Candidate) -> list[str]:
+    """"Two Lebanese soldiers were killed in an Israeli strike in the south": "the south" of the
+    country whose people the sentence names, other than the attacker's."""
+    directions = word_set("place_words.json", "direction_words")
+    for sent in cand.evidence:
+        if not any(t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ in directions
+                   and any(d.lower_ == "the" for d in t.children)
+                   and all(p.lemma_.lower() == "country" for c in t.children if c.dep_ == "prep" for p in c.children)
+                   for t in sent):  # "in the south", "in the east of the country"
+            continue
+        for t in sent:
+            key = ctx.entities.key_of(t) if t.i in ctx.entities.demonym_tokens else None
+            if key and ctx.entities.entities[key].kind == COUNTRY and key not in cand.attackers:
+                return [key]
+    return []
 
 
 def _where_forces_moved(ctx: DocContext, cand: Candidate) -> list[str]:
