@@ -247,6 +247,9 @@ def test_mediation_plan_drafted_and_put_to_both_sides(nlp, text, mediator):
      "United States"),
     ("Angola, which has acted as a go-between for Congo and Rwanda, will host the summit in Luanda.", "Angola"),
     ("Turkish Foreign Minister Hakan Fidan is pushing Somalia and Ethiopia to sign a deal on sea access.", "Turkey"),
+    # calling on the warring parties to return to the table
+    ("The African Union has called on Sudan's warring parties to return to the negotiating table in Jeddah.",
+     "African Union"),
     # persuading one warring side to accept a truce (FrameNet Suasion)
     ("Sudan's army has been at war with the RSF since 2023. A Kenyan envoy travelled to Nyala to persuade "
      "the Rapid Support Forces to accept a humanitarian truce.", "Kenya"),

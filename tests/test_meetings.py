@@ -434,3 +434,18 @@ def test_meetings_day_told_with_a_past_verb_is_past_whatever_the_status(nlp):
                                  "cancelled at the last minute on Sunday, officials said.")
     (m,) = rec.meetings
     assert m.status == "cancelled" and m.date is not None and m.date.earliest == date(2024, 6, 9)
+
+
+def test_meetings_a_call_joined_to_a_meeting_is_a_meeting_of_its_own(nlp):
+    rec, label = records_of(nlp, "Egypt's foreign minister met Hamas leaders in Cairo on Sunday and later spoke by phone "
+                                 "with Israeli officials, a diplomat said.")
+    by_modality = {m.modality: (m.status, {label(p) for p in m.participants}, m.location and label(m.location)) for m in rec.meetings}
+    assert by_modality[None] == ("held", {"Egypt", "Hamas"}, "Cairo"), by_modality
+    assert by_modality["phone"][0] == "held" and "Israel" in by_modality["phone"][1], by_modality
+
+
+def test_meetings_city_visited_is_the_venue(nlp):
+    rec, label = records_of(nlp, "Kenyan President William Ruto is due to visit Mogadishu on Thursday for talks with "
+                                 "Somalia's president.")
+    (m,) = rec.meetings
+    assert m.status == "planned" and label(m.location) == "Mogadishu"

@@ -127,7 +127,8 @@ def call_partners(tok: Token) -> list[Token]:
 
 def modality(tok: Token) -> str | None:
     """How a meeting is held, where its words say: by phone, by video, in person."""
-    near = list(tok.subtree) + [tok.head] + list(tok.head.children)
+    joined = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "met X and later spoke by phone with Y"
+    near = [t for t in tok.subtree if not any(t in c.subtree for c in joined)] + [tok.head] + list(tok.head.children)
     said = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
     if said & diplomacy_words("video_words") - {"online"}:
         return "video"

@@ -130,6 +130,8 @@ def _locative_use(span: Span) -> bool:
         return prep in words
     if span.root.dep_ == "appos" and head.lower_ in event_words("place_nouns"):
         return True
+    if span.root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() == "visit":
+        return True  # "is due to visit Mogadishu": the city visited
     if span.start > 0 and span.doc[span.start - 1].lemma_.lower() == "capital":
         return True  # "the Libyan capital Tripoli": the noun says it is the city
     if span.root.dep_ in {"nsubjpass", "dobj"} and head.pos_ == "VERB" and (

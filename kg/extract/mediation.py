@@ -351,6 +351,9 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
                         for p in c.children if p.dep_ == "pobj"), None)
         if obj is not None and obj.lower_ in {"him", "her", "them"} and verb.dep_ == "conj":
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), obj)  # "met the junta chief and urged him to"
+        if obj is None and verb.lemma_.lower() == "call":  # "called on the warring parties to return to the table"
+            obj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+                        for p in c.children if p.dep_ == "pobj"), None)
         if obj is None:  # "to help Mali and the rebels reach a settlement": the helped are the clause's subject
             obj = next((s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"), None)
         subj = _push_subject(verb)
@@ -359,7 +362,7 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
         mediators = _subject_agents(ctx, subj)
         parties = _parties(ctx, phrase_tokens(obj), mediators)
         both = {obj.lemma_.lower(), obj.lower_} & (diplomacy_words("generic_addressees") | diplomacy_words("rival_nouns")) and any(
-            d.lower_ in {"both", "two", "all"} for d in obj.subtree)
+            d.lower_ in {"both", "two", "all", "warring", "rival"} for d in obj.subtree)  # "the warring parties"
         both = both or (bool(parties) and bool(obj.conjuncts))  # "the government and the rebels"
         # "pressing Israel to accept the ceasefire proposal": one side pressed to a deal by one who is no side of the war
         # "a ceasefire with the resistance": the deal names the other side

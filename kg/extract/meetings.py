@@ -77,6 +77,11 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
     head = clause_head(trigger)
     near = [trigger] + ([head] if head != trigger else [])
     for scope in near:
+        if scope.pos_ == "VERB" and scope.lemma_.lower() in words("visit_verbs"):
+            # "is due to visit Mogadishu for talks": the city visited
+            place = next((ctx.place(c) for c in scope.children if c.dep_ == "dobj" and ctx.place(c) is not None), None)
+            if place is not None:
+                return place.key
         for c in scope.children:
             if c.dep_ == "prep" and c.lower_ not in words("topic_preps"):
                 for p in c.children:
@@ -210,6 +215,11 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         if ent.kind == PERSON and ent.affiliation_key and ent.affiliation_key not in out:
             out.append(ent.affiliation_key)
     return out
+
+
+def _another_act(trigger: Token) -> bool:
+    """"met X in Y and later spoke by phone with Z": a verb joined to another is an act of its own."""
+    return trigger.pos_ == "VERB" and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and call_trigger(trigger)
 
 
 def _one_call_each(ctx: DocContext, trigger: Token, parts: list[str]) -> list[list[str]]:
@@ -405,7 +415,9 @@ def _add_meeting(found: list[Mention], item: Mention) -> None:
     same = next((m for m in found if place and m.place == place
                  and (m.planned == future or m.date is None or date is None)), None)
     if same is None and place is None:
-        same = next((m for m in found if m.sents[-1] == sent), None)
+        # one sentence, one meeting; but a call is not the meeting told beside it ("met X in Y and
+        # later spoke by phone with Z")
+        same = next((m for m in found if m.sents[-1] == sent and (m.modality == "phone") == (item.modality == "phone")), None)
     if same is None:
         found.append(item)
         return
@@ -553,9 +565,9 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
         # "rounds of talks", "meet ... to restart discussions", "talks on a summit":
         # nested mentions are one meeting
         triggers = [t for t in all_triggers if not any(topic_of(t, o) for o in all_triggers if o != t)]
-        triggers = [t for t in triggers if _held_as_such(t) or not any(
+        triggers = [t for t in triggers if _held_as_such(t) or _another_act(t) or not any(
             o != t and t in o.subtree for o in triggers if o.pos_ == "VERB" or t.dep_ == "pobj")]
-        nested = {t.i: [o for o in all_triggers if o != t and o in t.subtree] for t in triggers}
+        nested = {t.i: [o for o in all_triggers if o != t and o in t.subtree and not _another_act(o)] for t in triggers}
         for tok in triggers:
             place = _meeting_place(ctx, tok, tuple(triggers))
             future0 = is_future(ctx, tok, None)

@@ -26,6 +26,8 @@ def phrase(tok: Token) -> str:
 
 
 def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
+    if trigger.tag_ == "VBD" and not any(c.dep_ == "aux" for c in trigger.children):
+        return False  # "later spoke by phone with X": a verb in the simple past tells what happened
     head = clause_head(trigger)
     scope = [head] + list(head.children) + [trigger] + list(trigger.children)
     for t in list(head.ancestors)[:2]:
