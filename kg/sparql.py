@@ -215,7 +215,7 @@ PAGE_MARK = re.compile(r"^[ \t]*# PAGE[ \t]*$", re.MULTILINE)
 
 
 def paged(query: str, limit: int | None = None, offset: int = 0) -> tuple[str, int]:
-    """The text to evaluate for one page of a query's rows (``limit`` rows after the first
+    r"""The text to evaluate for one page of a query's rows (``limit`` rows after the first
     ``offset``), and how many rows of its answer are still to be skipped.
 
     A listing query can mark with a line ``# PAGE`` (a comment: the query runs as it is) the end
