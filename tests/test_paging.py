@@ -116,12 +116,13 @@ def test_pages_follow_one_another(tied_store: Path, name: str):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, keys", [("attacks", ["earliest", "place", "latest", "weapon", "attack"]),
-                                        ("meetings", ["earliest", "place", "status", "latest", "meeting"])])
-def test_marked_listing_in_its_total_order(tied_store: Path, name: str, keys: list[str]):
-    """The listings that page at their mark are in their ORDER BY order, each row once (no two rows
-    with the same keys, so that a page ends at the same row whatever the engine meets first)."""
-    df = api.query(api.open_store(tied_store), name)
+def test_marked_listing_in_its_total_order(tied_store: Path):
+    """The listing that pages at its mark is in its ORDER BY order, each row once (no two rows with
+    the same keys, so that a page ends at the same row whatever the engine meets first)."""
+    marked = [name for name, path in api.named_queries().items() if PAGE_MARK.search(path.read_text(encoding="utf-8"))]
+    assert marked == ["attacks"]
+    keys = ["earliest", "place", "latest", "weapon", "attack"]
+    df = api.query(api.open_store(tied_store), "attacks")
     assert len(df) >= 3
     # SPARQL orders unbound first, then dates, then strings by their text
     sort_keys = [tuple((0, "") if v is None or v is pd.NA else (1, str(v)) for v in row)
