@@ -10,14 +10,17 @@ every document different) it measures, each in a fresh subprocess:
   same number of processes, and the peak memory of the whole process tree (proportional set
   sizes summed, sampled every 0.25 s);
 * on the largest store: the time to open it and to bulk-load its triples into a fresh
-  Oxigraph store, and the median latency (5 runs after one warm-up) of every shipped query
-  (``kg/queries/*.rq``), rdflib in memory against Oxigraph;
+  Oxigraph store, and the median latency (``--runs``, 5 by default, after one warm-up) of every
+  shipped query (``kg/queries/*.rq``), rdflib in memory against Oxigraph: on the store, both the
+  whole answer (every row, as ``kg query NAME --store DIR --limit 0`` gives it) and its first page
+  of :data:`PAGE` rows (``kg query NAME --store DIR --limit 100``), with the load average of the
+  machine over the timing, as other processes on it make the figures noisy;
 * the Dask engine on a LocalCluster against ``--jobs`` at the middle size.
 
 The Markdown table goes to ``bench/results/corpus_scale.md`` (and JSON beside it).
 
-Usage: .venv/bin/python bench/corpus_scale.py [--sizes 100 1000 10000] [--jobs N] [--work DIR] [--no-dask] [--no-in-memory]
-       .venv/bin/python bench/corpus_scale.py --queries-only STORE   (the query table alone, on an existing store)
+Usage: .venv/bin/python bench/corpus_scale.py [--sizes 100 1000 10000] [--jobs N] [--work DIR] [--no-dask] [--no-in-memory] [--runs N]
+       .venv/bin/python bench/corpus_scale.py --queries-only STORE [--runs N]   (the query table alone, on an existing store)
 """
 
 from __future__ import annotations
@@ -111,6 +114,34 @@ def kg_build(path: Path, store: Path, jobs: int, engine: str | None = None) -> d
     return timed(cmd)
 
 
+#: Rows in the first page of a listing, as an analyst reads it (``kg query NAME --limit 100``).
+PAGE = 100
+
+
+def store_latencies(st, text: str, runs: int) -> dict:
+    """The rows of a query's answer on the store, and the median milliseconds of the whole answer
+    and of its first page of :data:`PAGE` rows: wall-clock time, and this process's CPU time
+    (which other processes on the machine slow down less)."""
+    from kg import api
+
+    whole, whole_cpu = _wall_and_cpu_ms(lambda: api.query(st, text), runs)
+    page, page_cpu = _wall_and_cpu_ms(lambda: api.query(st, text, limit=PAGE), runs)
+    return {"rows": len(api.query(st, text)), "oxigraph_ms": whole, "oxigraph_cpu_ms": whole_cpu,
+            "oxigraph_page_ms": page, "oxigraph_page_cpu_ms": page_cpu}
+
+
+def _wall_and_cpu_ms(run, runs: int) -> tuple[float, float]:
+    """Median wall-clock and CPU milliseconds of ``runs`` calls after one warm-up."""
+    run()
+    wall, cpu = [], []
+    for _ in range(runs):
+        t, c = time.perf_counter(), time.process_time()
+        run()
+        wall.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    return 1000 * statistics.median(wall), 1000 * statistics.median(cpu)
+
+
 def query_latencies(store_dir: Path, runs: int = 5, in_memory: bool = True) -> tuple[dict, dict]:
     """Median seconds of every shipped query, rdflib in memory vs Oxigraph, and load times;
     without ``in_memory``, on the store alone (the in-memory columns say "not run")."""
@@ -123,10 +154,12 @@ def query_latencies(store_dir: Path, runs: int = 5, in_memory: bool = True) -> t
     st = kgstore.open_read(store_dir)
     opened = time.perf_counter() - t
     if not in_memory:
-        loads = {"triples": len(st), "open_store_s": opened}
-        return loads, {name: {"rdflib_ms": "not run", "api_graph_ms": "not run",
-                              "oxigraph_ms": _median_ms(lambda: api.query(st, api.query_text(str(path))), runs)}
-                       for name, path in sorted(api.named_queries().items())}
+        loads = {"triples": len(st), "open_store_s": opened, "runs": runs, "load_before": os.getloadavg()[0]}
+        out = {name: {"rdflib_ms": "not run", "api_graph_ms": "not run",
+                      **store_latencies(st, api.query_text(str(path)), runs)}
+               for name, path in sorted(api.named_queries().items())}
+        loads["load_after"] = os.getloadavg()[0]
+        return loads, out
     t = time.perf_counter()
     graph = kgstore.to_graph(st)
     to_rdflib = time.perf_counter() - t
@@ -139,27 +172,31 @@ def query_latencies(store_dir: Path, runs: int = 5, in_memory: bool = True) -> t
     bulk.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
     bulk.flush()
     bulk_s = time.perf_counter() - t
-    loads = {"triples": len(graph), "open_store_s": opened, "store_to_rdflib_s": to_rdflib, "bulk_load_s": bulk_s}
+    loads = {"triples": len(graph), "open_store_s": opened, "store_to_rdflib_s": to_rdflib, "bulk_load_s": bulk_s,
+             "runs": runs, "load_before": os.getloadavg()[0]}
     out = {}
     for name, path in sorted(api.named_queries().items()):
         text = api.query_text(str(path))
         out[name] = {"rdflib_ms": _median_ms(lambda: run_limited(lambda: len(list(graph.query(text))), RDFLIB_LIMIT_S),
                                              runs, RDFLIB_LIMIT_S),
-                     "api_graph_ms": _median_ms(lambda: api.query(graph, text), runs),
-                     "oxigraph_ms": _median_ms(lambda: api.query(st, text), runs)}
+                     "api_graph_ms": _median_ms(lambda: api.query(graph, text), runs, SLOW_S),
+                     **store_latencies(st, text, runs)}
+    loads["load_after"] = os.getloadavg()[0]
     return loads, out
 
 
 #: rdflib's own SPARQL engine is stopped after this many seconds per query.
 RDFLIB_LIMIT_S = 60.0
-#: A query slower than this is timed once rather than the median of several runs.
+#: On the in-memory columns, a query slower than this is timed once rather than the median of
+#: several runs (the store's columns are always the median of ``runs``).
 SLOW_S = 2.0
 
 
 def _median_ms(run, runs: int, limit: float | None = None) -> float | str:
     """Median milliseconds of ``runs`` calls after one warm-up; the error's name when the engine
     cannot answer (rdflib fails on some aggregates over unbound variables), or "> limit" when
-    the warm-up alone ran past ``limit`` seconds."""
+    the warm-up alone ran past ``limit`` seconds. With ``limit``, a warm-up slower than
+    :data:`SLOW_S` is the figure (timed once)."""
     times = []
     for i in range(runs + 1):
         t = time.perf_counter()
@@ -170,7 +207,7 @@ def _median_ms(run, runs: int, limit: float | None = None) -> float | str:
                 return f"> {limit:.0f} s"
             return f"fails ({type(exc).__name__})"
         took = time.perf_counter() - t
-        if i == 0 and took > SLOW_S:
+        if limit and i == 0 and took > SLOW_S:
             return 1000 * took  # a slow query is timed once
         if i:
             times.append(took)
@@ -185,13 +222,14 @@ def main() -> None:
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--no-in-memory", action="store_true",
                     help="Time the shipped queries on the store alone (not on rdflib or an in-memory graph).")
+    ap.add_argument("--runs", type=int, default=5, help="Timed runs of each query (after one warm-up); the median is reported.")
     ap.add_argument("--queries-only", type=Path, metavar="STORE",
                     help="Only time the shipped queries on this existing store (kg build --store), on the store "
                          "alone; the build figures of the last run are kept.")
     args = ap.parse_args()
     if args.queries_only:
         results = json.loads((RESULTS / "corpus_scale.json").read_text(encoding="utf-8"))
-        results["store"], results["queries"] = query_latencies(args.queries_only, in_memory=False)
+        results["store"], results["queries"] = query_latencies(args.queries_only, args.runs, in_memory=False)
         write(results)
         return
     args.work.mkdir(parents=True, exist_ok=True)
@@ -210,7 +248,8 @@ def main() -> None:
                   f"peak {build['peak_mb']:.0f} MB", flush=True)
         results["sizes"][size] = r
     largest = max(args.sizes)
-    loads, latencies = query_latencies(args.work / f"store-{largest}-j{args.jobs}", in_memory=not args.no_in_memory)
+    loads, latencies = query_latencies(args.work / f"store-{largest}-j{args.jobs}", args.runs,
+                                       in_memory=not args.no_in_memory)
     results["store"] = loads
     results["queries"] = latencies
     if not args.no_dask:
@@ -244,16 +283,30 @@ def write(results: dict) -> None:
     s = results["store"]
     loading = (f" bulk-load its triples into a fresh store: {s['bulk_load_s']:.1f} s; copy into an rdflib graph: "
                f"{s['store_to_rdflib_s']:.1f} s." if "bulk_load_s" in s else "")
+    load = (f" Load average of the machine ({m['cpus']} CPUs) when the timing started and ended: "
+            f"{s['load_before']:.2f} and {s['load_after']:.2f} (the timing itself counts for about 1; above "
+            f"that, other processes shared the CPUs and the figures are that much noisier)."
+            if "load_before" in s else "")
+    runs = f"median of {s['runs']} runs after one warm-up" if "runs" in s else "median of 5 runs after one warm-up"
     lines += ["", "## Store\n",
               f"{s['triples']:,} triples. Open the store: {s['open_store_s'] * 1000:.0f} ms;{loading}\n",
               "rdflib's own SPARQL engine on the graph in memory; `api.query` on that graph (the "
               "notebook's way: the graph copied into a scratch Oxigraph store, then queried); and "
-              "`api.query` on the store (`kg query --store`).\n",
-              "| shipped query | rdflib engine, in memory | api.query, in-memory graph | Oxigraph store |",
-              "|---|---:|---:|---:|"]
+              "`api.query` on the store (`kg query --store`): the whole answer (every row), and its "
+              f"first page of {PAGE} rows (`kg query NAME --store DIR --limit {PAGE}`; the whole answer "
+              f"when it has fewer rows), each as wall-clock time and, in brackets, the CPU time of the "
+              f"process that queries. Each figure is the {runs}.{load}\n",
+              "| shipped query | rows | rdflib engine, in memory | api.query, in-memory graph | "
+              f"Oxigraph store, all rows | Oxigraph store, first {PAGE} rows |",
+              "|---|---:|---:|---:|---:|---:|"]
     for name, q in results["queries"].items():
-        cells = [f"{v:.1f} ms" if isinstance(v, float) else v for v in (q["rdflib_ms"], q["api_graph_ms"], q["oxigraph_ms"])]
-        lines.append(f"| {name} | {' | '.join(cells)} |")
+        cells = [f"{v:.1f} ms" if isinstance(v, float) else v
+                 for v in (q["rdflib_ms"], q["api_graph_ms"], q["oxigraph_ms"], q.get("oxigraph_page_ms", "not run"))]
+        for i, cpu in ((2, "oxigraph_cpu_ms"), (3, "oxigraph_page_cpu_ms")):
+            if cpu in q:
+                cells[i] += f" (CPU {q[cpu]:.1f})"
+        rows = f"{q['rows']:,}" if "rows" in q else ""
+        lines.append(f"| {name} | {rows} | {' | '.join(cells)} |")
     if "dask" in results:
         d = results["dask"]
         lines += ["", "## Dask engine (LocalCluster) against --jobs\n",

@@ -579,7 +579,7 @@ def query_text(q: str) -> str:
     return q
 
 
-def query(graph, q: str, *, timeout: float | None = None, limit: int | None = None,
+def query(graph, q: str, *, timeout: float | None = None, limit: int | None = None, offset: int = 0,
           allow_service: Sequence[str] = (), memory_mb: int | None = None):
     """Run SPARQL (text, .rq path or shipped name) with the project's prefixes on ``graph``
     (an rdflib Graph, or a pyoxigraph Store such as :func:`open_store` gives); a DataFrame.
@@ -590,21 +590,25 @@ def query(graph, q: str, *, timeout: float | None = None, limit: int | None = No
     (:class:`kg.sparql.QueryRefused`, a ValueError); with ``timeout`` (seconds) the query is
     stopped when it runs longer or needs more than ``memory_mb`` (default
     :data:`kg.sparql.QUERY_MEMORY_MB`) of memory; with ``limit`` at most that many rows are
-    returned and ``df.attrs["truncated"]`` says whether there were more.
+    returned and ``df.attrs["truncated"]`` says whether there were more; with ``offset`` the
+    first ``offset`` rows are left out (``limit`` and ``offset`` together: one page of the
+    answer, as :func:`kg.sparql.paged` evaluates it).
     """
     import pandas as pd
 
     from contextlib import nullcontext
 
-    from kg.sparql import QUERY_MEMORY_MB, check_query, evaluate, run_limited, scratch_store
+    from kg.sparql import QUERY_MEMORY_MB, check_query, evaluate, paged, run_limited, scratch_store
     from kg.vocab import PREFIXES
 
     text = query_text(q)
     check_query(text, allow_service)
+    text, skip = paged(text, limit, offset)
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
     with (scratch_store(graph.serialize(format="nt", encoding="utf-8"), text) if isinstance(graph, Graph)
           else nullcontext(graph)) as store:
-        answer = run_limited(lambda: evaluate(store, text, prefixes, limit), timeout, memory_mb or QUERY_MEMORY_MB)
+        answer = run_limited(lambda: evaluate(store, text, prefixes, limit, skip), timeout,
+                             memory_mb or QUERY_MEMORY_MB)
     df = pd.DataFrame(answer.rows, columns=list(answer.columns), dtype=object)
     for col in df.columns:
         values = [v for v in df[col] if v is not None]

@@ -307,6 +307,7 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the shipped queries.")] = False,
     timeout: Annotated[float, typer.Option(help="Stop the query after this many seconds (0: no limit).")] = 60.0,
     limit: Annotated[int, typer.Option(help="Print at most this many rows (0: all).")] = 100_000,
+    offset: Annotated[int, typer.Option(help="Leave out this many rows first; with --limit, one page of the answer.")] = 0,
     memory: Annotated[int, typer.Option(help="Stop a query that needs more memory than this (MB).")] = 1024,
     store: StoreOpt = None,
 ) -> None:
@@ -334,15 +335,16 @@ def query(
         fail(str(exc))
     g = _source(graph, store, rdflib_graph=False)
     try:
-        df = api.query(g, text, timeout=timeout or None, limit=limit or None, memory_mb=memory)
+        df = api.query(g, text, timeout=timeout or None, limit=limit or None, offset=offset, memory_mb=memory)
     except QueryRefused as exc:
         message = str(exc)
-        fail(message if message.startswith(("updates are refused", "SERVICE", "query stopped"))
+        fail(message if message.startswith(("updates are refused", "SERVICE", "query stopped", "--limit"))
              else "bad query: " + message[:300])
     except Exception as exc:  # noqa: BLE001 - the engine's message in one line
         fail("query failed: " + " ".join(str(exc).split())[:300])
     if df.attrs.get("truncated"):
-        say(f"warning: only the first {limit} rows are shown (--limit); the query has more")
+        shown = f"rows {offset + 1} to {offset + limit}" if offset else f"the first {limit} rows"
+        say(f"warning: only {shown} are shown (--limit); the query has more")
     if fmt is TableFormat.csv:
         sys.stdout.write(df.to_csv(index=False))
     elif fmt is TableFormat.json:

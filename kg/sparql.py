@@ -19,6 +19,7 @@ import multiprocessing
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Callable, Iterator, Sequence
 
 
@@ -209,8 +210,38 @@ def run_limited(work: Callable[[], Any], timeout: float | None, memory_mb: int =
     raise RuntimeError(f"{name}: {message}")
 
 
-def evaluate(store, query: str, prefixes: dict[str, str], limit: int | None = None) -> Answer:
-    """Evaluate on a pyoxigraph store; at most ``limit`` rows (``truncated`` says if there were more)."""
+#: The line that marks, in a listing query, the subquery that picks and orders its rows (see :func:`paged`).
+PAGE_MARK = re.compile(r"^[ \t]*# PAGE[ \t]*$", re.MULTILINE)
+
+
+def paged(query: str, limit: int | None = None, offset: int = 0) -> tuple[str, int]:
+    r"""The text to evaluate for one page of a query's rows (``limit`` rows after the first
+    ``offset``), and how many rows of its answer are still to be skipped.
+
+    A listing query can mark with a line ``# PAGE`` (a comment: the query runs as it is) the end
+    of the subquery that picks and orders its rows, when every row of that subquery gives one
+    row of the answer, in the same order; the page's ``LIMIT`` (one row more than asked, so
+    that :func:`evaluate` can tell whether there were more) and ``OFFSET`` go there, so the
+    engine looks up the details of the page's rows only. Any other query is evaluated whole
+    and its rows skipped as they come (Oxigraph gives them lazily: a query without ``ORDER BY``
+    or ``GROUP BY`` is not evaluated past the page).
+
+    >>> paged("SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\n# PAGE\n} }", 10, 20)[0].split("\n")[1]
+    'LIMIT 11 OFFSET 20'
+    >>> paged("SELECT ?s WHERE { ?s ?p ?o }", 10, 20)
+    ('SELECT ?s WHERE { ?s ?p ?o }', 20)
+    """
+    if offset < 0 or (limit is not None and limit < 0):
+        raise QueryRefused("--limit and --offset take a number of rows, 0 or more")
+    if not (limit or offset) or not PAGE_MARK.search(query):
+        return query, offset
+    slice_ = " ".join(([f"LIMIT {limit + 1}"] if limit else []) + ([f"OFFSET {offset}"] if offset else []))
+    return PAGE_MARK.sub(slice_, query, count=1), 0
+
+
+def evaluate(store, query: str, prefixes: dict[str, str], limit: int | None = None, skip: int = 0) -> Answer:
+    """Evaluate on a pyoxigraph store; at most ``limit`` rows (``truncated`` says if there were more)
+    after the first ``skip`` ones."""
     import pyoxigraph as ox
 
     try:
@@ -223,14 +254,14 @@ def evaluate(store, query: str, prefixes: dict[str, str], limit: int | None = No
     truncated = False
     if isinstance(result, ox.QueryTriples):
         columns = ("subject", "predicate", "object")
-        for t in result:
+        for t in islice(result, skip, None):
             if limit and len(rows) >= limit:
                 truncated = True
                 break
             rows.append((to_python(t.subject), to_python(t.predicate), to_python(t.object)))
         return Answer("construct", columns, rows, truncated)
     columns = tuple(v.value for v in result.variables)
-    for sol in result:
+    for sol in islice(result, skip, None):
         if limit and len(rows) >= limit:
             truncated = True
             break
