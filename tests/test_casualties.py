@@ -111,6 +111,9 @@ def test_casualties_deaths_without_a_figure_are_at_least_one(nlp, text, expected
     ("Airstrikes earlier this month killed dozens in Rafah.", {(K, 24, 99, True, None)}),
     # "killing 13 of them": the ones the verb was done to, not a part of a toll told before
     ("Cartel gunmen ambushed a convoy of state police officers in Michoacan, killing 13 of them.", {(K, 13, 13, False, None)}),
+    # "cost the lives of": killed, named by the group after "of"
+    ("The ambush near Tillaberi cost the lives of seven policemen.", {(K, 7, 7, False, "policeman")}),
+    ("The attack claimed the lives of 23 soldiers in Diffa.", {(K, 23, 23, False, "soldier")}),
     # "members of X": the group says who they were
     ("An airstrike on a house in Taiz killed seven members of one family.", {(K, 7, 7, False, "family")}),
     ("Gunmen killed three members of the security forces in Zamfara state.", {(K, 3, 3, False, "force")}),

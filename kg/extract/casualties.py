@@ -241,8 +241,8 @@ def _victims(head: Token) -> str | None:
     if head.pos_ != "NOUN" or _is_count_word(head):
         return None
     lemma = head.lemma_.lower()
-    if lemma == "member" and group is not None:
-        # "members of one family", "members of the security forces": the group says who they were
+    if lemma in {"member", "life"} and group is not None:
+        # "members of one family", "the lives of 23 soldiers": the group says who they were
         return _victims(group) or lemma
     if lemma in {"person", "people", "other", "life", "body", "more", "death", "injury", "casualty", "fatality", "one"}:
         return None
@@ -490,7 +490,7 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
         outcomes = _outcomes(anchor)
         lemma = anchor.lemma_.lower()
         pairs: list[tuple[Token, str]] = []
-        if lemma == "claim" and anchor.pos_ == "VERB":
+        if lemma in {"claim", "cost"} and anchor.pos_ == "VERB":  # "claimed the lives of 23", "cost the lives of seven"
             for c in anchor.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in {"life"}:
                     pairs.append((c, KILLED))
