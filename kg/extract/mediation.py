@@ -106,7 +106,7 @@ def _document_talks_goal(ctx: DocContext) -> str | None:
             goal = talks_goal(tok)
             if goal:
                 return goal
-    text = ctx.doc.text.lower()
+    text = ctx.text.lower()
     found = [(text.find(w), w) for w in diplomacy_words("peace_words") if text.find(w) >= 0]
     return min(found)[1] if found else None
 
