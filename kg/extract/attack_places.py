@@ -119,7 +119,9 @@ def in_place_role(tok: Token) -> bool:
 def in_speaker(tok: Token) -> bool:
     """"Officials in Kyiv said ...": a place inside the phrase of whoever reports."""
     for anc in tok.ancestors:
-        if is_attack_word(anc) or is_violence_verb(anc):
+        lemma = anc.lemma_.lower()  # is_attack_word(anc) or is_violence_verb(anc), the lemma read once
+        if lemma in words("attack_nouns") or lemma in words("attack_verbs") or anc.lower_ in words("attack_nouns") \
+                or anc.pos_ == "VERB" and (lemma in words("kill_verbs") or lemma in words("injure_verbs")):
             return False  # "Armed men ... killed 15 in an attack in X, the ministry said", misparsed as one subject
         if anc.dep_ in {"nsubj", "nsubjpass"} and anc.head.lemma_.lower() in words("report_verbs"):
             return True

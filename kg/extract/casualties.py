@@ -472,9 +472,10 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
     items_of: list[tuple[int, CasualtyMention]] = []  # (victim phrase head, mention)
     used: set[int] = set()
     seen: set[tuple[int, str]] = set()
-    anchor_idx = {t.i for t in sent if _outcomes(t) and not _death_result_word(t)}
-    for anchor in sent:
-        outcomes = _outcomes(anchor)
+    tokens = list(sent)
+    outcomes_of = [_outcomes(t) for t in tokens]  # read once: the anchors and the loop below
+    anchor_idx = {t.i for t, outcomes in zip(tokens, outcomes_of) if outcomes and not _death_result_word(t)}
+    for anchor, outcomes in zip(tokens, outcomes_of):
         lemma = anchor.lemma_.lower()
         pairs: list[tuple[Token, str]] = []
         if lemma == "claim" and anchor.pos_ == "VERB":
