@@ -26,6 +26,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 import spacy
@@ -647,4 +648,8 @@ def load_nlp(model: str | None = None) -> Language:
     )
     ruler.add_patterns(ruler_patterns())
     nlp.add_pipe(FIXER_NAME, last=True)
+    # The pipeline and the gazetteer loaded with it live as long as the process: kept out of the
+    # collector's full passes, which a build (many short-lived objects) would otherwise make walk
+    # the hundreds of thousands of objects they hold, again and again.
+    gc.freeze()
     return nlp
