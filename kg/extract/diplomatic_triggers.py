@@ -13,8 +13,19 @@ from kg.lexicon import diplomacy_words
 from kg.extract.wording import clause_text, phrase
 
 
+@lru_cache(maxsize=1)
+def _meeting_lemmas() -> frozenset[str]:
+    """The lemmas one of which every reading of :func:`meeting_trigger` asks for (a meeting
+    noun may also be known by its form): the other words are passed over at once."""
+    return frozenset({"call", "speak", "talk"}).union(
+        words("meeting_nouns"), words("meeting_verbs"), diplomacy_words("phone_verbs"),
+        diplomacy_words("signing_verbs"), diplomacy_words("receive_verbs"), diplomacy_words("arrival_verbs"))
+
+
 def meeting_trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
+    if lemma not in _meeting_lemmas() and tok.lower_ not in words("meeting_nouns"):
+        return False
     if tok.pos_ == "NOUN" and (lemma in words("meeting_nouns") or tok.lower_ in words("meeting_nouns")):
         if lemma == "round" and not _is_round_of_talks(tok):
             return False
