@@ -189,6 +189,11 @@ def _keeper(copies: list[tuple[Path, date | None]]) -> tuple[Path, date | None]:
 #: are not built (already stored, copies) does not gather in memory.
 MAX_BATCH_ENTRIES = 1024
 
+#: The articles of a build's first reading are kept for its second while their texts hold at most
+#: this many characters (so the files of most builds are read once); past it, every file is read
+#: again, so that memory does not grow with the number of articles.
+KEEP_READ_CHARS = 20_000_000
+
 #: One batch of a build, in the order of the inputs: articles to build (``(label, Article)``
 #: pairs) and the results already known (failures, copies, documents already stored) between them.
 Batch = list  # list[BuildResult | tuple[Path, Article]]
@@ -206,8 +211,9 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
     find texts met in several files, each built once (see :func:`_keeper`), the other copies
     reported as warnings; ``planned(n)`` is then told how many results the build will give;
     then the articles are read again and batched in turn, so that memory does not grow with
-    the number of articles. An article whose text ``known(sha256)`` says is already stored is
-    not built: its result says so (``BuildResult.known``).
+    the number of articles (what the first reading gave is kept for the second instead, while the
+    texts read hold at most :data:`KEEP_READ_CHARS` characters). An article whose text
+    ``known(sha256)`` says is already stored is not built: its result says so (``BuildResult.known``).
     """
     from kg.read import expand_inputs
 
@@ -221,8 +227,16 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
     readable: list[Path] = []  # the files with an article to build
     ok: set[Path] = set()
     broken: set[Path] = set()  # files that could not be read to the end (their failure is told once)
+    kept: dict[Path, list] | None = {}  # what reading each file gave, while within KEEP_READ_CHARS
+    kept_chars = 0
     for path in paths:
+        read: list = []
         for label, article in _read_or_fail(path, published):
+            if kept is not None:
+                read.append((label, article))
+                kept_chars += len(article.text) if isinstance(article, Article) else 0
+                if kept_chars > KEEP_READ_CHARS:
+                    kept, read = None, []
             if isinstance(article, BuildResult):
                 pending.append(article)
                 broken.add(path)
@@ -234,12 +248,15 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
                 readable.append(path)
             ok.add(label)
             copies.setdefault(article.sha256, []).append((label, article.published))
+        if kept is not None:
+            kept[path] = read
     if planned is not None:
         planned(len(pending) + len(ok))
     size = max(1, batch_size(len(ok)))
     waiting = chars = 0  # articles to build in ``pending``, and their length
     for path in readable:
-        for label, article in _read_or_fail(path, published):
+        reading = kept.pop(path) if kept is not None else _read_or_fail(path, published)
+        for label, article in reading:
             if len(pending) >= MAX_BATCH_ENTRIES:
                 yield pending
                 pending, waiting, chars = [], 0, 0
