@@ -273,8 +273,19 @@ def base_of_target(ctx: DocContext, tok: Token) -> str | None:
     return ctx.place_by_name(propn_span(tok).text, CITY).key if known is not None and known.kind == CITY else None
 
 
+def _may_name_a_place(ctx: DocContext, tok: Token) -> bool:
+    """What every reading of :func:`place_of` asks of a word: a proper noun, a word the entity
+    table binds, or the name before "-based"; the other words are passed over at once."""
+    if tok.pos_ == "PROPN" or tok.i in ctx.entities.demonym_tokens or ctx.entity(tok) is not None:
+        return True
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text in {"-", "–"} and doc[tok.i + 2].lower_ == "based"
+
+
 def place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
+    if not _may_name_a_place(ctx, tok):
+        return None
     if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
         return None
     side = tok.head.lemma_.lower() == "side" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in {"on", "to", "across"}
