@@ -138,8 +138,22 @@ def _not_harm(verb: Token) -> bool:
     return any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "at") for c in verb.children)
 
 
+@lru_cache(maxsize=1)
+def _outcome_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas and the lower-case forms one of which every reading of :func:`_outcomes` asks
+    for: the other words are passed over at once."""
+    lemmas = frozenset({"dead", "death"}).union(
+        casualty_words("kill_verbs"), casualty_words("death_verbs"), casualty_words("injure_verbs"),
+        casualty_words("care_verbs"), casualty_words("harm_verbs"), casualty_words("death_only_harm_verbs"),
+        _w("killing_nouns"))
+    return lemmas, _w("injure_words") | _w("kill_words")
+
+
 def _outcomes(anchor: Token) -> list[str]:
     lemma, lower = anchor.lemma_.lower(), anchor.lower_
+    lemmas, forms = _outcome_words()
+    if lemma not in lemmas and lower not in forms:
+        return []
     if _is_verb(anchor) and lemma not in {"leave", "claim"}:
         if lower in _w("injure_words") and lemma not in casualty_words("kill_verbs"):
             return [INJURED]
