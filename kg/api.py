@@ -27,7 +27,9 @@ QUERY_DIR = Path(__file__).parent / "queries"
 class BuildResult:
     """One input's outcome: its triples, or the one-line reason it failed. An input skipped
     because its text was already read (the same file or the same text twice) has neither,
-    and says so in ``warnings``."""
+    and says so in ``warnings``. The triples come in one of three forms: an rdflib Graph
+    (``graph``), N-Triples (``ntriples``) or a tuple of rdflib terms (``triples``);
+    :meth:`rdf` gives any of them as a Graph."""
 
     path: Path
     article: Article | None
@@ -36,6 +38,7 @@ class BuildResult:
     warnings: tuple[str, ...] = ()
     known: bool = False  # its text is already in the store: not built, nothing changed
     ntriples: bytes | None = None  # its triples as N-Triples, as a worker process sends them (then no graph)
+    triples: tuple | None = None  # its triples as rdflib terms, as a build to merge gives them (then no graph)
 
     @property
     def ok(self) -> bool:
@@ -43,14 +46,18 @@ class BuildResult:
 
     @property
     def built(self) -> bool:
-        return self.error is None and (self.graph is not None or self.ntriples is not None)
+        return self.error is None and any(form is not None for form in (self.graph, self.ntriples, self.triples))
 
     def rdf(self) -> Graph | None:
-        """Its triples as an rdflib Graph (parsed from its N-Triples when a worker built it)."""
-        if self.graph is not None or self.ntriples is None:
+        """Its triples as an rdflib Graph (made from its triples or N-Triples if it has no graph)."""
+        if self.graph is not None or (self.ntriples is None and self.triples is None):
             return self.graph
         from kg.graph import new_graph
 
+        if self.triples is not None:
+            graph = new_graph()
+            graph += self.triples
+            return graph
         return new_graph().parse(data=self.ntriples, format="nt")
 
 
@@ -105,6 +112,18 @@ def _article_ntriples(article: Article, records) -> bytes:
     return ntriples(record_triples(article, records))
 
 
+def _article_triples(article: Article, records) -> tuple:
+    """The triples of one article as a tuple of rdflib terms, with no graph made: a build that
+    merges many articles into one graph adds each triple once, not into a graph of its own first."""
+    from kg.graph import record_triples
+
+    return tuple(record_triples(article, records))
+
+
+#: What a build makes of an article's records, by the :class:`BuildResult` field it fills.
+_MAKERS = {"graph": _article_graph, "ntriples": _article_ntriples, "triples": _article_triples}
+
+
 def build_article(article: Article, model: str | None = None) -> Graph:
     """The graph of one article."""
     return _one_article(article, model, _article_graph)
@@ -124,36 +143,37 @@ PIPE_BATCH_CHARS = 100_000
 
 
 def build_articles(batch: Sequence[tuple[Path, Article]], model: str | None = None,
-                   as_ntriples: bool = False) -> Iterator[BuildResult]:
+                   as_ntriples: bool = False, as_triples: bool = False) -> Iterator[BuildResult]:
     """Build several articles at once, one result each in their order: their texts (in bounded
     windows) go through ``nlp.pipe`` together, which parses short texts several times faster
     than one call each. An article whose extraction fails is one failure; if the pipeline itself
     fails, each article is built again on its own. With ``as_ntriples`` each result carries its
     triples as N-Triples (``BuildResult.ntriples``) instead of an rdflib graph: what a store
-    loads, and what a worker process sends back."""
+    loads, and what a worker process sends back; with ``as_triples`` as a tuple of rdflib terms
+    (``BuildResult.triples``): what :func:`merge` adds to one graph."""
     nlp = _nlp(model)
-    make = _article_ntriples if as_ntriples else _article_graph
+    form = "ntriples" if as_ntriples else "triples" if as_triples else "graph"
+    make = _MAKERS[form]
     articles = [(label, _scrubbed(article)) for label, article in batch]
     parts = [(n, offset, text) for n, (_, article) in enumerate(articles) for offset, text in _windows(article.text, nlp)]
     try:
         docs = list(nlp.pipe(text for _, _, text in parts))
     except Exception:  # noqa: BLE001 - fall back to one article at a time
         for label, article in batch:
-            yield _built(label, article, lambda a=article: _one_article(a, model, make), as_ntriples)
+            yield _built(label, article, lambda a=article: _one_article(a, model, make), form)
         return
     by_article: dict[int, list] = {}
     for (n, offset, _), doc in zip(parts, docs):
         by_article.setdefault(n, []).append((offset, doc))
     for n, (label, article) in enumerate(articles):
         parsed = by_article.get(n, [])
-        yield _built(label, batch[n][1], lambda a=article, p=parsed: make(a, _joined(p, a.published)), as_ntriples)
+        yield _built(label, batch[n][1], lambda a=article, p=parsed: make(a, _joined(p, a.published)), form)
 
 
-def _built(label: Path, article: Article, make, as_ntriples: bool = False) -> BuildResult:
+def _built(label: Path, article: Article, make, form: str = "graph") -> BuildResult:
+    """The result of ``make()``, in the :class:`BuildResult` field ``form`` names."""
     try:
-        if as_ntriples:
-            return BuildResult(label, article, None, None, article.warnings, ntriples=make())
-        return BuildResult(label, article, make(), None, article.warnings)
+        return BuildResult(label, article, **{"graph": None, form: make()}, warnings=article.warnings)
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop a batch
         return BuildResult(label, None, None, _one_line(f"{label}: {type(exc).__name__}: {exc}"))
 
@@ -168,6 +188,11 @@ def _keeper(copies: list[tuple[Path, date | None]]) -> tuple[Path, date | None]:
 #: At most this many entries in a batch (results included), so that a long run of articles that
 #: are not built (already stored, copies) does not gather in memory.
 MAX_BATCH_ENTRIES = 1024
+
+#: The articles of a build's first reading are kept for its second while their texts hold at most
+#: this many characters (so the files of most builds are read once); past it, every file is read
+#: again, so that memory does not grow with the number of articles.
+KEEP_READ_CHARS = 20_000_000
 
 #: One batch of a build, in the order of the inputs: articles to build (``(label, Article)``
 #: pairs) and the results already known (failures, copies, documents already stored) between them.
@@ -186,8 +211,9 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
     find texts met in several files, each built once (see :func:`_keeper`), the other copies
     reported as warnings; ``planned(n)`` is then told how many results the build will give;
     then the articles are read again and batched in turn, so that memory does not grow with
-    the number of articles. An article whose text ``known(sha256)`` says is already stored is
-    not built: its result says so (``BuildResult.known``).
+    the number of articles (what the first reading gave is kept for the second instead, while the
+    texts read hold at most :data:`KEEP_READ_CHARS` characters). An article whose text
+    ``known(sha256)`` says is already stored is not built: its result says so (``BuildResult.known``).
     """
     from kg.read import expand_inputs
 
@@ -201,8 +227,16 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
     readable: list[Path] = []  # the files with an article to build
     ok: set[Path] = set()
     broken: set[Path] = set()  # files that could not be read to the end (their failure is told once)
+    kept: dict[Path, list] | None = {}  # what reading each file gave, while within KEEP_READ_CHARS
+    kept_chars = 0
     for path in paths:
+        read: list = []
         for label, article in _read_or_fail(path, published):
+            if kept is not None:
+                read.append((label, article))
+                kept_chars += len(article.text) if isinstance(article, Article) else 0
+                if kept_chars > KEEP_READ_CHARS:
+                    kept, read = None, []
             if isinstance(article, BuildResult):
                 pending.append(article)
                 broken.add(path)
@@ -214,12 +248,15 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
                 readable.append(path)
             ok.add(label)
             copies.setdefault(article.sha256, []).append((label, article.published))
+        if kept is not None:
+            kept[path] = read
     if planned is not None:
         planned(len(pending) + len(ok))
     size = max(1, batch_size(len(ok)))
     waiting = chars = 0  # articles to build in ``pending``, and their length
     for path in readable:
-        for label, article in _read_or_fail(path, published):
+        reading = kept.pop(path) if kept is not None else _read_or_fail(path, published)
+        for label, article in reading:
             if len(pending) >= MAX_BATCH_ENTRIES:
                 yield pending
                 pending, waiting, chars = [], 0, 0
@@ -252,10 +289,12 @@ def plan_batches(inputs: Sequence[Path | str], published: date | None = None,
         yield pending
 
 
-def build_batch(batch: Batch, model: str | None = None, as_ntriples: bool = False) -> list[BuildResult]:
-    """The results of one batch (see :data:`Batch`), in its order."""
+def build_batch(batch: Batch, model: str | None = None, as_ntriples: bool = False,
+                as_triples: bool = False) -> list[BuildResult]:
+    """The results of one batch (see :data:`Batch`), in its order (the triples' form as
+    :func:`build_articles` says)."""
     articles = [entry for entry in batch if not isinstance(entry, BuildResult)]
-    built = iter(build_articles(articles, model, as_ntriples)) if articles else iter(())
+    built = iter(build_articles(articles, model, as_ntriples, as_triples)) if articles else iter(())
     return [entry if isinstance(entry, BuildResult) else next(built) for entry in batch]
 
 
@@ -265,9 +304,11 @@ def build_iter(inputs: Sequence[Path | str], published: date | None = None,
                planned: Callable[[int], None] | None = None,
                cluster=None, shards: Path | None = None, as_ntriples: bool = False) -> Iterator[BuildResult]:
     """Build every article under ``inputs`` (files or folders), one result each, in the order
-    of the inputs; never raises for a bad article (see :func:`plan_batches`). With
-    ``as_ntriples`` (for a store) the results carry N-Triples rather than rdflib graphs
-    (``BuildResult.rdf()`` parses them); results from worker processes always do.
+    of the inputs; never raises for a bad article (see :func:`plan_batches`). The results
+    carry their triples as a tuple of rdflib terms (``BuildResult.triples``), what
+    :func:`merge` adds to one graph, or with ``as_ntriples`` (for a store) as N-Triples;
+    results from worker processes always carry N-Triples. ``BuildResult.rdf()`` makes a
+    graph of either.
 
     With ``jobs`` > 1 and more than one batch to build, the batches (smaller ones, so that
     every worker gets some: :func:`parallel_batch_size`) are built in that many worker
@@ -303,7 +344,7 @@ def build_iter(inputs: Sequence[Path | str], published: date | None = None,
         yield from build_batches(batches, model, jobs)
         return
     for batch in batches:
-        yield from build_batch(batch, model, as_ntriples)
+        yield from build_batch(batch, model, as_ntriples, as_triples=not as_ntriples)
 
 
 #: The fewest articles a worker gets at a time (``nlp.pipe`` gains little beyond a few).
@@ -352,7 +393,9 @@ def merge(results: Iterable[BuildResult], merge_events: bool = True) -> tuple[Gr
 
     graph, failures = new_graph(), []
     for r in results:
-        if r.built and r.graph is None:
+        if r.built and r.triples is not None:
+            graph += r.triples
+        elif r.built and r.graph is None:
             graph.parse(data=r.ntriples, format="nt")
         elif r.built:
             graph += r.graph
@@ -385,7 +428,7 @@ def add_to_store(build, results: Iterable[BuildResult], merge_events: bool = Tru
         batch = []
         for r in results:
             if r.built:
-                batch.append((str(document_iri(r.article)), r.graph if r.graph is not None else r.ntriples))
+                batch.append((str(document_iri(r.article)), r.ntriples if r.ntriples is not None else r.rdf()))
             if len(batch) >= PIPE_BATCH:
                 yield batch
                 batch = []

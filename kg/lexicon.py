@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -118,10 +118,21 @@ class WeaponLexicon:
         """Equal, or one broader than the other ("missile" and "ballistic missile")."""
         return a == b or b in self.broader.get(a, ()) or a in self.broader.get(b, ())
 
+    @cached_property
+    def label_starts(self) -> frozenset[str]:
+        """The words a label can start with: each label's text up to a space, or whole (a word
+        of the text may hold a space itself)."""
+        return frozenset(label[:n] for label in self.by_label for n in range(1, len(label) + 1)
+                         if n == len(label) or label[n] == " ")
+
     def match(self, words: list[str]) -> list[tuple[int, int, str]]:
         """Longest-first matches over a list of lower-cased words: (start, end, concept)."""
         found, i = [], 0
+        starts = self.label_starts
         while i < len(words):
+            if words[i] not in starts:  # no label starts with this word
+                i += 1
+                continue
             for n in range(min(self.max_words, len(words) - i), 0, -1):
                 concept = self.by_label.get(" ".join(words[i : i + n]))
                 if concept:

@@ -26,6 +26,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 import spacy
@@ -312,11 +313,13 @@ class EntityFixer:
         is left to the armed-forces reading."""
         kinds = load_json("references.json")["name_kinds"]
         taken = {i for s in spans if s.label_ in {"PERSON", "ORG"} for i in range(s.start, s.end)}
+        # the words that can stand in such a name, each word read once
+        capitalised = [t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in taken for t in doc]
         found: list[Span] = []
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in taken:
+            while j < len(doc) and capitalised[j]:
                 j += 1
             if j - i >= 2 and doc[j - 1].lower_ in kinds and not (j - i == 2 and gaz.demonym(doc[i].text)):
                 found.append(Span(doc, i, j, label="ORG"))
@@ -330,8 +333,9 @@ class EntityFixer:
         label_at = {(s.start, s.end): s.label_ for s in spans}
         found: list[Span] = []
         defined: dict[str, str] = {}
-        for tok in doc:
-            if not is_acronym(tok.text) or tok.i == 0 or tok.i + 1 >= len(doc):
+        acronyms = [tok for tok in doc if is_acronym(tok.text)]  # the document's words read once
+        for tok in acronyms:
+            if tok.i == 0 or tok.i + 1 >= len(doc):
                 continue
             pair = None
             if doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")":
@@ -352,8 +356,8 @@ class EntityFixer:
         taken = {i for s in found for i in range(s.start, s.end)}
         covered = {i for s in spans for i in range(s.start, s.end)}
         org_names = {s.text for s in spans if s.label_ == "ORG"}
-        for tok in doc:
-            if tok.i in taken or not is_acronym(tok.text):
+        for tok in acronyms:
+            if tok.i in taken:
                 continue
             if tok.text in defined:
                 found.append(Span(doc, tok.i, tok.i + 1, label=defined[tok.text]))
@@ -651,4 +655,8 @@ def load_nlp(model: str | None = None) -> Language:
     )
     ruler.add_patterns(ruler_patterns())
     nlp.add_pipe(FIXER_NAME, last=True)
+    # The pipeline and the gazetteer loaded with it live as long as the process: kept out of the
+    # collector's full passes, which a build (many short-lived objects) would otherwise make walk
+    # the hundreds of thousands of objects they hold, again and again.
+    gc.freeze()
     return nlp

@@ -123,7 +123,9 @@ def in_place_role(tok: Token) -> bool:
 def in_speaker(tok: Token) -> bool:
     """"Officials in Kyiv said ...": a place inside the phrase of whoever reports."""
     for anc in tok.ancestors:
-        if is_attack_word(anc) or is_violence_verb(anc):
+        lemma = anc.lemma_.lower()  # is_attack_word(anc) or is_violence_verb(anc), the lemma read once
+        if lemma in words("attack_nouns") or lemma in words("attack_verbs") or anc.lower_ in words("attack_nouns") \
+                or anc.pos_ == "VERB" and (lemma in words("kill_verbs") or lemma in words("injure_verbs")):
             return False  # "Armed men ... killed 15 in an attack in X, the ministry said", misparsed as one subject
         if anc.dep_ in {"nsubj", "nsubjpass"} and anc.head.lemma_.lower() in words("report_verbs"):
             return True
@@ -302,8 +304,19 @@ def base_of_target(ctx: DocContext, tok: Token) -> str | None:
     return ctx.place_by_name(propn_span(tok).text, CITY).key if known is not None and known.kind == CITY else None
 
 
+def _may_name_a_place(ctx: DocContext, tok: Token) -> bool:
+    """What every reading of :func:`place_of` asks of a word: a proper noun, a word the entity
+    table binds, or the name before "-based"; the other words are passed over at once."""
+    if tok.pos_ == "PROPN" or tok.i in ctx.entities.demonym_tokens or ctx.entity(tok) is not None:
+        return True
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text in {"-", "–"} and doc[tok.i + 2].lower_ == "based"
+
+
 def place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
+    if not _may_name_a_place(ctx, tok):
+        return None
     if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
         return None
     side = tok.head.lemma_.lower() == "side" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in {"on", "to", "across"}

@@ -142,8 +142,22 @@ def _not_harm(verb: Token) -> bool:
     return any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "at") for c in verb.children)
 
 
+@lru_cache(maxsize=1)
+def _outcome_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas and the lower-case forms one of which every reading of :func:`_outcomes` asks
+    for: the other words are passed over at once."""
+    lemmas = frozenset({"dead", "death"}).union(
+        casualty_words("kill_verbs"), casualty_words("death_verbs"), casualty_words("injure_verbs"),
+        casualty_words("care_verbs"), casualty_words("harm_verbs"), casualty_words("death_only_harm_verbs"),
+        _w("killing_nouns"))
+    return lemmas, _w("injure_words") | _w("kill_words")
+
+
 def _outcomes(anchor: Token) -> list[str]:
     lemma, lower = anchor.lemma_.lower(), anchor.lower_
+    lemmas, forms = _outcome_words()
+    if lemma not in lemmas and lower not in forms:
+        return []
     if _is_verb(anchor) and lemma not in {"leave", "claim"}:
         if lower in _w("injure_words") and lemma not in casualty_words("kill_verbs"):
             return [INJURED]
@@ -485,9 +499,10 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
     items_of: list[tuple[int, CasualtyMention]] = []  # (victim phrase head, mention)
     used: set[int] = set()
     seen: set[tuple[int, str]] = set()
-    anchor_idx = {t.i for t in sent if _outcomes(t) and not _death_result_word(t)}
-    for anchor in sent:
-        outcomes = _outcomes(anchor)
+    tokens = list(sent)
+    outcomes_of = [_outcomes(t) for t in tokens]  # read once: the anchors and the loop below
+    anchor_idx = {t.i for t, outcomes in zip(tokens, outcomes_of) if outcomes and not _death_result_word(t)}
+    for anchor, outcomes in zip(tokens, outcomes_of):
         lemma = anchor.lemma_.lower()
         pairs: list[tuple[Token, str]] = []
         if lemma in {"claim", "cost"} and anchor.pos_ == "VERB":  # "claimed the lives of 23", "cost the lives of seven"

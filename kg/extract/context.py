@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,8 +27,13 @@ class DocContext:
     def build(cls, doc: Doc, published: date | None) -> "DocContext":
         table = resolve_entities(doc)
         ctx = cls(doc=doc, published=published, entities=table, countries=salient_countries(doc))
-        ctx.dateline_chars = dateline_spans(doc.text)
+        ctx.dateline_chars = dateline_spans(ctx.text)
         return ctx
+
+    @cached_property
+    def text(self) -> str:
+        """The document's text, joined once (``Doc.text`` joins every token's text at each call)."""
+        return self.doc.text
 
     # -- entities ---------------------------------------------------------
     def entity(self, token: Token) -> Entity | None:
@@ -68,10 +75,21 @@ class DocContext:
         return tuple(sorted(out, key=lambda e: e.start))
 
     def paragraph_of(self, token: Token) -> int:
-        """The index of the paragraph (non-empty line) a token stands in."""
-        before = self.doc.text[: token.idx]
-        earlier_lines = before[: before.rfind("\n") + 1]
-        return sum(1 for line in earlier_lines.split("\n") if line.strip())
+        """The index of the paragraph (non-empty line) a token stands in: the number of
+        non-empty lines that end before it."""
+        line_ends, paragraphs_before = self._paragraph_index
+        return paragraphs_before[bisect_left(line_ends, token.idx)]
+
+    @cached_property
+    def _paragraph_index(self) -> tuple[list[int], list[int]]:
+        """The offsets of the line breaks, and for each count of them the number of non-empty
+        lines they end (``[0]`` for none), read once per document for :meth:`paragraph_of`."""
+        line_ends = [n for n, char in enumerate(self.text) if char == "\n"]
+        paragraphs_before, start = [0], 0
+        for end in line_ends:
+            paragraphs_before.append(paragraphs_before[-1] + (1 if self.text[start:end].strip() else 0))
+            start = end + 1
+        return line_ends, paragraphs_before
 
 
 def subtree_span(token: Token) -> Span:

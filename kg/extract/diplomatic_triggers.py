@@ -4,6 +4,8 @@ are about."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from kg.extract.context import clause_head, words
@@ -11,8 +13,19 @@ from kg.lexicon import diplomacy_words
 from kg.extract.wording import clause_text, phrase
 
 
+@lru_cache(maxsize=1)
+def _meeting_lemmas() -> frozenset[str]:
+    """The lemmas one of which every reading of :func:`meeting_trigger` asks for (a meeting
+    noun may also be known by its form): the other words are passed over at once."""
+    return frozenset({"call", "speak", "talk"}).union(
+        words("meeting_nouns"), words("meeting_verbs"), diplomacy_words("phone_verbs"),
+        diplomacy_words("signing_verbs"), diplomacy_words("receive_verbs"), diplomacy_words("arrival_verbs"))
+
+
 def meeting_trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
+    if lemma not in _meeting_lemmas() and tok.lower_ not in words("meeting_nouns"):
+        return False
     if tok.pos_ == "NOUN" and (lemma in words("meeting_nouns") or tok.lower_ in words("meeting_nouns")):
         if lemma == "round" and not _is_round_of_talks(tok):
             return False
@@ -29,7 +42,8 @@ def meeting_trigger(tok: Token) -> bool:
         if lemma == "discuss":
             return any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.subtree)
         return True
-    return call_trigger(tok) or signing_trigger(tok) or reception_trigger(tok) or arrival_trigger(tok)
+    # signing, receiving and arriving are verbs only
+    return call_trigger(tok) or tok.pos_ == "VERB" and (signing_trigger(tok) or reception_trigger(tok) or arrival_trigger(tok))
 
 
 def reception_trigger(tok: Token) -> bool:
@@ -151,9 +165,26 @@ def _is_round_of_talks(tok: Token) -> bool:
         or any(t.lemma_.lower() in words("meeting_nouns") and t != tok for t in tok.sent))
 
 
+@lru_cache(maxsize=1)
+def _mediation_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas and the lower-case forms one of which every mediation word has (each reading
+    of :func:`mediation_trigger` asks for one of them): the other words are passed over at once."""
+    lemmas = frozenset({"mediate", "broker", "facilitate", "forge", "secure", "negotiate"}).union(
+        words("mediation_nouns"), diplomacy_words("mediator_nouns"), diplomacy_words("shuttle_verbs"),
+        diplomacy_words("lead_verbs"), diplomacy_words("sponsor_verbs"), diplomacy_words("draft_verbs"),
+        diplomacy_words("settle_verbs"))
+    lowers = frozenset({"brokered", "mediated", "mediating", "brokering", "between"}).union(
+        words("mediation_nouns"), diplomacy_words("mediator_nouns"), diplomacy_words("peace_effort_nouns"),
+        diplomacy_words("auspices_nouns"), diplomacy_words("help_nouns"))
+    return lemmas, lowers
+
+
 def mediation_trigger(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    if lemma in {"mediate", "broker", "facilitate"} or tok.lower_ in {"brokered", "mediated", "mediating", "brokering"}:
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    lemmas, lowers = _mediation_words()
+    if lemma not in lemmas and lower not in lowers:
+        return False
+    if lemma in {"mediate", "broker", "facilitate"} or lower in {"brokered", "mediated", "mediating", "brokering"}:
         return True
     if mediation_noun(tok):
         return True
@@ -162,17 +193,17 @@ def mediation_trigger(tok: Token) -> bool:
             c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
         return True
     # "US-led diplomacy", "the Kenyan-led mediation", "Qatari-led efforts"
-    if tok.lower_ in diplomacy_words("peace_effort_nouns") and _hyphen_led(tok) is not None:
+    if lower in diplomacy_words("peace_effort_nouns") and _hyphen_led(tok) is not None:
         return True
     # "diplomacy led by the United States", "efforts spearheaded by Qatar"
     if lemma in diplomacy_words("lead_verbs") and tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children) \
             and tok.head.lower_ in diplomacy_words("peace_effort_nouns"):
         return True
     # "under the auspices of the AU", "with the facilitation of Qatar"
-    if tok.lower_ in diplomacy_words("auspices_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+    if lower in diplomacy_words("auspices_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True
     # "an agreement negotiated with the help of X": help towards an agreement or talks
-    if tok.lower_ in diplomacy_words("help_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+    if lower in diplomacy_words("help_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         verb = clause_head(tok)
         told = [verb, *verb.children, *(verb.head.children if verb.dep_ == "acl" else ()), verb.head]
         return any(t.lemma_.lower() in diplomacy_words("goal_nouns") | words("meeting_nouns")
@@ -216,8 +247,8 @@ def hyphen_leader(noun: Token) -> Token | None:
 
 def mediation_noun(tok: Token) -> bool:
     """"mediator(s)", "guarantors", "a go-between" (which the tokenizer splits)."""
-    if tok.pos_ in {"NOUN", "PROPN"} and (tok.lemma_.lower() in words("mediation_nouns") | diplomacy_words("mediator_nouns")
-                                       or tok.lower_ in words("mediation_nouns") | diplomacy_words("mediator_nouns")):
+    if tok.pos_ in {"NOUN", "PROPN"} and any(w in words("mediation_nouns") or w in diplomacy_words("mediator_nouns")
+                                             for w in (tok.lemma_.lower(), tok.lower_)):
         return True
     doc = tok.doc
     return tok.lower_ == "between" and tok.dep_ != "prep" and tok.i >= 2 and doc[tok.i - 2].lower_ == "go" \

@@ -106,7 +106,7 @@ def _document_talks_goal(ctx: DocContext) -> str | None:
             goal = talks_goal(tok)
             if goal:
                 return goal
-    text = ctx.doc.text.lower()
+    text = ctx.text.lower()
     found = [(text.find(w), w) for w in diplomacy_words("peace_words") if text.find(w) >= 0]
     return min(found)[1] if found else None
 
@@ -282,7 +282,7 @@ def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], lis
     table who are not sides of the war are the third party."""
     out = []
     for verb in sent:
-        if not meeting_trigger(verb) or verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" or not meeting_trigger(verb):
             continue
         for purpose in _purpose_clauses(verb):
             deal = next((n for n in purpose.subtree if n.pos_ == "NOUN" and _peace_noun(n)), None)
@@ -565,8 +565,10 @@ def _brokering_meetings(ctx: DocContext, sent: Span, war: set[str]) -> list[tupl
     agreement or a war between them mediates."""
     out = []
     for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
         talks = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and meeting_trigger(c)]
-        if verb.pos_ != "VERB" or not (meeting_trigger(verb) or talks):
+        if not (meeting_trigger(verb) or talks):
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:

@@ -180,7 +180,11 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
     i = lo
     found: list[PlaceFrame] = []
     runs: list[tuple[int, int]] = []
+    starts_name = [name_token(t) for t in doc[lo:hi]]  # where a name can start, each word read once
     while i < hi:
+        if not starts_name[i - lo]:
+            i += 1
+            continue
         end = name_end(doc, i, hi)
         if end == i or owner_prefix(doc[i]):
             i += 1

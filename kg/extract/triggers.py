@@ -230,8 +230,9 @@ def match_triggers(doc: Doc) -> dict[int, list[TriggerPattern]]:
 def find_triggers(sent: Span, matches: dict[int, list[TriggerPattern]], has_casualties: bool) -> list[Trigger]:
     """The trigger words of one sentence whose conditions hold."""
     out: list[Trigger] = []
-    for tok in sent:
-        pats = matches.get(tok.i)
+    doc = sent.doc
+    for i in sorted(i for i in matches if sent.start <= i < sent.end):  # the sentence's words with a pattern
+        tok, pats = doc[i], matches[i]
         if not pats or _excluded(tok, has_casualties):
             continue
         if _protest(sent) and not any(p.at_crowds for p in pats):

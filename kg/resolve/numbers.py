@@ -421,9 +421,16 @@ def parse_count(text: str, *, years: bool = False) -> Count | None:
     A phrase that says the count is unknown ("an unknown number of ...") reads as None.
     See the module docstring for year-like figures.
     """
+    if not isinstance(text, str):
+        return None
+    return _parse_count(text, years)
+
+
+@lru_cache(maxsize=8192)
+def _parse_count(text: str, years: bool) -> Count | None:
+    """:func:`parse_count` of a string, read once per process for each phrase and ``years``
+    (a :class:`Count` is immutable; the same words recur through a build)."""
     try:
-        if not isinstance(text, str):
-            return None
         toks = _tokens(text)
         start = next((k for k, t in enumerate(toks) if re.match(r"[a-z0-9]", t.text)), None)
         if start is None:
