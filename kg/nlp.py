@@ -202,6 +202,10 @@ class EntityFixer:
                 start += 1  # "Suspected Fulani": who is suspected, not part of the name
             while label == "PERSON" and start < end - 1 and doc[start].lower_.rstrip(".") in honorifics:
                 start += 1  # "Ms Albanese": the name is "Albanese"
+            if label == "PERSON":
+                start = _after_honorific_phrase(doc, start, end)  # "Datuk Seri X": the name is "X"
+                if start >= end:
+                    continue  # the style alone, split from the name by the model
             spans.append(Span(doc, start, end, label=label, kb_id=ent.kb_id_))
         spans = self._organizations_ending_in_a_place(doc, spans)
         spans += self._named_organizations(doc, spans, gaz)
@@ -581,6 +585,16 @@ class EntityFixer:
                 start -= 1
             return Span(doc, start, span.end + 1, label="LOC")
         return span
+
+
+def _after_honorific_phrase(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts after the longest style of honour that opens it ("Tan Sri", "Datuk Seri")."""
+    phrases = word_set("titles.json", "honorific_phrases")
+    best = start
+    for stop in range(start + 1, min(end, start + 3) + 1):
+        if doc[start:stop].text.lower() in phrases:
+            best = stop
+    return best
 
 
 _MAX_NAME_TOKENS = 12

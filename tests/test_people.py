@@ -176,3 +176,18 @@ def test_people_full_name_of_known_officeholder_kept_whole(nlp, text, name, affi
     people, label = people_of(nlp, text)
     assert name in people, list(people)
     assert label(people[name].affiliation_key) == affiliation
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_people"),
+    [
+        # the styles of Malaysian honours are no names, nor parts of one
+        ("The talks were chaired by Prime Minister Datuk Seri Anwar Ibrahim in Putrajaya.", "Anwar Ibrahim", {"Datuk Seri"}),
+        ("Tan Sri Muhyiddin Yassin met the envoy in Kuala Lumpur.", "Muhyiddin", {"Tan Sri Muhyiddin", "Tan Sri"}),
+        # a surname that is also a word of a style stays
+        ("Tan Chee Keong met the envoy in Penang.", "Tan Chee Keong", set()),
+    ],
+)
+def test_people_honour_styles_are_not_names(nlp, text, name, not_people):
+    people, _ = people_of(nlp, text)
+    assert any(p.startswith(name) for p in people) and not set(people) & not_people, list(people)
