@@ -752,6 +752,8 @@ def test_attacks_toll_including_parts_by_place(nlp, text, whole, parts):
          "Baku said 50 of its servicemen had died.", {("Armenia", 49), ("Azerbaijan", 50)}),
         ("Fighting on the border flared on Sunday. Eritrea said 25 Ethiopian troops died, "
          "while Ethiopia said 15 Eritrean soldiers were killed.", {("Ethiopia", 25), ("Eritrea", 15)}),
+        ("Border clashes between Kyrgyzstan and Tajikistan resumed on Monday. So far, more than 20 deaths have been "
+         "reported on the Kyrgyz side, while 14 people were killed on the Tajik side.", {("Kyrgyzstan", 21), ("Tajikistan", 14)}),
     ],
 )
 def test_attacks_each_side_s_dead_told_apart_are_an_attack_on_that_side(nlp, text, sides):

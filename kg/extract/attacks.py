@@ -739,6 +739,12 @@ def _side_of(ctx: DocContext, m: CasualtyMention) -> str | None:
     own = _own_toll_of(ctx, m.anchor)
     if own is not None:
         return own
+    for word in (m.anchor, m.anchor.head):  # "20 deaths reported on the Kyrgyz side", "14 were killed on the Tajik side"
+        for side in (p for c in word.children if c.dep_ == "prep" and c.lower_ in {"on", "from"}
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "side"):
+            key = next((ctx.entities.key_of(d) for d in side.children if d.i in ctx.entities.demonym_tokens), None)
+            if key and ctx.entities.entities[key].kind == COUNTRY:
+                return key
     verb = m.anchor
     victims = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.pos_ in {"NOUN", "NUM", "PRON"}]
     victims += [p for v in list(victims) for c in v.children if c.dep_ == "prep" and c.lower_ == "of"
