@@ -19,6 +19,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract import attack_places
+from kg.extract.actors import speech_head
 from kg.extract.casualties import CasualtyMention, casualty_words, find_casualties
 from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, misread_relative, subjects, tree_distance, words
@@ -243,13 +244,12 @@ def _carrier_verb(trig: Token) -> Token | None:
         return t.head
     if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in words("response_verbs"):
         return t.head.head  # "Israel retaliated with airstrikes", "the army responded with shelling"
-    if t.dep_ == "pobj" and t.head.lower_ in {"in", "during"} and attack_places.is_violence_verb(t.head.head) \
-            and _active(t.head.head):
-        return t.head.head  # "troops killed 11 militants in a raid": who killed, raided
-    verb = t.head.head.head
-    if t.dep_ == "pobj" and t.head.lower_ in {"in", "during"} and t.head.head.dep_ == "dobj" \
-            and attack_places.is_violence_verb(verb) and _active(verb):
-        return verb  # "bandits killed 17 people in coordinated attacks", the phrase hung on the object
+    if t.dep_ == "pobj" and t.head.lower_ in {"in", "during"}:
+        # "troops killed 11 militants in a raid": who killed, raided; also with the phrase hung on the
+        # object ("bandits killed 17 people in coordinated attacks")
+        verb = t.head.head.head if t.head.head.dep_ == "dobj" else t.head.head
+        if attack_places.is_violence_verb(verb) and _active(verb):
+            return verb
     return None
 
 
@@ -721,9 +721,8 @@ def _split_by_sides_told(ctx: DocContext, cand: Candidate) -> list[Candidate]:
     by_outcome: dict[str, set[str]] = {}
     for m in tolls:
         by_outcome.setdefault(m.record.outcome, set()).add(sides[id(m)])
-    split = [o for o, found in by_outcome.items() if len(found) >= 2 and None not in found]
-    if not split or any(None in found for found in by_outcome.values()):
-        return [cand]
+    if any(None in found for found in by_outcome.values()) or not any(len(found) >= 2 for found in by_outcome.values()):
+        return [cand]  # a toll of no known side, or all of one side
     out = []
     for side in dict.fromkeys(sides[id(m)] for m in tolls):
         out.append(replace(cand, places=[side], place_tokens=[], casualties=[m for m in tolls if sides[id(m)] == side],
@@ -742,8 +741,8 @@ def _side_of(ctx: DocContext, m: CasualtyMention) -> str | None:
     for word in (m.anchor, m.anchor.head):  # "20 deaths reported on the Kyrgyz side", "14 were killed on the Tajik side"
         for side in (p for c in word.children if c.dep_ == "prep" and c.lower_ in {"on", "from"}
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "side"):
-            key = next((ctx.entities.key_of(d) for d in side.children if d.i in ctx.entities.demonym_tokens), None)
-            if key and ctx.entities.entities[key].kind == COUNTRY:
+            key = next((k for d in side.children if (k := _demonym_country(ctx, d))), None)
+            if key:
                 return key
     verb = m.anchor
     victims = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.pos_ in {"NOUN", "NUM", "PRON"}]
@@ -751,20 +750,22 @@ def _side_of(ctx: DocContext, m: CasualtyMention) -> str | None:
                 for p in c.children if p.dep_ == "pobj"]  # "two of its citizens"
     for v in victims:
         for c in v.children:
-            if c.dep_ in {"amod", "compound"} and c.i in ctx.entities.demonym_tokens:
-                key = ctx.entities.key_of(c)
-                if key and ctx.entities.entities[key].kind == COUNTRY:
-                    return key
+            key = _demonym_country(ctx, c) if c.dep_ in {"amod", "compound"} else None
+            if key:
+                return key
             if c.dep_ == "poss" and c.lower_ in {"its", "their"}:
-                clause = verb
-                while clause.dep_ in {"conj", "xcomp", "ccomp"} and clause.head != clause \
-                        and clause.lemma_.lower() not in words(SPEECH):
-                    clause = clause.head
-                speaker = next((s for s in clause.children if s.dep_ == "nsubj" and clause.lemma_.lower() in words(SPEECH)), None)
+                said = verb if verb.lemma_.lower() in words(SPEECH) else speech_head(verb)
+                speaker = next((s for s in said.children if s.dep_ == "nsubj"), None) if said is not None else None
                 ent = ctx.entity(speaker) if speaker is not None else None
                 if ent is not None and ent.kind == COUNTRY:
                     return ent.key
     return None
+
+
+def _demonym_country(ctx: DocContext, tok: Token) -> str | None:
+    """The country a demonym names ("Ethiopian troops", "the Tajik side")."""
+    key = ctx.entities.key_of(tok) if tok.i in ctx.entities.demonym_tokens else None
+    return key if key and ctx.entities.entities[key].kind == COUNTRY else None
 
 
 def _own_toll_of(ctx: DocContext, anchor: Token) -> str | None:
@@ -1133,8 +1134,8 @@ def _part_of_the_country(ctx: DocContext, cand: Candidate) -> list[str]:
                    for t in sent):  # "in the south", "in the east of the country"
             continue
         for t in sent:
-            key = ctx.entities.key_of(t) if t.i in ctx.entities.demonym_tokens else None
-            if key and ctx.entities.entities[key].kind == COUNTRY and key not in cand.attackers:
+            key = _demonym_country(ctx, t)
+            if key and key not in cand.attackers:
                 return [key]
     return []
 

@@ -209,12 +209,7 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         if speaker is not None:  # the side the speaker acts for
             found += [side_of(ctx, k) for c in speaker.children if c.dep_ == "nsubj"
                       for k in agents_in(ctx, subtree_span(c)) if side_of(ctx, k) not in found]
-    out = list(found)
-    for key in found:
-        ent = ctx.entities.entities[key]
-        if ent.kind == PERSON and ent.affiliation_key and ent.affiliation_key not in out:
-            out.append(ent.affiliation_key)
-    return out
+    return _with_affiliations(ctx, found)
 
 
 def _another_act(trigger: Token) -> bool:
@@ -231,18 +226,18 @@ def _one_call_each(ctx: DocContext, trigger: Token, parts: list[str]) -> list[li
         return [parts]
     own = [_with_affiliations(ctx, agents_in(ctx, [t for t in phrase_tokens(o) if not any(
         t in c.subtree for c in o.children if c.dep_ in {"conj", "cc"})])) for o in called]
-    everyone_called = set().union(*own)
+    everyone_called = {k for agents in own for k in agents}
     caller = [k for k in parts if k not in everyone_called]
     return [caller + [k for k in agents if k not in caller] for agents in own if agents]
 
 
-def _with_affiliations(ctx: DocContext, keys: list[str]) -> set[str]:
-    """Agents and the sides their people belong to."""
-    out = set(keys)
+def _with_affiliations(ctx: DocContext, keys: list[str]) -> list[str]:
+    """Agents, then the sides their people belong to."""
+    out = list(keys)
     for k in keys:
         ent = ctx.entities.entities[k]
-        if ent.kind == PERSON and ent.affiliation_key:
-            out.add(ent.affiliation_key)
+        if ent.kind == PERSON and ent.affiliation_key and ent.affiliation_key not in out:
+            out.append(ent.affiliation_key)
     return out
 
 
