@@ -147,6 +147,17 @@ def test_entities_city_description_needs_a_city_of_that_country(nlp):
     assert not any("Ukrainian city" in e.aliases for e in ents.values())
 
 
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked Gao on Monday. Residents of the town said shops were closed.",
+    "Shelling hit Kherson overnight. The city was without power on Tuesday.",
+    "A drone struck Baidoa on Friday. Elders in the town said two people died.",
+])
+def test_entities_a_place_told_by_its_noun_gets_no_alias_of_that_noun(nlp, text):
+    ents = entities_of(nlp, text)
+    assert not any(a.lower() in {"town", "city", "village"} for e in ents.values() for a in e.aliases), [
+        (e.label, e.aliases) for e in ents.values()]
+
+
 def test_entities_title_alone_is_the_one_person_with_that_title(nlp):
     ents = entities_of(nlp, "Qatar's Emir Tamim bin Hamad Al Thani hosted the talks in Doha. The emir said progress was made.")
     emir = next(e for e in ents.values() if e.kind == "Person")

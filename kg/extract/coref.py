@@ -254,8 +254,10 @@ def _place_descriptions(doc: Doc, table: EntityTable) -> None:
             if info is not None and info.capital:  # "the Sudanese capital": its capital, named or not
                 ent = place_entity(table, info.capital, [info.iso2], CITY)
         if ent is not None:
+            # "the Swiss city" is a name of the place; "the village" is no name of any
             table.refer(span, ent.key, f"'{span.text}' refers to {ent.label}, the nearest {tok.lower_} "
-                                       f"of that description named before it")
+                                       f"of that description named before it",
+                        alias=any(t.text[:1].isupper() for t in span if t.pos_ != "DET"))
 
 
 # -- titles ----------------------------------------------------------------------

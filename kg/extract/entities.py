@@ -71,11 +71,12 @@ class EntityTable:
         for tok in span:
             self.token_key[tok.i] = key
 
-    def refer(self, span: Span, key: str, reason: str) -> Entity:
-        """Bind a further mention of an entity ("the alliance", "the emir"), its words kept as an alias."""
+    def refer(self, span: Span, key: str, reason: str, *, alias: bool = True) -> Entity:
+        """Bind a further mention of an entity ("the alliance", "the emir"), its words kept as an alias
+        unless ``alias`` is false."""
         ent = self.entities[key]
         surface = clean_name(span.text)
-        if surface and surface != ent.label:
+        if alias and surface and surface != ent.label:
             ent.aliases.add(surface)
         ent.merge_reasons.add(reason)
         self.bind(span, key)
