@@ -16,8 +16,9 @@
   the document names; a surname split in two by a typo ("Daga lo") is a person; a name
   the wording marks as a place ("X village", "the town of X", "X (District, Region)",
   "coded to X"; see :mod:`kg.extract.place_phrases`) is a place span at every mention, as is
-  a short name the model took for a person or group right after "in/near/at" on a verb of
-  violence. People: the bare surname of a known officeholder ("Pashinyan said"), a name
+  a short name the model took for a person or group right after "in/near/at/between" on a verb
+  of violence, a verb joined to one, a verb whose subject is an attack ("fighting erupted in
+  X") or an attack noun ("clashes in X"). People: the bare surname of a known officeholder ("Pashinyan said"), a name
   with a noun for an ordinary person in apposition ("Oksana, a local resident,") and a
   given name the model left out ("Minister Rustem [Umerov]") are person names, a courtesy
   word ("Ms") is not. Organizations: a broadcaster's name with "TV"/"television" after it is
@@ -48,6 +49,17 @@ _RELABEL_AS_PLACE = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "NORP", "
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                "northeastern", "northwestern", "southeastern", "southwestern", "central",
                "north-eastern", "north-western", "south-eastern", "south-western"}
+
+
+def _violent_clause(verb, violent: frozenset[str] | set[str]) -> bool:
+    """A verb of violence, one joined to it ("killed a herder and burned houses in X"), or a verb
+    whose subject is an attack ("fighting erupted in X", "an explosion occurred at X")."""
+    if verb.lemma_.lower() in violent:
+        return True
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in violent:
+        return True
+    attacks = event_words("attack_nouns")
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in attacks for c in verb.children)
 
 
 def ruler_patterns() -> list[dict]:
@@ -537,21 +549,30 @@ class EntityFixer:
         violent = event_words("attack_verbs") | event_words("kill_verbs") | event_words("injure_verbs")
         found = []
         for s in spans:
-            if s.label_ not in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} or len(s) > 2 or s.text.isupper() or s.text in orgs or s.text in person_parts:
+            if s.label_ not in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} or len(s) > 2 or s.text.isupper() or s.text in orgs or s.text in person_parts and len(s) == 1:
                 continue
-            if any(t.text in person_parts for t in s) or s.end < len(doc) and (doc[s.end].pos_ in {"NOUN", "PROPN"} or doc[s.end].text in {"'s", "’s"}):
+            # a word of a person's name elsewhere in the document ("Gidan Zaki" names only itself)
+            elsewhere = {t.text for o in spans if o.label_ == "PERSON" and len(o) > 1 and o.start != s.start for t in o}
+            if any(t.text in elsewhere or len(s) == 1 and t.text in person_parts for t in s) \
+                    or s.end < len(doc) and (doc[s.end].pos_ in {"NOUN", "PROPN"} or doc[s.end].text in {"'s", "’s"}):
                 continue
             prep = doc[s.start - 1] if s.start else None
-            if prep is None or prep.lower_ not in {"in", "near", "at", "outside", "on"}:
+            if prep is not None and prep.lower_ in {"and", "or"} and s.root.dep_ == "conj":
+                first = s.root.head  # "between X and Y": the second name is read as the first one is
+                prep = first.head if first.dep_ == "pobj" and first.head.lower_ == "between" else None
+            if prep is None or prep.lower_ not in {"in", "near", "at", "outside", "on", "between"}:
                 continue
             if prep.lower_ == "on":  # "an attack on X", "an attack by fighters on X"
                 if any(a.lemma_.lower() in event_words("attack_nouns") for a in [prep.head, *list(prep.head.ancestors)[:2]]):
                     found.append(Span(doc, s.start, s.end, label="GPE"))
                 continue
+            if prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in event_words("attack_nouns"):
+                found.append(Span(doc, s.start, s.end, label="GPE"))  # "clashes in X", "an airstrike near X"
+                continue
             verb = prep.head
             while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
                 verb = verb.head
-            if verb.lemma_.lower() in violent:
+            if _violent_clause(verb, violent):
                 found.append(Span(doc, s.start, s.end, label="GPE"))
         return found
 

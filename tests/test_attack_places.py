@@ -148,6 +148,12 @@ def test_attack_places_framed_name_is_one_place_everywhere(nlp):
         ("On August 4, suspected militants shelled an army position in Kidira without causing any injuries.", {"Kidira"}),
         ("On January 5, airstrikes hit militants southeast of Timbuktu early in the morning, killing two.", {"Timbuktu"}),
         ("A peacekeeper was killed in a mortar attack on a UN camp in Kidal.", {"Kidal"}),
+        # after "between" and "and": the second name is read as the first one is
+        ("A roadside bomb struck an army truck between Lodwar and Nadapal on Monday.", {"Lodwar", "Nadapal"}),
+        # a verb whose subject is an attack, and a verb joined to a verb of violence
+        ("Fighting erupted in Banissa on Sunday between two clans, killing six people.", {"Banissa"}),
+        ("Bandits killed a herder and burned houses in Gidan Zaki on Wednesday.", {"Gidan Zaki"}),
+        ("Heavy clashes in Bulo Marer killed nine fighters on Friday.", {"Bulo Marer"}),
     ],
 )
 def test_attack_places_scene_names_the_model_mistakes(nlp, text, expected):
