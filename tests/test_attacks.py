@@ -616,6 +616,9 @@ def test_attacks_attack_misparsed_as_the_speakers_subject_keeps_its_place(nlp):
         ("The Houthis said their forces fired two drones at a ship in the Red Sea.", "Houthis"),
         ("Israeli forces killed three men during a raid on the town of Tubas.", "Israel"),
         ("Residents of villages near the border said heavy Azerbaijani shelling resumed hours after the truce.", "Azerbaijan"),
+        # the attack word is the object of a verb of firing: who fired it
+        ("Hezbollah said it fired a barrage of rockets at army positions in the Galilee on Monday.", "Hezbollah"),
+        ("The ELN said its fighters opened fire on a patrol in Arauca, killing two soldiers.", "ELN"),
     ],
 )
 def test_attacks_speakers_own_forces_and_who_killed_in_a_raid(nlp, text, attacker):

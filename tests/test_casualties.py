@@ -44,6 +44,10 @@ def test_casualties_stated_figures(nlp, text, expected):
     ("Two shells landed near the camp in Tessalit without causing any casualties.", {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
     ("The blast near the barracks in Mandera did not cause casualties, the commissioner said.",
      {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
+    # "no reports of": as "no casualties were reported"
+    ("Mortar rounds hit the camp near Kismayo overnight. There were no reports of casualties.",
+     {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
+    ("A drone struck a fuel depot in Kursk, with no reports of injuries.", {(I, 0, 0, False, None)}),
 ])
 def test_casualties_stated_none_is_zero(nlp, text, expected):
     assert counts(nlp, text) == expected
@@ -52,6 +56,7 @@ def test_casualties_stated_none_is_zero(nlp, text, expected):
 @pytest.mark.parametrize("text", [
     "Three people were killed in the market blast in Mogadishu and no other casualties were reported.",
     "Four soldiers were wounded near Bakhmut, but there were no serious injuries among civilians.",
+    "Rockets hit the outskirts of Sderot, and there were no immediate reports of casualties.",
 ])
 def test_casualties_none_of_others_is_not_zero(nlp, text):
     assert not any(c[1] == 0 for c in counts(nlp, text))

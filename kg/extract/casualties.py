@@ -694,6 +694,11 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
             negated = negated or (first is not tok and (
                 any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "zero"} for c in first.children)
                 or (first.head.lower_ == "without" and first.dep_ == "pobj")))
+            report = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+            if not negated and report is not None and report.lemma_.lower() in casualty_words("report_nouns") \
+                    and any(c.dep_ == "det" and c.lower_ == "no" for c in report.children) \
+                    and not _marked(list(report.children), casualty_words("zero_blockers")):
+                negated = True  # "there were no reports of casualties"; not "no immediate reports"
             if lower == "loss" and not any(c.lower_ == "of" and any(p.lower_ in {"life", "lives"} for p in c.children) for c in tok.children):
                 negated = False
             if negated:
