@@ -546,6 +546,11 @@ def test_attacks_unnamed_attacker_is_described_not_made_an_agent(nlp, text, desc
     assert described in attack["described"]
 
 
+def test_attacks_description_leaves_out_the_date_hung_on_its_modifier(nlp):
+    (attack,) = attacks_of(nlp, "On 2 March, presumed Katiba Gourma (JNIM) militants ambushed a convoy near Boni.")
+    assert attack["described"] and all(d.startswith("presumed") for d in attack["described"]), attack
+
+
 def test_attacks_named_attacker_needs_no_description(nlp):
     (attack,) = attacks_of(nlp, "Al-Shabaab militants attacked a military base near Afgoye, killing three soldiers.")
     assert attack["attackers"] and attack["described"] == []

@@ -327,6 +327,9 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
                 continue  # a weapon ("a drone strike") is how, not who
             mods = [t for t in h.lefts if t.dep_ in {"amod", "compound"} and t.pos_ in {"ADJ", "NOUN", "VERB"}]
             start = min([t.left_edge.i for t in mods] + [h.i])  # "Saudi-led coalition jets" whole
+            # not a phrase the parser hung on a modifier: "on 3 May, presumed rebel fighters"
+            cut = [t.i for t in h.doc[start : h.i] if t.text == "," or t.pos_ == "ADP" or t.ent_type_ in {"DATE", "TIME"}]
+            start = max(cut) + 1 if cut else start
             words = h.doc[start : h.i + 1]
             out.append("".join((t.text if t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"} else t.lower_)
                                + t.whitespace_ for t in words).strip())
