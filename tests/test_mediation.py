@@ -451,3 +451,18 @@ def test_mediation_envoy_urging_the_side_he_met_towards_a_ceasefire_with_its_foe
 def test_mediation_pressing_the_foe_to_a_ceasefire_with_oneself_is_none(nlp):
     rec, _ = records_of(nlp, "Russia pressed Ukraine to accept a ceasefire with Moscow.")
     assert not rec.mediations
+
+
+def test_mediation_no_party_is_the_mediators_own_army(nlp):
+    rec, label = records_of(nlp, "Qatar is leading efforts to broker a ceasefire between the army and the rebels, "
+                                 "a diplomat said on Tuesday.")
+    (med,) = rec.mediations
+    assert [label(k) for k in med.mediators] == ["Qatar"]
+    assert not any(label(p).startswith("Qatar") for p in med.parties), [label(p) for p in med.parties]
+
+
+def test_mediation_offer_to_host_joined_to_a_call(nlp):
+    rec, label = records_of(nlp, "Turkish President Recep Tayyip Erdogan spoke by phone with Azerbaijani President Ilham "
+                                 "Aliyev on Sunday and offered to host new talks between Baku and Yerevan.")
+    assert any("Turkey" in {label(k) for k in m.mediators} and {"Azerbaijan", "Armenia"} <= {label(p) for p in m.parties}
+               for m in rec.mediations), [(m.mediators, m.parties) for m in rec.mediations]

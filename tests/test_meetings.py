@@ -449,3 +449,29 @@ def test_meetings_city_visited_is_the_venue(nlp):
                                  "Somalia's president.")
     (m,) = rec.meetings
     assert m.status == "planned" and label(m.location) == "Mogadishu"
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("Kenya's President William Ruto will host a summit of regional leaders in Nairobi next week.", "Kenya"),
+    ("Leaders of Armenia and Azerbaijan will hold talks in Prague next month at a summit hosted by the European Union.",
+     "European Union"),
+    ("Ghana offered to host talks between the junta and ECOWAS.", "Ghana"),
+])
+def test_meetings_host_is_who_hosts_it(nlp, text, host):
+    rec, label = records_of(nlp, text)
+    assert host in {label(m.host) for m in rec.meetings if m.host}, [(m.participants, m.host) for m in rec.meetings]
+
+
+def test_meetings_converging_officials_do_not_host_their_own_meeting(nlp):
+    rec, _ = records_of(nlp, "Sudanese and Chadian officials convened in N'Djamena on Monday for border talks.")
+    assert rec.meetings and not any(m.host for m in rec.meetings)
+
+
+def test_meetings_call_held_and_talks_offered_in_one_sentence_are_two(nlp):
+    rec, label = records_of(nlp, "Turkish President Recep Tayyip Erdogan spoke by phone with Azerbaijani President Ilham "
+                                 "Aliyev on Sunday and offered to host new talks between Baku and Yerevan.")
+    by_modality = {m.modality: m for m in rec.meetings}
+    call, talks = by_modality["phone"], by_modality[None]
+    assert call.status == "held" and "Armenia" not in {label(p) for p in call.participants}
+    assert talks.status == "planned" and label(talks.host) == "Turkey"
+    assert {"Azerbaijan", "Armenia"} <= {label(p) for p in talks.participants}

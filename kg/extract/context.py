@@ -114,6 +114,18 @@ def subjects(verb: Token) -> list[Token]:
     return found
 
 
+def shared_subject(verb: Token) -> Token | None:
+    """The subject of a verb, else of the verbs it is the complement of or joined to: "X spoke
+    with Y and offered to host talks" (who offered to host: X)."""
+    t = verb
+    for _ in range(4):
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None or t.dep_ not in {"xcomp", "conj"} or t.head == t:
+            return subj
+        t = t.head
+    return None
+
+
 def misread_relative(verb: Token) -> bool:
     """A past participle parsed as a noun's reduced relative ("acl") that has a direct object and no
     passive auxiliary: an active verb with that noun as its subject."""

@@ -27,7 +27,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
-from kg.extract.context import DocContext, clause_head, subtree_span, words
+from kg.extract.context import DocContext, clause_head, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
     hyphen_leader, mediation_noun, mediation_trigger, meeting_trigger, restart_trigger, talks_goal,
 )
@@ -499,10 +499,9 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
         co = verb.i >= 2 and doc[verb.i - 1].text in {"-", "–"} and doc[verb.i - 2].lower_ == "co"  # "co-chaired the talks"
         if not (between or offered or next_round or co):
             continue
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None and verb.dep_ == "xcomp":
-            gov = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "X was ready to host talks"
-            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+        subj = shared_subject(verb)
+        if subj is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
+            subj = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)  # "X was ready to host talks"
         mediators = phrase_agents(ctx, subj) if subj is not None else []
         if mediators:
             out.append((verb, mediators, [p for p in between if p not in mediators], talks_goal(talks)))
@@ -701,6 +700,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
         yield MediationRecord(
             evidence=DocContext.evidence(*rec.sents),
             mediators=tuple(rec.mediators),
-            parties=tuple(rec.parties),
+            # no side of its own mediators: "the army" read as the mediator's army is the text's slip
+            parties=tuple(p for p in rec.parties if _party(ctx, p, rec.mediators) is not None),
             goals=tuple(goals),
         )

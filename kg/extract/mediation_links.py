@@ -78,6 +78,6 @@ def link_meetings(records: DocRecords) -> DocRecords:
         for i in found:
             organized.setdefault(i, []).append(med)
         mediations.append(dataclasses.replace(med, meetings=found))
-    meetings = [dataclasses.replace(meet, host=host(ents, organized[i], meet)) if i in organized else meet
+    meetings = [dataclasses.replace(meet, host=meet.host or host(ents, organized[i], meet)) if i in organized else meet
                 for i, meet in enumerate(records.meetings)]
     return dataclasses.replace(records, meetings=meetings, mediations=mediations)

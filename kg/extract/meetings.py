@@ -26,9 +26,9 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import (
-    agents_in, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
+    agents_in, phrase_agents, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
 )
-from kg.extract.context import DocContext, clause_head, subtree_span, words
+from kg.extract.context import DocContext, clause_head, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
     call_partners, call_trigger, callees, mediation_trigger, meeting_trigger, modality, topic_of,
 )
@@ -54,6 +54,7 @@ class Mention:
     modality: str | None = None
     separate: bool = False  # "also met ... for a separate discussion": not folded into another
     hosted: bool = False  # the place is the host's country, a participant too
+    host: str | None = None  # who hosts it, where the text says so ("X will host a summit")
 
 
 def _locative_place(ctx: DocContext, t: Token) -> str | None:
@@ -215,6 +216,17 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
 def _another_act(trigger: Token) -> bool:
     """"met X in Y and later spoke by phone with Z": a verb joined to another is an act of its own."""
     return trigger.pos_ == "VERB" and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and call_trigger(trigger)
+
+
+def _joined_apart(inner: Token, outer: Token) -> bool:
+    """"X spoke by phone with Y and offered to host new talks": a meeting word in a verb clause
+    joined to the other one's is told of another act."""
+    t = inner
+    while t != outer and t.head != t:
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ == "VERB":
+            return True
+        t = t.head
+    return False
 
 
 def _one_call_each(ctx: DocContext, trigger: Token, parts: list[str]) -> list[list[str]]:
@@ -402,6 +414,31 @@ def _main_sides(ctx: DocContext, found: list[Mention]) -> list[str]:
     return []
 
 
+def _host(ctx: DocContext, trigger: Token) -> str | None:
+    """Who hosts a meeting: the subject of "host/convene" whose object it is ("Kenya will host a
+    summit", "X offered to host talks"), or the agent of "hosted by" ("talks hosted by Qatar");
+    a person hosts for the state or body they act for."""
+    verb, agents = None, []
+    hosting = diplomacy_words("host_verbs") - {"hold"}
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in hosting and any(c.dep_ == "dobj" for c in trigger.children):
+        verb = trigger  # "X will host a summit" read at the verb; not "officials convened in X"
+    elif trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in hosting:
+        verb = trigger.head
+    if verb is not None:
+        subj = shared_subject(verb)  # "offered to host", "spoke with Y and offered to host"
+        agents = phrase_agents(ctx, subj) if subj is not None else []
+    for acl in (c for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() in hosting):
+        agents += [k for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                   for k in phrase_agents(ctx, p)]
+    for key in agents:
+        ent = ctx.entities.entities[key]
+        if ent.kind != PERSON:
+            return key
+        if ent.affiliation_key:
+            return ent.affiliation_key
+    return None
+
+
 def _add_meeting(found: list[Mention], item: Mention) -> None:
     place, date, future, sent = item.place, item.date, item.planned, item.sents[0]
     if item.separate:
@@ -421,6 +458,7 @@ def _add_meeting(found: list[Mention], item: Mention) -> None:
     same.parts += [p for p in item.parts if p not in same.parts]
     same.status = same.status or item.status
     same.modality = same.modality or item.modality
+    same.host = same.host or item.host
     if sent not in same.sents:
         same.sents.append(sent)
 
@@ -469,6 +507,7 @@ def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
         into.date = into.date or m.date
         into.status = into.status or m.status
         into.modality = into.modality or m.modality
+        into.host = into.host or m.host
         into.parts += [k for k in m.parts if k not in into.parts]
         into.sents += [s for s in m.sents if s not in into.sents]
     return sorted(out, key=lambda m: m.sents[0].start)
@@ -517,7 +556,8 @@ def _only_possible(trigger: Token) -> bool:
     """"could eventually meet", "offered to host talks", "a proposal for a summit": a meeting
     that may happen is planned, not held."""
     head = clause_head(trigger)
-    scope = [trigger, head, *head.children, *trigger.children]
+    # not a verb joined to the clause: "spoke with X and offered to host talks" (the call was held)
+    scope = [trigger, head, *(c for c in (*head.children, *trigger.children) if c.dep_ != "conj")]
     if head.dep_ == "xcomp":
         scope += [head.head, *head.head.children]
         if head.head.lemma_.lower() in diplomacy_words("intention_verbs"):
@@ -561,8 +601,9 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
         # nested mentions are one meeting
         triggers = [t for t in all_triggers if not any(topic_of(t, o) for o in all_triggers if o != t)]
         triggers = [t for t in triggers if _held_as_such(t) or _another_act(t) or not any(
-            o != t and t in o.subtree for o in triggers if o.pos_ == "VERB" or t.dep_ == "pobj")]
-        nested = {t.i: [o for o in all_triggers if o != t and o in t.subtree and not _another_act(o)] for t in triggers}
+            o != t and t in o.subtree and not _joined_apart(t, o) for o in triggers if o.pos_ == "VERB" or t.dep_ == "pobj")]
+        nested = {t.i: [o for o in all_triggers if o != t and o in t.subtree and not _another_act(o)
+                        and not _joined_apart(o, t)] for t in triggers}
         for tok in triggers:
             place = _meeting_place(ctx, tok, tuple(triggers))
             future0 = is_future(ctx, tok, None)
@@ -584,7 +625,8 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             calls = _one_call_each(ctx, tok, parts)
             for one in calls:
                 _add_meeting(found, Mention(place, date, future or _only_possible(tok), one, [sent], tok,
-                                            _called_off(tok), modality(tok), _separate(tok) or len(calls) > 1, host is not None))
+                                            _called_off(tok), modality(tok), _separate(tok) or len(calls) > 1, host is not None,
+                                            _host(ctx, tok)))
         for item in _visits(ctx, sent):
             _add_meeting(found, item)
         _join_travellers(ctx, sent, found)
@@ -597,4 +639,5 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             date=m.date,
             participants=tuple(p for p in m.parts if p != m.place) + ((m.place,) if m.hosted else ()),
             modality=m.modality,
+            host=m.host,
         )
