@@ -475,3 +475,24 @@ def test_meetings_call_held_and_talks_offered_in_one_sentence_are_two(nlp):
     assert call.status == "held" and "Armenia" not in {label(p) for p in call.participants}
     assert talks.status == "planned" and label(talks.host) == "Turkey"
     assert {"Azerbaijan", "Armenia"} <= {label(p) for p in talks.participants}
+
+
+@pytest.mark.parametrize(("text", "place", "sides"), [
+    ("Sudan and South Sudan agreed in Juba on Wednesday to reopen their border, in a deal brokered by Egypt.",
+     "Juba", {"Sudan", "South Sudan"}),
+    ("Serbia and Kosovo reached a deal in Brussels on Sunday after talks on car number plates.", "Brussels",
+     {"Serbia", "Kosovo"}),
+])
+def test_meetings_sides_agreeing_at_a_place_met_there(nlp, text, place, sides):
+    rec, label = records_of(nlp, text)
+    held = [m for m in rec.meetings if m.location and label(m.location) == place]
+    assert held and held[0].status == "held" and sides <= {label(p) for p in held[0].participants}, rec.meetings
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts agreed that the truce in Gaza was fragile.",
+    "The two ministers agreed to keep talking.",
+])
+def test_meetings_agreeing_with_no_place_or_deal_is_no_meeting(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.meetings, rec.meetings

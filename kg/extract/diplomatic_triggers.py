@@ -19,7 +19,8 @@ def _meeting_lemmas() -> frozenset[str]:
     noun may also be known by its form): the other words are passed over at once."""
     return frozenset({"call", "speak", "talk"}).union(
         words("meeting_nouns"), words("meeting_verbs"), diplomacy_words("phone_verbs"),
-        diplomacy_words("signing_verbs"), diplomacy_words("receive_verbs"), diplomacy_words("arrival_verbs"))
+        diplomacy_words("signing_verbs"), diplomacy_words("agreeing_verbs"), diplomacy_words("receive_verbs"),
+        diplomacy_words("arrival_verbs"))
 
 
 def meeting_trigger(tok: Token) -> bool:
@@ -69,11 +70,15 @@ def arrival_trigger(tok: Token) -> bool:
 
 
 def signing_trigger(tok: Token) -> bool:
-    """"A and B signed the deal" (CAMEO 057, sign a formal agreement): the signing is a
-    meeting of the signatories."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("signing_verbs"):
+    """"A and B signed the deal" (CAMEO 057, sign a formal agreement), "A and B reached a deal",
+    "A and B agreed in X to ..." (an agreement made at a place): a meeting of the signatories."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in diplomacy_words("signing_verbs") | diplomacy_words("agreeing_verbs"):
         return False
     signed = any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("goal_nouns") for c in tok.children)
+    if lemma in diplomacy_words("agreeing_verbs") and not signed:
+        signed = any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
+            p.dep_ == "pobj" and p.ent_type_ in {"GPE", "LOC", "FAC"} for p in c.children) for c in tok.children)
     # "A and B signed", "A and B are scheduled to sign"
     subjects = [c for v in ([tok, tok.head] if tok.dep_ == "xcomp" else [tok]) for c in v.children
                 if c.dep_ in {"nsubj", "nsubjpass"}]
