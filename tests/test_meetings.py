@@ -496,3 +496,9 @@ def test_meetings_sides_agreeing_at_a_place_met_there(nlp, text, place, sides):
 def test_meetings_agreeing_with_no_place_or_deal_is_no_meeting(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.meetings, rec.meetings
+
+
+def test_meetings_a_former_officeholders_country_is_no_side(nlp):
+    rec, label = records_of(nlp, "The AU's special envoy for the Sahel, a former Guinean prime minister, met the junta's "
+                                 "leaders in Niamey on Monday.")
+    assert rec.meetings and not any("Guinea" in {label(p) for p in m.participants} for m in rec.meetings), rec.meetings

@@ -14,6 +14,9 @@ def agents_in(ctx: DocContext, tokens) -> list[str]:
     for t in tokens:
         if modifies_agent(ctx, t):
             continue  # "the Sudanese army": the army, not Sudan besides it
+        if t.dep_ in {"amod", "compound", "poss", "nmod"} and any(
+                c.lower_ in words("former_markers") for c in t.head.children if c.i < t.i):
+            continue  # "a former Malian prime minister": no longer acting for Mali
         ent = ctx.agent(t) or reported_speaker(ctx, t)
         if ent is not None and ent.key not in out:
             out.append(ent.key)
