@@ -39,6 +39,16 @@ def people_of(nlp, text):
         # a speaker named only by role, then by name as he goes on speaking
         ('"The offensive will continue," the Kremlin spokesman said. Dmitry Peskov added that Moscow was open to talks.',
          "Dmitry Peskov", "spokesman", "Russia"),
+        # an envoy's post after "to": the country of the post is not whom the envoy serves
+        ("The talks were attended by French Ambassador to Chad Eric Gerard and the mayor.", "Eric Gerard",
+         "Ambassador to Chad", "France"),
+        ("Ambassador to Niger Mark Halloran left the country on Monday.", "Mark Halloran", "Ambassador to Niger", None),
+        # a style of honour between title and name
+        ("Malaysian Foreign Minister Datuk Seri Mohamad Hasan flew to Jakarta.", "Mohamad Hasan", "Foreign Minister",
+         "Malaysia"),
+        # a counterpart holds the other's title, for the country before "counterpart"
+        ("Chad's foreign minister Mahamat Saleh met his Sudanese counterpart Ali Youssef in N'Djamena.", "Ali Youssef",
+         "foreign minister", "Sudan"),
     ],
 )
 def test_people_role_and_affiliation(nlp, text, name, role, affiliation):
@@ -191,3 +201,14 @@ def test_people_full_name_of_known_officeholder_kept_whole(nlp, text, name, affi
 def test_people_honour_styles_are_not_names(nlp, text, name, not_people):
     people, _ = people_of(nlp, text)
     assert any(p.startswith(name) for p in people) and not set(people) & not_people, list(people)
+
+
+@pytest.mark.parametrize(("text", "name", "office"), [
+    ("Colonel Mamady Doumbouya, Guinea's transitional president, received the envoys in Conakry.", "Mamady Doumbouya",
+     "transitional president"),
+    ("General Mahamat Idriss Deby, the head of the military council, met the rebels.", "Mahamat Idriss Deby",
+     "head of the military council"),
+])
+def test_people_an_office_comes_before_a_military_rank(nlp, text, name, office):
+    people, _ = people_of(nlp, text)
+    assert people[name].roles and people[name].roles[0] == office, people[name].roles

@@ -6,7 +6,13 @@ Forms read (titles from ``kg/data/titles.json``):
   "Chad's army chief Abakar Abdelkerim Daoud", "UN envoy Martin Griffiths";
 * an apposition: "Antonio Guterres, the UN secretary-general,",
   "Ben Wallace, Britain's defence secretary,";
-* a reversed apposition: "Spain's foreign minister, José Manuel Albares,".
+* a reversed apposition: "Spain's foreign minister, José Manuel Albares,";
+* an envoy's post: "US Ambassador to Kenya X" (the United States' ambassador);
+* a counterpart: "X met his Algerian counterpart Y" (Y holds X's title, for Algeria).
+
+A style of honour between title and name ("Prime Minister Datuk Seri X") is passed over; a
+military rank ("Colonel X") gives way to an office the text gives ("Colonel X, the
+transitional president,").
 
 The affiliation is the country (by name, demonym or possessive) or the
 organization that the title names; failing that, an organization the role is
@@ -46,11 +52,18 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     """Title words immediately before a name, and the affiliation they name."""
     doc = span.doc
     heads, connectors = title_words().heads, title_words().connectors
-    i = span.start - 1
+    i = _before_honours(doc, span.start, span.sent.start) - 1  # "Prime Minister Datuk Seri X"
     role_toks: list[Token] = []
     affiliation: str | None = None
+    post: set[int] = set()
     while i >= span.sent.start:
         tok = doc[i]
+        posted = _posted_to(doc, i, span.sent.start) if not role_toks else None
+        if posted is not None:  # "Ambassador to Kenya X": the post's country is where, not whom, it serves
+            role_toks = list(doc[posted : i + 1])
+            post = {t.i for t in role_toks[2:]}
+            i = posted - 1
+            continue
         if _title_word(tok) or (tok.lower_ in connectors and role_toks and i > span.sent.start and _title_word(doc[i - 1])):
             role_toks.insert(0, tok)
             i -= 1
@@ -85,13 +98,40 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     if not role_toks or not any(t.lower_.rstrip(".") in heads or _plural_head(t) for t in role_toks):
         return None, affiliation
     for t in role_toks:
-        ent = ctx.agent(t)
+        ent = ctx.agent(t) if t.i not in post else None
         if ent is not None and ent.kind in {COUNTRY, ORGANIZATION} and affiliation is None:
             affiliation = ent.key
     role = doc[role_toks[0].i : role_toks[-1].i + 1].text
     if _plural_head(role_toks[-1]):
         role = role[:-1]  # "envoys A and B": each an envoy
     return role, affiliation
+
+
+def _rank_only(role: str) -> bool:
+    """A military rank with no office: "General", "Lt. Col."."""
+    ranks = word_set("titles.json", "ranks")
+    words_ = role.lower().replace(".", " ").split()
+    return bool(words_) and (" ".join(words_) in ranks or all(w in ranks for w in words_))
+
+
+def _before_honours(doc, start: int, floor: int) -> int:
+    """Where the words before a name start once a style of honour between title and name is
+    passed over ("Prime Minister Tan Sri X": the title ends before "Tan Sri")."""
+    phrases = word_set("titles.json", "honorific_phrases")
+    for size in (2, 1):
+        if start - size >= floor and doc[start - size : start].text.lower() in phrases:
+            return start - size
+    return start
+
+
+def _posted_to(doc, i: int, floor: int) -> int | None:
+    """The start of "ambassador/envoy to X" ending at token ``i`` (X a place name), else None."""
+    j = i
+    while j > floor and doc[j].ent_type_ in {"GPE", "LOC"}:
+        j -= 1
+    if j == i or j <= floor or doc[j].lower_ != "to" or doc[j - 1].lemma_.lower() not in words("posted_titles"):
+        return None
+    return j - 1
 
 
 def _shared_title(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
@@ -243,19 +283,57 @@ def read_people(ctx: DocContext) -> None:
         if ent is None or ent.kind != PERSON:
             continue
         role, affiliation = _role_before(ctx, span)
-        if role is None:
-            role, affiliation2 = _role_apposition(ctx, span)
+        if role is None or _rank_only(role):
+            office, affiliation2 = _role_apposition(ctx, span)
+            if office is not None and role is not None and role not in ent.roles:
+                ent.roles.append(office)  # "Colonel X, Mali's transitional president,": the office first
+            role = role or office
             affiliation = affiliation or affiliation2
         if role is None:
             role, affiliation = _shared_title(ctx, span)
-        if role is None and not ent.roles:
-            role, affiliation = _role_said_before(ctx, span)
+        if (role is None or _rank_only(role)) and all(_rank_only(r) for r in ent.roles):
+            said, affiliation3 = _role_said_before(ctx, span)  # "the army chief said ... General X"
+            if said is not None and role is not None:
+                ent.roles.insert(0, said)
+            role, affiliation = role or said, affiliation or affiliation3
         if role and role not in ent.roles:
             ent.roles.append(role)
         if role and affiliation is None and _local_office(role):
             affiliation = _local_country(ctx, span)
         if affiliation and ent.affiliation_key is None and affiliation != key:
             ent.affiliation_key = affiliation
+    for span in ctx.doc.ents:  # after every title is read: a counterpart holds the other's title
+        key = table.span_key.get((span.start, span.end)) if span.label_ == "PERSON" else None
+        ent = table.entities.get(key) if key else None
+        if ent is not None and ent.kind == PERSON:
+            _read_counterpart(ctx, span, ent)
     for ent in table.entities.values():
         if ent.kind == PERSON and ent.affiliation_key is None:
             ent.affiliation_key = _known_affiliation(ctx, ent)
+
+
+def _read_counterpart(ctx: DocContext, span: Span, ent) -> None:
+    """"X met his Algerian counterpart Y": Y holds X's title for the country the words before
+    "counterpart" name."""
+    doc = span.doc
+    i = span.start - 1
+    if i > span.sent.start and doc[i].text == ",":
+        i -= 1
+    if i <= span.sent.start or doc[i].lemma_.lower() != "counterpart":
+        return
+    j = i - 1
+    country = None
+    while j >= span.sent.start and doc[j].pos_ in {"ADJ", "PROPN", "NOUN"} and doc[j].lower_ not in {"his", "her"}:
+        agent = ctx.agent(doc[j])
+        if agent is not None and agent.kind in {COUNTRY, ORGANIZATION} and country is None:
+            country = agent.key
+        j -= 1
+    owner = None
+    if j >= span.sent.start and doc[j].lower_ in {"his", "her"}:
+        people = [e for e in doc.ents if e.label_ == "PERSON" and span.sent.start <= e.start < j]
+        key = ctx.entities.span_key.get((people[0].start, people[0].end)) if people else None
+        owner = ctx.entities.entities.get(key) if key else None
+    if owner is not None and owner.kind == PERSON and owner.roles and not ent.roles:
+        ent.roles.append(owner.roles[0])
+    if country is not None and ent.affiliation_key is None:
+        ent.affiliation_key = country
