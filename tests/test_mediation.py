@@ -466,3 +466,14 @@ def test_mediation_offer_to_host_joined_to_a_call(nlp):
                                  "Aliyev on Sunday and offered to host new talks between Baku and Yerevan.")
     assert any("Turkey" in {label(k) for k in m.mediators} and {"Azerbaijan", "Armenia"} <= {label(p) for p in m.parties}
                for m in rec.mediations), [(m.mediators, m.parties) for m in rec.mediations]
+
+
+@pytest.mark.parametrize(("text", "mediator", "sides"), [
+    ("Egypt presented a peace plan to Israel and Hamas on Sunday.", "Egypt", {"Israel", "Hamas"}),
+    ("Angola has drafted a peace plan and presented it to Rwanda and Burundi.", "Angola", {"Rwanda", "Burundi"}),
+    ("A ceasefire proposal drafted by Kenya was handed to Ethiopia and Eritrea on Sunday.", "Kenya", {"Ethiopia", "Eritrea"}),
+])
+def test_mediation_plan_put_to_both_sides(nlp, text, mediator, sides):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in {label(k) for k in m.mediators} and sides <= {label(p) for p in m.parties}
+               for m in rec.mediations), [(m.mediators, m.parties) for m in rec.mediations]

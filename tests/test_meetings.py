@@ -502,3 +502,12 @@ def test_meetings_a_former_officeholders_country_is_no_side(nlp):
     rec, label = records_of(nlp, "The AU's special envoy for the Sahel, a former Guinean prime minister, met the junta's "
                                  "leaders in Niamey on Monday.")
     assert rec.meetings and not any("Guinea" in {label(p) for p in m.participants} for m in rec.meetings), rec.meetings
+
+
+def test_meetings_talks_held_later_in_a_joined_clause_are_another_meeting_held(nlp):
+    rec, label = records_of(nlp, "Oman's foreign minister met Houthi negotiators in Muscat on Monday and later held talks "
+                                 "with a Saudi delegation.")
+    assert len(rec.meetings) == 2 and all(m.status == "held" for m in rec.meetings), rec.meetings
+    sides = [{label(p) for p in m.participants} for m in rec.meetings]
+    assert any("Houthis" in s and "Saudi Arabia" not in s for s in sides), sides
+    assert any("Saudi Arabia" in s and "Houthis" not in s for s in sides), sides

@@ -414,11 +414,11 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in diplomacy_words("plan_nouns") or not _agreement_noun(noun):
             continue
         by: list[str] = []
-        heads = [noun.head, *noun.head.conjuncts] if noun.dep_ == "dobj" else [noun.head]
+        heads = [noun.head, *noun.head.conjuncts] if noun.dep_ in {"dobj", "nsubjpass"} else [noun.head]
         presented = [v for v in (*heads, *(c for c in noun.children if c.dep_ == "acl"))
                      if v.pos_ == "VERB" and v.lemma_.lower() in diplomacy_words("draft_verbs")]
-        to = [k for v in presented for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
-              for k in phrase_agents(ctx, c)]
+        to = [k for v in presented for c in v.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+              for k in phrase_agents(ctx, c)]  # the parser reads "presented it to A" as a dative as often
         after = [c for c in noun.head.children if c.i == noun.right_edge.i + 1]  # "welcomed a plan from X"
         for c in [*noun.children, *after]:
             if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
@@ -438,7 +438,8 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
             others = [k for k in dict.fromkeys(to + answer) if k not in doers]
             # "presented it to both the government and the opposition": two sides, named or not
             both = any(t.lower_ == "both" or t.lemma_.lower() in diplomacy_words("party_nouns") and t.dep_ == "conj"
-                       for v in presented for c in v.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree)
+                       for v in presented for c in v.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+                       for t in c.subtree)
             if len(others) >= 2 or (others and both):
                 by, to = doers, others  # "X drafted a peace plan and presented it to A and B": X's plan, put to both sides
         if by:

@@ -575,7 +575,11 @@ def _separate(trigger: Token) -> bool:
     """"X also met the envoys for a separate discussion": a meeting of its own."""
     head = clause_head(trigger)
     near = [*trigger.subtree, *head.children]
-    return any(t.lower_ in {"separate", "separately", "another"} for t in near)
+    if any(t.lower_ in {"separate", "separately", "another"} for t in near):
+        return True
+    # "met X in Y and later held talks with Z": a joined clause told as coming after the first
+    return head.dep_ == "conj" and head.head.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ in diplomacy_words("sequence_adverbs") for c in head.children)
 
 
 def _host_country(ctx: DocContext, trigger: Token) -> str | None:

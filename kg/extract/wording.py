@@ -29,6 +29,8 @@ def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
     if trigger.tag_ == "VBD" and not any(c.dep_ == "aux" for c in trigger.children):
         return False  # "later spoke by phone with X": a verb in the simple past tells what happened
     head = clause_head(trigger)
+    if head.tag_ == "VBD" and head.pos_ == "VERB" and not any(c.dep_ == "aux" for c in head.children):
+        return False  # "later held talks with X": the clause's verb, in the simple past
     scope = [head] + list(head.children) + [trigger] + list(trigger.children)
     for t in list(head.ancestors)[:2]:
         scope += [t] + list(t.children)
