@@ -792,3 +792,23 @@ def test_attacks_perfect_tense_carrier_names_the_attacker(nlp):
 def test_attacks_fighters_of_a_group_are_the_group(nlp, text, attacker):
     (attack,) = attacks_of(nlp, text)
     assert attack["attackers"] == [attacker], attack
+
+
+def test_attacks_some_among_the_dead_do_not_replace_the_toll(nlp):
+    (attack,) = attacks_of(nlp, "About 40 people were killed when gunmen attacked the village of Maru on Sunday. Among "
+                                "those killed were a local chief and six farmers.")
+    assert ("Killed", 36, 44, None) in attack["counts"], attack["counts"]
+    (attack,) = attacks_of(nlp, "A shell hit the market in Horlivka on Monday. Three children were among the dead.")
+    assert ("Killed", 3, None, None) in attack["counts"] and ("Killed", 3, None, "child") in attack["counts"], attack["counts"]
+
+
+@pytest.mark.parametrize(("text", "whole", "part"), [
+    # one part told with "including" is an attack of its own beside the whole
+    ("Israeli strikes killed at least 40 people across Gaza on Saturday, including 12 in a house in Khan Younis.",
+     ("Gaza Strip", 40), ("Khan Younis", 12)),
+    ("Russian attacks killed 11 people across Ukraine on Tuesday, including five in Zaporizhzhia.",
+     ("Ukraine", 11), ("Zaporizhzhia", 5)),
+])
+def test_attacks_one_part_of_a_toll_told_with_including(nlp, text, whole, part):
+    got = {a["places"][0]: [c[1] for c in a["counts"] if c[0] == "Killed"] for a in attacks_of(nlp, text)}
+    assert whole[1] in got.get(whole[0], []) and part[1] in got.get(part[0], []), got

@@ -302,3 +302,13 @@ def test_casualties_killing_referred_to_as_a_cause_is_no_toll(nlp, text):
 )
 def test_casualties_figure_whose_verb_is_left_out(nlp, text, expected):
     assert expected <= counts(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # some of the casualties: at least so many, and the group as named
+    ("Three children were among the dead after a drone hit a school in Sumy.", {(K, 3, None, False, "child")}),
+    ("Two journalists were among those killed in the strike on Tyre.", {(K, 2, None, False, "journalist")}),
+    ("Among the wounded were four nurses and a doctor.", {(I, 5, None, False, None)}),
+])
+def test_casualties_some_among_the_dead_are_a_lower_bound(nlp, text, expected):
+    assert expected <= counts(nlp, text), counts(nlp, text)

@@ -680,6 +680,9 @@ def _toll_parts(ctx: DocContext, sent: Span, total: CasualtyMention) -> list[tup
             continue
         if place.lemma_.lower() == "side":  # "on the Ethiopian side": the demonym names the place
             place = next((c for c in place.children if c.dep_ in {"amod", "compound"}), place)
+        elif place.pos_ == "NOUN":  # "12 in a single house in X": the place the building is in
+            place = next((p for c in place.children if c.dep_ == "prep" and c.lower_ in {"in", "near", "at"}
+                          for p in c.children if p.dep_ == "pobj"), place)
         key = attack_places.place_of(ctx, place)
         if key is not None:
             parts.append((tok, value, place, key))
@@ -695,7 +698,10 @@ def _split_by_side(ctx: DocContext, cand: Candidate) -> list[Candidate]:
     total = max(tolls, key=lambda m: m.record.min)
     parts = _toll_parts(ctx, cand.sent, total)
     keys = {key for *_, key in parts}
-    if len(parts) < 2 or len(keys) != len(parts) or sum(v for _, v, _, _ in parts) > (total.record.max or total.record.min):
+    # one part will do when told as such ("killed 40 in Gaza, including 12 in X") and the whole has a place of its own
+    included = len(parts) == 1 and parts[0][0].dep_ == "pobj" and any(k not in keys for k in cand.places)
+    if (len(parts) < 2 and not included) or len(keys) != len(parts) \
+            or sum(v for _, v, _, _ in parts) > (total.record.max or total.record.min):
         return [cand]
     if any(m is not total and (m.record.outcome != total.record.outcome or m.record.quote not in {n.text for n, *_ in parts})
            for m in tolls):
@@ -857,6 +863,9 @@ def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]
     """One count per outcome and victim group: a revised figure wins, else the most precise one.
     A vague figure for everyone ("many were injured") gives way to a stated figure for the
     same outcome ("at least four civilians were wounded"): the conservative reading."""
+    # "seven people were among the dead": some of the dead, when a toll of them all is told
+    whole = {m.record.outcome for m in mentions if not m.part and _group(m.record) == "all"}
+    mentions = [m for m in mentions if not (m.part and _group(m.record) == "all" and m.record.outcome in whole)]
     settled = {m.record.outcome for m in mentions if m.revision and _group(m.record) == "all"}
     # a revised figure for everyone ("the toll rose to 12", "fatalities coded as 0") replaces the group counts
     mentions = [m for m in mentions if m.record.outcome not in settled or m.revision or _group(m.record) == "child"]

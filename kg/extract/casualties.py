@@ -85,6 +85,7 @@ class CasualtyMention:
     record: CasualtyRecord
     superseded: bool  # an earlier, replaced figure ("the previously reported toll of 85")
     revision: bool  # a revised figure ("the toll rose to 12")
+    part: bool = False  # some of the casualties only ("three children were among the dead")
 
 
 # -- outcome words ------------------------------------------------------------
@@ -528,6 +529,10 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
                     for oc in _outcomes(st):
                         pairs.append((obj, oc))
                     used.add(st.i)
+        elif outcomes and anchor.i not in used and (among := _among_group(anchor)) is not None:
+            # "three children were among the dead", "among those killed were two journalists"
+            pairs += [(x, outcomes[0]) for c in among.children if c.dep_ in {"nsubj", "attr"} and c.pos_ in {"NOUN", "PROPN", "NUM"}
+                      for x in (c, *c.conjuncts)]
         elif outcomes and anchor.i not in used:
             if _death_result_word(anchor):
                 continue  # "shot dead": read with the verb
@@ -564,13 +569,17 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
                 context += [anchor.head] + list(anchor.head.children)
             superseded = _superseded(context, head)
             revision = _marked([anchor, anchor.head], _w("revision_markers"))
+            among = _among_group(anchor) is not None
             for rec in _sum_groups([r for _, r in records]):
-                m = CasualtyMention(anchor, rec, superseded, revision)
+                if among and not rec.vague:
+                    rec = replace(rec, max=None)  # some of the dead: at least so many
+                m = CasualtyMention(anchor, rec, superseded, revision, among)
                 mentions.append(m)
                 items_of.extend((h.i, m) for h in heads)
             for item, _ in records:
                 for sub in _included(item, outcome):
-                    mentions.append(CasualtyMention(anchor, sub, superseded, revision))
+                    sub = replace(sub, max=None) if among and not sub.vague else sub
+                    mentions.append(CasualtyMention(anchor, sub, superseded, revision, among))
     # "a wounded soldier later succumbed": the same person is counted as killed only
     killed_heads = {i for i, m in items_of if m.record.outcome == KILLED}
     dropped = {id(m) for i, m in items_of if m.record.outcome == INJURED and i in killed_heads
@@ -581,6 +590,15 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
     mentions += _unnumbered_toll(sent, mentions)
     mentions += _coded_figure(sent)
     return _inherit_victims(mentions)
+
+
+def _among_group(anchor: Token) -> Token | None:
+    """The verb of "X were among the dead / those killed / the wounded": whose subject (or, with
+    "among" first, whose complement) names some of the casualties."""
+    group = anchor.head if anchor.dep_ == "acl" and anchor.head.lower_ in {"those", "people"} else anchor
+    if group.dep_ != "pobj" or group.head.lower_ != "among" or group.head.head.lemma_ != "be":
+        return None
+    return group.head.head
 
 
 def _elliptical_tolls(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
