@@ -35,7 +35,10 @@ def test_casualties_stated_figures(nlp, text, expected):
     ("No casualties were reported after the drone fell near Odesa.", {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
     ("The mortar round hit an empty field near Kidal; there were no injuries or fatalities.",
      {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
-    ("A grenade was thrown at the police post in Bujumbura but no one was hurt.", {(I, 0, 0, False, None)}),
+    # "hurt" and "harmed" say neither killed nor wounded; "injured" says no more than it says
+    ("A grenade was thrown at the police post in Bujumbura but no one was hurt.", {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
+    ("A drone hit a fuel depot in Kursk overnight; nobody was harmed.", {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
+    ("A rocket hit a house in Ashkelon. No one was injured.", {(I, 0, 0, False, None)}),
     ("The convoy was hit by a roadside bomb near Gao, but the soldiers escaped unharmed.",
      {(K, 0, 0, False, "soldier"), (I, 0, 0, False, "soldier")}),
     ("The army said the raid near Tillaberi was carried out without casualties.",

@@ -26,7 +26,8 @@ How phrases are read:
 * A harm verb alone ("three men were shot", "stabbed") is Injured; with "dead" or
   "to death", or joined to a killing verb ("shot and killed"), it is Killed.
 * A stated none ("no casualties", "there were no injuries or fatalities",
-  "no one was hurt", "escaped unharmed", "without casualties", "did not cause
+  "no one was hurt" (both outcomes; "no one was injured" the one), "escaped unharmed",
+  "without casualties", "did not cause
   any casualties") is a count of 0, not vague, for the outcomes the words name
   ("casualties" and "unharmed" name both). It is left out when the sentence also
   gives a figure for that outcome or says "no *other* / *serious* casualties".
@@ -726,6 +727,10 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
                 outcomes = _zero_nouns()[lower]
                 victims = next((c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound"} and c.pos_ in {"NOUN", "ADJ"}
                                 and c.lower_ not in casualty_words("zero_blockers")), None)
+        elif tok.lemma_.lower() in {"hurt", "harm"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"} or c.lower_ == "one" and any(
+                    d.lower_ == "no" for d in c.children)) for c in tok.children):
+            outcomes = (KILLED, INJURED)  # "no one was hurt": neither killed nor wounded, as "unharmed"
         elif lower in casualty_words("unharmed_words"):
             subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}] if tok.dep_ in {"acomp", "oprd", "advcl", "xcomp", "advmod"} else []
             if tok.dep_ == "amod":
