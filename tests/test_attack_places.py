@@ -548,3 +548,12 @@ def test_attack_places_forces_moving_in_another_paragraph_place_nothing(nlp):
 def test_attack_places_part_of_the_country_its_people_are_from(nlp, text, place):
     found = attack_places(nlp, text)
     assert found and found[0] == [place], found
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Kharkiv Mayor Ihor Terekhov said a guided bomb hit an apartment block, injuring 17 people.", "Kharkiv"),
+    ("Kherson Governor Oleksandr Prokudin said Russian shelling killed a woman.", "Kherson"),
+])
+def test_attack_places_the_place_of_a_local_official_who_tells_it(nlp, text, place):
+    found = attack_places(nlp, text)
+    assert found and found[0] == [place], found

@@ -178,3 +178,13 @@ def test_nlp_person_names_the_model_mislabels(nlp, text, name):
 def test_nlp_organization_names(nlp, text, name):
     ents = {e.text: e.label_ for e in nlp(text).ents}
     assert ents.get(name) == "ORG", ents
+
+
+@pytest.mark.parametrize(("text", "place", "person"), [
+    ("Kharkiv Mayor Ihor Terekhov said a guided bomb hit an apartment block.", "Kharkiv", "Ihor Terekhov"),
+    ("Kherson Governor Oleksandr Prokudin said shelling killed a woman.", "Kherson", "Oleksandr Prokudin"),
+    ("Borno State Governor Babagana Zulum visited the town on Sunday.", "Borno State", "Babagana Zulum"),
+])
+def test_nlp_local_official_titled_by_place_is_a_place_and_a_person(nlp, text, place, person):
+    ents = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {(place, "GPE"), (person, "PERSON")} <= ents, ents

@@ -139,13 +139,16 @@ def local_speaker_place(ctx: DocContext, sent: Span) -> str | None:
         ent = ctx.entity(tok)
         if ent is None or ent.kind not in {CITY, "Place", REGION} or ctx.in_dateline(tok):
             continue
-        if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "of"}:
-            continue
         speaker = next((a for a in tok.ancestors if a.dep_ in {"nsubj", "nsubjpass"}
                         and a.head.lemma_.lower() in words("report_verbs")), None)
-        if speaker is None or tok.head.head != speaker:
+        if speaker is None:
             continue
-        nouns = {speaker.lemma_.lower()} | {c.lemma_.lower() for c in speaker.children if c.dep_ in {"compound", "amod"}}
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "of"} and tok.head.head == speaker:
+            nouns = {speaker.lemma_.lower()} | {c.lemma_.lower() for c in speaker.children if c.dep_ in {"compound", "amod"}}
+        elif tok.dep_ in {"compound", "nmod"} and tok.head != speaker and tok.head.dep_ == "compound" and tok.head.head == speaker:
+            nouns = {tok.head.lemma_.lower()}  # "Kharkiv Mayor X said": the title the place qualifies
+        else:
+            continue
         if nouns & place_words("local_speaker_nouns") and gazetteer().seat_of_power(ent.label) is None:
             return ent.key
     return None
