@@ -18,8 +18,9 @@
   "coded to X"; see :mod:`kg.extract.place_phrases`) is a place span at every mention, as is
   a short name the model took for a person or group right after "in/near/at/between" on a verb
   of violence, a verb joined to one, a verb whose subject is an attack ("fighting erupted in
-  X") or an attack noun ("clashes in X"). People: the bare surname of a known officeholder ("Pashinyan said"), a name
-  with a noun for an ordinary person in apposition ("Oksana, a local resident,") and a
+  X") or an attack noun ("clashes in X"). A place and a local office before a name ("Kharkiv
+  Mayor X", "Kherson Governor X") are a place and a person, not one name or none. People: the
+  bare surname of a known officeholder ("Pashinyan said"), a name with a noun for an ordinary person in apposition ("Oksana, a local resident,") and a
   given name the model left out ("Minister Rustem [Umerov]") are person names, a courtesy
   word ("Ms") is not. Organizations: a broadcaster's name with "TV"/"television" after it is
   one name, and the name alone an organization; "the Houthi-run health ministry" is one.
