@@ -315,3 +315,15 @@ def test_casualties_figure_whose_verb_is_left_out(nlp, text, expected):
 ])
 def test_casualties_some_among_the_dead_are_a_lower_bound(nlp, text, expected):
     assert expected <= counts(nlp, text), counts(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "at" telling where the victims were shot
+    ("Two police officers were shot dead at a checkpoint near Quetta late on Friday.", {(K, 2, 2, False, "officer")}),
+    ("Gunmen shot two traders at a market in Gao.", {(I, 2, 2, False, "trader")}),
+    # "at" telling what was fired at: no one struck
+    ("The convoy was shot at near the border.", set()),
+    ("Troops shot at protesters in the square.", set()),
+])
+def test_casualties_shot_at_a_place_or_shot_at_a_target(nlp, text, expected):
+    assert counts(nlp, text) == expected

@@ -188,3 +188,11 @@ def test_nlp_organization_names(nlp, text, name):
 def test_nlp_local_official_titled_by_place_is_a_place_and_a_person(nlp, text, place, person):
     ents = {(e.text, e.label_) for e in nlp(text).ents}
     assert {(place, "GPE"), (person, "PERSON")} <= ents, ents
+
+
+@pytest.mark.parametrize("text", [
+    "The bodies of three herders were discovered in the bush near Bama.",
+    "Soldiers searched the bush outside the village for the gunmen.",
+])
+def test_nlp_a_common_word_in_lower_case_is_no_name(nlp, text):
+    assert not any(e.text.islower() and e.label_ in {"PERSON", "GPE", "LOC", "FAC"} for e in nlp(text).ents)

@@ -39,6 +39,14 @@ POSITIVE = [
     ("Rockets pounded the outskirts of Idlib overnight, wounding four children.", "hit-verb", "ShellingArtilleryMissile"),
     ("An Iranian missile slammed into a residential building in Haifa, killing three people.", "slam-into", "ShellingArtilleryMissile"),
     ("A Russian drone smashed into an apartment block in Odesa on Sunday.", "slam-into", "AirDroneStrike"),
+    ("At least seven people died when a mortar shell landed on a crowded market in Kadugli.", "weapon-lands",
+     "ShellingArtilleryMissile"),
+    ("Two rockets fell near a school in Kiryat Shmona on Monday, wounding three children.", "weapon-lands",
+     "ShellingArtilleryMissile"),
+    ("Police found the bullet-riddled bodies of five men in a ditch near Culiacan on Sunday.", "bodies-found",
+     "AttackOnCivilians"),
+    ("The bodies of 14 men were found dumped near a river outside Kosti on Monday, a rights group said.", "bodies-found",
+     "AttackOnCivilians"),
     ("Russian forces hammered the frontline town of Toretsk with glide bombs on Monday.", "hammer-verb", "AirDroneStrike"),
     ("Soldiers fired on protesters in Mandalay, wounding three.", "fire-verb", None),
     ("Warships fired towards the beach of a coastal town on Tuesday.", "fire-verb", None),
@@ -96,6 +104,10 @@ NEGATIVE = [
     "The army warned it would strike the positions of the rebels if talks failed.",
     "Three people died of cholera in a camp near Kalemie this week.",
     "Five people were killed in a road accident near Mombasa on Tuesday.",
+    # a projectile that lands harming no one, and bodies found with no mark of a killing
+    "A shell landed in an empty field near Kupiansk on Monday.",
+    "Rescuers recovered the bodies of 12 people from the river after the floods in Beledweyne.",
+    "The bodies of three migrants were found in the desert near Agadez, apparently dead of thirst.",
     "Police fired tear gas at protesters in Nairobi on Wednesday.",
     "Rioters torched three shops in the market of Kisumu on Monday.",
     "The two sides signed a cessation of hostilities in Addis Ababa.",
@@ -157,7 +169,8 @@ def test_triggers_every_pattern_has_a_sentence():
 def test_triggers_patterns_have_sources_and_known_conditions():
     from kg.lexicon import load_jsonl
 
-    known = {"scene", "territory", "casualties", "object", "aimed", "sides", "victim", "person", "agent", "context", "armed", "weapon", "intentional"}
+    known = {"scene", "territory", "casualties", "object", "aimed", "sides", "victim", "person", "agent", "context", "armed", "weapon",
+             "intentional", "killing_signs"}
     for row in load_jsonl("attack_triggers.jsonl"):
         assert row["source"].strip(), row["id"]
         assert set(row.get("requires", ())) <= known, row["id"]

@@ -140,8 +140,19 @@ def _cared_for(verb: Token) -> bool:
 
 
 def _not_harm(verb: Token) -> bool:
-    """'shot down a drone', 'fired at', 'beat back the attack': no one is struck."""
-    return any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ == "at") for c in verb.children)
+    """'shot down a drone', 'fired at', 'beat back the attack', 'the convoy was shot at': no one is
+    struck. Not 'two officers were shot dead at a checkpoint', 'shot two men at a market': there
+    "at" tells where."""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return True
+    ats = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"]
+    if not ats:
+        return False
+    if any(not any(p.dep_ == "pobj" for p in a.children) for a in ats):
+        return True  # "was shot at": the preposition left without its object
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    struck = any(c.dep_ == "dobj" for c in verb.children)
+    return not (passive or struck)
 
 
 @lru_cache(maxsize=1)

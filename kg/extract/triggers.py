@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg.extract.context import tree_distance
-from kg.lexicon import event_words, load_json, load_jsonl, weapon_lexicon
+from kg.lexicon import event_words, load_json, load_jsonl, weapon_lexicon, word_set
 from kg.resolve.places import gazetteer
 
 PATTERN_FILE = "attack_triggers.jsonl"
@@ -301,6 +301,8 @@ def _holds(req: str, tok: Token, sent: Span, has_casualties: bool) -> bool:
         return has_casualties or _has_context(tok, sent)
     if req == "intentional":
         return not accidental(sent)
+    if req == "killing_signs":
+        return _killing_signs(tok)
     if req == "territory":
         return _takes_territory(tok)
     if req == "scene":
@@ -310,6 +312,15 @@ def _holds(req: str, tok: Token, sent: Span, has_casualties: bool) -> bool:
     if req == "weapon":
         return any(_is_weapon(t) for t in _arguments(tok))
     raise ValueError(f"unknown trigger condition {req!r} in {PATTERN_FILE}")
+
+
+def _killing_signs(body: Token) -> bool:
+    """Bodies found bearing the marks of a killing: "the bullet-riddled bodies of five men", "bodies
+    dumped near a river", "bodies with gunshot wounds", "with their hands tied"."""
+    signs = word_set("violence_words.json", "violent_death_signs")
+    near = list(body.subtree) + ([body.head, *body.head.children] if body.head.pos_ == "VERB" else [])
+    near += [t for n in list(near) if n.dep_ in {"xcomp", "oprd", "acl"} for t in n.subtree]
+    return any(t.lower_ in signs or t.lemma_.lower() in signs for t in near)
 
 
 def _arguments(tok: Token) -> list[Token]:
