@@ -65,6 +65,9 @@ POSITIVE = [
     ("Rebels captured the town of Pinet in Shan state on Sunday after days of fighting.", "take-territory", "TerritoryTaken"),
     ("Al Shabaab militants seized control of the district of Bardere on Friday.", "take-territory", "TerritoryTaken"),
     ("The Arakan Army said it had captured the town of Paletwa after months of fighting.", "take-territory", "TerritoryTaken"),
+    # a storming that kills: an attack on the villagers or a battle, not a taking of ground
+    ("Bandits stormed the village of Gidan Bawa on Saturday, killing 12 villagers.", "take-territory", "AttackOnCivilians"),
+    ("Rebels seized the town of Kitshanga after fighting that killed 12 soldiers.", "take-territory", "ArmedClash"),
     ("Jihadist fighters entered the town of Boulkessi late Tuesday, security sources said.", "enter-town", "TerritoryTaken"),
     ("The rebels entered Kidal on Sunday after two days of fighting.", "enter-town", "TerritoryTaken"),
     ("Houthi fighters entered the port city of Mocha at dawn.", "enter-town", "TerritoryTaken"),

@@ -29,6 +29,7 @@ SUICIDE = "SuicideBomb"
 CLASH = "ArmedClash"
 CIVILIANS = "AttackOnCivilians"
 REMOTE = "RemoteExplosive"
+TERRITORY = "TerritoryTaken"
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def classify(trigger_types: Iterable[str], weapons: Iterable[str], targets: Iter
     say; ``victims`` are the nouns the violent verbs were done to ("shot a trader": trader),
     ``actors`` the words naming who did it ("the air force", "warships")."""
     rules = _rules()
+    casualties = list(casualties)
     victims = [c.victims.split()[-1] for c in casualties if c.victims] + [v for v in victims if v]
     told = [t for t in trigger_types if t]
     precedence = rules["precedence"]
@@ -69,6 +71,10 @@ def classify(trigger_types: Iterable[str], weapons: Iterable[str], targets: Iter
     if remote_told:
         return sorted(remote_told, key=precedence.index)[0]
     specific = [t for t in told if t not in {CLASH, CIVILIANS}]
+    if set(specific) == {TERRITORY} and any(c.min > 0 for c in casualties):
+        # "stormed the village, killing 30 people": the dead make it an attack or a battle (ACLED codes
+        # a taking of ground with no one harmed as the taking)
+        specific = []
     if specific:
         return sorted(specific, key=precedence.index)[0]
     combatants = any(v in _words("combatant_nouns") for v in victims)
