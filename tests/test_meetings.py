@@ -511,3 +511,28 @@ def test_meetings_talks_held_later_in_a_joined_clause_are_another_meeting_held(n
     sides = [{label(p) for p in m.participants} for m in rec.meetings]
     assert any("Houthis" in s and "Saudi Arabia" not in s for s in sides), sides
     assert any("Saudi Arabia" in s and "Houthis" not in s for s in sides), sides
+
+
+def test_meetings_place_of_those_who_travel_there_to_meet(nlp):
+    rec, label = records_of(nlp, "The two envoys flew to Ankara on Tuesday to meet Turkish officials about the plan.")
+    assert rec.meetings and label(rec.meetings[0].location) == "Ankara", rec.meetings
+
+
+@pytest.mark.parametrize(("text", "place", "sides", "status"), [
+    ("Saudi Arabia's foreign minister will travel to Tehran next week, state media reported.", "Tehran",
+     {"Saudi Arabia", "Iran"}, "planned"),
+    ("Kenya's foreign minister flew to Mogadishu on Monday.", "Mogadishu", {"Kenya", "Somalia"}, "held"),
+])
+def test_meetings_an_officeholder_going_to_another_countrys_capital_visits_it(nlp, text, place, sides, status):
+    rec, label = records_of(nlp, text)
+    (m,) = rec.meetings
+    assert label(m.location) == place and sides <= {label(p) for p in m.participants} and m.status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's foreign minister travelled to Lviv on Monday.",
+    "Nigeria's defence minister flew to Maiduguri after the attack.",
+])
+def test_meetings_an_officeholder_travelling_at_home_meets_no_one(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.meetings, rec.meetings

@@ -63,10 +63,34 @@ def arrival_trigger(tok: Token) -> bool:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in diplomacy_words("arrival_verbs"):
         return False
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
-    if not subj or subj[0].lemma_.lower() not in diplomacy_words("delegation_nouns"):
+    if not subj:
         return False
+    if subj[0].lemma_.lower() not in diplomacy_words("delegation_nouns"):
+        return _official_abroad(subj[0], tok)
     return any(c.dep_ == "prep" and c.lower_ in {"to", "in", "at"} and any(p.dep_ == "pobj" for p in c.children)
                for c in tok.children)
+
+
+def _official_abroad(subj: Token, verb: Token) -> bool:
+    """"Saudi Arabia's foreign minister will travel to Tehran" (CAMEO 042, make a visit): an
+    officeholder of one country going to another country's capital visits its government."""
+    from kg.lexicon import title_words
+    from kg.resolve.places import gazetteer
+
+    if subj.lemma_.lower() not in title_words().heads:
+        return False
+    gaz = gazetteer()
+    own = {r.country.iso2 for t in subj.subtree if t.i < subj.i and t.pos_ in {"PROPN", "ADJ"}
+           if (r := gaz.read_actor(t.text)) is not None}
+    if not own:
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for p in c.children:
+                seat = gaz.seat_of_power(p.text) if p.dep_ == "pobj" and p.pos_ == "PROPN" else None
+                if seat is not None and seat.iso2 not in own:
+                    return True
+    return False
 
 
 def signing_trigger(tok: Token) -> bool:

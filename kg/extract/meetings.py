@@ -77,6 +77,8 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
     ("will meet in X"), then one deeper in the trigger's own phrase ("talks ... in X")."""
     head = clause_head(trigger)
     near = [trigger] + ([head] if head != trigger else [])
+    if head.dep_ in {"advcl", "xcomp"} and head.head.lemma_.lower() in diplomacy_words("arrival_verbs"):
+        near.append(head.head)  # "flew to X to meet officials": where they went to meet
     for scope in near:
         if scope.pos_ == "VERB" and scope.lemma_.lower() in words("visit_verbs"):
             # "is due to visit Mogadishu for talks": the city visited
@@ -626,6 +628,11 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
                 parts = _main_sides(ctx, found)  # "two earlier rounds", "the two leaders met": of the same negotiation
             host = _host_country(ctx, tok) if place is None else None
             place = place or host
+            if place is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in diplomacy_words("arrival_verbs"):
+                visited = place_country(ctx, place)  # "X's foreign minister will travel to Tehran": Iran receives
+                if visited != place and visited in ctx.entities.entities and visited not in parts \
+                        and visited not in sides_of(ctx, parts):
+                    parts.append(visited)
             calls = _one_call_each(ctx, tok, parts)
             for one in calls:
                 _add_meeting(found, Mention(place, date, future or _only_possible(tok), one, [sent], tok,
