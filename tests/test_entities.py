@@ -373,3 +373,24 @@ def test_entities_category_word_alone_is_no_organization(nlp):
     ents = by_label(entities_of(nlp, "Fighters of the Group claimed the attack on the army post near Dori on Sunday. "
                                      "The Movement said its fighters had attacked an army post near Menaka."))
     assert "Group" not in ents and "Movement" not in ents, {k: e.kind for k, e in ents.items()}
+
+
+@pytest.mark.parametrize(("text", "forms"), [
+    # an armed group's full name, its transliteration and its acronym: one node
+    ("The Group for the Support of Islam and Muslims claimed the attack. JNIM said it had killed 12 soldiers.",
+     {"Group for the Support of Islam and Muslims", "JNIM"}),
+    ("Fighters of the Allied Democratic Forces attacked the village. The ADF has pledged allegiance to Islamic State.",
+     {"Allied Democratic Forces", "ADF"}),
+    ("Al Shabaab claimed the bombing. Officials blamed al-Shabaab for the blast.", {"Al Shabaab", "al-Shabaab"}),
+])
+def test_entities_armed_groups_by_their_names_and_spellings(nlp, text, forms):
+    ents = entities_of(nlp, text)
+    holders = {e.key for e in ents.values() for f in forms if f == e.label or f in e.aliases}
+    assert len(holders) == 1, [(e.label, e.aliases) for e in ents.values()]
+
+
+def test_entities_bare_name_of_a_region_is_that_region(nlp):
+    ents = entities_of(nlp, "Fighting in the Catatumbo region has killed 40 people since Thursday. The army sent "
+                            "troops to Catatumbo on Sunday.")
+    places = [e for e in ents.values() if e.kind in {"City", "Region", "Place"}]
+    assert len(places) == 1 and "Catatumbo" in places[0].aliases, [(e.label, e.aliases) for e in places]

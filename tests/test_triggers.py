@@ -107,6 +107,8 @@ NEGATIVE = [
     "The army warned it would strike the positions of the rebels if talks failed.",
     "Three people died of cholera in a camp near Kalemie this week.",
     "Five people were killed in a road accident near Mombasa on Tuesday.",
+    # a taking of ground said to be without violence in the next sentence
+    "Militants overtook Mbuyuni village in Tana River on Saturday night. No violence was reported.",
     # a projectile that lands harming no one, and bodies found with no mark of a killing
     "A shell landed in an empty field near Kupiansk on Monday.",
     "Rescuers recovered the bodies of 12 people from the river after the floods in Beledweyne.",

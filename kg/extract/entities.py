@@ -363,10 +363,26 @@ def resolve_entities(doc: Doc) -> EntityTable:
             table.bind(span, ent.key)
     _resolve_persons(table, persons)
     _qualify_places(doc, table, list(frames.values()))
+    _bare_names_of_regions(table, region_words)
     from kg.extract.coref import resolve_references
 
     resolve_references(doc, table)
     return table
+
+
+def _bare_names_of_regions(table: EntityTable, region_words: frozenset[str]) -> None:
+    """"the Catatumbo region ... in Catatumbo": a name the gazetteer does not know, told bare and
+    with a region word, is the region (a known town of that name stays the town: Kherson)."""
+    regions: dict[str, str] = {}
+    for key, ent in table.entities.items():
+        base, _, word = ent.label.rpartition(" ")
+        if ent.kind == REGION and base and word.lower() in region_words:
+            regions.setdefault(base.casefold(), key)
+    for key, ent in list(table.entities.items()):
+        region = regions.get(ent.label.casefold())
+        if region is not None and region != key and ent.kind in {CITY, PLACE, REGION} and not ent.geonames_id \
+                and key in table.entities:
+            table.merge(key, region, f"'{ent.label}' is the name of {table.entities[region].label}")
 
 
 def _member_noun(span: Span) -> str | None:

@@ -510,6 +510,11 @@ def _takes_territory(tok: Token) -> bool:
             t.lower_ == "without" and any(x.lemma_.lower() in violence_words("no_fight_nouns") or x.lower_ in violence_words("no_fight_nouns")
                                           for x in t.subtree) for t in sent):
         return False  # "retook the town without a fight": a transfer, not a battle
+    doc = sent.doc
+    after = doc[sent.end].sent if sent.end < len(doc) and "\n" not in doc[sent.end - 1 : sent.end + 1].text else None
+    if after is not None and any(t.lemma_.lower() in violence_words("no_fight_nouns") | {"violence"}
+                                 and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in after):
+        return False  # "... overtook the village. No violence was reported."
     if tok.lemma_.lower() in violence_words("entry_verbs"):
         return _armed_entry(tok)
     for obj in (c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}):
