@@ -68,7 +68,9 @@ def _places(rng: random.Random) -> list[tuple[str, str]]:
 
 
 def _groups() -> list[str]:
-    rows = [json.loads(line) for line in (ROOT / "kg" / "data" / "organizations.jsonl").open(encoding="utf-8")]
+    from kg.lexicon import load_jsonl
+
+    rows = load_jsonl("organizations.jsonl")
     armed = ("group", "forces", "militia", "movement", "army", "rebel")
     return sorted({r["pattern"] for r in rows if any(w in (r.get("kind") or "") for w in armed)})
 

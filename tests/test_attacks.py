@@ -211,7 +211,7 @@ def test_attacks_blowing_up_a_bridge_without_victims_is_no_attack(nlp):
 SIDES = [
     # sentence, attackers, attacked sides
     ("On 3 May 2024, Al Shabaab militants fired mortars at the positions of the Somali army near Afgooye.",
-     {"Al Shabaab"}, {"Somalia"}),
+     {"al-Shabaab"}, {"Somalia"}),
     ("Hezbollah fighters clashed with Israeli troops near the border village of Aita al-Shaab on Tuesday.",
      {"Hezbollah"}, {"Israel"}),
     ("Russian forces attacked Ukrainian troops near Pokrovsk on Monday.", {"Russia"}, {"Ukraine"}),
@@ -219,7 +219,7 @@ SIDES = [
     ("The Sudanese army said it struck RSF positions near El Obeid on Sunday, killing dozens of fighters.",
      {"Sudan"}, set()),
     ("Armenia accused Azerbaijan of shelling border villages overnight, killing two people.", {"Azerbaijan"}, set()),
-    ("The government held Al Shabaab responsible for the bombing in Mogadishu that killed five.", {"Al Shabaab"}, set()),
+    ("The government held Al Shabaab responsible for the bombing in Mogadishu that killed five.", {"al-Shabaab"}, set()),
     # the accused, through a gerund that tells how
     ("Sudan accused the RSF of breaking the truce by launching drones in an attack that killed nine people.",
      {"Rapid Support Forces"}, set()),
@@ -367,7 +367,7 @@ def test_attacks_the_side_blamed_is_not_the_place(nlp, text):
 
 
 @pytest.mark.parametrize("text, place, attacker", [
-    ("Al Shabaab militants seized control of Beledweyne and Jowhar last year.", "Beledweyne", "Al Shabaab"),
+    ("Al Shabaab militants seized control of Beledweyne and Jowhar last year.", "Beledweyne", "al-Shabaab"),
     ("Taliban fighters seized control of Kunduz on Sunday.", "Kunduz", "Taliban"),
     ("The rebels entered Kidal on Sunday after two days of fighting.", "Kidal", None),
     ("Jihadist fighters entered the town of Boulkessi late Tuesday, security sources said.", "Boulkessi", None),
