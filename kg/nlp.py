@@ -60,7 +60,9 @@ def _violent_clause(verb, violent: frozenset[str] | set[str]) -> bool:
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in violent:
         return True
     attacks = event_words("attack_nouns")
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in attacks for c in verb.children)
+    # "shelling continued at X" ("shelling" at times read as an auxiliary)
+    return any(c.dep_ in {"nsubj", "nsubjpass", "aux"} and c.i < verb.i and (c.lemma_.lower() in attacks or c.lower_ in attacks)
+               for c in verb.children)
 
 
 def ruler_patterns() -> list[dict]:

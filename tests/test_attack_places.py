@@ -154,6 +154,9 @@ def test_attack_places_framed_name_is_one_place_everywhere(nlp):
         ("Fighting erupted in Banissa on Sunday between two clans, killing six people.", {"Banissa"}),
         ("Bandits killed a herder and burned houses in Gidan Zaki on Wednesday.", {"Gidan Zaki"}),
         ("Heavy clashes in Bulo Marer killed nine fighters on Friday.", {"Bulo Marer"}),
+        # after a verb the attack is the subject of, the parser reading "shelling" as an auxiliary at times
+        ("Shelling continued at Gash Barka after the army repulsed an offensive.", {"Gash Barka"}),
+        ("Fighting resumed in Bab Amr on Monday.", {"Bab Amr"}),
     ],
 )
 def test_attack_places_scene_names_the_model_mistakes(nlp, text, expected):

@@ -371,10 +371,16 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
             return ctx.place_by_name(f"{span.text} {head.lower_}").key
         if tok.dep_ == "compound" and head.lemma_.lower() in {"town", "city"} and in_place_role(head):
             return ctx.place_by_name(propn_span(tok).text, CITY).key
+        span = ent_span(tok)
+        if span is not None and span.start == tok.i and span.root is not tok and span.root.dep_ == "pobj":
+            tok, head = span.root, span.root.head  # "at Gash Barka": the name's last word hangs on "at"
         if tok.dep_ == "pobj" and head.lower_ in {"on", "in", "at", "near", "outside", "around"} \
                 and tok.ent_type_ in {"", "GPE", "LOC", "FAC"} and tok.text[:1].isupper() \
-                and (is_attack_word(head.head) or is_violence_verb(clause_head(head))):
-            # "airstrikes on Lay Kay Kaw": an unknown proper name right after an attack word
+                and (is_attack_word(head.head) or is_violence_verb(clause_head(head))
+                     or any(c.dep_ in {"nsubj", "nsubjpass", "aux"} and c.i < head.i and is_attack_word(c)
+                            for c in clause_head(head).children)):  # "shelling" misread as an auxiliary too
+            # "airstrikes on Lay Kay Kaw": an unknown proper name right after an attack word; "shelling
+            # continued at X": after a verb whose subject is the attack
             return ctx.place_by_name(propn_span(tok).text).key
     return None
 
