@@ -560,3 +560,8 @@ def test_attack_places_part_of_the_country_its_people_are_from(nlp, text, place)
 def test_attack_places_the_place_of_a_local_official_who_tells_it(nlp, text, place):
     found = attack_places(nlp, text)
     assert found and found[0] == [place], found
+
+
+def test_attack_places_names_joined_by_a_slash_are_each_a_place(nlp):
+    found = attack_places(nlp, "Militants attacked a police post in the Kidal/Anefis area on Sunday, killing three officers.")
+    assert found and {"Kidal", "Anefis"} <= set(found[0]), found

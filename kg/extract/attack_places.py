@@ -445,9 +445,15 @@ def coordinated_places(tokens: list[Token], keys: list[str]) -> set[str]:
     out: set[str] = set()
     for ts, k in zip(nodes, keys):
         for us, j in zip(nodes, keys):
-            if j != k and any(u in t.conjuncts for t in ts for u in us):
+            if j != k and any(u in t.conjuncts or _slashed(t, u) for t in ts for u in us):
                 out |= {k, j}
     return out
+
+
+def _slashed(a: Token, b: Token) -> bool:
+    """"the X/Y area": two names joined by a slash, each a place of the phrase."""
+    first, second = (a, b) if a.i < b.i else (b, a)
+    return second.i - first.i == 2 and first.doc[first.i + 1].text == "/"
 
 
 def _listed_node(tok: Token) -> Token:
