@@ -812,3 +812,14 @@ def test_attacks_some_among_the_dead_do_not_replace_the_toll(nlp):
 def test_attacks_one_part_of_a_toll_told_with_including(nlp, text, whole, part):
     got = {a["places"][0]: [c[1] for c in a["counts"] if c[0] == "Killed"] for a in attacks_of(nlp, text)}
     assert whole[1] in got.get(whole[0], []) and part[1] in got.get(part[0], []), got
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Officials in Nigeria say about 40 people have been killed in the country's northwest region in attacks by bandits.",
+     "northwest Nigeria"),
+    ("Sudan's army said drones struck the country's eastern region on Sunday, killing five.", "eastern Sudan"),
+    ("Gunmen killed 12 villagers in the country's north, Burkina Faso's army said on Monday.", "north Burkina Faso"),
+])
+def test_attacks_a_part_of_the_country_the_text_names(nlp, text, place):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["places"] == [place], attack

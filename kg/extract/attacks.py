@@ -1140,6 +1140,15 @@ def _part_of_the_country(ctx: DocContext, cand: Candidate) -> list[str]:
     country whose people the sentence names, other than the attacker's."""
     directions = word_set("place_words.json", "direction_words")
     for sent in cand.evidence:
+        part = next((w for t in sent if (w := _the_countrys_part(t, directions)) is not None), None)
+        if part is not None:
+            # "in the country's northwest region", "in the country's north": that part of the country the
+            # sentence names, else of the one the document is about ("northwest Nigeria")
+            named = [e.key for t in sent if (e := ctx.entity(t)) is not None and e.kind == COUNTRY]
+            named += [f"country:{iso}" for iso in ctx.countries[:1]]
+            key = next((k for k in named if k in ctx.entities.entities and k not in cand.attackers), None)
+            if key is not None:
+                return [ctx.place_by_name(f"{part} {ctx.entities.entities[key].label}", REGION).key]
         if not any(t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ in directions
                    and any(d.lower_ == "the" for d in t.children)
                    and all(p.lemma_.lower() == "country" for c in t.children if c.dep_ == "prep" for p in c.children)
@@ -1150,6 +1159,20 @@ def _part_of_the_country(ctx: DocContext, cand: Candidate) -> list[str]:
             if key and key not in cand.attackers:
                 return [key]
     return []
+
+
+def _the_countrys_part(tok: Token, directions: frozenset[str]) -> str | None:
+    """The direction of "the country's north", "the country's northwest region", "the country's
+    eastern provinces"; None for other words."""
+    if tok.lemma_.lower() != "country" or tok.dep_ != "poss":
+        return None
+    part = tok.head
+    if part.lower_ in directions:
+        return part.lower_
+    adjectives = word_set("place_words.json", "direction_adjectives")
+    if part.lemma_.lower() in words("place_nouns"):
+        return next((c.lower_ for c in part.children if c.dep_ in {"amod", "compound"} and c.lower_ in directions | adjectives), None)
+    return None
 
 
 def _where_forces_moved(ctx: DocContext, cand: Candidate) -> list[str]:
