@@ -862,7 +862,7 @@ def _group(rec: CasualtyRecord) -> str:
 def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]:
     """One count per outcome and victim group: a revised figure wins, else the most precise one.
     A vague figure for everyone ("many were injured") gives way to a stated figure for the
-    same outcome ("at least four civilians were wounded"): the conservative reading."""
+    same outcome ("at least six civilians were wounded"): the conservative reading."""
     # "seven people were among the dead": some of the dead, when a toll of them all is told
     whole = {m.record.outcome for m in mentions if not m.part and _group(m.record) == "all"}
     mentions = [m for m in mentions if not (m.part and _group(m.record) == "all" and m.record.outcome in whole)]

@@ -182,7 +182,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                 if ent is not None:
                     out.append(ent.key)
         t = head
-    # "X and Y have been leading the American effort to forge ...": those who lead the effort
+    # "X and Y have been leading the regional effort to broker ...": those who lead the effort
     for anc in tok.ancestors:
         if anc.lemma_.lower() in words("mediation_effort_nouns"):
             verb = anc.head
@@ -340,7 +340,7 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
         for c in verb.children:
             if c.dep_ in {"xcomp", "advcl", "ccomp"} and c.lemma_.lower() in diplomacy_words("accept_verbs") | (
                     diplomacy_words("negotiate_verbs") if verb.lemma_.lower() in diplomacy_words("with_verbs") else set()):
-                # "urged both sides to accept a truce", "pressed them to agree to a ceasefire proposal"
+                # "urged the two parties to accept a truce", "pressed them to agree to a ceasefire proposal"
                 goal = next((p for p in c.subtree if p.dep_ in {"dobj", "pobj"} and _agreement_noun(p)), goal)
                 table = table or any(p.dep_ in {"dobj", "pobj"} and _table_noun(p) for p in c.subtree)  # "to return to talks"
         if goal is None and not table:
@@ -407,7 +407,7 @@ def _named_goal(ctx: DocContext, noun: Token) -> str:
 
 
 def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
-    """"a new truce proposal from the Quad", "a plan drafted by Qatar", "Egypt's peace plan,
+    """"a fresh peace proposal from IGAD", "a plan drafted by Kazakhstan", "Egypt's peace plan,
     presented to A and B": whoever puts forward a plan for an agreement between the sides."""
     out = []
     for noun in sent:
