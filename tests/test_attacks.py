@@ -170,7 +170,7 @@ def test_attacks_stated_figure_beats_a_vague_one_told_later(nlp):
         "The attack came as fighting intensified along the border.\n\n"
         "“They were shoppers buying food,” a witness said.\n\n"
         "At least six civilians were wounded and were being treated in a hospital, the official said.\n\n"
-        "Local radio also reported that nine people had died, but said many were wounded in an air raid on the "
+        "Local radio also reported that nine people had died, but it said many were wounded in an air raid on the "
         "central market."
     )
     got = attacks_of(nlp, text)
