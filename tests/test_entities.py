@@ -312,7 +312,7 @@ def _fold(name):
          ["Hezbollah", "Hezbollah fighters", "Hezbollah movement"]),
         ("Al-Shabaab militants stormed a hotel in Mogadishu. Al-Shabaab said it carried out the attack.",
          ["al-Shabaab", "Al-Shabaab militants"]),
-        ("JNIM fighters attacked soldiers near Djibo. JNIM said it killed 20.", ["JNIM", "JNIM fighters"]),
+        ("JNIM fighters attacked soldiers near Boni. JNIM said it killed 20.", ["JNIM", "JNIM fighters"]),
         ("The Kurdistan Workers' Party said it would disarm. PKK militants burned their weapons.",
          ["Kurdistan Workers' Party", "PKK", "PKK militants"]),
         ("Syrian Democratic Forces fighters clashed with Turkish-backed factions near Manbij. The SDF said it "
