@@ -377,7 +377,7 @@ def _speaker(ctx: DocContext, tok: Token) -> list[str]:
         return [ent.key]
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and tok.pos_ in {"PROPN", "NOUN"} and (tok.text[:1].isupper() or tok.pos_ == "NOUN"):
-        # "Ukraine's Emergency Service", "the city's main hospital": an organization of that place
+        # "Georgia's Emergency Service", "the city's main hospital": an organization of that place
         owner_ent = ctx.entity(owner)
         words_ = [t for t in tok.subtree if t.i > owner.i and t.i <= tok.i and t.dep_ != "case" and t.text not in {"'s", "’s"}]
         if owner_ent is not None and words_ and (tok.text[:1].isupper() or any(t.ent_type_ == "ORG" for t in words_)):
