@@ -298,8 +298,8 @@ class EntityFixer:
 
     @staticmethod
     def _organizations_ending_in_a_place(doc: Doc, spans: list[Span]) -> list[Span]:
-        """An organization's name that ends in a place's ("the Alliance Fleuve Congo rebel group",
-        "the Alliance Fleuve Congo (AFC)"), which the model cuts in two: one organization, when
+        """An organization's name that ends in a place's ("the Alliance Populaire Burundi rebel group",
+        "the Alliance Populaire Burundi (APB)"), which the model cuts in two: one organization, when
         a word of armed groups or the name's acronym follows."""
         kinds = event_words("armed_group_words")
         by_start = {s.start: s for s in spans}
@@ -356,7 +356,7 @@ class EntityFixer:
 
     @staticmethod
     def _names_a_group(ent: Span) -> bool:
-        """A one-word "person" that qualifies a group: "the Druze minority", "Hazara elders"."""
+        """A one-word "person" that qualifies a group: "the Yazidi minority", "Hazara elders"."""
         return len(ent) == 1 and ent.root.dep_ in {"amod", "compound"} and \
             ent.root.head.lemma_.lower() in event_words("group_nouns")
 

@@ -293,9 +293,9 @@ def test_attack_places_unknown_place_takes_the_country_the_text_names(nlp, text,
     ("text", "border"),
     [
         # the border of two countries is a place of its own, not either country
-        ("Fresh artillery clashes erupted on Sunday near ancient temples in the frontier region between northern Cambodia and northeast Thailand.",
-         "Cambodia-Thailand border"),
-        ("Troops clashed on the Thai-Cambodian border on Monday, killing two soldiers.", "Thailand-Cambodia border"),
+        ("Heavy mortar fire broke out on Tuesday near old monasteries in the frontier region between southern Armenia and western Azerbaijan.",
+         "Armenia-Azerbaijan border"),
+        ("Troops clashed on the Kyrgyz-Tajik border on Monday, killing two soldiers.", "Kyrgyzstan-Tajikistan border"),
         ("Shelling along the India-Pakistan border killed three villagers.", "India-Pakistan border"),
         ("Ethiopian and Eritrean troops exchanged artillery fire on the Ethiopia-Eritrea border on Friday.", "Ethiopia-Eritrea border"),
     ],
@@ -325,7 +325,7 @@ def test_attack_places_speaking_side_is_no_place(nlp):
     ("text", "places"),
     [
         # a local who tells of an attack with no place of its own speaks for the place
-        ("Separately, the council head in Shlomi said two farm workers were killed in another incident.", {"Shlomi"}),
+        ("Separately, the council head in Shlomi said two farm labourers were killed in another incident.", {"Shlomi"}),
         ("Residents of Damazin told reporters that drones struck a fuel depot overnight.", {"Damazin"}),
         # a capital's officials speak for the country; an attack with a place of its own keeps it
         ("Officials in Kyiv said a missile killed three people.", set()),
@@ -342,8 +342,8 @@ def test_attack_places_local_speaker(nlp, text, places):
     [
         # a route's two ends, however it is written
         ("A FAMa vehicle hit an IED on the Sevare-Bandiagara road, wounding two soldiers.", {"Sevare", "Bandiagara"}),
-        ("On 4 May 2022, a landmine struck a minibus on the axis Djibo-Namsiguia, killing five passengers.",
-         {"Djibo", "Namsiguia"}),
+        ("On 4 May 2022, a landmine struck a minibus on the axis Douentza-Boni, killing five passengers.",
+         {"Douentza", "Boni"}),
         ("An IED targeted a police patrol on the road linking Garowe and Bosaso.", {"Garowe", "Bosaso"}),
         ("Militants ambushed a convoy on the road between Baidoa and Burhakaba, killing three.", {"Baidoa", "Burhakaba"}),
         ("Bandits attacked travellers on the highway from Kaduna to Abuja, abducting 12.", {"Kaduna", "Abuja"}),
@@ -406,13 +406,13 @@ def test_attack_places_town_a_facility_is_named_after(nlp, text, label):
     "text",
     [
         # hospitals and embassies are named after people, ideas or countries, not after their towns
-        "Tanks shelled the Al-Awda hospital overnight.",
+        "Tanks shelled the Al-Rahma hospital overnight.",
         "A drone hit the Russian embassy on Monday.",
     ],
 )
 def test_attack_places_named_building_is_not_a_town(nlp, text):
     labels = all_labels(nlp, text)
-    assert not labels & {"Al-Awda", "Russian", "Russia"}, labels
+    assert not labels & {"Al-Rahma", "Russian", "Russia"}, labels
 
 
 @pytest.mark.parametrize(

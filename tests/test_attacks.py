@@ -139,8 +139,8 @@ def test_attacks_demonym_region_phrase_is_the_country(nlp):
 
 
 def test_attacks_meeting_place_in_same_sentence_is_not_the_attack_place(nlp):
-    got = attacks_of(nlp, "The deadly strike came only hours after both delegations sat down for talks in Jeddah.")
-    assert all("Jeddah" not in a["places"] for a in got)
+    got = attacks_of(nlp, "The deadly strike came just hours after both delegations sat down for talks in Tashkent.")
+    assert all("Tashkent" not in a["places"] for a in got)
 
 
 def test_attacks_reporter_is_the_named_service(nlp):
@@ -170,7 +170,7 @@ def test_attacks_stated_figure_beats_a_vague_one_told_later(nlp):
         "The attack came as fighting intensified along the border.\n\n"
         "“They were shoppers buying food,” a witness said.\n\n"
         "At least six civilians were wounded and were being treated in a hospital, the official said.\n\n"
-        "Local media also reported that nine people had died, but said many were injured in an air attack on the "
+        "Local radio also reported that nine people had died, but it said many were wounded in an air raid on the "
         "central market."
     )
     got = attacks_of(nlp, text)
@@ -326,7 +326,7 @@ def test_attacks_place_referred_to_by_the_area(nlp, text, place):
 
 @pytest.mark.parametrize("text, target", [
     # what a quantity counts is what was hit
-    ("The army said it struck dozens of targets in Kidal overnight.", "targets"),
+    ("The army said its jets struck dozens of targets in Kidal overnight.", "targets"),
     ("Drones struck a number of fuel depots near Port Sudan on Sunday.", "fuel depots"),
 ])
 def test_attacks_target_is_what_a_quantity_counts(nlp, text, target):
@@ -603,9 +603,9 @@ def test_attacks_risen_toll_revises_the_attack_it_tells_of(nlp, text, killed):
 
 def test_attacks_definite_mention_with_a_closer_place_is_the_same_attack(nlp):
     got = attacks_of(nlp, "At least 50 soldiers were killed when suspected jihadists attacked an army base in northern "
-                          "Burkina Faso on Saturday. The attack on the base in Djibo was one of the deadliest this year.")
+                          "Burkina Faso on Saturday. The attack on the base in Arbinda was one of the deadliest this year.")
     assert len(got) == 1, got
-    assert got[0]["places"] == ["Djibo"] and got[0]["date"] == ("2024-06-08", "2024-06-08")
+    assert got[0]["places"] == ["Arbinda"] and got[0]["date"] == ("2024-06-08", "2024-06-08")
 
 
 def test_attacks_attack_misparsed_as_the_speakers_subject_keeps_its_place(nlp):

@@ -83,7 +83,7 @@ def test_casualties_unknown_or_joint_counts_give_no_figure(nlp, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The ministry said the attack on the bases near Beledweyne had caused fatalities, without giving a number.",
+    ("The ministry said the assault on the outposts near Beledweyne had caused fatalities, but gave no figure.",
      {(K, 1, None, True, None)}),
     ("The drone strike in Marib resulted in deaths, a local official said.", {(K, 1, None, True, None)}),
 ])
@@ -157,7 +157,7 @@ def test_casualties_listed_groups_and_attackers(nlp, text, expected):
     ("Three policemen and a civilian were wounded in the grenade attack in Bujumbura.", {(I, 4, 4, False, None)}),
     ("A senior commander and 3 of his bodyguards were killed in the drone strike in Jilib.", {(K, 4, 4, False, None)}),
     # parts and alternatives of one figure are not added
-    ("Nine villagers, including a woman and a child, were killed in the raid near Djibo.",
+    ("Nine villagers, including a woman and a child, were killed in the raid near Tessit.",
      {(K, 9, 9, False, "villager"), (K, 1, 1, False, "child")}),
     ("2 soldiers were killed (4 according to the rebels) near Sake.",
      {(K, 2, 2, False, "soldier"), (K, 4, 4, False, None)}),
@@ -172,7 +172,7 @@ def test_casualties_listed_groups_are_one_toll(nlp, text, expected):
      {(K, 3, 3, False, "policeman")}),
     # a part that is not children is already in the main count
     ("The militants killed seven people, including a village chief, in Tillaberi.", {(K, 7, 7, False, None)}),
-    ("A cameraman was killed and two reporters injured, one of them seriously, in the strike on the hotel in Kramatorsk.",
+    ("A cameraman was killed and two reporters injured, one of them seriously, during the shelling of a hotel in Stepanakert.",
      {(K, 1, 1, False, "cameraman"), (I, 2, 2, False, "reporter")}),
 ])
 def test_casualties_no_double_counting(nlp, text, expected):
@@ -183,7 +183,7 @@ def test_casualties_no_double_counting(nlp, text, expected):
     ("Russia launched 40 drones and 7 missiles at Lviv overnight, killing three people.", {(K, 3, 3, False, None)}),
     ("The rebels released 1,000 prisoners in a swap brokered by Qatar.", set()),
     ("The shelling destroyed dozens of houses and 200,000 people were displaced in Rakhine.", set()),
-    ("Three of his buffaloes were killed when the shell hit the farm near Poonch.", set()),
+    ("Four of her goats were killed when the mortar round hit the farm near Kupwara.", set()),
     ("Soldiers shot down two drones over Belgorod.", set()),
     ("The troops were ordered to shoot an aircraft carrying the delegation to Kismayo.", set()),
     ("The militants killed seven people, burned houses and harvest, and seized motorbikes.", {(K, 7, 7, False, None)}),
@@ -221,13 +221,13 @@ def test_casualties_superseded_figure_is_marked_on_the_figure_only(nlp, text, su
 
 
 def test_casualties_another_is_of_the_same_named_group(nlp):
-    assert counts(nlp, "One policeman was killed and another was injured in the drone attack on Bahawalpur.") == {
-        (K, 1, 1, False, "policeman"), (I, 1, 1, False, "policeman")}
+    assert counts(nlp, "One soldier was killed and another was injured when a drone hit a checkpoint near Gao.") == {
+        (K, 1, 1, False, "soldier"), (I, 1, 1, False, "soldier")}
 
 
 @pytest.mark.parametrize("text, settled", [
     ("On 2 May 2021, 4 police officers were killed when a bomb hit their vehicle near Ghazni. Fatalities coded as 0 (an insurgent website reported 4).", 0),
-    ("Militia fighters attacked a village near Djibo, killing and wounding several (fatalities coded as 3).", 3),
+    ("Militia fighters attacked a village near Menaka, killing and wounding several (fatalities coded as 3).", 3),
 ])
 def test_casualties_monitor_coded_figure_settles_the_toll(nlp, text, settled):
     """A monitor's "fatalities coded as N" is the report's own death count: it revises the others."""

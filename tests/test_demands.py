@@ -26,17 +26,17 @@ def test_demands_call_on_someone_to_act(nlp):
 
 def test_demands_call_on_label_drops_asides(nlp):
     rec, label = records_of(
-        nlp, "Chad called on Sudan to pull back what it described as large numbers of troops and armoured "
-             "vehicles, including tanks, deployed along their common border.")
+        nlp, "Armenia called on Azerbaijan to withdraw what it described as large numbers of troops and armoured "
+             "vehicles, including howitzers, massed along their common border.")
     assert len(rec.demands) == 1
     d = rec.demands[0]
-    assert d.label == "Sudan pull back large numbers of troops and armoured vehicles"
-    assert [label(k) for k in d.demanded_by] == ["Chad"]
+    assert d.label == "Azerbaijan withdraw large numbers of troops and armoured vehicles"
+    assert [label(k) for k in d.demanded_by] == ["Armenia"]
 
 
 def test_demands_do_so_reads_back_the_earlier_verb_phrase(nlp):
     rec, label = records_of(nlp, "Guterres said it was unclear whether the Houthis were ready to release the "
-                                 "crew, but urged the group to do so.")
+                                 "crew, but urged the movement to do so.")
     assert [d.label for d in rec.demands] == ["Houthis release the crew"]  # "the group" named
 
 
@@ -72,7 +72,7 @@ def test_demands_instead_of_states_what_the_speaker_wants(nlp):
 
 
 def test_demands_request_without_a_known_demander_is_dropped(nlp):
-    rec, _ = records_of(nlp, "A resident of the camp spoke by phone. He asked that his name not be published.")
+    rec, _ = records_of(nlp, "A displaced farmer spoke to reporters over the telephone. He asked that his name not be used.")
     assert not rec.demands
 
 
@@ -113,8 +113,8 @@ def test_demands_conjoined_demands_are_two(nlp):
 @pytest.mark.parametrize("text, label_word, by", [
     ('"All parties must stop shelling the camps," the UN envoy for Yemen, Hans Grundberg, said on Tuesday.',
      "stop shelling the camps", "United Nations"),
-    ("Pakistani Prime Minister Shehbaz Sharif told Afghan envoy Mohammad Sadiq that any deal must end attacks "
-     "from Afghan soil.", "end attacks", "Shehbaz Sharif"),
+    ("Azerbaijani President Ilham Aliyev told Armenian envoy Ruben Rubinyan that any deal must end attacks "
+     "from Armenian soil.", "end attacks", "Ilham Aliyev"),
 ])
 def test_demands_obligation_put_on_every_side_or_told_to_another(nlp, text, label_word, by):
     rec, label = records_of(nlp, text)
@@ -147,7 +147,7 @@ def test_demands_conditions_only_if_and_unless(nlp, text, label_word, by):
 
 
 def test_demands_naming_is_no_call(nlp):
-    rec, _ = records_of(nlp, "The army said it struck what it called a centre for the production of drones in Darfur.")
+    rec, _ = records_of(nlp, "The junta said its jets struck what it called a workshop for the assembly of drones in Sagaing.")
     assert not rec.demands
 
 
@@ -173,8 +173,8 @@ def test_demands_tying_an_agreement_to_conditions(nlp):
 
 
 def test_demands_request_to_the_speaker_is_no_demand(nlp):
-    rec, _ = records_of(nlp, '"Both governments have asked me to try and negotiate a truce," Kenyan President '
-                             'William Ruto said.')
+    rec, _ = records_of(nlp, '"Both parties have asked me to try to negotiate a truce," Kazakh President '
+                             'Kassym-Jomart Tokayev said.')
     assert not rec.demands
 
 

@@ -84,9 +84,9 @@ def test_entities_acronym_first_then_name_in_brackets(nlp):
 
 
 def test_entities_acronym_in_another_language_is_taken_from_the_brackets(nlp):
-    ents = entities_of(nlp, "Talks with the National Liberation Army (ELN) would resume in Havana. "
-                            "The ELN rejected the plan.")
-    assert org_with(ents, "ELN").label == "National Liberation Army"
+    ents = entities_of(nlp, "Talks with the Kurdistan Workers' Party (PKK) would resume in Oslo. "
+                            "The PKK rejected the plan.")
+    assert org_with(ents, "PKK").label == "Kurdistan Workers' Party"
 
 
 def test_entities_bare_initialism_of_a_named_organization(nlp):
@@ -177,11 +177,11 @@ def test_entities_style_title_belongs_to_a_one_word_name(nlp):
 
 
 def test_entities_surname_split_by_a_typo_merges(nlp):
-    ents = entities_of(nlp, "Rapid Support Forces commander Mohamed Hamdan Dagalo rejected the plan. "
-                            "Daga lo said his forces would fight on.")
+    ents = entities_of(nlp, "Armenian Prime Minister Nikol Pashinyan rejected the plan. "
+                            "Pashin yan said his forces would fight on.")
     people = [e for e in ents.values() if e.kind == "Person"]
-    assert [p.label for p in people] == ["Mohamed Hamdan Dagalo"]
-    assert "Daga lo" in people[0].aliases
+    assert [p.label for p in people] == ["Nikol Pashinyan"]
+    assert "Pashin yan" in people[0].aliases
 
 
 def test_entities_possessive_army_is_the_known_armed_forces(nlp):
@@ -312,7 +312,7 @@ def _fold(name):
          ["Hezbollah", "Hezbollah fighters", "Hezbollah movement"]),
         ("Al-Shabaab militants stormed a hotel in Mogadishu. Al-Shabaab said it carried out the attack.",
          ["al-Shabaab", "Al-Shabaab militants"]),
-        ("JNIM fighters attacked soldiers near Djibo. JNIM said it killed 20.", ["JNIM", "JNIM fighters"]),
+        ("JNIM fighters attacked soldiers near Boni. JNIM said it killed 20.", ["JNIM", "JNIM fighters"]),
         ("The Kurdistan Workers' Party said it would disarm. PKK militants burned their weapons.",
          ["Kurdistan Workers' Party", "PKK", "PKK militants"]),
         ("Syrian Democratic Forces fighters clashed with Turkish-backed factions near Manbij. The SDF said it "
@@ -335,10 +335,10 @@ def _fold(name):
          ["Nikol Pashinyan", "Mr Pashinyan"]),
         ("\"We will not retreat,\" said Kanyuka. Lawrence Kanyuka, the M23 spokesman, spoke in Goma.",
          ["Lawrence Kanyuka", "Kanyuka"]),
-        ("\"The army will prevail,\" Burhan told troops. Abdel Fattah al-Burhan later flew to Cairo.",
-         ["Abdel Fattah al-Burhan", "Burhan"]),
-        ("Sudan's army chief visited Port Sudan on Monday. Abdel Fattah al-Burhan vowed to fight on, and Burhan "
-         "later met envoys.", ["Abdel Fattah al-Burhan", "Burhan"]),
+        ("\"The army will prevail,\" Goita told troops. Assimi Goita later flew to Niamey.",
+         ["Assimi Goita", "Goita"]),
+        ("Mali's junta leader visited Gao on Monday. Assimi Goita vowed to fight on, and Goita "
+         "later met envoys.", ["Assimi Goita", "Goita"]),
     ],
 )
 def test_entities_one_node_carries_every_name(nlp, text, names):

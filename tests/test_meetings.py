@@ -39,11 +39,11 @@ def test_meetings_talks_about_a_summit_are_a_planned_meeting(nlp):
 
 def test_meetings_speaker_is_a_side_of_talks_with(nlp):
     rec, label = records_of(
-        nlp, "Sudanese army chief Abdel Fattah al-Burhan said negotiations were continuing with Egypt and Turkey "
+        nlp, "Malian junta leader Assimi Goita said negotiations were continuing with Algeria and Turkey "
              "on a new round of talks.")
     parts = {label(p) for m in rec.meetings for p in m.participants}
-    assert {"Sudan", "Egypt", "Turkey"} <= parts
-    assert "Abdel Fattah al-Burhan" not in parts  # the speaker counts as the side he speaks for
+    assert {"Mali", "Algeria", "Turkey"} <= parts
+    assert "Assimi Goita" not in parts  # the speaker counts as the side he speaks for
 
 
 def test_meetings_topic_place_is_not_the_venue(nlp):
@@ -53,9 +53,9 @@ def test_meetings_topic_place_is_not_the_venue(nlp):
 
 
 def test_meetings_reporting_source_is_not_a_participant(nlp):
-    rec, label = records_of(nlp, "Qatari officials confirmed that a follow-up meeting would take place in Nairobi next week.")
+    rec, label = records_of(nlp, "Turkish officials confirmed that another meeting would take place in Baku next week.")
     assert len(rec.meetings) == 1
-    assert "Qatar" not in {label(p) for p in rec.meetings[0].participants}
+    assert "Turkey" not in {label(p) for p in rec.meetings[0].participants}
 
 
 def test_meetings_foreign_leader_present_in_a_city_is_a_visit(nlp):
@@ -73,7 +73,7 @@ def test_meetings_people_travelling_to_the_venue_join_the_meeting(nlp):
     rec, label = records_of(
         nlp, "Saudi and Iranian negotiators will meet in Baghdad next week to revive talks on restoring ties. "
              "Saudi Foreign Minister Faisal bin Farhan will travel to Baghdad on Monday, and Iranian Foreign "
-             "Minister Hossein Amir-Abdollahian will be there for the talks.")
+             "Minister Hossein Amir-Abdollahian will also be there for talks.")
     baghdad = [m for m in rec.meetings if m.location and label(m.location) == "Baghdad"]
     assert len(baghdad) == 1 and baghdad[0].status == "planned"
     parts = {label(p) for p in baghdad[0].participants}
@@ -82,7 +82,7 @@ def test_meetings_people_travelling_to_the_venue_join_the_meeting(nlp):
 
 
 def test_meetings_multi_day_meeting_window(nlp):
-    rec, _ = records_of(nlp, "Leaders of Mali and Niger will join a three-day summit due to begin on Friday in Abuja.")
+    rec, _ = records_of(nlp, "Leaders of Mali and Niger will join a three-day summit due to begin in Abuja on Friday.")
     assert len(rec.meetings) == 1
     d = rec.meetings[0].date
     assert (d.earliest, d.latest) == (date(2024, 6, 14), date(2024, 6, 16))
@@ -92,7 +92,7 @@ def test_meetings_placeless_mention_folds_into_the_placed_meeting(nlp):
     rec, label = records_of(
         nlp, "Malian President Assimi Goita and Nigerien President Abdourahamane Tchiani will attend a summit on "
              "Saturday on the security crisis in the Sahel. Goita and Tchiani will join a two-day summit due to "
-             "begin on Friday in Abuja, officials said.")
+             "begin in Abuja on Friday, officials said.")
     assert len(rec.meetings) == 1
     m = rec.meetings[0]
     assert label(m.location) == "Abuja" and m.status == "planned"
@@ -113,7 +113,7 @@ def test_meetings_discussion_with_officials_is_a_meeting(nlp):
 def test_meetings_earlier_rounds_of_the_same_negotiation(nlp):
     rec, label = records_of(
         nlp, "Saudi and Houthi negotiators will meet on Thursday in Muscat for fresh talks.\n\n"
-             "The talks, which Riyadh said will be held behind closed doors, come after two earlier rounds held "
+             "The talks, which Riyadh said will take place behind closed doors, come after two previous rounds held "
              "this year in Amman.")
     by_place = {label(m.location): m for m in rec.meetings if m.location}
     assert set(by_place) == {"Muscat", "Amman"}
@@ -134,8 +134,8 @@ def test_meetings_round_of_shelling_is_no_meeting(nlp):
      "phone", {"Hassan Sheikh Mohamud", "William Ruto"}),
     ("Armenian Prime Minister Nikol Pashinyan spoke by phone with Azerbaijani President Ilham Aliyev on Monday.",
      "phone", {"Nikol Pashinyan", "Ilham Aliyev"}),
-    ("Indian Prime Minister Narendra Modi and Bangladeshi leader Muhammad Yunus met face to face in Bangkok on Friday.",
-     "in person", {"Narendra Modi", "Muhammad Yunus"}),
+    ("Serbian President Aleksandar Vucic and Kosovo's Prime Minister Albin Kurti met face to face in Brussels on Friday.",
+     "in person", {"Aleksandar Vucic", "Albin Kurti"}),
     ("Colombian President Gustavo Petro held a video call with Venezuelan President Nicolas Maduro on Sunday.",
      "video", {"Gustavo Petro", "Nicolas Maduro"}),
 ])
@@ -165,13 +165,13 @@ def test_meetings_refused_talks_are_no_meeting(nlp):
 
 
 def test_meetings_purpose_clause_place_is_not_the_venue(nlp):
-    rec, label = records_of(nlp, "Congolese President Felix Tshisekedi met visiting Angolan officials on Thursday to "
-                                 "discuss a deal to end the war with the M23 in North Kivu.")
+    rec, label = records_of(nlp, "Colombian President Gustavo Petro met visiting Cuban officials on Thursday to "
+                                 "discuss a deal to end the war with the ELN in Arauca.")
     assert len(rec.meetings) == 1
     m = rec.meetings[0]
-    assert label(m.location) == "Democratic Republic of the Congo"  # the host's country
-    assert {"Felix Tshisekedi", "Angola"} <= {label(p) for p in m.participants}
-    assert "M23" not in {label(p) for p in m.participants}  # a side of the war, not at the table
+    assert label(m.location) == "Colombia"  # the host's country
+    assert {"Gustavo Petro", "Cuba"} <= {label(p) for p in m.participants}
+    assert "ELN" not in {label(p) for p in m.participants}  # a side of the war, not at the table
 
 
 def test_meetings_separate_meeting_stays_apart(nlp):

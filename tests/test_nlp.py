@@ -7,11 +7,11 @@ from spacy.tokens import Span
 
 
 def test_nlp_line_breaks_end_sentences(nlp):
-    doc = nlp("Moscow, Kyiv meet for talks after fresh attacks\n\n- Trump warning to Kyiv -\n"
-              "The talks come after two earlier rounds.")
+    doc = nlp("Baku, Yerevan meet for talks after fresh clashes\n\n- Moscow warning to Baku -\n"
+              "The talks follow two previous rounds.")
     sents = [s.text.strip() for s in doc.sents]
-    assert sents[0] == "Moscow, Kyiv meet for talks after fresh attacks"
-    assert sents[-1] == "The talks come after two earlier rounds."
+    assert sents[0] == "Baku, Yerevan meet for talks after fresh clashes"
+    assert sents[-1] == "The talks follow two previous rounds."
     assert not any("\n" in s for s in sents)  # no sentence runs across a line break
 
 
@@ -29,7 +29,7 @@ def test_nlp_country_never_heads_a_region(nlp):
 
 
 @pytest.mark.parametrize(("text", "name", "group"), [
-    ("Israel warned the government to leave the Druze minority alone.", "Druze", True),
+    ("Baghdad urged the regional government to leave the Yazidi minority alone.", "Yazidi", True),
     ("Hazara elders said gunmen killed three miners near Quetta.", "Hazara", True),
     ("Gunmen shot Ahmed outside his home in Kano.", "Ahmed", False),
 ])
@@ -56,9 +56,9 @@ def test_nlp_named_line_is_a_place(nlp, text, name, line):
 
 
 @pytest.mark.parametrize(("text", "org"), [
-    ("Corneille Nangaa, leader of the Alliance Fleuve Congo rebel group, said fighters would advance.",
-     "the Alliance Fleuve Congo"),
-    ("The Alliance Fleuve Congo (AFC) said it took the town.", "The Alliance Fleuve Congo"),
+    ("Aloys Nzeyimana, leader of the Alliance Populaire Burundi rebel group, said fighters would advance.",
+     "the Alliance Populaire Burundi"),
+    ("The Alliance Populaire Burundi (APB) said it took the town.", "The Alliance Populaire Burundi"),
 ])
 def test_nlp_organization_name_ending_in_a_place(nlp, text, org):
     assert (org, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
@@ -80,8 +80,8 @@ def test_nlp_name_after_a_kind_of_organization(nlp, text, name, label):
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("Clashes broke out in the neighbourhood of Sheikh Rahman. Hundreds who fled were waiting at "
-     "Sheikh Rahman's entrances on Sunday.", "Sheikh Rahman"),
+    ("Fighting erupted in the neighbourhood of Sheikh Rahman. Hundreds who fled were waiting at "
+     "Sheikh Rahman's checkpoints on Tuesday.", "Sheikh Rahman"),
     ("Shells fell on the town of Sheikh Omar overnight. Residents were waiting at Sheikh Omar's gates.", "Sheikh Omar"),
 ])
 def test_nlp_place_named_like_a_person_is_a_place_throughout(nlp, text, name):
@@ -98,8 +98,8 @@ def test_nlp_known_organization_named_like_a_town_stays_an_organization(nlp):
 
 @pytest.mark.parametrize(("text", "name", "labels"), [
     ("The envoy arrived at Bayt Salam, the official residence of the president, on Monday.", "Bayt Salam", {"LOC", "GPE", "FAC"}),
-    ("The federation's member states -- Puntland, Jubaland, Galmudug, Hirshabelle and South West -- boycotted the vote.",
-     "Galmudug", {"GPE", "LOC"}),
+    ("The federation's member states -- Afar, Amhara, Oromia, Sidama and Tigray -- boycotted the vote.",
+     "Sidama", {"GPE", "LOC"}),
     ("Troops were deployed to Gao, Menaka, Kidal and Timbuktu after the attacks.", "Kidal", {"GPE", "LOC"}),
 ])
 def test_nlp_building_or_listed_place_is_a_place(nlp, text, name, labels):
@@ -155,7 +155,7 @@ def test_nlp_place_with_a_particle_that_a_building_lies_in(nlp, text, name):
         ("Ibrahim, a witness, told Reuters that soldiers fired on the crowd.", "Ibrahim"),
         # the bare surname of a well-known officeholder
         ("Pashinyan said Armenia would not fight over the region.", "Pashinyan"),
-        ("Tshisekedi accused Rwanda of backing the rebels.", "Tshisekedi"),
+        ("Museveni accused Rwanda of backing the rebels.", "Museveni"),
         # a given name the model left out, between a title and a surname
         ("Ukrainian Defence Minister Rustem Umerov said troops held the line.", "Rustem Umerov"),
     ],

@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
 MEETINGS = [
-    "On 3 March 2025, Foreign Minister Andrii Sybiha met Secretary of State Marco Rubio in Paris to discuss a ceasefire.",
-    "On 3 March 2025, President Emmanuel Macron met Prime Minister Keir Starmer in Paris.",
-    "On 3 March 2025, envoys of Russia and Ukraine met in Istanbul for talks on a prisoner exchange.",
-    "On 4 March 2025, President Volodymyr Zelensky met Chancellor Olaf Scholz in Berlin.",
+    "On 3 March 2025, Prime Minister Nikol Pashinyan met President Ilham Aliyev in Prague to discuss a ceasefire.",
+    "On 3 March 2025, President Recep Tayyip Erdogan met President William Ruto in Prague.",
+    "On 3 March 2025, envoys of Armenia and Azerbaijan met in Tashkent for talks on a prisoner exchange.",
+    "On 4 March 2025, President Salva Kiir met President Yoweri Museveni in Kampala.",
 ]
 
 

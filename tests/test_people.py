@@ -22,8 +22,8 @@ def people_of(nlp, text):
     ("text", "name", "role", "affiliation"),
     [
         ("German Foreign Minister Annalena Baerbock arrived in Amman.", "Annalena Baerbock", "Foreign Minister", "Germany"),
-        ("Sudan's army chief Abdel Fattah al-Burhan rejected the plan.", "Abdel Fattah al-Burhan", "army chief", "Sudan"),
-        ("Yoav Gallant, Israel's defence minister, visited the base.", "Yoav Gallant", "defence minister", "Israel"),
+        ("Colombia's army chief Helder Giraldo rejected the plan.", "Helder Giraldo", "army chief", "Colombia"),
+        ("Sergei Shoigu, Russia's defence minister, visited the base.", "Sergei Shoigu", "defence minister", "Russia"),
         # the portfolio before a title belongs to the title; the country before it is the affiliation
         ("Mali's Information Minister Abdoulaye Maiga told state TV that rebels had attacked Kidal.",
          "Abdoulaye Maiga", "Information Minister", "Mali"),
@@ -116,17 +116,17 @@ def _all_of(nlp, text):
     [
         # the bare surname of a well-known officeholder is a person acting for their side
         ("Pashinyan said Armenia would not fight over the region.", "Pashinyan", "Armenia"),
-        ("Tshisekedi accused Rwanda of backing the M23 rebels.", "Tshisekedi", "Democratic Republic of the Congo"),
+        ("Kiir accused Sudan of backing rebels inside South Sudan.", "Kiir", "South Sudan"),
         ("Petro said Colombia would keep talking to the ELN.", "Petro", "Colombia"),
-        ("Modi said India would answer any attack on its soil.", "Modi", "India"),
+        ("Erdogan said Turkey would answer any attack on its soil.", "Erdogan", "Turkey"),
         ("Abiy said Ethiopia needed access to the sea.", "Abiy", "Ethiopia"),
-        ("Burhan told Sudan's soldiers that the war would go on.", "Burhan", "Sudan"),
+        ("Goita told Mali's soldiers that the war would go on.", "Goita", "Mali"),
         ("Aliyev and Pashinyan met in Brussels as Azerbaijan pressed for a deal.", "Aliyev", "Azerbaijan"),
-        ("Putin said Russian forces had taken the village.", "Putin", "Russia"),
-        ("Hemedti said the Rapid Support Forces held most of Darfur.", "Hemedti", "Rapid Support Forces"),
+        ("Shoigu said Russian forces had taken the village.", "Shoigu", "Russia"),
+        ("Haftar said the Libyan National Army (LNA) held most of Fezzan.", "Haftar", "Libyan National Army"),
         ("Sheinbaum said Mexico would not accept foreign troops.", "Sheinbaum", "Mexico"),
-        ("Kenyan President William Ruto met Tshisekedi in Nairobi as Congo's talks stalled.", "Tshisekedi",
-         "Democratic Republic of the Congo"),
+        ("Kenyan President William Ruto met Kiir in Nairobi as South Sudan's talks stalled.", "Kiir",
+         "South Sudan"),
     ],
 )
 def test_people_bare_surname_of_known_leader(nlp, text, surname, affiliation):
@@ -141,15 +141,15 @@ def test_people_bare_surname_of_known_leader(nlp, text, surname, affiliation):
     ("text", "people"),
     [
         # a surname in a quote before the full name, with or without the Arabic article
-        ("\"The army will prevail,\" Burhan told troops. Abdel Fattah al-Burhan later flew to Cairo.", 1),
+        ("\"The army will prevail,\" Goita told troops. Assimi Goita later flew to Niamey.", 1),
         ("\"We have no choice,\" Pashinyan said. Nikol Pashinyan met Azerbaijani officials.", 1),
         ("\"We are not afraid,\" Tiani said. General Abdourahamane Tiani spoke in Niamey.", 1),
-        ("Sudan's army chief Abdel Fattah al-Burhan met envoys. Al-Burhan later told reporters the war would go on.", 1),
+        ("Yemen's council head Rashad al-Alimi met envoys. Al-Alimi later told reporters the war would go on.", 1),
         ("Ukraine's defence minister Rustem Umerov warned Moscow. Mr Umerov said the army was ready.", 1),
         # a name with a style word inside it stays one name
         ("Somali President Hassan Sheikh Mohamud visited Baidoa. Mr Mohamud promised more troops.", 1),
         # a person introduced by role, then named
-        ("Myanmar's military ruler said the rebels would be crushed. Min Aung Hlaing spoke in Naypyitaw.", 1),
+        ("Chad's military ruler said the rebels would be crushed. Mahamat Idriss Deby spoke in N'Djamena.", 1),
         # two people sharing a surname stay two
         ("Raul Castro and Fidel Castro were both at the ceremony in Havana.", 2),
         ("Daniel Ortega said Nicaragua would respond. Camila Ortega backed her father.", 2),
@@ -157,10 +157,10 @@ def test_people_bare_surname_of_known_leader(nlp, text, surname, affiliation):
         ("Imran Khan was jailed in Rawalpindi. Khan's party said protests would continue.", 1),
         ("Ms Albanese, the UN rapporteur, spoke in Geneva. Francesca Albanese called for an inquiry.", 1),
         ("Tigray interim leader Getachew Reda said the TPLF had split. Getachew accused rivals of a coup.", 1),
-        ("\"We will respond,\" Araghchi said. Abbas Araghchi later flew to Muscat.", 1),
-        ("Burkina Faso's junta leader Ibrahim Traore said jihadists attacked Djibo. Traore vowed revenge.", 1),
+        ("\"We will respond,\" Lavrov said. Sergei Lavrov later flew to Ankara.", 1),
+        ("Niger's junta leader Abdourahamane Tiani said jihadists attacked Tillaberi. Tiani vowed revenge.", 1),
         ("Ahmed Mohamed, a commander, said Omar Mohamed was killed in Baidoa.", 2),
-        ("Israeli Prime Minister Benjamin Netanyahu spoke to his defence minister Yoav Gallant.", 2),
+        ("Armenian Prime Minister Nikol Pashinyan spoke to his defence minister Suren Papikyan.", 2),
         # a news channel is not a person
         ("Al Hadath reported that the army retook the bridge over the Nile.", 0),
         ("Al-Ekhbariya reported strikes near Idlib, and the channel said civilians died.", 0),
@@ -175,8 +175,8 @@ def test_people_one_node_per_person(nlp, text, people):
 @pytest.mark.parametrize(
     ("text", "name", "affiliation"),
     [
-        ("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani hosted the talks in Doha.",
-         "Mohammed bin Abdulrahman Al Thani", "Qatar"),
+        ("Saudi Foreign Minister Faisal bin Farhan hosted the talks in Riyadh.",
+         "Faisal bin Farhan", "Saudi Arabia"),
         ("Ukrainian Defence Minister Rustem Umerov said troops held the line.", "Rustem Umerov", "Ukraine"),
         ("Azerbaijani President Ilham Aliyev met his Armenian counterpart. Aliyev said peace was near.",
          "Ilham Aliyev", "Azerbaijan"),
@@ -192,7 +192,8 @@ def test_people_full_name_of_known_officeholder_kept_whole(nlp, text, name, affi
     ("text", "name", "not_people"),
     [
         # the styles of Malaysian honours are no names, nor parts of one
-        ("The talks were chaired by Prime Minister Datuk Seri Anwar Ibrahim in Putrajaya.", "Anwar Ibrahim", {"Datuk Seri"}),
+        ("The talks were chaired by Prime Minister Datuk Seri Ismail Sabri Yaakob in Kuala Lumpur.", "Ismail Sabri Yaakob",
+         {"Datuk Seri"}),
         ("Tan Sri Muhyiddin Yassin met the envoy in Kuala Lumpur.", "Muhyiddin", {"Tan Sri Muhyiddin", "Tan Sri"}),
         # a surname that is also a word of a style stays
         ("Tan Chee Keong met the envoy in Penang.", "Tan Chee Keong", set()),

@@ -58,7 +58,7 @@ POSITIVE = [
     ("Rebels clashed with government forces near Mweso on Saturday.", "clash-verb", "ArmedClash"),
     ("Rival clan militias fought over grazing land near Beledweyne on Tuesday.", "clash-verb", "ArmedClash"),
     ("Gunmen shot dead a trader in the market of Bunia on Monday.", "kill-verb", "AttackOnCivilians"),
-    ("Unknown assailants killed a teacher and his wife in Djibo on Sunday.", "kill-verb", "AttackOnCivilians"),
+    ("Unknown assailants killed a teacher and his wife in Ansongo on Sunday.", "kill-verb", "AttackOnCivilians"),
     ("A farmer was hacked to death by men armed with machetes near Bangassou.", "kill-verb", "AttackOnCivilians"),
     ("Militiamen beat and injured a driver at a checkpoint outside Bentiu.", "harm-verb", "AttackOnCivilians"),
     ("Bandits abducted 15 travellers on the road to Kaduna on Sunday.", "abduct-verb", "Abduction"),

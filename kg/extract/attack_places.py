@@ -555,7 +555,7 @@ def border_place(ctx: DocContext, noun: Token) -> str | None:
             if first is not None:
                 pair = [k for k in (_country_of(ctx, t) for t in [first, *first.conjuncts]) if k]
         if not pair and noun.lemma_.lower() in _BORDER_NOUNS:
-            # "the India-Pakistan border", "the Thai-Cambodian border"
+            # "the India-Pakistan border", "the Kyrgyz-Tajik border"
             left = [t for t in noun.doc[noun.left_edge.i : noun.i] if t.text not in {"-", "–"} and t.dep_ != "det"]
             pair = [k for k in (_country_of(ctx, t) for t in left[-2:]) if k] if len(left) >= 2 else []
     pair = list(dict.fromkeys(pair))

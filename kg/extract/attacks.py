@@ -377,7 +377,7 @@ def _speaker(ctx: DocContext, tok: Token) -> list[str]:
         return [ent.key]
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is not None and tok.pos_ in {"PROPN", "NOUN"} and (tok.text[:1].isupper() or tok.pos_ == "NOUN"):
-        # "Ukraine's Emergency Service", "the city's main hospital": an organization of that place
+        # "Georgia's Emergency Service", "the city's main hospital": an organization of that place
         owner_ent = ctx.entity(owner)
         words_ = [t for t in tok.subtree if t.i > owner.i and t.i <= tok.i and t.dep_ != "case" and t.text not in {"'s", "’s"}]
         if owner_ent is not None and words_ and (tok.text[:1].isupper() or any(t.ent_type_ == "ORG" for t in words_)):
@@ -862,7 +862,7 @@ def _group(rec: CasualtyRecord) -> str:
 def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]:
     """One count per outcome and victim group: a revised figure wins, else the most precise one.
     A vague figure for everyone ("many were injured") gives way to a stated figure for the
-    same outcome ("at least four civilians were wounded"): the conservative reading."""
+    same outcome ("at least six civilians were wounded"): the conservative reading."""
     # "seven people were among the dead": some of the dead, when a toll of them all is told
     whole = {m.record.outcome for m in mentions if not m.part and _group(m.record) == "all"}
     mentions = [m for m in mentions if not (m.part and _group(m.record) == "all" and m.record.outcome in whole)]

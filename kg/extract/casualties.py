@@ -40,7 +40,7 @@ How phrases are read:
 * One figure shared by a killing and an injuring word ("dozens were killed and
   injured", "killing and wounding several"), and "casualties"/"losses" ("heavy
   casualties") speak of killed and injured together: no count for either.
-* Animals are not victims ("three of his buffaloes were killed").
+* Animals are not victims ("four of her goats were killed").
 * A counted part ("seven people, including five children") is kept as a
   sub-count only when it is made of children (victims "child"); other parts
   ("including a chief", "one of them") are already in the main count.
@@ -439,7 +439,7 @@ def _listed(head: Token, anchor: Token, anchors: set[int]) -> list[Token]:
 
 
 def _accompanying(anchor: Token, head: Token) -> list[Token]:
-    """'died together with his passenger', 'were killed along with 10 members of ...'."""
+    """'died together with his passenger', 'were killed along with six of his guards'."""
     out = []
     for tok in (anchor, head):
         for c in tok.children:
@@ -526,13 +526,13 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             # "five villagers lost their lives": the ones who lost them
             pairs += [(c, KILLED) for c in anchor.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "NUM", "PROPN"}]
         elif lemma == "leave" and anchor.pos_ == "VERB":
-            # "left dozens dead and injured", "left at least 900 people dead"
+            # "left dozens dead and injured", "left at least 140 people dead"
             objs = [c for c in anchor.children if c.dep_ in {"dobj", "nsubj"} and c.i > anchor.i]
             states = [c for c in anchor.children if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "advcl"} and c.i > anchor.i]
             states += [x for c in states for x in c.conjuncts]
             states += [x for o in objs for x in o.children if x.dep_ in {"amod", "acl"} and x.i > o.i]
             states = [t for t in states if _outcomes(t)]
-            # "left at least 900 people dead" is sometimes parsed with the people as the state's subject
+            # "left at least 140 people dead" is sometimes parsed with the people as the state's subject
             objs += [c for st in states for c in st.children if c.dep_ in {"nsubj", "nsubjpass"} and c not in objs]
             for obj in objs:
                 for st in states:
@@ -919,7 +919,7 @@ def _coordinated_victim(anchor: Token) -> list[Token]:
 
 
 def _inherit_victims(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
-    """"one child died and five others were injured": 'others' are of the same group."""
+    """"one boy died and four others were hurt": 'others' are of the same group."""
     out: list[CasualtyMention] = []
     last_group: str | None = None
     for m in mentions:

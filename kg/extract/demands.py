@@ -76,7 +76,7 @@ def _demand_clauses(tok: Token) -> list[Token]:
                 out += [p for p in c.children if p.dep_ in {"pobj", "pcomp"}]
     elif lemma in diplomacy_words("directive_verbs"):
         if _names_something(tok):
-            return []  # "what it called a centre for ...": a naming, not a call
+            return []  # "what it called a workshop for ...": a naming, not a call
         if any(c.dep_ in {"dobj", "dative"} and c.lower_ in {"me", "us"} for c in tok.children):
             return []  # "they asked me to negotiate": an invitation told by the one invited
         told = lemma not in {"urge", "call", "press", "ask"}  # "warned X to", "told X to": with an addressee
@@ -135,7 +135,7 @@ def addressed_to(ctx: DocContext, tok: Token) -> list[str]:
 
 
 def _stand_in(tok: Token) -> Token:
-    """"urged the group to do so": the verb phrase "do so" stands for, the last one before it."""
+    """"pressed the militia to do so": the verb phrase "do so" stands for, the last one before it."""
     said = " ".join(t.lower_ for t in subtree_span(tok) if t.dep_ != "aux")
     if said not in words("anaphoric_verb_phrases"):
         return tok

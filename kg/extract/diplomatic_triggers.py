@@ -292,7 +292,7 @@ def restart_trigger(tok: Token) -> bool:
 
 def talks_goal(noun: Token) -> str | None:
     """What talks are for: "talks seeking to end the war", "talks aimed at a truce",
-    "discussions on a cease-fire and the release of captives"."""
+    "discussions on a truce and the return of detainees"."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in words("topic_preps"):
             objs = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}]  # "a call on Sunday"

@@ -75,8 +75,8 @@ def _goal_nouns() -> frozenset[str]:
 
 def _goal_phrase(ctx: DocContext, noun: Token) -> str:
     """What a brokered agreement is for: "the agreement ..., which aimed to end the conflict"
-    -> "end the conflict"; else the noun with its modifiers and its purpose ("commitments
-    to end the war"), without the broker ("China-brokered") or relative clauses."""
+    -> "end the conflict"; else the noun with its modifiers and its purpose ("pledges
+    to end the fighting"), without the broker ("Turkish-brokered") or relative clauses."""
     for c in noun.subtree:  # the parser may hang the clause on the broker's name
         if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in diplomacy_words("aim_verbs"):
             for x in c.children:
@@ -115,11 +115,11 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     """Who mediates, seen from a mediation word."""
     out: list[str] = []
     lemma = tok.lemma_.lower()
-    # "X-brokered", "US-mediated", "U.S. and Qatari-brokered"
+    # "X-brokered", "US-mediated", "U.S. and Russian-brokered"
     if tok.i >= 2 and tok.doc[tok.i - 1].text in {"-", "–"}:
         before = tok.doc[tok.i - 2]
         brokers = [before, *before.conjuncts]
-        if tok.dep_ == "conj":  # "U.S. and Qatari-brokered": the parser may join the verb to the first name
+        if tok.dep_ == "conj":  # "U.S. and Russian-brokered": the parser may join the verb to the first name
             brokers += [tok.head, *tok.head.conjuncts]
         i = before.i - 1  # the names listed before it, however parsed: "U.S., French and Qatari-"
         while i > tok.sent.start and tok.doc[i].lower_ in {"and", ",", "&"} and ctx.agent(tok.doc[i - 1]) is not None:
@@ -182,7 +182,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                 if ent is not None:
                     out.append(ent.key)
         t = head
-    # "X and Y have been leading the American effort to forge ...": those who lead the effort
+    # "X and Y have been leading the regional effort to broker ...": those who lead the effort
     for anc in tok.ancestors:
         if anc.lemma_.lower() in words("mediation_effort_nouns"):
             verb = anc.head
@@ -241,7 +241,7 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
              [k for m in negotiations[:1] for k in m.participants],
              [k for sent in ctx.doc.sents for k in _conflict_sides(ctx, sent.root)],  # "the fighting between A and B"
              [k for k in (f"country:{iso}" for iso in ctx.countries[:3]) if k in ctx.entities.entities]]
-    # "the Quad group that includes A and B": members of the mediating group are no parties
+    # "the contact group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
                for rc in tok.children if rc.dep_ == "relcl" for k in agents_in(ctx, subtree_span(rc))}
     members |= {m for o in others for m in o.mediators}  # nor are the other mediators
@@ -340,7 +340,7 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
         for c in verb.children:
             if c.dep_ in {"xcomp", "advcl", "ccomp"} and c.lemma_.lower() in diplomacy_words("accept_verbs") | (
                     diplomacy_words("negotiate_verbs") if verb.lemma_.lower() in diplomacy_words("with_verbs") else set()):
-                # "urged both sides to accept a truce", "pressed them to agree to a ceasefire proposal"
+                # "urged the two parties to accept a truce", "pressed them to agree to a ceasefire proposal"
                 goal = next((p for p in c.subtree if p.dep_ in {"dobj", "pobj"} and _agreement_noun(p)), goal)
                 table = table or any(p.dep_ in {"dobj", "pobj"} and _table_noun(p) for p in c.subtree)  # "to return to talks"
         if goal is None and not table:
@@ -407,7 +407,7 @@ def _named_goal(ctx: DocContext, noun: Token) -> str:
 
 
 def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
-    """"a new truce proposal from the Quad", "a plan drafted by Qatar", "Egypt's peace plan,
+    """"a fresh peace proposal from IGAD", "a plan drafted by Kazakhstan", "Egypt's peace plan,
     presented to A and B": whoever puts forward a plan for an agreement between the sides."""
     out = []
     for noun in sent:

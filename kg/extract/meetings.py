@@ -295,7 +295,7 @@ def _visits(ctx: DocContext, sent: Span) -> list[Mention]:
 
 
 def _join_travellers(ctx: DocContext, sent: Span, found: list[Mention]) -> None:
-    """"Y will go to Muscat on Sunday, and Z will be there for the talks": people travelling
+    """"Y will go to Baku on Monday, and Z will also be there for talks": people travelling
     to the place of a meeting already read take part in it."""
     for verb in sent:
         if verb.lemma_.lower() not in words("motion_verbs") or verb.pos_ != "VERB":

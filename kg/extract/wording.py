@@ -63,9 +63,9 @@ _ASIDES = {"relcl", "acl", "appos", "advcl", "parataxis"}
 
 
 def compact_clause(tok: Token) -> str:
-    """A demanded clause without its asides: "pull back what it described as significant
-    levels of forces and equipment, including tanks, deployed in X" -> "pull back
-    significant levels of forces and equipment"."""
+    """A demanded clause without its asides: "withdraw what it described as large numbers
+    of troops and armoured vehicles, including howitzers, massed along X" -> "withdraw
+    large numbers of troops and armoured vehicles"."""
     keep: list[Token] = []
 
     def walk(t: Token, top: bool) -> None:
