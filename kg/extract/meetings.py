@@ -626,8 +626,8 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
                 continue  # "met with tear gas", "visited a drone factory": no one to meet
             if not parts and (tok.lemma_.lower() == "round" or _people_meet(tok)):
                 parts = _main_sides(ctx, found)  # "two earlier rounds", "the two leaders met": of the same negotiation
-            host = _host_country(ctx, tok) if place is None else None
-            place = place or host
+            host_country = _host_country(ctx, tok) if place is None else None
+            place = place or host_country
             if place is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in diplomacy_words("arrival_verbs"):
                 visited = place_country(ctx, place)  # "X's foreign minister will travel to Tehran": Iran receives
                 if visited != place and visited in ctx.entities.entities and visited not in parts \
@@ -636,7 +636,7 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             calls = _one_call_each(ctx, tok, parts)
             for one in calls:
                 _add_meeting(found, Mention(place, date, future or _only_possible(tok), one, [sent], tok,
-                                            _called_off(tok), modality(tok), _separate(tok) or len(calls) > 1, host is not None,
+                                            _called_off(tok), modality(tok), _separate(tok) or len(calls) > 1, host_country is not None,
                                             _host(ctx, tok)))
         for item in _visits(ctx, sent):
             _add_meeting(found, item)

@@ -282,22 +282,22 @@ def read_people(ctx: DocContext) -> None:
         ent = table.entities.get(key) if key else None
         if ent is None or ent.kind != PERSON:
             continue
+        # the roles this mention gives, an office before a bare military rank ("Colonel X, Mali's
+        # transitional president,"; "the army chief said ... General X added")
         role, affiliation = _role_before(ctx, span)
-        if role is None or _rank_only(role):
-            office, affiliation2 = _role_apposition(ctx, span)
-            if office is not None and role is not None and role not in ent.roles:
-                ent.roles.append(office)  # "Colonel X, Mali's transitional president,": the office first
-            role = role or office
-            affiliation = affiliation or affiliation2
-        if role is None:
+        roles = [role] if role else []
+        if not roles or _rank_only(roles[0]):
+            office, more = _role_apposition(ctx, span)
+            roles, affiliation = ([office] if office else []) + roles, affiliation or more
+        if not roles:
             role, affiliation = _shared_title(ctx, span)
-        if (role is None or _rank_only(role)) and all(_rank_only(r) for r in ent.roles):
-            said, affiliation3 = _role_said_before(ctx, span)  # "the army chief said ... General X"
-            if said is not None and role is not None:
-                ent.roles.insert(0, said)
-            role, affiliation = role or said, affiliation or affiliation3
-        if role and role not in ent.roles:
-            ent.roles.append(role)
+            roles = [role] if role else []
+        if all(_rank_only(r) for r in roles + ent.roles):
+            said, more = _role_said_before(ctx, span)
+            roles, affiliation = ([said] if said else []) + roles, affiliation or more
+        ent.roles += [r for r in roles if r not in ent.roles]
+        ent.roles.sort(key=_rank_only)  # offices first, in the order read; bare ranks after them
+        role = roles[0] if roles else None
         if role and affiliation is None and _local_office(role):
             affiliation = _local_country(ctx, span)
         if affiliation and ent.affiliation_key is None and affiliation != key:
