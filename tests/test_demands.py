@@ -331,3 +331,14 @@ def test_demands_owned_demand_for_something_and_who_rejects_it(nlp):
 def test_demands_talks_demanded_are_no_meeting(nlp):
     rec, _ = records_of(nlp, "The M23 demanded direct talks with Kinshasa, which the Congolese government has rejected.")
     assert rec.demands and not rec.meetings
+
+
+def test_demands_one_demand_whole_with_its_last_clause(nlp):
+    rec, label = records_of(nlp, "Azerbaijan insists that Armenia must change its constitution before any peace deal is signed.")
+    (demand,) = rec.demands
+    assert demand.label.endswith("before any peace deal is signed") and [label(k) for k in demand.demanded_by] == ["Azerbaijan"]
+
+
+def test_demands_a_noun_demand_stops_before_the_speaker_told_beside_it(nlp):
+    rec, _ = records_of(nlp, "The M23 demanded direct talks with Kinshasa, a spokesman for the group said.")
+    assert [d.label for d in rec.demands] == ["direct talks with Kinshasa"], rec.demands

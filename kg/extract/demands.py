@@ -163,8 +163,11 @@ def _demand_label(ctx: DocContext, tok: Token) -> str:
             ger = [nxt]  # the parser hung the gerund on an earlier noun
         if ger:
             return f"{tok.text} {clause_text(ger[0])}"
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        # "a change in X's constitution, which Y says ...", "direct talks with X, a spokesman for the
+        # group said": up to the aside
         asides = [c.left_edge.i for c in tok.subtree if c.dep_ in {"relcl", "appos"} and c.left_edge.i > tok.i]
-        if asides:  # "a change in X's constitution, which Y says ...": up to the aside
+        if asides:
             return tok.doc[tok.left_edge.i : min(asides)].text.strip(" ,;:—-")
     return clause_text(tok)
 
@@ -357,6 +360,9 @@ def _once(found: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list
     out: dict[str, tuple[str, list[str], list[str]]] = {}
     for label, by, to in found:
         key = label.lower().removeprefix("that ").strip()
+        # the same demand read whole and without its last clause ("X must change Y before Z" and
+        # "X must change Y"): the wording read first
+        key = next((k for k in out if out[k][1] == by and (k.startswith(key + " ") or key.startswith(k + " "))), key)
         if key in out:
             first = out[key]
             out[key] = (first[0], first[1], first[2] + [k for k in to if k not in first[2]])
