@@ -549,3 +549,15 @@ def test_attack_places_forces_moving_in_another_paragraph_place_nothing(nlp):
 def test_attack_places_names_joined_by_a_slash_are_each_a_place(nlp):
     found = attack_places(nlp, "Militants attacked a police post in the Kidal/Anefis area on Sunday, killing three officers.")
     assert found and {"Kidal", "Anefis"} <= set(found[0]), found
+
+
+@pytest.mark.parametrize(("text", "place", "alias"), [
+    ("An Israeli airstrike killed a commander in southern Lebanon on Monday.", "southern Lebanon", None),
+    ("Suspected jihadists killed 15 soldiers in an ambush in northern Burkina Faso.", "northern Burkina Faso", None),
+    ("Rebels shelled villages in eastern Congo on Sunday, killing nine.", "eastern Democratic Republic of the Congo", "eastern Congo"),
+])
+def test_attack_places_a_part_of_a_country(nlp, text, place, alias):
+    ctx = DocContext.build(nlp(text), None)
+    (attack,) = extract_attacks(ctx)
+    ent = ctx.entities.entities[attack.locations[0]]
+    assert ent.label == place and (alias is None or alias in ent.aliases), (ent.label, ent.aliases)

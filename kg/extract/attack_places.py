@@ -17,7 +17,7 @@ from kg.extract.context import DocContext, clause_head
 from kg.extract.place_phrases import name_end, name_token, place_words_table, words as place_words
 from kg.lexicon import event_words as words, weapon_lexicon, word_set
 from kg.records import CITY, COUNTRY, REGION
-from kg.resolve.places import gazetteer
+from kg.resolve.places import clean_surface, gazetteer
 
 
 def is_attack_word(tok: Token) -> bool:
@@ -347,6 +347,17 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
         if ent.kind == COUNTRY and tok.dep_ == "compound" and tok.text.replace(".", "").isupper() \
                 and is_attack_word(tok.head):
             return None  # "a US airstrike", "UK strikes": the short name stands for the state that struck
+        if ent.kind == COUNTRY:
+            span = ent_span(tok)
+            root = span.root if span is not None else tok
+            part = next((c.lower_ for c in root.children if c.dep_ == "amod" and c.i < tok.i
+                         and c.lower_ in place_words("direction_adjectives")), None)
+            if part is not None:  # "in southern Lebanon", "northern Burkina Faso": that part of the country
+                region = ctx.place_by_name(f"{part} {ent.label}")
+                named = f"{part} {clean_surface(span.text if span is not None else tok.text)}"
+                if named != region.label:
+                    region.aliases.add(named)  # "eastern Congo" as the text says it
+                return region.key
         if ent.label.split()[0].lower() in words("military_unit_words"):
             return None  # "the 22nd Infantry Division": a unit of an army, not an administrative division
         if region_list_head(tok) and ent.kind != REGION:

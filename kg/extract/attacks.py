@@ -646,10 +646,9 @@ def _split_by_place(ctx: DocContext, cand: Candidate) -> list[Candidate]:
     keys = list(groups)
     for k in keys:
         ent = ents.get(k)
-        if any(o != k and ents.get(o) is not None and (ents[o].kind == COUNTRY and ent is not None and ent.country_key == o
-                                                      or ent is not None and ent.kind == COUNTRY and ents[o].country_key == k)
+        if any(o != k and ents.get(o) is not None and ent is not None and (_whole_country_of(ents, o, ent) or _whole_country_of(ents, k, ents[o]))
                for o in keys):
-            return [cand]  # "killed in Kherson ... in Ukraine": one place told twice
+            return [cand]  # "killed in Kherson ... in Ukraine", "in Kherson, in southern Ukraine": one place told twice
     if len(keys) < 2:
         return [cand]
     out = []
@@ -660,6 +659,17 @@ def _split_by_place(ctx: DocContext, cand: Candidate) -> list[Candidate]:
                            casualties=groups[key], weapons=list(cand.weapons), targets=list(cand.targets),
                            evidence=list(cand.evidence), triggers=list(cand.triggers), types=list(cand.types)))
     return out
+
+
+def _whole_country_of(ents, key: str, place) -> bool:
+    """Whether ``key`` is the country ``place`` lies in, or a part of it named by direction
+    ("southern Ukraine" for Kherson)."""
+    whole = ents[key]
+    if whole.kind == COUNTRY:
+        return place.country_key == key
+    directions = word_set("place_words.json", "direction_adjectives") | word_set("place_words.json", "direction_words")
+    return whole.kind == REGION and not whole.geonames_id and whole.label.split()[0].lower() in directions \
+        and whole.country_key is not None and place.country_key == whole.country_key and place.kind != REGION
 
 
 def _toll_parts(ctx: DocContext, sent: Span, total: CasualtyMention) -> list[tuple[Token, int, Token, str]]:
@@ -1148,7 +1158,7 @@ def _part_of_the_country(ctx: DocContext, cand: Candidate) -> list[str]:
             named += [f"country:{iso}" for iso in ctx.countries[:1]]
             key = next((k for k in named if k in ctx.entities.entities and k not in cand.attackers), None)
             if key is not None:
-                return [ctx.place_by_name(f"{part} {ctx.entities.entities[key].label}", REGION).key]
+                return [ctx.place_by_name(f"{part} {ctx.entities.entities[key].label}").key]
         if not any(t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ in directions
                    and any(d.lower_ == "the" for d in t.children)
                    and all(p.lemma_.lower() == "country" for c in t.children if c.dep_ == "prep" for p in c.children)
