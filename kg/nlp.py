@@ -180,6 +180,9 @@ class EntityFixer:
             label = ent.label_
             if label == "ORG" and self._inside_title(doc, ent):
                 continue  # "Secretary of State", "Minister of Defence": part of a title, not an organization
+            if label == "ORG" and ent[-1].lower_ in title_words().heads and ent.end < len(doc) \
+                    and doc[ent.end].ent_type_ == "PERSON" and bare not in orgs:
+                continue  # "Parliament Speaker X", "Defence Minister X": a title before a name
             if label != "PERSON" and bare not in orgs and len(ent) <= 3 and _person_in_apposition(ent.root):
                 label = "PERSON"  # "Oksana, a local resident,": a person's name
             elif bare in orgs or (bare in outlets and label != "GPE"):

@@ -46,6 +46,9 @@ def people_of(nlp, text):
         # a style of honour between title and name
         ("Malaysian Foreign Minister Datuk Seri Mohamad Hasan flew to Jakarta.", "Mohamad Hasan", "Foreign Minister",
          "Malaysia"),
+        # a title the model reads as an organization before the name
+        ("Kenya's Parliament Speaker Moses Wetangula met both sides in Nairobi.", "Moses Wetangula", "Parliament Speaker",
+         "Kenya"),
         # a counterpart holds the other's title, for the country before "counterpart"
         ("Chad's foreign minister Mahamat Saleh met his Sudanese counterpart Ali Youssef in N'Djamena.", "Ali Youssef",
          "foreign minister", "Sudan"),
