@@ -477,3 +477,12 @@ def test_mediation_plan_put_to_both_sides(nlp, text, mediator, sides):
     rec, label = records_of(nlp, text)
     assert any(mediator in {label(k) for k in m.mediators} and sides <= {label(p) for p in m.parties}
                for m in rec.mediations), [(m.mediators, m.parties) for m in rec.mediations]
+
+
+def test_mediation_who_acts_as_part_of_efforts_to_end_a_war(nlp):
+    rec, label = records_of(nlp, "The UN envoy met Sudan's army chief in Port Sudan on Monday as part of efforts to end "
+                                 "the war between the army and the RSF.")
+    (med,) = rec.mediations
+    assert [label(k) for k in med.mediators] == ["United Nations"] and "Rapid Support Forces" in {label(p) for p in med.parties}
+    rec, _ = records_of(nlp, "The army shelled the town as part of efforts to end the rebellion.")
+    assert not rec.mediations

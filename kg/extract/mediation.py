@@ -186,6 +186,10 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     for anc in tok.ancestors:
         if anc.lemma_.lower() in words("mediation_effort_nouns"):
             verb = anc.head
+            for _ in range(4):  # "met X as part of efforts to end the war": who acted as part of them
+                if verb.pos_ in {"VERB", "AUX"} or verb.dep_ not in {"pobj", "prep"}:
+                    break
+                verb = verb.head
             if verb.pos_ in {"VERB", "AUX"}:
                 for c in verb.children:
                     if c.dep_ == "nsubj":
