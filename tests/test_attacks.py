@@ -823,3 +823,12 @@ def test_attacks_one_part_of_a_toll_told_with_including(nlp, text, whole, part):
 def test_attacks_a_part_of_the_country_the_text_names(nlp, text, place):
     (attack,) = attacks_of(nlp, text)
     assert attack["places"] == [place], attack
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The attack on the base happened in the early hours of Thursday, killing six soldiers.", "2024-06-06"),
+    ("Gunmen attacked the village in the early hours of Sunday, killing nine people.", "2024-06-09"),
+])
+def test_attacks_dated_by_the_hours_of_a_day(nlp, text, day):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["date"] == (day, day), attack

@@ -579,11 +579,14 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
             for cand in cands:
                 if cand.trigger != head and head in cand.trigger.ancestors:
                     cand.told = cand.told or _told_on(ctx, ent)
-        near = _nearest(ent.root, cands)
+        root = ent.root
+        while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.ent_type_ in {"TIME", "DATE"}:
+            root = root.head.head  # "in the early hours of Thursday": the day as far as its hours
+        near = _nearest(root, cands)
         # a date far from every attack word belongs to something else ("its 2021 coup"); one that
         # opens the sentence ("On 3 May, the villagers were unharmed when gunmen fired ...") is its own
         carrier = _carrier_verb(near.trigger)
-        distance = min(tree_distance(ent.root, near.trigger), tree_distance(ent.root, carrier) if carrier is not None else 99)
+        distance = min(tree_distance(root, near.trigger), tree_distance(root, carrier) if carrier is not None else 99)
         if near.date is None and (distance <= MAX_DATE_DISTANCE or _opens_sentence(ent)):
             near.date = _date_for(ctx, near, ent)
     # weapons (longest match over the sentence's words)
