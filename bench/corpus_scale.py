@@ -21,6 +21,13 @@ The Markdown table goes to ``bench/results/corpus_scale.md`` (and JSON beside it
 
 Usage: .venv/bin/python bench/corpus_scale.py [--sizes 100 1000 10000] [--jobs N] [--work DIR] [--no-dask] [--no-in-memory] [--runs N]
        .venv/bin/python bench/corpus_scale.py --queries-only STORE [--runs N]   (the query table alone, on an existing store)
+       .venv/bin/python bench/corpus_scale.py --queries-only STORE --compare REV   (this tree's queries against REV's, one run)
+
+With ``--compare REV`` the shipped queries of this tree and of another revision (a temporary
+``git worktree``, as ``bench/throughput.py --compare`` makes) are timed on the same store in one
+run, each query in fresh processes, the two revisions in turn (three times over) for each
+query, so that a busy spell of the machine falls on both; the table goes to
+``bench/results/query_compare.md`` (and JSON beside it).
 """
 
 from __future__ import annotations
@@ -226,7 +233,20 @@ def main() -> None:
     ap.add_argument("--queries-only", type=Path, metavar="STORE",
                     help="Only time the shipped queries on this existing store (kg build --store), on the store "
                          "alone; the build figures of the last run are kept.")
+    ap.add_argument("--compare", metavar="REV",
+                    help="With --queries-only: time REV's shipped queries too, in the same run, and write "
+                         "bench/results/query_compare.md.")
+    ap.add_argument("--time-query", nargs=2, metavar=("NAME", "STORE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.time_query:  # a worker of --compare: one query of the kg on PYTHONPATH
+        name, store_dir = args.time_query
+        from kg import api, store as kgstore
+
+        print(json.dumps(store_latencies(kgstore.open_read(store_dir), api.query_text(name), args.runs)))
+        return
+    if args.queries_only and args.compare:
+        compare_queries(args.queries_only, args.compare, args.runs)
+        return
     if args.queries_only:
         results = json.loads((RESULTS / "corpus_scale.json").read_text(encoding="utf-8"))
         results["store"], results["queries"] = query_latencies(args.queries_only, args.runs, in_memory=False)
@@ -258,6 +278,71 @@ def main() -> None:
         dask = kg_build(path, args.work / f"store-{mid}-dask", args.jobs, engine="dask")
         results["dask"] = {"size": mid, "dask": dask, "jobs": results["sizes"][mid][args.jobs]["kg"]}
     write(results)
+
+
+#: With ``--compare``, each revision's process for a query is run this many times, the two
+#: revisions in turn; the median of its medians is kept.
+COMPARE_ROUNDS = 3
+
+
+def compare_queries(store_dir: Path, rev: str, runs: int) -> None:
+    """This tree's shipped queries against ``rev``'s on one store, in one run (see the module
+    docstring); the table goes to ``bench/results/query_compare.md``."""
+    import tempfile
+
+    load_before = os.getloadavg()[0]
+    out: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev],
+                       check=True, capture_output=True)
+        try:
+            from kg import api
+
+            names = sorted(set(api.named_queries()) & {p.stem for p in (tree / "kg" / "queries").glob("*.rq")})
+            for name in names:
+                measured: dict[str, list[dict]] = {rev: [], "this tree": []}
+                for _ in range(COMPARE_ROUNDS):
+                    for label, root in ((rev, tree), ("this tree", ROOT)):
+                        done = subprocess.run(
+                            [sys.executable, str(Path(__file__).resolve()), "--time-query", name,
+                             str(store_dir.resolve()), "--runs", str(runs)],
+                            env={**os.environ, "PYTHONPATH": str(root)}, cwd=tempfile.gettempdir(),
+                            capture_output=True, text=True, check=True)
+                        measured[label].append(json.loads(done.stdout.strip().splitlines()[-1]))
+                out[name] = {label: {key: (rs[0][key] if key == "rows" else statistics.median(r[key] for r in rs))
+                                     for key in rs[0]} for label, rs in measured.items()}
+                print(f"{name}: {rev} {out[name][rev]['oxigraph_ms']:.0f} ms, "
+                      f"this tree {out[name]['this tree']['oxigraph_ms']:.0f} ms", flush=True)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
+    results = {"machine": machine(), "store": str(store_dir), "rev": rev, "runs": runs,
+               "load_before": load_before, "load_after": os.getloadavg()[0], "queries": out}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "query_compare.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    m = results["machine"]
+    lines = ["# Shipped queries against another revision\n",
+             f"Machine: {m['cpus']} CPUs, {m['memory_gb']} GB, Python {m['python']}. "
+             f"`python bench/corpus_scale.py --queries-only STORE --compare {rev}` wrote this: `api.query` on "
+             f"the same store, the whole answer and its first page of {PAGE} rows: wall-clock time and, in "
+             f"brackets, the CPU time of the process that queries; each figure the median of {COMPARE_ROUNDS} "
+             f"processes per revision, run in turn ({rev} first), each the median of {runs} runs after one "
+             f"warm-up; the speed-ups compare wall-clock times. "
+             f"Load average of the machine when the timing started and ended: {results['load_before']:.2f} "
+             f"and {results['load_after']:.2f} (the timing itself counts for about 1).\n",
+             f"| shipped query | rows | {rev}, all rows | this tree, all rows | speed-up | "
+             f"{rev}, first {PAGE} | this tree, first {PAGE} | speed-up |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, r in out.items():
+        a, b = r[rev], r["this tree"]
+        rows = f"{b['rows']:,}" if a["rows"] == b["rows"] else f"{a['rows']:,} / {b['rows']:,}"
+        lines.append(f"| {name} | {rows} | {a['oxigraph_ms']:.1f} ms (CPU {a['oxigraph_cpu_ms']:.1f}) | "
+                     f"{b['oxigraph_ms']:.1f} ms (CPU {b['oxigraph_cpu_ms']:.1f}) | "
+                     f"{a['oxigraph_ms'] / b['oxigraph_ms']:.2f}× | "
+                     f"{a['oxigraph_page_ms']:.1f} ms (CPU {a['oxigraph_page_cpu_ms']:.1f}) | "
+                     f"{b['oxigraph_page_ms']:.1f} ms (CPU {b['oxigraph_page_cpu_ms']:.1f}) | "
+                     f"{a['oxigraph_page_ms'] / b['oxigraph_page_ms']:.2f}× |")
+    (RESULTS / "query_compare.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def machine() -> dict:

@@ -19,6 +19,7 @@ import multiprocessing
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from typing import Any, Callable, Iterator, Sequence
 
@@ -293,20 +294,27 @@ def _literal_readers() -> dict[str, Callable[[str], Any]]:
 _READERS = _literal_readers()
 
 
-def to_python(term):
-    """An Oxigraph term as a plain Python value (IRIs and blank nodes as strings)."""
+@lru_cache(maxsize=None)
+def _term_readers() -> tuple[type, dict]:
+    """pyoxigraph's Literal class and :data:`_READERS` keyed by datatype node (made once)."""
     import pyoxigraph as ox
 
+    return ox.Literal, {ox.NamedNode(dt): read for dt, read in _READERS.items()}
+
+
+def to_python(term):
+    """An Oxigraph term as a plain Python value (IRIs and blank nodes as strings). Called once per
+    cell of an answer, so it does the least per call: the datatype node itself is looked up,
+    without its IRI being made a string first."""
     if term is None:
         return None
-    if not isinstance(term, ox.Literal):
-        return str(term.value)
-    value = term.value
-    read = _READERS.get(term.datatype.value)
+    literal, readers = _term_readers()
+    if type(term) is not literal:
+        return term.value
+    read = readers.get(term.datatype)
     if read is None:
-        return value
+        return term.value
     try:
-        return read(value)
+        return read(term.value)
     except (ValueError, ArithmeticError):
-        return value
-    return value
+        return term.value

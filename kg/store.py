@@ -100,6 +100,19 @@ def ntriples(triples: Iterable[tuple]) -> bytes:
     return ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES)
 
 
+def turtle(triples: Iterable[tuple], prefixes: dict[str, str]) -> bytes:
+    """rdflib triples as Turtle, written by Oxigraph: the same triples always give the same
+    bytes, whatever their order. The triples are sorted by their N-Triples forms (so each
+    subject's triples come together, and each predicate's objects), and the ``@prefix`` lines
+    are written in the order of their names (Oxigraph's own order of them is not a promise)."""
+    terms = sorted(((to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples), key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+    names = sorted(prefixes)
+    body = ox.serialize((ox.Triple(s, p, o) for s, p, o in terms), format=ox.RdfFormat.TURTLE,
+                        prefixes={name: prefixes[name] for name in names})
+    head = "".join(f"@prefix {name}: <{prefixes[name]}> .\n" for name in names).encode()
+    return head + b"".join(line for line in body.splitlines(keepends=True) if not line.startswith(b"@prefix "))
+
+
 def to_graph(store: ox.Store) -> Graph:
     """The store's default graph as an rdflib Graph (term by term: nothing is parsed)."""
     from kg.graph import new_graph
