@@ -250,6 +250,8 @@ class EntityFixer:
         place and the person each get a span of their own; the spans the model gave them give way."""
         offices = word_set("titles.json", "local_offices")
         heads = title_words().heads
+        if not any(t.lower_ in offices and t.lower_ in heads for t in doc):
+            return spans  # no local office named at all
         found: list[Span] = []
         i = 0
         while i < len(doc) - 2:
