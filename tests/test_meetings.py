@@ -531,3 +531,11 @@ def test_meetings_an_officeholder_going_to_another_countrys_capital_visits_it(nl
 def test_meetings_agreeing_without_a_place_or_travelling_at_home_meets_no_one(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.meetings, rec.meetings
+
+
+def test_meetings_the_leaders_of_two_sides_due_to_sign_will_meet(nlp):
+    rec, label = records_of(nlp, "The leaders of Armenia and Azerbaijan are due to sign a peace agreement in Abu Dhabi "
+                                 "next week.")
+    (m,) = rec.meetings
+    assert m.status == "planned" and label(m.location) == "Abu Dhabi" and {"Armenia", "Azerbaijan"} <= {
+        label(p) for p in m.participants}

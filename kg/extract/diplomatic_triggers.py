@@ -103,10 +103,16 @@ def signing_trigger(tok: Token) -> bool:
     if lemma in diplomacy_words("agreeing_verbs") and not signed:
         signed = any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
             p.dep_ == "pobj" and p.ent_type_ in {"GPE", "LOC", "FAC"} for p in c.children) for c in tok.children)
-    # "A and B signed", "A and B are scheduled to sign"
-    subjects = [c for v in ([tok, tok.head] if tok.dep_ == "xcomp" else [tok]) for c in v.children
-                if c.dep_ in {"nsubj", "nsubjpass"}]
-    together = any(c.conjuncts for c in subjects) or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    # "A and B signed", "A and B are scheduled to sign", "the leaders of A and B are due to sign"
+    v, subjects = tok, []
+    for _ in range(3):
+        subjects = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or v.dep_ not in {"xcomp", "acomp", "conj"}:
+            break
+        v = v.head
+    of_both = [p for c in subjects for x in c.children if x.dep_ == "prep" and x.lower_ in {"of", "from"}
+               for p in x.children if p.dep_ == "pobj"]
+    together = any(c.conjuncts for c in subjects + of_both) or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
     return signed and together
 
 
