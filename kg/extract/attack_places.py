@@ -353,11 +353,7 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
             part = next((c.lower_ for c in root.children if c.dep_ == "amod" and c.i < tok.i
                          and c.lower_ in place_words("direction_adjectives")), None)
             if part is not None:  # "in southern Lebanon", "northern Burkina Faso": that part of the country
-                region = ctx.place_by_name(f"{part} {ent.label}")
-                named = f"{part} {clean_surface(span.text if span is not None else tok.text)}"
-                if named != region.label:
-                    region.aliases.add(named)  # "eastern Congo" as the text says it
-                return region.key
+                return country_part(ctx, part, ent.key, f"{part} {clean_surface(span.text if span is not None else tok.text)}")
         if ent.label.split()[0].lower() in words("military_unit_words"):
             return None  # "the 22nd Infantry Division": a unit of an army, not an administrative division
         if region_list_head(tok) and ent.kind != REGION:
@@ -394,6 +390,15 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
             # continued at X": after a verb whose subject is the attack
             return ctx.place_by_name(propn_span(tok).text).key
     return None
+
+
+def country_part(ctx: DocContext, direction: str, country_key: str, said: str | None = None) -> str:
+    """The region a direction names of a country ("southern Lebanon", "northwest Nigeria"), with the
+    text's own form of it as an alias ("eastern Congo")."""
+    region = ctx.place_by_name(f"{direction} {ctx.entities.entities[country_key].label}")
+    if said and said != region.label:
+        region.aliases.add(said)
+    return region.key
 
 
 def _premodifier_region(ctx: DocContext, tok: Token) -> str | None:

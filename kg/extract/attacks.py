@@ -1161,7 +1161,7 @@ def _part_of_the_country(ctx: DocContext, cand: Candidate) -> list[str]:
             named += [f"country:{iso}" for iso in ctx.countries[:1]]
             key = next((k for k in named if k in ctx.entities.entities and k not in cand.attackers), None)
             if key is not None:
-                return [ctx.place_by_name(f"{part} {ctx.entities.entities[key].label}").key]
+                return [attack_places.country_part(ctx, part, key)]
         if not any(t.dep_ == "pobj" and t.head.lower_ == "in" and t.lower_ in directions
                    and any(d.lower_ == "the" for d in t.children)
                    and all(p.lemma_.lower() == "country" for c in t.children if c.dep_ == "prep" for p in c.children)
