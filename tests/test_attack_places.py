@@ -531,6 +531,8 @@ def test_attack_places_names_listed_before_a_plural_admin_noun(nlp, text, places
         # "in the south" of the country whose people the sentence names, not the attacker's
         ("Two Lebanese soldiers were killed in an Israeli strike on an army checkpoint in the south, the army said.", "Lebanon"),
         ("Three Ukrainian civilians were killed by Russian shelling in the east of the country.", "Ukraine"),
+        # where what was hit was heading
+        ("On 3 May, the air force struck a convoy heading to Mellit.", "Mellit"),
         # the place of the local official who tells of it
         ("Kharkiv Mayor Ihor Terekhov said a guided bomb hit an apartment block, injuring 17 people.", "Kharkiv"),
         ("Kherson Governor Oleksandr Prokudin said Russian shelling killed a woman.", "Kherson"),

@@ -1145,7 +1145,23 @@ def _places_told_otherwise(ctx: DocContext, cand: Candidate) -> list[str]:
     speaks from."""
     return (_facility_places(ctx, cand) or _place_referred_to(ctx, cand)
             or [k for k in (attack_places.local_speaker_place(ctx, s) for s in cand.evidence) if k][:1]
-            or _where_forces_moved(ctx, cand) or _part_of_the_country(ctx, cand) or _warring_countries(ctx, cand))
+            or _where_forces_moved(ctx, cand) or _part_of_the_country(ctx, cand) or _bound_for(ctx, cand)
+            or _warring_countries(ctx, cand))
+
+
+def _bound_for(ctx: DocContext, cand: Candidate) -> list[str]:
+    """"the air force struck a convoy heading to X", "a bus travelling towards X was ambushed": where
+    what was hit was going, the nearest the text comes to where it was hit."""
+    for trig in cand.triggers:
+        hit = [c for c in trig.children if c.dep_ in {"dobj", "nsubjpass"}] + ([trig.head] if trig.dep_ == "acl" else [])
+        for noun in hit:
+            for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in word_set("violence_words.json", "advance_verbs")
+                        | {"head", "travel", "go", "drive", "move", "return"}):
+                for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ in {"to", "towards", "toward", "for"}):
+                    places = [e for p in prep.children if p.dep_ == "pobj" if (e := ctx.place(p)) is not None]
+                    if places:
+                        return [places[0].key]
+    return []
 
 
 def _part_of_the_country(ctx: DocContext, cand: Candidate) -> list[str]:
