@@ -236,6 +236,11 @@ SIDES = [
     # violence that went on again
     ("Russian shelling of Nikopol resumed overnight.", {"Russia"}, set()),
     ("Houthi drone attacks on ships in the Red Sea resumed on Sunday.", {"Houthis"}, set()),
+    # fighting between two named sides: each fought
+    ("Heavy fighting between the RSF and the army killed 30 civilians in Omdurman.",
+     {"Rapid Support Forces", "Sudanese Armed Forces"}, set()),
+    # the verb misread as the adjective of what was hit
+    ("The RSF shelled positions of the Sudanese army in El Obeid.", {"Rapid Support Forces"}, {"Sudanese Armed Forces"}),
 ]
 
 
@@ -832,3 +837,8 @@ def test_attacks_a_part_of_the_country_the_text_names(nlp, text, place):
 def test_attacks_dated_by_the_hours_of_a_day(nlp, text, day):
     (attack,) = attacks_of(nlp, text)
     assert attack["date"] == (day, day), attack
+
+
+def test_attacks_fighting_with_one_side_unnamed_names_no_attacker(nlp):
+    (attack,) = attacks_of(nlp, "Fighting between government forces and rebels killed 20 people in Rutshuru on Monday.")
+    assert attack["attackers"] == [], attack

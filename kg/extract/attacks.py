@@ -189,6 +189,22 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
     return found
 
 
+def _between_sides(trig: Token) -> list[Token]:
+    """The sides of "fighting between A and B", also with the phrase on the verb the fighting is the
+    subject of ("fighting broke out between A and B"): [A, B], each of whom fought; the text does
+    not say which one attacked the other."""
+    if trig.pos_ != "NOUN" and trig.tag_ != "VBG":  # "fighting" is at times tagged a verb
+        return []
+    holders = [trig] + ([trig.head] if trig.dep_ == "nsubj" and trig.head.pos_ == "VERB" else [])
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                first = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if first is not None and first.conjuncts:
+                    return [first, *first.conjuncts]
+    return []
+
+
 def _operated_by(ctx: DocContext, weapon: Token) -> str | None:
     """"a drone operated by the army struck", "missiles fired by the Houthis hit": the by-phrase of
     the participle that names who used the weapon."""
@@ -290,6 +306,10 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
         found += _subject_agent(ctx, carrier)
     found += _accused(ctx, carrier or trig)
     found += _claimed_by(ctx, trig)
+    # "fighting between A and B", "fighting broke out between A and B": each side fought, when the
+    # text names both (with one side unnamed it does not say who attacked)
+    sides = [_agent_of(ctx, p) for p in _between_sides(trig)]
+    found += [k for k in sides if k] if sides and all(sides) else []
     if not found:
         found += _origin(ctx, trig)
     for c in trig.children:
@@ -343,6 +363,8 @@ def _attacked(ctx: DocContext, cand: Candidate) -> list[str]:
     found: list[str] = []
     for trig in cand.triggers:
         phrases = [c for c in trig.children if c.dep_ in {"dobj", "nsubjpass"} and trig.pos_ == "VERB"]
+        if trig.dep_ == "amod" and trig.tag_ in {"VBD", "VBN"} and trig.head.i > trig.i:
+            phrases.append(trig.head)  # "the RSF shelled positions of X", the verb misread as the object's adjective
         phrases += [p for c in trig.children if c.dep_ == "prep" and c.lower_ in words("attacked_preps")
                     for p in c.children if p.dep_ == "pobj"]
         for ph in phrases + [x for p in phrases for x in p.conjuncts]:
