@@ -444,6 +444,9 @@ def test_attacks_accusation_of_something_else_names_no_attacker(nlp):
      {"Quetta": ("Killed", 1), "Peshawar": ("Injured", 3)}),
     ("Russian shelling killed two people in Kherson and wounded five in Nikopol on Monday.",
      {"Kherson": ("Killed", 2), "Nikopol": ("Injured", 5)}),
+    # the first place hangs on the attack word the toll hangs on
+    ("Two civilians were killed in shelling in Horlivka, while five soldiers were wounded in Kramatorsk, officials said.",
+     {"Horlivka": ("Killed", 2), "Kramatorsk": ("Injured", 5)}),
 ])
 def test_attacks_tolls_told_place_by_place_are_attacks_of_their_own(nlp, text, tolls):
     got = attacks_of(nlp, text)

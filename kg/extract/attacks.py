@@ -652,6 +652,16 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
 MAX_TOLL_PLACE_DISTANCE = 3  # dependency edges between a toll's outcome word and the place it names
 
 
+def _toll_place_distance(anchor: Token, place: Token) -> int:
+    """Dependency edges between a toll's outcome word and a place; a place of the attack word the
+    toll hangs on is as near as that word ("killed in shelling in X")."""
+    dist = tree_distance(anchor, place)
+    noun = place.head.head if place.dep_ == "pobj" else None
+    if noun is not None and noun.dep_ in {"pobj", "pcomp"} and attack_places.is_attack_word(noun):
+        dist = min(dist, tree_distance(anchor, noun))
+    return dist
+
+
 def _split_by_place(ctx: DocContext, cand: Candidate) -> list[Candidate]:
     """Tolls one sentence gives place by place are attacks of their own: "gunmen killed a teacher
     in Quetta and wounded three policemen in Peshawar", "two died in Kherson and five were hurt
@@ -661,7 +671,7 @@ def _split_by_place(ctx: DocContext, cand: Candidate) -> list[Candidate]:
     ents = ctx.entities.entities
     groups: dict[str, list[CasualtyMention]] = {}
     for m in cand.casualties:
-        near = [(tree_distance(m.anchor, t), abs(m.anchor.i - t.i), k) for t, k in zip(cand.place_tokens, cand.places)]
+        near = [(_toll_place_distance(m.anchor, t), abs(m.anchor.i - t.i), k) for t, k in zip(cand.place_tokens, cand.places)]
         dist, _, key = min(near)
         if dist > MAX_TOLL_PLACE_DISTANCE:
             key = _own_toll_of(ctx, m.anchor)
