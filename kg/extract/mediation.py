@@ -329,8 +329,9 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
     """"X is pushing both sides towards a peace deal", "X pressed A and B to agree a truce":
     a third party steering the sides to an agreement."""
     out = []
+    push_verbs = diplomacy_words("push_verbs") | diplomacy_words("with_verbs")
     for verb in sent:
-        if verb.lemma_.lower() not in diplomacy_words("push_verbs") | diplomacy_words("with_verbs") or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in push_verbs or verb.pos_ != "VERB":
             continue
         goal = None
         table = False

@@ -512,7 +512,8 @@ def _takes_territory(tok: Token) -> bool:
         return False  # "retook the town without a fight": a transfer, not a battle
     doc = sent.doc
     after = doc[sent.end].sent if sent.end < len(doc) and "\n" not in doc[sent.end - 1 : sent.end + 1].text else None
-    if after is not None and any(t.lemma_.lower() in violence_words("no_fight_nouns") | {"violence"}
+    no_fight = violence_words("no_fight_nouns") | {"violence"}
+    if after is not None and any(t.lemma_.lower() in no_fight
                                  and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in after):
         return False  # "... overtook the village. No violence was reported."
     if tok.lemma_.lower() in violence_words("entry_verbs"):
@@ -733,6 +734,7 @@ def _protest(sent: Span) -> bool:
     if not any((t.lemma_.lower() in violence_words("protest_words") and t.pos_ == "NOUN" and not t.ent_type_)
                or (t.lemma_.lower() in violence_words("protest_verbs") and t.pos_ == "VERB") for t in sent):
         return False
-    killed = any(t.lemma_.lower() in event_words("kill_verbs") | {"dead", "death"} for t in sent)
+    death_words = event_words("kill_verbs") | {"dead", "death"}
+    killed = any(t.lemma_.lower() in death_words for t in sent)
     armed = any(t.lemma_.lower() in {"gun", "firearm", "bullet", "rifle", "grenade", "bomb", "explosive"} for t in sent)
     return not (killed or armed)
