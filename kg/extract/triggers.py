@@ -712,12 +712,14 @@ def _per_sentence(name: str):
 def accidental(sent: Span) -> bool:
     """An accident, a disease, a device that went off early ("went off while they were laying
     it"): deaths, but not violence."""
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    tokens = list(sent)
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     text = sent.text.lower()
     if any((w in lemmas) if " " not in w else (w in text) for w in violence_words("non_violent_contexts")):
         return True
-    for t in sent:
-        if t.lemma_.lower() not in violence_words("handling_verbs") or t.tag_ not in {"VBG", "VBN", "VBD"}:
+    handling = violence_words("handling_verbs")
+    for t in tokens:
+        if t.lemma_.lower() not in handling or t.tag_ not in {"VBG", "VBN", "VBD"}:
             continue
         if any(c.dep_ == "mark" and c.lower_ in {"while", "as"} for c in t.children):
             return True  # "went off while they were laying it"
