@@ -92,6 +92,16 @@ class DocContext:
         return line_ends, paragraphs_before
 
 
+def sentence_lemmas(sent: Span) -> frozenset[str]:
+    """The lower-case lemmas of a sentence's words, read once per sentence (kept on the
+    document): a reader looking for a word of a list passes over a sentence without one."""
+    memo = sent.doc.user_data.setdefault(("newskg", "sentence_lemmas"), {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = frozenset(t.lemma_.lower() for t in sent)
+    return memo[key]
+
+
 def subtree_span(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
 

@@ -27,7 +27,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
-from kg.extract.context import DocContext, clause_head, shared_subject, subtree_span, words
+from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
     hyphen_leader, mediation_noun, mediation_trigger, meeting_trigger, restart_trigger, talks_goal,
 )
@@ -330,6 +330,8 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
     a third party steering the sides to an agreement."""
     out = []
     push_verbs = diplomacy_words("push_verbs") | diplomacy_words("with_verbs")
+    if sentence_lemmas(sent).isdisjoint(push_verbs):
+        return []
     for verb in sent:
         if verb.lemma_.lower() not in push_verbs or verb.pos_ != "VERB":
             continue
@@ -415,6 +417,8 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
     """"a fresh peace proposal from IGAD", "a plan drafted by Kazakhstan", "Egypt's peace plan,
     presented to A and B": whoever puts forward a plan for an agreement between the sides."""
     out = []
+    if sentence_lemmas(sent).isdisjoint(diplomacy_words("plan_nouns")):
+        return []
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in diplomacy_words("plan_nouns") or not _agreement_noun(noun):
             continue
@@ -456,6 +460,8 @@ def _proposed_deals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str],
     """"X proposed a humanitarian truce between A and B": one who proposes an agreement
     between two others."""
     out = []
+    if sentence_lemmas(sent).isdisjoint(diplomacy_words("propose_verbs")):
+        return []
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in diplomacy_words("propose_verbs"):
             continue
@@ -491,6 +497,8 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
     """"X offered to host the next round of talks", "X hosted talks between A and B": the host
     of the sides' talks, when it is not one of them."""
     out = []
+    if sentence_lemmas(sent).isdisjoint(diplomacy_words("host_verbs")):
+        return []
     for verb in sent:
         if verb.lemma_.lower() not in diplomacy_words("host_verbs") or verb.pos_ != "VERB":
             continue
