@@ -159,7 +159,8 @@ class EntityFixer:
         orgs = organization_patterns()
         region_words = gaz.region_pattern_words()
         person_parts: set[str] = set()
-        for ent in doc.ents:
+        ents = doc.ents
+        for ent in ents:
             if ent.label_ == "PERSON":
                 ent = self._given_name_before(doc, ent)
             if ent.label_ == "PERSON" and len(ent) > 1:
@@ -172,7 +173,7 @@ class EntityFixer:
         hedges = word_set("references.json", "hedge_words")
         title_heads = title_words().heads
         spans: list[Span] = []
-        for ent in doc.ents:
+        for ent in ents:
             text = ent.text
             bare = text[4:] if text.lower().startswith("the ") else text
             if bare.lower() in weapons.by_label or (bare in weapons.by_label):

@@ -37,6 +37,8 @@ def is_meeting_word(tok: Token) -> bool:
 
 
 def ent_span(tok: Token) -> Span | None:
+    if tok.ent_iob_ in {"O", ""}:
+        return None  # outside every entity
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
             return ent
