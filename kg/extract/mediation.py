@@ -263,13 +263,14 @@ def _conflict_sides(ctx: DocContext, scope: Token) -> list[str]:
     """The sides of a war a phrase names: "X's war with Y", "the conflict between X and Y",
     "the fighting between the army and the RSF"."""
     out: list[str] = []
+    conflict_nouns, conflict_preps = diplomacy_words("conflict_nouns"), diplomacy_words("conflict_preps")
     for noun in scope.subtree:
-        if noun.lemma_.lower() not in diplomacy_words("conflict_nouns") and noun.lower_ not in diplomacy_words("conflict_nouns"):
+        if noun.lemma_.lower() not in conflict_nouns and noun.lower_ not in conflict_nouns:
             continue  # "the war", "fighting between A and B" (a gerund)
         for c in noun.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"}:
                 out += agents_in(ctx, subtree_span(c))
-            if c.dep_ == "prep" and c.lower_ in diplomacy_words("conflict_preps"):
+            if c.dep_ == "prep" and c.lower_ in conflict_preps:
                 out += agents_in(ctx, phrase_tokens(c))
     return list(dict.fromkeys(out))
 
@@ -551,11 +552,12 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
     president": an envoy, adviser or mediator of a state that is no side of the war, going
     or meeting to agree a settlement with a side, leads a mediation."""
     out = []
+    envoy_words = diplomacy_words("envoy_words")
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None or not any(t.lower_ in diplomacy_words("envoy_words") for t in subtree_span(subj)):
+        if subj is None or not any(t.lower_ in envoy_words for t in subtree_span(subj)):
             continue
         for purpose in _purpose_clauses(verb):
             if purpose.lemma_.lower() not in diplomacy_words("negotiate_verbs"):
