@@ -11,6 +11,8 @@ places the text says it lies in or by ("the X area of Y town", "X village near Y
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head
@@ -31,9 +33,13 @@ def is_violence_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" and (lemma in words("attack_verbs") or lemma in words("kill_verbs") or lemma in words("injure_verbs"))
 
 
+@lru_cache(maxsize=1)
+def _meeting_lemmas() -> frozenset[str]:
+    return words("meeting_nouns") | words("meeting_verbs")
+
+
 def is_meeting_word(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return lemma in words("meeting_nouns") or lemma in words("meeting_verbs") or tok.lower_ in words("meeting_nouns")
+    return tok.lemma_.lower() in _meeting_lemmas() or tok.lower_ in words("meeting_nouns")
 
 
 def ent_span(tok: Token) -> Span | None:
