@@ -331,7 +331,7 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
     a third party steering the sides to an agreement."""
     out = []
     push_verbs = diplomacy_words("push_verbs") | diplomacy_words("with_verbs")
-    if sentence_lemmas(sent).isdisjoint(push_verbs):
+    if push_verbs.isdisjoint(sentence_lemmas(sent)):
         return []
     for verb in sent:
         if verb.lemma_.lower() not in push_verbs or verb.pos_ != "VERB":
@@ -418,7 +418,7 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
     """"a fresh peace proposal from IGAD", "a plan drafted by Kazakhstan", "Egypt's peace plan,
     presented to A and B": whoever puts forward a plan for an agreement between the sides."""
     out = []
-    if sentence_lemmas(sent).isdisjoint(diplomacy_words("plan_nouns")):
+    if diplomacy_words("plan_nouns").isdisjoint(sentence_lemmas(sent)):
         return []
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in diplomacy_words("plan_nouns") or not _agreement_noun(noun):
@@ -461,7 +461,7 @@ def _proposed_deals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str],
     """"X proposed a humanitarian truce between A and B": one who proposes an agreement
     between two others."""
     out = []
-    if sentence_lemmas(sent).isdisjoint(diplomacy_words("propose_verbs")):
+    if diplomacy_words("propose_verbs").isdisjoint(sentence_lemmas(sent)):
         return []
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in diplomacy_words("propose_verbs"):
@@ -498,7 +498,7 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
     """"X offered to host the next round of talks", "X hosted talks between A and B": the host
     of the sides' talks, when it is not one of them."""
     out = []
-    if sentence_lemmas(sent).isdisjoint(diplomacy_words("host_verbs")):
+    if diplomacy_words("host_verbs").isdisjoint(sentence_lemmas(sent)):
         return []
     for verb in sent:
         if verb.lemma_.lower() not in diplomacy_words("host_verbs") or verb.pos_ != "VERB":

@@ -271,7 +271,7 @@ def _visits(ctx: DocContext, sent: Span) -> list[Mention]:
     """"He told X's Prime Minister Y, who was in Nairobi, ...": an official present in another
     country's city, in exchange with someone there, is a visit (a meeting at that place)."""
     out = []
-    if sentence_lemmas(sent).isdisjoint(words("visit_verbs")):
+    if words("visit_verbs").isdisjoint(sentence_lemmas(sent)):
         return []
     for verb in sent:
         if verb.lemma_.lower() not in words("visit_verbs") or verb.pos_ not in {"VERB", "AUX"}:
@@ -299,7 +299,7 @@ def _visits(ctx: DocContext, sent: Span) -> list[Mention]:
 def _join_travellers(ctx: DocContext, sent: Span, found: list[Mention]) -> None:
     """"Y will go to Baku on Monday, and Z will also be there for talks": people travelling
     to the place of a meeting already read take part in it."""
-    if sentence_lemmas(sent).isdisjoint(words("motion_verbs")):
+    if words("motion_verbs").isdisjoint(sentence_lemmas(sent)):
         return
     for verb in sent:
         if verb.lemma_.lower() not in words("motion_verbs") or verb.pos_ != "VERB":

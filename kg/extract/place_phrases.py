@@ -174,19 +174,31 @@ _FRAMES_KEY = ("newskg", "place_frames")
 def read_frames(doc: Doc) -> list[PlaceFrame]:
     """Every name the wording marks as a place, in document order.
 
-    The frames are kept on the document (``doc.user_data``) with the entity labels they were
-    read with, so the entity fixer and the extractors read them once; a document whose labels
-    have changed where the reading looked at them is read again."""
+    The frames are kept on the document (``doc.user_data``, as plain values, so that the
+    document still serializes) with the entity labels they were read with, so the entity fixer
+    and the extractors read them once; a document whose labels have changed where the reading
+    looked at them is read again."""
     kept = doc.user_data.get(_FRAMES_KEY)
     if kept is not None and all((doc[i].ent_type_ == "ORG") == org for i, org in kept[1]):
-        return list(kept[0])
+        return [_frame_from(values) for values in kept[0]]
     frames: dict[tuple[int, int], PlaceFrame] = {}
     labels: list[tuple[int, bool]] = []
     for sent in doc.sents:
         _read_sentence(doc, sent.start, sent.end, frames, labels)
     found = sorted(frames.values(), key=lambda f: f.start)
-    doc.user_data[_FRAMES_KEY] = (tuple(found), tuple(labels))
+    doc.user_data[_FRAMES_KEY] = (tuple(_frame_values(f) for f in found), tuple(labels))
     return found
+
+
+def _frame_values(f: PlaceFrame) -> tuple:
+    return (f.start, f.end, f.noun, f.containers, f.anchors, f.admin, f.stop, f.weak)
+
+
+def _frame_from(values) -> PlaceFrame:
+    """A frame from its plain values (lists in place of tuples once the document went through bytes)."""
+    start, end, noun, containers, anchors, admin, stop, weak = values
+    return PlaceFrame(start, end, noun, tuple(tuple(c) for c in containers), tuple(tuple(a) for a in anchors),
+                      admin, stop, weak)
 
 
 def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], PlaceFrame],
