@@ -159,7 +159,8 @@ class EntityFixer:
         orgs = organization_patterns()
         region_words = gaz.region_pattern_words()
         person_parts: set[str] = set()
-        for ent in doc.ents:
+        ents = doc.ents
+        for ent in ents:
             if ent.label_ == "PERSON":
                 ent = self._given_name_before(doc, ent)
             if ent.label_ == "PERSON" and len(ent) > 1:
@@ -169,8 +170,10 @@ class EntityFixer:
         leaders = officeholder_surnames()
         honorifics = word_set("titles.json", "honorifics")
         outlets = self._outlet_names(doc)
+        hedges = word_set("references.json", "hedge_words")
+        title_heads = title_words().heads
         spans: list[Span] = []
-        for ent in doc.ents:
+        for ent in ents:
             text = ent.text
             bare = text[4:] if text.lower().startswith("the ") else text
             if bare.lower() in weapons.by_label or (bare in weapons.by_label):
@@ -180,7 +183,7 @@ class EntityFixer:
             label = ent.label_
             if label == "ORG" and self._inside_title(doc, ent):
                 continue  # "Secretary of State", "Minister of Defence": part of a title, not an organization
-            if label == "ORG" and ent[-1].lower_ in title_words().heads and ent.end < len(doc) \
+            if label == "ORG" and ent[-1].lower_ in title_heads and ent.end < len(doc) \
                     and doc[ent.end].ent_type_ == "PERSON" and bare not in orgs:
                 continue  # "Parliament Speaker X", "Defence Minister X": a title before a name
             if label != "PERSON" and bare not in orgs and len(ent) <= 3 and _person_in_apposition(ent.root):
@@ -218,7 +221,7 @@ class EntityFixer:
             if opened and not any(t.text in {")", "]"} for t in doc[opened[-1]:end]) and opened[-1] > ent.start:
                 end = opened[-1]  # "Timbuktu (Tombouctou)" taken as one name: the name before the bracket
             start = ent.start
-            while start < end - 1 and doc[start].lower_ in word_set("references.json", "hedge_words"):
+            while start < end - 1 and doc[start].lower_ in hedges:
                 start += 1  # "Suspected Fulani": who is suspected, not part of the name
             while label == "PERSON" and start < end - 1 and doc[start].lower_.rstrip(".") in honorifics:
                 start += 1  # "Ms Albanese": the name is "Albanese"
@@ -250,7 +253,8 @@ class EntityFixer:
         place and the person each get a span of their own; the spans the model gave them give way."""
         offices = word_set("titles.json", "local_offices")
         heads = title_words().heads
-        if not any(t.lower_ in offices and t.lower_ in heads for t in doc):
+        local_heads = offices & heads
+        if not any(t.lower_ in local_heads for t in doc):
             return spans  # no local office named at all
         found: list[Span] = []
         i = 0

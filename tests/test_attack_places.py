@@ -563,3 +563,29 @@ def test_attack_places_a_part_of_a_country(nlp, text, place, alias):
     (attack,) = extract_attacks(ctx)
     ent = ctx.entities.entities[attack.locations[0]]
     assert ent.label == place and (alias is None or alias in ent.aliases), (ent.label, ent.aliases)
+
+
+def test_place_frames_kept_on_the_document_survive_pickling_and_bytes(nlp):
+    """The frames the entity fixer read are kept on the document for the extractors; a document
+    pickled or turned to bytes (as workers and DocBin do) still serializes and gives the same frames
+    and the same attack places as one read afresh."""
+    import pickle
+
+    from spacy.tokens import Doc, DocBin
+
+    text = "Gunmen attacked Gabadley village in Bay region (Baidoa, Bay) on Monday, killing five people."
+    doc = nlp(text)
+    frames = read_frames(doc)
+    assert {doc[f.start:f.end].text for f in frames} >= {"Gabadley", "Bay"}
+    bin_ = DocBin(store_user_data=True)
+    bin_.add(doc)
+    copies = [
+        pickle.loads(pickle.dumps(doc)),
+        Doc(nlp.vocab).from_bytes(doc.to_bytes()),
+        next(DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab)),
+    ]
+    for copy in copies:
+        assert read_frames(copy) == frames
+        ctx = DocContext.build(copy, None)
+        assert [[ctx.entities.entities[k].label for k in a.locations] for a in extract_attacks(ctx)] \
+            == attack_places(nlp, text)

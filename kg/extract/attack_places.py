@@ -11,6 +11,8 @@ places the text says it lies in or by ("the X area of Y town", "X village near Y
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head
@@ -31,12 +33,18 @@ def is_violence_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" and (lemma in words("attack_verbs") or lemma in words("kill_verbs") or lemma in words("injure_verbs"))
 
 
+@lru_cache(maxsize=1)
+def _meeting_lemmas() -> frozenset[str]:
+    return words("meeting_nouns") | words("meeting_verbs")
+
+
 def is_meeting_word(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return lemma in words("meeting_nouns") or lemma in words("meeting_verbs") or tok.lower_ in words("meeting_nouns")
+    return tok.lemma_.lower() in _meeting_lemmas() or tok.lower_ in words("meeting_nouns")
 
 
 def ent_span(tok: Token) -> Span | None:
+    if tok.ent_iob_ in {"O", ""}:
+        return None  # outside every entity
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
             return ent
@@ -120,14 +128,21 @@ def in_place_role(tok: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _harm_verbs() -> frozenset[str]:
+    return words("kill_verbs") | words("injure_verbs")
+
+
 def in_speaker(tok: Token) -> bool:
     """"Officials in Kyiv said ...": a place inside the phrase of whoever reports."""
+    attack_nouns, attack_verbs = words("attack_nouns"), words("attack_verbs")
+    harm_verbs, report_verbs = _harm_verbs(), words("report_verbs")
     for anc in tok.ancestors:
         lemma = anc.lemma_.lower()  # is_attack_word(anc) or is_violence_verb(anc), the lemma read once
-        if lemma in words("attack_nouns") or lemma in words("attack_verbs") or anc.lower_ in words("attack_nouns") \
-                or anc.pos_ == "VERB" and (lemma in words("kill_verbs") or lemma in words("injure_verbs")):
+        if lemma in attack_nouns or lemma in attack_verbs or anc.lower_ in attack_nouns \
+                or anc.pos_ == "VERB" and lemma in harm_verbs:
             return False  # "Armed men ... killed 15 in an attack in X, the ministry said", misparsed as one subject
-        if anc.dep_ in {"nsubj", "nsubjpass"} and anc.head.lemma_.lower() in words("report_verbs"):
+        if anc.dep_ in {"nsubj", "nsubjpass"} and anc.head.lemma_.lower() in report_verbs:
             return True
     return False
 

@@ -380,12 +380,13 @@ def _attacked(ctx: DocContext, cand: Candidate) -> list[str]:
 
 def _reporters(ctx: DocContext, sent: Span) -> list[str]:
     out: list[str] = []
+    report_verbs = words("report_verbs")
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             for p in tok.doc[tok.i + 1].children:
                 if p.dep_ == "pobj":
                     out.extend(_speaker(ctx, p))
-        if tok.lemma_.lower() in words("report_verbs") and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in report_verbs and tok.pos_ == "VERB":
             for c in tok.children:
                 if c.dep_ == "nsubj" and not any(attack_places.is_attack_word(t) or attack_places.is_violence_verb(t)
                                                  for t in c.subtree):

@@ -381,8 +381,9 @@ def _superseded(context: list[Token], head: Token) -> bool:
     event itself ('hours earlier, a strike killed five people').
     """
     inside = {t.i for t in head.subtree}
+    markers = _w("superseded_markers")
     for t in context:
-        if t.lower_ in _w("superseded_markers") or t.lemma_.lower() in _w("superseded_markers"):
+        if t.lower_ in markers or t.lemma_.lower() in markers:
             if t.ent_type_ in {"DATE", "TIME"} or t.head.ent_type_ in {"DATE", "TIME"}:
                 continue  # "earlier this month", "the previous day": when it happened, not an old figure
             if t.i in inside or t.head.pos_ in {"NOUN", "PROPN"} or t.pos_ == "ADV" and t.head.lemma_.lower() in _w("report_verbs"):

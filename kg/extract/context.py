@@ -92,6 +92,17 @@ class DocContext:
         return line_ends, paragraphs_before
 
 
+def sentence_lemmas(sent: Span) -> tuple[str, ...]:
+    """The lower-case lemmas of a sentence's words, read once per sentence (kept on the
+    document, as plain values so that it still serializes): a reader looking for a word of a
+    list passes over a sentence without one (``word_list.isdisjoint(sentence_lemmas(sent))``)."""
+    memo = sent.doc.user_data.setdefault(("newskg", "sentence_lemmas"), {})
+    key = f"{sent.start}:{sent.end}"
+    if key not in memo:
+        memo[key] = tuple(t.lemma_.lower() for t in sent)
+    return memo[key]
+
+
 def subtree_span(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
 

@@ -18,7 +18,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, phrase_tokens, side_of, subject_agent
-from kg.extract.context import DocContext, subtree_span, words
+from kg.extract.context import DocContext, sentence_lemmas, subtree_span, words
 from kg.extract.wording import clause_text, compact_clause, phrase
 from kg.lexicon import diplomacy_words
 from kg.records import PERSON, DemandRecord
@@ -175,6 +175,8 @@ def _demand_label(ctx: DocContext, tok: Token) -> str:
 def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], list[str]]]:
     """"X's call for allies to apply sanctions", "the demand that ...": a demand noun and its owner."""
     found = []
+    if words("demand_nouns").isdisjoint(sentence_lemmas(sent)):
+        return []
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words("demand_nouns"):
             continue
@@ -230,6 +232,8 @@ def _quoted_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
     ..."), an imperative ("Stop the shelling," X said), or what the speaker says should
     happen instead ("Instead of agreeing to a truce, Y continues ...")."""
     out = []
+    if words("speech_verbs").isdisjoint(sentence_lemmas(sent)):
+        return []
     for verb in sent:
         if verb.lemma_.lower() not in words("speech_verbs") or verb.pos_ != "VERB":
             continue
@@ -296,6 +300,8 @@ def _made_conditional(ctx: DocContext, sent: Span) -> list[tuple[str, list[str],
     """"X has made any deal conditional on Y", "a truce is contingent upon Z": the condition
     one side sets for an agreement."""
     out = []
+    if diplomacy_words("conditional_words").isdisjoint(sentence_lemmas(sent)):
+        return []
     for adj in sent:
         if adj.pos_ != "ADJ" or adj.lemma_.lower() not in diplomacy_words("conditional_words"):
             continue
@@ -314,6 +320,8 @@ def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
     """"The army rejects calls to de-escalate": a demand whose makers go unnamed, told by
     those who reject it."""
     out = []
+    if words("demand_nouns").isdisjoint(sentence_lemmas(sent)):
+        return []
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words("demand_nouns") or tok.dep_ != "dobj":
             continue
@@ -374,6 +382,8 @@ def _once(found: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list
 def _rejects_the_demand(ctx: DocContext, sent: Span) -> list[str]:
     """"X has rejected the demand", "Y dismissed those conditions": who rejects a demand told before."""
     out: list[str] = []
+    if words("demand_nouns").isdisjoint(sentence_lemmas(sent)):
+        return []
     for tok in sent:
         if tok.dep_ == "dobj" and tok.lemma_.lower() in words("demand_nouns") and tok.head.lemma_.lower() in words("reject_verbs") \
                 and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those", "such"} for c in tok.children) \

@@ -27,7 +27,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
-from kg.extract.context import DocContext, clause_head, shared_subject, subtree_span, words
+from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
     hyphen_leader, mediation_noun, mediation_trigger, meeting_trigger, restart_trigger, talks_goal,
 )
@@ -263,13 +263,14 @@ def _conflict_sides(ctx: DocContext, scope: Token) -> list[str]:
     """The sides of a war a phrase names: "X's war with Y", "the conflict between X and Y",
     "the fighting between the army and the RSF"."""
     out: list[str] = []
+    conflict_nouns, conflict_preps = diplomacy_words("conflict_nouns"), diplomacy_words("conflict_preps")
     for noun in scope.subtree:
-        if noun.lemma_.lower() not in diplomacy_words("conflict_nouns") and noun.lower_ not in diplomacy_words("conflict_nouns"):
+        if noun.lemma_.lower() not in conflict_nouns and noun.lower_ not in conflict_nouns:
             continue  # "the war", "fighting between A and B" (a gerund)
         for c in noun.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"}:
                 out += agents_in(ctx, subtree_span(c))
-            if c.dep_ == "prep" and c.lower_ in diplomacy_words("conflict_preps"):
+            if c.dep_ == "prep" and c.lower_ in conflict_preps:
                 out += agents_in(ctx, phrase_tokens(c))
     return list(dict.fromkeys(out))
 
@@ -329,8 +330,11 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
     """"X is pushing both sides towards a peace deal", "X pressed A and B to agree a truce":
     a third party steering the sides to an agreement."""
     out = []
+    push_verbs = diplomacy_words("push_verbs") | diplomacy_words("with_verbs")
+    if push_verbs.isdisjoint(sentence_lemmas(sent)):
+        return []
     for verb in sent:
-        if verb.lemma_.lower() not in diplomacy_words("push_verbs") | diplomacy_words("with_verbs") or verb.pos_ != "VERB":
+        if verb.lemma_.lower() not in push_verbs or verb.pos_ != "VERB":
             continue
         goal = None
         table = False
@@ -414,6 +418,8 @@ def _proposals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list
     """"a fresh peace proposal from IGAD", "a plan drafted by Kazakhstan", "Egypt's peace plan,
     presented to A and B": whoever puts forward a plan for an agreement between the sides."""
     out = []
+    if diplomacy_words("plan_nouns").isdisjoint(sentence_lemmas(sent)):
+        return []
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in diplomacy_words("plan_nouns") or not _agreement_noun(noun):
             continue
@@ -455,6 +461,8 @@ def _proposed_deals(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str],
     """"X proposed a humanitarian truce between A and B": one who proposes an agreement
     between two others."""
     out = []
+    if diplomacy_words("propose_verbs").isdisjoint(sentence_lemmas(sent)):
+        return []
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in diplomacy_words("propose_verbs"):
             continue
@@ -490,6 +498,8 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
     """"X offered to host the next round of talks", "X hosted talks between A and B": the host
     of the sides' talks, when it is not one of them."""
     out = []
+    if diplomacy_words("host_verbs").isdisjoint(sentence_lemmas(sent)):
+        return []
     for verb in sent:
         if verb.lemma_.lower() not in diplomacy_words("host_verbs") or verb.pos_ != "VERB":
             continue
@@ -542,11 +552,12 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
     president": an envoy, adviser or mediator of a state that is no side of the war, going
     or meeting to agree a settlement with a side, leads a mediation."""
     out = []
+    envoy_words = diplomacy_words("envoy_words")
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None or not any(t.lower_ in diplomacy_words("envoy_words") for t in subtree_span(subj)):
+        if subj is None or not any(t.lower_ in envoy_words for t in subtree_span(subj)):
             continue
         for purpose in _purpose_clauses(verb):
             if purpose.lemma_.lower() not in diplomacy_words("negotiate_verbs"):

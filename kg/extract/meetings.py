@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import (
     agents_in, phrase_agents, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
 )
-from kg.extract.context import DocContext, clause_head, shared_subject, subtree_span, words
+from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
     call_partners, call_trigger, callees, mediation_trigger, meeting_trigger, modality, topic_of,
 )
@@ -271,6 +271,8 @@ def _visits(ctx: DocContext, sent: Span) -> list[Mention]:
     """"He told X's Prime Minister Y, who was in Nairobi, ...": an official present in another
     country's city, in exchange with someone there, is a visit (a meeting at that place)."""
     out = []
+    if words("visit_verbs").isdisjoint(sentence_lemmas(sent)):
+        return []
     for verb in sent:
         if verb.lemma_.lower() not in words("visit_verbs") or verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -297,6 +299,8 @@ def _visits(ctx: DocContext, sent: Span) -> list[Mention]:
 def _join_travellers(ctx: DocContext, sent: Span, found: list[Mention]) -> None:
     """"Y will go to Baku on Monday, and Z will also be there for talks": people travelling
     to the place of a meeting already read take part in it."""
+    if words("motion_verbs").isdisjoint(sentence_lemmas(sent)):
+        return
     for verb in sent:
         if verb.lemma_.lower() not in words("motion_verbs") or verb.pos_ != "VERB":
             continue

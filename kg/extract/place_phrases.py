@@ -168,15 +168,41 @@ def _noun_after(doc: Doc, end: int, limit: int) -> str | None:
     return None
 
 
+_FRAMES_KEY = ("newskg", "place_frames")
+
+
 def read_frames(doc: Doc) -> list[PlaceFrame]:
-    """Every name the wording marks as a place, in document order."""
+    """Every name the wording marks as a place, in document order.
+
+    The frames are kept on the document (``doc.user_data``, as plain values, so that the
+    document still serializes) with the entity labels they were read with, so the entity fixer
+    and the extractors read them once; a document whose labels have changed where the reading
+    looked at them is read again."""
+    kept = doc.user_data.get(_FRAMES_KEY)
+    if kept is not None and all((doc[i].ent_type_ == "ORG") == org for i, org in kept[1]):
+        return [_frame_from(values) for values in kept[0]]
     frames: dict[tuple[int, int], PlaceFrame] = {}
+    labels: list[tuple[int, bool]] = []
     for sent in doc.sents:
-        _read_sentence(doc, sent.start, sent.end, frames)
-    return sorted(frames.values(), key=lambda f: f.start)
+        _read_sentence(doc, sent.start, sent.end, frames, labels)
+    found = sorted(frames.values(), key=lambda f: f.start)
+    doc.user_data[_FRAMES_KEY] = (tuple(_frame_values(f) for f in found), tuple(labels))
+    return found
 
 
-def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], PlaceFrame]) -> None:
+def _frame_values(f: PlaceFrame) -> tuple:
+    return (f.start, f.end, f.noun, f.containers, f.anchors, f.admin, f.stop, f.weak)
+
+
+def _frame_from(values) -> PlaceFrame:
+    """A frame from its plain values (lists in place of tuples once the document went through bytes)."""
+    start, end, noun, containers, anchors, admin, stop, weak = values
+    return PlaceFrame(start, end, noun, tuple(tuple(c) for c in containers), tuple(tuple(a) for a in anchors),
+                      admin, stop, weak)
+
+
+def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], PlaceFrame],
+                   labels: list[tuple[int, bool]]) -> None:
     i = lo
     found: list[PlaceFrame] = []
     runs: list[tuple[int, int]] = []
@@ -190,7 +216,7 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
             i += 1
             continue
         runs.append((i, end))
-        frame = _frame_at(doc, i, end, lo, hi)
+        frame = _frame_at(doc, i, end, lo, hi, labels)
         sub = _subarea(doc, i, end, lo, hi)
         if sub is not None:  # "in Mogadishu - Karan (Banadir)": the district Karan of the city Mogadishu
             found += [PlaceFrame(i, end, stop=end), sub]
@@ -246,8 +272,11 @@ def _distance(gap: list[Token]) -> bool:
         t.like_num or t.lower_ in words("distance_words") or t.lower_ in words("direction_words") for t in gap[:-1])
 
 
-def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | None:
-    if (end - start == 2 or end - start > 2 and doc[start].ent_type_ != "ORG") \
+def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tuple[int, bool]]) -> PlaceFrame | None:
+    """The frame of the name ``start:end``; ``labels`` gets the entity labels the reading looked at."""
+    if end - start > 2:
+        labels.append((start, doc[start].ent_type_ == "ORG"))
+    if (end - start == 2 or end - start > 2 and not labels[-1][1]) \
             and doc[end - 1].lower_ in words("admin_nouns") and doc[end - 1].lower_ not in words("settlement_nouns"):
         end -= 1  # "Isiolo County", "Bale Zone": the noun written with a capital
     after = end

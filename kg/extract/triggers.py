@@ -512,7 +512,8 @@ def _takes_territory(tok: Token) -> bool:
         return False  # "retook the town without a fight": a transfer, not a battle
     doc = sent.doc
     after = doc[sent.end].sent if sent.end < len(doc) and "\n" not in doc[sent.end - 1 : sent.end + 1].text else None
-    if after is not None and any(t.lemma_.lower() in violence_words("no_fight_nouns") | {"violence"}
+    no_fight = violence_words("no_fight_nouns") | {"violence"}
+    if after is not None and any(t.lemma_.lower() in no_fight
                                  and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in after):
         return False  # "... overtook the village. No violence was reported."
     if tok.lemma_.lower() in violence_words("entry_verbs"):
@@ -711,12 +712,14 @@ def _per_sentence(name: str):
 def accidental(sent: Span) -> bool:
     """An accident, a disease, a device that went off early ("went off while they were laying
     it"): deaths, but not violence."""
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    tokens = list(sent)
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     text = sent.text.lower()
     if any((w in lemmas) if " " not in w else (w in text) for w in violence_words("non_violent_contexts")):
         return True
-    for t in sent:
-        if t.lemma_.lower() not in violence_words("handling_verbs") or t.tag_ not in {"VBG", "VBN", "VBD"}:
+    handling = violence_words("handling_verbs")
+    for t in tokens:
+        if t.lemma_.lower() not in handling or t.tag_ not in {"VBG", "VBN", "VBD"}:
             continue
         if any(c.dep_ == "mark" and c.lower_ in {"while", "as"} for c in t.children):
             return True  # "went off while they were laying it"
@@ -733,6 +736,7 @@ def _protest(sent: Span) -> bool:
     if not any((t.lemma_.lower() in violence_words("protest_words") and t.pos_ == "NOUN" and not t.ent_type_)
                or (t.lemma_.lower() in violence_words("protest_verbs") and t.pos_ == "VERB") for t in sent):
         return False
-    killed = any(t.lemma_.lower() in event_words("kill_verbs") | {"dead", "death"} for t in sent)
+    death_words = event_words("kill_verbs") | {"dead", "death"}
+    killed = any(t.lemma_.lower() in death_words for t in sent)
     armed = any(t.lemma_.lower() in {"gun", "firearm", "bullet", "rifle", "grenade", "bomb", "explosive"} for t in sent)
     return not (killed or armed)

@@ -111,8 +111,10 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Matching key: case-, accent-, apostrophe- and hyphen-insensitive."""
+    """Matching key: case-, accent-, apostrophe- and hyphen-insensitive (the same names come
+    again and again: each read once)."""
     if not text.isascii():
         text = strip_accents(text)
     else:
@@ -132,6 +134,7 @@ def _abbreviation(text: str) -> str | None:
     return compact if _ABBREVIATION.match(compact) else None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean_surface(surface: str) -> str:
     """Drop surrounding punctuation, a possessive and a leading article: "the U.S.'s" → "U.S."."""
     text = " ".join(surface.split()).strip(_EDGE_PUNCT)
