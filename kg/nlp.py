@@ -251,9 +251,7 @@ class EntityFixer:
         """"Kharkiv Mayor X", "Kherson Governor X", "Odesa regional governor X": a city or region the
         gazetteer knows, a local office and a name, which the model reads as one name or none. The
         place and the person each get a span of their own; the spans the model gave them give way."""
-        offices = word_set("titles.json", "local_offices")
-        heads = title_words().heads
-        local_heads = offices & heads
+        local_heads = word_set("titles.json", "local_offices") & title_words().heads
         if not any(t.lower_ in local_heads for t in doc):
             return spans  # no local office named at all
         found: list[Span] = []
@@ -272,7 +270,7 @@ class EntityFixer:
             j = place_end
             while j < len(doc) and doc[j].lower_ in {"regional", "city", "district", "provincial", "military"}:
                 j += 1
-            if j >= len(doc) or doc[j].lower_ not in offices or doc[j].lower_ not in heads:
+            if j >= len(doc) or doc[j].lower_ not in local_heads:
                 i += 1
                 continue
             name_start = j + 1
@@ -605,11 +603,13 @@ class EntityFixer:
         happened (not an acronym, a known group or part of a person's name in the document)."""
         violent = event_words("attack_verbs") | event_words("kill_verbs") | event_words("injure_verbs")
         found = []
+        # the words of each longer personal name, by where it starts
+        named = {o.start: {t.text for t in o} for o in spans if o.label_ == "PERSON" and len(o) > 1}
         for s in spans:
             if s.label_ not in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} or len(s) > 2 or s.text.isupper() or s.text in orgs or s.text in person_parts and len(s) == 1:
                 continue
             # a word of a person's name elsewhere in the document ("Gidan Zaki" names only itself)
-            elsewhere = {t.text for o in spans if o.label_ == "PERSON" and len(o) > 1 and o.start != s.start for t in o}
+            elsewhere = {w for start, words in named.items() if start != s.start for w in words}
             if any(t.text in elsewhere or len(s) == 1 and t.text in person_parts for t in s) \
                     or s.end < len(doc) and (doc[s.end].pos_ in {"NOUN", "PROPN"} or doc[s.end].text in {"'s", "’s"}):
                 continue
