@@ -652,6 +652,9 @@ def test_attacks_suicide_bombing_is_typed_as_such(nlp):
         ("Russian missile strikes on Kyiv killed 3 people.", ["Kyiv"]),
         ("Israel launched airstrikes against Tehran overnight.", ["Tehran"]),
         ("The shelling of Khartoum killed five civilians on Monday.", ["Khartoum"]),
+        # a capital naming the building hit: the city it stands in
+        ("Two rockets struck near the Kabul airport on Sunday, wounding a guard.", ["Kabul"]),
+        ("A car bomb exploded outside a Baghdad market on Friday, killing nine people.", ["Baghdad"]),
         # places named in one list are all the attack's places
         ("Israeli strikes on the towns of Nabatieh, Tyre and Bint Jbeil killed 12 people on Sunday.",
          ["Nabatieh", "Tyre", "Bint Jbeil"]),

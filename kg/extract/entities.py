@@ -135,12 +135,23 @@ def _locative_use(span: Span) -> bool:
         return True  # "is due to visit Mogadishu": the city visited
     if span.start > 0 and span.doc[span.start - 1].lemma_.lower() == "capital":
         return True  # "the Libyan capital Tripoli": the noun says it is the city
+    if span.root.dep_ == "compound" and _public_building(head):
+        return True  # "near the Kabul airport", "a Baghdad market": the city the building stands in
     if span.root.dep_ in {"nsubjpass", "dobj"} and head.pos_ == "VERB" and (
             head.lemma_.lower() in event_words("hitting_verbs") or head.lemma_.lower() in event_words("attack_verbs")):
         return True  # "Kyiv was hit by drones overnight", "Russia struck Kyiv": the city struck
     # "Geneva (AFP)", datelines and "X, Ukraine": a bare place before a comma + country
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt is not None and nxt.text in {"(", "—", "–"}
+
+
+def _public_building(tok: Token) -> bool:
+    """A building or facility a city's name before it locates, not one that may stand for the
+    state ("the Tehran embassy")."""
+    noun = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and noun not in word_set("place_words.json", "state_buildings") and (
+        noun in word_set("place_words.json", "building_nouns")
+        or noun in word_set("place_words.json", "town_named_facilities"))
 
 
 _SCENE_PREPS = frozenset({"in", "near", "outside", "around", "inside"})
