@@ -225,6 +225,8 @@ class EntityFixer:
                 start += 1  # "Suspected Fulani": who is suspected, not part of the name
             while label == "PERSON" and start < end - 1 and doc[start].lower_.rstrip(".") in honorifics:
                 start += 1  # "Ms Albanese": the name is "Albanese"
+            if label == "DATE" and _day_before_month(doc, start):
+                start -= 1  # "On or around 3 March 2021" tagged "March 2021": the day is part of the date
             if label == "PERSON":
                 start = _after_honorific_phrase(doc, start, end)  # "Datuk Seri X": the name is "X"
                 if start >= end:
@@ -676,6 +678,16 @@ def _after_honorific_phrase(doc: Doc, start: int, end: int) -> int:
 
 
 _MAX_NAME_TOKENS = 12
+
+
+def _day_before_month(doc: Doc, start: int) -> bool:
+    """A day of the month right before a date that opens with the month's name ("3 | March 2021")."""
+    from kg.resolve.dates import MONTHS
+
+    if start == 0 or doc[start].lower_.rstrip(".") not in MONTHS:
+        return False
+    day = doc[start - 1]
+    return day.text.isdigit() and 1 <= int(day.text) <= 31 and day.ent_type_ in {"", "CARDINAL"}
 
 
 def _person_in_apposition(head) -> bool:

@@ -439,7 +439,18 @@ def _date_governor(ent: Span) -> Token:
     head = ent.root.head
     while head.pos_ not in {"VERB", "AUX"} and head.head != head and head.dep_ not in {"nsubj", "dobj", "pobj"}:
         head = head.head
+    if _as_reported(head) and head.head != head:
+        return head.head  # "On 3 May (as reported), gunmen ...": the date of what follows
     return head
+
+
+def _as_reported(verb: Token) -> bool:
+    """"(as reported)", "(as reported on 3 May)": a monitor's aside that the date is the one the
+    source gives, not a reporting verb of its own."""
+    doc = verb.doc
+    return verb.lemma_.lower() == "report" and any(c.dep_ in {"advmod", "mark"} and c.lower_ == "as" and c.i == verb.i - 1
+                                                   for c in verb.children) \
+        and verb.i >= 2 and doc[verb.i - 2].text in {"(", "["}
 
 
 def _told_on(ctx: DocContext, ent: Span) -> DateWindow | None:
