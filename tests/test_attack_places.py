@@ -236,9 +236,12 @@ def test_attack_places_town_in_facility_name(nlp, text, place):
         ("A grenade was hurled at a primary school in Majengo, Garissa, wounding a pupil.", "Majengo", "Garissa"),
         ("Gunmen shot dead a trader in Kawangware, Nairobi.", "Kawangware", "Nairobi"),
         ("An IED struck a bus in Dar Naim, Nouakchott, killing four.", "Dar Naim", "Nouakchott"),
+        # "X (Y)": the bracket holds what X lies in
+        ("Soldiers clashed with gunmen in Al-Fara camp (Tubas), killing two.", "Al-Fara camp", "Tubas"),
+        ("Troops exchanged fire with rebels in Kibati camp (Goma), wounding a soldier.", "Kibati camp", "Goma"),
     ],
 )
-def test_attack_places_comma_pair_names_the_inner_place(nlp, text, place, not_place):
+def test_attack_places_comma_or_bracket_pair_names_the_inner_place(nlp, text, place, not_place):
     found = attack_places(nlp, text)
     assert found and found[0][0] == place, found
 

@@ -439,8 +439,9 @@ def _premodifier_region(ctx: DocContext, tok: Token) -> str | None:
 
 
 def comma_qualified(places: list[tuple[Token, str]]) -> set[str]:
-    """Places written as "X, Y" with Y another of the places and no list going on ("in X, Y
-    and Z"): X lies in Y, whatever the gazetteer knows of either ("in Likoni, Mombasa")."""
+    """Places written as "X, Y" or "X (Y)" with Y another of the places and no list going on
+    ("in X, Y and Z"): X lies in Y, whatever the gazetteer knows of either ("in Likoni, Mombasa",
+    "in Nur camp (Tulkarm)")."""
     by_start = {}
     for tok, key in places:
         span = ent_span(tok) or propn_span(tok)
@@ -448,10 +449,14 @@ def comma_qualified(places: list[tuple[Token, str]]) -> set[str]:
     inner: set[str] = set()
     for start, (span, key) in by_start.items():
         nxt = by_start.get(span.end + 1)
-        if nxt is None or span.doc[span.end].text != "," or nxt[1] == key:
+        if nxt is None or span.end >= len(span.doc) or span.doc[span.end].text not in {",", "("} or nxt[1] == key:
             continue
         after = nxt[0].end
         doc = span.doc
+        if doc[span.end].text == "(":
+            if after < len(doc) and doc[after].text in {")", ","}:
+                inner.add(key)  # "X (Y)", "X (Y, Z)": the bracket holds what X lies in
+            continue
         if after < len(doc) and (doc[after].lower_ in {"and", "or"} or doc[after].text == ","
                                  and after + 1 < len(doc) and doc[after + 1].lower_ in {"and", "or"}):
             continue  # "in X, Y and Z": a list
