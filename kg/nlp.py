@@ -46,6 +46,7 @@ RULER_NAME = "newskg_ruler"
 MIN_ALTERNATE_POPULATION = 50000
 FIXER_NAME = "newskg_entity_fixer"
 LINE_BREAKS_NAME = "newskg_line_breaks"
+SUBJECTS_NAME = "newskg_subject_repair"
 _RELABEL_AS_PLACE = {"PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "NORP", "EVENT"}
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                "northeastern", "northwestern", "southeastern", "southwestern", "central",
@@ -105,6 +106,26 @@ def ruler_patterns() -> list[dict]:
 
 
 _MAX_BRACKETED = 40
+
+
+@Language.component(SUBJECTS_NAME, requires=["token.dep", "token.pos"], assigns=["token.dep"])
+def subject_repair(doc: Doc) -> Doc:
+    """A subject the parser hung on an auxiliary ("Qatar and Egypt | have been | mediating",
+    parsed with "Qatar" the subject of "been") is the subject of the verb the auxiliary
+    serves, when that verb has none of its own: every reader asks the verb for its subject."""
+    for tok in doc:
+        aux = tok.head
+        if tok.dep_ not in {"nsubj", "nsubjpass"} or aux.dep_ not in {"aux", "auxpass"} or aux.i < tok.i:
+            continue
+        verb = aux.head
+        if verb.pos_ == "VERB" and verb.i > aux.i and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            passive = aux.dep_ == "auxpass" or (aux.lower_ in _BE_FORMS and verb.tag_ == "VBN")
+            tok.head = verb
+            tok.dep_ = "nsubjpass" if passive else tok.dep_  # "four soldiers | were | wounded"
+    return doc
+
+
+_BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re"})
 
 
 @Language.component(LINE_BREAKS_NAME, assigns=["token.is_sent_start"])
@@ -752,6 +773,8 @@ def load_nlp(model: str | None = None) -> Language:
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS_NAME, before="parser")
+        # after the attribute ruler, which gives the coarse parts of speech it reads
+        nlp.add_pipe(SUBJECTS_NAME, after="attribute_ruler" if "attribute_ruler" in nlp.pipe_names else "parser")
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, before=before,

@@ -17,8 +17,21 @@ def test_nlp_line_breaks_end_sentences(nlp):
 
 def test_nlp_pipeline_components_in_order(nlp):
     names = nlp.pipe_names
-    assert names.index("newskg_line_breaks") < names.index("parser")
+    assert names.index("newskg_line_breaks") < names.index("parser") < names.index("newskg_subject_repair")
     assert names.index("newskg_ruler") < names.index("ner") < names.index("newskg_entity_fixer")
+
+
+def test_nlp_subject_hung_on_an_auxiliary_is_the_verbs(nlp):
+    doc = nlp("Algeria and Qatar have been mediating between Sudan and South Sudan for months.")
+    verb = next(t for t in doc if t.lower_ == "mediating")
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["Algeria"]
+    assert doc[0].head == verb
+
+
+def test_nlp_subject_repair_leaves_other_subjects_where_they_are(nlp):
+    doc = nlp("Norway said the talks would resume in Oslo.")
+    said, resume = (next(t for t in doc if t.lower_ == w) for w in ("said", "resume"))
+    assert doc[0].head == said and doc[3].head == resume
 
 
 def test_nlp_country_never_heads_a_region(nlp):
