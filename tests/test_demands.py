@@ -222,6 +222,9 @@ def test_demands_group_speaking_through_a_spokesman(nlp, text, by):
     ("Venezuela rejected Guyana's demand that it respect the 1899 border award.", "Guyana", "Venezuela"),
     ("The M23 demanded that Kinshasa negotiate directly with the rebels, a demand the Congolese government rejected.",
      "M23", "Democratic Republic of the Congo"),
+    # the parser gives the verb two subjects ("demand", "Pristina"): each is read
+    ("Serbia has demanded that Kosovo withdraw its police from the north before any talks, a demand Pristina rejected.",
+     "Serbia", "Kosovo"),
     ("Niger's junta rejected calls for a swift return to civilian rule.", None, "Niger military"),
     ("The Malian junta rejected calls to hand power to civilians.", None, "Mali military"),
 ])

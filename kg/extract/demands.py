@@ -429,9 +429,9 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
         rejecters = []
         for tok in sent:
             if tok.lemma_.lower() in words("reject_verbs"):
-                subj = [c for c in tok.children if c.dep_ == "nsubj"]
-                if subj:
-                    rejecters += agents_in(ctx, subtree_span(subj[0]))
+                # every subject: "..., a demand Kyiv rejected" is parsed with two ("demand", "Kyiv")
+                for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                    rejecters += agents_in(ctx, subtree_span(subj))
         for label, by, to in found:
             rej = [r for r in rejecters if r not in by]
             last.append(len(out))
