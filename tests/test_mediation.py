@@ -82,6 +82,20 @@ def test_mediation_third_party_without_the_word(nlp, text, mediator, parties):
     assert {label(k) for k in by[mediator].parties} == parties
 
 
+@pytest.mark.parametrize("text, mediator, parties", [
+    # "the government" no word names, joined to an armed group of one country: that country's
+    ("Tanzania is trying to bring the government and the Oromo Liberation Army to the negotiating table.",
+     "Tanzania", {"Ethiopia", "Oromo Liberation Army"}),
+    ("Norway has been mediating between the government and the Kachin Independence Army since March.",
+     "Norway", {"Myanmar", "Kachin Independence Army"}),
+])
+def test_mediation_unnamed_government_facing_an_armed_group(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    (med,) = rec.mediations
+    assert [label(k) for k in med.mediators] == [mediator]
+    assert {label(k) for k in med.parties} == parties
+
+
 def test_mediation_parties_at_the_table_are_not_mediators(nlp):
     rec, label = records_of(nlp, "Armenian and Azerbaijani envoys met in Tbilisi to discuss a deal to end the "
                                  "conflict between Armenia and Azerbaijan.")

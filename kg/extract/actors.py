@@ -20,7 +20,25 @@ def agents_in(ctx: DocContext, tokens) -> list[str]:
         ent = ctx.agent(t) or reported_speaker(ctx, t)
         if ent is not None and ent.key not in out:
             out.append(ent.key)
+        elif ent is None:
+            state = _government_of_foe(ctx, t)
+            if state is not None and state not in out:
+                out.append(state)
     return out
+
+
+def _government_of_foe(ctx: DocContext, tok: Token) -> str | None:
+    """"the government and the TPLF", "between the government and the ELN": a government no word
+    names, joined to an armed group of one country, is that country's."""
+    if tok.lemma_.lower() != "government" or tok.pos_ != "NOUN" or any(
+            c.dep_ in {"poss", "amod", "compound", "nmod"} for c in tok.children):
+        return None
+    for other in tok.conjuncts:
+        ent = ctx.agent(other) or next((e for c in other.children if c.dep_ == "compound"
+                                        and (e := ctx.agent(c)) is not None), None)  # "the ELN rebels"
+        if ent is not None and ent.kind == ORGANIZATION and ent.country_key in ctx.entities.entities:
+            return ent.country_key
+    return None
 
 
 def phrase_tokens(tok: Token) -> list[Token]:
