@@ -255,8 +255,11 @@ def test_meetings_participants_from_subjects_objects_and_governing_verbs(nlp, te
      "Syrian Democratic Forces", "Damascus"),
     ("Pakistan's foreign minister Ishaq Dar flew to Kabul on Saturday for talks with Taliban officials.",
      "Taliban", "Kabul"),
+    # the city in apposition to "the X capital"
+    ("Delegations from Serbia and Kosovo met in the Belgian capital Brussels for two days of talks.", "Serbia", "Brussels"),
+    ("Envoys of Eritrea and Djibouti met in the Qatari capital Doha on Sunday.", "Djibouti", "Doha"),
 ])
-def test_meetings_delegation_travelling_to_a_place_meets_there(nlp, text, party, place):
+def test_meetings_place_travelled_to_or_named_after_the_word_capital(nlp, text, party, place):
     rec, label = records_of(nlp, text)
     assert any(party in parts and where == place for parts, _, _, where in _meetings(rec, label))
 

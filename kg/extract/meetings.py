@@ -69,6 +69,9 @@ def _locative_place(ctx: DocContext, t: Token) -> str | None:
     if prep.lower_ == "to" and prep.head.lemma_.lower() not in words("motion_verbs"):
         return None
     ent = ctx.place(t)
+    if ent is None and t.pos_ == "NOUN":
+        # "in the Kenyan capital Nairobi", "to the port city Aden": the name in apposition
+        ent = next((e for c in t.children if c.dep_ == "appos" and (e := ctx.place(c)) is not None), None)
     return ent.key if ent is not None else None
 
 
