@@ -125,6 +125,7 @@ def subject_repair(doc: Doc) -> Doc:
     return doc
 
 
+_PORTFOLIO_HOLDERS = frozenset({"minister", "ministers", "secretary", "secretaries"})
 _BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re"})
 
 
@@ -204,6 +205,9 @@ class EntityFixer:
             label = ent.label_
             if label == "ORG" and self._inside_title(doc, ent):
                 continue  # "Secretary of State", "Minister of Defence": part of a title, not an organization
+            if label == "ORG" and len(ent) <= 2 and ent.end < len(doc) and doc[ent.end].lower_ in _PORTFOLIO_HOLDERS \
+                    and bare not in orgs:
+                continue  # "Kenya's Interior Minister", "the Defence Secretary": a portfolio, part of a title
             if label == "ORG" and ent[-1].lower_ in title_heads and ent.end < len(doc) \
                     and doc[ent.end].ent_type_ == "PERSON" and bare not in orgs:
                 continue  # "Parliament Speaker X", "Defence Minister X": a title before a name

@@ -34,6 +34,16 @@ def test_nlp_subject_repair_leaves_other_subjects_where_they_are(nlp):
     assert doc[0].head == said and doc[3].head == resume
 
 
+@pytest.mark.parametrize("text, portfolio", [
+    ("Ghana's Interior Minister Kwame Asante said the curfew would be lifted.", "Interior"),
+    ("Peru's Defence Minister Walter Astudillo visited the troops in the valley.", "Defence"),
+])
+def test_nlp_portfolio_before_minister_is_no_organization(nlp, text, portfolio):
+    doc = nlp(text)
+    assert portfolio not in [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert any(e.label_ == "PERSON" for e in doc.ents)
+
+
 def test_nlp_country_never_heads_a_region(nlp):
     ents = [(e.text, e.label_) for e in nlp("The toll was reported by Myanmar state media and Kenyan state TV.").ents]
     assert ("Myanmar", "GPE") in ents
