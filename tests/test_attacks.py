@@ -632,6 +632,8 @@ def test_attacks_attack_misparsed_as_the_speakers_subject_keeps_its_place(nlp):
         # the attack word is the object of a verb of firing: who fired it
         ("Hezbollah said it fired a barrage of rockets at army positions in the Galilee on Monday.", "Hezbollah"),
         ("The ELN said its fighters opened fire on a patrol in Arauca, killing two soldiers.", "ELN"),
+        # a country's name before the group's: the group attacked
+        ("Nigeria's ISWAP fighters attacked a military base in Borno state on Sunday, killing five soldiers.", "ISWAP"),
     ],
 )
 def test_attacks_speakers_own_forces_and_who_killed_in_a_raid(nlp, text, attacker):

@@ -99,6 +99,11 @@ def test_people_plural_title_before_conjoined_names(nlp, text, names, role, affi
     ("State Department spokesman Matthew Miller said the talks in Jeddah would resume.", "Matthew Miller",
      "United States Department of State"),
     ("UN spokesman Stephane Dujarric said aid convoys to El Geneina were blocked.", "Stephane Dujarric", "United Nations"),
+    # a country's name before the group's: the group
+    ("The spokesman for Pakistan's Baloch Liberation Army, Jeeyand Baloch, said the fighters had withdrawn.",
+     "Jeeyand Baloch", "Baloch Liberation Army"),
+    ("The spokesman for Somalia's al-Shabaab militants, Ali Farah, said the group would fight on.",
+     "Ali Farah", "al-Shabaab"),
 ])
 def test_people_affiliation_from_the_organization_in_the_title(nlp, text, name, affiliation):
     rec = extract(nlp(text), date(2024, 6, 12))

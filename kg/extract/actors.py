@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocContext, subtree_span, words
+from kg.lexicon import title_words
 from kg.records import COUNTRY, ORGANIZATION, PERSON
 
 
@@ -54,10 +55,17 @@ def phrase_agents(ctx: DocContext, tok: Token) -> list[str]:
 
 
 def modifies_agent(ctx: DocContext, tok: Token) -> bool:
-    """A country word that only modifies an organization's name ("the Sudanese army")."""
+    """A country word that only modifies an organization's name ("the Sudanese army", "Yemen's
+    Houthi rebels")."""
     if tok.dep_ not in {"amod", "compound", "poss", "nmod"}:
         return False
-    mine, theirs = ctx.agent(tok), ctx.agent(tok.head)
+    mine = ctx.agent(tok)
+    if mine is None:
+        return False
+    theirs = ctx.agent(tok.head)
+    if theirs is None and tok.head.lower_ not in title_words().heads:  # not "Lebanon's Parliament Speaker"
+        theirs = next((e for c in tok.head.children if c.dep_ in {"compound", "amod", "nmod"} and c.i > tok.i
+                       and (e := ctx.agent(c)) is not None), None)  # "Houthi" of "rebels"
     return (mine is not None and theirs is not None and mine.key != theirs.key
             and theirs.kind == ORGANIZATION and mine.kind == COUNTRY)
 

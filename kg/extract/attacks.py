@@ -127,10 +127,11 @@ def _agent_of(ctx: DocContext, tok: Token) -> str | None:
     not the state whose demonym qualifies forces of someone else ("Sudanese paramilitary forces")."""
     mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
     non_state = any(c.lower_ in word_set("references.json", "non_state_modifiers") for c in mods)
-    for t in [tok] + mods:
-        ent = ctx.agent(t)
-        if ent is not None and ent.kind != "Person" and not (non_state and ent.kind == COUNTRY and t is not tok):
-            return ent.key
+    # "Yemen's Houthi rebels": the group the country's name qualifies, before the country
+    found = [(t, ent) for t in [tok] + mods if (ent := ctx.agent(t)) is not None and ent.kind != "Person"
+             and not (non_state and ent.kind == COUNTRY and t is not tok)]
+    if found:
+        return next((e.key for t, e in found if t is tok or e.kind != COUNTRY), found[0][1].key)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in word_set("references.json", "belonging_nouns"):
         # "fighters from the ELN", "members of the Islamic State group": the group they belong to
         for p in (p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from kg.extract.actors import modifies_agent
 from kg.extract.context import DocContext, words
 from kg.lexicon import read_tsv, title_words, word_set
 from kg.resolve.names import officeholder_surnames
@@ -232,7 +233,7 @@ def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
         affiliation = None
         role_toks = []
         for t in toks:
-            ent = ctx.agent(t)
+            ent = ctx.agent(t) if not modifies_agent(ctx, t) else None  # "for Yemen's Houthi rebels": the Houthis
             if ent is not None and ent.kind in {COUNTRY, ORGANIZATION}:
                 affiliation = affiliation or ent.key
                 if t.i > head.i:
