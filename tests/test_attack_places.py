@@ -123,6 +123,9 @@ def test_attack_places_between_district_of_and_distance_from(nlp, text, expected
         ("On 4 January 2022, an IED exploded, targeting a minibus in the Hawlwadaag area on the outskirts of Baidoa town (Baidoa, Bay), killing six.",
          {"Hawlwadaag", "Baidoa"}),
         ("On 9 June 2022, militants attacked a convoy near the Al Shabaab-controlled area of Jilib, killing two.", {"Jilib"}),
+        # a bracket after a village that reads as no district or region: still the village
+        ("On 3 June 2021, armed cattle raiders attacked Kisharo village (Binza). One herder was shot dead.",
+         {"Kisharo"}),
     ],
 )
 def test_attack_places_names_with_hyphens_numbers_and_plural_nouns(nlp, text, expected):

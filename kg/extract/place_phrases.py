@@ -316,8 +316,8 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
         return None
     if containers and (noun is None or stop > after and doc[after].text in {"(", "["}) and not _qualifies(doc, start, end, containers):
         containers = ()
-        if not preceded and not coded and not between:
-            return None
+        if noun is None and not preceded and not coded and not between:
+            return None  # "KIA (Kachin Independence Army)"; "X village (Y)" stays a village
     weak = between and noun is None and not containers and not preceded and not coded
     return PlaceFrame(start, end, noun, containers, (), admin, max(stop, after), weak)
 
