@@ -855,3 +855,15 @@ def test_attacks_day_told_with_its_hours_or_a_hedge(nlp, text, day):
 def test_attacks_fighting_with_one_side_unnamed_names_no_attacker(nlp):
     (attack,) = attacks_of(nlp, "Fighting between government forces and rebels killed 20 people in Rutshuru on Monday.")
     assert attack["attackers"] == [], attack
+
+
+@pytest.mark.parametrize(("text", "killed", "attackers"), [
+    ("Gunmen attacked a police post in Zamfara state on Friday, killing four officers. "
+     "Police said officers killed two of the assailants.", {("officer", 4), ("assailant", 2)}, ["gunmen"]),
+    ("Militants ambushed an army convoy near Kidal on Monday, killing nine soldiers. "
+     "The army said troops killed 15 of the attackers.", {("soldier", 9), ("attacker", 15)}, ["militants"]),
+])
+def test_attacks_losses_of_the_attackers_told_next_are_the_same_fight(nlp, text, killed, attackers):
+    (attack,) = attacks_of(nlp, text)
+    assert {(v, lo) for outcome, lo, hi, v in attack["counts"] if outcome == "Killed"} == killed, attack
+    assert attack["described"] == attackers, attack

@@ -1028,6 +1028,10 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                                   or _same_toll(a, cand))
                  and _compatible(ctx, a, cand)), None)
             if same is not None:
+                if _losses_of_the_attackers(cand):
+                    # those who killed the attackers are the side attacked, not more attackers
+                    same.attacked += [k for k in cand.attackers if k not in same.attacked and k not in same.attackers]
+                    cand.attackers, cand.described = [], []
                 _merge(same, cand)
                 _prefer_specific_place(ctx, same)
             else:
@@ -1087,6 +1091,8 @@ def _new_mention(cand: Candidate) -> bool:
     sent_words = {t.lower_ for t in cand.sent}
     if sent_words & words("new_event_markers"):
         return True
+    if _losses_of_the_attackers(cand):
+        return False  # "Troops killed 30 of the attackers": the losses of the last attack's other side
     trig = cand.trigger
     if trig.pos_ == "VERB":
         # "a rocket killed two": the weapon or attack word that is the verb's subject
@@ -1099,6 +1105,21 @@ def _new_mention(cand: Candidate) -> bool:
         return False
     dets = [c.lower_ for c in trig.children if c.dep_ in {"det", "poss"}]
     return (not dets and trig.tag_ in {"NNS", "NNPS"}) or any(d in {"a", "an", "another"} for d in dets)
+
+
+def _losses_of_the_attackers(cand: Candidate) -> bool:
+    """Whether a mention's every toll is of the attackers named back ("killed 30 of the attackers")."""
+    return bool(cand.casualties) and all(_attackers_told_back(m.record, cand.sent) for m in cand.casualties)
+
+
+def _attackers_told_back(rec: CasualtyRecord, sent: Span) -> bool:
+    """A toll of "the attackers", "the assailants", "30 of the gunmen": those just told of as
+    attacking, named back with the definite article."""
+    head = (rec.victims or "").split()[-1:]
+    if not head or head[0] not in word_set("violence_words.json", "entering_actors"):
+        return False
+    return any(t.lemma_.lower() == head[0] and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+               for t in sent)
 
 
 def _news_window(ctx: DocContext) -> DateWindow | None:
