@@ -867,3 +867,9 @@ def test_attacks_losses_of_the_attackers_told_next_are_the_same_fight(nlp, text,
     (attack,) = attacks_of(nlp, text)
     assert {(v, lo) for outcome, lo, hi, v in attack["counts"] if outcome == "Killed"} == killed, attack
     assert attack["described"] == attackers, attack
+
+
+def test_attacks_the_attackers_named_back_are_no_second_description(nlp):
+    (attack,) = attacks_of(nlp, "Gunmen attacked a village in Katsina state on Sunday, killing 23 people. "
+                                "The attackers stormed Dankar village at night, residents said.")
+    assert attack["described"] == ["gunmen"] and attack["places"] == ["Dankar"], attack

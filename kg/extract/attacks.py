@@ -885,7 +885,9 @@ def _merge(a: Candidate, b: Candidate) -> Candidate:
     a.weapons += [w for w in b.weapons if w not in a.weapons]
     a.targets += [t for t in b.targets if t not in a.targets]
     a.attackers += [x for x in b.attackers if x not in a.attackers]
-    a.described += [x for x in b.described if x not in a.described]
+    # "the attackers", "the assailants" told of an attack whose attackers are already described: the same ones
+    a.described += [x for x in b.described if x not in a.described
+                    and not ((a.described or a.attackers) and x in {"attackers", "assailants", "attacker", "assailant"})]
     a.attacked += [x for x in b.attacked if x not in a.attacked]
     a.reporters += [x for x in b.reporters if x not in a.reporters]
     a.casualties += b.casualties
