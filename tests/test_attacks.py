@@ -475,10 +475,22 @@ def test_attacks_a_place_told_with_its_country_keeps_one_attack(nlp):
     ("Troops repelled an attack on their base in Boni, killing 30 assailants.", "Boni"),
     ("Soldiers repulsed an assault by jihadists on the town of Diapaga on Sunday.", "Diapaga"),
     ("Somali forces repelled an al-Shabaab attack on Jowhar on Friday, the army said.", "Jowhar"),
+    # told in the passive
+    ("An attack on the army post in Arbinda was repelled on Sunday, the army said.", "Arbinda"),
 ])
 def test_attacks_attack_fought_off_is_an_attack(nlp, text, place):
     got = attacks_of(nlp, text)
     assert len(got) == 1 and got[0]["places"] == [place], got
+
+
+@pytest.mark.parametrize("text", [
+    "Armenian troops repelled an assault near Tavush on Monday; the attackers suffered heavy losses.",
+    "The army repulsed an attack by militants on a camp in Tahoua on Friday.",
+    "An attack on the garrison in Tillaberi was repelled overnight, the ministry said.",
+])
+def test_attacks_attack_fought_off_is_a_clash(nlp, text):
+    (attack,) = attacks_of(nlp, text)
+    assert extract(nlp(text), PUB).attacks[0].event_type == "ArmedClash", attack
 
 
 def test_attacks_condemned_attack_with_its_toll_is_an_attack(nlp):

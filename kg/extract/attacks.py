@@ -23,7 +23,7 @@ from kg.extract.actors import speech_head
 from kg.extract.casualties import CasualtyMention, casualty_words, find_casualties
 from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, misread_relative, subjects, tree_distance, words
-from kg.extract.event_types import classify, set_off
+from kg.extract.event_types import CLASH, classify, set_off
 from kg.extract.triggers import accidental, find_triggers, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon, word_set
 from kg.resolve.dates import DateWindow
@@ -582,7 +582,8 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     tokens = {t.token for t in found}
     # "drone strike" with both words triggers: keep the head
     found = [t for t in found if not (t.token.dep_ == "compound" and t.token.head in tokens)]
-    cands = [Candidate(trigger=t.token, sent=sent, evidence=[sent], types=[t.event_type] if t.event_type else [],
+    cands = [Candidate(trigger=t.token, sent=sent, evidence=[sent],
+                       types=([t.event_type] if t.event_type else []) + ([CLASH] if _fought_off(t.token) else []),
                        outcome_only=t.outcome) for t in found]
     if not cands:
         return [], casualties
@@ -1107,6 +1108,13 @@ def _new_mention(cand: Candidate) -> bool:
         return False
     dets = [c.lower_ for c in trig.children if c.dep_ in {"det", "poss"}]
     return (not dets and trig.tag_ in {"NNS", "NNPS"}) or any(d in {"a", "an", "another"} for d in dets)
+
+
+def _fought_off(tok: Token) -> bool:
+    """"Troops repelled an attack on their base", "an assault was repulsed": an attack the other
+    side fought off, an armed clash in the ACLED codebook."""
+    verb = tok.head
+    return tok.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in words("repel_verbs")
 
 
 def _losses_of_the_attackers(cand: Candidate) -> bool:

@@ -668,9 +668,11 @@ def _renewed(tok: Token, verb: Token) -> bool:
     arg = tok
     while arg.head != verb and arg.head != arg and arg.head.pos_ not in {"VERB", "AUX"}:
         arg = arg.head
-    if arg.head != verb or arg.dep_ not in {"nsubj", "dobj", "aux"}:
+    if arg.head != verb or arg.dep_ not in {"nsubj", "nsubjpass", "dobj", "aux"}:
         return False  # "aux": "shelling resumed" with the noun mistaken for an auxiliary
-    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)):
+    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} or c.dep_ == "auxpass" and c.lower_ in {"was", "were"}
+            for c in verb.children)):  # "has resumed", "an attack was repelled"
         return False
     return not any(c.dep_ == "neg" for c in verb.children)
 
