@@ -213,6 +213,9 @@ class EntityFixer:
                 continue  # "Parliament Speaker X", "Defence Minister X": a title before a name
             if label != "PERSON" and bare not in orgs and len(ent) <= 3 and _person_in_apposition(ent.root):
                 label = "PERSON"  # "Oksana, a local resident,": a person's name
+            elif label == "ORG" and bare not in orgs and 2 <= len(ent) <= 4 and _name_after_title(ent) \
+                    and gaz.place(bare) is None and gaz.country(bare) is None:
+                label = "PERSON"  # "the bloc's special envoy, Olusegun Obasanjo,": the envoy's name
             elif bare in orgs or (bare in outlets and label != "GPE"):
                 label = "ORG"  # a known organization, even where a place bears its name
             elif label != "PERSON" and len(ent) == 1 and bare.casefold() in leaders and gaz.country(bare) is None:
@@ -713,6 +716,17 @@ def _day_before_month(doc: Doc, start: int) -> bool:
         return False
     day = doc[start - 1]
     return day.text.isdigit() and 1 <= int(day.text) <= 31 and day.ent_type_ in {"", "CARDINAL"}
+
+
+def _name_after_title(ent) -> bool:
+    """A name in apposition to a one-word title ("the special envoy, X Y,", "its spokesman, X Y"),
+    written as a name: every word capitalised, none of an organization's words."""
+    head = ent.root.head
+    if ent.root.dep_ != "appos" or head.pos_ != "NOUN" or head.lemma_.lower() not in word_set("titles.json", "heads"):
+        return False
+    org_words = word_set("references.json", "org_heads") | set(load_json("references.json")["name_kinds"]) \
+        | word_set("references.json", "authority_institutions") | word_set("references.json", "outlet_words")
+    return all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in org_words for t in ent)
 
 
 def _person_in_apposition(head) -> bool:

@@ -44,6 +44,12 @@ def test_nlp_portfolio_before_minister_is_no_organization(nlp, text, portfolio):
     assert any(e.label_ == "PERSON" for e in doc.ents)
 
 
+def test_nlp_name_in_apposition_to_a_title_is_a_person(nlp):
+    doc = nlp("The UN's special envoy, Ramtane Lamamra, met both generals in Port Sudan.")
+    assert ("Ramtane Lamamra", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    assert ("UN", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_nlp_country_never_heads_a_region(nlp):
     ents = [(e.text, e.label_) for e in nlp("The toll was reported by Myanmar state media and Kenyan state TV.").ents]
     assert ("Myanmar", "GPE") in ents
