@@ -294,6 +294,10 @@ def test_meetings_phone_calls_between_leaders(nlp, text, people):
     ("Negotiations between Sudan's army and the RSF in Jeddah were suspended in December.", "cancelled"),
     ("The planned meeting between the Sudanese army and the Rapid Support Forces was postponed.", "postponed"),
     ("Ethiopia postponed the meeting with Egypt on the dam, citing scheduling problems.", "postponed"),
+    # talks someone tries or seeks to start have not been held
+    ("The envoy is trying to start talks between Serbia and Kosovo.", "planned"),
+    ("Qatar has been shuttling between the capitals in an effort to arrange talks between Eritrea and Djibouti.",
+     "planned"),
 ])
 def test_meetings_offers_and_possibilities_are_planned_called_off_is_not_held(nlp, text, status):
     rec, label = records_of(nlp, text)
