@@ -196,6 +196,8 @@ class EntityFixer:
         title_heads = title_words().heads
         spans: list[Span] = []
         for ent in ents:
+            if ent.label_ == "PERSON":
+                ent = self._given_name_before(doc, ent)  # "Debre | Markos": the whole name is read
             text = ent.text
             bare = text[4:] if text.lower().startswith("the ") else text
             if bare.lower() in weapons.by_label or (bare in weapons.by_label):

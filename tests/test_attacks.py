@@ -885,3 +885,16 @@ def test_attacks_the_attackers_named_back_are_no_second_description(nlp):
     (attack,) = attacks_of(nlp, "Gunmen attacked a village in Katsina state on Sunday, killing 23 people. "
                                 "The attackers stormed Dankar village at night, residents said.")
     assert attack["described"] == ["gunmen"] and attack["places"] == ["Dankar"], attack
+
+
+def test_attacks_no_attacker_taken_from_a_clash_of_two_sides(nlp):
+    got = attacks_of(nlp, "Congolese forces and M23 rebels clashed near Sake on Sunday, killing 11 people. "
+                          "A drone strike on a market in nearby Minova killed four civilians on Monday.")
+    assert len(got) == 2, got
+    assert got[1]["places"] == ["Minova"] and got[1]["attackers"] == [], got
+
+
+def test_attacks_it_in_a_claim_of_responsibility_is_the_claimant(nlp):
+    (attack,) = attacks_of(nlp, "On 2 March, the Baloch Liberation Army said in a claim of responsibility that "
+                                "it had killed nine soldiers near Turbat.")
+    assert attack["attackers"] == ["Baloch Liberation Army"], attack

@@ -50,6 +50,11 @@ def test_nlp_name_in_apposition_to_a_title_is_a_person(nlp):
     assert ("UN", "ORG") in [(e.text, e.label_) for e in doc.ents]
 
 
+def test_nlp_town_read_as_a_given_name_and_surname_is_a_place(nlp):
+    doc = nlp("Ethiopian forces and Fano militiamen clashed near Debre Markos on Sunday, killing 17 people.")
+    assert ("Debre Markos", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_nlp_country_never_heads_a_region(nlp):
     ents = [(e.text, e.label_) for e in nlp("The toll was reported by Myanmar state media and Kenyan state TV.").ents]
     assert ("Myanmar", "GPE") in ents

@@ -183,8 +183,12 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
                 clause = verb
                 while clause.dep_ in {"conj", "xcomp"} and clause.head != clause:
                     clause = clause.head
-                if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in words(SPEECH):
-                    k = next((x for x in (_agent_of(ctx, s) for s in clause.head.children if s.dep_ == "nsubj") if x), None)
+                speaker = clause.head if clause.dep_ == "ccomp" else None
+                if clause.dep_ in {"acl", "relcl"}:
+                    # "X said in a claim of responsibility that it had killed ...": the clause hung on the claim
+                    speaker = next((a for a in clause.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                if speaker is not None and speaker.lemma_.lower() in words(SPEECH):
+                    k = next((x for x in (_agent_of(ctx, s) for s in speaker.children if s.dep_ == "nsubj") if x), None)
             if k:
                 found.append(k)
     return found
@@ -1390,6 +1394,8 @@ def _place_referred_to(ctx: DocContext, cand: Candidate) -> list[str]:
 def _inherit_attackers(ctx: DocContext, attacks: list[Candidate]) -> None:
     """An attack with no stated attacker takes the one of the attack before it in the same paragraph."""
     for prev, cur in zip(attacks, attacks[1:]):
+        if len({state_of_forces(ctx.entities, a) or a for a in prev.attackers}) > 1:
+            continue  # "A and B clashed ... A drone strike killed eight": which side struck goes unsaid
         if not cur.attackers and prev.attackers and ctx.paragraph_of(prev.sent[0]) == ctx.paragraph_of(cur.sent[0]):
             cur.attackers = [a for a in prev.attackers if a not in cur.places]
     ents = ctx.entities.entities
