@@ -239,12 +239,16 @@ def test_attack_places_town_in_facility_name(nlp, text, place):
         ("A grenade was hurled at a primary school in Majengo, Garissa, wounding a pupil.", "Majengo", "Garissa"),
         ("Gunmen shot dead a trader in Kawangware, Nairobi.", "Kawangware", "Nairobi"),
         ("An IED struck a bus in Dar Naim, Nouakchott, killing four.", "Dar Naim", "Nouakchott"),
+        # "X in Y state": X lies in the state
+        ("Gunmen abducted 40 pupils from a school in Kankara in northwest Nigeria's Katsina state.", "Kankara",
+         "Katsina state"),
+        ("Troops shelled a market in Wetlet in the Sagaing region on Monday, killing six.", "Wetlet", "Sagaing region"),
         # "X (Y)": the bracket holds what X lies in
         ("Soldiers clashed with gunmen in Al-Fara camp (Tubas), killing two.", "Al-Fara camp", "Tubas"),
         ("Troops exchanged fire with rebels in Kibati camp (Goma), wounding a soldier.", "Kibati camp", "Goma"),
     ],
 )
-def test_attack_places_comma_or_bracket_pair_names_the_inner_place(nlp, text, place, not_place):
+def test_attack_places_place_written_within_another_names_the_inner_one(nlp, text, place, not_place):
     found = attack_places(nlp, text)
     assert found and found[0][0] == place, found
 

@@ -448,6 +448,9 @@ def comma_qualified(places: list[tuple[Token, str]]) -> set[str]:
         by_start.setdefault(span.start, (span, key))
     inner: set[str] = set()
     for start, (span, key) in by_start.items():
+        if span.end < len(span.doc) and span.doc[span.end].lower_ == "in" and _stacked_in(span, by_start, key):
+            inner.add(key)  # "a school in Kuriga in northwest Nigeria's Kaduna state": Kuriga lies in Kaduna
+            continue
         nxt = by_start.get(span.end + 1)
         if nxt is None or span.end >= len(span.doc) or span.doc[span.end].text not in {",", "("} or nxt[1] == key:
             continue
@@ -464,6 +467,29 @@ def comma_qualified(places: list[tuple[Token, str]]) -> set[str]:
             continue  # "..., X, Y": inside a list
         inner.add(key)
     return inner
+
+
+def _stacked_in(span: Span, by_start: dict, key: str) -> bool:
+    """"X in Y": another of the places follows "in" after X, with only a direction, an article or a
+    country's possessive between ("in Kuriga in northwest Nigeria's Kaduna state")."""
+    doc = span.doc
+    if doc[span.end - 1].pos_ != "PROPN":
+        return False  # "the MINUSMA camp in Kidal": a facility, placed by its town
+    j = span.end + 1
+    while j < min(len(doc), span.end + 7):
+        found = by_start.get(j)
+        if found is not None and found[1] != key:
+            # a region or province ("Kaduna state", "the Sagaing region"), not a town of its own
+            outer, admin = found[0], place_words("admin_nouns")
+            return outer[-1].lower_ in admin or (outer.end < len(doc) and doc[outer.end].lower_ in admin)
+        tok = doc[j]
+        owner = tok.ent_type_ == "GPE" and j + 1 < len(doc) and doc[j + 1].text in {"'s", "’s"}  # "Nigeria's"
+        between = tok.lower_ in place_words("direction_words") or tok.lower_ in place_words("direction_adjectives") \
+            or tok.pos_ == "DET" or tok.text in {"'s", "’s"}
+        if not (owner or between):
+            return False
+        j += 1
+    return False
 
 
 def _admin_depth(label: str) -> int:
