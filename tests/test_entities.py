@@ -76,6 +76,14 @@ def test_entities_bracketed_acronym_is_the_organization(nlp):
     assert any("acronym" in r for r in org.merge_reasons)
 
 
+def test_entities_organization_known_by_another_name_is_one(nlp):
+    ents = entities_of(nlp, "The Ahlu Sunna Wal Jamaa group, locally known as Al-Shabaab, attacked Mocimboa da Praia. "
+                            "Al-Shabaab fighters later withdrew.")
+    org = org_with(ents, "Al-Shabaab")
+    assert org.label == "Ahlu Sunna Wal Jamaa"
+    assert any("another name" in r for r in org.merge_reasons)
+
+
 def test_entities_acronym_first_then_name_in_brackets(nlp):
     ents = entities_of(nlp, "The KIA (Kachin Independence Army) seized a border post, the group said.")
     org = org_with(ents, "KIA")

@@ -169,6 +169,9 @@ def test_people_bare_surname_of_known_leader(nlp, text, surname, affiliation):
         ("Niger's junta leader Abdourahamane Tiani said jihadists attacked Tillaberi. Tiani vowed revenge.", 1),
         ("Ahmed Mohamed, a commander, said Omar Mohamed was killed in Baidoa.", 2),
         ("Armenian Prime Minister Nikol Pashinyan spoke to his defence minister Suren Papikyan.", 2),
+        # "X, known as Y": one person under two names
+        ("Militia leader Musa Hilal, known as Sheikh Musa, said his men would not disarm. Sheikh Musa left for Kutum.", 1),
+        ("The rebel commander Sultani Makenga, also known as Emmanuel Sultani, met the envoys in Goma.", 1),
         # a news channel is not a person
         ("Al Hadath reported that the army retook the bridge over the Nile.", 0),
         ("Al-Ekhbariya reported strikes near Idlib, and the channel said civilians died.", 0),

@@ -46,6 +46,7 @@ def _words() -> dict:
 def resolve_references(doc: Doc, table: EntityTable) -> None:
     """Bind acronyms, descriptions, titles and armed-forces mentions to the document's entities."""
     _merge_acronyms(doc, table)
+    _merge_known_as(doc, table)
     _merge_outlets(table)
     _organization_descriptions(doc, table)
     _place_descriptions(doc, table)
@@ -73,6 +74,36 @@ def _merge_acronyms(doc: Doc, table: EntityTable) -> None:
                               and any(stands_for(ent.label, n) for n in [o.label, *o.aliases])]
         if len(spelled) == 1:
             table.merge(ent.key, spelled[0].key, f"'{ent.label}' is the acronym of {spelled[0].label}")
+
+
+_KNOWN_AS_ADVERBS = frozenset({"also", "better", "more", "officially", "formally", "formerly", "locally", "commonly",
+                               "widely", "popularly", "now", "often", "sometimes", "simply"})
+
+
+def _merge_known_as(doc: Doc, table: EntityTable) -> None:
+    """"Mohamed Hamdan Dagalo, known as Hemedti", "the Houthis, officially known as Ansar Allah",
+    "X (also known as Y)": one person or organization under two names; the second merges into
+    the first."""
+    spans = {start: (start, end) for (start, end) in table.span_key}
+    for (start, end), key in list(table.span_key.items()):
+        j = end
+        if j < len(doc) and doc[j].lower_ in _words()["org_heads"]:
+            j += 1  # "the Ahlu Sunna Wal Jamaa group, locally known as ..."
+        if j < len(doc) and doc[j].text in {",", "("}:
+            j += 1
+        while j < len(doc) and doc[j].lower_ in _KNOWN_AS_ADVERBS:
+            j += 1
+        if j + 2 > len(doc) or doc[j].lower_ != "known" or doc[j + 1].lower_ != "as":
+            continue
+        other = spans.get(j + 2)
+        if other is None:
+            continue
+        src = table.span_key.get(other)
+        if src is None or src == key or src not in table.entities or key not in table.entities:
+            continue
+        if table.entities[src].kind != table.entities[key].kind or table.entities[key].kind not in {PERSON, ORGANIZATION}:
+            continue
+        table.merge(src, key, f"'{table.entities[src].label}' is given as another name of {table.entities[key].label}")
 
 
 def _merge_outlets(table: EntityTable) -> None:
