@@ -854,7 +854,7 @@ def test_attacks_a_part_of_the_country_the_text_names(nlp, text, place):
     ("The attack on the base happened in the early hours of Thursday, killing six soldiers.", "2024-06-06"),
     ("Gunmen attacked the village in the early hours of Sunday, killing nine people.", "2024-06-09"),
     # monitors' hedges around a day: "on or around", "(as reported)"
-    ("On or around 2 June 2024, militants ambushed an army patrol near Djibo, killing four soldiers.", "2024-06-02"),
+    ("On or around 2 June 2024, militants ambushed an army patrol near Titao, killing four soldiers.", "2024-06-02"),
     ("On or about 7 June 2024, gunmen abducted 20 passengers on the road to Birnin Gwari.", "2024-06-07"),
     ("On 5 June 2024 (as reported), Boko Haram fighters attacked a police post in the Diffa region.", "2024-06-05"),
     ("Around 1 June 2024 (as reported), bandits killed three herders near Tillaberi.", "2024-06-01"),

@@ -210,6 +210,19 @@ def test_entities_bare_junta_is_the_military_of_the_lead_country(nlp):
     assert attack.attackers[0] == forces.key  # the state it is the military of follows it
 
 
+@pytest.mark.parametrize(("text", "forces", "country"), [
+    # "Army" at a sentence's start, which the model names as an organization of its own
+    ("Army chief Yasir al-Atta rejected the proposal. Atta said the RSF must first withdraw from the towns.",
+     "Sudanese Armed Forces", "country:SD"),
+    ("Army spokesman Colonel Issa Ali said the attack was repelled in Borno state.", "Nigeria military", "country:NG"),
+])
+def test_entities_capitalised_bare_army_is_the_countrys_forces(nlp, text, forces, country):
+    ents = entities_of(nlp, text)
+    assert not [e for e in ents.values() if e.kind == "Organization" and e.label == "Army"]
+    org = next(e for e in ents.values() if e.kind == "Organization" and e.label == forces)
+    assert org.country_key == country
+
+
 def test_entities_military_as_a_plain_adjective_is_no_actor(nlp):
     ents = entities_of(nlp, "Kenya's president promised military aid to Somalia on Monday.")
     assert not [e for e in ents.values() if e.kind == "Organization"]

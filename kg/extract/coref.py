@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import EntityTable, _org_lexicon, clean_name, place_entity
+from kg.extract.entities import EntityTable, _org_lexicon, clean_name, place_entity, salient_countries
 from kg.lexicon import event_words, load_json, organization_kinds, organization_patterns, title_words
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, Entity
 from kg.resolve.names import is_acronym, stands_for
@@ -458,6 +458,21 @@ def _state_forces(doc: Doc, table: EntityTable) -> None:
         ent.merge_reasons.add(reason)
         table.bind(span, ent.key)
         last = ent
+    # "Army chief X" at a sentence's start: the model names an organization "Army"; it is the armed forces
+    # of the country the lead is about
+    bare = [e for e in table.entities.values() if e.kind == ORGANIZATION and e.label.lower() in _words()["state_forces"]
+            and e.label.lower() not in _org_lexicon()]
+    salient = [f"country:{iso}" for iso in salient_countries(doc)] if bare else []
+    only = [e.key for e in table.entities.values() if e.kind == COUNTRY] if bare and not salient else []
+    salient = salient or (only if len(only) == 1 else [])  # the one country the text's groups belong to
+    for ent in bare:
+        country = last.country_key if last is not None else home or next(iter(salient), None)
+        if country is None or country not in table.entities:
+            continue
+        forces = _forces_entity(table, country)
+        if forces.key != ent.key:
+            table.merge(ent.key, forces.key, f"a bare '{ent.label}' is taken for the armed forces of "
+                                             f"{table.entities[country].label}")
 
 
 def _forces_phrase(tok: Token) -> Span:

@@ -72,7 +72,7 @@ def _locative_place(ctx: DocContext, t: Token) -> str | None:
     if ent is None and t.pos_ == "NOUN" and t.lemma_.lower() in words("place_nouns"):
         # "in the Kenyan capital Nairobi", "to the port city Aden": the name right after the place
         # noun, in apposition (not a bracket's region: "X village (District, Region)")
-        ent = next((e for c in t.children if c.dep_ == "appos" and c.i == t.i + 1
+        ent = next((e for c in t.children if c.dep_ == "appos" and c.left_edge.i == t.i + 1
                     and (e := ctx.place(c)) is not None), None)
     return ent.key if ent is not None else None
 
