@@ -172,6 +172,13 @@ def test_entities_title_alone_is_the_one_person_with_that_title(nlp):
     assert "emir" in emir.aliases
 
 
+def test_entities_the_owner_in_a_persons_title_is_not_that_person(nlp):
+    ents = entities_of(nlp, "The Malian army's spokesman Souleymane Dembele said the town was retaken.")
+    person = next(e for e in ents.values() if e.kind == "Person")
+    assert "Malian army" not in person.aliases, person
+    assert any(e.kind == "Organization" and e.country_key == "country:ML" for e in ents.values())
+
+
 def test_entities_title_shared_by_two_people_is_left_alone(nlp):
     ents = entities_of(nlp, "Kenyan President William Ruto and Ugandan President Yoweri Museveni met in Nairobi. "
                             "The president said the talks went well.")

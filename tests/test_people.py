@@ -99,6 +99,9 @@ def test_people_plural_title_before_conjoined_names(nlp, text, names, role, affi
     ("State Department spokesman Matthew Miller said the talks in Jeddah would resume.", "Matthew Miller",
      "United States Department of State"),
     ("UN spokesman Stephane Dujarric said aid convoys to El Geneina were blocked.", "Stephane Dujarric", "United Nations"),
+    # the name qualifying the owner of the title: "the X government's spokesman"
+    ("The Taliban government's spokesman Abdul Qadir Noori confirmed the clashes in Kunar.", "Abdul Qadir Noori",
+     "Taliban"),
     # a country's name before the group's: the group
     ("The spokesman for Pakistan's Baloch Liberation Army, Jeeyand Baloch, said the fighters had withdrawn.",
      "Jeeyand Baloch", "Baloch Liberation Army"),

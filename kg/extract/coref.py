@@ -317,16 +317,32 @@ def _title_before(table: EntityTable, span: Span) -> set[str]:
     return found
 
 
+def _title_start(table: EntityTable, span: Span) -> int:
+    """Where the title words before a person's name begin (the name's start when there are none)."""
+    titles = title_words()
+    doc = span.doc
+    i = span.start - 1
+    while i >= span.sent.start:
+        tok = doc[i]
+        if not (_country_of(table, tok) is not None or tok.lower_ in titles.heads or tok.lower_ in titles.modifiers
+                or tok.text in {"'s", "’s"} or tok.lower_ in titles.connectors):
+            break
+        i -= 1
+    return i + 1
+
+
 def _title_references(doc: Doc, table: EntityTable) -> None:
     titles = title_words()
     held: dict[str, set[str]] = {}
+    own_titles: set[int] = set()  # the words of the titles themselves
     for span in doc.ents:
         key = table.span_key.get((span.start, span.end))
         if key and table.entities[key].kind == PERSON:
             held.setdefault(key, set()).update(_title_before(table, span))
+            own_titles.update(range(_title_start(table, span), span.start))
     for tok in doc:
-        if table.key_of(tok) is not None or tok.ent_type_:
-            continue
+        if table.key_of(tok) is not None or tok.ent_type_ or tok.i in own_titles:
+            continue  # "the Sudanese army's spokesman X": "army" is part of X's title, not X again
         found = _description(tok, titles.heads)
         if found is None or any(c.dep_ == "prep" for c in tok.children):
             continue  # "the head of the agency": a title of something else

@@ -86,6 +86,10 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
             affiliation = _owner_of_pronoun(ctx, tok)
             break
         ent = ctx.agent(tok)
+        if ent is None and tok.pos_ == "NOUN" and role_toks:
+            # "the Taliban government's spokesman": the name that qualifies the owner noun
+            ent = next((e for c in tok.children if c.dep_ in {"compound", "amod", "poss"}
+                        and (e := ctx.agent(c)) is not None and e.kind in {COUNTRY, ORGANIZATION}), None)
         if ent is not None and ent.kind in {COUNTRY, ORGANIZATION} and role_toks:
             affiliation = ent.key
         elif tok.ent_type_ in {"ORG"} and role_toks:
