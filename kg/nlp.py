@@ -181,7 +181,7 @@ class EntityFixer:
         orgs = organization_patterns()
         region_words = gaz.region_pattern_words()
         person_parts: set[str] = set()
-        ents = doc.ents
+        ents = _family_names_rejoined(doc, doc.ents)
         for ent in ents:
             if ent.label_ == "PERSON":
                 ent = self._given_name_before(doc, ent)
@@ -708,6 +708,29 @@ def _after_honorific_phrase(doc: Doc, start: int, end: int) -> int:
 
 
 _MAX_NAME_TOKENS = 12
+
+
+_FAMILY_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ould", "ag", "wad"})
+
+
+def _family_names_rejoined(doc: Doc, ents) -> tuple[Span, ...]:
+    """"Abdul Malik al-Houthi", cut by the entity ruler into a person "Abdul Malik al-" and the
+    group "Houthi": a person's name ending in a family particle takes the name right after it."""
+    out: list[Span] = []
+    skip = -1
+    for n, ent in enumerate(ents):
+        if ent.start <= skip:
+            continue
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        words = [t for t in ent if t.text not in {"-", "–"}]
+        if ent.label_ == "PERSON" and nxt is not None and words and words[-1].lower_ in _FAMILY_PARTICLES \
+                and nxt.start == ent.end and len(nxt) == 1 and nxt[0].text[:1].isupper() \
+                and not doc[ent.end - 1].whitespace_:
+            out.append(Span(doc, ent.start, nxt.end, label="PERSON"))
+            skip = nxt.start
+            continue
+        out.append(ent)
+    return tuple(out)
 
 
 def _day_before_month(doc: Doc, start: int) -> bool:
