@@ -172,6 +172,23 @@ def test_demands_tying_an_agreement_to_conditions(nlp):
         ("Kyiv dropping its bid to join NATO", ["Russia"])]
 
 
+def test_demands_tying_a_halt_to_a_condition_reads_the_second_to(nlp):
+    rec, label = records_of(nlp, "The Polisario Front has tied any halt to its raids to a referendum in Western Sahara.")
+    assert [(d.label, [label(k) for k in d.demanded_by]) for d in rec.demands] == [
+        ("a referendum in Western Sahara", ["Polisario Front"])]
+
+
+def test_demands_what_became_of_a_demand_is_not_part_of_it(nlp):
+    rec, label = records_of(nlp, "Niger's junta demanded that French troops leave the country within a month, "
+                                 "a demand Paris accepted.")
+    assert [d.label for d in rec.demands] == ["French troops leave the country within a month"]
+
+
+def test_demands_bare_junta_is_not_the_country_whose_troops_it_addresses(nlp):
+    rec, label = records_of(nlp, "The junta demanded that French troops leave the country within a month.")
+    assert not any("France" in label(k) for d in rec.demands for k in d.demanded_by)
+
+
 def test_demands_request_to_the_speaker_is_no_demand(nlp):
     rec, _ = records_of(nlp, '"Both parties have asked me to try to negotiate a truce," Kazakh President '
                              'Kassym-Jomart Tokayev said.')

@@ -447,6 +447,16 @@ def _forces_entity(table: EntityTable, country_key: str) -> Entity:
     return ent
 
 
+def _other_sides_troops(table: EntityTable, tok: Token, country: str) -> bool:
+    """"The junta demanded that French troops leave": the sentence names the country's own troops
+    apart from the bare forces noun, which are then someone else's."""
+    for t in tok.sent:
+        if t.head is not tok and t.head.lemma_.lower() in {"troop", "force", "soldier"} and t.dep_ in {"amod", "compound", "poss"} \
+                and _country_of(table, t) == country:
+            return True
+    return False
+
+
 def _state_forces(doc: Doc, table: EntityTable) -> None:
     home = _lead_country(doc, table)
     last: Entity | None = None
@@ -462,7 +472,7 @@ def _state_forces(doc: Doc, table: EntityTable) -> None:
         elif last is not None:
             ent = last
             reason = f"a bare '{noun}' is the armed forces named before it"
-        elif home is not None:
+        elif home is not None and not _other_sides_troops(table, tok, home):
             ent = _forces_entity(table, home)
             reason = (f"a bare '{noun}' is taken for the armed forces of "
                       f"{table.entities[home].label}, the country the article's lead is about")

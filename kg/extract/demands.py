@@ -48,15 +48,26 @@ def _demand_clauses(tok: Token) -> list[Token]:
     out: list[Token] = []
     if lemma in {"tie", "link", "condition"}:
         # "tying any agreement to A halting X and B suspending Y"
-        for t in tok.subtree:
-            if t.dep_ in {"prep", "dative"} and t.lower_ in {"to", "on"} and t.head.i in {tok.i} | {c.i for c in tok.children}:
-                for p in t.children:
-                    if p.dep_ in {"pobj", "pcomp"}:
-                        # "tied any agreement to Ukraine abandoning its bid", the gerund hung on the verb
-                        gerund = next((c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG"
-                                       and c.i == p.right_edge.i + 1), None)
-                        out.append(gerund if gerund is not None else p)
-                        out += list(p.conjuncts)
+        preps = [t for t in tok.subtree if t.dep_ in {"prep", "dative"} and t.lower_ in {"to", "on"}
+                 and t.head.i in {tok.i} | {c.i for c in tok.children}]
+        own = [t for t in preps if t.head == tok]
+        if own:
+            # "tied any halt to its attacks to a ceasefire": a "to" completing the object, or the first of two
+            # on the verb, is the object's; the condition is the verb's last
+            preps = own[-1:]
+        for t in preps:
+            for p in t.children:
+                if p.dep_ not in {"pobj", "pcomp"}:
+                    continue
+                nested = next((q for c in p.children if c.dep_ == "prep" and c.lower_ == t.lower_
+                               for q in c.children if q.dep_ in {"pobj", "pcomp"}), None)
+                if nested is not None:
+                    p = nested  # the same, with the second "to" hung on the first one's object
+                # "tied any agreement to Ukraine abandoning its bid", the gerund hung on the verb
+                gerund = next((c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                               and c.i == p.right_edge.i + 1), None)
+                out.append(gerund if gerund is not None else p)
+                out += list(p.conjuncts)
         for c in tok.children:
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in c.children):
                 out.append(c)

@@ -51,8 +51,18 @@ def speech_date(ent: Span) -> bool:
     return head.lemma_.lower() in words("speech_verbs")
 
 
+def _fate_aside(t: Token) -> bool:
+    """"..., a demand Paris rejected": a demand noun after a comma with a relative clause, telling
+    what became of the demand, not part of it."""
+    return t.lemma_.lower() in words("demand_nouns") and t.left_edge.i > 0 \
+        and t.doc[t.left_edge.i - 1].text == "," and any(c.dep_ == "relcl" for c in t.children)
+
+
 def clause_text(tok: Token) -> str:
     span = subtree_span(tok)
+    cut = next((t.left_edge.i - 1 for t in span if t is not tok and _fate_aside(t)), None)
+    if cut is not None and cut > span.start:
+        span = tok.doc[span.start : cut]
     text = span.text
     for sep in ("—", "–", " -- "):
         text = text.split(sep)[0]
@@ -71,6 +81,8 @@ def compact_clause(tok: Token) -> str:
     def walk(t: Token, top: bool) -> None:
         if not top and (t.dep_ in _ASIDES or (t.dep_ == "prep" and t.lower_ in {"including", "like"})):
             return
+        if not top and _fate_aside(t):
+            return  # "..., a demand Paris rejected": what became of the demand, not part of it
         if not top and t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             return  # "halt its offensive and for Y to pull out": Y's part is a clause of its own
