@@ -502,3 +502,16 @@ def test_mediation_who_acts_as_part_of_efforts_to_end_a_war(nlp):
     assert [label(k) for k in med.mediators] == ["United Nations"] and "Rapid Support Forces" in {label(p) for p in med.parties}
     rec, _ = records_of(nlp, "The army shelled the town as part of efforts to end the rebellion.")
     assert not rec.mediations
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    # the one tasked with, asked or appointed to mediate
+    ("Angolan President Joao Lourenco, who chairs the regional bloc, has been tasked with mediating between "
+     "Congo and Rwanda.", "Angola", {"Democratic Republic of the Congo", "Rwanda"}),
+    # an envoy sent to others' process
+    ("The United Nations appointed a veteran diplomat as its envoy to the peace process between Eritrea and "
+     "Djibouti.", "United Nations", {"Eritrea", "Djibouti"}),
+])
+def test_mediation_tasked_with_mediating_or_envoy_to_a_process(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    assert any(mediator in meds and parties <= sides for meds, sides in _mediations(rec, label)), _mediations(rec, label)

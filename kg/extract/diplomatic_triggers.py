@@ -217,6 +217,8 @@ def _mediation_words() -> tuple[frozenset[str], frozenset[str]]:
 def mediation_trigger(tok: Token) -> bool:
     lemma, lower = tok.lemma_.lower(), tok.lower_
     lemmas, lowers = _mediation_words()
+    if _envoy_to_a_process(tok):
+        return True
     if lemma not in lemmas and lower not in lowers:
         return False
     if lemma in {"mediate", "broker", "facilitate"} or lower in {"brokered", "mediated", "mediating", "brokering"}:
@@ -278,6 +280,20 @@ def _hyphen_led(noun: Token) -> Token | None:
 
 def hyphen_leader(noun: Token) -> Token | None:
     return _hyphen_led(noun)
+
+
+def _envoy_to_a_process(tok: Token) -> bool:
+    """"its envoy to the peace process between A and B", "a special envoy for the talks between A
+    and B": an envoy sent to others' process mediates it."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in diplomacy_words("envoy_words"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"to", "for"}:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in diplomacy_words("peace_effort_nouns") | words("meeting_nouns") \
+                        and any(x.dep_ == "prep" and x.lower_ == "between" for x in p.children):
+                    return True
+    return False
 
 
 def mediation_noun(tok: Token) -> bool:

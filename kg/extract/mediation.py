@@ -169,7 +169,8 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         if head == t:
             break
         for c in head.children:
-            if c.dep_ in {"nsubj"} and c != t:
+            charged = c.dep_ == "nsubjpass" and head.lemma_.lower() in diplomacy_words("charge_verbs")
+            if (c.dep_ in {"nsubj"} or charged) and c != t:  # "X has been tasked with mediating"
                 out += _subject_agents(ctx, c)
                 if c.tag_ == "WDT" or c.lower_ in {"who", "which", "that"} and head.dep_ == "relcl":
                     out += [e.key for e in [ctx.agent(head.head)] if e is not None]  # "Angola, which has acted as a mediator"
