@@ -520,6 +520,8 @@ def test_meetings_place_of_those_who_travel_there_to_meet(nlp):
     ("Saudi Arabia's foreign minister will travel to Tehran next week, state media reported.", "Tehran",
      {"Saudi Arabia", "Iran"}, "planned"),
     ("Kenya's foreign minister flew to Mogadishu on Monday.", "Mogadishu", {"Kenya", "Somalia"}, "held"),
+    ("Turkish Foreign Minister Hakan Fidan visited Damascus on Monday.", "Damascus", {"Turkey", "Syria"}, "held"),
+    ("Egypt's foreign minister will visit Addis Ababa next week.", "Addis Ababa", {"Egypt", "Ethiopia"}, "planned"),
 ])
 def test_meetings_an_officeholder_going_to_another_countrys_capital_visits_it(nlp, text, place, sides, status):
     rec, label = records_of(nlp, text)

@@ -38,6 +38,7 @@ from kg.records import COUNTRY, PERSON, MeetingRecord
 from kg.vocab import CANCELLED, HELD, PLANNED, POSTPONED
 from kg.resolve.dates import DateWindow
 from kg.resolve.numbers import parse_number
+from kg.resolve.places import gazetteer
 
 
 @dataclass
@@ -374,6 +375,16 @@ def _people_meet(verb: Token) -> bool:
     return bool(met) or any(s.lemma_.lower() in people for s in subjects)
 
 
+def _visits_a_capital(ctx: DocContext, verb: Token, place: str) -> bool:
+    """"X visited Moscow" (CAMEO 042, make a visit): a visit to another country's capital is to its
+    government."""
+    if verb.lemma_.lower() != "visit":
+        return False
+    ent = ctx.entities.entities.get(place)
+    seat = gazetteer().seat_of_power(ent.label) if ent is not None else None
+    return seat is not None and ent.country_key == f"country:{seat.iso2}"
+
+
 def _visits_a_thing(ctx: DocContext, verb: Token) -> bool:
     """"visited a drone factory", "met fierce resistance", "met the accusations with scorn":
     a visit to, or a meeting with, what is neither a party, nor a place, nor people is no
@@ -637,7 +648,8 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
                 parts = _main_sides(ctx, found)  # "two earlier rounds", "the two leaders met": of the same negotiation
             host_country = _host_country(ctx, tok) if place is None else None
             place = place or host_country
-            if place is not None and tok.pos_ == "VERB" and tok.lemma_.lower() in diplomacy_words("arrival_verbs"):
+            if place is not None and tok.pos_ == "VERB" and (tok.lemma_.lower() in diplomacy_words("arrival_verbs")
+                                                             or _visits_a_capital(ctx, tok, place)):
                 visited = place_country(ctx, place)  # "X's foreign minister will travel to Tehran": Iran receives
                 if visited != place and visited in ctx.entities.entities and visited not in parts \
                         and visited not in sides_of(ctx, parts):
