@@ -487,6 +487,8 @@ def test_attacks_attack_fought_off_is_an_attack(nlp, text, place):
     "Armenian troops repelled an assault near Tavush on Monday; the attackers suffered heavy losses.",
     "The army repulsed an attack by militants on a camp in Tahoua on Friday.",
     "An attack on the garrison in Tillaberi was repelled overnight, the ministry said.",
+    # a report's present, headline style
+    "A rebel militia repulses an attack by government forces near Kapoeta.",
 ])
 def test_attacks_attack_fought_off_is_a_clash(nlp, text):
     (attack,) = attacks_of(nlp, text)
@@ -898,3 +900,7 @@ def test_attacks_it_in_a_claim_of_responsibility_is_the_claimant(nlp):
     (attack,) = attacks_of(nlp, "On 2 March, the Baloch Liberation Army said in a claim of responsibility that "
                                 "it had killed nine soldiers near Turbat.")
     assert attack["attackers"] == ["Baloch Liberation Army"], attack
+
+
+def test_attacks_attacks_fought_off_as_a_habit_are_no_event(nlp):
+    assert attacks_of(nlp, "The army says it repels such attacks every week.") == []
