@@ -57,6 +57,8 @@ POSITIVE = [
     ("The two militias exchanged gunfire in the Kismayo area on Friday.", "exchange-fire", "ArmedClash"),
     ("Rebels clashed with government forces near Mweso on Saturday.", "clash-verb", "ArmedClash"),
     ("Rival clan militias fought over grazing land near Beledweyne on Tuesday.", "clash-verb", "ArmedClash"),
+    ("Armed conflict erupted between villagers and soldiers in the Kasai hills on Friday.", "conflict-erupts", "ArmedClash"),
+    ("Heavy hostilities broke out between the two factions near Malakal on Sunday.", "conflict-erupts", "ArmedClash"),
     ("Gunmen shot dead a trader in the market of Bunia on Monday.", "kill-verb", "AttackOnCivilians"),
     ("Unknown assailants killed a teacher and his wife in Ansongo on Sunday.", "kill-verb", "AttackOnCivilians"),
     ("A farmer was hacked to death by men armed with machetes near Bangassou.", "kill-verb", "AttackOnCivilians"),
@@ -102,6 +104,7 @@ EVERYDAY = [
 
 NEGATIVE = [
     "Teachers went on strike in Bamako on Monday, demanding higher pay.",
+    "The conflict erupted in April 2021 between the army and the rebels.",
     "The minister suffered a heart attack and was taken to hospital.",
     "Air defences shot down two drones over Kyiv overnight.",
     "The army warned it would strike the positions of the rebels if talks failed.",
