@@ -26,6 +26,8 @@ K, I = "Killed", "Injured"
     ("Militants stormed the checkpoint, killing two and wounding three.", {(K, 2, 2, False, None), (I, 3, 3, False, None)}),
     ("Rebels shot and killed two civilians on the road to Beni.", {(K, 2, 2, False, "civilian")}),
     ("Between 10 and 20 militants were killed in the strike in Helmand.", {(K, 10, 20, False, "militant")}),
+    # a headline's bare person noun, which the tagger reads as an adjective
+    ("Mine kills civilian near Gao.", {(K, 1, 1, False, "civilian")}),
 ])
 def test_casualties_stated_figures(nlp, text, expected):
     assert counts(nlp, text) == expected

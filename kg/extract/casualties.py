@@ -57,7 +57,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.lexicon import event_words as _w
-from kg.lexicon import load_json, weapon_lexicon
+from kg.lexicon import load_json, weapon_lexicon, word_set
 from kg.records import CasualtyRecord
 from kg.resolve.numbers import MONTH_WORDS, is_measure_unit, parse_count, parse_number
 
@@ -249,6 +249,8 @@ def _is_count_word(tok: Token) -> bool:
 
 
 def _victims(head: Token) -> str | None:
+    if _person_read_as_adjective(head):
+        return head.lower_  # "Bomb kills civilian"
     if head.lower_ in casualty_words("pronoun_victims"):
         return _antecedent(head)
     if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "NORP", "ORG"}:
@@ -317,7 +319,10 @@ def _animal(tok: Token) -> bool:
 
 
 def _one_person(tok: Token) -> bool:
-    """A singular noun naming one person ('the driver', 'his son', 'a man')."""
+    """A singular noun naming one person ('the driver', 'his son', 'a man'); also a person noun the
+    tagger read as an adjective for want of an article ("Bomb kills civilian")."""
+    if _person_read_as_adjective(tok):
+        return True
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or _animal(tok):
         return False
     if tok.lemma_.lower() in casualty_words("not_one_person") or tok.lower_ in casualty_words("not_one_person"):
@@ -326,6 +331,10 @@ def _one_person(tok: Token) -> bool:
     if tok.ent_type_ in _NON_COUNT_ENTS or _is_count_word(tok):
         return False
     return not any(c.dep_ == "det" and c.lower_ in {"no", "every", "each", "all", "any"} for c in tok.children)
+
+
+def _person_read_as_adjective(tok: Token) -> bool:
+    return tok.pos_ == "ADJ" and tok.dep_ in {"dobj", "nsubjpass"} and tok.lower_ in word_set("violence_words.json", "person_nouns")
 
 
 def _unknown(head: Token) -> bool:
@@ -370,7 +379,8 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
     if count.text.lower() in {"a", "an"} and (lemma in casualty_words("count_nouns") or lemma in casualty_words("not_one_person")) \
             and lemma not in casualty_words("one_with_article"):
         return None  # "a group of villagers", "a family": not one person
-    victims = _victims(head) if head.pos_ in {"NOUN", "PROPN", "NUM"} or head.ent_type_ else None
+    victims = _victims(head) if head.pos_ in {"NOUN", "PROPN", "NUM"} or head.ent_type_ or _person_read_as_adjective(head) \
+        else None
     return CasualtyRecord(outcome, count.min, count.max, count.vague, phrase, victims)
 
 
