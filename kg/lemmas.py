@@ -5,8 +5,10 @@ morphology, but not when the word is already a base form ("attack" as a singular
 with no rule): those, most words of a text, are worked out again at every token, reading the
 token's morphology as text each time. Here the lemmatizer's answer for a combination of word,
 part of speech and morphology is kept whichever way it was found, and a document's tokens are
-looked up by those three values; a combination not met before is lemmatized by spaCy's own
-lemmatizer, so the lemmas are the same.
+looked up by those three values. A combination not met before is lemmatized by spaCy's rules
+(:func:`rule_lemmas`, spaCy's ``Lemmatizer.rule_lemmatize`` step by step), with its list of known
+lemmas of each part of speech (tens of thousands of words, searched one by one at each
+candidate form) read once into a set: the same lemmas.
 """
 
 from __future__ import annotations
@@ -21,6 +23,50 @@ NAME = "newskg_lemmas"
 MAX_KEPT = 200_000
 
 
+def rule_lemmas(lemmatizer: Lemmatizer, token, known: dict[str, frozenset[str]]) -> list[str]:
+    """What ``lemmatizer.rule_lemmatize(token)`` gives, with ``known`` holding each part of
+    speech's ``lemma_index`` list as a set (filled as parts of speech are met)."""
+    string = token.text
+    univ_pos = token.pos_.lower()
+    if univ_pos in ("", "eol", "space") or lemmatizer.is_base_form(token):
+        return lemmatizer.rule_lemmatize(token)  # spaCy's own (and its warning for no part of speech)
+    lookups = lemmatizer.lookups
+    index_table = lookups.get_table("lemma_index", {})
+    exc_table = lookups.get_table("lemma_exc", {})
+    rules_table = lookups.get_table("lemma_rules", {})
+    if not any((index_table.get(univ_pos), exc_table.get(univ_pos), rules_table.get(univ_pos))):
+        return lemmatizer.rule_lemmatize(token)
+    index = known.get(univ_pos)
+    if index is None:
+        index = known[univ_pos] = frozenset(index_table.get(univ_pos, {}))
+    exceptions = exc_table.get(univ_pos, {})
+    rules = rules_table.get(univ_pos, {})
+    orig = string
+    string = string.lower()
+    forms: list[str] = []
+    oov_forms: list[str] = []
+    for old, new in rules:
+        if string.endswith(old):
+            form = string[: len(string) - len(old)] + new
+            if not form:
+                pass
+            elif form in index:
+                forms.insert(0, form)
+            elif not form.isalpha():
+                forms.append(form)
+            else:
+                oov_forms.append(form)
+    forms = list(dict.fromkeys(forms))
+    for form in exceptions.get(string, []):
+        if form not in forms:
+            forms.insert(0, form)
+    if not forms:
+        forms.extend(oov_forms)
+    if not forms:
+        forms.append(orig)
+    return forms
+
+
 class KeptLemmas:
     """Sets the lemmas spaCy's rule lemmatizer ``lemmatizer`` gives, each combination of a
     token's word, part of speech and morphology worked out once (see the module)."""
@@ -28,6 +74,7 @@ class KeptLemmas:
     def __init__(self, lemmatizer: Lemmatizer | None = None) -> None:
         self.lemmatizer = lemmatizer
         self.kept: dict[tuple[int, int, int], int] = {}
+        self.known: dict[str, frozenset[str]] = {}  # each part of speech's known lemmas, as a set
 
     def __call__(self, doc: Doc) -> Doc:
         lemmatizer = self.lemmatizer
@@ -45,7 +92,7 @@ class KeptLemmas:
             value = kept.get(key)
             if value is None:
                 token = doc[i]
-                value = strings.add(lemmatizer.lemmatize(token)[0])
+                value = strings.add(rule_lemmas(lemmatizer, token, self.known)[0])
                 if token.pos_:  # a token with no part of speech is lemmatized (and warned of) each time
                     if len(kept) >= MAX_KEPT:
                         kept.clear()

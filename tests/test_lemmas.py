@@ -46,3 +46,14 @@ def test_kept_lemmas_are_the_lemmatizers(nlp, parsed):
     lemmas = {t.text: t.lemma_ for t in by_kept}
     assert lemmas["killed"] == "kill" and lemmas["villagers"] == "villager" and lemmas["better"] == "well"
     assert len(kept.kept) > 0  # answers kept for the next documents
+
+
+def test_rule_lemmas_are_spacys_rules(nlp, parsed):
+    from kg.lemmas import rule_lemmas
+
+    spacy_lemmatizer = nlp.get_pipe("lemmatizer").lemmatizer
+    known: dict = {}
+    tokens = [t for doc in parsed for t in doc]
+    for token in tokens:  # every candidate list, not only the first lemma
+        assert rule_lemmas(spacy_lemmatizer, token, known) == spacy_lemmatizer.rule_lemmatize(token)
+    assert {"noun", "verb"} <= set(known)  # the known lemmas read as sets
