@@ -5,6 +5,9 @@ it looks up by table rather than match token by token (:mod:`kg.attribute_rules`
 rules and the same attributes) and whose lemmatizer's answers it keeps for every word, part of
 speech and morphology (:mod:`kg.lemmas`: the same lemmas), and adds
 
+* ``newskg_line_breaks`` (before the parser): a line break ends a sentence;
+* ``newskg_subject_repair`` (after the attribute rules): a subject the parser hung on an
+  auxiliary ("A and B | have been | mediating") is given to the verb the auxiliary serves;
 * ``newskg_ruler`` (an ``entity_ruler`` placed before ``ner``): countries and
   their aliases (GPE), demonyms (NORP), holidays (DATE), known organizations
   (ORG) and the full names of known officeholders (PERSON), all read from the
@@ -23,9 +26,11 @@ speech and morphology (:mod:`kg.lemmas`: the same lemmas), and adds
   of violence, a verb joined to one, a verb whose subject is an attack ("fighting erupted in
   X") or an attack noun ("clashes in X"). A place and a local office before a name ("Kharkiv
   Mayor X", "Kherson Governor X") are a place and a person, not one name or none. People: the
-  bare surname of a known officeholder ("Pashinyan said"), a name with a noun for an ordinary person in apposition ("Oksana, a local resident,") and a
-  given name the model left out ("Minister Rustem [Umerov]") are person names, a courtesy
-  word ("Ms") is not. Organizations: a broadcaster's name with "TV"/"television" after it is
+  bare surname of a known officeholder ("Pashinyan said"), a name with a noun for an ordinary person in apposition ("Oksana, a local resident,"),
+  a name in apposition to a title ("the special envoy, X Y,"), a family name the ruler cut off
+  after "al-" or "bin" and a given name the model left out ("Minister Rustem [Umerov]") are
+  person names, a courtesy word ("Ms") is not; a portfolio before "Minister" is part of the
+  title, no organization; the day before a month is part of the date ("3 | March 2021"). Organizations: a broadcaster's name with "TV"/"television" after it is
   one name, and the name alone an organization; "the Houthi-run health ministry" is one.
 """
 
