@@ -599,3 +599,19 @@ def test_place_frames_kept_on_the_document_survive_pickling_and_bytes(nlp):
         ctx = DocContext.build(copy, None)
         assert [[ctx.entities.entities[k].label for k in a.locations] for a in extract_attacks(ctx)] \
             == attack_places(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # the country the text puts a place in chooses among its homonyms
+    ("Clashes between rival militias killed six people in Tripoli in northern Lebanon.", "Tripoli", "LB"),
+    ("A bomb exploded in Hyderabad in southern Pakistan, killing two.", "Hyderabad", "PK"),
+    ("A bomb exploded in Hyderabad, Sindh province, killing two.", "Hyderabad", "PK"),
+    # and keeps a place the gazetteer knows only elsewhere in that country
+    ("Rebels attacked Paris in northern Mali, killing two herders.", "Paris", "ML"),
+])
+def test_attack_places_country_the_text_names_chooses_the_homonym(nlp, text, place, country):
+    ctx = DocContext.build(nlp(text), None)
+    (attack,) = extract_attacks(ctx)
+    ents = ctx.entities.entities
+    key = next(k for k in attack.locations if ents[k].label == place)
+    assert ents[key].country_key == f"country:{country}", ents[key]

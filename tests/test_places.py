@@ -334,6 +334,10 @@ def test_places_country_names_are_countries(gaz: Gazetteer, surface: str, iso2: 
         ("Georgia", ("US",), "Georgia", "US"),
         ("Upper Nile", ("SS",), "Upper Nile", "SS"),
         ("Bekaa Valley", ("LB",), "Bekaa Valley", "LB"),
+        # a province or state of the ISO 3166-2 list (pycountry) names its country
+        ("Sindh province", (), "Sindh province", "PK"),
+        ("Bas-Uele province", (), "Bas-Uele province", "CD"),
+        ("Zamfara state", ("NG",), "Zamfara state", "NG"),
     ],
 )
 def test_places_regions(gaz: Gazetteer, surface: str, countries: tuple[str, ...], name: str, iso2: str) -> None:
@@ -556,3 +560,13 @@ def test_places_city_table_cached_and_rebuilt_when_damaged(tmp_path, monkeypatch
 def test_places_city_named_with_the_word_city(name, countries, geonames_name):
     hit = gazetteer().place(name, countries=countries)
     assert hit is not None and hit.kind == "City" and hit.name == geonames_name, hit
+
+
+@pytest.mark.parametrize(("name", "countries", "iso2"), [
+    ("Sindh", (), "PK"),
+    ("Bas-Uele", (), "CD"),
+    ("Central", (), None),  # a subdivision name of many countries
+    ("Northern", ("GH",), "GH"),
+])
+def test_places_subdivision_country(gaz: Gazetteer, name: str, countries: tuple[str, ...], iso2: str | None) -> None:
+    assert gaz.subdivision_country(name, countries) == iso2

@@ -301,6 +301,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
     for f in frames.values():
         if not f.weak:
             framed_names.setdefault(clean_name(doc[f.start:f.end].text), f)
+    told = _told_countries(doc, gaz)
     for span in doc.ents:
         if span.label_ not in THING_LABELS:
             continue
@@ -332,6 +333,11 @@ def resolve_entities(doc: Doc) -> EntityTable:
             continue
         if label in {"GPE", "LOC"} and not name.split()[-1].lower() in region_words:
             reading = gaz.read_actor(name)
+            if reading is not None and reading.via in {"capital", "seat"} and told.get(name, reading.country.iso2) \
+                    != reading.country.iso2:
+                # "Tripoli in northern Lebanon": a town of the country the text puts it in, not a capital elsewhere
+                table.bind(span, _framed_place(table, name, [told[name]], countries, CITY).key)
+                continue
             if reading is not None:
                 if reading.via in {"capital", "seat"} and _locative_use(span):
                     ent = place_entity(table, name, [reading.country.iso2] + countries, CITY)
@@ -370,7 +376,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
             kind_hint = REGION if name.split()[-1].lower() in region_words else None
             if label == "FAC" and kind_hint is None and gaz.place(name, countries=countries) is None:
                 continue
-            ent = place_entity(table, name, countries, kind_hint)
+            ent = _framed_place(table, name, [told[name]] if name in told else [], countries, kind_hint)
             table.bind(span, ent.key)
     _resolve_persons(table, persons)
     _qualify_places(doc, table, list(frames.values()))
@@ -412,6 +418,28 @@ def _member_nouns() -> frozenset[str]:
     return word_set("references.json", "member_nouns")
 
 
+def _told_countries(doc: Doc, gaz) -> dict[str, str]:
+    """Place names the text puts in a country ("Tripoli in northern Lebanon", "Hyderabad,
+    Pakistan"): name -> ISO2, to choose among homonyms at every mention of the name."""
+    starts = {e.start: e for e in doc.ents}
+    found: dict[str, str] = {}
+    for span in doc.ents:
+        if span.label_ not in {"GPE", "LOC"} or gaz.country(clean_name(span.text)) is not None:
+            continue
+        j = span.end
+        if j < len(doc) and doc[j].lower_ in {",", "in"}:
+            j += 1
+            while j < len(doc) and (doc[j].lower_ == "the" or doc[j].lower_ in place_words("direction_adjectives")):
+                j += 1
+        else:
+            continue
+        after = starts.get(j)
+        info = gaz.country(clean_name(after.text)) if after is not None and after.label_ == "GPE" else None
+        if info is not None:
+            found.setdefault(clean_name(span.text), info.iso2)
+    return found
+
+
 def _frame_kind(frame: PlaceFrame) -> str | None:
     """"X village" is a settlement, "X district" a region; "X area" may be either."""
     if frame.admin:
@@ -439,6 +467,8 @@ def _sure_country(gaz, name: str) -> str | None:
         return None
     if hit.kind == "Country" or hit.geonames_id or gaz.named_region(name) is not None:
         return hit.country_iso2
+    if hit.kind == "Region" and gaz.subdivision_country(name) == hit.country_iso2:
+        return hit.country_iso2  # "X, Sindh province": a province the ISO 3166-2 list knows
     return None
 
 
@@ -446,11 +476,15 @@ def _framed_place(table: EntityTable, name: str, qualified: list[str], countries
     """A place the wording frames: linked to the gazetteer's homonym in the country its qualifier
     names, kept unlinked with that country when the gazetteer's only homonyms lie elsewhere."""
     gaz = gazetteer()
-    hit = gaz.place(name, countries=qualified + countries, kind_hint=kind)
-    if qualified and hit is not None and hit.kind != "Country" and hit.country_iso2 not in qualified:
+    if not qualified:
+        return place_entity(table, name, countries, kind)
+    # the qualifier's countries alone: among the article's countries the gazetteer would take the
+    # most populous homonym ("Tripoli" in Libya for "Tripoli in northern Lebanon")
+    hit = gaz.place(name, countries=qualified, kind_hint=kind)
+    if hit is not None and hit.kind != "Country" and hit.country_iso2 not in qualified:
         kind = kind or PLACE
         return table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=_country_key(table, qualified[0]))
-    return place_entity(table, name, qualified + countries, kind)
+    return place_entity(table, name, qualified, kind)
 
 
 def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> None:

@@ -180,6 +180,27 @@ def _load_region_words() -> dict[str, str]:
     return words
 
 
+_SUBDIVISION_SUFFIXES = re.compile(r"\s+(?:oblast|oblysy|region|province|state|governorate|county|district)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_countries() -> dict[str, frozenset[str]]:
+    """Folded name of a country's subdivision (ISO 3166-2, as pycountry ships it: provinces,
+    states, regions, governorates, oblasts) -> the ISO2 codes of the countries that have one so
+    named ("sindh": PK; "central": many). A name is also kept without its kind ("Donetska
+    oblast" as "donetska")."""
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        iso = sub.country_code
+        key = fold(sub.name)
+        for k in {key, _SUBDIVISION_SUFFIXES.sub("", key)}:
+            if k:
+                found.setdefault(k, set()).add(iso)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
 # ----------------------------------------------------------------------------- country tables
 
 
@@ -558,6 +579,17 @@ class Gazetteer:
         hit = self._countries.regions.get(key)
         return PlaceInfo(hit[0], "Region", hit[1], None, None, None, None) if hit else None
 
+    def subdivision_country(self, name: str, countries: Sequence[str] = ()) -> str | None:
+        """The country a subdivision of that name lies in ("Sindh" in Pakistan, "Bas-Uele" in
+        Congo): the one of ``countries`` that has it, else the only one; None when no country or
+        several have one so named."""
+        key = fold(clean_surface(name))
+        split = self._split_region_phrase(key) if key else None
+        isos = _subdivision_countries().get(key) or (_subdivision_countries().get(fold(split[0])) if split else None)
+        if not isos:
+            return None
+        return next((c for c in countries if c in isos), None) or (next(iter(isos)) if len(isos) == 1 else None)
+
     def named_region(self, name: str) -> PlaceInfo | None:
         """A region the project's table names ("Gaza Strip"), not one read from a phrase."""
         text = clean_surface(name)
@@ -597,6 +629,11 @@ class Gazetteer:
             iso = city.country_iso2
             if fold(city.name) != key and re.fullmatch(r"[A-Za-z ]+", city.name):
                 label = city.name  # 'Nikolayev region' and 'Mykolaiv region' are one place
+        # a subdivision of that name in one of the article's countries, or in one country only,
+        # before a town's homonym elsewhere ("Sindh province" in Pakistan, "Bas-Uele province" in Congo)
+        sub = self.subdivision_country(base, list(ranks))
+        if sub is not None and (city is None or sub in ranks):
+            iso = sub
         return PlaceInfo(f"{label} {word}", "Region", iso, None, None, None, None)
 
     def place(
