@@ -282,6 +282,14 @@ def test_meetings_phone_calls_between_leaders(nlp, text, people):
     assert any(people <= parts and modality == "phone" for parts, _, modality, _ in _meetings(rec, label))
 
 
+def test_meetings_a_call_is_held_at_no_place_and_its_topic_takes_no_part(nlp):
+    rec, label = records_of(nlp, "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev "
+                                 "discussed the situation in Afghanistan in a phone call on Tuesday.")
+    (m,) = rec.meetings
+    assert m.location is None and m.modality == "phone", m
+    assert "Afghanistan" not in {label(p) for p in m.participants}
+
+
 @pytest.mark.parametrize("text, status", [
     ("Olaf Scholz could eventually meet Giorgia Meloni once a deal is ready, Berlin said.", "planned"),
     ("Turkey offered to host a meeting between Scholz and Meloni in Istanbul.", "planned"),

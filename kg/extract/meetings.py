@@ -654,10 +654,15 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
                 if visited != place and visited in ctx.entities.entities and visited not in parts \
                         and visited not in sides_of(ctx, parts):
                     parts.append(visited)
+            mode = modality(tok)
+            if mode in {"phone", "video"} and place is not None and host_country is None:
+                # a call is held at no one place: "discussed the situation in Syria in a phone call"
+                parts = [p for p in parts if p != place]
+                place = None
             calls = _one_call_each(ctx, tok, parts)
             for one in calls:
                 _add_meeting(found, Mention(place, date, future or _only_possible(tok), one, [sent], tok,
-                                            _called_off(tok), modality(tok), _separate(tok) or len(calls) > 1, host_country is not None,
+                                            _called_off(tok), mode, _separate(tok) or len(calls) > 1, host_country is not None,
                                             _host(ctx, tok)))
         for item in _visits(ctx, sent):
             _add_meeting(found, item)
