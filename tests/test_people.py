@@ -52,6 +52,9 @@ def people_of(nlp, text):
         # a counterpart holds the other's title, for the country before "counterpart"
         ("Chad's foreign minister Mahamat Saleh met his Sudanese counterpart Ali Youssef in N'Djamena.", "Ali Youssef",
          "foreign minister", "Sudan"),
+        # a name in apposition that the parser hangs on the last noun of a long title
+        ("The head of the UN mission in Libya, Hanna Tetteh, urged restraint.", "Hanna Tetteh",
+         "head of the UN mission in Libya", "United Nations"),
     ],
 )
 def test_people_role_and_affiliation(nlp, text, name, role, affiliation):

@@ -227,8 +227,12 @@ def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
     candidates += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
-        if root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
-            candidates.append(root.head.head.head)  # "a spokesman for the group, NAME,": hung on "group" by the parser
+        noun = root.head
+        for _ in range(3):  # "a spokesman for the group, NAME,", "the head of the UN mission in X, NAME,": hung lower
+            if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+                break
+            noun = noun.head.head
+            candidates.append(noun)
     for head in candidates:
         if head.lower_.rstrip(".") not in heads and head.lemma_.lower() not in heads:
             continue
