@@ -540,13 +540,15 @@ class EntityFixer:
         left out between a title, the start of a sentence or a function word and a surname is
         the given name."""
         i = span.start - 1
-        if span.label_ != "PERSON" or i < 0 or len(span) > 1:
+        if span.label_ != "PERSON" or i < 0 or len(span) > 2:
             return span
         prev = doc[i]
         heads = title_words().heads
         before = doc[i - 1] if i > prev.sent.start else None
-        opens = before is None or before.is_punct or before.pos_ in {"ADP", "CCONJ", "DET", "VERB", "AUX"} \
-            or (before.lower_.rstrip(".") in heads and before.text[:1].isupper())
+        titled = before is not None and before.lower_.rstrip(".") in heads and before.text[:1].isupper()
+        opens = before is None or before.is_punct or before.pos_ in {"ADP", "CCONJ", "DET", "VERB", "AUX"} or titled
+        if len(span) == 2 and not titled:
+            return span  # "Minister of Defence Abdulkadir [Mohamed Nur]": a third name only right after a title
         if (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.ent_type_
                 and prev.lower_ not in heads and prev.lower_ not in title_words().modifiers
                 and prev.lower_ not in title_words().styles
