@@ -19,7 +19,7 @@ speech and morphology (:mod:`kg.lemmas`: the same lemmas), and adds
   entities; "X region" / "X Oblast" is one region span; an acronym defined in
   brackets ("Kachin Independence Army (KIA)", "RSF (Rapid Support Forces)") and its later uses are
   entities of the long form's type, as is an untagged initialism of an organization
-  the document names; a surname split in two by a typo ("Daga lo") is a person; a name
+  the document names; a surname split in two by a typo ("Mirziyo yev") is a person; a name
   the wording marks as a place ("X village", "the town of X", "X (District, Region)",
   "coded to X"; see :mod:`kg.extract.place_phrases`) is a place span at every mention, as is
   a short name the model took for a person or group right after "in/near/at/between" on a verb
@@ -481,7 +481,7 @@ class EntityFixer:
     @staticmethod
     def _split_surnames(doc: Doc, person_parts: set[str]) -> list[Span]:
         """Two adjacent words that together spell the surname of a person named in full
-        ("Daga lo" for "Dagalo"): a typo splitting the name, one person span."""
+        ("Mirziyo yev" for "Mirziyoyev"): a typo splitting the name, one person span."""
         found = []
         for a, b in zip(doc, doc[1:]):
             if (a.is_alpha and b.is_alpha and a.text[:1].isupper() and a.whitespace_
@@ -548,7 +548,7 @@ class EntityFixer:
         titled = before is not None and before.lower_.rstrip(".") in heads and before.text[:1].isupper()
         opens = before is None or before.is_punct or before.pos_ in {"ADP", "CCONJ", "DET", "VERB", "AUX"} or titled
         if len(span) == 2 and not titled:
-            return span  # "Minister of Defence Abdulkadir [Mohamed Nur]": a third name only right after a title
+            return span  # "Minister of Defence Kipchoge [Tanui Rotich]": a third name only right after a title
         if (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.ent_type_
                 and prev.lower_ not in heads and prev.lower_ not in title_words().modifiers
                 and prev.lower_ not in title_words().styles
@@ -726,7 +726,7 @@ _FAMILY_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ould", "ag", "w
 
 
 def _family_names_rejoined(doc: Doc, ents) -> tuple[Span, ...]:
-    """"Abdul Malik al-Houthi", cut by the entity ruler into a person "Abdul Malik al-" and the
+    """"Faris Nasser al-Houthi", cut by the entity ruler into a person "Faris Nasser al-" and the
     group "Houthi": a person's name ending in a family particle takes the name right after it."""
     out: list[Span] = []
     skip = -1

@@ -81,7 +81,7 @@ _KNOWN_AS_ADVERBS = frozenset({"also", "better", "more", "officially", "formally
 
 
 def _merge_known_as(doc: Doc, table: EntityTable) -> None:
-    """"Mohamed Hamdan Dagalo, known as Hemedti", "the Houthis, officially known as Ansar Allah",
+    """"Musa Hilal, known as Sheikh Musa", "the Houthis, officially known as Ansar Allah",
     "X (also known as Y)": one person or organization under two names; the second merges into
     the first."""
     spans = {start: (start, end) for (start, end) in table.span_key}

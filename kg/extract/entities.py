@@ -574,7 +574,7 @@ def _styled_name(span: Span) -> str:
 
 def _resolve_persons(table: EntityTable, persons: list[Span]) -> None:
     """Full names first; a later surname-only or shorter mention merges into the full name, as
-    does a surname split in two by a typo ("Daga lo")."""
+    does a surname split in two by a typo ("Mirziyo yev")."""
     styles = title_words().styles
     names = {(s.start, s.end): _styled_name(s) for s in persons}
     parts = {p.casefold() for n in names.values() if len(n.split()) > 1 for p in n.split()}
