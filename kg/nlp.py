@@ -191,10 +191,10 @@ class EntityFixer:
         orgs = organization_patterns()
         region_words = gaz.region_pattern_words()
         person_parts: set[str] = set()
-        ents = _family_names_rejoined(doc, doc.ents)
+        # "Debre | Markos", "Minister Rustem [Umerov]": every person's name read whole, once
+        ents = [self._given_name_before(doc, e) if e.label_ == "PERSON" else e
+                for e in _family_names_rejoined(doc, doc.ents)]
         for ent in ents:
-            if ent.label_ == "PERSON":
-                ent = self._given_name_before(doc, ent)
             if ent.label_ == "PERSON" and len(ent) > 1:
                 person_parts.update(t.text for t in ent if t.is_alpha and t.text[:1].isupper())
         from kg.resolve.names import officeholder_surnames
@@ -206,8 +206,6 @@ class EntityFixer:
         title_heads = title_words().heads
         spans: list[Span] = []
         for ent in ents:
-            if ent.label_ == "PERSON":
-                ent = self._given_name_before(doc, ent)  # "Debre | Markos": the whole name is read
             text = ent.text
             bare = text[4:] if text.lower().startswith("the ") else text
             if bare.lower() in weapons.by_label or (bare in weapons.by_label):
@@ -761,9 +759,16 @@ def _name_after_title(ent) -> bool:
     head = ent.root.head
     if ent.root.dep_ != "appos" or head.pos_ != "NOUN" or head.lemma_.lower() not in word_set("titles.json", "heads"):
         return False
-    org_words = word_set("references.json", "org_heads") | set(load_json("references.json")["name_kinds"]) \
-        | word_set("references.json", "authority_institutions") | word_set("references.json", "outlet_words")
+    org_words = _organization_words()
     return all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in org_words for t in ent)
+
+
+@lru_cache(maxsize=1)
+def _organization_words() -> frozenset[str]:
+    """Words that name a kind of organization ("group", "army", "ministry", "channel")."""
+    refs = load_json("references.json")
+    return word_set("references.json", "org_heads") | frozenset(refs["name_kinds"]) \
+        | word_set("references.json", "authority_institutions") | word_set("references.json", "outlet_words")
 
 
 def _person_in_apposition(head) -> bool:

@@ -293,9 +293,10 @@ def _place_descriptions(doc: Doc, table: EntityTable) -> None:
 
 # -- titles ----------------------------------------------------------------------
 
-def _title_before(table: EntityTable, span: Span) -> set[str]:
+def _title_before(table: EntityTable, span: Span) -> tuple[set[str], int]:
     """Title words and countries written right before a person's name ("Congolese President"), or
-    at the start of the name as tagged ("King Abdullah")."""
+    at the start of the name as tagged ("King Abdullah"), and where the words before the name begin
+    (the name's start when there are none)."""
     titles = title_words()
     doc = span.doc
     found: set[str] = set()
@@ -314,21 +315,7 @@ def _title_before(table: EntityTable, span: Span) -> set[str]:
         elif tok.text not in {"'s", "’s"} and tok.lower_ not in titles.connectors:
             break
         i -= 1
-    return found
-
-
-def _title_start(table: EntityTable, span: Span) -> int:
-    """Where the title words before a person's name begin (the name's start when there are none)."""
-    titles = title_words()
-    doc = span.doc
-    i = span.start - 1
-    while i >= span.sent.start:
-        tok = doc[i]
-        if not (_country_of(table, tok) is not None or tok.lower_ in titles.heads or tok.lower_ in titles.modifiers
-                or tok.text in {"'s", "’s"} or tok.lower_ in titles.connectors):
-            break
-        i -= 1
-    return i + 1
+    return found, i + 1
 
 
 def _title_references(doc: Doc, table: EntityTable) -> None:
@@ -338,8 +325,9 @@ def _title_references(doc: Doc, table: EntityTable) -> None:
     for span in doc.ents:
         key = table.span_key.get((span.start, span.end))
         if key and table.entities[key].kind == PERSON:
-            held.setdefault(key, set()).update(_title_before(table, span))
-            own_titles.update(range(_title_start(table, span), span.start))
+            words, start = _title_before(table, span)
+            held.setdefault(key, set()).update(words)
+            own_titles.update(range(start, span.start))
     for tok in doc:
         if table.key_of(tok) is not None or tok.ent_type_ or tok.i in own_titles:
             continue  # "the Sudanese army's spokesman X": "army" is part of X's title, not X again
@@ -485,20 +473,26 @@ def _state_forces(doc: Doc, table: EntityTable) -> None:
         table.bind(span, ent.key)
         last = ent
     # "Army chief X" at a sentence's start: the model names an organization "Army"; it is the armed forces
-    # of the country the lead is about
+    # of the country the text is about
     bare = [e for e in table.entities.values() if e.kind == ORGANIZATION and e.label.lower() in _words()["state_forces"]
             and e.label.lower() not in _org_lexicon()]
-    salient = [f"country:{iso}" for iso in salient_countries(doc)] if bare else []
-    only = [e.key for e in table.entities.values() if e.kind == COUNTRY] if bare and not salient else []
-    salient = salient or (only if len(only) == 1 else [])  # the one country the text's groups belong to
+    country = (last.country_key if last is not None else home or _text_country(doc, table)) if bare else None
+    if country is None or country not in table.entities:
+        return
+    forces = _forces_entity(table, country)
     for ent in bare:
-        country = last.country_key if last is not None else home or next(iter(salient), None)
-        if country is None or country not in table.entities:
-            continue
-        forces = _forces_entity(table, country)
-        if forces.key != ent.key:
+        if ent.key != forces.key:
             table.merge(ent.key, forces.key, f"a bare '{ent.label}' is taken for the armed forces of "
                                              f"{table.entities[country].label}")
+
+
+def _text_country(doc: Doc, table: EntityTable) -> str | None:
+    """The country the text names most, else the one country its entities belong to."""
+    salient = salient_countries(doc)
+    if salient:
+        return f"country:{salient[0]}"
+    only = [e.key for e in table.entities.values() if e.kind == COUNTRY]
+    return only[0] if len(only) == 1 else None
 
 
 def _forces_phrase(tok: Token) -> Span:

@@ -333,8 +333,8 @@ def resolve_entities(doc: Doc) -> EntityTable:
             continue
         if label in {"GPE", "LOC"} and not name.split()[-1].lower() in region_words:
             reading = gaz.read_actor(name)
-            if reading is not None and reading.via in {"capital", "seat"} and told.get(name, reading.country.iso2) \
-                    != reading.country.iso2:
+            if reading is not None and reading.via in {"capital", "seat"} and name in told \
+                    and told[name] != reading.country.iso2:
                 # "Tripoli in northern Lebanon": a town of the country the text puts it in, not a capital elsewhere
                 table.bind(span, _framed_place(table, name, [told[name]], countries, CITY).key)
                 continue

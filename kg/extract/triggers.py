@@ -670,15 +670,20 @@ def _renewed(tok: Token, verb: Token) -> bool:
         arg = arg.head
     if arg.head != verb or arg.dep_ not in {"nsubj", "nsubjpass", "dobj", "aux"}:
         return False  # "aux": "shelling resumed" with the noun mistaken for an auxiliary
-    # "X repulses an attack", "Russia resumes shelling of Kharkiv": a report's present, for one event (not "says it
-    # repels such attacks every week")
-    headline = verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "ROOT" and not any(c.dep_ == "aux" for c in verb.children) \
+    return _told_as_happened(verb, arg) and not any(c.dep_ == "neg" for c in verb.children)
+
+
+def _told_as_happened(verb: Token, arg: Token) -> bool:
+    """A verb telling what happened: the simple past, the perfect or the past passive ("has resumed",
+    "an attack was repelled"), or a report's present for one event ("X repulses an attack", "Russia
+    resumes shelling of Kharkiv"; not "says it repels such attacks every week")."""
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ == "VBN":
+        return any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} or c.dep_ == "auxpass" and c.lower_ in {"was", "were"}
+                   for c in verb.children)
+    return verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "ROOT" and not any(c.dep_ == "aux" for c in verb.children) \
         and arg.tag_ in {"NN", "VBG"} and not any(c.lower_ in {"such", "any", "every", "each"} for c in arg.children)
-    if verb.tag_ != "VBD" and not headline and not (verb.tag_ == "VBN" and any(
-            c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} or c.dep_ == "auxpass" and c.lower_ in {"was", "were"}
-            for c in verb.children)):  # "has resumed", "an attack was repelled"
-        return False
-    return not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _feared_dead(tok: Token) -> bool:

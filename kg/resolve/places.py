@@ -180,9 +180,6 @@ def _load_region_words() -> dict[str, str]:
     return words
 
 
-_SUBDIVISION_SUFFIXES = re.compile(r"\s+(?:oblast|oblysy|region|province|state|governorate|county|district)$")
-
-
 @functools.lru_cache(maxsize=1)
 def _subdivision_countries() -> dict[str, frozenset[str]]:
     """Folded name of a country's subdivision (ISO 3166-2, as pycountry ships it: provinces,
@@ -193,12 +190,23 @@ def _subdivision_countries() -> dict[str, frozenset[str]]:
 
     found: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        iso = sub.country_code
         key = fold(sub.name)
-        for k in {key, _SUBDIVISION_SUFFIXES.sub("", key)}:
+        trailing = _trailing_region_word(key)
+        for k in {key, trailing[0] if trailing else None}:
             if k:
-                found.setdefault(k, set()).add(iso)
+                found.setdefault(k, set()).add(sub.country_code)
     return {k: frozenset(v) for k, v in found.items()}
+
+
+def _trailing_region_word(text: str) -> tuple[str, str] | None:
+    """'Donetska oblast' → ('Donetska', 'region'): the name before the region word that ends
+    ``text`` and the word's canonical form; None when no region word ends it."""
+    words = _load_region_words()
+    tokens = text.split()
+    for size in (3, 2, 1):
+        if len(tokens) > size and fold(" ".join(tokens[-size:])) in words:
+            return " ".join(tokens[:-size]), words[fold(" ".join(tokens[-size:]))]
+    return None
 
 
 # ----------------------------------------------------------------------------- country tables
@@ -597,11 +605,12 @@ class Gazetteer:
 
     def _split_region_phrase(self, text: str) -> tuple[str, str] | None:
         """'Zaporizhzhia region' / 'region of Zaporizhzhia' → ('Zaporizhzhia', 'region'); None when no region word frames the name."""
+        trailing = _trailing_region_word(text)
+        if trailing is not None:
+            return trailing
         words = _load_region_words()
         tokens = text.split()
         for size in (3, 2, 1):
-            if len(tokens) > size and fold(" ".join(tokens[-size:])) in words:
-                return " ".join(tokens[:-size]), words[fold(" ".join(tokens[-size:]))]
             if (
                 len(tokens) > size + 1
                 and tokens[size].lower() == "of"
