@@ -68,20 +68,18 @@ def org_with(ents, name):
     return found[0]
 
 
-def test_entities_bracketed_acronym_is_the_organization(nlp):
-    ents = entities_of(nlp, "Fighters of the Sudan Liberation Movement (SLM) clashed with the RSF near Tawila. "
-                            "The SLM said three of its fighters died.")
-    org = org_with(ents, "SLM")
-    assert org.label == "Sudan Liberation Movement"
-    assert any("acronym" in r for r in org.merge_reasons)
-
-
-def test_entities_organization_known_by_another_name_is_one(nlp):
-    ents = entities_of(nlp, "The Ahlu Sunna Wal Jamaa group, locally known as Al-Shabaab, attacked Mocimboa da Praia. "
-                            "Al-Shabaab fighters later withdrew.")
-    org = org_with(ents, "Al-Shabaab")
-    assert org.label == "Ahlu Sunna Wal Jamaa"
-    assert any("another name" in r for r in org.merge_reasons)
+@pytest.mark.parametrize(("text", "surface", "label", "reason"), [
+    # an acronym defined in brackets
+    ("Fighters of the Sudan Liberation Movement (SLM) clashed with the RSF near Tawila. "
+     "The SLM said three of its fighters died.", "SLM", "Sudan Liberation Movement", "acronym"),
+    # a name the text gives as another of the same group's
+    ("The Ahlu Sunna Wal Jamaa group, locally known as Al-Shabaab, attacked Mocimboa da Praia. "
+     "Al-Shabaab fighters later withdrew.", "Al-Shabaab", "Ahlu Sunna Wal Jamaa", "another name"),
+])
+def test_entities_second_name_of_an_organization_is_the_organization(nlp, text, surface, label, reason):
+    org = org_with(entities_of(nlp, text), surface)
+    assert org.label == label
+    assert any(reason in r for r in org.merge_reasons)
 
 
 def test_entities_acronym_first_then_name_in_brackets(nlp):
