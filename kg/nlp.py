@@ -143,6 +143,7 @@ _BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", 
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines, subheadings and list items stand
     on lines of their own, and the parser would otherwise run them into the next line.
+    A sentence that begins with a figure goes on after it ("18 fighters were killed").
     Inside brackets no sentence starts, nor at a bracket that follows a word: "on Monday
     night [14 March] in X town" is one sentence (a bracket left open holds for a line or at
     most ``_MAX_BRACKETED`` words)."""
@@ -163,6 +164,8 @@ def line_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = False
         elif tok.text in {"(", "["} and not prev.is_space and prev.text not in {".", "!", "?", ":", ";"}:
             tok.is_sent_start = False
+        elif prev.is_digit and tok.is_alpha and (prev.i == 0 or doc[prev.i - 1].text in {".", "!", "?"}):
+            tok.is_sent_start = False  # "... in X. 18 fighters were killed": the figure begins the sentence
         if tok.text in {"(", "["}:
             depth, opened = depth + 1, tok.i
         elif tok.text in {")", "]"} and depth > 0:

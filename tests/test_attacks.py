@@ -904,3 +904,44 @@ def test_attacks_it_in_a_claim_of_responsibility_is_the_claimant(nlp):
 
 def test_attacks_attacks_fought_off_as_a_habit_are_no_event(nlp):
     assert attacks_of(nlp, "The army says it repels such attacks every week.") == []
+
+
+@pytest.mark.parametrize("text, killed", [
+    # a party's claim beside the figure the report gives: the range of the two
+    ("A roadside bomb hit a police truck near Mandera on Monday, killing six officers. "
+     "The militants claim 11 fatalities.", ("Killed", 6, 11, "officer")),
+    ("Russian forces shelled Huliaipole on Monday, killing three soldiers. Moscow claimed to have "
+     "killed 40 soldiers in the strike.", ("Killed", 3, 40, "soldier")),
+    # another account: lower, or open-ended
+    ("At least five villagers were killed when gunmen raided Kauran Namoda on Sunday. Other sources said "
+     "three villagers had been killed.", ("Killed", 3, None, "villager")),
+    # a claim for some of the dead, beside a toll of both sides: the toll stays, open above
+    ("The army and FARC dissidents clashed near Tame on Monday. 9 soldiers and 7 rebels were killed. "
+     "The dissidents said in a claim of responsibility that they had killed 20 soldiers.", ("Killed", 16, None, None)),
+])
+def test_attacks_a_claim_beside_the_told_figure_is_one_range(nlp, text, killed):
+    (attack,) = attacks_of(nlp, text)
+    assert [c for c in attack["counts"] if c[0] == "Killed"] == [killed], attack
+
+
+@pytest.mark.parametrize("text, counts", [
+    # the claim alone is the figure
+    ("On 4 May, Tuareg rebels claimed to have killed eight soldiers near Anefis.", [("Killed", 8, 8, "soldier")]),
+    # a claim of other dead than the ones told is a count of its own
+    ("Three soldiers were killed in an ambush near Ghazni on Monday. The army claimed to have killed 20 militants "
+     "in the fighting.", [("Killed", 3, 3, "soldier"), ("Killed", 20, 20, "militant")]),
+    # what a claim of responsibility is for is told by the report
+    ("Al-Shabaab claimed the attack, which killed 12 soldiers near Baidoa on Monday.", [("Killed", 12, 12, "soldier")]),
+    # the monitor's own figure settles the claims
+    ("On 8 May, Taliban militants attacked a checkpoint in Khost. The Taliban claimed to have killed 30 soldiers. "
+     "Fatalities coded as 4.", [("Killed", 4, 4, None)]),
+])
+def test_attacks_claims_that_dispute_nothing_keep_their_figure(nlp, text, counts):
+    (attack,) = attacks_of(nlp, text)
+    assert sorted((c for c in attack["counts"] if c[0] == "Killed"), key=str) == sorted(counts, key=str), attack
+
+
+def test_attacks_a_sentence_that_begins_with_a_figure_keeps_it(nlp):
+    (attack,) = attacks_of(nlp, "On 3 June, Fano militiamen and federal troops clashed in Debre Markos (Amhara). "
+                                "14 Fano fighters and 6 soldiers were reportedly killed.")
+    assert ("Killed", 20, 20, None) in attack["counts"], attack

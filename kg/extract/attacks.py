@@ -863,8 +863,9 @@ def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
     lex = weapon_lexicon()
     if a.weapons and b.weapons and not any(lex.related(x, y) for x in a.weapons for y in b.weapons):
         return True  # "a ballistic missile" and "two missiles" may be one attack; a drone and a shell are not
-    oa = {(m.record.outcome, _group(m.record)) for m in a.casualties}
-    ob = {(m.record.outcome, _group(m.record)) for m in b.casualties}
+    # a party's claim ("the rebels claim 15 fatalities") may differ from the figure told of the same dead
+    oa = {(m.record.outcome, _group(m.record)) for m in a.casualties if not m.claimed}
+    ob = {(m.record.outcome, _group(m.record)) for m in b.casualties if not m.claimed}
     revised = {(m.record.outcome, _group(m.record)) for m in a.casualties + b.casualties if m.revision}
     for key in (oa & ob) - revised:  # "the toll rose to 14": a new figure for the same dead
         ra = [m.record for m in a.casualties if (m.record.outcome, _group(m.record)) == key]
@@ -927,7 +928,19 @@ def _group(rec: CasualtyRecord) -> str:
 def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]:
     """One count per outcome and victim group: a revised figure wins, else the most precise one.
     A vague figure for everyone ("many were injured") gives way to a stated figure for the
-    same outcome ("at least six civilians were wounded"): the conservative reading."""
+    same outcome ("at least six civilians were wounded"): the conservative reading. Figures that
+    disagree by whom they come from (a party's claim, another account) are one range (:func:`_disputed`)."""
+    told = {(m.record.outcome, _group(m.record)) for m in mentions if not m.claimed and _group(m.record) != "child"}
+    revised = {m.record.outcome for m in mentions if m.revision}  # "fatalities coded as 7" settles the claims too
+    disputing = [m for m in mentions if m.claimed and _group(m.record) != "child" and m.record.outcome not in revised
+                 and any(outcome == m.record.outcome and (group == "all" or _group(m.record) in {"all", group})
+                         for outcome, group in told)]
+    ids = {id(m) for m in disputing}
+    counts = _told_counts([m for m in mentions if id(m) not in ids])
+    return tuple(_disputed(counts, [m.record for m in disputing]))
+
+
+def _told_counts(mentions: list[CasualtyMention]) -> list[CasualtyRecord]:
     # "seven people were among the dead": some of the dead, when a toll of them all is told
     whole = {m.record.outcome for m in mentions if not m.part and _group(m.record) == "all"}
     mentions = [m for m in mentions if not (m.part and _group(m.record) == "all" and m.record.outcome in whole)]
@@ -954,7 +967,33 @@ def _final_counts(mentions: list[CasualtyMention]) -> tuple[CasualtyRecord, ...]
         if _group(rec) == "child" and not any(o.outcome == rec.outcome and _group(o) != "child" for o in out):
             # "three children were killed": the children are all the dead, and a sub-count of them
             out.append(replace(rec, victims=None))
-    return tuple(_without_overlaps(out))
+    return _without_overlaps(out)
+
+
+def _disputed(counts: list[CasualtyRecord], claims: list[CasualtyRecord]) -> list[CasualtyRecord]:
+    """A count that a party's claim or another account disputes ("killing eight officers ... the
+    militants claim 15 fatalities", "at least four were killed ... other sources said six had
+    died") is the range of the figures: the smallest lower bound, the largest
+    upper bound, as the claims of several documents are reconciled. A claim for some of the dead
+    ("claimed to have killed 35 of the rival fighters", beside a toll of both sides) leaves the
+    toll open above. A claim of other dead than the ones told ("three soldiers were killed; the army
+    claims to have killed 20 militants") is a count of its own. Children stay a sub-count of their own."""
+    out = list(counts)
+    for outcome in dict.fromkeys(c.outcome for c in claims):
+        heads = [c for c in out if c.outcome == outcome and _group(c) != "child"]
+        theirs = [c for c in claims if c.outcome == outcome]
+        if len(heads) != 1:
+            continue
+        head = heads[0]
+        same = [c for c in theirs if c.victims in {None, head.victims}]  # of the same dead, not some of them
+        low = min([head.min] + [c.min for c in same])
+        tops = [head.max] + [c.max for c in theirs]
+        high = max(tops) if len(same) == len(theirs) and None not in tops else None
+        if (low, high) == (head.min, head.max):
+            continue
+        quote = " / ".join(dict.fromkeys([head.quote] + [c.quote for c in theirs]))
+        out[out.index(head)] = replace(head, min=low, max=high, vague=head.vague and all(c.vague for c in theirs), quote=quote)
+    return out
 
 
 def _without_overlaps(counts: list[CasualtyRecord]) -> list[CasualtyRecord]:

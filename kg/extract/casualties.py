@@ -87,6 +87,7 @@ class CasualtyMention:
     superseded: bool  # an earlier, replaced figure ("the previously reported toll of 85")
     revision: bool  # a revised figure ("the toll rose to 12")
     part: bool = False  # some of the casualties only ("three children were among the dead")
+    claimed: bool = False  # a party's claim or another account ("the rebels claim 15 fatalities")
 
 
 # -- outcome words ------------------------------------------------------------
@@ -593,16 +594,17 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             superseded = _superseded(context, head)
             revision = _marked([anchor, anchor.head], _w("revision_markers"))
             among = _among_group(anchor) is not None
+            claimed = _claimed(anchor)
             for rec in _sum_groups([r for _, r in records]):
                 if among and not rec.vague:
                     rec = replace(rec, max=None)  # some of the dead: at least so many
-                m = CasualtyMention(anchor, rec, superseded, revision, among)
+                m = CasualtyMention(anchor, rec, superseded, revision, among, claimed)
                 mentions.append(m)
                 items_of.extend((h.i, m) for h in heads)
             for item, _ in records:
                 for sub in _included(item, outcome):
                     sub = replace(sub, max=None) if among and not sub.vague else sub
-                    mentions.append(CasualtyMention(anchor, sub, superseded, revision, among))
+                    mentions.append(CasualtyMention(anchor, sub, superseded, revision, among, claimed))
     # "a wounded soldier later succumbed": the same person is counted as killed only
     killed_heads = {i for i, m in items_of if m.record.outcome == KILLED}
     dropped = {id(m) for i, m in items_of if m.record.outcome == INJURED and i in killed_heads
@@ -613,6 +615,36 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
     mentions += _unnumbered_toll(sent, mentions)
     mentions += _coded_figure(sent)
     return _inherit_victims(mentions)
+
+
+def _claimed(anchor: Token) -> bool:
+    """A figure in a party's mouth or in another account: the object or clause of a claim verb ("the
+    rebels claim 15 fatalities", "claimed to have killed ten", "the government claims the militia
+    killed 196"), a clause said "in a claim" ("said in a claim of responsibility that it had killed
+    35"), or what "other sources" say. Not what a claim of responsibility is for ("claimed the attack,
+    which killed 12"): only clauses are followed up, not the nouns they hang on."""
+    tok = anchor
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            return False
+        if tok.dep_ in {"dobj", "ccomp", "xcomp"} and head.pos_ == "VERB" \
+                and head.lemma_.lower() in casualty_words("claim_verbs"):
+            return True
+        if tok.dep_ == "ccomp" and head.pos_ in {"VERB", "AUX"}:
+            if any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in casualty_words("claim_nouns")
+                   for c in head.children for p in c.children):
+                return True  # "said in a claim of responsibility that ..."
+            if any(c.dep_ == "nsubj" and c.lemma_.lower() in casualty_words("other_account_nouns")
+                   and any(a.lower_ == "other" for a in c.children) for c in head.children):
+                return True  # "other sources said ..."
+        if tok.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
+                and any(n.lemma_.lower() in casualty_words("claim_nouns") for n in (head, head.head.head)):
+            return True  # "in a claim (of responsibility) that it had killed 35"
+        if tok.dep_ not in {"ccomp", "xcomp", "conj"}:
+            return False
+        tok = head
+    return False
 
 
 def _among_group(anchor: Token) -> Token | None:
@@ -937,7 +969,7 @@ def _inherit_victims(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
         rec = m.record
         if rec.victims is None and last_group and "other" in rec.quote.lower():
             rec = CasualtyRecord(rec.outcome, rec.min, rec.max, rec.vague, rec.quote, last_group)
-            m = CasualtyMention(m.anchor, rec, m.superseded, m.revision)
+            m = replace(m, record=rec)
         if rec.victims and rec.victims not in _w("generic_victims"):
             last_group = rec.victims
         out.append(m)
