@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from kg.extract.attacks import extract_attacks
@@ -538,6 +540,13 @@ def test_attack_places_names_listed_before_a_plural_admin_noun(nlp, text, places
         ("Israeli tanks pushed deeper into Beit Hanoun, residents said. Medics said at least seven people were "
          "killed by tank shells.", "Beit Hanoun"),
         ("Rebels advanced on the town of Sake on Monday. At least 12 civilians were killed by shelling, the UN said.", "Sake"),
+        # or right after forces carried out an operation there ("in the area of X", however far from Y)
+        ("On 3 May 2024, French forces conducted a combined air-ground operation involving fighter jets and drones "
+         "in the area of Tin-Hama, about 7 km northeast of Ansongo (Ansongo, Gao). More than 20 militants were killed.",
+         "Tin-Hama"),
+        ("The army launched an offensive in Idlib province on Monday. Twelve civilians were killed, a monitor said.",
+         "Idlib province"),
+        ("On 10 June, Colombian troops carried out an operation near Tame. Four dissidents were killed.", "Tame"),
         # "in the south" of the country whose people the sentence names, not the attacker's
         ("Two Lebanese soldiers were killed in an Israeli strike on an army checkpoint in the south, the army said.", "Lebanon"),
         ("Three Ukrainian civilians were killed by Russian shelling in the east of the country.", "Ukraine"),
@@ -551,6 +560,18 @@ def test_attack_places_names_listed_before_a_plural_admin_noun(nlp, text, places
 def test_attack_places_of_an_attack_with_no_place_of_its_own(nlp, text, place):
     found = attack_places(nlp, text)
     assert found and found[0] == [place], found
+
+
+def test_attack_places_operation_opens_the_scene_of_an_undated_toll(nlp):
+    from kg.extract import extract
+
+    records = extract(nlp("On 3 May 2024, French forces conducted an operation in the area of Tin-Hama. "
+                          "More than 20 militants were killed."), date(2024, 6, 12))
+    (attack,) = records.attacks
+    assert (attack.date.earliest, attack.date.latest) == (date(2024, 5, 3), date(2024, 5, 3)), attack
+    # an operation that hurt no one is no attack
+    assert extract(nlp("On 3 May 2024, police conducted an operation in Kibera. Five suspects were arrested."),
+                   date(2024, 6, 12)).attacks == []
 
 
 def test_attack_places_forces_moving_in_another_paragraph_place_nothing(nlp):

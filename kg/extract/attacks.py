@@ -1089,6 +1089,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
     for a in attacks:
         if not a.places:
             a.places = _places_told_otherwise(ctx, a)
+        if a.date is None and not a.aggregate:
+            a.date = _scene_date(ctx, a)
         counts = _final_counts(a.casualties)
         yield AttackRecord(
             evidence=DocContext.evidence(*a.evidence),
@@ -1323,16 +1325,48 @@ def _the_countrys_part(tok: Token, directions: frozenset[str]) -> str | None:
     return None
 
 
-def _where_forces_moved(ctx: DocContext, cand: Candidate) -> list[str]:
-    """"Tanks pushed deeper into X, residents said. Medics said seven people were killed by tank
-    shells.": an attack with no place of its own, told right after forces moved into one place in
-    the same paragraph, happened there."""
+def _scene_before(ctx: DocContext, cand: Candidate) -> tuple[Span | None, list[Token]]:
+    """The sentence right before an attack's first, in the same paragraph, when it tells of forces
+    moving into a place or carrying out an operation ("Tanks pushed deeper into X", "Troops conducted
+    an operation in X village"), and its words of the move; else ``(None, [])``."""
     first = min(cand.evidence, key=lambda s: s.start)
     before = [s for s in ctx.doc.sents if s.end <= first.start][-1:]
     if not before or ctx.paragraph_of(before[0][0]) != ctx.paragraph_of(first[0]):
+        return None, []
+    operations = word_set("violence_words.json", "operation_nouns")
+    moves = [t for t in before[0] if t.pos_ == "VERB" and t.lemma_.lower() in word_set("violence_words.json", "advance_verbs")
+             or t.dep_ == "dobj" and t.lemma_.lower() in operations and t.head.lemma_.lower() in words("agentive_verbs")]
+    return (before[0], moves) if moves else (None, [])
+
+
+def _scene_date(ctx: DocContext, cand: Candidate) -> DateWindow | None:
+    """The date that opens the scene an undated attack was told right after ("On 10 May, troops
+    conducted an operation in X. Two civilians were killed."): the attack's day."""
+    scene, _ = _scene_before(ctx, cand)
+    if scene is None:
+        return None
+    ent = next((e for e in scene.ents if e.label_ == "DATE" and _opens_sentence(e)), None)
+    return ctx.date_of(ent, "past") if ent is not None else None
+
+
+def _where_forces_moved(ctx: DocContext, cand: Candidate) -> list[str]:
+    """"Tanks pushed deeper into X, residents said. Medics said seven people were killed by tank
+    shells.", "Troops conducted an operation in X village. Five militants were killed.": an attack
+    with no place of its own, told right after forces moved into one place or carried out an
+    operation there, in the same paragraph, happened there."""
+    scene, moves = _scene_before(ctx, cand)
+    if scene is None:
         return []
-    if not any(t.pos_ == "VERB" and t.lemma_.lower() in word_set("violence_words.json", "advance_verbs") for t in before[0]):
-        return []
+    before = [scene]
+    for word in moves:  # "an operation in the area of X, 7 km north of Y": the place the operation is in
+        held = (word, word.head, *(c for c in word.children if c.dep_ == "acl"))  # "an operation involving jets in X"
+        for prep in (c for w in held for c in w.children if c.dep_ == "prep" and c.lower_ in {"in", "into", "near", "around"}):
+            objs = [p for p in prep.children if p.dep_ == "pobj"]
+            objs += [x for p in objs for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for x in c.children if x.dep_ == "pobj"]  # "in the area of X"
+            key = next((k for p in objs if (k := attack_places.place_of(ctx, p))), None)
+            if key is not None:
+                return [key]
     keys = list(dict.fromkeys(k for _, k in attack_places.sentence_places(ctx, before[0])))
     keys = attack_places.most_specific(ctx, keys, False) if keys else []
     return keys if len(keys) == 1 else []
