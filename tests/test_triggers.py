@@ -99,6 +99,14 @@ EVERYDAY = [
     ("Clan militia attack herders at a watering point", "AttackOnCivilians"),
     ("Five people were killed when a shell hit a market in Horlivka.", "ShellingArtilleryMissile"),
     ("On 3 May, an IED detonated in a school in Gossi; the device was reportedly intended to target soldiers.", "RemoteExplosive"),
+    # the same told with a comma: the clause after it does not govern the explosion
+    ("On 3 May, an IED detonated in a school in the village of Boni, the device reportedly intended to target soldiers.",
+     "RemoteExplosive"),
+    ("A roadside bomb exploded near a checkpoint in Kandahar, the militants apparently planning to hit a convoy.",
+     "RemoteExplosive"),
+    # a headline whose verb the tagger took for a plural noun, read when a weapon follows it
+    ("Rebel group fires rockets at army base in Bor.", "ShellingArtilleryMissile"),
+    ("Militia fires mortars at camp in Beni.", "ShellingArtilleryMissile"),
     ("A grenade was in the early morning hurled at a primary school in Bamburi. No injuries were reported.", "Grenade"),
 ]
 
@@ -134,6 +142,7 @@ NEGATIVE = [
     "The federal army has been fighting the rebels in the north for weeks, diplomats say.",
     "Mediators met the leaders of both sides in Doha on Monday.",
     "Police boss fires deputy",
+    "Police fires tear gas at protesters in Nairobi.",
     "Attack helicopter crash near the base",
     "Police arrested 30 suspected militants in a raid in Garissa on Monday.",
     "Soldiers detained two men suspected of planning attacks on churches.",

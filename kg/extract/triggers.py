@@ -263,7 +263,9 @@ def _first_in_precedence(types) -> str | None:
 def _headline_verbs(sent: Span) -> list[Trigger]:
     """A sentence in headline style, with no verb the tagger saw ("Militia attack herders at a
     well"): a word of an attack, killing, abduction or clash verb standing between two noun
-    phrases is that verb. Words that need their arguments read ("fires", "hits") are left out."""
+    phrases is that verb. Words that need their arguments read ("fires", "hits") are read only
+    when what follows them is such an argument: a weapon fired ("Rebel group fires rockets at
+    army base")."""
     if any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return []
     index = _word_index()
@@ -273,7 +275,8 @@ def _headline_verbs(sent: Span) -> list[Trigger]:
         if tok.pos_ != "NOUN" or before.pos_ not in {"NOUN", "PROPN"} or after.pos_ not in {"NOUN", "PROPN", "DET", "ADJ", "NUM"}:
             continue
         # the word's verb forms are the index's inflections of a verb pattern's lemmas
-        pats = [p for p in index.get(("propn", tok.lower_), ()) if p.id in HEADLINE_PATTERNS]
+        pats = [p for p in index.get(("propn", tok.lower_), ())
+                if p.id in HEADLINE_PATTERNS or (p.requires == {"aimed"} and _is_weapon(after) and not _crowd_control(tok))]
         if pats:
             out.append(Trigger(tok, tuple(p.id for p in pats), next((p.type for p in pats if p.type), None),
                                all(p.outcome for p in pats)))
@@ -603,7 +606,7 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if lemma == "strike" and any(c.lemma_.lower() in {"deal", "agreement", "tone", "balance", "chord", "note", "accord", "bargain", "pose", "match", "oil", "gold"} for c in tok.children):
         return True
     for anc in [tok] + list(tok.ancestors)[:3]:
-        if anc != tok and _across_semicolon(tok, anc):
+        if anc != tok and (_across_semicolon(tok, anc) or _spliced(tok, anc)):
             break  # "an IED detonated in X; the device was intended for ...": another clause, parsed as the head
         if anc != tok and anc.lemma_.lower() in event_words("non_event_heads") and not _feared_dead(anc) \
                 and not _renewed(tok, anc):
@@ -637,6 +640,24 @@ def _across_semicolon(tok: Token, other: Token) -> bool:
     """Whether a semicolon stands between two words: they belong to clauses of their own."""
     lo, hi = sorted((tok.i, other.i))
     return any(t.text == ";" for t in tok.doc[lo:hi])
+
+
+def _spliced(tok: Token, head: Token) -> bool:
+    """"An IED exploded in a school, the device reportedly intended to target soldiers": a clause told
+    as done (a past verb) before a comma and the next clause's own subject, which the parser hangs on
+    that clause's verb as its complement or, with no joining word, its adverbial clause. The verb
+    after the comma does not govern it."""
+    clause = tok
+    while clause.head != head and clause.head != clause:
+        clause = clause.head
+    past = clause.tag_ == "VBD" or clause.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in clause.children) \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)  # "an IED detonated", tagged a participle
+    if clause.i > head.i or not past or not (
+            clause.dep_ == "ccomp" or clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children)):
+        return False  # "after an IED exploded, the device ..." is the verb's own circumstance
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    end = max(t.i for t in clause.subtree)
+    return subject is not None and end < subject.i < head.i and any(t.text == "," for t in tok.doc[end : subject.i])
 
 
 def _in_arrest(tok: Token) -> bool:
