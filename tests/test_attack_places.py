@@ -550,6 +550,11 @@ def test_attack_places_names_listed_before_a_plural_admin_noun(nlp, text, places
         # "in the south" of the country whose people the sentence names, not the attacker's
         ("Two Lebanese soldiers were killed in an Israeli strike on an army checkpoint in the south, the army said.", "Lebanon"),
         ("Three Ukrainian civilians were killed by Russian shelling in the east of the country.", "Ukraine"),
+        # the country whose own emergency, health or police service tells of it (not the attacker's)
+        ("Ukrainian emergency services said a glide bomb killed two people at a petrol station.", "Ukraine"),
+        ("Lebanon's health ministry said a drone strike killed three paramedics near a clinic.", "Lebanon"),
+        ("Sudanese medics said a drone attack killed five civilians at a market.", "Sudan"),
+        ("Russian emergency services said a Ukrainian drone killed a woman in a village.", "Russia"),
         # where what was hit was heading
         ("On 3 May, the air force struck a convoy heading to Mellit.", "Mellit"),
         # the place of the local official who tells of it
@@ -572,6 +577,11 @@ def test_attack_places_operation_opens_the_scene_of_an_undated_toll(nlp):
     # an operation that hurt no one is no attack
     assert extract(nlp("On 3 May 2024, police conducted an operation in Kibera. Five suspects were arrested."),
                    date(2024, 6, 12)).attacks == []
+
+
+def test_attack_places_armed_forces_telling_of_their_strike_place_nothing(nlp):
+    found = attack_places(nlp, "The Israeli military said it struck a weapons depot, killing two militants.")
+    assert found == [[]], found
 
 
 def test_attack_places_forces_moving_in_another_paragraph_place_nothing(nlp):

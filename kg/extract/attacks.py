@@ -1266,8 +1266,30 @@ def _places_told_otherwise(ctx: DocContext, cand: Candidate) -> list[str]:
     speaks from."""
     return (_facility_places(ctx, cand) or _place_referred_to(ctx, cand)
             or [k for k in (attack_places.local_speaker_place(ctx, s) for s in cand.evidence) if k][:1]
+            or _country_of_the_service(ctx, cand)
             or _where_forces_moved(ctx, cand) or _part_of_the_country(ctx, cand) or _bound_for(ctx, cand)
             or _warring_countries(ctx, cand))
+
+
+def _country_of_the_service(ctx: DocContext, cand: Candidate) -> list[str]:
+    """"Ukrainian emergency services said a glide bomb killed two people at a petrol station",
+    "Lebanon's health ministry said a drone strike killed three paramedics": a country's own
+    emergency, health or police service tells of harm on its soil, so an attack it tells of with
+    no place of its own lies in that country (not when that country is the attacker)."""
+    services = word_set("place_words.json", "domestic_service_nouns")
+    for sent in cand.evidence:
+        for verb in (t for t in sent if t.lemma_.lower() in words("report_verbs")):
+            for speaker in (c for c in verb.children if c.dep_ == "nsubj"):
+                phrase = [speaker] + [c for c in speaker.children if c.dep_ in {"compound", "amod", "poss"}]
+                if not any(t.lemma_.lower() in services or t.lower_ in services for t in phrase):
+                    continue
+                for word in phrase[1:]:
+                    key = _demonym_country(ctx, word)
+                    if key is None and word.dep_ == "poss" and (ent := ctx.entity(word)) is not None and ent.kind == COUNTRY:
+                        key = ent.key
+                    if key is not None and key not in cand.attackers:
+                        return [key]
+    return []
 
 
 def _bound_for(ctx: DocContext, cand: Candidate) -> list[str]:
