@@ -642,6 +642,9 @@ def test_attacks_attack_misparsed_as_the_speakers_subject_keeps_its_place(nlp):
         ("The Pakistani army said its troops killed 11 militants in a raid on a hideout in Khyber on Tuesday.", "Pakistan"),
         ("The Houthis said their forces fired two drones at a ship in the Red Sea.", "Houthis"),
         ("Israeli forces killed three men during a raid on the town of Tubas.", "Israel"),
+        # a harm verb carries the raid as a killing verb does
+        ("Israeli forces shot dead two Palestinians during a raid in Tulkarm on Thursday, the health ministry said.", "Israel"),
+        ("Myanmar soldiers shot dead four villagers during a raid in Sagaing region on Monday.", "Myanmar"),
         ("Residents of villages near the border said heavy Azerbaijani shelling resumed hours after the truce.", "Azerbaijan"),
         # the attack word is the object of a verb of firing: who fired it
         ("Hezbollah said it fired a barrage of rockets at army positions in the Galilee on Monday.", "Hezbollah"),
@@ -945,3 +948,13 @@ def test_attacks_a_sentence_that_begins_with_a_figure_keeps_it(nlp):
     (attack,) = attacks_of(nlp, "On 3 June, Fano militiamen and federal troops clashed in Debre Markos (Amhara). "
                                 "14 Fano fighters and 6 soldiers were reportedly killed.")
     assert ("Killed", 20, 20, None) in attack["counts"], attack
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("Israeli forces shot dead two Palestinians in Nablus on Thursday.", "palestinian"),
+    ("Gunmen killed four Kenyans near the border with Somalia on Monday.", "kenyan"),
+    ("A drone strike killed three Sudanese near Kosti on Friday.", "sudanese"),
+])
+def test_attacks_a_people_named_as_victims_is_a_singular_noun(nlp, text, victims):
+    (attack,) = attacks_of(nlp, text)
+    assert [c[3] for c in attack["counts"]] == [victims], attack

@@ -269,7 +269,8 @@ def _carrier_verb(trig: Token) -> Token | None:
         # "troops killed 11 militants in a raid": who killed, raided; also with the phrase hung on the
         # object ("bandits killed 17 people in coordinated attacks")
         verb = t.head.head.head if t.head.head.dep_ == "dobj" else t.head.head
-        if attack_places.is_violence_verb(verb) and _active(verb):
+        harm = verb.pos_ == "VERB" and verb.lemma_.lower() in casualty_words("harm_verbs")  # "shot dead two men during a raid"
+        if (attack_places.is_violence_verb(verb) or harm) and _active(verb):
             return verb
     return None
 

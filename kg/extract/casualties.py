@@ -57,7 +57,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.lexicon import event_words as _w
-from kg.lexicon import load_json, weapon_lexicon, word_set
+from kg.lexicon import load_json, read_tsv, weapon_lexicon, word_set
 from kg.records import CasualtyRecord
 from kg.resolve.numbers import MONTH_WORDS, is_measure_unit, parse_count, parse_number
 
@@ -249,6 +249,13 @@ def _is_count_word(tok: Token) -> bool:
     return tok.like_num or tok.pos_ == "NUM" or parse_count(tok.lower_) is not None or parse_count(tok.lemma_) is not None
 
 
+@lru_cache(maxsize=1)
+def _demonym_singulars() -> dict[str, str]:
+    """A people's plural noun -> its singular ("palestinians" -> "palestinian")."""
+    return {plural.strip().lower(): row["demonym"].lower() for row in read_tsv("demonyms.tsv")
+            for plural in row["plurals"].split("|") if plural.strip()}
+
+
 def _victims(head: Token) -> str | None:
     if _person_read_as_adjective(head):
         return head.lower_  # "Bomb kills civilian"
@@ -258,7 +265,8 @@ def _victims(head: Token) -> str | None:
         if _numbered(head):
             # "12 Fulani", "20 Al Shabaab": the group's name
             words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
-            return " ".join(t.lemma_.lower() for t in words)
+            singulars = _demonym_singulars()  # "two Palestinians": a palestinian each, as a victims noun
+            return " ".join(singulars.get(t.lemma_.lower(), t.lemma_.lower()) for t in words)
         for t in head.lefts:
             if t.pos_ == "NOUN":
                 return " ".join(x.lower_ for x in head.doc[t.left_edge.i : t.i + 1] if x.pos_ in {"NOUN", "ADJ"})
