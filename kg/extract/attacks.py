@@ -1264,12 +1264,12 @@ def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMentio
 def _places_told_otherwise(ctx: DocContext, cand: Candidate) -> list[str]:
     """The place of an attack that names none of its own, in this order: the town a building
     it hit is named after, the place "the area" refers back to, where the local who tells of it
-    speaks from."""
+    speaks from, where forces had just moved, the part of the country the text names, where what
+    it hit was heading, the country whose own services tell of it, the warring countries."""
     return (_facility_places(ctx, cand) or _place_referred_to(ctx, cand)
             or [k for k in (attack_places.local_speaker_place(ctx, s) for s in cand.evidence) if k][:1]
-            or _country_of_the_service(ctx, cand)
             or _where_forces_moved(ctx, cand) or _part_of_the_country(ctx, cand) or _bound_for(ctx, cand)
-            or _warring_countries(ctx, cand))
+            or _country_of_the_service(ctx, cand) or _warring_countries(ctx, cand))
 
 
 def _country_of_the_service(ctx: DocContext, cand: Candidate) -> list[str]:
