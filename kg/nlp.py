@@ -226,7 +226,9 @@ class EntityFixer:
                 continue  # "Parliament Speaker X", "Defence Minister X": a title before a name
             if label != "PERSON" and bare not in orgs and len(ent) <= 3 and _person_in_apposition(ent.root):
                 label = "PERSON"  # "Oksana, a local resident,": a person's name
-            elif label == "ORG" and bare not in orgs and 2 <= len(ent) <= 4 and _name_after_title(ent) \
+            elif label in {"ORG", "GPE", "LOC"} and bare not in orgs and 2 <= len(ent) <= 4 \
+                    and (_name_after_title(ent) or _set_off_after_title(doc, ent.start, ent.end)
+                         and all(t.pos_ == "PROPN" and t.is_alpha for t in ent)) \
                     and gaz.place(bare) is None and gaz.country(bare) is None:
                 label = "PERSON"  # "the bloc's special envoy, Olusegun Obasanjo,": the envoy's name
             elif bare in orgs or (bare in outlets and label != "GPE"):
@@ -281,6 +283,7 @@ class EntityFixer:
         spans = filter_spans(spans)
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
         spans += self._unlabelled_surnames(doc, spans, person_parts, leaders)
+        spans += self._names_set_off_after_titles(doc, spans, gaz)
         spans = [self._given_name_before(doc, s) for s in spans]
         spans = [self._with_outlet_words(doc, s) for s in spans]
         spans = [self._extend_region(doc, s, region_words, gaz) for s in spans]
@@ -572,6 +575,31 @@ class EntityFixer:
                 and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
 
     @staticmethod
+    def _names_set_off_after_titles(doc: Doc, spans: list[Span], gaz) -> list[Span]:
+        """"The bloc's envoy for the region, Amara Kolle, met ...": two or three capitalised words
+        the model left untagged, set off by commas right after a title and the phrase of its brief
+        ("envoy for X", "minister of Y"), are the title holder's name (the parser often hangs them on
+        the brief's last word)."""
+        heads = title_words().heads
+        if not any(t.lower_ in heads for t in doc):
+            return []
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        org_words = _organization_words()
+        found: list[Span] = []
+        for comma in (t for t in doc if t.text == "," and t.i + 3 < len(doc)):
+            end = comma.i + 1
+            while end < len(doc) and end - comma.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
+                    and doc[end].text[:1].isupper() and end not in covered:
+                end += 1
+            name = doc[comma.i + 1 : end]
+            if not 2 <= len(name) <= 3 or end >= len(doc) or doc[end].text != "," \
+                    or any(t.lower_ in org_words for t in name) or gaz.place(name.text) is not None:
+                continue
+            if _set_off_after_title(doc, name.start, name.end):
+                found.append(Span(doc, name.start, name.end, label="PERSON"))
+        return found
+
+    @staticmethod
     def _unlabelled_places(doc: Doc, spans: list[Span], gaz, person_parts: set[str]) -> list[Span]:
         """Proper-noun runs the model left untagged that the gazetteer knows as a place
         ("struck Odesa", "in Kherson"), unless they are part of a person's name."""
@@ -754,6 +782,20 @@ def _day_before_month(doc: Doc, start: int) -> bool:
         return False
     day = doc[start - 1]
     return day.text.isdigit() and 1 <= int(day.text) <= 31 and day.ent_type_ in {"", "CARDINAL"}
+
+
+def _set_off_after_title(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words ``start:end`` stand between commas right after a title and the phrase of
+    its brief: "the envoy for the region, X Y,", "the minister of defence, X Y,"."""
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "," or doc[end].text != ",":
+        return False
+    heads = title_words().heads
+    for t in reversed(doc[max(doc[start].sent.start, start - 8) : start - 1]):
+        if t.lower_ in heads and t.pos_ in {"NOUN", "PROPN"}:
+            return True
+        if t.pos_ not in {"PROPN", "ADP", "DET", "ADJ", "PART", "NOUN"} or t.text == ",":
+            return False
+    return False
 
 
 def _name_after_title(ent) -> bool:

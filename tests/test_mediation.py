@@ -515,3 +515,16 @@ def test_mediation_who_acts_as_part_of_efforts_to_end_a_war(nlp):
 def test_mediation_tasked_with_mediating_or_envoy_to_a_process(nlp, text, mediator, parties):
     rec, label = records_of(nlp, text)
     assert any(mediator in meds and parties <= sides for meds, sides in _mediations(rec, label)), _mediations(rec, label)
+
+
+@pytest.mark.parametrize("text, mediators, parties", [
+    ("Egyptian and Qatari mediators are pressing Israel and Hamas to agree to a second phase of the truce.",
+     ["Egypt", "Qatar"], {"Israel", "Hamas"}),
+    ("Angolan and Kenyan mediators urged Congo and the M23 to return to the negotiating table.",
+     ["Angola", "Kenya"], {"Democratic Republic of the Congo", "M23"}),
+])
+def test_mediation_joined_demonyms_before_mediators_are_each_a_mediator(nlp, text, mediators, parties):
+    rec, label = records_of(nlp, text)
+    found = _mediations(rec, label)
+    assert sorted(m for ms, _ in found for m in ms) == sorted(mediators), found
+    assert all(ps == parties for _, ps in found), found

@@ -50,6 +50,21 @@ def test_nlp_name_in_apposition_to_a_title_is_a_person(nlp):
     assert ("UN", "ORG") in [(e.text, e.label_) for e in doc.ents]
 
 
+@pytest.mark.parametrize("text, name", [
+    # the name set off after the title and its brief, which the model leaves untagged or takes for a place
+    ("The African Union's envoy for South Sudan, Amara Kolle Dembe, met the president in Juba on Monday.", "Amara Kolle Dembe"),
+    ("The regional bloc's special envoy to the Great Lakes, Tendai Moyo, held talks with rebel leaders.", "Tendai Moyo"),
+    ("The UN's special representative for Libya, Hanna Serwaa, briefed the council on Tuesday.", "Hanna Serwaa"),
+])
+def test_nlp_name_set_off_after_a_title_and_its_brief_is_a_person(nlp, text, name):
+    assert (name, "PERSON") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_nlp_place_set_off_after_a_place_is_no_person(nlp):
+    ents = [(e.text, e.label_) for e in nlp("The town of Bor, Jonglei State, was shelled on Monday.").ents]
+    assert not any(label == "PERSON" for _, label in ents), ents
+
+
 def test_nlp_town_read_as_a_given_name_and_surname_is_a_place(nlp):
     doc = nlp("Ethiopian forces and Fano militiamen clashed near Debre Markos on Sunday, killing 17 people.")
     assert ("Debre Markos", "GPE") in [(e.text, e.label_) for e in doc.ents]
