@@ -556,3 +556,18 @@ def test_meetings_the_leaders_of_two_sides_due_to_sign_will_meet(nlp):
     (m,) = rec.meetings
     assert m.status == "planned" and label(m.location) == "Abu Dhabi" and {"Armenia", "Azerbaijan"} <= {
         label(p) for p in m.participants}
+
+
+@pytest.mark.parametrize("text, status, earliest", [
+    # going on since a past month, told in the perfect progressive, with the purpose after it
+    ("Saudi Arabia and the United States have been hosting talks between the army and the RSF in Jeddah since May, "
+     "aiming to secure a ceasefire.", "held", date(2024, 5, 1)),
+    ("Norway has been hosting talks between the government and the ELN in Oslo since February, hoping to reach a truce.",
+     "held", date(2024, 2, 1)),
+    # a plan stays a plan with its purpose told after it
+    ("The two sides will hold talks in Doha next week, aiming to secure a truce.", "planned", date(2024, 6, 17)),
+])
+def test_meetings_purpose_after_the_talks_does_not_make_them_planned(nlp, text, status, earliest):
+    rec, label = records_of(nlp, text)
+    (m,) = rec.meetings
+    assert m.status == status and m.date is not None and m.date.earliest == earliest, m

@@ -31,10 +31,16 @@ def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
     head = clause_head(trigger)
     if head.tag_ == "VBD" and head.pos_ == "VERB" and not any(c.dep_ == "aux" for c in head.children):
         return False  # "later held talks with X": the clause's verb, in the simple past
-    scope = [head] + list(head.children) + [trigger] + list(trigger.children)
+    markers = words("future_markers")
+    auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if head.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"} and head.lemma_.lower() not in markers:
+        return False  # "have been hosting talks since May": going on, not to come
+    # "hosting talks, aiming to secure a ceasefire": the purpose of what is done, not a plan of it
+    purposes = {c for c in head.children if c.dep_ in {"advcl", "xcomp"} and c.i > trigger.i and c.tag_ == "VBG"
+                and c.lemma_.lower() in markers}
+    scope = [head] + [c for c in head.children if c not in purposes] + [trigger] + list(trigger.children)
     for t in list(head.ancestors)[:2]:
         scope += [t] + list(t.children)
-    markers = words("future_markers")
     if any(t.lower_ in markers or t.lemma_.lower() in markers for t in scope):
         if not any(t.lower_ in words("past_markers") for t in trigger.children):
             return True
@@ -55,12 +61,17 @@ def _fate_aside(t: Token) -> bool:
     """"..., a demand Paris rejected": a demand noun after a comma with a relative clause, telling
     what became of the demand, not part of it."""
     return t.lemma_.lower() in words("demand_nouns") and t.left_edge.i > 0 \
-        and t.doc[t.left_edge.i - 1].text == "," and any(c.dep_ == "relcl" for c in t.children)
+        and "," in {t.left_edge.text, t.doc[t.left_edge.i - 1].text} and any(c.dep_ == "relcl" for c in t.children)
+
+
+def _aside_start(t: Token) -> int:
+    """Where a fate aside begins: at its comma, which the parser may hang on the aside itself."""
+    return t.left_edge.i if t.left_edge.text == "," else t.left_edge.i - 1
 
 
 def clause_text(tok: Token) -> str:
     span = subtree_span(tok)
-    cut = next((t.left_edge.i - 1 for t in span if t is not tok and _fate_aside(t)), None)
+    cut = next((_aside_start(t) for t in span if t is not tok and _fate_aside(t)), None)
     if cut is not None and cut > span.start:
         span = tok.doc[span.start : cut]
     text = span.text
