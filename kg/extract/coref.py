@@ -94,6 +94,7 @@ def _merge_known_as(doc: Doc, table: EntityTable) -> None:
         while j < len(doc) and doc[j].lower_ in _KNOWN_AS_ADVERBS:
             j += 1
         if j + 2 > len(doc) or doc[j].lower_ != "known" or doc[j + 1].lower_ != "as":
+            _merge_as_known(doc, table, spans, start, end, key)
             continue
         other = spans.get(j + 2)
         if other is None:
@@ -104,6 +105,32 @@ def _merge_known_as(doc: Doc, table: EntityTable) -> None:
         if table.entities[src].kind != table.entities[key].kind or table.entities[key].kind not in {PERSON, ORGANIZATION}:
             continue
         table.merge(src, key, f"'{table.entities[src].label}' is given as another name of {table.entities[key].label}")
+
+
+def _merge_as_known(doc: Doc, table: EntityTable, spans: dict, start: int, end: int, key: str) -> None:
+    """"'Hemedti', as Mohamed Hamdan Dagalo is widely known, ...": the name first, then "as" the
+    full name "is known": the first merges into the full name."""
+    j = end
+    while j < len(doc) and doc[j].text in {'"', "”", "’", "'"}:
+        j += 1
+    if j + 1 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ != "as":
+        return
+    other = spans.get(j + 2)
+    if other is None:
+        return
+    k = other[1]
+    if k < len(doc) and doc[k].lower_ in {"is", "was", "are", "were"}:
+        k += 1
+    while k < len(doc) and doc[k].lower_ in _KNOWN_AS_ADVERBS:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "known":
+        return
+    full = table.span_key.get(other)
+    if full is None or full == key or full not in table.entities or key not in table.entities:
+        return
+    if table.entities[full].kind != table.entities[key].kind or table.entities[key].kind not in {PERSON, ORGANIZATION}:
+        return
+    table.merge(key, full, f"'{table.entities[key].label}' is given as another name of {table.entities[full].label}")
 
 
 def _merge_outlets(table: EntityTable) -> None:
