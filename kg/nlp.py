@@ -226,7 +226,7 @@ class EntityFixer:
                 continue  # "Parliament Speaker X", "Defence Minister X": a title before a name
             if label != "PERSON" and bare not in orgs and len(ent) <= 3 and _person_in_apposition(ent.root):
                 label = "PERSON"  # "Oksana, a local resident,": a person's name
-            elif label in {"ORG", "GPE", "LOC"} and bare not in orgs and 2 <= len(ent) <= 4 \
+            elif label in {"ORG", "GPE", "LOC", "NORP"} and bare not in orgs and 2 <= len(ent) <= 4 \
                     and (_name_after_title(ent) or _set_off_after_title(doc, ent.start, ent.end)
                          and all(t.pos_ == "PROPN" and t.is_alpha for t in ent)) \
                     and gaz.place(bare) is None and gaz.country(bare) is None:

@@ -110,6 +110,11 @@ def test_people_plural_title_before_conjoined_names(nlp, text, names, role, affi
      "Jeeyand Baloch", "Baloch Liberation Army"),
     ("The spokesman for Somalia's al-Shabaab militants, Ali Farah, said the group would fight on.",
      "Ali Farah", "al-Shabaab"),
+    # the kind of organization in the title names the last one of that kind told before
+    ("The Hamas-run health ministry said 40 people were killed. A ministry spokesman, Khalil Darwish, said most were "
+     "women.", "Khalil Darwish", "health ministry"),
+    ("The UN Security Council met on Friday. A council diplomat, Maria Costa, said a vote was delayed.",
+     "Maria Costa", "UN Security Council"),
 ])
 def test_people_affiliation_from_the_organization_in_the_title(nlp, text, name, affiliation):
     rec = extract(nlp(text), date(2024, 6, 12))

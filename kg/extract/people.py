@@ -253,7 +253,7 @@ def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
         if not role_toks:
             continue
         role = doc[role_toks[0].i : role_toks[-1].i + 1].text.strip(" ,")
-        if role.lower().startswith(("the ", "a ")):
+        if role.lower().startswith(("the ", "a ", "an ")):
             role = role.split(" ", 1)[1]
         return role, affiliation
     return None, None
@@ -309,6 +309,8 @@ def read_people(ctx: DocContext) -> None:
         role = roles[0] if roles else None
         if role and affiliation is None and _local_office(role):
             affiliation = _local_country(ctx, span)
+        if role and affiliation is None:
+            affiliation = _organization_named_before(ctx, role, span.start)
         if affiliation and ent.affiliation_key is None and affiliation != key:
             ent.affiliation_key = affiliation
     for span in ctx.doc.ents:  # after every title is read: a counterpart holds the other's title
@@ -319,6 +321,27 @@ def read_people(ctx: DocContext) -> None:
     for ent in table.entities.values():
         if ent.kind == PERSON and ent.affiliation_key is None:
             ent.affiliation_key = _known_affiliation(ctx, ent)
+
+
+@lru_cache(maxsize=1)
+def _organization_kinds() -> frozenset[str]:
+    """Words that end an organization's name and say what kind it is ("ministry", "agency", "council")."""
+    return word_set("references.json", "org_heads") | word_set("references.json", "name_kinds") \
+        | word_set("references.json", "authority_institutions")
+
+
+def _organization_named_before(ctx: DocContext, role: str, before: int) -> str | None:
+    """"The Houthi-run health ministry said ... A ministry spokesman, X, said": an organization
+    word in a title ("ministry spokesman", "army spokesman") refers back to the last organization
+    named before it whose name ends in that word."""
+    kinds = set(role.lower().split()) & _organization_kinds()
+    if not kinds:
+        return None
+    table = ctx.entities
+    found = [(start, key) for (start, end), key in table.span_key.items() if end <= before
+             and (ent := table.entities.get(key)) is not None and ent.kind == ORGANIZATION
+             and ent.label.lower().split()[-1] in kinds]
+    return max(found)[1] if found else None
 
 
 def _read_counterpart(ctx: DocContext, span: Span, ent) -> None:
