@@ -280,6 +280,7 @@ class EntityFixer:
         spans += self._acronym_spans(doc, spans, gaz)
         spans += self._split_surnames(doc, person_parts)
         spans += self._run_by_institutions(doc, spans)
+        spans += self._led_coalitions(doc, spans)
         spans = filter_spans(spans)
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
         spans += self._unlabelled_surnames(doc, spans, person_parts, leaders)
@@ -511,6 +512,24 @@ class EntityFixer:
             if start == tok.i or start < 3 or _run_by(doc, start) is None:
                 continue
             found.append(Span(doc, start, tok.i + 1, label="ORG"))
+        return found
+
+    @staticmethod
+    def _led_coalitions(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the Saudi-led coalition", "a US-led alliance", "the Kenyan-led force": a coalition named by
+        who leads it is an organization of its own (not its leader, which the name keeps)."""
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        heads = word_set("references.json", "led_bodies")
+        found = []
+        for tok in doc:
+            i = tok.i
+            if tok.lower_ not in heads or i < 3 or i in covered or doc[i - 1].lower_ != "led" or doc[i - 2].text not in {"-", "–"}:
+                continue
+            start = i - 3
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+                start -= 1  # "United States-led"
+            if doc[i - 3].text[:1].isupper() and doc[i - 3].is_alpha:  # the leader's own span gives way to the whole
+                found.append(Span(doc, start, i + 1, label="ORG"))
         return found
 
     @staticmethod

@@ -97,6 +97,10 @@ EVERYDAY = [
     ("The air force struck a convoy heading to Tessalit.", "AirDroneStrike"),
     ("An explosion took place at the township office.", "RemoteExplosive"),
     ("Clan militia attack herders at a watering point", "AttackOnCivilians"),
+    # a camp or a station of civilians is no military position
+    ("An Israeli strike on a tent camp in Mawasi killed 19 people overnight.", "AttackOnCivilians"),
+    ("Gunmen attacked a petrol station in Maiduguri on Monday, killing four people.", "AttackOnCivilians"),
+    ("Gunmen attacked an army camp in Maiduguri on Monday, killing four people.", "ArmedClash"),
     ("Five people were killed when a shell hit a market in Horlivka.", "ShellingArtilleryMissile"),
     ("On 3 May, an IED detonated in a school in Gossi; the device was reportedly intended to target soldiers.", "RemoteExplosive"),
     # the same told with a comma: the clause after it does not govern the explosion

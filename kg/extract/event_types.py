@@ -101,4 +101,8 @@ def _civilian(head: str) -> bool:
 
 
 def _aimed_at_positions(targets: Iterable[str]) -> bool:
-    return any(t.split()[-1] in _words("military_targets") for t in targets if t)
+    """A target that is a military position ("an army base", "the positions of the militia"), not
+    a place of civilians with the same noun ("a tent camp", "a petrol station")."""
+    civilian = _words("civilian_target_modifiers")
+    return any(t.split()[-1] in _words("military_targets") and not civilian & set(t.lower().split()[:-1])
+               for t in targets if t)
