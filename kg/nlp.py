@@ -242,6 +242,8 @@ class EntityFixer:
                 label = "ORG"
             elif label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} and self._named_building(ent):
                 label = "LOC"
+            elif label in {"ORG", "PERSON", "NORP", "PRODUCT"} and self._named_settlement(ent):
+                label = "GPE"  # "X, a town in North Darfur": a town
             elif label == "PERSON" and bare not in person_parts and self._listed_with_places(ent):
                 label = "GPE"
             elif label in _RELABEL_AS_PLACE and bare not in person_parts:
@@ -384,6 +386,14 @@ class EntityFixer:
         if root.dep_ == "appos" and root.head.lemma_.lower() in buildings and root.head.i < ent.start:
             return True
         return any(c.dep_ == "appos" and c.lemma_.lower() in buildings for c in root.children)
+
+    @staticmethod
+    def _named_settlement(ent: Span) -> bool:
+        """A name with a town, village or district in apposition after it: "X, a town in North
+        Darfur", "X, a village near the border", "X, the district capital"."""
+        nouns = word_set("place_words.json", "settlement_nouns") | word_set("place_words.json", "admin_nouns")
+        return any(c.dep_ == "appos" and c.i >= ent.end and c.lemma_.lower() in nouns and c.pos_ == "NOUN"
+                   for c in ent.root.children)
 
     @staticmethod
     def _listed_with_places(ent: Span) -> bool:

@@ -294,7 +294,11 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
             return None  # "the Fulani hamlet of X": the name before the noun describes the place
         admin = noun in words("admin_nouns") and noun not in words("settlement_nouns") and noun not in words("subplace_nouns")
         after = end + 1
-    containers, stop = _qualifier(doc, after, hi, noun is not None)
+    appositive = _appositive_settlement(doc, end, hi) if noun is None else None
+    if appositive is not None:  # "X, a town in North Darfur state,": a town, which lies in the state
+        noun, containers, stop = appositive
+    else:
+        containers, stop = _qualifier(doc, after, hi, noun is not None)
     if admin and len(containers) == 1 and _deeper(doc[containers[0][1] - 1].lower_, noun):
         containers, stop = (), after  # "in Y zone, X woreda": X lies in Y, not Y in X
     if not containers and admin and after + 1 < hi and doc[after].text == ",":
@@ -320,6 +324,27 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
             return None  # "KIA (Kachin Independence Army)"; "X village (Y)" stays a village
     weak = between and noun is None and not containers and not preceded and not coded
     return PlaceFrame(start, end, noun, containers, (), admin, max(stop, after), weak)
+
+
+def _appositive_settlement(doc: Doc, end: int, hi: int) -> tuple[str, tuple[tuple[int, int], ...], int] | None:
+    """", a town in North Darfur state", ", a small village near the border": a settlement noun in
+    apposition after a name, with the place it lies in: (the noun, its container, where it ends)."""
+    if end + 2 >= hi or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an"}:
+        return None
+    j = end + 2
+    while j < hi and doc[j].pos_ == "ADJ" and doc[j].text[:1].islower():
+        j += 1  # "a small town", "a remote village"
+    if j >= hi or not any(w in words("settlement_nouns") for w in (doc[j].lower_, doc[j].lemma_.lower())):
+        return None
+    noun, stop = doc[j].lemma_.lower(), j + 1
+    containers: tuple[tuple[int, int], ...] = ()
+    if stop + 1 < hi and doc[stop].lower_ == "in":
+        c_end = name_end(doc, stop + 1, hi)
+        if c_end > stop + 1:
+            if c_end < hi and doc[c_end].lower_ in words("admin_nouns"):
+                c_end += 1
+            containers, stop = ((stop + 1, c_end),), c_end
+    return noun, containers, stop
 
 
 def _deeper(noun: str, than: str | None) -> bool:
