@@ -962,3 +962,15 @@ def test_attacks_a_sentence_that_begins_with_a_figure_keeps_it(nlp):
 def test_attacks_a_people_named_as_victims_is_a_singular_noun(nlp, text, victims):
     (attack,) = attacks_of(nlp, text)
     assert [c[3] for c in attack["counts"]] == [victims], attack
+
+
+@pytest.mark.parametrize("text, day, attacker", [
+    # a killing told as what the act it hangs on did, after a comma: that act's day and doer
+    ("On 9 August 2023, RSF fighters looted and burned houses in Sirba town (Kereneik, West Darfur), killing 11 "
+     "civilians.", "2023-08-09", "Rapid Support Forces"),
+    ("On 2 May 2024, Fano militiamen stormed and burned the market in Debre Tabor, killing four traders.",
+     "2024-05-02", "Fano"),
+])
+def test_attacks_result_participle_takes_the_day_and_doer_of_its_act(nlp, text, day, attacker):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["date"] == (day, day) and attacker in attack["attackers"], attack

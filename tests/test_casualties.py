@@ -115,6 +115,10 @@ def test_casualties_deaths_without_a_figure_are_at_least_one(nlp, text, expected
     ("The manager died on the spot together with his passenger after gunmen fired at their car in Nakuru.",
      {(K, 2, 2, False, None)}),
     ("A peacekeeper was reported to have been killed the same day near Aguelhok.", {(K, 1, 1, False, "peacekeeper")}),
+    # a bare participle after a passive verb of telling: the subject is the victims
+    ("At least 18 people, including children, were reported killed in Maghazi.", {(K, 18, None, False, None)}),
+    ("Two soldiers were confirmed dead after the ambush near Menaka.", {(K, 2, 2, False, "soldier")}),
+    ("Three villagers were reported wounded in the raid on Kauru.", {(I, 3, 3, False, "villager")}),
     # "shot dead two teachers", with "dead" read as the object's adjective: killed, not also wounded
     ("On 3 May, suspected militants shot dead two teachers in Garissa.", {(K, 2, 2, False, "teacher")}),
     # "earlier this month" is when it happened, not an old figure

@@ -305,6 +305,12 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
         found.append(key)
     if trig.pos_ == "VERB":
         found += _subject_agent(ctx, trig)
+    if trig.pos_ == "VERB" and _result_participle(trig):
+        # "RSF fighters looted and burned houses, killing 11 civilians": who did what killed them
+        head = trig.head
+        while not subjects(head) and head.dep_ == "conj" and head.head != head:
+            head = head.head
+        found += _subject_agent(ctx, head)
     if trig.dep_ == "pcomp" and trig.head.lower_ == "by" and trig.head.head.pos_ == "VERB":
         found += _subject_agent(ctx, trig.head.head)  # "Armenian troops retaliated by shelling Azerbaijani posts"
     carrier = _carrier_verb(trig)
@@ -523,10 +529,18 @@ def _background_of(trigger: Token, governor: Token) -> bool:
     while t.head != t and t != governor:
         if t.dep_ == "prep" and t.lower_ in words("background_preps"):
             return True
-        if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"advcl", "ccomp", "relcl", "acl", "parataxis"}:
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"advcl", "ccomp", "relcl", "acl", "parataxis"} \
+                and not _result_participle(t):
             return True
         t = t.head
     return False
+
+
+def _result_participle(verb: Token) -> bool:
+    """"looted and burned houses in X, killing 11 civilians": a participle with no joining word
+    after a comma, telling what the act it hangs on did, at the same time."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i \
+        and not any(c.dep_ in {"mark", "advmod"} and c.i < verb.i for c in verb.children)
 
 
 def _weapon_words(sent: Span) -> tuple[list[str], list[Token]]:

@@ -880,8 +880,11 @@ def _argument_heads(anchor: Token) -> list[Token]:
             # "between 10 and 20 militants were killed" parsed as a prepositional phrase
             heads = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"between"} and c.i < anchor.i
                      for p in c.children if p.dep_ == "pobj" and (_numbered(p) or p.like_num)]
-        if not heads and anchor.dep_ == "xcomp" and any(a.dep_ in {"auxpass", "aux"} for a in anchor.children):
-            # "a peacekeeper was reported to have been killed", "two are feared to have died"
+        told = anchor.dep_ in {"xcomp", "oprd", "ccomp"} and anchor.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in anchor.head.children) and anchor.head.lemma_.lower() in casualty_words("reported_as_verbs")
+        if not heads and (anchor.dep_ == "xcomp" and any(a.dep_ in {"auxpass", "aux"} for a in anchor.children) or told):
+            # "a peacekeeper was reported to have been killed", "two are feared to have died",
+            # "18 people were reported killed", "three were confirmed dead"
             heads = [c for c in anchor.head.children if c.dep_ in {"nsubjpass"} or (c.dep_ == "nsubj" and _is_count_word(c))]
         if not heads and anchor.lemma_.lower() in casualty_words("kill_verbs") | casualty_words("injure_verbs") and anchor.i + 1 < len(anchor.doc):
             # "claimed to have killed 17 soldiers and 2 others were injured": the object parsed as the next clause's subject
