@@ -571,3 +571,12 @@ def test_meetings_purpose_after_the_talks_does_not_make_them_planned(nlp, text, 
     rec, label = records_of(nlp, text)
     (m,) = rec.meetings
     assert m.status == status and m.date is not None and m.date.earliest == earliest, m
+
+
+@pytest.mark.parametrize("text", [
+    "The M23 said it would not withdraw from Goma unless Kinshasa opened direct talks with the group.",
+    "The junta said it would free the prisoners in Niamey if ECOWAS held talks with it in Abuja.",
+])
+def test_meetings_talks_as_a_condition_are_no_meeting(nlp, text):
+    rec, label = records_of(nlp, text)
+    assert rec.meetings == [], [(m.status, [label(p) for p in m.participants]) for m in rec.meetings]

@@ -245,3 +245,13 @@ def test_nlp_local_official_titled_by_place_is_a_place_and_a_person(nlp, text, p
 ])
 def test_nlp_a_common_word_in_lower_case_is_no_name(nlp, text):
     assert not any(e.text.islower() and e.label_ in {"PERSON", "GPE", "LOC", "FAC"} for e in nlp(text).ents)
+
+
+@pytest.mark.parametrize("text, names", [
+    # a name span the model ran across a clause word: the names on either side of it
+    ("The M23 said it would not withdraw from Goma unless Kinshasa opened direct talks with the group.",
+     {("Goma", "GPE"), ("Kinshasa", "GPE")}),
+])
+def test_nlp_name_span_run_across_a_clause_word_is_cut(nlp, text, names):
+    ents = {(e.text, e.label_) for e in nlp(text).ents}
+    assert names <= ents, ents

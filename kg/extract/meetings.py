@@ -561,7 +561,8 @@ def _called_off(trigger: Token) -> str | None:
 
 def _refused(trigger: Token) -> bool:
     """"rejecting peace talks with X", "refused to attend the summit": talks turned down;
-    "called on X to negotiate", "urged both sides to meet": talks asked for, not held."""
+    "called on X to negotiate", "urged both sides to meet": talks asked for, not held; "unless X
+    opened talks": talks as a condition."""
     head = trigger.head
     if trigger.dep_ == "dobj" and head.lemma_.lower() in words("reject_verbs"):
         return True
@@ -571,7 +572,17 @@ def _refused(trigger: Token) -> bool:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in trigger.children) \
             and head.lemma_.lower() in diplomacy_words("directive_verbs") - {"tell"}:
         return True
+    if _conditional(trigger):
+        return True  # "would not withdraw unless Kinshasa opened direct talks": a condition, not a meeting
     return trigger.dep_ == "xcomp" and head.lemma_.lower() in words("reject_verbs")
+
+
+def _conditional(trigger: Token) -> bool:
+    """Whether a meeting word stands in a clause of condition ("if X agreed to talks", "unless Y
+    opened direct talks"): what would have to happen, not what is planned or held."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head if trigger.dep_ == "dobj" else None
+    # not "if the talks in Doha succeed": talks that are under way, with a condition on their outcome
+    return verb is not None and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
 
 
 def _only_possible(trigger: Token) -> bool:
