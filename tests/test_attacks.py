@@ -974,3 +974,20 @@ def test_attacks_a_people_named_as_victims_is_a_singular_noun(nlp, text, victims
 def test_attacks_result_participle_takes_the_day_and_doer_of_its_act(nlp, text, day, attacker):
     (attack,) = attacks_of(nlp, text)
     assert attack["date"] == (day, day) and attacker in attack["attackers"], attack
+
+
+@pytest.mark.parametrize("text", [
+    # what went over a device left in its way is the victim, not the attacker
+    "Two peacekeepers were wounded when their UN convoy hit an improvised explosive device near Kidal.",
+    "A Ukrainian army truck ran over a landmine near Bakhmut, killing two soldiers.",
+    "On 21 May 2020, a Malian army vehicle struck an IED near Boni. Four soldiers were killed and one soldier and "
+    "one civilian wounded.",
+])
+def test_attacks_who_set_off_a_device_in_their_way_did_not_attack(nlp, text):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["attackers"] == [] and attack["described"] == [], attack
+
+
+def test_attacks_who_detonated_a_device_attacked(nlp):
+    (attack,) = attacks_of(nlp, "On 2 May 2024, JNIM militants detonated an IED against an army vehicle near Boni.")
+    assert attack["attackers"] == ["JNIM"], attack

@@ -303,7 +303,7 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
     key = _agent_of(ctx, trig) or _premodifier_agent(ctx, trig)
     if key:
         found.append(key)
-    if trig.pos_ == "VERB":
+    if trig.pos_ == "VERB" and not _hit_a_device(trig):
         found += _subject_agent(ctx, trig)
     if trig.pos_ == "VERB" and _result_participle(trig):
         # "RSF fighters looted and burned houses, killing 11 civilians": who did what killed them
@@ -338,6 +338,23 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
     return found
 
 
+def _hit_a_device(verb: Token) -> bool:
+    """"their convoy hit an improvised explosive device", "a truck struck a landmine": what went
+    over a device left in its way set it off; the verb's subject is the victim, not who attacked."""
+    if verb.lemma_.lower() not in word_set("violence_words.json", "device_contact_verbs"):
+        return False  # "militants detonated an IED": who set it off attacked
+    lex = weapon_lexicon().by_label
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [p for c in verb.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]  # "ran over a mine"
+    for obj in objs:
+        words = [t.lower_ for t in obj.subtree if t.i <= obj.i]
+        for n in range(len(words)):
+            concept = lex.get(" ".join(words[n:]))
+            if concept is not None and set_off(concept):
+                return True
+    return False
+
+
 def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
     """Who attacked, as the text describes them when it names no state or group: "unidentified
     gunmen", "suspected herders", "armed men" — the subject of the attack verb, the agent of a
@@ -346,7 +363,11 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
     actors = word_set("violence_words.json", "armed_actor_nouns") | word_set("violence_words.json", "person_nouns")
     out: list[str] = []
     for trig in cand.triggers:
-        heads = subjects(trig) if trig.pos_ == "VERB" else []
+        heads = subjects(trig) if trig.pos_ == "VERB" and not _hit_a_device(trig) else []
+        if trig.lemma_.lower() in words("kill_verbs") | words("injure_verbs") and not any(c.dep_ == "dobj" for c in trig.children):
+            # "... were killed and one soldier and one civilian wounded": a counted subject of a
+            # killing or wounding verb with no object is its victims, the passive left out
+            heads = [h for h in heads if not any(c.dep_ == "nummod" or c.like_num for c in h.children)]
         heads += [p for c in trig.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
                   for p in c.children if p.dep_ == "pobj"]
         heads += [c for c in trig.children if c.dep_ == "compound" and trig.pos_ == "NOUN"]
@@ -362,9 +383,9 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
             # not a phrase the parser hung on a modifier: "on 3 May, presumed rebel fighters"
             cut = [t.i for t in h.doc[start : h.i] if t.text == "," or t.pos_ == "ADP" or t.ent_type_ in {"DATE", "TIME"}]
             start = max(cut) + 1 if cut else start
-            words = h.doc[start : h.i + 1]
+            described = h.doc[start : h.i + 1]
             out.append("".join((t.text if t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"} else t.lower_)
-                               + t.whitespace_ for t in words).strip())
+                               + t.whitespace_ for t in described).strip())
     return list(dict.fromkeys(out))
 
 
