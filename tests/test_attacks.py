@@ -991,3 +991,29 @@ def test_attacks_who_set_off_a_device_in_their_way_did_not_attack(nlp, text):
 def test_attacks_who_detonated_a_device_attacked(nlp):
     (attack,) = attacks_of(nlp, "On 2 May 2024, JNIM militants detonated an IED against an army vehicle near Boni.")
     assert attack["attackers"] == ["JNIM"], attack
+
+
+@pytest.mark.parametrize("text, target, kind", [
+    # a vehicle fired on is the target, and its passengers make it an attack on civilians
+    ("Gunmen opened fire on a minibus in Kurram, killing seven.", "minibus", "AttackOnCivilians"),
+    ("Bandits shot at a taxi near Gusau on Sunday, wounding the driver.", "taxi", "AttackOnCivilians"),
+])
+def test_attacks_vehicle_fired_on_is_the_target(nlp, text, target, kind):
+    records = extract(nlp(text), PUB)
+    (attack,) = records.attacks
+    assert target in attack.targets and attack.event_type == kind, attack
+
+
+@pytest.mark.parametrize("text, described", [
+    # who placed or threw the weapon that did it
+    ("Militants planted a landmine that killed two soldiers near Kidal.", "militants"),
+    ("A man threw a grenade that wounded five people at a bar in Bujumbura.", "man"),
+])
+def test_attacks_who_placed_the_weapon_that_killed(nlp, text, described):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["described"] == [described], attack
+
+
+def test_attacks_what_the_attackers_rode_is_no_target(nlp):
+    (attack,) = attacks_of(nlp, "A farmer was killed and a herder abducted by unknown gunmen on motorbikes in Woulango.")
+    assert attack["targets"] == [], attack

@@ -106,6 +106,10 @@ def _targets(trigger: Token) -> list[Token]:
         for c in head.children:
             if head is trigger and trigger.pos_ == "VERB" and c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN":
                 out.append(c)
+            before = c.doc[c.i - 1] if c.i > 0 else c
+            if c.lower_ == "on" and before.dep_ == "pobj" and before.head.lower_ == "by" and any(
+                    p.lemma_.lower() in word_set("violence_words.json", "ride_nouns") for p in c.children):
+                continue  # "abducted by gunmen on motorbikes": what the attackers rode
             if c.dep_ == "prep" and c.lower_ in aimed | {"in", "near"}:
                 for p in c.children:
                     if p.dep_ == "pobj" and p.pos_ == "NOUN" and (c.lower_ in aimed or p.lemma_.lower() in words("target_nouns")):
@@ -257,12 +261,17 @@ def _accused(ctx: DocContext, tok: Token) -> list[str]:
 
 def _carrier_verb(trig: Token) -> Token | None:
     """The verb whose object the attack word is: "the air force launched a wave of strikes", "the rebels
-    claimed responsibility for the ambush", "the army carried out airstrikes"."""
+    claimed responsibility for the ambush", "the army carried out airstrikes"; or whose weapon did what
+    the attack word tells ("planted a landmine that killed two")."""
     t = trig
     while t.dep_ == "pobj" and t.head.lower_ in {"of", "for"} and t.head.head.pos_ == "NOUN":
         t = t.head.head
     if t.dep_ == "dobj" and t.head.lemma_.lower() in words("agentive_verbs"):
         return t.head
+    lex = weapon_lexicon().by_label
+    if t.dep_ == "relcl" and t.head.dep_ == "dobj" and (t.head.lower_ in lex or t.head.lemma_.lower() in lex) \
+            and t.head.head.lemma_.lower() in words("agentive_verbs") | word_set("violence_words.json", "placing_verbs"):
+        return t.head.head  # "militants planted a landmine that killed two soldiers", "fired a rocket that hit"
     if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in words("response_verbs"):
         return t.head.head  # "Israel retaliated with airstrikes", "the army responded with shelling"
     if t.dep_ == "pobj" and t.head.lower_ in {"in", "during"}:
