@@ -580,3 +580,19 @@ def test_meetings_purpose_after_the_talks_does_not_make_them_planned(nlp, text, 
 def test_meetings_talks_as_a_condition_are_no_meeting(nlp, text):
     rec, label = records_of(nlp, text)
     assert rec.meetings == [], [(m.status, [label(p) for p in m.participants]) for m in rec.meetings]
+
+
+@pytest.mark.parametrize("text, participants", [
+    # visits to a capital are visits to its government
+    ("The US envoy made repeated visits to Kyiv to agree a framework with the government.", {"United States", "Ukraine"}),
+    ("During a visit to Nairobi, the Sudanese army chief met Kenyan officials.", {"Kenya", "Sudanese Armed Forces"}),
+    # the one a leader sends takes part, for the leader's side, not the leader in person
+    ("Trump's son-in-law and adviser Jared Kushner met Israeli officials in Jerusalem.", {"Jared Kushner", "Israel"}),
+    ("Russian President Vladimir Putin sent his envoy to Washington. Putin's envoy met Steve Witkoff in Miami "
+     "on Saturday.", {"Russia", "Steve Witkoff"}),
+])
+def test_meetings_participants_of_visits_and_envoys(nlp, text, participants):
+    rec, label = records_of(nlp, text)
+    found = {label(p) for m in rec.meetings for p in m.participants}
+    assert participants <= found, found
+    assert "Trump" not in found and "Vladimir Putin" not in found, found

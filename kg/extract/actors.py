@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocContext, subtree_span, words
-from kg.lexicon import title_words
+from kg.lexicon import title_words, word_set
 from kg.records import COUNTRY, ORGANIZATION, PERSON
 
 
@@ -19,6 +19,15 @@ def agents_in(ctx: DocContext, tokens) -> list[str]:
                 c.lower_ in words("former_markers") for c in t.head.children if c.i < t.i):
             continue  # "a former Malian prime minister": no longer acting for Mali
         ent = ctx.agent(t) or reported_speaker(ctx, t)
+        if ent is not None and ent.kind == PERSON and t.dep_ == "poss" and (
+                t.head.pos_ == "NOUN" and (t.head.lower_ in title_words().heads
+                                           or t.head.lemma_.lower() in word_set("titles.json", "sent_by_nouns"))
+                or (other := ctx.agent(t.head)) is not None and other.kind == PERSON and other.key != ent.key):
+            # "Trump's son-in-law", "Putin's envoy": the one the person sends, for the person's side
+            owner = ent.affiliation_key
+            if owner is not None and owner not in out:
+                out.append(owner)
+            continue
         if ent is not None and ent.key not in out:
             out.append(ent.key)
         elif ent is None:

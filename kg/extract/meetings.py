@@ -376,10 +376,12 @@ def _people_meet(verb: Token) -> bool:
 
 
 def _visits_a_capital(ctx: DocContext, verb: Token, place: str) -> bool:
-    """"X visited Moscow" (CAMEO 042, make a visit): a visit to another country's capital is to its
-    government."""
+    """"X visited Moscow", "made repeated visits to Kyiv" (CAMEO 042, make a visit): a visit to
+    another country's capital is to its government."""
     if verb.lemma_.lower() != "visit":
         return False
+    if verb.pos_ == "NOUN" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return False  # "a visit in Kyiv": where it was, not whom
     ent = ctx.entities.entities.get(place)
     seat = gazetteer().seat_of_power(ent.label) if ent is not None else None
     return seat is not None and ent.country_key == f"country:{seat.iso2}"
@@ -659,8 +661,8 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
                 parts = _main_sides(ctx, found)  # "two earlier rounds", "the two leaders met": of the same negotiation
             host_country = _host_country(ctx, tok) if place is None else None
             place = place or host_country
-            if place is not None and tok.pos_ == "VERB" and (tok.lemma_.lower() in diplomacy_words("arrival_verbs")
-                                                             or _visits_a_capital(ctx, tok, place)):
+            if place is not None and (tok.pos_ == "VERB" and tok.lemma_.lower() in diplomacy_words("arrival_verbs")
+                                      or _visits_a_capital(ctx, tok, place)):
                 visited = place_country(ctx, place)  # "X's foreign minister will travel to Tehran": Iran receives
                 if visited != place and visited in ctx.entities.entities and visited not in parts \
                         and visited not in sides_of(ctx, parts):
