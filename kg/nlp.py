@@ -228,6 +228,10 @@ class EntityFixer:
             if label == "ORG" and ent[-1].lower_ in title_heads and ent.end < len(doc) \
                     and doc[ent.end].ent_type_ == "PERSON" and bare not in orgs:
                 continue  # "Parliament Speaker X", "Defence Minister X": a title before a name
+            if label == "ORG" and len(ent) == 1 and ent.end + 1 < len(doc) and doc[ent.end].lower_ in title_heads \
+                    and doc[ent.end + 1].ent_type_ == "PERSON" and bare not in orgs and ent.start > 0 \
+                    and doc[ent.start - 1].ent_type_ in {"NORP", "GPE"}:
+                continue  # "Lebanese Parliament Speaker X": the country's parliament, part of the title
             if label != "PERSON" and bare not in orgs and len(ent) <= 3 and _person_in_apposition(ent.root):
                 label = "PERSON"  # "Oksana, a local resident,": a person's name
             elif label in {"ORG", "GPE", "LOC", "NORP"} and bare not in orgs and 2 <= len(ent) <= 4 \

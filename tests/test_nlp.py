@@ -255,3 +255,13 @@ def test_nlp_a_common_word_in_lower_case_is_no_name(nlp, text):
 def test_nlp_name_span_run_across_a_clause_word_is_cut(nlp, text, names):
     ents = {(e.text, e.label_) for e in nlp(text).ents}
     assert names <= ents, ents
+
+
+@pytest.mark.parametrize("text, name", [
+    # a country's institution between its demonym and a title is part of the title
+    ("The envoy met Lebanese Parliament Speaker Nabih Berri in Beirut.", "Nabih Berri"),
+    ("The delegation met Iraqi Parliament Speaker Mahmoud al-Mashhadani in Baghdad.", "Mahmoud al-Mashhadani"),
+])
+def test_nlp_institution_between_demonym_and_title_is_no_organization(nlp, text, name):
+    ents = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Parliament", "ORG") not in ents and (name, "PERSON") in ents, ents
