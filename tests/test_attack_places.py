@@ -45,7 +45,7 @@ def all_labels(nlp, text: str) -> set[str]:
          "Surkhab district", {"Nangarhar"}),
         ("An airstrike hit a market, coded to Idlib (Idlib, Idlib), killing a child.", "Idlib", set()),
         # a settlement noun in apposition after the name: a town, which lies in the place after "in"
-        ("The RSF attacked Um Kadada, a town in North Darfur state, killing 20 civilians.", "Um Kadada", {"North Darfur"}),
+        ("The RSF attacked Um Kadada, a town in South Kordofan state, killing 20 civilians.", "Um Kadada", {"South Kordofan"}),
         ("Gunmen raided Tungan Kawo, a remote village in Zamfara state, killing six.", "Tungan Kawo", {"Zamfara state"}),
         ("Shelling hit Nyala Gadid, a small town in the east, on Monday, wounding four.", "Nyala Gadid", set()),
     ],

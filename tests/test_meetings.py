@@ -560,7 +560,7 @@ def test_meetings_the_leaders_of_two_sides_due_to_sign_will_meet(nlp):
 
 @pytest.mark.parametrize("text, status, earliest", [
     # going on since a past month, told in the perfect progressive, with the purpose after it
-    ("Saudi Arabia and the United States have been hosting talks between the army and the RSF in Jeddah since May, "
+    ("Saudi Arabia and the United States have been hosting talks between the army and the RSF in Riyadh since May, "
      "aiming to secure a ceasefire.", "held", date(2024, 5, 1)),
     ("Norway has been hosting talks between the government and the ELN in Oslo since February, hoping to reach a truce.",
      "held", date(2024, 2, 1)),
@@ -587,12 +587,13 @@ def test_meetings_talks_as_a_condition_are_no_meeting(nlp, text):
     ("The US envoy made repeated visits to Kyiv to agree a framework with the government.", {"United States", "Ukraine"}),
     ("During a visit to Nairobi, the Sudanese army chief met Kenyan officials.", {"Kenya", "Sudanese Armed Forces"}),
     # the one a leader sends takes part, for the leader's side, not the leader in person
-    ("Trump's son-in-law and adviser Jared Kushner met Israeli officials in Jerusalem.", {"Jared Kushner", "Israel"}),
-    ("Russian President Vladimir Putin sent his envoy to Washington. Putin's envoy met Steve Witkoff in Miami "
-     "on Saturday.", {"Russia", "Steve Witkoff"}),
+    ("Colombian President Alvaro Mendez's envoy Carlos Ruiz met Venezuelan officials in Caracas.",
+     {"Carlos Ruiz", "Venezuela", "Colombia"}),
+    ("Russian President Boris Orlov sent his envoy to Washington. Orlov's envoy met Daniel Hart in Miami "
+     "on Saturday.", {"Russia", "Daniel Hart"}),
 ])
 def test_meetings_participants_of_visits_and_envoys(nlp, text, participants):
     rec, label = records_of(nlp, text)
     found = {label(p) for m in rec.meetings for p in m.participants}
     assert participants <= found, found
-    assert "Trump" not in found and "Vladimir Putin" not in found, found
+    assert "Alvaro Mendez" not in found and "Boris Orlov" not in found, found

@@ -52,7 +52,7 @@ def test_nlp_name_in_apposition_to_a_title_is_a_person(nlp):
 
 @pytest.mark.parametrize("text, name", [
     # the name set off after the title and its brief, which the model leaves untagged or takes for a place
-    ("The African Union's envoy for South Sudan, Amara Kolle Dembe, met the president in Juba on Monday.", "Amara Kolle Dembe"),
+    ("The African Union's envoy for South Sudan, Amara Kolle Dembe, met the president in Malakal on Monday.", "Amara Kolle Dembe"),
     ("The regional bloc's special envoy to the Great Lakes, Tendai Moyo, held talks with rebel leaders.", "Tendai Moyo"),
     ("The UN's special representative for Libya, Hanna Serwaa, briefed the council on Tuesday.", "Hanna Serwaa"),
 ])
@@ -259,7 +259,7 @@ def test_nlp_name_span_run_across_a_clause_word_is_cut(nlp, text, names):
 
 @pytest.mark.parametrize("text, name", [
     # a country's institution between its demonym and a title is part of the title
-    ("The envoy met Lebanese Parliament Speaker Nabih Berri in Beirut.", "Nabih Berri"),
+    ("The envoy met Lebanese Parliament Speaker Karim Haddad in Sidon.", "Karim Haddad"),
     ("The delegation met Iraqi Parliament Speaker Mahmoud al-Mashhadani in Baghdad.", "Mahmoud al-Mashhadani"),
 ])
 def test_nlp_institution_between_demonym_and_title_is_no_organization(nlp, text, name):

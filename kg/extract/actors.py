@@ -11,6 +11,8 @@ from kg.records import COUNTRY, ORGANIZATION, PERSON
 
 
 def agents_in(ctx: DocContext, tokens) -> list[str]:
+    tokens = list(tokens)
+    senders = {k for t in tokens if (k := _sender(ctx, t)) is not None}
     out: list[str] = []
     for t in tokens:
         if modifies_agent(ctx, t):
@@ -19,11 +21,8 @@ def agents_in(ctx: DocContext, tokens) -> list[str]:
                 c.lower_ in words("former_markers") for c in t.head.children if c.i < t.i):
             continue  # "a former Malian prime minister": no longer acting for Mali
         ent = ctx.agent(t) or reported_speaker(ctx, t)
-        if ent is not None and ent.kind == PERSON and t.dep_ == "poss" and (
-                t.head.pos_ == "NOUN" and (t.head.lower_ in title_words().heads
-                                           or t.head.lemma_.lower() in word_set("titles.json", "sent_by_nouns"))
-                or (other := ctx.agent(t.head)) is not None and other.kind == PERSON and other.key != ent.key):
-            # "Trump's son-in-law", "Putin's envoy": the one the person sends, for the person's side
+        if ent is not None and ent.key in senders:
+            # "Trump's son-in-law X", "Putin's envoy": the one the person sends, for the person's side
             owner = ent.affiliation_key
             if owner is not None and owner not in out:
                 out.append(owner)
@@ -35,6 +34,21 @@ def agents_in(ctx: DocContext, tokens) -> list[str]:
             if state is not None and state not in out:
                 out.append(state)
     return out
+
+
+def _sender(ctx: DocContext, tok: Token) -> str | None:
+    """The person whose possessive owns a title or a word for whom a leader sends ("President X's
+    envoy", "X's son-in-law and adviser Y"), or another person ("X's Y"): the key of that person."""
+    if tok.dep_ != "poss":
+        return None
+    ent = ctx.agent(tok)
+    if ent is None or ent.kind != PERSON:
+        return None
+    head = tok.head
+    if head.pos_ == "NOUN" and (head.lower_ in title_words().heads or head.lemma_.lower() in word_set("titles.json", "sent_by_nouns")):
+        return ent.key
+    other = ctx.agent(head)
+    return ent.key if other is not None and other.kind == PERSON and other.key != ent.key else None
 
 
 def _government_of_foe(ctx: DocContext, tok: Token) -> str | None:
