@@ -251,7 +251,7 @@ class EntityFixer:
             elif label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"} and self._named_building(ent):
                 label = "LOC"
             elif label in {"ORG", "PERSON", "NORP", "PRODUCT"} and self._named_settlement(ent):
-                label = "GPE"  # "X, a town in North Darfur": a town
+                label = "GPE"  # "X, a town in Y region": a town
             elif label == "PERSON" and bare not in person_parts and self._listed_with_places(ent):
                 label = "GPE"
             elif label in _RELABEL_AS_PLACE and bare not in person_parts:

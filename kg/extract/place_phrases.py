@@ -295,7 +295,7 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
         admin = noun in words("admin_nouns") and noun not in words("settlement_nouns") and noun not in words("subplace_nouns")
         after = end + 1
     appositive = _appositive_settlement(doc, end, hi) if noun is None else None
-    if appositive is not None:  # "X, a town in North Darfur state,": a town, which lies in the state
+    if appositive is not None:  # "X, a town in Y state,": a town, which lies in the state
         noun, containers, stop = appositive
     else:
         containers, stop = _qualifier(doc, after, hi, noun is not None)
@@ -327,7 +327,7 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
 
 
 def _appositive_settlement(doc: Doc, end: int, hi: int) -> tuple[str, tuple[tuple[int, int], ...], int] | None:
-    """", a town in North Darfur state", ", a small village near the border": a settlement noun in
+    """", a town in Y state", ", a small village near the border": a settlement noun in
     apposition after a name, with the place it lies in: (the noun, its container, where it ends)."""
     if end + 2 >= hi or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an"}:
         return None
