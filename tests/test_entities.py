@@ -421,3 +421,16 @@ def test_entities_bare_name_of_a_region_is_that_region(nlp):
                             "troops to Catatumbo on Sunday.")
     places = [e for e in ents.values() if e.kind in {"City", "Region", "Place"}]
     assert len(places) == 1 and "Catatumbo" in places[0].aliases, [(e.label, e.aliases) for e in places]
+
+
+@pytest.mark.parametrize("text", [
+    # a news outlet's home is no country of the story it tells
+    "Al Arabiya reported that the army had entered the town. Al Arabiya said at least 20 fighters were killed.",
+    "Sky News Arabia quoted a military source as saying the army had retaken the bridge.",
+])
+def test_entities_bare_army_is_not_the_news_outlets_country(nlp, text):
+    from kg.extract import extract
+
+    rec = extract(nlp(text), None)
+    forces = [e.label for e in rec.entities.values() if e.kind == "Organization" and "military" in e.label]
+    assert forces == [], forces

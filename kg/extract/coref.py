@@ -379,7 +379,8 @@ def _title_references(doc: Doc, table: EntityTable) -> None:
 # -- armed forces ----------------------------------------------------------------
 
 def _lead_country(doc: Doc, table: EntityTable) -> str | None:
-    """The one country the lead sentence is about (by its names and places), if there is one."""
+    """The one country the lead sentence is about (by its names and places, not the home of the
+    news outlet that tells it), if there is one."""
     lead = next((s for s in doc.sents if sum(t.is_alpha for t in s) >= 6), None)
     if lead is None:
         return None
@@ -390,7 +391,7 @@ def _lead_country(doc: Doc, table: EntityTable) -> str | None:
     found = set()
     for tok in doc[start : lead.end]:
         ent = table.entity_of(tok)
-        if ent is not None and ent.kind != PERSON:
+        if ent is not None and ent.kind != PERSON and not (ent.kind == ORGANIZATION and _news_outlet(ent)):
             key = ent.key if ent.kind == COUNTRY else ent.country_key
             if key:
                 found.add(key)
@@ -514,12 +515,22 @@ def _state_forces(doc: Doc, table: EntityTable) -> None:
 
 
 def _text_country(doc: Doc, table: EntityTable) -> str | None:
-    """The country the text names most, else the one country its entities belong to."""
+    """The country the text names most, else the one country its entities belong to; not a country
+    the text never names that is only a news outlet's home ("Al Arabiya reported that the army
+    ...": the outlet's country is not the army's)."""
     salient = salient_countries(doc)
     if salient:
         return f"country:{salient[0]}"
-    only = [e.key for e in table.entities.values() if e.kind == COUNTRY]
+    named = set(table.span_key.values())
+    homes = {e.country_key for e in table.entities.values() if e.kind == ORGANIZATION and _news_outlet(e)}
+    only = [e.key for e in table.entities.values() if e.kind == COUNTRY and (e.key in named or e.key not in homes)]
     return only[0] if len(only) == 1 else None
+
+
+def _news_outlet(ent: Entity) -> bool:
+    """Whether an organization is a news outlet or agency (its row in organizations.jsonl says so):
+    its home country is no country of the story it tells."""
+    return "news" in organization_patterns().get(ent.label, {}).get("kind", "")
 
 
 def _forces_phrase(tok: Token) -> Span:
