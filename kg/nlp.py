@@ -54,6 +54,9 @@ from kg.settings import ModelNotFound, resolve_model
 RULER_NAME = "newskg_ruler"
 # an untagged name matching only a city's alternate spelling is taken for that city from this size on
 MIN_ALTERNATE_POPULATION = 50000
+#: A capitalised word the tagger read as an adjective or a common noun before another noun ("the
+#: Kyiv government", "Odesa port") is taken for a city of the gazetteer from this population on.
+MIN_MODIFIER_CITY_POPULATION = 100000
 FIXER_NAME = "newskg_entity_fixer"
 LINE_BREAKS_NAME = "newskg_line_breaks"
 SUBJECTS_NAME = "newskg_subject_repair"
@@ -660,6 +663,17 @@ class EntityFixer:
                         fold(hit.name) == fold(span.text) or (hit.population or 0) >= MIN_ALTERNATE_POPULATION):
                     found.append(Span(doc, i, j + 1, label="GPE"))
             i = j + 1
+        # "The Kyiv government", "Odesa port": a city's name the tagger took for an adjective or a
+        # common noun before the noun it qualifies; only a large city's own name
+        for tok in doc:
+            if tok.i in covered or tok.pos_ not in {"ADJ", "NOUN"} or tok.dep_ not in {"amod", "compound"} \
+                    or not tok.text[:1].isupper() or not tok.is_alpha or tok.head.i <= tok.i \
+                    or tok.text in person_parts or stoplisted(tok.text):
+                continue
+            hit = gaz.place(tok.text)
+            if hit is not None and hit.kind == "City" and fold(hit.name) == fold(tok.text) \
+                    and (hit.population or 0) >= MIN_MODIFIER_CITY_POPULATION:
+                found.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
         return found
 
     @staticmethod

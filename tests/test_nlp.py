@@ -265,3 +265,16 @@ def test_nlp_name_span_run_across_a_clause_word_is_cut(nlp, text, names):
 def test_nlp_institution_between_demonym_and_title_is_no_organization(nlp, text, name):
     ents = [(e.text, e.label_) for e in nlp(text).ents]
     assert ("Parliament", "ORG") not in ents and (name, "PERSON") in ents, ents
+
+
+@pytest.mark.parametrize("text, place", [
+    # a large city's name the tagger took for an adjective or a common noun before the noun it qualifies
+    ("The Kyiv government rejected the proposal on Monday.", "Kyiv"),
+    ("Odesa port was hit by drones on Monday.", "Odesa"),
+])
+def test_nlp_city_name_read_as_a_modifier_word_is_a_place(nlp, text, place):
+    assert (place, "GPE") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_nlp_common_word_before_a_noun_is_no_city(nlp):
+    assert not any(e.label_ == "GPE" for e in nlp("Police vehicles were attacked on the highway.").ents)
