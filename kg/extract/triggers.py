@@ -631,6 +631,12 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
     if not has_casualties and _in_arrest(tok):
         return True  # "police arrested 30 suspects in a raid": an arrest operation
+    if not has_casualties and _in_seizure(tok):
+        return True  # "the army seized a cache of weapons in a raid": a search
+    if _intercepted(tok):
+        return True  # "intercepted 40 of the 55 drones launched overnight": an interception
+    if not has_casualties and _fired_at_nothing(tok):
+        return True  # "fired a ballistic missile into the sea", "fired into the air": a test, warning shots
     if not has_casualties and _habitual(tok):
         return True  # "rival clans have often fought", "has been fighting for weeks": a state of affairs
     return not has_casualties and _background(tok)
@@ -669,6 +675,42 @@ def _in_arrest(tok: Token) -> bool:
         if anc.pos_ in {"VERB", "AUX"}:
             return anc.lemma_.lower() in violence_words("arrest_verbs")
     return False
+
+
+def _in_seizure(tok: Token) -> bool:
+    """An attack word in the circumstances of a seizure of weapons, drugs or goods ("seized a cache
+    of weapons in a raid"); not a seizure of a town."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ != "pobj":
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in violence_words("seizure_verbs"):
+        return False
+    things = violence_words("seized_things")
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() in things or _is_weapon(o) for o in objs)
+
+
+def _intercepted(tok: Token) -> bool:
+    """A launch told as the participle of what air defences intercepted or downed ("intercepted 40
+    of the 55 drones launched overnight")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN":
+        return False
+    noun = tok.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in {"NUM", "NOUN"}:
+        noun = noun.head.head  # "40 of the 55 drones"
+    verb = noun.head
+    return noun.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in violence_words("interception_verbs") \
+        or noun.dep_ in {"dobj", "nsubjpass"} and any(c.lower_ == "down" and c.dep_ in {"prt", "advmod"} for c in verb.children)
+
+
+def _fired_at_nothing(tok: Token) -> bool:
+    """"fired a ballistic missile into the sea", "soldiers fired into the air": fire aimed only at
+    the sea or the air."""
+    fired = [tok] + [c for c in tok.children if c.dep_ == "dobj"]  # the phrase may hang on the missile
+    aims = [p for w in fired for c in w.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+            for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}]  # not "on Thursday"
+    return bool(aims) and all(p.lemma_.lower() in violence_words("no_target_places") for p in aims)
 
 
 def _habitual(tok: Token) -> bool:
