@@ -147,9 +147,7 @@ NEGATIVE = [
     "Mediators met the leaders of both sides in Doha on Monday.",
     "Police boss fires deputy",
     "Police fires tear gas at protesters in Nairobi.",
-    # interceptions, seizures, tests and warning shots, accidents
-    "Ukraine's air defences intercepted 40 of the 55 drones launched overnight, the air force said.",
-    "Air defences shot down 12 of the 20 drones launched at the region overnight.",
+    # seizures, tests and warning shots, accidents
     "The army seized a large cache of weapons, including 20 rifles, in a raid in Borno.",
     "Police recovered 40 kilograms of cannabis in a raid on a warehouse in Mombasa.",
     "North Korea fired a ballistic missile into the sea off its east coast on Thursday.",

@@ -633,8 +633,6 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "police arrested 30 suspects in a raid": an arrest operation
     if not has_casualties and _in_seizure(tok):
         return True  # "the army seized a cache of weapons in a raid": a search
-    if _intercepted(tok):
-        return True  # "intercepted 40 of the 55 drones launched overnight": an interception
     if not has_casualties and _fired_at_nothing(tok):
         return True  # "fired a ballistic missile into the sea", "fired into the air": a test, warning shots
     if not has_casualties and _habitual(tok):
@@ -689,19 +687,6 @@ def _in_seizure(tok: Token) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     return any(o.lemma_.lower() in things or _is_weapon(o) for o in objs)
-
-
-def _intercepted(tok: Token) -> bool:
-    """A launch told as the participle of what air defences intercepted or downed ("intercepted 40
-    of the 55 drones launched overnight")."""
-    if tok.dep_ != "acl" or tok.tag_ != "VBN":
-        return False
-    noun = tok.head
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in {"NUM", "NOUN"}:
-        noun = noun.head.head  # "40 of the 55 drones"
-    verb = noun.head
-    return noun.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in violence_words("interception_verbs") \
-        or noun.dep_ in {"dobj", "nsubjpass"} and any(c.lower_ == "down" and c.dep_ in {"prt", "advmod"} for c in verb.children)
 
 
 def _fired_at_nothing(tok: Token) -> bool:
