@@ -597,3 +597,24 @@ def test_meetings_participants_of_visits_and_envoys(nlp, text, participants):
     found = {label(p) for m in rec.meetings for p in m.participants}
     assert participants <= found, found
     assert "Alvaro Mendez" not in found and "Boris Orlov" not in found, found
+
+
+@pytest.mark.parametrize("text, place", [
+    # talks on the sidelines of a gathering are held where it is
+    ("The leaders of Armenia and Azerbaijan held talks on the sidelines of the summit in Prague on Thursday.", "Prague"),
+    ("Kenya and Ethiopia held talks on the sidelines of the AU summit in Addis Ababa on Sunday.", "Addis Ababa"),
+])
+def test_meetings_talks_on_the_sidelines_are_at_the_gatherings_place(nlp, text, place):
+    rec, label = records_of(nlp, text)
+    assert place in [label(m.location) for m in rec.meetings if m.location], _meetings(rec, label)
+
+
+@pytest.mark.parametrize("text, earliest", [
+    # a meeting agreed, decided or promised is still to come: its month is the next one of that name
+    ("Ethiopia and Somalia agreed to hold technical talks in Ankara in February under Turkish mediation.", date(2025, 2, 1)),
+    ("The two rebel groups decided to meet again in Arusha in March.", date(2025, 3, 1)),
+])
+def test_meetings_agreed_talks_are_planned(nlp, text, earliest):
+    rec, label = records_of(nlp, text)
+    (m,) = rec.meetings
+    assert m.status == "planned" and m.date is not None and m.date.earliest == earliest, _meetings(rec, label)

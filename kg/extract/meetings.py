@@ -92,10 +92,11 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
             if place is not None:
                 return place.key
         for c in scope.children:
-            if c.dep_ == "prep" and c.lower_ not in words("topic_preps"):
+            sidelines = any(p.lemma_.lower() in diplomacy_words("sidelines_nouns") for p in c.children)
+            if c.dep_ == "prep" and (c.lower_ not in words("topic_preps") or sidelines):  # "talks on the sidelines of"
                 for p in c.children:
                     for t in [p] + [x for x in p.subtree if x.dep_ == "pobj" and x.head.lower_ == "of"]:
-                        key = _locative_place(ctx, t)
+                        key = _locative_place(ctx, t) or _sidelines_place(ctx, p, t)
                         if key:
                             return key
     for scope in near:
@@ -107,6 +108,14 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
             if key:
                 return key
     return None
+
+
+def _sidelines_place(ctx: DocContext, noun: Token, gathering: Token) -> str | None:
+    """"held talks on the sidelines of the summit in Prague": where the gathering was held."""
+    if noun.lemma_.lower() not in diplomacy_words("sidelines_nouns") or gathering is noun:
+        return None
+    return next((key for c in gathering.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                 for p in c.children if p.dep_ == "pobj" and (key := _locative_place(ctx, p))), None)
 
 
 _HOLDING = frozenset({"begin", "start", "open", "take", "hold", "convene", "resume", "continue", "run", "be",
