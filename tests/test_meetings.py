@@ -618,3 +618,10 @@ def test_meetings_agreed_talks_are_planned(nlp, text, earliest):
     rec, label = records_of(nlp, text)
     (m,) = rec.meetings
     assert m.status == "planned" and m.date is not None and m.date.earliest == earliest, _meetings(rec, label)
+
+
+def test_meetings_subject_up_a_chain_of_clauses_takes_part(nlp):
+    rec, label = records_of(nlp, "Daniel Hart, the US special envoy, is leading the effort to end the war and met Russian "
+                                 "officials in Moscow on Monday.")
+    (m,) = rec.meetings
+    assert {"Daniel Hart", "United States", "Russia"} <= {label(p) for p in m.participants}, _meetings(rec, label)

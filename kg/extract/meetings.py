@@ -218,6 +218,10 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         gov = head.head.head if head.dep_ == "pcomp" else head.head  # "After meeting X in Y, Z said"
         if gov.dep_ == "acomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in gov.children):
             gov = gov.head  # "A and B are due to meet"
+        for _ in range(3):  # "X is leading the effort to end the war and met Y": the subject up the chain
+            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in gov.children) or gov.dep_ not in {"xcomp", "conj", "advcl", "acl"}:
+                break
+            gov = gov.head.head if gov.dep_ == "acl" and gov.head.dep_ == "dobj" else gov.head
         for c in gov.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:  # "A and B are expected to hold talks"
                 take(c)
