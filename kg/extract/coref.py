@@ -97,14 +97,8 @@ def _merge_known_as(doc: Doc, table: EntityTable) -> None:
             _merge_as_known(doc, table, spans, start, end, key)
             continue
         other = spans.get(j + 2)
-        if other is None:
-            continue
-        src = table.span_key.get(other)
-        if src is None or src == key or src not in table.entities or key not in table.entities:
-            continue
-        if table.entities[src].kind != table.entities[key].kind or table.entities[key].kind not in {PERSON, ORGANIZATION}:
-            continue
-        table.merge(src, key, f"'{table.entities[src].label}' is given as another name of {table.entities[key].label}")
+        if other is not None:
+            _merge_other_name(table, table.span_key.get(other), key)
 
 
 def _merge_as_known(doc: Doc, table: EntityTable, spans: dict, start: int, end: int, key: str) -> None:
@@ -125,12 +119,16 @@ def _merge_as_known(doc: Doc, table: EntityTable, spans: dict, start: int, end: 
         k += 1
     if k >= len(doc) or doc[k].lower_ != "known":
         return
-    full = table.span_key.get(other)
-    if full is None or full == key or full not in table.entities or key not in table.entities:
+    _merge_other_name(table, key, table.span_key.get(other))
+
+
+def _merge_other_name(table: EntityTable, other: str | None, name: str | None) -> None:
+    """Merge ``other`` into ``name`` when both are one kind of person or organization."""
+    if other is None or name is None or other == name or other not in table.entities or name not in table.entities:
         return
-    if table.entities[full].kind != table.entities[key].kind or table.entities[key].kind not in {PERSON, ORGANIZATION}:
+    if table.entities[other].kind != table.entities[name].kind or table.entities[name].kind not in {PERSON, ORGANIZATION}:
         return
-    table.merge(key, full, f"'{table.entities[key].label}' is given as another name of {table.entities[full].label}")
+    table.merge(other, name, f"'{table.entities[other].label}' is given as another name of {table.entities[name].label}")
 
 
 def _merge_outlets(table: EntityTable) -> None:
