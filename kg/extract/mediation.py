@@ -172,7 +172,11 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             if (c.dep_ in {"nsubj"} or charged) and c != t:  # "X has been tasked with mediating"
                 out += _subject_agents(ctx, c)
                 if c.tag_ == "WDT" or c.lower_ in {"who", "which", "that"} and head.dep_ == "relcl":
-                    out += [e.key for e in [ctx.agent(head.head)] if e is not None]  # "Angola, which has acted as a mediator"
+                    # "Angola, which has acted as a mediator"; "Saudi Arabia's deputy minister, X, who leads
+                    # the mediation": the relative clause hung on the title, whose name and state are its appositive and owner
+                    owner = head.head
+                    out += [e.key for x in (owner, *(c for c in owner.children if c.dep_ in {"appos", "poss"}))
+                            if (e := ctx.agent(x)) is not None and e.key not in out]
             if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
                 ent = ctx.agent(c)
                 if ent is not None:
