@@ -40,6 +40,24 @@ of the corpus. Mediations with the same mediators and parties are one group dire
 in IRI order, each into the first part holding none of its documents). So the result
 depends on the graph alone, not on the order of the inputs.
 
+The order of work keeps memory to the events of one date window, not those of the corpus.
+Each candidate is first noted by its first day and IRI alone (an attack or meeting whose
+window is undated or wider than :data:`WIDEST_WINDOW_DAYS` days matches nothing by date and
+is not noted; a mediation is noted by its mediators and parties). The noted events are then
+swept in date order (:func:`dated_groups`): each is read when the sweep reaches its first
+day and compared with the events read before it that share a place or participant and a
+day; matching pairs join their events into one component. Two matching events share a day,
+so once the sweep has passed the last day of every event of a component, no event to come
+can match one of them: the component's groups are made from its pairs then, merged, and its
+events forgotten (with the places and days the sweep has passed). A group is made from the
+pairs of its component alone, so the groups are those that comparing all the events at once
+gives. Mediations are read one set of the same mediators and parties at a time. In a store,
+the merge flushes its writes to disk every :data:`kg.store.FLUSH_EVERY` triples and leaves
+in place the triples a merged node keeps as they were. What still grows with the corpus is
+small: the first day and IRI of each candidate (and, given new documents, the IRIs of the
+events found and of the places and agents looked up); and merging a group holds its
+triples, so an event that thousands of documents report takes memory in proportion to them.
+
 The merged node keeps the smallest IRI of its group and has: every document in
 ``prov:wasDerivedFrom``; one evidence sentence per document (``nkg:evidence`` is one
 literal per document, as each was read), and one ``nkg:Excerpt`` per document
@@ -63,7 +81,8 @@ a merged event meeting a new document's event is merged again, its reconciled co
 anew from all the claims.
 
 The same function works on an rdflib ``Graph`` and on a ``pyoxigraph.Store``; given the
-documents just added, it only looks at the events that could match theirs.
+documents just added (read once, one at a time), it only looks at the events that could
+match theirs.
 """
 
 from __future__ import annotations
@@ -723,10 +742,10 @@ def _pair_groups(events: list[EventSummary],
     return [sorted(g, key=lambda e: str(e.iri)) for g in found.values()]
 
 
-def dated_groups(triples: Triples, events: list[tuple[int, str, URIRef]],
+def dated_groups(triples: Triples, events: Iterable[tuple[int, str, URIRef]],
                  places: PlaceIndex) -> Iterator[list[EventSummary]]:
     """The groups of attacks and meetings, from ``(first day as an ordinal, IRI, class)`` of each
-    candidate that has a date window of one to :data:`WIDEST_WINDOW_DAYS` days, sorted.
+    candidate that has a date window of one to :data:`WIDEST_WINDOW_DAYS` days, in date order.
 
     A sweep in date order: each event is read (:func:`summarize`) when the sweep reaches its
     first day and compared with the events read before it that share a block with it
