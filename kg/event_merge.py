@@ -40,6 +40,24 @@ of the corpus. Mediations with the same mediators and parties are one group dire
 in IRI order, each into the first part holding none of its documents). So the result
 depends on the graph alone, not on the order of the inputs.
 
+The order of work keeps memory to the events of one date window, not those of the corpus.
+Each candidate is first noted by its first day and IRI alone (an attack or meeting whose
+window is undated or wider than :data:`WIDEST_WINDOW_DAYS` days matches nothing by date and
+is not noted; a mediation is noted by its mediators and parties). The noted events are then
+swept in date order (:func:`dated_groups`): each is read when the sweep reaches its first
+day and compared with the events read before it that share a place or participant and a
+day; matching pairs join their events into one component. Two matching events share a day,
+so once the sweep has passed the last day of every event of a component, no event to come
+can match one of them: the component's groups are made from its pairs then, merged, and its
+events forgotten (with the places and days the sweep has passed). A group is made from the
+pairs of its component alone, so the groups are those that comparing all the events at once
+gives. Mediations are read one set of the same mediators and parties at a time. In a store,
+the merge flushes its writes to disk every :data:`kg.store.FLUSH_EVERY` triples and leaves
+in place the triples a merged node keeps as they were. What still grows with the corpus is
+small: the first day and IRI of each candidate (and, given new documents, the IRIs of the
+events found and of the places and agents looked up); and merging a group holds its
+triples, so an event that thousands of documents report takes memory in proportion to them.
+
 The merged node keeps the smallest IRI of its group and has: every document in
 ``prov:wasDerivedFrom``; one evidence sentence per document (``nkg:evidence`` is one
 literal per document, as each was read), and one ``nkg:Excerpt`` per document
@@ -63,21 +81,23 @@ a merged event meeting a new document's event is merged again, its reconciled co
 anew from all the claims.
 
 The same function works on an rdflib ``Graph`` and on a ``pyoxigraph.Store``; given the
-documents just added, it only looks at the events that could match theirs.
+documents just added (read once, one at a time), it only looks at the events that could
+match theirs.
 """
 
 from __future__ import annotations
 
 import functools
+import heapq
+import itertools
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
-from typing import Iterable, Iterator, Protocol
+from typing import Callable, Iterable, Iterator, Protocol
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS, XSD
 
-from kg.store import from_ox as _from_ox, to_ox as _to_ox
+from kg.store import FLUSH_EVERY, from_ox as _from_ox, to_ox as _to_ox
 from kg.iri import slug
 from kg.lexicon import weapon_lexicon
 from kg.vocab import NKG
@@ -136,13 +156,16 @@ class GraphTriples:
 
 
 class StoreTriples:
-    """:class:`Triples` of one graph of a pyoxigraph store (the default graph unless named)."""
+    """:class:`Triples` of one graph of a pyoxigraph store (the default graph unless named).
+    Every :data:`kg.store.FLUSH_EVERY` triples added or removed, the store is flushed to disk
+    (else its write buffers grow with the number of events merged)."""
 
     def __init__(self, store, graph_name: str | None = None):
         import pyoxigraph as ox
 
         self.store = store
         self.graph = ox.NamedNode(graph_name) if graph_name else ox.DefaultGraph()
+        self.unflushed = 0
 
     def _quads(self, s, p, o):
         return self.store.quads_for_pattern(s, p, o, self.graph)
@@ -165,11 +188,22 @@ class StoreTriples:
         return ox.Quad(_to_ox(t[0]), _to_ox(t[1]), _to_ox(t[2]), self.graph)
 
     def add(self, triples):
-        self.store.extend([self._quad(t) for t in triples])
+        quads = [self._quad(t) for t in triples]
+        self.store.extend(quads)
+        self._written(len(quads))
 
     def remove(self, triples):
+        removed = 0
         for t in triples:
             self.store.remove(self._quad(t))
+            removed += 1
+        self._written(removed)
+
+    def _written(self, count: int) -> None:
+        self.unflushed += count
+        if self.unflushed >= FLUSH_EVERY:
+            self.store.flush()
+            self.unflushed = 0
 
 
 def triples_of(target) -> Triples:
@@ -309,15 +343,25 @@ def _dates_agree(a: EventSummary, b: EventSummary) -> bool:
     return max(a.earliest, b.earliest) <= min(a.latest, b.latest)
 
 
-@dataclass(frozen=True)
-class PlaceIndex:
-    """The regions above every place the events name, read once."""
+#: Places whose regions a merge keeps at hand (others are read again from the graph when asked for).
+PLACES_KEPT = 4096
 
-    above: dict[Term, frozenset[Term]]
+
+class PlaceIndex:
+    """The regions above the places that events name (``nkg:region``, followed upwards), read
+    from the graph when first asked for; those of the last :data:`PLACES_KEPT` places asked for
+    are kept."""
+
+    def __init__(self, above: Callable[[Term], frozenset[Term]]):
+        self.above = above
+
+    @classmethod
+    def of(cls, triples: Triples, kept: int = PLACES_KEPT) -> "PlaceIndex":
+        return cls(functools.lru_cache(maxsize=kept)(lambda place: _regions_above(triples, place)))
 
     def within(self, p: Term, q: Term) -> bool:
         """``p`` and ``q`` are one place, or one lies in a region the other is."""
-        return p == q or p in self.above.get(q, ()) or q in self.above.get(p, ())
+        return p == q or p in self.above(q) or q in self.above(p)
 
     def same_place(self, a: frozenset[Term], b: frozenset[Term]) -> bool:
         """Every place of one side is, contains or lies in a place of the other: the side
@@ -383,7 +427,7 @@ def _block_keys(e: EventSummary, places: PlaceIndex) -> Iterator[tuple]:
     days = _days(e)
     if e.cls == NKG.Attack:
         for p in e.places:
-            for where in (p, *places.above.get(p, ())):
+            for where in (p, *places.above(p)):
                 for day in days:
                     yield ("place", where, day)
     elif e.cls == NKG.Meeting:
@@ -413,41 +457,6 @@ def _mediation_groups(events: list[EventSummary]) -> list[list[EventSummary]]:
                 part[1].update(e.documents)
         groups.extend(members for members, _ in parts if len(members) > 1)
     return groups
-
-
-def clusters(events: list[EventSummary], places: PlaceIndex) -> list[list[EventSummary]]:
-    """Groups of two or more events that are one real event each, every group sorted by IRI."""
-    blocks: dict[tuple, list[EventSummary]] = {}
-    for e in events:
-        for key in set(_block_keys(e, places)):
-            blocks.setdefault(key, []).append(e)
-    pairs: dict[tuple[URIRef, URIRef], tuple[EventSummary, EventSummary]] = {}
-    tried: set[tuple[URIRef, URIRef]] = set()
-    for block in blocks.values():
-        for a, b in combinations(sorted(block, key=lambda e: str(e.iri)), 2):
-            if (a.iri, b.iri) in tried:
-                continue
-            tried.add((a.iri, b.iri))
-            if matches(a, b, places):
-                pairs[a.iri, b.iri] = (a, b)
-    del tried
-    group = {e.iri: [e] for e in events}
-    docs = {e.iri: set(e.documents) for e in events}  # the documents of each group, by its first event
-    for a, b in sorted(pairs.values(), key=lambda ab: _closeness(*ab)):
-        ga, gb = group[a.iri], group[b.iri]
-        if ga is gb:
-            continue
-        if docs[ga[0].iri] & docs[gb[0].iri]:
-            continue
-        if not all((x.iri, y.iri) in pairs or (y.iri, x.iri) in pairs for x in ga for y in gb):
-            continue
-        docs[ga[0].iri] |= docs.pop(gb[0].iri)
-        ga.extend(gb)
-        for e in gb:
-            group[e.iri] = ga
-    found = {id(g): g for g in group.values() if len(g) > 1}
-    found.update((id(g), g) for g in _mediation_groups(events))
-    return sorted((sorted(g, key=lambda e: str(e.iri)) for g in found.values()), key=lambda g: str(g[0].iri))
 
 
 # -- merging one group ---------------------------------------------------------------------
@@ -638,56 +647,207 @@ def merge_group(triples: Triples, group: list[EventSummary]) -> URIRef:
         new.add((keep, NKG.casualtyClaim, count))
     new.update(reconciled_counts(keep, [c for c in (read_claim(k, f) for k, f in claims.items()) if c]))
     new.update(excerpt_triples(keep, excerpts))
-    triples.remove(old)
-    triples.add(new)
+    kept = set(old) & new  # written again as they are: left in place
+    triples.remove(t for t in old if t not in kept)
+    triples.add(new - kept)
     return keep
 
 
 # -- the whole graph -----------------------------------------------------------------------
 
 
-def _candidate_events(triples: Triples, documents: Iterable[URIRef] | None) -> list[tuple[URIRef, URIRef]]:
-    """``(event, class)`` of every event that could be merged: all of them, or, given the
-    documents just added, theirs and the events sharing a place, participant or mediator
-    with them."""
-    every = {(e, cls) for cls in MERGED_CLASSES for e in triples.subjects(RDF.type, cls)}
+def _candidate_events(triples: Triples, documents: Iterable[URIRef] | None) -> Iterator[tuple[URIRef, URIRef]]:
+    """``(event, class)`` of every event that could be merged, each once: all of them, or, given
+    the documents just added, theirs and the events sharing a place, participant or mediator
+    with them (read one document at a time: what is kept is the IRI of each event found, and
+    each place and agent looked up)."""
     if documents is None:
-        return sorted(every)
-    classes = {e: cls for e, cls in every}
-    fresh = {e for doc in documents for e in triples.subjects(PROV.wasDerivedFrom, doc) if e in classes}
-    found = set(fresh)
+        for cls in MERGED_CLASSES:
+            for e in triples.subjects(RDF.type, cls):
+                yield e, cls
+        return
+    found: set[Term] = set()
     expanded: set = set()  # places whose surroundings were looked up
     gathered: set = set()  # places whose events were gathered
     agents: set = set()  # each place and agent looked up once, however many new events name it
-    for e in fresh:
-        for place in triples.objects(e, NKG.location):
-            if place in expanded:
+
+    def events_of(nodes: Iterable[Term]) -> Iterator[tuple[URIRef, URIRef]]:
+        for node in nodes:
+            if node in found:
                 continue
-            expanded.add(place)
-            near = {place} | _regions_above(triples, place)
-            near |= set(triples.subjects(NKG.region, place))
-            for p in near - gathered:
-                found.update(triples.subjects(NKG.location, p))
-            gathered |= near
-        for p in (NKG.participant, NKG.mediator):
-            for agent in triples.objects(e, p):
-                if (p, agent) not in agents:
-                    agents.add((p, agent))
-                    found.update(triples.subjects(p, agent))
-    return sorted((e, classes[e]) for e in found if e in classes)
+            classes = [c for c in triples.objects(node, RDF.type) if c in MERGED_CLASSES]
+            if classes:
+                found.add(node)
+                yield from ((node, cls) for cls in classes)
+
+    for doc in documents:
+        yield from events_of(triples.subjects(PROV.wasDerivedFrom, doc))
+        for e in triples.subjects(PROV.wasDerivedFrom, doc):
+            if e not in found:  # not an event
+                continue
+            for place in triples.objects(e, NKG.location):
+                if place in expanded:
+                    continue
+                expanded.add(place)
+                near = {place} | _regions_above(triples, place)
+                near |= set(triples.subjects(NKG.region, place))
+                for p in near - gathered:
+                    yield from events_of(triples.subjects(NKG.location, p))
+                gathered |= near
+            for p in (NKG.participant, NKG.mediator):
+                for agent in triples.objects(e, p):
+                    if (p, agent) not in agents:
+                        agents.add((p, agent))
+                        yield from events_of(triples.subjects(p, agent))
+
+
+def _window(triples: Triples, event: Term) -> tuple[date | None, date | None]:
+    """An event's date window as :func:`summarize` reads it."""
+    return (_one_date(triples.objects(event, NKG.earliestDate), max),
+            _one_date(triples.objects(event, NKG.latestDate), min))
+
+
+@dataclass
+class _Component:
+    """Attacks or meetings joined by matching pairs, as the sweep finds them: every pair that
+    groups can be made of is between two of them. ``last`` is the last day of their windows: once
+    the sweep has passed it, no event to come can match one of them."""
+
+    events: list[EventSummary]
+    pairs: dict[tuple[URIRef, URIRef], tuple[EventSummary, EventSummary]]
+    last: date
+    absorbed: bool = False
+
+
+def _pair_groups(events: list[EventSummary],
+                 pairs: dict[tuple[URIRef, URIRef], tuple[EventSummary, EventSummary]]) -> list[list[EventSummary]]:
+    """Groups of two or more events from their matching pairs, the best-matching pairs first
+    (:func:`_closeness`); a pair joins two groups only if every event of one matches every event
+    of the other and they hold no document in common. Each group sorted by IRI."""
+    group = {e.iri: [e] for e in events}
+    docs = {e.iri: set(e.documents) for e in events}  # the documents of each group, by its first event
+    for a, b in sorted(pairs.values(), key=lambda ab: _closeness(*ab)):
+        ga, gb = group[a.iri], group[b.iri]
+        if ga is gb:
+            continue
+        if docs[ga[0].iri] & docs[gb[0].iri]:
+            continue
+        if not all((x.iri, y.iri) in pairs or (y.iri, x.iri) in pairs for x in ga for y in gb):
+            continue
+        docs[ga[0].iri] |= docs.pop(gb[0].iri)
+        ga.extend(gb)
+        for e in gb:
+            group[e.iri] = ga
+    found = {id(g): g for g in group.values() if len(g) > 1}
+    return [sorted(g, key=lambda e: str(e.iri)) for g in found.values()]
+
+
+def dated_groups(triples: Triples, events: Iterable[tuple[int, str, URIRef]],
+                 places: PlaceIndex) -> Iterator[list[EventSummary]]:
+    """The groups of attacks and meetings, from ``(first day as an ordinal, IRI, class)`` of each
+    candidate that has a date window of one to :data:`WIDEST_WINDOW_DAYS` days, in date order.
+
+    A sweep in date order: each event is read (:func:`summarize`) when the sweep reaches its
+    first day and compared with the events read before it that share a block with it
+    (:func:`_block_keys`: a place or participant, with a day); matching pairs join their
+    events' components. Before the sweep moves to a day, the blocks of the days before it are
+    dropped (no event to come has those days) and each component whose events all end before
+    it is finished: its groups are made (:func:`_pair_groups`) and yielded, and its events
+    forgotten. So memory holds the events of a date window and their pairs, not those of the
+    corpus; and the groups are those that comparing all the events at once gives, since the
+    pairs of one component decide its groups alone."""
+    blocks: dict[date, dict[tuple, list[EventSummary]]] = {}
+    component: dict[URIRef, _Component] = {}
+    open_components: list[tuple[date, int, _Component]] = []  # a heap by last day
+    pushed = itertools.count()
+
+    def finish(before: date | None) -> Iterator[list[EventSummary]]:
+        while open_components and (before is None or open_components[0][0] < before):
+            last, _, c = heapq.heappop(open_components)
+            if c.absorbed or c.last != last:  # joined to another, or its last day moved on
+                continue
+            for e in c.events:
+                del component[e.iri]
+            if c.pairs:
+                yield from _pair_groups(c.events, c.pairs)
+        for day in [d for d in blocks if before is None or d < before]:
+            del blocks[day]
+
+    def join(a: _Component, b: _Component) -> _Component:
+        if a is b:
+            return a
+        if len(a.events) < len(b.events):
+            a, b = b, a
+        a.events.extend(b.events)
+        a.pairs.update(b.pairs)
+        for e in b.events:
+            component[e.iri] = a
+        b.absorbed, b.events, b.pairs = True, [], {}
+        if b.last > a.last:
+            a.last = b.last
+            heapq.heappush(open_components, (a.last, next(pushed), a))
+        return a
+
+    for first, iri, cls in events:
+        yield from finish(date.fromordinal(first))
+        e = summarize(triples, URIRef(iri), cls)
+        keys = set(_block_keys(e, places))
+        if not keys:
+            continue
+        mine = _Component([e], {}, e.latest)
+        component[e.iri] = mine
+        heapq.heappush(open_components, (mine.last, next(pushed), mine))
+        compared: set[URIRef] = set()
+        for key in keys:
+            block = blocks.setdefault(key[2], {}).setdefault(key, [])
+            for other in block:
+                if other.iri in compared:
+                    continue
+                compared.add(other.iri)
+                a, b = sorted((other, e), key=lambda x: str(x.iri))
+                if matches(a, b, places):
+                    mine = join(component[other.iri], mine)
+                    mine.pairs[a.iri, b.iri] = (a, b)
+            block.append(e)
+    yield from finish(None)
+
+
+def mediation_groups(triples: Triples, events: dict[tuple, list[str]]) -> Iterator[list[EventSummary]]:
+    """The groups of mediations, from the IRIs of the candidates by ``(mediators, parties)``:
+    each set of two or more read (:func:`summarize`) and split as :func:`_mediation_groups` does."""
+    for same in events.values():
+        if len(same) > 1:
+            yield from _mediation_groups([summarize(triples, URIRef(iri), NKG.Mediation) for iri in same])
 
 
 def merge_events(target, documents: Iterable[URIRef] | None = None) -> list[list[URIRef]]:
     """Merge the events that several documents report, in an rdflib ``Graph`` or a
     ``pyoxigraph.Store`` (its default graph; or any :class:`Triples`). With ``documents``
-    (the documents just added), only events that could match theirs are looked at.
-    Returns the merged groups, each a list of IRIs whose first is the node kept."""
+    (the documents just added, read once), only events that could match theirs are looked at.
+    Returns the merged groups, each a list of IRIs whose first is the node kept, sorted by it.
+
+    First each candidate is noted by its first day (attacks and meetings with a window of one
+    to :data:`WIDEST_WINDOW_DAYS` days; the others can match nothing by date) or by its
+    mediators and parties (mediations); then :func:`dated_groups` sweeps the dated ones in date
+    order, each group merged (:func:`merge_group`) as soon as its events are found, and the
+    mediations are grouped and merged."""
     triples = triples_of(target)
-    events = [summarize(triples, e, cls) for e, cls in _candidate_events(triples, documents)]
-    every_place = {p for e in events for p in e.places | e.countries}
-    places = PlaceIndex({p: _regions_above(triples, p) for p in sorted(every_place)})
+    dated: list[tuple[int, str, URIRef]] = []
+    mediations: dict[tuple, list[str]] = {}
+    for e, cls in _candidate_events(triples, documents):
+        if cls == NKG.Mediation:
+            mediators, parties = triples.objects(e, NKG.mediator), triples.objects(e, NKG.party)
+            if mediators and parties:
+                key = (tuple(sorted({str(m) for m in mediators})), tuple(sorted({str(p) for p in parties})))
+                mediations.setdefault(key, []).append(str(e))
+            continue
+        earliest, latest = _window(triples, e)
+        if earliest is not None and latest is not None and 0 < (latest - earliest).days + 1 <= WIDEST_WINDOW_DAYS:
+            dated.append((earliest.toordinal(), str(e), cls))
+    dated.sort()
+    places = PlaceIndex.of(triples)
     merged = []
-    for group in clusters(events, places):
+    for group in itertools.chain(dated_groups(triples, dated, places), mediation_groups(triples, mediations)):
         merge_group(triples, group)
         merged.append([e.iri for e in group])
-    return merged
+    return sorted(merged, key=lambda g: str(g[0]))

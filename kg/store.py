@@ -302,7 +302,8 @@ def add_new_documents(build: StoreBuild, batches: Iterable[list[tuple[str, Graph
     (as :func:`kg.graph.merge_labels` does for a file), then, with ``merge_events``, the events
     that the new documents and those already in the store report alike become one node
     (:func:`kg.event_merge.merge_events`, looking only at events that could match the new
-    documents'). Returns the number of triples added (less those merged away)."""
+    documents', in date order: memory holds the events of a date window, not all of them).
+    Returns the number of triples added (less those merged away)."""
     before = len(build.staging)
     unflushed = 0
     for batch in batches:
@@ -325,7 +326,7 @@ def add_new_documents(build: StoreBuild, batches: Iterable[list[tuple[str, Graph
 
         from kg.event_merge import merge_events as merge_reported_events
 
-        merge_reported_events(build.staging, [URIRef(d) for d in build.new_documents])
+        merge_reported_events(build.staging, (URIRef(d) for d in build.new_documents))
     return len(build.staging) - before
 
 
