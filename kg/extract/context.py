@@ -35,6 +35,12 @@ class DocContext:
         """The document's text, joined once (``Doc.text`` joins every token's text at each call)."""
         return self.doc.text
 
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """The document's sentences, read once (``Doc.sents`` reads every token's sentence
+        start and makes new spans at each call)."""
+        return tuple(self.doc.sents)
+
     # -- entities ---------------------------------------------------------
     def entity(self, token: Token) -> Entity | None:
         return self.entities.entity_of(token)

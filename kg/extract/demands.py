@@ -408,7 +408,7 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
     out: list[DemandRecord] = []
     last: list[int] = []  # the demands of the sentence before
     verbs = words("demand_verbs") | diplomacy_words("directive_verbs") | diplomacy_words("want_verbs")
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences:
         later = _rejects_the_demand(ctx, sent)
         for i in last:
             rej = [r for r in later if r not in out[i].demanded_by and r not in out[i].rejected_by]

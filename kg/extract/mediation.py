@@ -244,7 +244,7 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
     pools = [[k for m in told_with for k in m.participants],
              [k for o in others for k in o.parties],
              [k for m in negotiations[:1] for k in m.participants],
-             [k for sent in ctx.doc.sents for k in _conflict_sides(ctx, sent.root)],  # "the fighting between A and B"
+             [k for sent in ctx.sentences for k in _conflict_sides(ctx, sent.root)],  # "the fighting between A and B"
              [k for k in (f"country:{iso}" for iso in ctx.countries[:3]) if k in ctx.entities.entities]]
     # "the contact group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
@@ -545,7 +545,7 @@ def _third_party(ctx: DocContext, mediators: list[str], war: set[str]) -> bool:
 
 def _war_sides(ctx: DocContext) -> set[str]:
     """The sides of the wars the document names ("the fighting between A and B"), as states."""
-    return sides_of(ctx, [k for sent in ctx.doc.sents for k in _conflict_sides(ctx, sent.root)])
+    return sides_of(ctx, [k for sent in ctx.sentences for k in _conflict_sides(ctx, sent.root)])
 
 
 def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
@@ -664,7 +664,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                 rec.sents.append(sent)
 
     war = _war_sides(ctx)
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences:
         for tok in sent:
             if restart_trigger(tok):
                 restarts.append(tok)

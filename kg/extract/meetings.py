@@ -621,7 +621,7 @@ def _host_country(ctx: DocContext, trigger: Token) -> str | None:
 
 def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
     found: list[Mention] = []
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences:
         all_triggers = [t for t in sent if meeting_trigger(t) and not _refused(t)]
         # "rounds of talks", "meet ... to restart discussions", "talks on a summit":
         # nested mentions are one meeting
