@@ -150,7 +150,8 @@ def _word_candidates(rows: list[list[int]]) -> list[int]:
 @lru_cache(maxsize=1)
 def _first_word_hashes() -> frozenset[int] | None:
     """Hashes of every word the first token of a longer pattern may be (its lemmas, their
-    forms and its lower-cased words): a Doc without any of them needs no Matcher."""
+    forms and its lower-cased words): a Doc without any of them needs no Matcher, and the
+    words before the first of them are not read (:func:`_first_pattern_start`)."""
     from spacy.strings import hash_string
 
     words: set[str] = set()
@@ -164,6 +165,16 @@ def _first_word_hashes() -> frozenset[int] | None:
         if "LEMMA" not in first and "LOWER" not in first:
             return None  # a pattern that may start at any word: always run the Matcher
     return frozenset(hash_string(w) for w in words)
+
+
+def _first_pattern_start(rows: list[list[int]]) -> int | None:
+    """The index of the first token a longer pattern may start at, from the Doc's (LEMMA, LOWER)
+    array rows: the Matcher reads the Doc from there on (a match starts at such a token); None
+    if there is none; 0 if a pattern may start at any word."""
+    firsts = _first_word_hashes()
+    if firsts is None:
+        return 0
+    return next((i for i, (lemma, lower) in enumerate(rows) if lemma in firsts or lower in firsts), None)
 
 
 def _word_matches(tok: Token) -> list[TriggerPattern]:
@@ -208,9 +219,9 @@ def match_triggers(doc: Doc) -> dict[int, list[TriggerPattern]]:
     patterns, order = _by_id(), _file_order()
     found: dict[int, list[TriggerPattern]] = {}
     rows = doc.to_array([LEMMA, LOWER]).tolist()
-    firsts = _first_word_hashes()
-    phrase_matches = _matcher(doc.vocab)(doc, allow_missing=True) \
-        if firsts is None or any(lemma in firsts or lower in firsts for lemma, lower in rows) else []
+    first = _first_pattern_start(rows)
+    phrase_matches = [] if first is None else [  # the Matcher gives offsets in the span it reads
+        (match_id, first + start, first + end) for match_id, start, end in _matcher(doc.vocab)(doc[first:], allow_missing=True)]
     for match_id, start, end in phrase_matches:
         p = patterns[doc.vocab.strings[match_id]]
         i = start + min(p.trigger, end - start - 1)
