@@ -109,6 +109,18 @@ def sentence_lemmas(sent: Span) -> tuple[str, ...]:
     return memo[key]
 
 
+def sentence_words(sent: Span) -> tuple[str, ...]:
+    """The lower-case lemmas of a sentence's words, then their lower-case forms, read once per
+    sentence and kept like :func:`sentence_lemmas`: a reader that asks for a word of a list by
+    its lemma or by its form passes over a sentence without one
+    (``word_list.isdisjoint(sentence_words(sent))``)."""
+    memo = sent.doc.user_data.setdefault(("newskg", "sentence_words"), {})
+    key = f"{sent.start}:{sent.end}"
+    if key not in memo:
+        memo[key] = sentence_lemmas(sent) + tuple(t.lower_ for t in sent)
+    return memo[key]
+
+
 def subtree_span(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
 

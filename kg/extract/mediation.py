@@ -29,7 +29,8 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
 from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
-    hyphen_leader, mediation_noun, mediation_trigger, meeting_trigger, restart_trigger, talks_goal,
+    hyphen_leader, may_tell_of_mediation, mediation_noun, mediation_trigger, meeting_trigger, meeting_triggers,
+    restart_trigger, talks_goal,
 )
 from kg.extract.wording import clause_text, compact_clause, np_text
 from kg.lexicon import diplomacy_words
@@ -287,8 +288,8 @@ def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], lis
     to discuss a deal to end X's war with Y" -> Z mediates between X and Y. Those at the
     table who are not sides of the war are the third party."""
     out = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or not meeting_trigger(verb):
+    for verb in meeting_triggers(sent):
+        if verb.pos_ != "VERB":
             continue
         for purpose in _purpose_clauses(verb):
             deal = next((n for n in purpose.subtree if n.pos_ == "NOUN" and _peace_noun(n)), None)
@@ -665,7 +666,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
 
     war = _war_sides(ctx)
     for sent in ctx.sentences:
-        for tok in sent:
+        for tok in sent if may_tell_of_mediation(sent) else ():
             if restart_trigger(tok):
                 restarts.append(tok)
                 continue

@@ -24,7 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.extract.context import tree_distance
+from kg.extract.context import sentence_lemmas, sentence_words, tree_distance
 from kg.lexicon import event_words, load_json, load_jsonl, weapon_lexicon, word_set
 from kg.resolve.places import gazetteer
 
@@ -755,13 +755,14 @@ def _per_sentence(name: str):
 def accidental(sent: Span) -> bool:
     """An accident, a disease, a device that went off early ("went off while they were laying
     it"): deaths, but not violence."""
-    tokens = list(sent)
-    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    lemmas = set(sentence_words(sent))
     text = sent.text.lower()
     if any((w in lemmas) if " " not in w else (w in text) for w in violence_words("non_violent_contexts")):
         return True
     handling = violence_words("handling_verbs")
-    for t in tokens:
+    if handling.isdisjoint(sentence_lemmas(sent)):
+        return False
+    for t in sent:
         if t.lemma_.lower() not in handling or t.tag_ not in {"VBG", "VBN", "VBD"}:
             continue
         if any(c.dep_ == "mark" and c.lower_ in {"while", "as"} for c in t.children):
@@ -776,10 +777,12 @@ def _protest(sent: Span) -> bool:
     """A demonstration, a riot or its dispersal ("students engaged in a violent demonstration",
     "police fired teargas and wounded several protesters"): not armed violence unless someone was
     killed or arms were used."""
+    lemmas = sentence_lemmas(sent)
+    if violence_words("protest_words").isdisjoint(lemmas) and violence_words("protest_verbs").isdisjoint(lemmas):
+        return False
     if not any((t.lemma_.lower() in violence_words("protest_words") and t.pos_ == "NOUN" and not t.ent_type_)
                or (t.lemma_.lower() in violence_words("protest_verbs") and t.pos_ == "VERB") for t in sent):
         return False
-    death_words = event_words("kill_verbs") | {"dead", "death"}
-    killed = any(t.lemma_.lower() in death_words for t in sent)
-    armed = any(t.lemma_.lower() in {"gun", "firearm", "bullet", "rifle", "grenade", "bomb", "explosive"} for t in sent)
+    killed = not (event_words("kill_verbs") | {"dead", "death"}).isdisjoint(lemmas)
+    armed = not {"gun", "firearm", "bullet", "rifle", "grenade", "bomb", "explosive"}.isdisjoint(lemmas)
     return not (killed or armed)
