@@ -446,11 +446,11 @@ def _other_sides_troops(table: EntityTable, tok: Token, country: str) -> bool:
 
 
 def _state_forces(doc: Doc, table: EntityTable) -> None:
-    home = _lead_country(doc, table)
+    nouns = [(tok, noun) for tok in doc if (noun := _forces_noun(tok)) is not None]
+    home = _lead_country(doc, table) if nouns or _bare_forces(table) else None  # read only when asked for
     last: Entity | None = None
-    for tok in doc:
-        noun = _forces_noun(tok)
-        if noun is None or table.key_of(tok) is not None or not _forces_use(tok):
+    for tok, noun in nouns:
+        if table.key_of(tok) is not None or not _forces_use(tok):
             continue
         span = doc[tok.i - 1 : tok.i + 1] if noun == "armed forces" else doc[tok.i : tok.i + 1]
         country = _forces_country(table, tok)
@@ -474,8 +474,7 @@ def _state_forces(doc: Doc, table: EntityTable) -> None:
         last = ent
     # "Army chief X" at a sentence's start: the model names an organization "Army"; it is the armed forces
     # of the country the text is about
-    bare = [e for e in table.entities.values() if e.kind == ORGANIZATION and e.label.lower() in _words()["state_forces"]
-            and e.label.lower() not in _org_lexicon()]
+    bare = _bare_forces(table)
     country = (last.country_key if last is not None else home or _text_country(doc, table)) if bare else None
     if country is None or country not in table.entities:
         return
@@ -484,6 +483,12 @@ def _state_forces(doc: Doc, table: EntityTable) -> None:
         if ent.key != forces.key:
             table.merge(ent.key, forces.key, f"a bare '{ent.label}' is taken for the armed forces of "
                                              f"{table.entities[country].label}")
+
+
+def _bare_forces(table: EntityTable) -> list[Entity]:
+    """Organizations named only by a forces noun ("Army")."""
+    return [e for e in table.entities.values() if e.kind == ORGANIZATION and e.label.lower() in _words()["state_forces"]
+            and e.label.lower() not in _org_lexicon()]
 
 
 def _text_country(doc: Doc, table: EntityTable) -> str | None:
