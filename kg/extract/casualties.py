@@ -56,6 +56,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from kg.extract.context import sentence_words
 from kg.lexicon import event_words as _w
 from kg.lexicon import load_json, weapon_lexicon, word_set
 from kg.records import CasualtyRecord
@@ -683,6 +684,8 @@ def _coded_figure(sent: Span) -> list[CasualtyMention]:
     """"Fatalities coded as 0 (a party's media reported 3)": the figure a monitor's report settles on,
     which revises every other death count of the report."""
     out: list[CasualtyMention] = []
+    if {"fatalities", "fatality", "deaths"}.isdisjoint(sentence_words(sent)):
+        return out
     for tok in sent:
         if tok.lower_ not in {"fatalities", "fatality", "deaths"}:
             continue
@@ -748,8 +751,17 @@ def _restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _stated_none_words() -> frozenset[str]:
+    """The words one of which every reading of :func:`_stated_none` asks for (a zero noun or an
+    unharmed word by its form, "hurt" or "harm" by its lemma)."""
+    return frozenset(_zero_nouns()) | casualty_words("unharmed_words") | {"hurt", "harm"}
+
+
 def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     """'no casualties', 'no one was hurt', 'escaped unharmed', 'without casualties' -> 0."""
+    if _stated_none_words().isdisjoint(sentence_words(sent)):
+        return []
     counted = {m.record.outcome for m in mentions if m.record.min > 0}
     zeros = {m.record.outcome for m in mentions if m.record.min == 0}
     out: list[CasualtyMention] = []
@@ -828,7 +840,7 @@ def _denied(noun: Token) -> bool:
 
 def _unnumbered_toll(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     """'the attack had caused fatalities': someone died, the figure is not given -> at least one, vague."""
-    if any(m.record.outcome == KILLED for m in mentions):
+    if any(m.record.outcome == KILLED for m in mentions) or {"fatalities", "deaths"}.isdisjoint(sentence_words(sent)):
         return []
     for tok in sent:
         if tok.lower_ not in {"fatalities", "deaths"} or _numbered(tok) or _unknown(tok) or any(c.dep_ == "det" for c in tok.children):

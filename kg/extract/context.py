@@ -36,6 +36,12 @@ class DocContext:
         return self.doc.text
 
     @cached_property
+    def document_words(self) -> frozenset[str]:
+        """The lower-case lemmas and forms of the document's words: a reader that asks for a word
+        of a list passes over a document without one (``word_list.isdisjoint(ctx.document_words)``)."""
+        return frozenset(w for sent in self.sentences for w in sentence_words(sent))
+
+    @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """The document's sentences, read once (``Doc.sents`` reads every token's sentence
         start and makes new spans at each call)."""

@@ -5,6 +5,7 @@ are about."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -47,10 +48,16 @@ def meeting_trigger(tok: Token) -> bool:
     return call_trigger(tok) or tok.pos_ == "VERB" and (signing_trigger(tok) or reception_trigger(tok) or arrival_trigger(tok))
 
 
+def may_tell_of_meeting(words: Iterable[str]) -> bool:
+    """Whether lower-case lemmas and forms (:func:`sentence_words`, ``DocContext.document_words``)
+    hold a word :func:`meeting_trigger` may take."""
+    return not _meeting_lemmas().isdisjoint(words)
+
+
 def meeting_triggers(sent: Span) -> list[Token]:
     """The words of a sentence :func:`meeting_trigger` takes, in their order; a sentence with
     none of the words it asks for is passed over at once."""
-    if _meeting_lemmas().isdisjoint(sentence_words(sent)):
+    if not may_tell_of_meeting(sentence_words(sent)):
         return []
     return [t for t in sent if meeting_trigger(t)]
 

@@ -29,8 +29,8 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
 from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
-    hyphen_leader, may_tell_of_mediation, mediation_noun, mediation_trigger, meeting_trigger, meeting_triggers,
-    restart_trigger, talks_goal,
+    hyphen_leader, may_tell_of_mediation, may_tell_of_meeting, mediation_noun, mediation_trigger, meeting_trigger,
+    meeting_triggers, restart_trigger, talks_goal,
 )
 from kg.extract.wording import clause_text, compact_clause, np_text
 from kg.lexicon import diplomacy_words
@@ -245,7 +245,7 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
     pools = [[k for m in told_with for k in m.participants],
              [k for o in others for k in o.parties],
              [k for m in negotiations[:1] for k in m.participants],
-             [k for sent in ctx.sentences for k in _conflict_sides(ctx, sent.root)],  # "the fighting between A and B"
+             _named_war_sides(ctx),  # "the fighting between A and B"
              [k for k in (f"country:{iso}" for iso in ctx.countries[:3]) if k in ctx.entities.entities]]
     # "the contact group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
@@ -544,9 +544,17 @@ def _third_party(ctx: DocContext, mediators: list[str], war: set[str]) -> bool:
     return True
 
 
+def _named_war_sides(ctx: DocContext) -> list[str]:
+    """The agents the document names as sides of a war ("the fighting between A and B"),
+    sentence by sentence; none in a document with no word for a war."""
+    if diplomacy_words("conflict_nouns").isdisjoint(ctx.document_words):
+        return []
+    return [k for sent in ctx.sentences for k in _conflict_sides(ctx, sent.root)]
+
+
 def _war_sides(ctx: DocContext) -> set[str]:
     """The sides of the wars the document names ("the fighting between A and B"), as states."""
-    return sides_of(ctx, [k for sent in ctx.sentences for k in _conflict_sides(ctx, sent.root)])
+    return sides_of(ctx, _named_war_sides(ctx))
 
 
 def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
@@ -555,6 +563,8 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
     or meeting to agree a settlement with a side, leads a mediation."""
     out = []
     envoy_words = diplomacy_words("envoy_words")
+    if envoy_words.isdisjoint(ctx.document_words):
+        return []
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -581,6 +591,8 @@ def _brokering_meetings(ctx: DocContext, sent: Span, war: set[str]) -> list[tupl
     meetings with A and B to end the war": one who meets two other sides to settle an
     agreement or a war between them mediates."""
     out = []
+    if not may_tell_of_meeting(ctx.document_words):
+        return []
     for verb in sent:
         if verb.pos_ != "VERB":
             continue
