@@ -589,6 +589,8 @@ def places_agree(ents, a: list[str], b: list[str]) -> bool:
 
 
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+#: The nouns a border is named by (:func:`border_place`): "the border between A and B", "the frontier region between A and B".
+_BORDER_HEADS = _BORDER_NOUNS | {"region", "area", "zone"}
 
 
 def _country_of(ctx: DocContext, tok: Token) -> str | None:
@@ -608,7 +610,7 @@ def border_place(ctx: DocContext, noun: Token) -> str | None:
     region between northern A and B", "the A-B border", "the Thai-Cambodian frontier". A place of
     its own (a region labelled "A-B border", the other order an alias), not either country."""
     pair: list[str] = []
-    if noun.lemma_.lower() in _BORDER_NOUNS | {"region", "area", "zone"}:
+    if noun.lemma_.lower() in _BORDER_HEADS:
         is_border = noun.lemma_.lower() in _BORDER_NOUNS or any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _BORDER_NOUNS for c in noun.children)
         between = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
@@ -724,7 +726,7 @@ def sentence_places(ctx: DocContext, sent: Span) -> list[tuple[Token, str]]:
     borders = {}
     routes: set[str] = set()
     for tok in sent:
-        if tok.pos_ == "NOUN" and in_place_role(tok):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _BORDER_HEADS and in_place_role(tok):
             key = border_place(ctx, tok)
             if key is not None:
                 borders[tok.i] = key
