@@ -22,7 +22,6 @@ class DocContext:
     entities: EntityTable
     countries: list[str]
     dateline_chars: list[tuple[int, int]] = field(default_factory=list)
-    resolved_dates: dict[tuple[str, str], DateWindow | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, doc: Doc, published: date | None) -> "DocContext":
@@ -72,14 +71,9 @@ class DocContext:
 
     # -- dates ------------------------------------------------------------
     def date_of(self, span: Span, tense: str = "past") -> DateWindow | None:
-        """The days a date expression stands for, read once per document for each wording and
-        tense (the attack readers ask again for each of a sentence's attack words)."""
         if self.published is None:
             return None
-        key = (span.text, tense)
-        if key not in self.resolved_dates:
-            self.resolved_dates[key] = resolve_date(span.text, self.published, tense=tense)
-        return self.resolved_dates[key]
+        return resolve_date(span.text, self.published, tense=tense)
 
     # -- evidence ---------------------------------------------------------
     @staticmethod
