@@ -232,7 +232,7 @@ def _organization_descriptions(doc: Doc, table: EntityTable) -> None:
             if head.isalpha() and head not in heads:
                 heads[head] = [head]
     for tok in doc:
-        if table.key_of(tok) is not None:
+        if tok.lower_ not in heads or table.key_of(tok) is not None:
             continue
         found = _description(tok, heads)
         if found is None:
@@ -258,7 +258,7 @@ def _place_descriptions(doc: Doc, table: EntityTable) -> None:
     words = _words()
     gaz = gazetteer()
     for tok in doc:
-        if table.key_of(tok) is not None:
+        if tok.lower_ not in words["place_heads"] or table.key_of(tok) is not None:
             continue
         found = _description(tok, words["place_heads"])
         if found is None:
