@@ -520,12 +520,21 @@ def _listed_total(records: list[CasualtyRecord]) -> list[CasualtyRecord]:
 
 # -- the sentence ------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _anchor_words() -> frozenset[str]:
+    """The lemmas and forms one of which every anchor of :func:`find_casualties` has: an outcome
+    word (:func:`_outcome_words`), or "claimed", "cost", "lost" or "left" (the lives of ...)."""
+    lemmas, forms = _outcome_words()
+    return lemmas | forms | {"claim", "cost", "lose", "leave"}
+
+
 def find_casualties(sent: Span) -> list[CasualtyMention]:
     mentions: list[CasualtyMention] = []
     items_of: list[tuple[int, CasualtyMention]] = []  # (victim phrase head, mention)
     used: set[int] = set()
     seen: set[tuple[int, str]] = set()
-    tokens = list(sent)
+    # a sentence with no word an anchor is read by tells no figure (it may still state none, below)
+    tokens = [] if _anchor_words().isdisjoint(sentence_words(sent)) else list(sent)
     outcomes_of = [_outcomes(t) for t in tokens]  # read once: the anchors and the loop below
     anchor_idx = {t.i for t, outcomes in zip(tokens, outcomes_of) if outcomes and not _death_result_word(t)}
     for anchor, outcomes in zip(tokens, outcomes_of):
