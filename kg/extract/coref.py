@@ -370,9 +370,15 @@ def _lead_country(doc: Doc, table: EntityTable) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _forces_words() -> frozenset[str]:
+    """The lower-case forms :func:`_forces_noun` reads: "forces" and the state forces nouns."""
+    return frozenset(["forces", *_words()["state_forces"]])
+
+
 def _forces_noun(tok: Token) -> str | None:
     """"military", "army", "junta", "armed forces" written as common nouns ("the Army" may be a name)."""
-    if not tok.text.islower():
+    if tok.lower_ not in _forces_words() or not tok.text.islower():
         return None
     if tok.lower_ == "forces" and any(c.lower_ == "armed" for c in tok.children):
         return "armed forces"
