@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import DocContext, clause_head
+from kg.extract.context import DocContext, clause_head, sentence_words
 from kg.extract.place_phrases import name_end, name_token, place_words_table, words as place_words
 from kg.lexicon import event_words as words, weapon_lexicon, word_set
 from kg.records import CITY, COUNTRY, REGION
@@ -172,6 +172,8 @@ def local_speaker_place(ctx: DocContext, sent: Span) -> str | None:
 def meeting_words(sent: Span) -> list[Token]:
     """Words of meeting in a sentence whose places are the meeting's, not an attack's: not the
     gathering an attack targets ("an airstrike targeting fighters gathered in X")."""
+    if _meeting_lemmas().isdisjoint(sentence_words(sent)):
+        return []
     return [t for t in sent if is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"} and not attacked_gathering(t)]
 
 

@@ -416,7 +416,7 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
                 out[i] = replace(out[i], rejected_by=out[i].rejected_by + tuple(dict.fromkeys(rej)))
         last = []
         found: list[tuple[str, list[str], list[str]]] = []
-        for tok in sent:
+        for tok in sent if not verbs.isdisjoint(sentence_lemmas(sent)) else ():
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
                 continue
             by = _demanders(ctx, tok)
