@@ -39,8 +39,10 @@ def read_tsv(name: str) -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def word_set(name: str, key: str | None = None) -> frozenset[str]:
-    """A set of lower-case words: a JSON list, or the list under ``key`` of a JSON object."""
+    """A set of lower-case words: a JSON list, or the list under ``key`` of a JSON object (made
+    once: the extractors ask for their lists at every word they read)."""
     data = load_json(name)
     if key is not None:
         data = data[key]

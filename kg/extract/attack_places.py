@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import DocContext, clause_head
+from kg.extract.context import DocContext, clause_head, sentence_words
 from kg.extract.place_phrases import name_end, name_token, place_words_table, words as place_words
 from kg.lexicon import event_words as words, weapon_lexicon, word_set
 from kg.records import CITY, COUNTRY, REGION
@@ -172,6 +172,8 @@ def local_speaker_place(ctx: DocContext, sent: Span) -> str | None:
 def meeting_words(sent: Span) -> list[Token]:
     """Words of meeting in a sentence whose places are the meeting's, not an attack's: not the
     gathering an attack targets ("an airstrike targeting fighters gathered in X")."""
+    if _meeting_lemmas().isdisjoint(sentence_words(sent)):
+        return []
     return [t for t in sent if is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"} and not attacked_gathering(t)]
 
 
@@ -589,6 +591,8 @@ def places_agree(ents, a: list[str], b: list[str]) -> bool:
 
 
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+#: The nouns a border is named by (:func:`border_place`): "the border between A and B", "the frontier region between A and B".
+_BORDER_HEADS = _BORDER_NOUNS | {"region", "area", "zone"}
 
 
 def _country_of(ctx: DocContext, tok: Token) -> str | None:
@@ -608,7 +612,7 @@ def border_place(ctx: DocContext, noun: Token) -> str | None:
     region between northern A and B", "the A-B border", "the Thai-Cambodian frontier". A place of
     its own (a region labelled "A-B border", the other order an alias), not either country."""
     pair: list[str] = []
-    if noun.lemma_.lower() in _BORDER_NOUNS | {"region", "area", "zone"}:
+    if noun.lemma_.lower() in _BORDER_HEADS:
         is_border = noun.lemma_.lower() in _BORDER_NOUNS or any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in _BORDER_NOUNS for c in noun.children)
         between = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
@@ -724,7 +728,7 @@ def sentence_places(ctx: DocContext, sent: Span) -> list[tuple[Token, str]]:
     borders = {}
     routes: set[str] = set()
     for tok in sent:
-        if tok.pos_ == "NOUN" and in_place_role(tok):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _BORDER_HEADS and in_place_role(tok):
             key = border_place(ctx, tok)
             if key is not None:
                 borders[tok.i] = key

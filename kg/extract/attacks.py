@@ -1085,7 +1085,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
     attacks: list[Candidate] = []
     matches = match_triggers(ctx.doc)
     after_mishap = False
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences:
         cands, casualties = _candidates(ctx, sent, matches)
         if after_mishap and all(c.outcome_only for c in cands):
             # "A mine went off while they were laying it. Two fighters died.": the mishap's toll
@@ -1397,7 +1397,7 @@ def _scene_before(ctx: DocContext, cand: Candidate) -> tuple[Span | None, list[T
     moving into a place or carrying out an operation ("Tanks pushed deeper into X", "Troops conducted
     an operation in X village"), and its words of the move; else ``(None, [])``."""
     first = min(cand.evidence, key=lambda s: s.start)
-    before = [s for s in ctx.doc.sents if s.end <= first.start][-1:]
+    before = [s for s in ctx.sentences if s.end <= first.start][-1:]
     if not before or ctx.paragraph_of(before[0][0]) != ctx.paragraph_of(first[0]):
         return None, []
     operations = word_set("violence_words.json", "operation_nouns")
@@ -1446,7 +1446,7 @@ def _warring_countries(ctx: DocContext, cand: Candidate) -> list[str]:
     name together ("Armenia and Azerbaijan", "Ethiopia and Eritrea's leaders"), or the sentence just
     before them ("..., as the countries fight")."""
     first = min(cand.evidence, key=lambda s: s.start)
-    before = [s for s in ctx.doc.sents if s.end <= first.start][-1:]
+    before = [s for s in ctx.sentences if s.end <= first.start][-1:]
     for sent in sorted(cand.evidence, key=lambda s: s.start) + before:
         for tok in sent:
             if tok.dep_ == "conj":
@@ -1523,7 +1523,7 @@ def _place_referred_to(ctx: DocContext, cand: Candidate) -> list[str]:
                  for t in first)
     if not refers:
         return []
-    sents = [s for s in ctx.doc.sents if s.end <= first.start][-2:]
+    sents = [s for s in ctx.sentences if s.end <= first.start][-2:]
     for sent in reversed(sents):
         found = attack_places.sentence_places(ctx, sent)
         if found:

@@ -56,6 +56,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from kg.extract.context import sentence_words
 from kg.lexicon import event_words as _w
 from kg.lexicon import load_json, read_tsv, weapon_lexicon, word_set
 from kg.records import CasualtyRecord
@@ -527,12 +528,21 @@ def _listed_total(records: list[CasualtyRecord]) -> list[CasualtyRecord]:
 
 # -- the sentence ------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _anchor_words() -> frozenset[str]:
+    """The lemmas and forms one of which every anchor of :func:`find_casualties` has: an outcome
+    word (:func:`_outcome_words`), or "claimed", "cost", "lost" or "left" (the lives of ...)."""
+    lemmas, forms = _outcome_words()
+    return lemmas | forms | {"claim", "cost", "lose", "leave"}
+
+
 def find_casualties(sent: Span) -> list[CasualtyMention]:
     mentions: list[CasualtyMention] = []
     items_of: list[tuple[int, CasualtyMention]] = []  # (victim phrase head, mention)
     used: set[int] = set()
     seen: set[tuple[int, str]] = set()
-    tokens = list(sent)
+    # a sentence with no word an anchor is read by tells no figure (it may still state none, below)
+    tokens = [] if _anchor_words().isdisjoint(sentence_words(sent)) else list(sent)
     outcomes_of = [_outcomes(t) for t in tokens]  # read once: the anchors and the loop below
     anchor_idx = {t.i for t, outcomes in zip(tokens, outcomes_of) if outcomes and not _death_result_word(t)}
     for anchor, outcomes in zip(tokens, outcomes_of):
@@ -691,6 +701,8 @@ def _coded_figure(sent: Span) -> list[CasualtyMention]:
     """"Fatalities coded as 0 (a party's media reported 3)": the figure a monitor's report settles on,
     which revises every other death count of the report."""
     out: list[CasualtyMention] = []
+    if {"fatalities", "fatality", "deaths"}.isdisjoint(sentence_words(sent)):
+        return out
     for tok in sent:
         if tok.lower_ not in {"fatalities", "fatality", "deaths"}:
             continue
@@ -756,8 +768,17 @@ def _restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _stated_none_words() -> frozenset[str]:
+    """The words one of which every reading of :func:`_stated_none` asks for (a zero noun or an
+    unharmed word by its form, "hurt" or "harm" by its lemma)."""
+    return frozenset(_zero_nouns()) | casualty_words("unharmed_words") | {"hurt", "harm"}
+
+
 def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     """'no casualties', 'no one was hurt', 'escaped unharmed', 'without casualties' -> 0."""
+    if _stated_none_words().isdisjoint(sentence_words(sent)):
+        return []
     counted = {m.record.outcome for m in mentions if m.record.min > 0}
     zeros = {m.record.outcome for m in mentions if m.record.min == 0}
     out: list[CasualtyMention] = []
@@ -836,7 +857,7 @@ def _denied(noun: Token) -> bool:
 
 def _unnumbered_toll(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     """'the attack had caused fatalities': someone died, the figure is not given -> at least one, vague."""
-    if any(m.record.outcome == KILLED for m in mentions):
+    if any(m.record.outcome == KILLED for m in mentions) or {"fatalities", "deaths"}.isdisjoint(sentence_words(sent)):
         return []
     for tok in sent:
         if tok.lower_ not in {"fatalities", "deaths"} or _numbered(tok) or _unknown(tok) or any(c.dep_ == "det" for c in tok.children):

@@ -35,6 +35,18 @@ class DocContext:
         """The document's text, joined once (``Doc.text`` joins every token's text at each call)."""
         return self.doc.text
 
+    @cached_property
+    def document_words(self) -> frozenset[str]:
+        """The lower-case lemmas and forms of the document's words: a reader that asks for a word
+        of a list passes over a document without one (``word_list.isdisjoint(ctx.document_words)``)."""
+        return frozenset(w for sent in self.sentences for w in sentence_words(sent))
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """The document's sentences, read once (``Doc.sents`` reads every token's sentence
+        start and makes new spans at each call)."""
+        return tuple(self.doc.sents)
+
     # -- entities ---------------------------------------------------------
     def entity(self, token: Token) -> Entity | None:
         return self.entities.entity_of(token)
@@ -100,6 +112,18 @@ def sentence_lemmas(sent: Span) -> tuple[str, ...]:
     key = f"{sent.start}:{sent.end}"
     if key not in memo:
         memo[key] = tuple(t.lemma_.lower() for t in sent)
+    return memo[key]
+
+
+def sentence_words(sent: Span) -> tuple[str, ...]:
+    """The lower-case lemmas of a sentence's words, then their lower-case forms, read once per
+    sentence and kept like :func:`sentence_lemmas`: a reader that asks for a word of a list by
+    its lemma or by its form passes over a sentence without one
+    (``word_list.isdisjoint(sentence_words(sent))``)."""
+    memo = sent.doc.user_data.setdefault(("newskg", "sentence_words"), {})
+    key = f"{sent.start}:{sent.end}"
+    if key not in memo:
+        memo[key] = sentence_lemmas(sent) + tuple(t.lower_ for t in sent)
     return memo[key]
 
 

@@ -257,7 +257,7 @@ def _organization_descriptions(doc: Doc, table: EntityTable) -> None:
             if head.isalpha() and head not in heads:
                 heads[head] = [head]
     for tok in doc:
-        if table.key_of(tok) is not None:
+        if tok.lower_ not in heads or table.key_of(tok) is not None:
             continue
         found = _description(tok, heads)
         if found is None:
@@ -283,7 +283,7 @@ def _place_descriptions(doc: Doc, table: EntityTable) -> None:
     words = _words()
     gaz = gazetteer()
     for tok in doc:
-        if table.key_of(tok) is not None:
+        if tok.lower_ not in words["place_heads"] or table.key_of(tok) is not None:
             continue
         found = _description(tok, words["place_heads"])
         if found is None:
@@ -396,9 +396,15 @@ def _lead_country(doc: Doc, table: EntityTable) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _forces_words() -> frozenset[str]:
+    """The lower-case forms :func:`_forces_noun` reads: "forces" and the state forces nouns."""
+    return frozenset(["forces", *_words()["state_forces"]])
+
+
 def _forces_noun(tok: Token) -> str | None:
     """"military", "army", "junta", "armed forces" written as common nouns ("the Army" may be a name)."""
-    if not tok.text.islower():
+    if tok.lower_ not in _forces_words() or not tok.text.islower():
         return None
     if tok.lower_ == "forces" and any(c.lower_ == "armed" for c in tok.children):
         return "armed forces"
@@ -472,11 +478,11 @@ def _other_sides_troops(table: EntityTable, tok: Token, country: str) -> bool:
 
 
 def _state_forces(doc: Doc, table: EntityTable) -> None:
-    home = _lead_country(doc, table)
+    nouns = [(tok, noun) for tok in doc if (noun := _forces_noun(tok)) is not None]
+    home = _lead_country(doc, table) if nouns or _bare_forces(table) else None  # read only when asked for
     last: Entity | None = None
-    for tok in doc:
-        noun = _forces_noun(tok)
-        if noun is None or table.key_of(tok) is not None or not _forces_use(tok):
+    for tok, noun in nouns:
+        if table.key_of(tok) is not None or not _forces_use(tok):
             continue
         span = doc[tok.i - 1 : tok.i + 1] if noun == "armed forces" else doc[tok.i : tok.i + 1]
         country = _forces_country(table, tok)
@@ -500,8 +506,7 @@ def _state_forces(doc: Doc, table: EntityTable) -> None:
         last = ent
     # "Army chief X" at a sentence's start: the model names an organization "Army"; it is the armed forces
     # of the country the text is about
-    bare = [e for e in table.entities.values() if e.kind == ORGANIZATION and e.label.lower() in _words()["state_forces"]
-            and e.label.lower() not in _org_lexicon()]
+    bare = _bare_forces(table)
     country = (last.country_key if last is not None else home or _text_country(doc, table)) if bare else None
     if country is None or country not in table.entities:
         return
@@ -510,6 +515,12 @@ def _state_forces(doc: Doc, table: EntityTable) -> None:
         if ent.key != forces.key:
             table.merge(ent.key, forces.key, f"a bare '{ent.label}' is taken for the armed forces of "
                                              f"{table.entities[country].label}")
+
+
+def _bare_forces(table: EntityTable) -> list[Entity]:
+    """Organizations named only by a forces noun ("Army")."""
+    return [e for e in table.entities.values() if e.kind == ORGANIZATION and e.label.lower() in _words()["state_forces"]
+            and e.label.lower() not in _org_lexicon()]
 
 
 def _text_country(doc: Doc, table: EntityTable) -> str | None:

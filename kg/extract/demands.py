@@ -408,7 +408,7 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
     out: list[DemandRecord] = []
     last: list[int] = []  # the demands of the sentence before
     verbs = words("demand_verbs") | diplomacy_words("directive_verbs") | diplomacy_words("want_verbs")
-    for sent in ctx.doc.sents:
+    for sent in ctx.sentences:
         later = _rejects_the_demand(ctx, sent)
         for i in last:
             rej = [r for r in later if r not in out[i].demanded_by and r not in out[i].rejected_by]
@@ -416,7 +416,7 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
                 out[i] = replace(out[i], rejected_by=out[i].rejected_by + tuple(dict.fromkeys(rej)))
         last = []
         found: list[tuple[str, list[str], list[str]]] = []
-        for tok in sent:
+        for tok in sent if not verbs.isdisjoint(sentence_lemmas(sent)) else ():
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
                 continue
             by = _demanders(ctx, tok)

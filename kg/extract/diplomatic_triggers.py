@@ -5,10 +5,11 @@ are about."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from kg.extract.context import clause_head, words
+from kg.extract.context import clause_head, sentence_words, words
 from kg.lexicon import diplomacy_words
 from kg.extract.wording import clause_text, phrase
 
@@ -45,6 +46,20 @@ def meeting_trigger(tok: Token) -> bool:
         return True
     # signing, receiving and arriving are verbs only
     return call_trigger(tok) or tok.pos_ == "VERB" and (signing_trigger(tok) or reception_trigger(tok) or arrival_trigger(tok))
+
+
+def may_tell_of_meeting(words: Iterable[str]) -> bool:
+    """Whether lower-case lemmas and forms (:func:`sentence_words`, ``DocContext.document_words``)
+    hold a word :func:`meeting_trigger` may take."""
+    return not _meeting_lemmas().isdisjoint(words)
+
+
+def meeting_triggers(sent: Span) -> list[Token]:
+    """The words of a sentence :func:`meeting_trigger` takes, in their order; a sentence with
+    none of the words it asks for is passed over at once."""
+    if not may_tell_of_meeting(sentence_words(sent)):
+        return []
+    return [t for t in sent if meeting_trigger(t)]
 
 
 def reception_trigger(tok: Token) -> bool:
@@ -212,6 +227,15 @@ def _mediation_words() -> tuple[frozenset[str], frozenset[str]]:
         words("mediation_nouns"), diplomacy_words("mediator_nouns"), diplomacy_words("peace_effort_nouns"),
         diplomacy_words("auspices_nouns"), diplomacy_words("help_nouns"))
     return lemmas, lowers
+
+
+def may_tell_of_mediation(sent: Span) -> bool:
+    """Whether a sentence has a word :func:`mediation_trigger` or :func:`restart_trigger` may
+    take: every other sentence is passed over at once."""
+    lemmas, lowers = _mediation_words()
+    found = sentence_words(sent)
+    return not (lemmas.isdisjoint(found) and lowers.isdisjoint(found)
+                and diplomacy_words("envoy_words").isdisjoint(found) and words("restart_verbs").isdisjoint(found))
 
 
 def mediation_trigger(tok: Token) -> bool:

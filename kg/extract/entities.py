@@ -31,8 +31,10 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _MIDDLE_INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
-    """Strip quotes, a leading article and a trailing possessive from a mention."""
+    """Strip quotes, a leading article and a trailing possessive from a mention (the same names
+    come again and again: each cleaned once)."""
     t = text.strip().strip(_QUOTES).strip()
     t = re.sub(r"^(?:the|The)\s+", "", t)
     t = _POSSESSIVE.sub("", t).strip().strip(_QUOTES).strip()

@@ -29,7 +29,8 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
 from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
-    hyphen_leader, mediation_noun, mediation_trigger, meeting_trigger, restart_trigger, talks_goal,
+    hyphen_leader, may_tell_of_mediation, may_tell_of_meeting, mediation_noun, mediation_trigger, meeting_trigger,
+    meeting_triggers, restart_trigger, talks_goal,
 )
 from kg.extract.wording import clause_text, compact_clause, np_text
 from kg.lexicon import diplomacy_words
@@ -247,7 +248,7 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
     pools = [[k for m in told_with for k in m.participants],
              [k for o in others for k in o.parties],
              [k for m in negotiations[:1] for k in m.participants],
-             [k for sent in ctx.doc.sents for k in _conflict_sides(ctx, sent.root)],  # "the fighting between A and B"
+             _named_war_sides(ctx),  # "the fighting between A and B"
              [k for k in (f"country:{iso}" for iso in ctx.countries[:3]) if k in ctx.entities.entities]]
     # "the contact group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
@@ -290,8 +291,8 @@ def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], lis
     to discuss a deal to end X's war with Y" -> Z mediates between X and Y. Those at the
     table who are not sides of the war are the third party."""
     out = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or not meeting_trigger(verb):
+    for verb in meeting_triggers(sent):
+        if verb.pos_ != "VERB":
             continue
         for purpose in _purpose_clauses(verb):
             deal = next((n for n in purpose.subtree if n.pos_ == "NOUN" and _peace_noun(n)), None)
@@ -546,9 +547,17 @@ def _third_party(ctx: DocContext, mediators: list[str], war: set[str]) -> bool:
     return True
 
 
+def _named_war_sides(ctx: DocContext) -> list[str]:
+    """The agents the document names as sides of a war ("the fighting between A and B"),
+    sentence by sentence; none in a document with no word for a war."""
+    if diplomacy_words("conflict_nouns").isdisjoint(ctx.document_words):
+        return []
+    return [k for sent in ctx.sentences for k in _conflict_sides(ctx, sent.root)]
+
+
 def _war_sides(ctx: DocContext) -> set[str]:
     """The sides of the wars the document names ("the fighting between A and B"), as states."""
-    return sides_of(ctx, [k for sent in ctx.doc.sents for k in _conflict_sides(ctx, sent.root)])
+    return sides_of(ctx, _named_war_sides(ctx))
 
 
 def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
@@ -557,6 +566,8 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
     or meeting to agree a settlement with a side, leads a mediation."""
     out = []
     envoy_words = diplomacy_words("envoy_words")
+    if envoy_words.isdisjoint(ctx.document_words):
+        return []
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -583,6 +594,8 @@ def _brokering_meetings(ctx: DocContext, sent: Span, war: set[str]) -> list[tupl
     meetings with A and B to end the war": one who meets two other sides to settle an
     agreement or a war between them mediates."""
     out = []
+    if not may_tell_of_meeting(ctx.document_words):
+        return []
     for verb in sent:
         if verb.pos_ != "VERB":
             continue
@@ -667,8 +680,8 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                 rec.sents.append(sent)
 
     war = _war_sides(ctx)
-    for sent in ctx.doc.sents:
-        for tok in sent:
+    for sent in ctx.sentences:
+        for tok in sent if may_tell_of_mediation(sent) else ():
             if restart_trigger(tok):
                 restarts.append(tok)
                 continue

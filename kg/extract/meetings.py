@@ -30,7 +30,7 @@ from kg.extract.actors import (
 )
 from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
-    call_partners, call_trigger, callees, mediation_trigger, meeting_trigger, modality, topic_of,
+    call_partners, call_trigger, callees, mediation_trigger, meeting_triggers, modality, topic_of,
 )
 from kg.extract.wording import is_future, speech_date
 from kg.lexicon import diplomacy_words
@@ -647,8 +647,8 @@ def _host_country(ctx: DocContext, trigger: Token) -> str | None:
 
 def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
     found: list[Mention] = []
-    for sent in ctx.doc.sents:
-        all_triggers = [t for t in sent if meeting_trigger(t) and not _refused(t)]
+    for sent in ctx.sentences:
+        all_triggers = [t for t in meeting_triggers(sent) if not _refused(t)]
         # "rounds of talks", "meet ... to restart discussions", "talks on a summit":
         # nested mentions are one meeting
         triggers = [t for t in all_triggers if not any(topic_of(t, o) for o in all_triggers if o != t)]

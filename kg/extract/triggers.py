@@ -24,7 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.extract.context import tree_distance
+from kg.extract.context import sentence_lemmas, sentence_words, tree_distance
 from kg.lexicon import event_words, load_json, load_jsonl, weapon_lexicon, word_set
 from kg.resolve.places import gazetteer
 
@@ -150,7 +150,8 @@ def _word_candidates(rows: list[list[int]]) -> list[int]:
 @lru_cache(maxsize=1)
 def _first_word_hashes() -> frozenset[int] | None:
     """Hashes of every word the first token of a longer pattern may be (its lemmas, their
-    forms and its lower-cased words): a Doc without any of them needs no Matcher."""
+    forms and its lower-cased words): a Doc without any of them needs no Matcher, and the
+    words before the first of them are not read (:func:`_first_pattern_start`)."""
     from spacy.strings import hash_string
 
     words: set[str] = set()
@@ -164,6 +165,16 @@ def _first_word_hashes() -> frozenset[int] | None:
         if "LEMMA" not in first and "LOWER" not in first:
             return None  # a pattern that may start at any word: always run the Matcher
     return frozenset(hash_string(w) for w in words)
+
+
+def _first_pattern_start(rows: list[list[int]]) -> int | None:
+    """The index of the first token a longer pattern may start at, from the Doc's (LEMMA, LOWER)
+    array rows: the Matcher reads the Doc from there on (a match starts at such a token); None
+    if there is none; 0 if a pattern may start at any word."""
+    firsts = _first_word_hashes()
+    if firsts is None:
+        return 0
+    return next((i for i, (lemma, lower) in enumerate(rows) if lemma in firsts or lower in firsts), None)
 
 
 def _word_matches(tok: Token) -> list[TriggerPattern]:
@@ -208,9 +219,9 @@ def match_triggers(doc: Doc) -> dict[int, list[TriggerPattern]]:
     patterns, order = _by_id(), _file_order()
     found: dict[int, list[TriggerPattern]] = {}
     rows = doc.to_array([LEMMA, LOWER]).tolist()
-    firsts = _first_word_hashes()
-    phrase_matches = _matcher(doc.vocab)(doc, allow_missing=True) \
-        if firsts is None or any(lemma in firsts or lower in firsts for lemma, lower in rows) else []
+    first = _first_pattern_start(rows)
+    phrase_matches = [] if first is None else [  # the Matcher gives offsets in the span it reads
+        (match_id, first + start, first + end) for match_id, start, end in _matcher(doc.vocab)(doc[first:], allow_missing=True)]
     for match_id, start, end in phrase_matches:
         p = patterns[doc.vocab.strings[match_id]]
         i = start + min(p.trigger, end - start - 1)
@@ -771,13 +782,14 @@ def _per_sentence(name: str):
 def accidental(sent: Span) -> bool:
     """An accident, a disease, a device that went off early ("went off while they were laying
     it"): deaths, but not violence."""
-    tokens = list(sent)
-    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    lemmas = set(sentence_words(sent))
     text = sent.text.lower()
     if any((w in lemmas) if " " not in w else (w in text) for w in violence_words("non_violent_contexts")):
         return True
     handling = violence_words("handling_verbs")
-    for t in tokens:
+    if handling.isdisjoint(sentence_lemmas(sent)):
+        return False
+    for t in sent:
         if t.lemma_.lower() not in handling or t.tag_ not in {"VBG", "VBN", "VBD"}:
             continue
         if any(c.dep_ == "mark" and c.lower_ in {"while", "as"} for c in t.children):
@@ -792,10 +804,12 @@ def _protest(sent: Span) -> bool:
     """A demonstration, a riot or its dispersal ("students engaged in a violent demonstration",
     "police fired teargas and wounded several protesters"): not armed violence unless someone was
     killed or arms were used."""
+    lemmas = sentence_lemmas(sent)
+    if violence_words("protest_words").isdisjoint(lemmas) and violence_words("protest_verbs").isdisjoint(lemmas):
+        return False
     if not any((t.lemma_.lower() in violence_words("protest_words") and t.pos_ == "NOUN" and not t.ent_type_)
                or (t.lemma_.lower() in violence_words("protest_verbs") and t.pos_ == "VERB") for t in sent):
         return False
-    death_words = event_words("kill_verbs") | {"dead", "death"}
-    killed = any(t.lemma_.lower() in death_words for t in sent)
-    armed = any(t.lemma_.lower() in {"gun", "firearm", "bullet", "rifle", "grenade", "bomb", "explosive"} for t in sent)
+    killed = not (event_words("kill_verbs") | {"dead", "death"}).isdisjoint(lemmas)
+    armed = not {"gun", "firearm", "bullet", "rifle", "grenade", "bomb", "explosive"}.isdisjoint(lemmas)
     return not (killed or armed)

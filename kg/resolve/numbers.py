@@ -408,8 +408,10 @@ def _single_or_zero(toks: list[_Tok], i: int, text: str) -> Count | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_measure_unit(word: str) -> bool:
-    """Whether ``word`` is a unit a figure measures with ("km", "miles", "hours"), not a thing counted."""
+    """Whether ``word`` is a unit a figure measures with ("km", "miles", "hours"), not a thing
+    counted (read once per process for each word: the same words recur through a build)."""
     return _phrase(word) in _lexicon().units
 
 
