@@ -214,7 +214,7 @@ class EntityFixer:
         for ent in ents:
             cut = next((t.i for t in ent[1:] if t.text.islower() and t.pos_ in {"SCONJ", "VERB", "AUX"}), None) \
                 if ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"} else None
-            if cut is not None:  # "Goma unless Kinshasa" tagged as one span: the name before the clause word
+            if cut is not None:  # "X unless Y" tagged as one span: the name before the clause word
                 ent = Span(doc, ent.start, cut, label=ent.label_, kb_id=ent.kb_id_)
             text = ent.text
             bare = text[4:] if text.lower().startswith("the ") else text

@@ -574,7 +574,7 @@ def test_meetings_purpose_after_the_talks_does_not_make_them_planned(nlp, text, 
 
 
 @pytest.mark.parametrize("text", [
-    "The M23 said it would not withdraw from Goma unless Kinshasa opened direct talks with the group.",
+    "The rebels said they would not withdraw from Bossangoa unless Bangui opened direct talks with the group.",
     "The junta said it would free the prisoners in Niamey if ECOWAS held talks with it in Abuja.",
 ])
 def test_meetings_talks_as_a_condition_are_no_meeting(nlp, text):

@@ -22,7 +22,7 @@ def agents_in(ctx: DocContext, tokens) -> list[str]:
             continue  # "a former Malian prime minister": no longer acting for Mali
         ent = ctx.agent(t) or reported_speaker(ctx, t)
         if ent is not None and ent.key in senders:
-            # "Trump's son-in-law X", "Putin's envoy": the one the person sends, for the person's side
+            # "X's son-in-law Y", "X's envoy": the one the person sends, for the person's side
             owner = ent.affiliation_key
             if owner is not None and owner not in out:
                 out.append(owner)
