@@ -400,8 +400,8 @@ class EntityFixer:
 
     @staticmethod
     def _named_settlement(ent: Span) -> bool:
-        """A name with a town, village or district in apposition after it: "X, a town in North
-        Darfur", "X, a village near the border", "X, the district capital"."""
+        """A name with a town, village or district in apposition after it: "X, a town in Y
+        region", "X, a village near the border", "X, the district capital"."""
         nouns = word_set("place_words.json", "settlement_nouns") | word_set("place_words.json", "admin_nouns")
         return any(c.dep_ == "appos" and c.i >= ent.end and c.lemma_.lower() in nouns and c.pos_ == "NOUN"
                    for c in ent.root.children)

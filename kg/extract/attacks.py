@@ -356,9 +356,9 @@ def _hit_a_device(verb: Token) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [p for c in verb.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]  # "ran over a mine"
     for obj in objs:
-        words = [t.lower_ for t in obj.subtree if t.i <= obj.i]
-        for n in range(len(words)):
-            concept = lex.get(" ".join(words[n:]))
+        phrase = [t.lower_ for t in obj.subtree if t.i <= obj.i]
+        for n in range(len(phrase)):
+            concept = lex.get(" ".join(phrase[n:]))
             if concept is not None and set_off(concept):
                 return True
     return False
