@@ -184,7 +184,7 @@ def test_people_bare_surname_of_known_leader(nlp, text, surname, affiliation):
         ("Militia leader Musa Hilal, known as Sheikh Musa, said his men would not disarm. Sheikh Musa left for Kutum.", 1),
         ("The rebel commander Sultani Makenga, also known as Emmanuel Sultani, met the envoys in Goma.", 1),
         # the other name first: "'Y', as X is known"
-        ("\"Abu Musa\", as Ibrahim Kamara is known locally, leads the militia. Kamara denied the charges.", 1),
+        ("\"Abu Musa\", as Sani Kamara is known locally, leads the militia. Kamara denied the charges.", 1),
         ("\"Commander Zero\", as Julio Restrepo is widely known, heads the front. Restrepo spoke in Arauca.", 1),
         # a news channel is not a person
         ("Al Hadath reported that the army retook the bridge over the Nile.", 0),

@@ -102,7 +102,7 @@ def _merge_known_as(doc: Doc, table: EntityTable) -> None:
 
 
 def _merge_as_known(doc: Doc, table: EntityTable, spans: dict, start: int, end: int, key: str) -> None:
-    """"'Abu Musa', as Ibrahim Kamara is widely known, ...": the name first, then "as" the
+    """"'Abu Musa', as Sani Kamara is widely known, ...": the name first, then "as" the
     full name "is known": the first merges into the full name."""
     j = end
     while j < len(doc) and doc[j].text in {'"', "”", "’", "'"}:
