@@ -352,15 +352,13 @@ def _hit_a_device(verb: Token) -> bool:
     over a device left in its way set it off; the verb's subject is the victim, not who attacked."""
     if verb.lemma_.lower() not in word_set("violence_words.json", "device_contact_verbs"):
         return False  # "militants detonated an IED": who set it off attacked
-    lex = weapon_lexicon().by_label
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [p for c in verb.children if c.dep_ in {"prep", "prt"} for p in c.children if p.dep_ == "pobj"]  # "ran over a mine"
     for obj in objs:
         phrase = [t.lower_ for t in obj.subtree if t.i <= obj.i]
-        for n in range(len(phrase)):
-            concept = lex.get(" ".join(phrase[n:]))
-            if concept is not None and set_off(concept):
-                return True
+        # a weapon's name that ends the noun phrase ("an improvised explosive device")
+        if any(end == len(phrase) and set_off(concept) for _, end, concept in weapon_lexicon().match(phrase)):
+            return True
     return False
 
 
@@ -1392,12 +1390,17 @@ def _the_countrys_part(tok: Token, directions: frozenset[str]) -> str | None:
     return None
 
 
+def _sentences_before(ctx: DocContext, cand: Candidate, n: int) -> tuple[Span, list[Span]]:
+    """An attack's first sentence and the (at most ``n``) sentences right before it."""
+    first = min(cand.evidence, key=lambda s: s.start)
+    return first, [s for s in ctx.sentences if s.end <= first.start][-n:]
+
+
 def _scene_before(ctx: DocContext, cand: Candidate) -> tuple[Span | None, list[Token]]:
     """The sentence right before an attack's first, in the same paragraph, when it tells of forces
     moving into a place or carrying out an operation ("Tanks pushed deeper into X", "Troops conducted
     an operation in X village"), and its words of the move; else ``(None, [])``."""
-    first = min(cand.evidence, key=lambda s: s.start)
-    before = [s for s in ctx.sentences if s.end <= first.start][-1:]
+    first, before = _sentences_before(ctx, cand, 1)
     if not before or ctx.paragraph_of(before[0][0]) != ctx.paragraph_of(first[0]):
         return None, []
     operations = word_set("violence_words.json", "operation_nouns")
@@ -1445,8 +1448,7 @@ def _warring_countries(ctx: DocContext, cand: Candidate) -> list[str]:
     two countries fight over the border"): it lies in the two countries its sentences
     name together ("Armenia and Azerbaijan", "Ethiopia and Eritrea's leaders"), or the sentence just
     before them ("..., as the countries fight")."""
-    first = min(cand.evidence, key=lambda s: s.start)
-    before = [s for s in ctx.sentences if s.end <= first.start][-1:]
+    _, before = _sentences_before(ctx, cand, 1)
     for sent in sorted(cand.evidence, key=lambda s: s.start) + before:
         for tok in sent:
             if tok.dep_ == "conj":
@@ -1516,14 +1518,13 @@ _AREA_NOUNS = frozenset({"area", "region", "town", "city", "village", "locality"
 def _place_referred_to(ctx: DocContext, cand: Candidate) -> list[str]:
     """An attack placed only "in the area", "near the town": the place the sentences before it
     last named (at most two sentences back)."""
-    first = min(cand.evidence, key=lambda s: s.start)
+    first, sents = _sentences_before(ctx, cand, 2)
     refers = any(t.lemma_.lower() in _AREA_NOUNS and t.dep_ == "pobj" and t.head.lower_ in words("locative_preps")
                  and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
                  and not any(c.dep_ in {"compound", "amod", "prep"} for c in t.children)
                  for t in first)
     if not refers:
         return []
-    sents = [s for s in ctx.sentences if s.end <= first.start][-2:]
     for sent in reversed(sents):
         found = attack_places.sentence_places(ctx, sent)
         if found:
