@@ -71,6 +71,13 @@ def test_mediation_party_named_by_its_forces_not_twice(nlp):
     ("Colombian army chief Helder Giraldo met visiting Norwegian officials on Monday to discuss a deal to end "
      "Colombia's war with the National Liberation Army.", "Norway", {"Colombia", "National Liberation Army"}),
     ("Turkey is pushing Armenia and Azerbaijan towards a peace treaty.", "Turkey", {"Armenia", "Azerbaijan"}),
+    # the goal hung by the parser on the last side pushed
+    ("Norway has been quietly pushing the Ethiopian government and the Fano militia towards a new ceasefire.",
+     "Norway", {"Ethiopia", "Fano"}),
+    ("Sweden has been quietly pushing the Philippine government and the MILF separatists towards a new ceasefire.",
+     "Sweden", {"Philippines", "MILF"}),
+    ("Kenya has been quietly pushing the Ethiopian government and the TPLF rebels towards a peace deal.",
+     "Kenya", {"Ethiopia", "TPLF"}),
     ("Qatar urged Sudan and Chad to accept a ceasefire along their border.", "Qatar", {"Sudan", "Chad"}),
     ("Norway was leading efforts to reduce tensions between Colombia and Venezuela.", "Norway", {"Colombia", "Venezuela"}),
     ("Algeria hosted talks between Mali and Niger in Algiers last month.", "Algeria", {"Mali", "Niger"}),

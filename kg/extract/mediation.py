@@ -331,6 +331,13 @@ def _push_subject(verb: Token) -> Token | None:
     return None
 
 
+def _misread_plural(tok: Token) -> bool:
+    """A plural noun the parser took for a verb with nothing of a clause: no subject, auxiliary or
+    object, and no words before it ("and the FARC dissidents towards a truce")."""
+    return tok.pos_ == "VERB" and tok.tag_ == "VBZ" and tok.left_edge == tok and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"} for c in tok.children)
+
+
 def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tuple[Token, list[str], list[str], str | None]]:
     """"X is pushing both sides towards a peace deal", "X pressed A and B to agree a truce":
     a third party steering the sides to an agreement."""
@@ -345,6 +352,11 @@ def _pushes(ctx: DocContext, sent: Span, war: set[str] = frozenset()) -> list[tu
         table = False
         preps = [c for c in verb.children if c.dep_ == "prep"] + [
             p for c in verb.children if c.dep_ == "advmod" for p in c.children if p.dep_ == "prep"]  # "back to"
+        # "pushing A and B towards a truce": the parser may hang the goal on the last pushed side,
+        # or read that side's plural noun as a verb ("the FARC dissidents towards")
+        sides = [n for c in verb.children if c.dep_ == "dobj" for n in (c, *c.conjuncts)]
+        sides += [c for c in verb.children if c.i > verb.i and _misread_plural(c)]
+        preps += [p for n in sides for p in n.children if p.dep_ == "prep" and p.lower_ in {"toward", "towards"}]
         for c in preps:
             if c.lower_ in diplomacy_words("towards_preps"):
                 objs = [p for p in c.children if p.dep_ == "pobj"]
