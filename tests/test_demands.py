@@ -146,6 +146,30 @@ def test_demands_conditions_only_if_and_unless(nlp, text, label_word, by):
     assert by in {label(k) for k in hits[0].demanded_by}
 
 
+@pytest.mark.parametrize("text, label_text, by, rejecters", [
+    # "to direct talks" read as an infinitive: the condition is the talks, not an addressee "any agreement"
+    ("The M23 tied any agreement to direct talks with the president, a demand Kinshasa has repeatedly turned down.",
+     "direct talks with the president", "M23", {"Democratic Republic of the Congo"}),
+    ("The junta linked the release of the prisoners to direct negotiations with the Kachin Independence Army.",
+     "direct negotiations with the Kachin Independence Army", "Tatmadaw", set()),
+])
+def test_demands_tied_to_direct_talks(nlp, text, label_text, by, rejecters):
+    rec, label = records_of(nlp, text)
+    assert [(d.label, {label(k) for k in d.demanded_by}, {label(k) for k in d.rejected_by}) for d in rec.demands] == [
+        (label_text, {by}, rejecters)]
+    assert not rec.meetings  # talks named as a condition are not held
+
+
+@pytest.mark.parametrize("text, rejecter", [
+    ("Hamas demanded a full withdrawal from the Philadelphi corridor, which Israel ruled out.", "Israel"),
+    ("Bamako demanded the release of its soldiers, a demand Abidjan turned down on Monday.", "Ivory Coast"),
+])
+def test_demands_rejected_with_a_phrasal_verb(nlp, text, rejecter):
+    rec, label = records_of(nlp, text)
+    assert rec.demands and rejecter in {label(k) for d in rec.demands for k in d.rejected_by}, \
+        [(d.label, d.rejected_by) for d in rec.demands]
+
+
 def test_demands_naming_is_no_call(nlp):
     rec, _ = records_of(nlp, "The junta said its jets struck what it called a workshop for the assembly of drones in Sagaing.")
     assert not rec.demands

@@ -151,14 +151,24 @@ def subjects(verb: Token) -> list[Token]:
 
 def shared_subject(verb: Token) -> Token | None:
     """The subject of a verb, else of the verbs it is the complement of or joined to: "X spoke
-    with Y and offered to host talks" (who offered to host: X)."""
+    with Y and offered to host talks" (who offered to host: X); "X was ready to host talks" (X)."""
     t = verb
     for _ in range(4):
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subj is not None or t.dep_ not in {"xcomp", "conj"} or t.head == t:
+        if subj is not None or t.dep_ not in {"xcomp", "conj", "acomp"} or t.head == t:
             return subj
         t = t.head
     return None
+
+
+def rejects(verb: Token) -> bool:
+    """A verb of turning something down: "reject", "refuse", or a phrasal one ("turned down",
+    "ruled out", "brushed aside")."""
+    lemma = verb.lemma_.lower()
+    if lemma in words("reject_verbs"):
+        return True
+    particle = next((c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"} and c.i > verb.i), None)
+    return particle is not None and f"{lemma} {particle}" in words("reject_phrasal_verbs")
 
 
 def misread_relative(verb: Token) -> bool:

@@ -18,7 +18,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, phrase_tokens, side_of, subject_agent
-from kg.extract.context import DocContext, sentence_lemmas, subtree_span, words
+from kg.extract.context import DocContext, rejects, sentence_lemmas, subtree_span, words
 from kg.extract.wording import clause_text, compact_clause, phrase
 from kg.lexicon import diplomacy_words
 from kg.records import PERSON, DemandRecord
@@ -68,6 +68,10 @@ def _demand_clauses(tok: Token) -> list[Token]:
                                and c.i == p.right_edge.i + 1), None)
                 out.append(gerund if gerund is not None else p)
                 out += list(p.conjuncts)
+        if not preps:  # "tied any deal to direct talks", with "to direct" read as an infinitive
+            objs = [o for o in tok.children if o.dep_ == "dobj"]
+            out += [a for o in objs for a in (*o.children, *tok.children) if a.dep_ in {"acl", "advcl"}
+                    and a.i > o.i and _infinitive(a) and any(x.dep_ == "dobj" for x in a.children)]
         for c in tok.children:
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in c.children):
                 out.append(c)
@@ -115,6 +119,8 @@ def _own_subject(verb: Token) -> Token | None:
 def _addressee_token(tok: Token) -> Token | None:
     """"urged the RSF to", "called on Chad to", "and for Rwanda to": the one the demanded
     clause is put to."""
+    if tok.head.lemma_.lower() in {"tie", "link", "condition"}:
+        return None  # "tied any deal to direct talks": what is tied is the deal, not an addressee
     if tok.dep_ == "conj" and (own := _own_subject(tok)) is not None:
         return own
     if tok.dep_ in {"ccomp", "xcomp"} and tok.head.lemma_.lower() in {"demand", "insist", "require"} | diplomacy_words("want_verbs"):
@@ -154,6 +160,10 @@ def _stand_in(tok: Token) -> Token:
     return earlier[-1] if earlier else tok
 
 
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _to_infinitive(tok: Token) -> bool:
     """"called on X to pull back": the parser sometimes hangs the infinitive as an adverbial."""
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -162,7 +172,7 @@ def _to_infinitive(tok: Token) -> bool:
 def _demand_label(ctx: DocContext, tok: Token) -> str:
     if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "conj" and _own_subject(tok) is not None:
         return (_addressee(ctx, tok) + compact_clause(tok).removeprefix("for ")).strip()
-    if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or _to_infinitive(tok)):
+    if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or _to_infinitive(tok) or (tok.dep_ == "acl" and _infinitive(tok))):
         return (_addressee(ctx, tok) + compact_clause(_stand_in(tok)).removeprefix("to ")).strip()
     if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in diplomacy_words("want_verbs"):
         return compact_clause(tok).replace(" to ", " ", 1)  # "the army to accept a ceasefire"
@@ -336,7 +346,7 @@ def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words("demand_nouns") or tok.dep_ != "dobj":
             continue
-        if tok.head.lemma_.lower() not in words("reject_verbs") or any(c.dep_ == "poss" for c in tok.children):
+        if not rejects(tok.head) or any(c.dep_ == "poss" for c in tok.children):
             continue
         subj = _own_subject(tok.head)
         rejecters = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
@@ -396,7 +406,7 @@ def _rejects_the_demand(ctx: DocContext, sent: Span) -> list[str]:
     if words("demand_nouns").isdisjoint(sentence_lemmas(sent)):
         return []
     for tok in sent:
-        if tok.dep_ == "dobj" and tok.lemma_.lower() in words("demand_nouns") and tok.head.lemma_.lower() in words("reject_verbs") \
+        if tok.dep_ == "dobj" and tok.lemma_.lower() in words("demand_nouns") and rejects(tok.head) \
                 and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those", "such"} for c in tok.children) \
                 and not any(c.dep_ in {"acl", "relcl", "ccomp", "prep", "poss"} for c in tok.children):
             subj = _own_subject(tok.head)
@@ -439,7 +449,7 @@ def extract_demands(ctx: DocContext) -> Iterator[DemandRecord]:
             continue
         rejecters = []
         for tok in sent:
-            if tok.lemma_.lower() in words("reject_verbs"):
+            if rejects(tok):
                 # every subject: "..., a demand Kyiv rejected" is parsed with two ("demand", "Kyiv")
                 for subj in (c for c in tok.children if c.dep_ == "nsubj"):
                     rejecters += agents_in(ctx, subtree_span(subj))
