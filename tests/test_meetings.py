@@ -138,6 +138,11 @@ def test_meetings_round_of_shelling_is_no_meeting(nlp):
      "in person", {"Aleksandar Vucic", "Albin Kurti"}),
     ("Colombian President Gustavo Petro held a video call with Venezuelan President Nicolas Maduro on Sunday.",
      "video", {"Gustavo Petro", "Nicolas Maduro"}),
+    # what the call is for is no second meeting with those it is about
+    ("Kenyan President William Ruto held a phone call with Somali President Hassan Sheikh Mohamud on Monday "
+     "to discuss a possible prisoner exchange with Ethiopia.", "phone", {"William Ruto", "Hassan Sheikh Mohamud"}),
+    ("Chilean President Gabriel Boric held a video call with Peruvian President Dina Boluarte to discuss talks with Bolivia.",
+     "video", {"Gabriel Boric", "Dina Boluarte"}),
 ])
 def test_meetings_calls_and_their_modality(nlp, text, modality, people):
     rec, label = records_of(nlp, text)
@@ -153,10 +158,13 @@ def test_meetings_calls_and_their_modality(nlp, text, modality, people):
     ("A meeting of Pakistani and Afghan officials in Doha was postponed on Tuesday.", "postponed"),
     ("Leaders of Mali and Burkina Faso could eventually meet in Niamey.", "planned"),
     ("Qatar offered to host talks between Israel and Hamas in Doha.", "planned"),
+    ("Nairobi was prepared to host the next round of talks between the army and the RSF.", "planned"),
+    ("Addis Ababa is ready to host a new round of negotiations between Mogadishu and Hargeisa.", "planned"),
+    ("The Ethiopian government ruled out talks with the Oromo Liberation Army.", None),
 ])
 def test_meetings_status_beyond_held(nlp, text, status):
     rec, label = records_of(nlp, text)
-    assert [m.status for m in rec.meetings] == [status]
+    assert [m.status for m in rec.meetings] == ([status] if status else [])
 
 
 def test_meetings_refused_talks_are_no_meeting(nlp):
@@ -471,6 +479,7 @@ def test_meetings_city_visited_is_the_venue(nlp):
     ("Leaders of Armenia and Azerbaijan will hold talks in Prague next month at a summit hosted by the European Union.",
      "European Union"),
     ("Ghana offered to host talks between the junta and ECOWAS.", "Ghana"),
+    ("Nairobi was prepared to host the next round of talks between the army and the RSF.", "Kenya"),
 ])
 def test_meetings_host_is_who_hosts_it(nlp, text, host):
     rec, label = records_of(nlp, text)

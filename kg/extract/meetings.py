@@ -28,7 +28,7 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import (
     agents_in, phrase_agents, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
 )
-from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, words
+from kg.extract.context import DocContext, clause_head, rejects, sentence_lemmas, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
     call_partners, call_trigger, callees, mediation_trigger, meeting_triggers, modality, topic_of,
 )
@@ -437,6 +437,14 @@ def _path(tok: Token, top: Token) -> list[Token]:
     return out
 
 
+def _purpose_of(inner: Token, outer: Token) -> bool:
+    """"held a call with X to discuss Y": a meeting verb in the purpose clause of the verb that
+    holds another meeting tells what that meeting is for."""
+    return inner.pos_ == "VERB" and inner.dep_ in {"advcl", "xcomp"} and outer.dep_ == "dobj" \
+        and outer.head == inner.head and outer.i < inner.i \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in inner.children)
+
+
 def _held_as_such(tok: Token) -> bool:
     """"rounds held this year in X": a meeting told with its own verb is a meeting of its own."""
     return any(c.dep_ == "acl" and c.lemma_.lower() in {"hold", "conduct", "host"} for c in tok.children)
@@ -461,6 +469,9 @@ def _host(ctx: DocContext, trigger: Token) -> str | None:
         verb = trigger  # "X will host a summit" read at the verb; not "officials convened in X"
     elif trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in hosting:
         verb = trigger.head
+    elif trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.dep_ == "dobj" \
+            and trigger.head.head.head.lemma_.lower() in hosting:
+        verb = trigger.head.head.head  # "host the next round of talks"
     if verb is not None:
         subj = shared_subject(verb)  # "offered to host", "spoke with Y and offered to host"
         agents = phrase_agents(ctx, subj) if subj is not None else []
@@ -579,7 +590,7 @@ def _refused(trigger: Token) -> bool:
     "called on X to negotiate", "urged both sides to meet": talks asked for, not held; "unless X
     opened talks": talks as a condition."""
     head = trigger.head
-    if trigger.dep_ == "dobj" and head.lemma_.lower() in words("reject_verbs"):
+    if trigger.dep_ == "dobj" and rejects(head):
         return True
     if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and head.lemma_.lower() in {"demand", "require"} | diplomacy_words("want_verbs"):
         return True  # "the M23 demanded direct talks with Kinshasa": a demand, no meeting yet
@@ -587,9 +598,11 @@ def _refused(trigger: Token) -> bool:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in trigger.children) \
             and head.lemma_.lower() in diplomacy_words("directive_verbs") - {"tell"}:
         return True
+    if any(a.lemma_.lower() in {"tie", "link", "condition"} and a.pos_ == "VERB" for a in list(trigger.ancestors)[:3]):
+        return True  # "tied any deal to direct talks with X": talks as the condition of a deal
     if _conditional(trigger):
         return True  # "would not withdraw unless Kinshasa opened direct talks": a condition, not a meeting
-    return trigger.dep_ == "xcomp" and head.lemma_.lower() in words("reject_verbs")
+    return trigger.dep_ == "xcomp" and rejects(head)
 
 
 def _conditional(trigger: Token) -> bool:
@@ -654,6 +667,7 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
         triggers = [t for t in all_triggers if not any(topic_of(t, o) for o in all_triggers if o != t)]
         triggers = [t for t in triggers if _held_as_such(t) or _another_act(t) or not any(
             o != t and t in o.subtree and not _joined_apart(t, o) for o in triggers if o.pos_ == "VERB" or t.dep_ == "pobj")]
+        triggers = [t for t in triggers if not any(_purpose_of(t, o) for o in triggers)]
         nested = {t.i: [o for o in all_triggers if o != t and o in t.subtree and not _another_act(o)
                         and not _joined_apart(o, t)] for t in triggers}
         for tok in triggers:
