@@ -132,17 +132,21 @@ def _merge_other_name(table: EntityTable, other: str | None, name: str | None) -
 
 
 def _merge_outlets(table: EntityTable) -> None:
-    """"Al-Masirah TV" and "Al-Masirah", "X" and "X television channel": one broadcaster."""
+    """"Al-Masirah TV" and "Al-Masirah", "X" and "X television channel", "X TV" and "X channel":
+    one broadcaster."""
     outlet_words = set(_words()["outlet_words"])
     orgs = {n: e for e in table.entities.values() if e.kind == ORGANIZATION for n in [*sorted(e.aliases), e.label]}
+    channels: dict[str, Entity] = {}  # the bare name -> the first channel named with it
     for label, ent in list(orgs.items()):
         words = label.split()
         cut = len(words)
         while cut > 1 and words[cut - 1].lower() in outlet_words:
             cut -= 1
-        bare = orgs.get(" ".join(words[:cut]))
-        if cut < len(words) and bare is not None and bare is not ent and bare.key in table.entities \
-                and ent.key in table.entities:
+        if cut == len(words):
+            continue
+        name = " ".join(words[:cut])
+        bare = orgs.get(name) or channels.setdefault(name, ent)
+        if bare is not ent and bare.key in table.entities and ent.key in table.entities:
             table.merge(ent.key, bare.key, f"'{label}' is the channel of {bare.label}")
 
 
