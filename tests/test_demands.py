@@ -170,6 +170,15 @@ def test_demands_rejected_with_a_phrasal_verb(nlp, text, rejecter):
         [(d.label, d.rejected_by) for d in rec.demands]
 
 
+@pytest.mark.parametrize("text, by", [
+    ("Kenya and Ethiopia have been pressing both sides to return to talks in Juba.", {"Kenya", "Ethiopia"}),
+    ("Russia and China demanded that Washington lift the sanctions on Pyongyang.", {"Russia", "China"}),
+])
+def test_demands_joined_subjects_each_demand(nlp, text, by):
+    rec, label = records_of(nlp, text)
+    assert [{label(k) for k in d.demanded_by} for d in rec.demands] == [by]
+
+
 def test_demands_naming_is_no_call(nlp):
     rec, _ = records_of(nlp, "The junta said its jets struck what it called a workshop for the assembly of drones in Sagaing.")
     assert not rec.demands

@@ -384,6 +384,9 @@ def test_meetings_status_of_rescheduled_set_and_ended_talks(nlp, text, status):
     "Scholz has refused to meet Meloni.",
     "The rebels of the M23 called on Kinshasa to negotiate directly with them.",
     "The fighters met little resistance as they entered the town of Bunagana.",
+    # talks a third party asks for, named as a noun
+    "Kenya and Ethiopia have been pressing both sides to return to talks in Juba.",
+    "The African Union urged the two parties to resume negotiations in Addis Ababa.",
 ])
 def test_meetings_refused_or_demanded_talks_are_no_meeting(nlp, text):
     rec, _ = records_of(nlp, text)

@@ -34,7 +34,8 @@ def _demanders(ctx: DocContext, tok: Token, things: bool = True) -> list[str]:
             subj = []
         if subj:
             found = subject_agent(ctx, subj[0])
-            if found:
+            if found:  # "Egypt and Saudi Arabia pressed ...": each joined subject demands it
+                found += [k for c in subj[0].conjuncts for k in subject_agent(ctx, c) if k not in found]
                 return found
         if t.head == t:
             break

@@ -598,6 +598,11 @@ def _refused(trigger: Token) -> bool:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in trigger.children) \
             and head.lemma_.lower() in diplomacy_words("directive_verbs") - {"tell"}:
         return True
+    verb = clause_head(trigger)
+    if verb is not trigger and verb.dep_ in {"xcomp", "ccomp", "advcl"} \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children) \
+            and verb.head.lemma_.lower() in diplomacy_words("directive_verbs") - {"tell"}:
+        return True  # "pressing both sides to return to talks in Jeddah": talks asked for
     if any(a.lemma_.lower() in {"tie", "link", "condition"} and a.pos_ == "VERB" for a in list(trigger.ancestors)[:3]):
         return True  # "tied any deal to direct talks with X": talks as the condition of a deal
     if _conditional(trigger):
