@@ -352,6 +352,8 @@ def _fold(name):
          ["Al Jazeera", "Al Jazeera TV channel"]),
         ("Sky News Arabia TV said the talks failed. Sky News Arabia cited sources in Cairo.",
          ["Sky News Arabia", "Sky News Arabia TV"]),
+        ("Al-Masirah TV said three people were killed. The Al-Masirah channel later raised the toll to five.",
+         ["Al-Masirah TV", "Al-Masirah channel"]),
         # the ministry of a de facto authority
         ("The Houthi-run health ministry said 12 people were killed in Hodeidah.",
          ["Houthi-run health ministry", "health ministry"]),

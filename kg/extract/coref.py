@@ -25,10 +25,12 @@ Word lists are in ``kg/data/references.json``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.datelines import dateline_spans
 from kg.extract.entities import EntityTable, _org_lexicon, clean_name, place_entity, salient_countries
 from kg.lexicon import event_words, load_json, organization_kinds, organization_patterns, title_words
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, Entity
@@ -278,9 +280,35 @@ def _organization_descriptions(doc: Doc, table: EntityTable) -> None:
             continue
         for ent in _mentions_before(table, span.start, {ORGANIZATION}):
             if _fits(table, ent, tok.lower_, mods):
-                table.refer(span, ent.key, f"'{span.text}' refers to {ent.label}, the nearest {tok.lower_} "
-                                           f"of that description named before it")
+                if not _unnamed_one_between(table, doc, tok, ent.key):
+                    table.refer(span, ent.key, f"'{span.text}' refers to {ent.label}, the nearest {tok.lower_} "
+                                               f"of that description named before it")
                 break
+
+
+def _unnamed_one_between(table: EntityTable, doc: Doc, tok: Token, key: str) -> bool:
+    """"The RSF shelled a camp, a doctors' group said. The group said ...": an unnamed "a ... group"
+    told after the last mention of the named one is the one "the group" refers to."""
+    last = max((i for i, k in table.token_key.items() if k == key and i < tok.i), default=-1)
+    return any(t.lower_ == tok.lower_ and table.key_of(t) is None and t.ent_type_ == ""
+               and t.left_edge.lower_ in {"a", "an"}  # "a group", "a doctors' group"
+               for t in doc[last + 1 : tok.i])
+
+
+def _dateline_seat(doc: Doc, before: int):
+    """The country of a dateline before token ``before``: the one whose capital it names ("KYIV (AP)
+    —"), else the one it names after the city ("ODESA, Ukraine (AP) —")."""
+    gaz = gazetteer()
+    for start, end in dateline_spans(doc.text):
+        if start >= doc[before].idx:
+            break
+        parts = [p.strip() for p in re.split(r"[,(—–]", doc.text[start:end])]
+        info = gaz.seat_of_power(parts[0].title()) if parts[0] else None
+        if info is None or not info.capital or info.capital.casefold() != parts[0].casefold():
+            info = gaz.country(parts[1]) if len(parts) > 1 and parts[1] else None
+        if info is not None and info.capital:
+            return info
+    return None
 
 
 def _place_descriptions(doc: Doc, table: EntityTable) -> None:
@@ -309,6 +337,10 @@ def _place_descriptions(doc: Doc, table: EntityTable) -> None:
             return info is not None and info.capital is not None and info.capital.casefold() == ent.label.casefold()
 
         ent = next((e for e in _mentions_before(table, span.start, {CITY}) if fits(e)), None)
+        if ent is None and country is None and tok.lower_ == "capital":
+            info = _dateline_seat(doc, span.start)
+            if info is not None:  # "KYIV (AP) — Drones attacked the capital": the dateline's capital
+                ent = place_entity(table, info.capital, [info.iso2], CITY)
         if ent is None and country is not None and tok.lower_ == "capital":
             info = gaz.country_by_iso(country.partition(":")[2])
             if info is not None and info.capital:  # "the Sudanese capital": its capital, named or not
