@@ -1017,3 +1017,79 @@ def test_attacks_who_placed_the_weapon_that_killed(nlp, text, described):
 def test_attacks_what_the_attackers_rode_is_no_target(nlp):
     (attack,) = attacks_of(nlp, "A farmer was killed and a herder abducted by unknown gunmen on motorbikes in Woulango.")
     assert attack["targets"] == [], attack
+
+
+# -- a whole war's toll is told apart from the attacks ------------------------------------------
+
+
+def _with_aggregate(nlp, text):
+    records = extract(nlp(text), PUB)
+    return [(a.aggregate, sorted((c.outcome, c.min) for c in a.casualties),
+             (a.date.earliest.isoformat(), a.date.latest.isoformat()) if a.date else None) for a in records.attacks]
+
+
+@pytest.mark.parametrize(("text", "attack_toll", "war_toll", "since"), [
+    ("Army jets bombed rebel positions near Kalemie on Monday, killing nine fighters. The war between the army and "
+     "the rebels erupted in March 2022 and has killed more than 7,000 people, the UN says.", 9, 7001, "2022-03-01"),
+    ("A drone struck a market in Kismayo on Sunday, killing six people, in a conflict that has killed thousands "
+     "since 2019.", 6, 2000, "2019-01-01"),
+    ("Mortar fire hit a camp in Ngala on Tuesday, killing four people. The insurgency has killed more than "
+     "35,000 people, according to the United Nations.", 4, 35001, None),
+])
+def test_attacks_war_toll_is_an_aggregate_of_its_own(nlp, text, attack_toll, war_toll, since):
+    got = _with_aggregate(nlp, text)
+    attacks = [g for g in got if not g[0]]
+    wars = [g for g in got if g[0]]
+    assert [c for _, c, _ in attacks] == [[("Killed", attack_toll)]], got
+    assert [c for _, c, _ in wars] == [[("Killed", war_toll)]], got
+    window = wars[0][2]
+    assert window[1] == PUB.isoformat() and (since is None or window[0] == since)
+
+
+def test_attacks_fighting_on_one_day_is_no_war_toll(nlp):
+    got = _with_aggregate(nlp, "Fighting between the army and the rebels in Kalemie killed five people on Monday.")
+    assert got == [(False, [("Killed", 5)], ("2024-06-10", "2024-06-10"))]
+
+
+# -- where someone was when an attack came is not where it struck ------------------------------
+
+
+@pytest.mark.parametrize(("text", "place", "not_place"), [
+    ("Drones struck the port of Izmail overnight. The strikes came as the US envoy was in Kyiv for talks.",
+     "Izmail", "Kyiv"),
+    ("Shells hit a market in Kadugli on Friday. The attack came a day after the UN envoy visited Dilling.",
+     "Kadugli", "Dilling"),
+])
+def test_attacks_whereabouts_of_an_official_framing_the_attack(nlp, text, place, not_place):
+    got = attacks_of(nlp, text)
+    assert [a["places"] for a in got] == [[place]], got
+    assert not any(not_place in a["places"] for a in got)
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    ("KYIV, Ukraine (AP) — Russian drones attacked the capital overnight, injuring three people, officials said.", "Kyiv"),
+    ("ODESA, Ukraine (AP) — Missiles struck the capital on Sunday, killing five people.", "Kyiv"),
+    ("MOGADISHU, Somalia (AP) — A car bomb exploded in the capital on Sunday, killing seven people.", "Mogadishu"),
+])
+def test_attacks_the_capital_is_the_datelines(nlp, text, capital):
+    got = attacks_of(nlp, text)
+    assert [a["places"] for a in got] == [[capital]], got
+
+
+def test_attacks_the_attack_on_the_named_target_is_the_same_attack(nlp):
+    got = attacks_of(nlp, "Paramilitaries shelled a displacement camp in Nyala on Sunday, killing at least 30 people, "
+                          "medics said. Medics said the attack on the Otash camp also wounded dozens.")
+    assert len(got) == 1, got
+    assert {c[0] for c in got[0]["counts"]} == {"Killed", "Injured"}
+
+
+@pytest.mark.parametrize("text", [
+    "The RSF shelled a camp in Zalingei on Sunday, killing nine people, a doctors' group said. The group said "
+    "most of the dead were women.",
+    "Al-Shabaab fighters stormed a hotel in Kismayo on Friday, a rights group said. The group said 11 guests were killed.",
+])
+def test_attacks_the_group_after_an_unnamed_group_is_not_the_attacker(nlp, text):
+    records = extract(nlp(text), PUB)
+    reporters = {records.entities[k].label for a in records.attacks for k in a.reported_by}
+    attackers = {records.entities[k].label for a in records.attacks for k in a.attackers}
+    assert attackers and not reporters & attackers, (attackers, reporters)

@@ -17,8 +17,8 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import DocContext, clause_head, sentence_words
 from kg.extract.place_phrases import name_end, name_token, place_words_table, words as place_words
-from kg.lexicon import event_words as words, weapon_lexicon, word_set
-from kg.records import CITY, COUNTRY, REGION
+from kg.lexicon import diplomacy_words, event_words as words, weapon_lexicon, word_set
+from kg.records import CITY, COUNTRY, PERSON, REGION
 from kg.resolve.places import clean_surface, gazetteer
 
 
@@ -175,6 +175,20 @@ def meeting_words(sent: Span) -> list[Token]:
     if _meeting_lemmas().isdisjoint(sentence_words(sent)):
         return []
     return [t for t in sent if is_meeting_word(t) and t.pos_ in {"NOUN", "VERB"} and not attacked_gathering(t)]
+
+
+def someones_whereabouts(ctx: DocContext, tok: Token) -> bool:
+    """"The strikes came as the envoy was in X", "The attack came a day after the president
+    visited Y": a place in the clause of time that frames an attack ("came as/after") and tells
+    where a person or an official was, not where the attack was."""
+    verb = clause_head(tok)
+    if verb.dep_ != "advcl" or verb.head.lemma_.lower() != "come" or is_violence_verb(verb) or is_attack_word(verb):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in {"as", "while", "when", "after", "before"} for c in verb.children):
+        return False
+    officials = diplomacy_words("official_nouns") | diplomacy_words("delegation_nouns")
+    return any((ent := ctx.agent(subj)) is not None and ent.kind == PERSON or subj.lemma_.lower() in officials
+               or subj.lower_ in officials for subj in verb.children if subj.dep_ in {"nsubj", "nsubjpass"})
 
 
 def framed_place(ctx: DocContext, tok: Token) -> bool:

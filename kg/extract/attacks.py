@@ -57,6 +57,7 @@ class Candidate:
     types: list[str] = field(default_factory=list)  # kinds of violence the trigger words imply
     outcome_only: bool = False  # only words of what happened to the victims ("were killed")
     whole_of_parts: bool = False  # a toll the text also tells place by place or side by side
+    war_toll: bool = False  # the toll of a whole war so far ("the conflict has killed 20,000")
 
     def __post_init__(self) -> None:
         if not self.triggers:
@@ -632,6 +633,10 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     cands = [Candidate(trigger=t.token, sent=sent, evidence=[sent],
                        types=([t.event_type] if t.event_type else []) + ([CLASH] if _fought_off(t.token) else []),
                        outcome_only=t.outcome) for t in found]
+    # "the strike was the deadliest in a war that has killed 40,000": the war's toll is told apart
+    tolls = {v.i: v for m in casualties for v in [m.anchor, *list(m.anchor.ancestors)[:3]] if _war_toll(v)}
+    cands += [Candidate(trigger=v, sent=sent, evidence=[sent], outcome_only=True)
+              for i, v in tolls.items() if cands and i not in {c.trigger.i for c in cands}]
     if not cands:
         return [], casualties
     lex = weapon_lexicon()
@@ -642,6 +647,8 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
             cand.weapons.append(concept)
         cand.definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in cand.trigger.children)
         cand.aggregate = cand.trigger.tag_ == "NNS" and any(m in sent.text.lower() for m in words("aggregate_markers"))
+        if _war_toll(cand.trigger):
+            cand.aggregate = cand.war_toll = True
     # places
     meeting_words = attack_places.meeting_words(sent)
     sentence_places = attack_places.sentence_places(ctx, sent)
@@ -650,6 +657,8 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         near = _nearest(tok, cands)
         if meeting_words and min(tree_distance(tok, m) for m in meeting_words) < tree_distance(tok, near.trigger):
             continue  # "... came hours after officials sat down in X": the meeting's place
+        if attack_places.someones_whereabouts(ctx, tok):
+            continue
         if key not in near.places:
             near.places.append(key)
             near.place_tokens.append(tok)
@@ -692,7 +701,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     cands = [part for c in cands for part in _split_by_side(ctx, c)]
     placed = [c for c in cands if c.place_tokens]
     for cand in cands:
-        if not cand.places and placed:
+        if not cand.places and placed and not cand.war_toll:
             # "In X, where an attack ..., a strike ...": the sentence's place holds for every attack in it
             near = min(placed, key=lambda c: min(tree_distance(t, cand.trigger) for t in c.place_tokens))
             cand.places = list(near.places)
@@ -702,7 +711,16 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         cand.described = [] if cand.attackers else _described_attackers(ctx, cand)
         cand.attacked = _attacked(ctx, cand)
         cand.reporters = [r for r in reporters if r not in cand.attackers or len(reporters) == 1]
-        if cand.aggregate and len(cand.places) == 1 and not cand.date and not cand.whole_of_parts:
+        if cand.war_toll:
+            # from the war's start, where the sentence tells it ("since April 2023"), to the day of the news
+            since = next((e for e in sent.ents if e.label_ == "DATE" and e.root.head.lower_ == "since"), None)
+            if cand.date is None and since is not None:
+                cand.date = ctx.date_of(since, "past")
+            start = cand.date.earliest if cand.date is not None else None
+            # with no start told, the toll as of the day of the news
+            cand.date = DateWindow(start, ctx.published, cand.date.text if cand.date else "") \
+                if start is not None and ctx.published is not None and start <= ctx.published else _news_window(ctx)
+        if cand.aggregate and len(cand.places) == 1 and not cand.date and not cand.whole_of_parts and not cand.war_toll:
             cand.aggregate = False
         if len(cand.places) > 1:
             listed = attack_places.coordinated_places(cand.place_tokens, cand.places)
@@ -898,6 +916,8 @@ def _own_toll_of(ctx: DocContext, anchor: Token) -> str | None:
 
 
 def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
+    if a.war_toll != b.war_toll:
+        return True  # a whole war's toll is no attack's
     if a.places and b.places and not (ents is not None and attack_places.places_agree(ents, a.places, b.places)) \
             and not set(a.places) & set(b.places):
         return True
@@ -1065,9 +1085,18 @@ def _same_target(a: Candidate, b: Candidate) -> bool:
         x.split()[-1] == y.split()[-1] for x in a.targets for y in b.targets)
 
 
+def _target_named(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
+    """"shelled a displacement camp in X ... the attack on the Y camp": the later mention names
+    by the same head noun the target the earlier one struck, as a place of its own."""
+    if not b.definite:
+        return False
+    heads = {t.split()[-1].lower() for t in a.targets if t}
+    return any((e := ctx.entities.entities.get(p)) is not None and e.label.split()[-1].lower() in heads for p in b.places)
+
+
 def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
     if later.places and earlier.places and not set(later.places) & set(earlier.places):
-        same_target = _same_target(earlier, later)
+        same_target = _same_target(earlier, later) or _target_named(ctx, earlier, later)
         agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places)
         told_again = _same_toll(earlier, later) and agree  # "4 killed in Sudan" ... "in El Fasher"
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
@@ -1100,12 +1129,12 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                 # "The attack", "the deadly strike": another mention of the last attack;
                 # with none before it, an attack of its own ("Ethiopia bombs civilian targets")
                 if previous is not None:
-                    if _compatible(ctx, previous, cand):
+                    if not previous.war_toll and _compatible(ctx, previous, cand):
                         _enrich(previous, cand)
                     continue
                 attacks.append(cand)
                 continue
-            fresh = _new_mention(cand) and not (previous is not None and _same_toll(previous, cand))
+            fresh = cand.war_toll or (_new_mention(cand) and not (previous is not None and _same_toll(previous, cand)))
             same = None if fresh else next(
                 (a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places)
                                                   or (not cand.places and a is previous)
@@ -1114,8 +1143,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                                   or (cand.definite and cand.trigger.tag_ == "NN" and a is previous and not a.aggregate
                                                       and attack_places.places_agree(
                                                       ctx.entities.entities, a.places, cand.places))
-                                                  or _same_toll(a, cand))
-                 and _compatible(ctx, a, cand)), None)
+                                                  or _same_toll(a, cand) or (a is previous and _target_named(ctx, a, cand)))
+                 and not a.war_toll and _compatible(ctx, a, cand)), None)
             if same is not None:
                 if _losses_of_the_attackers(cand):
                     # those who killed the attackers are the side attacked, not more attackers
@@ -1168,6 +1197,27 @@ def _same_toll(a: Candidate, b: Candidate) -> bool:
     """Whether two mentions state one same figure for one outcome ("11 killed" told twice)."""
     figures = {(m.record.outcome, m.record.min, m.record.max) for m in a.casualties if not m.record.vague}
     return any((m.record.outcome, m.record.min, m.record.max) in figures for m in b.casualties if not m.record.vague)
+
+
+def _war_toll(trigger: Token) -> bool:
+    """"a conflict that has killed tens of thousands", "the war has killed 24,000", "the fighting has
+    left 3,500 dead since October": the toll of a whole war so far, told with the perfect or from
+    a start ("since"), not one attack's ("fighting in X killed five on Monday")."""
+    if trigger.pos_ in {"VERB", "AUX"}:
+        verb = trigger
+        subj = trigger.head if trigger.dep_ == "relcl" else next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subj is None and trigger.dep_ == "conj":  # "the war erupted in 2023 and has killed 24,000"
+            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    elif trigger.dep_ == "nsubj":
+        verb, subj = trigger.head, trigger
+    else:
+        return False
+    if subj is None or verb.lemma_.lower() not in words("kill_verbs"):
+        return False
+    if subj.lemma_.lower() not in words("war_nouns") | {"fighting"} and subj.lower_ not in words("war_nouns") | {"fighting"}:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
+    return perfect or any(t.lower_ == "since" for t in verb.subtree)
 
 
 def _new_mention(cand: Candidate) -> bool:
@@ -1537,11 +1587,11 @@ def _inherit_attackers(ctx: DocContext, attacks: list[Candidate]) -> None:
     for prev, cur in zip(attacks, attacks[1:]):
         if len({state_of_forces(ctx.entities, a) or a for a in prev.attackers}) > 1:
             continue  # "A and B clashed ... A drone strike killed eight": which side struck goes unsaid
-        if not cur.attackers and prev.attackers and ctx.paragraph_of(prev.sent[0]) == ctx.paragraph_of(cur.sent[0]):
+        if not cur.attackers and prev.attackers and not cur.war_toll and ctx.paragraph_of(prev.sent[0]) == ctx.paragraph_of(cur.sent[0]):
             cur.attackers = [a for a in prev.attackers if a not in cur.places]
     ents = ctx.entities.entities
     for n, cur in enumerate(attacks):
-        if cur.attackers or not cur.places:
+        if cur.attackers or not cur.places or cur.war_toll:
             continue
         # "Russian strikes killed 12 people across Ukraine. In Mykolaiv, a missile hit ...": the
         # overview names the attacker of the strikes it goes on to list
