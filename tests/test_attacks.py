@@ -1035,6 +1035,9 @@ def _with_aggregate(nlp, text):
      "since 2019.", 6, 2000, "2019-01-01"),
     ("Mortar fire hit a camp in Ngala on Tuesday, killing four people. The insurgency has killed more than "
      "35,000 people, according to the United Nations.", 4, 35001, None),
+    # a war's age is no start date
+    ("Mortar fire hit a camp in Ngala on Tuesday, killing four people. The insurgency, now in its 16th year, has "
+     "killed more than 35,000 people, according to the United Nations.", 4, 35001, None),
 ])
 def test_attacks_war_toll_is_an_aggregate_of_its_own(nlp, text, attack_toll, war_toll, since):
     got = _with_aggregate(nlp, text)
@@ -1093,3 +1096,36 @@ def test_attacks_the_group_after_an_unnamed_group_is_not_the_attacker(nlp, text)
     reporters = {records.entities[k].label for a in records.attacks for k in a.reported_by}
     attackers = {records.entities[k].label for a in records.attacks for k in a.attackers}
     assert attackers and not reporters & attackers, (attackers, reporters)
+
+
+# -- one attack told on: the run it belongs to, those who carried it out, others described -------
+
+
+@pytest.mark.parametrize(("text", "attackers"), [
+    ("Suspected al-Shabaab fighters killed at least 12 herders in Gedo region on Saturday, elders said, the latest "
+     "in a string of attacks on villagers in the south.", ["al-Shabaab"]),
+    ("A car bomb exploded at a market in Mosul on Friday, killing four people, the third in a series of bombings "
+     "in the city this month.", []),
+])
+def test_attacks_the_run_an_attack_is_the_latest_in_is_no_attack(nlp, text, attackers):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got
+    assert got[0]["attackers"] == attackers and got[0]["date"] is not None and got[0]["date"][0] == got[0]["date"][1]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed nine farmers in Zamfara state on Sunday, police said. The attackers arrived on motorcycles and "
+    "opened fire on the farmers near the village of Kairu, some 30 km from Gusau.",
+    "Militants killed six soldiers in Tillaberi region on Monday. The assailants ambushed the patrol near the "
+    "town of Ayorou.",
+])
+def test_attacks_the_attackers_told_again_are_the_same_attack(nlp, text):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got
+
+
+def test_attacks_attackers_described_anew_are_not_inherited(nlp):
+    got = attacks_of(nlp, "Niger's army said its jets killed 23 insurgents in an air strike on a camp near Diffa "
+                          "on Friday. In January, jihadists killed 40 farmers in the same area.")
+    assert len(got) == 2, got
+    assert got[1]["attackers"] == [] and got[1]["described"] == ["jihadists"], got

@@ -58,6 +58,7 @@ class Candidate:
     outcome_only: bool = False  # only words of what happened to the victims ("were killed")
     whole_of_parts: bool = False  # a toll the text also tells place by place or side by side
     war_toll: bool = False  # the toll of a whole war so far ("the conflict has killed 20,000")
+    described_anew: bool = False  # attackers described, not named back ("jihadists killed", not "the attackers")
 
     def __post_init__(self) -> None:
         if not self.triggers:
@@ -367,7 +368,8 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
     """Who attacked, as the text describes them when it names no state or group: "unidentified
     gunmen", "suspected herders", "armed men" — the subject of the attack verb, the agent of a
     passive ("were shot by gunmen") or the modifier of an attack word ("a militia attack"), when
-    its head is a word for armed men or for people."""
+    its head is a word for armed men or for people. Marks the mention when one of them is described
+    anew rather than named back ("the attackers")."""
     actors = word_set("violence_words.json", "armed_actor_nouns") | word_set("violence_words.json", "person_nouns")
     out: list[str] = []
     for trig in cand.triggers:
@@ -392,6 +394,8 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
             cut = [t.i for t in h.doc[start : h.i] if t.text == "," or t.pos_ == "ADP" or t.ent_type_ in {"DATE", "TIME"}]
             start = max(cut) + 1 if cut else start
             described = h.doc[start : h.i + 1]
+            if not any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "these", "those", "its", "their"} for c in h.children):
+                cand.described_anew = True
             out.append("".join((t.text if t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"} else t.lower_)
                                + t.whitespace_ for t in described).strip())
     return list(dict.fromkeys(out))
@@ -713,9 +717,11 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         cand.reporters = [r for r in reporters if r not in cand.attackers or len(reporters) == 1]
         if cand.war_toll:
             # from the war's start, where the sentence tells it ("since April 2023"), to the day of the news
-            since = next((e for e in sent.ents if e.label_ == "DATE" and e.root.head.lower_ == "since"), None)
-            if cand.date is None and since is not None:
-                cand.date = ctx.date_of(since, "past")
+            # "since April 2023", "erupted in April 2023": a start; not "now in its 16th year"
+            since = next((e for e in sent.ents if e.label_ == "DATE" and (
+                e.root.head.lower_ == "since" or (e.start > 0 and e.doc[e.start - 1].lower_ == "since")
+                or (e.root.head.pos_ == "ADP" and e.root.head.head.lemma_.lower() in words("start_verbs")))), None)
+            cand.date = ctx.date_of(since, "past") if since is not None else None
             start = cand.date.earliest if cand.date is not None else None
             # with no start told, the toll as of the day of the news
             cand.date = DateWindow(start, ctx.published, cand.date.text if cand.date else "") \
@@ -1101,7 +1107,8 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         told_again = _same_toll(earlier, later) and agree  # "4 killed in Sudan" ... "in El Fasher"
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
         restated = later.definite and later.trigger.tag_ == "NN" and agree and not later.casualties
-        if not (same_target or told_again or restated):
+        by_them = _by_the_attackers(later) and agree  # "The attackers opened fire near the village of X"
+        if not (same_target or told_again or restated or by_them):
             return False
     if later.aggregate != earlier.aggregate and later.places:
         return False
@@ -1143,7 +1150,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                                   or (cand.definite and cand.trigger.tag_ == "NN" and a is previous and not a.aggregate
                                                       and attack_places.places_agree(
                                                       ctx.entities.entities, a.places, cand.places))
-                                                  or _same_toll(a, cand) or (a is previous and _target_named(ctx, a, cand)))
+                                                  or _same_toll(a, cand) or (a is previous and _target_named(ctx, a, cand))
+                                                  or (a is previous and _by_the_attackers(cand)))
                  and not a.war_toll and _compatible(ctx, a, cand)), None)
             if same is not None:
                 if _losses_of_the_attackers(cand):
@@ -1268,6 +1276,19 @@ def _attackers_told_back(rec: CasualtyRecord, sent: Span) -> bool:
         return False
     return any(t.lemma_.lower() == head[0] and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
                for t in sent)
+
+
+def _by_the_attackers(cand: Candidate) -> bool:
+    """"The attackers arrived on motorcycles and opened fire ...": an act of those just told of as
+    attacking, named back with the definite article, tells more of their attack."""
+    verb = cand.trigger if cand.trigger.pos_ == "VERB" else cand.trigger.head
+    for v in (verb, verb.head if verb.dep_ in {"conj", "xcomp"} else verb):
+        for subj in (c for c in v.children if c.dep_ == "nsubj"):
+            if subj.lemma_.lower() in word_set("violence_words.json", "perpetrator_nouns") and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in subj.children) \
+                    and not any(c.lower_ in {"other", "another", "same"} for c in subj.children):
+                return True
+    return False
 
 
 def _news_window(ctx: DocContext) -> DateWindow | None:
@@ -1587,11 +1608,13 @@ def _inherit_attackers(ctx: DocContext, attacks: list[Candidate]) -> None:
     for prev, cur in zip(attacks, attacks[1:]):
         if len({state_of_forces(ctx.entities, a) or a for a in prev.attackers}) > 1:
             continue  # "A and B clashed ... A drone strike killed eight": which side struck goes unsaid
-        if not cur.attackers and prev.attackers and not cur.war_toll and ctx.paragraph_of(prev.sent[0]) == ctx.paragraph_of(cur.sent[0]):
+        if not cur.attackers and not cur.described_anew and prev.attackers and not cur.war_toll \
+                and ctx.paragraph_of(prev.sent[0]) == ctx.paragraph_of(cur.sent[0]):
+            # not "... In January, jihadists killed 40 farmers": attackers the text describes are others
             cur.attackers = [a for a in prev.attackers if a not in cur.places]
     ents = ctx.entities.entities
     for n, cur in enumerate(attacks):
-        if cur.attackers or not cur.places or cur.war_toll:
+        if cur.attackers or cur.described_anew or not cur.places or cur.war_toll:
             continue
         # "Russian strikes killed 12 people across Ukraine. In Mykolaiv, a missile hit ...": the
         # overview names the attacker of the strikes it goes on to list

@@ -638,6 +638,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not has_casualties and any(
             c.dep_ == "nsubj" and c.lower_ in {"it", "this", "that"} for c in tok.head.children):
         return True  # "It was the second attack on the city this week": what was told before, restated
+    if _one_of_a_series(tok):
+        return True  # "..., the latest in a string of attacks on villagers": the run, not another event
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in violence_words("duration_nouns") and not has_casualties:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
     if not has_casualties and _in_arrest(tok):
@@ -649,6 +651,17 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if not has_casualties and _habitual(tok):
         return True  # "rival clans have often fought", "has been fighting for weeks": a state of affairs
     return not has_casualties and _background(tok)
+
+
+def _one_of_a_series(tok: Token) -> bool:
+    """"the latest in a string of attacks", "the third in a series of bombings": the run of events
+    the told one belongs to."""
+    run = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if run is None or run.lemma_.lower() not in violence_words("series_nouns"):
+        return False
+    place = run.head if run.dep_ == "pobj" and run.head.lower_ in {"in", "of"} else None
+    return place is not None and (place.head.lower_ in {"latest", "last", "newest"} or place.head.tag_ in {"JJS", "JJ"}
+                                  and place.head.lower_ in {"first", "second", "third", "fourth", "fifth", "deadliest", "worst"})
 
 
 def _across_semicolon(tok: Token, other: Token) -> bool:
