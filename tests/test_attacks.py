@@ -1129,3 +1129,27 @@ def test_attacks_attackers_described_anew_are_not_inherited(nlp):
                           "on Friday. In January, jihadists killed 40 farmers in the same area.")
     assert len(got) == 2, got
     assert got[1]["attackers"] == [] and got[1]["described"] == ["jihadists"], got
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Strikes killed at least 20 people across the Gaza Strip overnight, as negotiators in Doha tried to revive "
+     "ceasefire talks.", "Gaza Strip"),
+    ("Shelling killed four people in Kherson on Monday, while the foreign minister was visiting Kyiv.", "Kherson"),
+])
+def test_attacks_where_diplomats_were_at_the_time_is_not_the_place(nlp, text, place):
+    got = attacks_of(nlp, text)
+    assert [a["places"] for a in got] == [[place]], got
+
+
+def test_attacks_a_campaigns_toll_is_waged_by_its_owner_not_placed_there(nlp):
+    records = extract(nlp("Ethiopia's offensive has killed more than 3,000 people, according to aid groups."), PUB)
+    (attack,) = records.attacks
+    assert attack.aggregate and not attack.locations
+    assert [records.entities[k].label for k in attack.attackers] == ["Ethiopia"]
+
+
+def test_attacks_the_strikes_in_a_district_of_the_city_struck_are_the_same(nlp):
+    got = attacks_of(nlp, "US airstrikes killed at least 12 people in Sanaa on Saturday, the rebels said. The strikes "
+                          "hit a residential neighbourhood in Sanaa's Shuub district, wounding 30 others.")
+    assert len(got) == 1, got
+    assert {c[0] for c in got[0]["counts"]} == {"Killed", "Injured"}

@@ -42,6 +42,18 @@ def test_mediation_parties_restarting_their_own_talks_do_not_mediate(nlp):
     assert not rec.mediations
 
 
+@pytest.mark.parametrize("text", [
+    "Russian strikes across Ukraine killed at least 20 people overnight, as negotiators in Riyadh tried to revive "
+    "ceasefire talks. A Ukrainian official said Kyiv had received a new proposal from Saudi mediators.",
+    "Israeli strikes killed 15 people in Rafah on Monday as negotiators in Doha tried to revive talks on a truce. "
+    "Hamas said it had received a new proposal from Qatari mediators.",
+])
+def test_mediation_unnamed_negotiators_leave_the_attacker_out(nlp, text):
+    rec, label = records_of(nlp, text)
+    assert not any(label(k) in {"Russia", "Israel"} for m in rec.mediations for k in m.mediators), \
+        [(m.mediators, m.parties) for m in rec.mediations]
+
+
 def test_mediation_goal_is_what_brokered_talks_seek(nlp):
     rec, _ = records_of(nlp, "Ethiopian and Eritrean envoys will meet in Jeddah for Saudi-brokered talks "
                              "seeking to end the border conflict.")

@@ -179,12 +179,18 @@ def meeting_words(sent: Span) -> list[Token]:
 
 def someones_whereabouts(ctx: DocContext, tok: Token) -> bool:
     """"The strikes came as the envoy was in X", "The attack came a day after the president
-    visited Y": a place in the clause of time that frames an attack ("came as/after") and tells
-    where a person or an official was, not where the attack was."""
+    visited Y", "Strikes killed 30 as negotiators in Z tried to revive truce talks": a place in
+    a clause of time that tells where a person, an official or a diplomat was, not where the
+    attack was. Under another verb than "came", only a clause of diplomacy (a visit, talks) counts."""
     verb = clause_head(tok)
-    if verb.dep_ != "advcl" or verb.head.lemma_.lower() != "come" or is_violence_verb(verb) or is_attack_word(verb):
+    if verb.dep_ != "advcl" or is_violence_verb(verb) or is_attack_word(verb):
         return False
-    if not any(c.dep_ == "mark" and c.lower_ in {"as", "while", "when", "after", "before"} for c in verb.children):
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    framing = verb.head.lemma_.lower() == "come" and marks & {"as", "while", "when", "after", "before"}
+    diplomacy = marks & {"as", "while"} and (
+        verb.lemma_.lower() in words("visit_verbs") | {"be", "arrive", "travel", "meet"}
+        or any(is_meeting_word(t) for t in verb.subtree))
+    if not (framing or diplomacy):
         return False
     officials = diplomacy_words("official_nouns") | diplomacy_words("delegation_nouns")
     return any((ent := ctx.agent(subj)) is not None and ent.kind == PERSON or subj.lemma_.lower() in officials
@@ -588,9 +594,13 @@ def _lies_in_any(ents, key: str, keys: list[str]) -> bool:
     return ents[key].kind == COUNTRY and any(ents[k].country_key == key for k in keys)
 
 
-def places_agree(ents, a: list[str], b: list[str]) -> bool:
-    """Same place, or one lies in the other (a city and its country or region)."""
+def places_agree(ents, a: list[str], b: list[str], anchors: dict[str, list[str]] | None = None) -> bool:
+    """Same place, or one lies in the other (a city and its country or region, a district and the
+    city the text puts it in)."""
     if not a or not b or set(a) & set(b):
+        return True
+    if anchors and any(y in anchors.get(x, ()) for x in a for y in b) or anchors and any(
+            x in anchors.get(y, ()) for x in a for y in b):
         return True
     for x in a:
         for y in b:

@@ -716,6 +716,11 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         cand.attacked = _attacked(ctx, cand)
         cand.reporters = [r for r in reporters if r not in cand.attackers or len(reporters) == 1]
         if cand.war_toll:
+            # "Israel's offensive has killed ...": the owner of the campaign wages it; it is no place
+            owners = {t.i for t in cand.place_tokens if t.dep_ == "poss"}
+            keep = [(t, k) for t, k in zip(cand.place_tokens, cand.places) if t.i not in owners]
+            cand.attackers += [k for t, k in zip(cand.place_tokens, cand.places) if t.i in owners and k not in cand.attackers]
+            cand.place_tokens, cand.places = [t for t, _ in keep], [k for _, k in keep]
             # from the war's start, where the sentence tells it ("since April 2023"), to the day of the news
             # "since April 2023", "erupted in April 2023": a start; not "now in its 16th year"
             since = next((e for e in sent.ents if e.label_ == "DATE" and (
@@ -1091,6 +1096,12 @@ def _same_target(a: Candidate, b: Candidate) -> bool:
         x.split()[-1] == y.split()[-1] for x in a.targets for y in b.targets)
 
 
+def _within(ctx: DocContext, inner: list[str], outer: list[str]) -> bool:
+    """Whether every place of ``inner`` is one the text puts in a place of ``outer``."""
+    anchors = ctx.entities.anchors
+    return bool(inner) and all(any(o in anchors.get(p, ()) for o in outer) for p in inner)
+
+
 def _target_named(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
     """"shelled a displacement camp in X ... the attack on the Y camp": the later mention names
     by the same head noun the target the earlier one struck, as a place of its own."""
@@ -1103,7 +1114,7 @@ def _target_named(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
 def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
     if later.places and earlier.places and not set(later.places) & set(earlier.places):
         same_target = _same_target(earlier, later) or _target_named(ctx, earlier, later)
-        agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places)
+        agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places, ctx.entities.anchors)
         told_again = _same_toll(earlier, later) and agree  # "4 killed in Sudan" ... "in El Fasher"
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
         restated = later.definite and later.trigger.tag_ == "NN" and agree and not later.casualties
@@ -1150,6 +1161,10 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                                   or (cand.definite and cand.trigger.tag_ == "NN" and a is previous and not a.aggregate
                                                       and attack_places.places_agree(
                                                       ctx.entities.entities, a.places, cand.places))
+                                                  # "The strikes hit a neighbourhood in Sanaa's X district": the
+                                                  # strikes just told, in a part of their place
+                                                  or (cand.definite and a is previous and not a.aggregate and a.places
+                                                      and _within(ctx, cand.places, a.places))
                                                   or _same_toll(a, cand) or (a is previous and _target_named(ctx, a, cand))
                                                   or (a is previous and _by_the_attackers(cand)))
                  and not a.war_toll and _compatible(ctx, a, cand)), None)
@@ -1222,7 +1237,7 @@ def _war_toll(trigger: Token) -> bool:
         return False
     if subj is None or verb.lemma_.lower() not in words("kill_verbs"):
         return False
-    if subj.lemma_.lower() not in words("war_nouns") | {"fighting"} and subj.lower_ not in words("war_nouns") | {"fighting"}:
+    if subj.lemma_.lower() not in words("war_toll_nouns") and subj.lower_ not in words("war_toll_nouns"):
         return False
     perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
     return perfect or any(t.lower_ == "since" for t in verb.subtree)

@@ -382,6 +382,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
             table.bind(span, ent.key)
     _resolve_persons(table, persons)
     _qualify_places(doc, table, list(frames.values()))
+    _possessive_anchors(doc, table)
     _bare_names_of_regions(table, region_words)
     from kg.extract.coref import resolve_references
 
@@ -524,6 +525,26 @@ def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> N
                 table.anchors.setdefault(key, [])
                 if akey not in table.anchors[key]:
                     table.anchors[key].append(akey)
+
+
+def _possessive_anchors(doc: Doc, table: EntityTable) -> None:
+    """"Sanaa's Shuub district", "Khartoum's Bahri neighbourhood": a place the text puts in the
+    city or region named before it with "'s" lies in that place."""
+    for (start, end), key in table.span_key.items():
+        ent = table.entities.get(key)
+        if ent is None or ent.kind not in {CITY, PLACE, REGION} or start < 2 or doc[start - 1].text not in {"'s", "’s"}:
+            continue
+        owner = table.entities.get(table.token_key.get(start - 2, ""))
+        if owner is not None and owner.kind == COUNTRY:  # "Sanaa's X district": the capital, read here as the city
+            info = gazetteer().country_by_iso(owner.key.partition(":")[2])
+            surface = clean_name(doc[start - 2].text)
+            owner = place_entity(table, info.capital, [info.iso2], CITY) \
+                if info is not None and info.capital and info.capital.casefold() == surface.casefold() else None
+        if owner is not None and owner.key != key and owner.kind in {CITY, REGION} and not (
+                owner.kind == REGION and ent.kind == CITY and ent.geonames_id):
+            table.anchors.setdefault(key, [])
+            if owner.key not in table.anchors[key]:
+                table.anchors[key].append(owner.key)
 
 
 def _possessor(span: Span) -> str | None:

@@ -168,10 +168,13 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         head = t.head
         if head == t:
             break
+        unnamed = False  # "as negotiators in Cairo tried to revive talks": the actors go unnamed; no one above acts for them
         for c in head.children:
             charged = c.dep_ == "nsubjpass" and head.lemma_.lower() in diplomacy_words("charge_verbs")
             if (c.dep_ in {"nsubj"} or charged) and c != t:  # "X has been tasked with mediating"
-                out += _subject_agents(ctx, c)
+                named = _subject_agents(ctx, c)
+                out += named
+                unnamed = unnamed or (not named and c.pos_ in {"NOUN", "PROPN"})
                 if c.tag_ == "WDT" or c.lower_ in {"who", "which", "that"} and head.dep_ == "relcl":
                     # "Angola, which has acted as a mediator"; "Saudi Arabia's deputy minister, X, who leads
                     # the mediation": the relative clause hung on the title, whose name and state are its appositive and owner
@@ -186,6 +189,8 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                 ent = ctx.agent(c)
                 if ent is not None:
                     out.append(ent.key)
+        if unnamed and not out:
+            break
         t = head
     # "X and Y have been leading the regional effort to broker ...": those who lead the effort
     for anc in tok.ancestors:
