@@ -8,7 +8,8 @@ part of speech and morphology is kept whichever way it was found, and a document
 looked up by those three values. A combination not met before is lemmatized by spaCy's rules
 (:func:`rule_lemmas`, spaCy's ``Lemmatizer.rule_lemmatize`` step by step), with its list of known
 lemmas of each part of speech (tens of thousands of words, searched one by one at each
-candidate form) read once into a set: the same lemmas.
+candidate form) read once into a set: the same lemmas, but for the few words
+``kg/data/lemma_fixes.json`` corrects.
 """
 
 from __future__ import annotations
@@ -67,6 +68,14 @@ def rule_lemmas(lemmatizer: Lemmatizer, token, known: dict[str, frozenset[str]])
     return forms
 
 
+def lemma_fixes() -> dict[str, dict[str, str]]:
+    """Part of speech -> word -> lemma: the few lemmas the rules get wrong in conflict news
+    (``kg/data/lemma_fixes.json``: "bases" is the plural of "base", not of "basis")."""
+    from kg.lexicon import load_json
+
+    return {pos: dict(table) for pos, table in load_json("lemma_fixes.json").items() if pos != "note"}
+
+
 class KeptLemmas:
     """Sets the lemmas spaCy's rule lemmatizer ``lemmatizer`` gives, each combination of a
     token's word, part of speech and morphology worked out once (see the module)."""
@@ -75,6 +84,7 @@ class KeptLemmas:
         self.lemmatizer = lemmatizer
         self.kept: dict[tuple[int, int, int], int] = {}
         self.known: dict[str, frozenset[str]] = {}  # each part of speech's known lemmas, as a set
+        self.fixes = lemma_fixes()
 
     def __call__(self, doc: Doc) -> Doc:
         lemmatizer = self.lemmatizer
@@ -92,7 +102,8 @@ class KeptLemmas:
             value = kept.get(key)
             if value is None:
                 token = doc[i]
-                value = strings.add(rule_lemmas(lemmatizer, token, self.known)[0])
+                fixed = self.fixes.get(token.pos_, {}).get(token.lower_)
+                value = strings.add(fixed or rule_lemmas(lemmatizer, token, self.known)[0])
                 if token.pos_:  # a token with no part of speech is lemmatized (and warned of) each time
                     if len(kept) >= MAX_KEPT:
                         kept.clear()

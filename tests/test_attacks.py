@@ -1153,3 +1153,13 @@ def test_attacks_the_strikes_in_a_district_of_the_city_struck_are_the_same(nlp):
                           "hit a residential neighbourhood in Sanaa's Shuub district, wounding 30 others.")
     assert len(got) == 1, got
     assert {c[0] for c in got[0]["counts"]} == {"Killed", "Injured"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Ukraine launched a sweeping drone attack on Russian air bases on Sunday.", "Russia"),
+    ("Israeli jets struck Syrian army positions on Monday.", "Syria"),
+    ("India said it had hit nine Pakistani military bases overnight.", "Pakistan"),
+])
+def test_attacks_what_was_hit_is_named_by_its_country(nlp, text, country):
+    got = attacks_of(nlp, text)
+    assert [a["places"] for a in got] == [[country]], got

@@ -1393,11 +1393,27 @@ def _places_told_otherwise(ctx: DocContext, cand: Candidate) -> list[str]:
     """The place of an attack that names none of its own, in this order: the town a building
     it hit is named after, the place "the area" refers back to, where the local who tells of it
     speaks from, where forces had just moved, the part of the country the text names, where what
-    it hit was heading, the country whose own services tell of it, the warring countries."""
+    it hit was heading, the country whose own services tell of it, the country of what it hit
+    ("Russian air bases"), the warring countries."""
     return (_facility_places(ctx, cand) or _place_referred_to(ctx, cand)
             or [k for k in (attack_places.local_speaker_place(ctx, s) for s in cand.evidence) if k][:1]
             or _where_forces_moved(ctx, cand) or _part_of_the_country(ctx, cand) or _bound_for(ctx, cand)
-            or _country_of_the_service(ctx, cand) or _warring_countries(ctx, cand))
+            or _country_of_the_service(ctx, cand) or _targets_country(ctx, cand) or _warring_countries(ctx, cand))
+
+
+def _targets_country(ctx: DocContext, cand: Candidate) -> list[str]:
+    """"a drone attack on Russian air bases", "strikes on Ukrainian energy facilities": what was hit
+    is named by the country it belongs to, where it stands."""
+    found: list[str] = []
+    for trig in cand.triggers:
+        for target in _targets(trig):
+            if target.lemma_.lower() in words("foreign_post_nouns"):
+                continue  # "the Russian embassy" stands abroad
+            for c in target.children:
+                ent = ctx.entity(c) if c.dep_ in {"amod", "compound", "poss", "nmod"} else None
+                if ent is not None and ent.kind == COUNTRY and ent.key not in cand.attackers and ent.key not in found:
+                    found.append(ent.key)
+    return found if len(found) == 1 else []
 
 
 def _country_of_the_service(ctx: DocContext, cand: Candidate) -> list[str]:
