@@ -502,6 +502,13 @@ class EntityFixer:
                 found.append(Span(doc, tok.i, tok.i + 1, label=defined[tok.text]))
             elif tok.i not in covered and sum(stands_for(tok.text, name) for name in org_names) == 1:
                 found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))  # "KIA" after "Kachin Independence Army"
+            elif tok.i not in covered and _named_as_a_body(doc, tok.i):
+                end = tok.i + 1
+                while end + 1 < len(doc) and doc[end].text in {"-", "–"} and is_acronym(doc[end + 1].text) \
+                        and not doc[end - 1].whitespace_ and end + 1 not in covered:
+                    end += 2  # "SPLM-IO"
+                found.append(Span(doc, tok.i, end, label="ORG"))
+                taken.update(range(tok.i, end))
         return found
 
     @staticmethod
@@ -917,6 +924,25 @@ def _long_form_inside(doc: Doc, start: int, acronym: str) -> tuple[int, int] | N
 
 
 @lru_cache(maxsize=4)
+def _named_as_a_body(doc: Doc, i: int) -> bool:
+    """"Machar's party, the SPLM-IO,", "the rebel alliance, AFC,": an acronym set off after a word
+    for a party or an armed group names that organization."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return False
+    head = doc[j - 1]
+    return head.pos_ == "NOUN" and (head.lower_ in _body_nouns() or head.lemma_.lower() in _body_nouns())
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    """Words for an organization an acronym may be set off after: the kinds of references.json's
+    org_heads, and "party"."""
+    return frozenset(load_json("references.json")["org_heads"]) | {"party"}
+
+
 def load_nlp(model: str | None = None) -> Language:
     """Load the configured English pipeline with the project's components (cached per model)."""
     name = resolve_model(model)

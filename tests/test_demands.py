@@ -179,6 +179,16 @@ def test_demands_joined_subjects_each_demand(nlp, text, by):
     assert [{label(k) for k in d.demanded_by} for d in rec.demands] == [by]
 
 
+@pytest.mark.parametrize("text, by", [
+    # the party a common noun is named as, set off after it: not the party's owner
+    ("Kabila's party, the PPRD, said it would not take part in any dialogue until its leader is freed.", "PPRD"),
+    ("The separatist movement, the SCNC, said it would not negotiate until the troops withdraw.", "SCNC"),
+])
+def test_demands_by_the_organization_a_noun_is_named_as(nlp, text, by):
+    rec, label = records_of(nlp, text)
+    assert [[label(k) for k in d.demanded_by] for d in rec.demands] == [[by]]
+
+
 def test_demands_naming_is_no_call(nlp):
     rec, _ = records_of(nlp, "The junta said its jets struck what it called a workshop for the assembly of drones in Sagaing.")
     assert not rec.demands

@@ -165,6 +165,10 @@ def subject_agent(ctx: DocContext, subj: Token, *, head_first: bool = False) -> 
     """The agent a subject names, or the person its pronoun refers to; with ``head_first``
     the head's own entity wins ("Colombian President Gustavo Petro": the person)."""
     head = ctx.agent(subj) if head_first else None
+    if head is None and subj.pos_ == "NOUN" and ctx.agent(subj) is None:
+        # "Machar's party, the SPLM-IO, said": the one the common noun is named as, not its owner
+        head = next((e for c in subj.children if c.dep_ == "appos" and (e := ctx.agent(c)) is not None
+                     and e.kind != PERSON), None)
     found = [head.key] if head is not None else agents_in(ctx, subtree_span(subj))
     if not found and (ante := antecedent(ctx, subj)) is not None:
         found = [ante.key]

@@ -542,7 +542,8 @@ def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
             need = min(2, len(sides), len(other))
             if (p.place is not None and need and len(sides & other) >= need
                     and _overlap(m.date, p.date)
-                    and (p.planned == m.planned or _tenseless(m))):
+                    and (p.planned == m.planned or _tenseless(m))
+                    and not (_proposal(m.trigger) and p.date is not None and not _proposal(p.trigger))):
                 into = p
                 break
         if into is not None and m.separate:
@@ -559,6 +560,14 @@ def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
         into.parts += [k for k in m.parts if k not in into.parts]
         into.sents += [s for s in m.sents if s not in into.sents]
     return sorted(out, key=lambda m: m.sents[0].start)
+
+
+def _proposal(trigger: Token) -> bool:
+    """"X has proposed a direct meeting with Y", "an offer of a summit": a meeting put forward,
+    not one already set; it is no mention of the talks the text dates elsewhere."""
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in diplomacy_words("propose_verbs"):
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in diplomacy_words("offer_nouns")
 
 
 def _called_off(trigger: Token) -> str | None:
