@@ -1163,3 +1163,37 @@ def test_attacks_the_strikes_in_a_district_of_the_city_struck_are_the_same(nlp):
 def test_attacks_what_was_hit_is_named_by_its_country(nlp, text, country):
     got = attacks_of(nlp, text)
     assert [a["places"] for a in got] == [[country]], got
+
+
+# -- the attack told on in the next sentences: who claimed it, where, the camp named again ---------
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("A suicide bomber rammed a car into a police convoy in Bannu on Saturday, killing nine officers. "
+     "A faction of the Pakistani Taliban claimed responsibility.", "Taliban"),
+    ("Gunmen stormed a church in Ondo state on Sunday, killing 22 worshippers. The Islamic State West Africa "
+     "Province claimed responsibility.", "ISWAP"),
+])
+def test_attacks_claim_of_responsibility_with_no_attack_word(nlp, text, attacker):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and attacker in got[0]["attackers"], got
+
+
+def test_attacks_an_accusation_of_something_else_names_no_attacker(nlp):
+    got = attacks_of(nlp, "Security forces raided a hideout in Bannu and killed eight insurgents in a shootout.\n\n"
+                          "Islamabad has accused Kabul's Taliban rulers of sheltering militants, a charge they deny.")
+    assert len(got) == 1 and got[0]["attackers"] == [], got
+
+
+def test_attacks_in_the_same_district_is_the_district_named_before(nlp):
+    got = attacks_of(nlp, "The bombing took place in the Mir Ali area of North Waziristan district, officials said. "
+                          "Hours later, security forces raided a hideout in the same district and killed eight insurgents.")
+    assert got[-1]["places"] == ["North Waziristan district"], got
+
+
+def test_attacks_the_attack_on_the_camp_is_the_attack_on_the_military_camp(nlp):
+    got = attacks_of(nlp, "Jihadist fighters attacked a military camp in central Mali on Tuesday, killing at least 21 "
+                          "soldiers. The attack on the camp in Boulkessi began at dawn. The al Qaeda-linked group JNIM "
+                          "claimed responsibility in a statement.")
+    assert len(got) == 1, got
+    assert got[0]["attackers"] == ["JNIM"] and got[0]["counts"] == [("Killed", 21, None, "soldier")], got

@@ -1166,7 +1166,9 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                                   or (cand.definite and a is previous and not a.aggregate and a.places
                                                       and _within(ctx, cand.places, a.places))
                                                   or _same_toll(a, cand) or (a is previous and _target_named(ctx, a, cand))
-                                                  or (a is previous and _by_the_attackers(cand)))
+                                                  or (a is previous and _by_the_attackers(cand))
+                                                  # "a military camp ... The attack on the camp in X"
+                                                  or (a is previous and cand.definite and _same_target(a, cand)))
                  and not a.war_toll and _compatible(ctx, a, cand)), None)
             if same is not None:
                 if _losses_of_the_attackers(cand):
@@ -1347,10 +1349,15 @@ def _attribute(ctx: DocContext, sent: Span, matches, attacks: list[Candidate]) -
         found += _claimed_by(ctx, tok)
     if not words_of_attack:
         for verb in sent:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in {"claim", "accept", "admit"} and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in {"responsibility", "credit"} for c in verb.children):
+                found += _subject_agent(ctx, verb)  # "A faction of the Pakistani Taliban claimed responsibility."
+                continue
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in words("blame_verbs"):
                 continue
-            if any(c.dep_ == "prep" for c in verb.children):
-                continue  # "accused Russia of war crimes": of something else
+            if any(c.dep_ == "prep" for c in verb.children) or any(
+                    p.dep_ == "prep" and p.lower_ == "of" for c in verb.children if c.dep_ == "dobj" for p in c.children):
+                continue  # "accused Russia of war crimes", "accused X's rulers of sheltering militants": of something else
             found += [k for c in verb.children if c.dep_ == "dobj" for x in [c, *c.conjuncts]
                       for k in [_agent_of(ctx, x)] if k]
     found += [c for c in (state_of_forces(ctx.entities, k) for k in found) if c]
@@ -1618,12 +1625,12 @@ _AREA_NOUNS = frozenset({"area", "region", "town", "city", "village", "locality"
 
 
 def _place_referred_to(ctx: DocContext, cand: Candidate) -> list[str]:
-    """An attack placed only "in the area", "near the town": the place the sentences before it
-    last named (at most two sentences back)."""
+    """An attack placed only "in the area", "near the town", "in the same district": the place the
+    sentences before it last named (at most two sentences back)."""
     first, sents = _sentences_before(ctx, cand, 2)
     refers = any(t.lemma_.lower() in _AREA_NOUNS and t.dep_ == "pobj" and t.head.lower_ in words("locative_preps")
                  and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)
-                 and not any(c.dep_ in {"compound", "amod", "prep"} for c in t.children)
+                 and not any(c.dep_ in {"compound", "amod", "prep"} and c.lower_ != "same" for c in t.children)
                  for t in first)
     if not refers:
         return []
