@@ -647,3 +647,9 @@ def test_meetings_a_proposed_summit_is_not_the_dated_talks(nlp):
     dated = [m for m in rec.meetings if m.location is not None]
     assert [label(m.location) for m in dated] == ["Abu Dhabi"]
     assert not any(label(p) in {"Pashinyan", "Aliyev"} for p in dated[0].participants)
+
+
+def test_meetings_talks_a_side_holds_out_for_are_no_meeting(nlp):
+    rec, _ = records_of(nlp, "The Polisario Front has said it will not lay down its arms until Rabat opens direct "
+                             "talks with the movement.")
+    assert not rec.meetings

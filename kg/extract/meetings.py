@@ -624,7 +624,8 @@ def _conditional(trigger: Token) -> bool:
     opened direct talks"): what would have to happen, not what is planned or held."""
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head if trigger.dep_ == "dobj" else None
     # not "if the talks in Doha succeed": talks that are under way, with a condition on their outcome
-    return verb is not None and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
+    # "will not withdraw until Kinshasa opens direct talks": the talks a side holds out for
+    return verb is not None and any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "until"} for c in verb.children)
 
 
 def _only_possible(trigger: Token) -> bool:
