@@ -1197,3 +1197,21 @@ def test_attacks_the_attack_on_the_camp_is_the_attack_on_the_military_camp(nlp):
                           "claimed responsibility in a statement.")
     assert len(got) == 1, got
     assert got[0]["attackers"] == ["JNIM"] and got[0]["counts"] == [("Killed", 21, None, "soldier")], got
+
+
+@pytest.mark.parametrize(("text", "place", "killed"), [
+    # the attack told in a clause of time under a verb that elsewhere marks no attack ("suspended attacks")
+    ("The government suspended peace talks with the rebels on Friday after the rebel group attacked a military base "
+     "in the province of Tillaberi, killing two soldiers, officials said.", "Tillaberi", 2),
+    ("The junta halted the negotiations after insurgents attacked an army post near Kidal, killing five soldiers.",
+     "Kidal", 5),
+])
+def test_attacks_told_in_a_clause_of_time_are_attacks(nlp, text, place, killed):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and place in " ".join(got[0]["places"]), got
+    assert ("Killed", killed) in [(c[0], c[1]) for c in got[0]["counts"]], got
+
+
+def test_attacks_a_former_group_is_no_earlier_figure(nlp):
+    got = attacks_of(nlp, "Dissidents of the former FARC guerrilla group killed a police officer in Cauca on Thursday.")
+    assert [c[:3] for a in got for c in a["counts"]] == [("Killed", 1, 1)], got

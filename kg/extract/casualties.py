@@ -406,7 +406,11 @@ def _superseded(context: list[Token], head: Token) -> bool:
         if t.lower_ in markers or t.lemma_.lower() in markers:
             if t.ent_type_ in {"DATE", "TIME"} or t.head.ent_type_ in {"DATE", "TIME"}:
                 continue  # "earlier this month", "the previous day": when it happened, not an old figure
-            if t.i in inside or t.head.pos_ in {"NOUN", "PROPN"} or t.pos_ == "ADV" and t.head.lemma_.lower() in _w("report_verbs"):
+            # on the figure or on a word for a toll or a report ("an earlier figure", "initial reports"),
+            # not on whoever is counted or acts ("former FARC dissidents killed a police officer")
+            figure_nouns = casualty_words("toll_nouns") | casualty_words("report_nouns")
+            if t.i in inside or t.head.pos_ in {"NOUN", "PROPN"} and t.head.lemma_.lower() in figure_nouns \
+                    or t.pos_ == "ADV" and t.head.lemma_.lower() in _w("report_verbs"):
                 return True
     return False
 

@@ -626,6 +626,9 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
             return True
         if anc.dep_ == "prep" and anc.lower_ == "without":
             return True  # "entered the town without any combat"
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "when", "because", "since", "as", "once"}
+                                       for c in anc.children):
+            break  # "suspended the talks after the rebels attacked a base": a clause of its own, told as having happened
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "without"}):
             return True  # "did not attack", "no clashes were reported"
