@@ -1215,3 +1215,10 @@ def test_attacks_told_in_a_clause_of_time_are_attacks(nlp, text, place, killed):
 def test_attacks_a_former_group_is_no_earlier_figure(nlp):
     got = attacks_of(nlp, "Dissidents of the former FARC guerrilla group killed a police officer in Cauca on Thursday.")
     assert [c[:3] for a in got for c in a["counts"]] == [("Killed", 1, 1)], got
+
+
+def test_attacks_the_strike_on_a_village_the_gazetteer_lacks_is_the_same(nlp):
+    got = attacks_of(nlp, "The military carried out an airstrike on a village in the Magway region, killing at least 30 "
+                          "people. The strike hit the village of Pazigyi on Tuesday afternoon, residents said.")
+    assert len(got) == 1, got
+    assert got[0]["date"] == ("2024-06-11", "2024-06-11") and ("Killed", 30) in [c[:2] for c in got[0]["counts"]]

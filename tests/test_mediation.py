@@ -42,6 +42,13 @@ def test_mediation_parties_restarting_their_own_talks_do_not_mediate(nlp):
     assert not rec.mediations
 
 
+def test_mediation_states_joined_before_a_relative_clause_both_mediate(nlp):
+    rec, label = records_of(nlp, "Mexico and Brazil, which act as guarantors of the talks between Venezuela's government "
+                                 "and the opposition, called on both sides to keep the agreement.")
+    assert {label(k) for m in rec.mediations for k in m.mediators} == {"Mexico", "Brazil"}
+    assert not any(label(k) in {"Mexico", "Brazil"} for m in rec.mediations for k in m.parties)
+
+
 @pytest.mark.parametrize("text", [
     "Russian strikes across Ukraine killed at least 20 people overnight, as negotiators in Riyadh tried to revive "
     "ceasefire talks. A Ukrainian official said Kyiv had received a new proposal from Saudi mediators.",

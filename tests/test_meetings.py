@@ -653,3 +653,9 @@ def test_meetings_talks_a_side_holds_out_for_are_no_meeting(nlp):
     rec, _ = records_of(nlp, "The Polisario Front has said it will not lay down its arms until Rabat opens direct "
                              "talks with the movement.")
     assert not rec.meetings
+
+
+def test_meetings_place_of_the_attack_that_ended_the_talks_is_not_theirs(nlp):
+    rec, label = records_of(nlp, "The Philippine government suspended peace talks with the New People's Army on Friday "
+                                 "after the rebels attacked a military base in the province of Samar.")
+    assert [m.location for m in rec.meetings] == [None], [(m.location, m.status) for m in rec.meetings]

@@ -1096,6 +1096,14 @@ def _same_target(a: Candidate, b: Candidate) -> bool:
         x.split()[-1] == y.split()[-1] for x in a.targets for y in b.targets)
 
 
+def _unplaced(ctx: DocContext, places: list[str]) -> bool:
+    """Whether every place is one the gazetteer does not hold and the text puts in no country
+    ("the village of X"): nothing says it lies elsewhere than the attack told just before."""
+    ents = ctx.entities.entities
+    return bool(places) and all((e := ents.get(p)) is not None and e.country_key is None and not e.geonames_id
+                                for p in places)
+
+
 def _within(ctx: DocContext, inner: list[str], outer: list[str]) -> bool:
     """Whether every place of ``inner`` is one the text puts in a place of ``outer``."""
     anchors = ctx.entities.anchors
@@ -1117,7 +1125,8 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places, ctx.entities.anchors)
         told_again = _same_toll(earlier, later) and agree  # "4 killed in Sudan" ... "in El Fasher"
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
-        restated = later.definite and later.trigger.tag_ == "NN" and agree and not later.casualties
+        restated = later.definite and later.trigger.tag_ == "NN" and (agree or _unplaced(ctx, later.places)) \
+            and not later.casualties
         by_them = _by_the_attackers(later) and agree  # "The attackers opened fire near the village of X"
         if not (same_target or told_again or restated or by_them):
             return False
@@ -1158,9 +1167,10 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                                   or (not cand.places and a is previous)
                                                   or (cand.outcome_only and a is previous and not a.places and not a.aggregate)
                                                   or (set(a.targets) & set(cand.targets))
-                                                  or (cand.definite and cand.trigger.tag_ == "NN" and a is previous and not a.aggregate
-                                                      and attack_places.places_agree(
-                                                      ctx.entities.entities, a.places, cand.places))
+                                                  or (cand.definite and cand.trigger.tag_ == "NN" and a is previous
+                                                      and not a.aggregate and (attack_places.places_agree(
+                                                          ctx.entities.entities, a.places, cand.places)
+                                                          or _unplaced(ctx, cand.places)))
                                                   # "The strikes hit a neighbourhood in Sanaa's X district": the
                                                   # strikes just told, in a part of their place
                                                   or (cand.definite and a is previous and not a.aggregate and a.places

@@ -178,8 +178,8 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                 if c.tag_ == "WDT" or c.lower_ in {"who", "which", "that"} and head.dep_ == "relcl":
                     # "Angola, which has acted as a mediator"; "Saudi Arabia's deputy minister, X, who leads
                     # the mediation": the relative clause hung on the title, whose name and state are its appositive and owner
-                    owner = head.head
-                    out += [e.key for x in (owner, *(c for c in owner.children if c.dep_ in {"appos", "poss"}))
+                    owner = head.head  # "Cuba and Norway, which act as guarantors": each of those joined
+                    out += [e.key for x in (owner, *owner.conjuncts, *(c for c in owner.children if c.dep_ in {"appos", "poss"}))
                             if (e := ctx.agent(x)) is not None and e.key not in out]
             if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
                 ent = ctx.agent(c)

@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import (
     agents_in, phrase_agents, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
 )
+from kg.extract.attack_places import is_attack_word, is_violence_verb
 from kg.extract.context import DocContext, clause_head, rejects, sentence_lemmas, shared_subject, subtree_span, words
 from kg.extract.diplomatic_triggers import (
     call_partners, call_trigger, callees, mediation_trigger, meeting_triggers, modality, topic_of,
@@ -104,6 +105,9 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
             if _in_topic(t, scope) or any(o != trigger and o in t.ancestors and o not in trigger.ancestors
                                           for o in others):
                 continue  # "the talks come after rounds held in X": X is the rounds' place
+            if any(a not in trigger.ancestors and a != trigger and (is_violence_verb(a) or is_attack_word(a))
+                   for a in _path(t, scope)):
+                continue  # "suspended talks after the rebels attacked a base in X": X is the attack's place
             key = _locative_place(ctx, t)
             if key:
                 return key
