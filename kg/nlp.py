@@ -923,7 +923,6 @@ def _long_form_inside(doc: Doc, start: int, acronym: str) -> tuple[int, int] | N
     return None
 
 
-@lru_cache(maxsize=4)
 def _named_as_a_body(doc: Doc, i: int) -> bool:
     """"Machar's party, the SPLM-IO,", "the rebel alliance, AFC,": an acronym set off after a word
     for a party or an armed group names that organization."""
@@ -943,6 +942,7 @@ def _body_nouns() -> frozenset[str]:
     return frozenset(load_json("references.json")["org_heads"]) | {"party"}
 
 
+@lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """Load the configured English pipeline with the project's components (cached per model)."""
     name = resolve_model(model)

@@ -278,3 +278,10 @@ def test_nlp_city_name_read_as_a_modifier_word_is_a_place(nlp, text, place):
 
 def test_nlp_common_word_before_a_noun_is_no_city(nlp):
     assert not any(e.label_ == "GPE" for e in nlp("Police vehicles were attacked on the highway.").ents)
+
+
+def test_nlp_pipeline_is_loaded_once_per_model(nlp):
+    """Every document of a build reads with the same pipeline, loaded once (not per document)."""
+    from kg.nlp import load_nlp
+
+    assert load_nlp() is nlp and load_nlp(None) is load_nlp(None)
