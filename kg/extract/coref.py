@@ -195,6 +195,12 @@ def _description(tok: Token, heads) -> tuple[Span, list[Token]] | None:
     if tok.lower_ not in heads or tok.tag_ in {"NNS", "NNPS"} or _names_something(tok):
         return None
     det = _determiner(tok)
+    if det is None and tok.lower_ == "capital":
+        # "Somalia's capital": the country's name in the possessive stands for the article
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None:
+            return tok.doc[owner.left_edge.i : tok.i + 1], [t for t in tok.subtree if owner.left_edge.i <= t.i < tok.i
+                                                              and not t.is_punct and t.dep_ != "case"]
     if det is None:
         return None
     mods = [t for t in tok.subtree if det.i < t.i < tok.i and not t.is_punct]
