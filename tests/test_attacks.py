@@ -1222,3 +1222,25 @@ def test_attacks_the_strike_on_a_village_the_gazetteer_lacks_is_the_same(nlp):
                           "people. The strike hit the village of Pazigyi on Tuesday afternoon, residents said.")
     assert len(got) == 1, got
     assert got[0]["date"] == ("2024-06-11", "2024-06-11") and ("Killed", 30) in [c[:2] for c in got[0]["counts"]]
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    ("Al-Shabaab fighters stormed a hotel in Somalia's capital late Friday, killing at least nine people.", "Mogadishu"),
+    ("The paramilitaries shelled Sudan's capital on Monday, killing five people.", "Khartoum"),
+])
+def test_attacks_a_countrys_capital_in_the_possessive(nlp, text, capital):
+    got = attacks_of(nlp, text)
+    assert [a["places"] for a in got] == [[capital]], got
+
+
+@pytest.mark.parametrize(("text", "places", "weapons"), [
+    # what the victim had done is not this attack's place or weapon
+    ("The army said it had killed a rebel commander who was involved in rocket launches toward Goma.", [], []),
+    ("Troops killed a militant leader who had planned bomb attacks on soldiers in Gao, the army said.", [], []),
+    # where the victim was is the place
+    ("A drone strike killed a man who was walking near his home in Marjayoun.", ["Marjayoun"], ["drone"]),
+])
+def test_attacks_what_the_victim_had_done_is_not_the_scene(nlp, text, places, weapons):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got
+    assert got[0]["places"] == places and got[0]["weapons"] == weapons, got

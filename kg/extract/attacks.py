@@ -24,7 +24,7 @@ from kg.extract.casualties import CasualtyMention, casualty_words, find_casualti
 from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, misread_relative, subjects, tree_distance, words
 from kg.extract.event_types import CLASH, classify, set_off
-from kg.extract.triggers import accidental, find_triggers, match_triggers, victim_words
+from kg.extract.triggers import accidental, find_triggers, in_victims_past, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon, word_set
 from kg.resolve.dates import DateWindow
 from kg.resolve.numbers import parse_number
@@ -661,7 +661,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         near = _nearest(tok, cands)
         if meeting_words and min(tree_distance(tok, m) for m in meeting_words) < tree_distance(tok, near.trigger):
             continue  # "... came hours after officials sat down in X": the meeting's place
-        if attack_places.someones_whereabouts(ctx, tok):
+        if attack_places.someones_whereabouts(ctx, tok) or in_victims_past(tok):
             continue
         if key not in near.places:
             near.places.append(key)
@@ -689,6 +689,8 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     low_words, word_tokens = _weapon_words(sent)
     for start, end, concept in lex.match(low_words):
         tok = word_tokens[end - 1]
+        if in_victims_past(tok):
+            continue  # "a commander who had fired rockets": the victim's weapon, not this attack's
         if _not_used(tok) and not (set_off(concept) and tok.head.lemma_.lower() in words("hitting_verbs")):
             # "their vehicle struck a roadside bomb": a mine or a planted bomb is set off by what hits it
             continue

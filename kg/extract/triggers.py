@@ -641,6 +641,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not has_casualties and any(
             c.dep_ == "nsubj" and c.lower_ in {"it", "this", "that"} for c in tok.head.children):
         return True  # "It was the second attack on the city this week": what was told before, restated
+    if in_victims_past(tok):
+        return True  # "killed a commander who was involved in rocket launches": what the victim had done
     if _one_of_a_series(tok):
         return True  # "..., the latest in a string of attacks on villagers": the run, not another event
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in violence_words("duration_nouns") and not has_casualties:
@@ -654,6 +656,19 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if not has_casualties and _habitual(tok):
         return True  # "rival clans have often fought", "has been fighting for weeks": a state of affairs
     return not has_casualties and _background(tok)
+
+
+def in_victims_past(tok: Token) -> bool:
+    """Whether a word stands in a relative clause on someone killed or wounded that tells of
+    violence ("killed a commander who was involved in rocket launches toward X", "a leader who
+    had planned attacks on soldiers in Y"): what the victim had done, not this attack's scene or
+    weapon. Not "killed a man who was walking near his home in X", where the victim was."""
+    for anc in list(tok.ancestors)[:6]:
+        if anc.dep_ == "relcl" and anc.head.dep_ in {"dobj", "nsubjpass"} \
+                and anc.head.head.lemma_.lower() in event_words("kill_verbs") | event_words("injure_verbs"):
+            return any(t.lemma_.lower() in event_words("attack_nouns") or t.lemma_.lower() in event_words("attack_verbs")
+                       for t in anc.subtree)
+    return False
 
 
 def _one_of_a_series(tok: Token) -> bool:
