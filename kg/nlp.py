@@ -814,7 +814,8 @@ _FAMILY_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ould", "ag", "w
 
 def _family_names_rejoined(doc: Doc, ents) -> tuple[Span, ...]:
     """"Faris Nasser al-Houthi", cut by the entity ruler into a person "Faris Nasser al-" and the
-    group "Houthi": a person's name ending in a family particle takes the name right after it."""
+    group "Houthi": a person's name ending in a family particle takes the name right after it; two
+    person names right next to each other ("Oleksandr | Prokudin") are one."""
     out: list[Span] = []
     skip = -1
     for n, ent in enumerate(ents):
@@ -825,6 +826,12 @@ def _family_names_rejoined(doc: Doc, ents) -> tuple[Span, ...]:
         if ent.label_ == "PERSON" and nxt is not None and words and words[-1].lower_ in _FAMILY_PARTICLES \
                 and nxt.start == ent.end and len(nxt) == 1 and nxt[0].text[:1].isupper() \
                 and not doc[ent.end - 1].whitespace_:
+            out.append(Span(doc, ent.start, nxt.end, label="PERSON"))
+            skip = nxt.start
+            continue
+        if ent.label_ == "PERSON" and nxt is not None and nxt.label_ == "PERSON" and nxt.start == ent.end \
+                and all(t.is_alpha and t.text[:1].isupper() for t in (*ent, *nxt)):
+            # "Governor Oleksandr | Prokudin": one name the model cut in two, nothing between the halves
             out.append(Span(doc, ent.start, nxt.end, label="PERSON"))
             skip = nxt.start
             continue

@@ -285,3 +285,8 @@ def test_nlp_pipeline_is_loaded_once_per_model(nlp):
     from kg.nlp import load_nlp
 
     assert load_nlp() is nlp and load_nlp(None) is load_nlp(None)
+
+
+def test_nlp_a_name_cut_in_two_by_the_model_is_one_person(nlp):
+    doc = nlp("Russian shelling killed two people in Kherson, Governor Oleksandr Prokudin said.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Oleksandr Prokudin", "PERSON")]
