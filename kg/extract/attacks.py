@@ -1237,7 +1237,7 @@ def _same_toll(a: Candidate, b: Candidate) -> bool:
 
 
 def _war_toll(trigger: Token) -> bool:
-    """"a conflict that has killed tens of thousands", "the war has killed 24,000", "the fighting has
+    """"a conflict that has killed some 20,000", "the war has killed 9,000", "the fighting has
     left 3,500 dead since October": the toll of a whole war so far, told with the perfect or from
     a start ("since"), not one attack's ("fighting in X killed five on Monday")."""
     if trigger.pos_ in {"VERB", "AUX"}:
