@@ -1244,3 +1244,15 @@ def test_attacks_what_the_victim_had_done_is_not_the_scene(nlp, text, places, we
     got = attacks_of(nlp, text)
     assert len(got) == 1, got
     assert got[0]["places"] == places and got[0]["weapons"] == weapons, got
+
+
+def test_attacks_a_nightly_launch_tally_is_a_wave_of_its_own(nlp):
+    got = _with_aggregate(nlp, "In the Zaporizhzhia region, one person was killed in Huliaipole, the governor said. "
+                               "The air force said Russia launched 90 drones and three ballistic missiles overnight, "
+                               "of which 61 drones were shot down.")
+    assert [(agg, counts) for agg, counts, _ in got] == [(False, [("Killed", 1)]), (True, [])], got
+
+
+def test_attacks_counted_missiles_fired_at_a_city_are_one_attack(nlp):
+    got = _with_aggregate(nlp, "Russian forces fired two missiles at Dnipro on Monday, killing three people.")
+    assert [(agg, counts) for agg, counts, _ in got] == [(False, [("Killed", 3)])], got

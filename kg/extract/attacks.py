@@ -59,6 +59,7 @@ class Candidate:
     whole_of_parts: bool = False  # a toll the text also tells place by place or side by side
     war_toll: bool = False  # the toll of a whole war so far ("the conflict has killed 20,000")
     described_anew: bool = False  # attackers described, not named back ("jihadists killed", not "the attackers")
+    tally: bool = False  # a count of munitions launched ("Russia launched 112 drones overnight")
 
     def __post_init__(self) -> None:
         if not self.triggers:
@@ -653,6 +654,9 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         cand.aggregate = cand.trigger.tag_ == "NNS" and any(m in sent.text.lower() for m in words("aggregate_markers"))
         if _war_toll(cand.trigger):
             cand.aggregate = cand.war_toll = True
+        if _launch_tally(cand.trigger) and not any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sent
+                                                    if t.i > cand.trigger.i):
+            cand.aggregate = cand.tally = True
     # places
     meeting_words = attack_places.meeting_words(sent)
     sentence_places = attack_places.sentence_places(ctx, sent)
@@ -1163,7 +1167,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                     continue
                 attacks.append(cand)
                 continue
-            fresh = cand.war_toll or (_new_mention(cand) and not (previous is not None and _same_toll(previous, cand)))
+            fresh = cand.war_toll or cand.tally or (_new_mention(cand) and not (previous is not None and _same_toll(previous, cand)))
             same = None if fresh else next(
                 (a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places)
                                                   or (not cand.places and a is previous)
@@ -1234,6 +1238,20 @@ def _same_toll(a: Candidate, b: Candidate) -> bool:
     """Whether two mentions state one same figure for one outcome ("11 killed" told twice)."""
     figures = {(m.record.outcome, m.record.min, m.record.max) for m in a.casualties if not m.record.vague}
     return any((m.record.outcome, m.record.min, m.record.max) in figures for m in b.casualties if not m.record.vague)
+
+
+def _launch_tally(trigger: Token) -> bool:
+    """"Russia launched 112 drones and two ballistic missiles overnight": a count of the munitions
+    a side launched (an air force's nightly tally), a wave of its own, not more of the attack
+    told before."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in {"launch", "fire"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"at", "on", "towards", "toward", "into", "against", "in"} for c in trigger.children):
+        return False  # "fired two missiles at Odesa": an attack on a place
+    lex = weapon_lexicon().by_label
+    objs = [o for c in trigger.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    return any((o.lower_ in lex or o.lemma_.lower() in lex) and any(
+        n.dep_ == "nummod" and n.like_num and n.lower_ not in {"one", "1", "a"} for n in o.children) for o in objs)
 
 
 def _war_toll(trigger: Token) -> bool:
