@@ -161,6 +161,11 @@ def shared_subject(verb: Token) -> Token | None:
     return None
 
 
+def takes_to(verb: Token) -> bool:
+    """Whether a verb has the infinitive marker "to" ("urged X to withdraw", "tried to revive")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def rejects(verb: Token) -> bool:
     """A verb of turning something down: "reject", "refuse", or a phrasal one ("turned down",
     "ruled out", "brushed aside")."""

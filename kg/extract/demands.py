@@ -18,7 +18,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, phrase_tokens, side_of, subject_agent
-from kg.extract.context import DocContext, rejects, sentence_lemmas, subtree_span, words
+from kg.extract.context import DocContext, rejects, sentence_lemmas, subtree_span, takes_to, words
 from kg.extract.wording import clause_text, compact_clause, phrase
 from kg.lexicon import diplomacy_words
 from kg.records import PERSON, DemandRecord
@@ -72,7 +72,7 @@ def _demand_clauses(tok: Token) -> list[Token]:
         if not preps:  # "tied any deal to direct talks", with "to direct" read as an infinitive
             objs = [o for o in tok.children if o.dep_ == "dobj"]
             out += [a for o in objs for a in (*o.children, *tok.children) if a.dep_ in {"acl", "advcl"}
-                    and a.i > o.i and _infinitive(a) and any(x.dep_ == "dobj" for x in a.children)]
+                    and a.i > o.i and takes_to(a) and any(x.dep_ == "dobj" for x in a.children)]
         for c in tok.children:
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(x.dep_ == "nsubj" for x in c.children):
                 out.append(c)
@@ -80,7 +80,7 @@ def _demand_clauses(tok: Token) -> list[Token]:
         # "X wants the army to accept a ceasefire": what one side wants another to do
         for c in tok.children:
             if c.dep_ in {"ccomp", "xcomp"} and _own_subject(c) is not None \
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    and takes_to(c):
                 out.append(c)
     elif lemma in {"demand", "insist", "require"}:
         for c in tok.children:
@@ -99,7 +99,7 @@ def _demand_clauses(tok: Token) -> list[Token]:
         if told and not any(c.dep_ in {"dobj", "dative"} for c in tok.children):
             return []
         for c in tok.children:
-            infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            infinitive = takes_to(c)
             if (c.dep_ == "xcomp" and (infinitive or not told)) or (c.dep_ == "ccomp" and not told) or _to_infinitive(c):
                 out.append(c)
                 # "urged X to halt ... and for Y to pull out": each its own demand
@@ -161,19 +161,15 @@ def _stand_in(tok: Token) -> Token:
     return earlier[-1] if earlier else tok
 
 
-def _infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
 def _to_infinitive(tok: Token) -> bool:
     """"called on X to pull back": the parser sometimes hangs the infinitive as an adverbial."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and takes_to(tok)
 
 
 def _demand_label(ctx: DocContext, tok: Token) -> str:
     if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "conj" and _own_subject(tok) is not None:
         return (_addressee(ctx, tok) + compact_clause(tok).removeprefix("for ")).strip()
-    if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or _to_infinitive(tok) or (tok.dep_ == "acl" and _infinitive(tok))):
+    if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or _to_infinitive(tok) or (tok.dep_ == "acl" and takes_to(tok))):
         return (_addressee(ctx, tok) + compact_clause(_stand_in(tok)).removeprefix("to ")).strip()
     if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in diplomacy_words("want_verbs"):
         return compact_clause(tok).replace(" to ", " ", 1)  # "the army to accept a ceasefire"
@@ -353,7 +349,7 @@ def _rejected_calls(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], l
         rejecters = agents_in(ctx, phrase_tokens(subj)) if subj is not None else []
         # the call's infinitive, also when the parser hangs it on the verb ("rejected calls to X")
         clauses = [c for c in tok.children if c.dep_ == "acl" or (
-            c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))] + [
+            c.dep_ == "relcl" and takes_to(c))] + [
             c for c in tok.head.children if c.dep_ == "advcl" and c.left_edge.i == tok.right_edge.i + 1]
         for c in clauses:
             if c.pos_ == "VERB" and rejecters:

@@ -27,7 +27,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
-from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, words
+from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, takes_to, words
 from kg.extract.diplomatic_triggers import (
     hyphen_leader, may_tell_of_mediation, may_tell_of_meeting, mediation_noun, mediation_trigger, meeting_trigger,
     meeting_triggers, restart_trigger, talks_goal,
@@ -94,7 +94,7 @@ def _goal_phrase(ctx: DocContext, noun: Token) -> str:
         start -= 1
     text = noun.doc[start : noun.i + 1].text
     for c in noun.children:
-        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if c.dep_ == "acl" and takes_to(c):
             return f"{text} {compact_clause(c)}"
     return text
 
@@ -288,7 +288,7 @@ def _conflict_sides(ctx: DocContext, scope: Token) -> list[str]:
 def _purpose_clauses(verb: Token) -> list[Token]:
     """"met ... to discuss a deal", "in Israel to seek a truce plan": what a meeting is for."""
     return [c for c in verb.children if c.dep_ in {"advcl", "xcomp", "acl"}
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            and takes_to(c)]
 
 
 def _deal_talks(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str], str | None]]:
@@ -324,7 +324,7 @@ def _push_subject(verb: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None:
         return subj
-    to = any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+    to = takes_to(verb)
     if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and to):
         return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if verb.dep_ == "acl" and to and verb.head.lemma_.lower() in words("mediation_effort_nouns"):

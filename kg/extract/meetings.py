@@ -29,7 +29,9 @@ from kg.extract.actors import (
     agents_in, phrase_agents, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
 )
 from kg.extract.attack_places import is_attack_word, is_violence_verb
-from kg.extract.context import DocContext, clause_head, rejects, sentence_lemmas, shared_subject, subtree_span, words
+from kg.extract.context import (
+    DocContext, clause_head, rejects, sentence_lemmas, shared_subject, subtree_span, takes_to, words,
+)
 from kg.extract.diplomatic_triggers import (
     call_partners, call_trigger, callees, mediation_trigger, meeting_triggers, modality, topic_of,
 )
@@ -134,7 +136,7 @@ def _in_topic(tok: Token, scope: Token) -> bool:
         if a.dep_ == "prep" and a.lower_ in words("topic_preps"):
             return True
         if a.dep_ in {"advcl", "xcomp", "acl"} and a.pos_ == "VERB" and a.lemma_.lower() not in _HOLDING \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
+                and takes_to(a) \
                 and any(c.dep_ in {"dobj", "ccomp"} for c in a.children):
             return True  # "met to discuss a deal to end the war in X"; not "due to begin in X"
     return False
@@ -446,7 +448,7 @@ def _purpose_of(inner: Token, outer: Token) -> bool:
     holds another meeting tells what that meeting is for."""
     return inner.pos_ == "VERB" and inner.dep_ in {"advcl", "xcomp"} and outer.dep_ == "dobj" \
         and outer.head == inner.head and outer.i < inner.i \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in inner.children)
+        and takes_to(inner)
 
 
 def _held_as_such(tok: Token) -> bool:
@@ -571,6 +573,11 @@ def _proposal(trigger: Token) -> bool:
     not one already set; it is no mention of the talks the text dates elsewhere."""
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in diplomacy_words("propose_verbs"):
         return True
+    return _offered(trigger)
+
+
+def _offered(trigger: Token) -> bool:
+    """"an offer of talks", "a proposal for a summit": a meeting named in an offer."""
     return trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in diplomacy_words("offer_nouns")
 
 
@@ -608,12 +615,12 @@ def _refused(trigger: Token) -> bool:
     if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and head.lemma_.lower() in {"demand", "require"} | diplomacy_words("want_verbs"):
         return True  # "the M23 demanded direct talks with Kinshasa": a demand, no meeting yet
     if trigger.pos_ == "VERB" and trigger.dep_ in {"xcomp", "ccomp", "advcl"} \
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in trigger.children) \
+            and takes_to(trigger) \
             and head.lemma_.lower() in diplomacy_words("directive_verbs") - {"tell"}:
         return True
     verb = clause_head(trigger)
     if verb is not trigger and verb.dep_ in {"xcomp", "ccomp", "advcl"} \
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children) \
+            and takes_to(verb) \
             and verb.head.lemma_.lower() in diplomacy_words("directive_verbs") - {"tell"}:
         return True  # "pressing both sides to return to talks in Jeddah": talks asked for
     if any(a.lemma_.lower() in {"tie", "link", "condition"} and a.pos_ == "VERB" for a in list(trigger.ancestors)[:3]):
@@ -648,7 +655,7 @@ def _only_possible(trigger: Token) -> bool:
             return True
         if t.tag_ != "MD" and t.lemma_.lower() in markers and t.pos_ in {"VERB", "ADV", "ADJ", "NOUN"}:
             return True
-    return trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in diplomacy_words("offer_nouns")
+    return _offered(trigger)
 
 
 def _separate(trigger: Token) -> bool:
