@@ -31,7 +31,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.datelines import dateline_spans
-from kg.extract.entities import EntityTable, _org_lexicon, clean_name, place_entity, salient_countries
+from kg.extract.entities import EntityTable, _org_lexicon, capital_entity, clean_name, salient_countries
 from kg.lexicon import event_words, load_json, organization_kinds, organization_patterns, title_words
 from kg.records import CITY, COUNTRY, ORGANIZATION, PERSON, Entity
 from kg.resolve.names import is_acronym, stands_for
@@ -346,11 +346,11 @@ def _place_descriptions(doc: Doc, table: EntityTable) -> None:
         if ent is None and country is None and tok.lower_ == "capital":
             info = _dateline_seat(doc, span.start)
             if info is not None:  # "KYIV (AP) — Drones attacked the capital": the dateline's capital
-                ent = place_entity(table, info.capital, [info.iso2], CITY)
+                ent = capital_entity(table, info)
         if ent is None and country is not None and tok.lower_ == "capital":
             info = gaz.country_by_iso(country.partition(":")[2])
             if info is not None and info.capital:  # "the Sudanese capital": its capital, named or not
-                ent = place_entity(table, info.capital, [info.iso2], CITY)
+                ent = capital_entity(table, info)
         if ent is not None:
             # "the Swiss city" is a name of the place; "the village" is no name of any
             table.refer(span, ent.key, f"'{span.text}' refers to {ent.label}, the nearest {tok.lower_} "

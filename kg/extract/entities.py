@@ -23,7 +23,7 @@ from kg.extract.place_phrases import PlaceFrame, close_spelling, owner_prefix, r
 from kg.extract.place_phrases import words as place_words
 from kg.resolve.names import surname_stem
 from kg.nlp import _run_by
-from kg.resolve.places import gazetteer
+from kg.resolve.places import CountryInfo, gazetteer
 
 THING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _QUOTES = "\"'“”‘’«»"
@@ -527,6 +527,11 @@ def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> N
                     table.anchors[key].append(akey)
 
 
+def capital_entity(table: EntityTable, info: CountryInfo) -> Entity:
+    """The city entity of a country's capital (``info``: the gazetteer's country), named or not."""
+    return place_entity(table, info.capital, [info.iso2], CITY)
+
+
 def _possessive_anchors(doc: Doc, table: EntityTable) -> None:
     """"Sanaa's Shuub district", "Khartoum's Bahri neighbourhood": a place the text puts in the
     city or region named before it with "'s" lies in that place."""
@@ -538,7 +543,7 @@ def _possessive_anchors(doc: Doc, table: EntityTable) -> None:
         if owner is not None and owner.kind == COUNTRY:  # "Sanaa's X district": the capital, read here as the city
             info = gazetteer().country_by_iso(owner.key.partition(":")[2])
             surface = clean_name(doc[start - 2].text)
-            owner = place_entity(table, info.capital, [info.iso2], CITY) \
+            owner = capital_entity(table, info) \
                 if info is not None and info.capital and info.capital.casefold() == surface.casefold() else None
         if owner is not None and owner.key != key and owner.kind in {CITY, REGION} and not (
                 owner.kind == REGION and ent.kind == CITY and ent.geonames_id):
