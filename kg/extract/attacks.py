@@ -722,21 +722,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         cand.attacked = _attacked(ctx, cand)
         cand.reporters = [r for r in reporters if r not in cand.attackers or len(reporters) == 1]
         if cand.war_toll:
-            # "Israel's offensive has killed ...": the owner of the campaign wages it; it is no place
-            owners = {t.i for t in cand.place_tokens if t.dep_ == "poss"}
-            keep = [(t, k) for t, k in zip(cand.place_tokens, cand.places) if t.i not in owners]
-            cand.attackers += [k for t, k in zip(cand.place_tokens, cand.places) if t.i in owners and k not in cand.attackers]
-            cand.place_tokens, cand.places = [t for t, _ in keep], [k for _, k in keep]
-            # from the war's start, where the sentence tells it ("since April 2023"), to the day of the news
-            # "since April 2023", "erupted in April 2023": a start; not "now in its 16th year"
-            since = next((e for e in sent.ents if e.label_ == "DATE" and (
-                e.root.head.lower_ == "since" or (e.start > 0 and e.doc[e.start - 1].lower_ == "since")
-                or (e.root.head.pos_ == "ADP" and e.root.head.head.lemma_.lower() in words("start_verbs")))), None)
-            cand.date = ctx.date_of(since, "past") if since is not None else None
-            start = cand.date.earliest if cand.date is not None else None
-            # with no start told, the toll as of the day of the news
-            cand.date = DateWindow(start, ctx.published, cand.date.text if cand.date else "") \
-                if start is not None and ctx.published is not None and start <= ctx.published else _news_window(ctx)
+            _read_as_war_toll(ctx, cand)
         if cand.aggregate and len(cand.places) == 1 and not cand.date and not cand.whole_of_parts and not cand.war_toll:
             cand.aggregate = False
         if len(cand.places) > 1:
@@ -1102,6 +1088,19 @@ def _same_target(a: Candidate, b: Candidate) -> bool:
         x.split()[-1] == y.split()[-1] for x in a.targets for y in b.targets)
 
 
+def _tells_on(ctx: DocContext, previous: Candidate, cand: Candidate) -> bool:
+    """Whether a mention tells more of the attack told just before it: "the strike" where that
+    attack was (or in a place the text puts nowhere else), "the strikes" in a part of its place
+    ("Sanaa's X district"), the target named again ("a military camp ... the attack on the camp",
+    "shelled a displacement camp ... the attack on the X camp"), "the attackers" acting on."""
+    if cand.definite and not previous.aggregate and (
+            cand.trigger.tag_ == "NN" and (attack_places.places_agree(ctx.entities.entities, previous.places, cand.places)
+                                           or _unplaced(ctx, cand.places))
+            or previous.places and _within(ctx, cand.places, previous.places)):
+        return True
+    return _target_named(ctx, previous, cand) or _by_the_attackers(cand) or (cand.definite and _same_target(previous, cand))
+
+
 def _unplaced(ctx: DocContext, places: list[str]) -> bool:
     """Whether every place is one the gazetteer does not hold and the text puts in no country
     ("the village of X"): nothing says it lies elsewhere than the attack told just before."""
@@ -1173,18 +1172,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                                   or (not cand.places and a is previous)
                                                   or (cand.outcome_only and a is previous and not a.places and not a.aggregate)
                                                   or (set(a.targets) & set(cand.targets))
-                                                  or (cand.definite and cand.trigger.tag_ == "NN" and a is previous
-                                                      and not a.aggregate and (attack_places.places_agree(
-                                                          ctx.entities.entities, a.places, cand.places)
-                                                          or _unplaced(ctx, cand.places)))
-                                                  # "The strikes hit a neighbourhood in Sanaa's X district": the
-                                                  # strikes just told, in a part of their place
-                                                  or (cand.definite and a is previous and not a.aggregate and a.places
-                                                      and _within(ctx, cand.places, a.places))
-                                                  or _same_toll(a, cand) or (a is previous and _target_named(ctx, a, cand))
-                                                  or (a is previous and _by_the_attackers(cand))
-                                                  # "a military camp ... The attack on the camp in X"
-                                                  or (a is previous and cand.definite and _same_target(a, cand)))
+                                                  or _same_toll(a, cand) or (a is previous and _tells_on(ctx, a, cand)))
                  and not a.war_toll and _compatible(ctx, a, cand)), None)
             if same is not None:
                 if _losses_of_the_attackers(cand):
@@ -1238,6 +1226,24 @@ def _same_toll(a: Candidate, b: Candidate) -> bool:
     """Whether two mentions state one same figure for one outcome ("11 killed" told twice)."""
     figures = {(m.record.outcome, m.record.min, m.record.max) for m in a.casualties if not m.record.vague}
     return any((m.record.outcome, m.record.min, m.record.max) in figures for m in b.casualties if not m.record.vague)
+
+
+def _read_as_war_toll(ctx: DocContext, cand: Candidate) -> None:
+    """A war toll's sides and window: the owner of the campaign ("Israel's offensive has killed
+    ...") wages it and is no place; it runs from the war's start the sentence tells ("since April
+    2023", "erupted in April 2023"; not "now in its 16th year") to the day of the news, else it is
+    the toll as of the day of the news."""
+    owners = {t.i for t in cand.place_tokens if t.dep_ == "poss"}
+    keep = [(t, k) for t, k in zip(cand.place_tokens, cand.places) if t.i not in owners]
+    cand.attackers += [k for t, k in zip(cand.place_tokens, cand.places) if t.i in owners and k not in cand.attackers]
+    cand.place_tokens, cand.places = [t for t, _ in keep], [k for _, k in keep]
+    since = next((e for e in cand.sent.ents if e.label_ == "DATE" and (
+        e.root.head.lower_ == "since" or (e.start > 0 and e.doc[e.start - 1].lower_ == "since")
+        or (e.root.head.pos_ == "ADP" and e.root.head.head.lemma_.lower() in words("start_verbs")))), None)
+    told = ctx.date_of(since, "past") if since is not None else None
+    start = told.earliest if told is not None else None
+    cand.date = DateWindow(start, ctx.published, told.text) \
+        if start is not None and ctx.published is not None and start <= ctx.published else _news_window(ctx)
 
 
 def _launch_tally(trigger: Token) -> bool:
