@@ -18,6 +18,10 @@ from kg.extract.context import DocContext
         ("PARIS — The minister said talks would resume.", "PARIS — "),
         ("BANGKOK: Troops clashed near the border.", "BANGKOK: "),
         ("ADEN, Yemen — Houthi drones struck a military post.", "ADEN, Yemen — "),
+        # the day it was filed between the place and the agency; an agency with no dash after it
+        ("TRIPOLI, March 3 (Reuters) - Rival brigades clashed overnight.", "TRIPOLI, March 3 (Reuters) - "),
+        ("Quetta, Jan 14 (PTI) Two soldiers were killed.", "Quetta, Jan 14 (PTI) "),
+        ("Srinagar (IANS) Troops exchanged fire with militants.", "Srinagar (IANS) "),
     ],
 )
 def test_datelines_span_ends_where_the_story_starts(text, dateline):
@@ -30,6 +34,7 @@ def test_datelines_span_ends_where_the_story_starts(text, dateline):
     [
         "Residents said: the shelling went on all night.",
         "The army - which denies the claim - said it struck a depot.",
+        "On Monday, June 3 (local time) troops crossed the river.",
     ],
 )
 def test_datelines_ordinary_sentences_have_none(text):
@@ -56,3 +61,19 @@ def test_datelines_sentence_after_a_dateline_on_its_line_is_read_whole(nlp, text
     assert not set(labels) & {"Khartoum", "Mogadishu", "Bamako"}
     if attacker:
         assert [ctx.entities.entities[k].label for k in attack.attackers] == [attacker]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Quetta, Jan 14 (PTI) At least five soldiers were killed and four others injured when militants "
+         "attacked a checkpoint in Turbat on Sunday, officials said.", 5, 4),
+        ("GOMA, Nov 2 (Reuters) - Three civilians were killed and seven wounded when shells landed on a market "
+         "in Sake on Saturday, a local official said.", 3, 7),
+    ],
+)
+def test_datelines_toll_that_opens_the_story_after_a_dated_dateline(nlp, text, killed, injured):
+    ctx = DocContext.build(nlp(text), None)
+    (attack,) = list(extract_attacks(ctx))
+    counts = {c.outcome: c.min for c in attack.casualties}
+    assert counts == {"Killed": killed, "Injured": injured}
