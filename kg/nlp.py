@@ -281,6 +281,8 @@ class EntityFixer:
                 start += 1  # "Suspected Fulani": who is suspected, not part of the name
             while label == "PERSON" and start < end - 1 and doc[start].lower_.rstrip(".") in honorifics:
                 start += 1  # "Ms Albanese": the name is "Albanese"
+            if label in {"DATE", "TIME"} and _place_taken_for_a_date(doc[start:end], gaz):
+                continue  # "in Turbat on Sunday": a town's name the model took for a date (read as a place below)
             if label == "DATE" and _day_before_month(doc, start):
                 start -= 1  # "On or around 3 March 2021" tagged "March 2021": the day is part of the date
             if label == "PERSON":
@@ -837,6 +839,23 @@ def _family_names_rejoined(doc: Doc, ents) -> tuple[Span, ...]:
             continue
         out.append(ent)
     return tuple(out)
+
+
+def _place_taken_for_a_date(span: Span, gaz) -> bool:
+    """A date span that is only a proper name no date reading knows and the gazetteer holds as a
+    town or region of that very name: "a checkpoint in Turbat on Sunday" with "Turbat" tagged as a
+    date. Holidays ("Eid", "Palm Sunday") and month and day names resolve as dates and stay."""
+    from datetime import date
+
+    from kg.resolve.dates import resolve_date
+    from kg.resolve.places import fold
+
+    if not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in span):
+        return False
+    if resolve_date(span.text, date(2000, 6, 15)) is not None:
+        return False
+    hit = gaz.place(span.text)
+    return hit is not None and hit.kind in {"City", "Region"} and fold(hit.name) == fold(span.text)
 
 
 def _day_before_month(doc: Doc, start: int) -> bool:

@@ -290,3 +290,18 @@ def test_nlp_pipeline_is_loaded_once_per_model(nlp):
 def test_nlp_a_name_cut_in_two_by_the_model_is_one_person(nlp):
     doc = nlp("Russian shelling killed two people in Kherson, Governor Oleksandr Prokudin said.")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Oleksandr Prokudin", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "dates"),
+    [
+        ("Militants attacked a checkpoint in Turbat on Sunday, killing four soldiers.", "Turbat", ["Sunday"]),
+        # holidays and day names stay dates
+        ("Gunmen attacked worshippers in Kaduna on Easter Sunday.", "Kaduna", ["Easter Sunday"]),
+        ("The shelling of Kharkiv went on through Easter.", "Kharkiv", ["Easter"]),
+    ],
+)
+def test_nlp_town_taken_for_a_date_is_a_place(nlp, text, place, dates):
+    doc = nlp(text)
+    assert place in [e.text for e in doc.ents if e.label_ == "GPE"]
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == dates
