@@ -155,6 +155,8 @@ def line_breaks(doc: Doc) -> Doc:
     for tok in doc[1:]:
         if tok.idx in starts and not tok.is_space:
             tok.is_sent_start = True  # "KHARTOUM, Sudan (AP) — Gunmen ...": the sentence starts after the dateline
+            if _plural_noun_taken_for_a_name(tok):
+                tok.tag_ = "NNS"  # "(Reuters) - Gunmen killed ...": capitalised only as the story's first word
             depth = 0
             continue
         prev = doc[tok.i - 1]
@@ -841,6 +843,41 @@ def _family_names_rejoined(doc: Doc, ents) -> tuple[Span, ...]:
     return tuple(out)
 
 
+def _plural_noun_taken_for_a_name(tok) -> bool:
+    """A plural common noun the tagger took for a name because it opens the story right after the
+    dateline, where it reads it as in mid-sentence ("(AP) — Militants attacked ..."): a word in
+    capitals only at its first letter, not followed by another capitalised word (a name such as
+    "Doctors Without Borders" goes on), that the pipeline's lemmatizer's noun rules make a plural
+    of a noun it knows ("gunmen" -> "gunman", "troops" -> "troop")."""
+    tables = _NOUN_TABLES.get(id(tok.doc.vocab))
+    if tables is None or tok.tag_ not in {"NNP", "NNPS"} or not tok.is_title or not tok.is_alpha:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text[:1].isupper():
+        return False
+    index, rules = tables
+    word = tok.lower_
+    return any(word.endswith(old) and (stem := word[: len(word) - len(old)] + new) in index and stem != word
+               for old, new in rules)
+
+
+#: The noun index and suffix rules of each loaded pipeline's rule lemmatizer, by vocabulary.
+_NOUN_TABLES: dict[int, tuple[frozenset[str], tuple[tuple[str, str], ...]]] = {}
+
+
+def _remember_noun_tables(nlp: Language) -> None:
+    """Keep the noun index and suffix rules of the pipeline's rule lemmatizer (spaCy's English
+    lemmatizer data), for the line-breaks component to tell a plural noun."""
+    pipe = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lemmatizer = getattr(pipe, "lemmatizer", pipe)
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index") or not lookups.has_table("lemma_rules"):
+        return
+    index = frozenset(lookups.get_table("lemma_index").get("noun", ()))
+    rules = tuple((old, new) for old, new in lookups.get_table("lemma_rules").get("noun", ()) if old)
+    _NOUN_TABLES[id(nlp.vocab)] = (index, rules)
+
+
 def _place_taken_for_a_date(span: Span, gaz) -> bool:
     """A date span that is only a proper name no date reading knows and the gazetteer holds as a
     town or region of that very name: "a checkpoint in Turbat on Sunday" with "Turbat" tagged as a
@@ -981,6 +1018,7 @@ def load_nlp(model: str | None = None) -> Language:
         ) from None
     use_table_rules(nlp)  # the same attribute rules, looked up rather than matched token by token
     keep_lemmas(nlp)  # the same lemmas, each word with its tag and morphology worked out once
+    _remember_noun_tables(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS_NAME, before="parser")
         # after the attribute ruler, which gives the coarse parts of speech it reads

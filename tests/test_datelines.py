@@ -77,3 +77,22 @@ def test_datelines_toll_that_opens_the_story_after_a_dated_dateline(nlp, text, k
     (attack,) = list(extract_attacks(ctx))
     counts = {c.outcome: c.min for c in attack.casualties}
     assert counts == {"Killed": killed, "Injured": injured}
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("MAIDUGURI, Nigeria (AP) — Militants killed nine fishermen on Lake Chad on Friday, officials said.", "militants"),
+        ("BUNIA, Congo (Reuters) - Gunmen shot dead four traders near Djugu on Sunday.", "gunmen"),
+        ("KABUL (AFP) - Insurgents stormed a police post in Ghazni on Monday, killing three officers.", "insurgents"),
+    ],
+)
+def test_datelines_common_noun_that_opens_the_story_is_who_attacked(nlp, text, described):
+    ctx = DocContext.build(nlp(text), None)
+    (attack,) = list(extract_attacks(ctx))
+    assert [d.lower() for d in attack.attacker_descriptions] == [described]
+
+
+def test_datelines_name_that_opens_the_story_stays_a_name(nlp):
+    doc = nlp("GENEVA (Reuters) - Doctors Without Borders said its clinic in Gaza was shelled.")
+    assert ("Doctors Without Borders", "ORG") in [(e.text, e.label_) for e in doc.ents]
