@@ -561,3 +561,18 @@ def test_mediation_who_leads_it_hung_on_a_title_with_the_name_in_apposition(nlp)
                                  "minister, Faisal Omari, who leads the regional mediation, met army chief Kamal Idris in Kassala.")
     found = _mediations(rec, label)
     assert any({"Saudi Arabia", "Faisal Omari"} <= ms for ms, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and Ethiopia have acted as mediators between the government and the rebels in talks that collapsed in March.",
+        "The government and the rebels will resume their dialogue, mediated by Norway, with talks scheduled for Friday in Oslo.",
+        "Algeria mediated between Mali and the rebel coalition in talks that ended in June without a deal.",
+    ],
+)
+def test_mediation_when_talks_were_held_is_no_goal(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert rec.mediations
+    goals = [g for m in rec.mediations for g in m.goals]
+    assert not [g for g in goals if g.split()[0].lower() in {"in", "for", "on"}], goals

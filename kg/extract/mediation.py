@@ -35,6 +35,7 @@ from kg.extract.diplomatic_triggers import (
 from kg.extract.wording import clause_text, compact_clause, np_text
 from kg.lexicon import diplomacy_words
 from kg.records import ORGANIZATION, PERSON, MediationRecord, MeetingRecord
+from kg.resolve.dates import MONTHS, UNIT_DAYS, UNIT_MONTHS, WEEKDAYS
 
 
 @dataclass
@@ -68,6 +69,39 @@ def _goal(tok: Token) -> str | None:
             if g:
                 return g
     return None
+
+
+#: Words a phrase read as a goal may open with that make it when or where, not what for
+#: ("in August", "for Tuesday", "on the sidelines of the summit").
+_CIRCUMSTANCE_OPENERS = frozenset({"in", "on", "at", "during", "since", "after", "before", "by", "from", "until",
+                                   "within", "amid", "as", "with", "without", "despite"})
+#: Words a goal may open or end with that are no part of what is sought ("for a truce", "a truce of").
+_LOOSE_ENDS = frozenset({"for", "towards", "toward", "of", "to", "and", "or", "the", "a", "an", "with", "on", "at", "in"})
+#: Words of a phrase that names only a day or a time ("Tuesday", "next week", "the coming days").
+_DAY_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | set(UNIT_DAYS) | set(UNIT_MONTHS) | {
+    f"{u}s" for u in (*UNIT_DAYS, *UNIT_MONTHS)} | {
+    "the", "this", "next", "last", "coming", "following", "today", "tomorrow", "yesterday", "weekend",
+    "morning", "afternoon", "evening", "night", "early", "late", "mid", "end", "start", "of"}
+
+
+def _stated_goal(goal: str | None) -> str | None:
+    """The goal as a mediation states it: what is sought ("a ceasefire agreement", "end the war"),
+    without a loose preposition at either end ("for a ceasefire", "ceasefire of"); none where the
+    phrase tells when or where rather than what for ("in August", "for Tuesday", "on the sidelines
+    of the summit")."""
+    if not goal:
+        return None
+    words_ = goal.split()
+    if words_ and words_[0].lower() in _CIRCUMSTANCE_OPENERS:
+        return None
+    while words_ and words_[0].lower() in _LOOSE_ENDS - {"the", "a", "an"}:
+        words_ = words_[1:]
+    while words_ and words_[-1].lower() in _LOOSE_ENDS:
+        words_ = words_[:-1]
+    text = " ".join(words_)
+    if not text or all(w.lower().strip(",.") in _DAY_WORDS or w.isdigit() for w in words_):
+        return None  # "for Tuesday", "next week": a day, not a goal
+    return text
 
 
 def _goal_nouns() -> frozenset[str]:
@@ -691,6 +725,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                 if ctx.entities.entities[p].affiliation_key in {state, None} and p not in rec.mediators:
                     rec.mediators.append(p)
             rec.parties += [p for p in parties if p not in rec.parties and p not in states and p != state]
+            goal = _stated_goal(goal)
             if goal and goal not in rec.goals:
                 rec.goals.append(goal)
             if sent not in rec.sents:
