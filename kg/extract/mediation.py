@@ -775,7 +775,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
             talks = next(c for c in tok.children if c.dep_ == "dobj")
             add(tok.sent, mediators, parties, talks_goal(talks))
 
-    fallback = _document_talks_goal(ctx) if any(not by_mediator[s].goals for s in order) else None
+    fallback = _stated_goal(_document_talks_goal(ctx)) if any(not by_mediator[s].goals for s in order) else None
     for state in order:
         rec = by_mediator[state]
         if len(rec.parties) < 2:
