@@ -28,6 +28,11 @@ K, I = "Killed", "Injured"
     ("Between 10 and 20 militants were killed in the strike in Helmand.", {(K, 10, 20, False, "militant")}),
     # a headline's bare person noun, which the tagger reads as an adjective
     ("Mine kills civilian near Gao.", {(K, 1, 1, False, "civilian")}),
+    # "left A dead and B injured": each figure with its own state, never their sum
+    ("Two blasts hit a market in Maiduguri, leaving at least 12 people dead and more than 30 others injured.",
+     {(K, 12, None, False, None), (I, 31, None, False, None)}),
+    ("The car bomb left at least seven people dead and 15 injured in Mogadishu.",
+     {(K, 7, None, False, None), (I, 15, 15, False, None)}),
 ])
 def test_casualties_stated_figures(nlp, text, expected):
     assert counts(nlp, text) == expected

@@ -569,7 +569,9 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             # "left at least 140 people dead" is sometimes parsed with the people as the state's subject
             objs += [c for st in states for c in st.children if c.dep_ in {"nsubj", "nsubjpass"} and c not in objs]
             for obj in objs:
-                for st in states:
+                # "leaving 19 people dead and 40 others injured": each figure with its own state
+                own = [obj.head] if obj.head in states else states
+                for st in own:
                     if st.i == obj.i:
                         continue
                     for oc in _outcomes(st):
