@@ -135,7 +135,31 @@ def subject_repair(doc: Doc) -> Doc:
             passive = aux.dep_ == "auxpass" or (aux.lower_ in _BE_FORMS and verb.tag_ == "VBN")
             tok.head = verb
             tok.dep_ = "nsubjpass" if passive else tok.dep_  # "four soldiers | were | wounded"
+    for be in [t for t in doc if t.lemma_ == "be" and t.pos_ == "AUX"]:
+        _passive_across_a_time(be)
     return doc
+
+
+def _passive_across_a_time(be) -> None:
+    """"Six people were on Friday killed by gunmen": a passive with a time between the auxiliary
+    and the participle, parsed with "were" the main verb and "killed" a clause hung on it. The
+    participle becomes the verb, with "were" its passive auxiliary and the subject, the time and
+    the rest of what hung on "were" its own, as in "six people were killed on Friday"."""
+    subjects = [c for c in be.children if c.dep_ == "nsubj" and c.i < be.i]
+    verb = next((c for c in be.rights if c.tag_ == "VBN" and c.dep_ in {"advcl", "xcomp", "conj", "ccomp"}), None)
+    if len(subjects) != 1 or verb is None or any(c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in verb.children):
+        return
+    between = be.doc[be.i + 1 : verb.i]
+    if not between or any(t.pos_ in {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"} or t.tag_ == "VBN" for t in between) \
+            or any(c.dep_ in {"acomp", "attr", "dobj"} for c in be.children):
+        return
+    head, dep = (verb, "ROOT") if be.dep_ == "ROOT" else (be.head, be.dep_)
+    verb.head, verb.dep_ = head, dep
+    for child in list(be.children):
+        if child is not verb:
+            child.head = verb
+    subjects[0].dep_ = "nsubjpass"
+    be.head, be.dep_ = verb, "auxpass"
 
 
 _PORTFOLIO_HOLDERS = frozenset({"minister", "ministers", "secretary", "secretaries"})

@@ -33,6 +33,9 @@ K, I = "Killed", "Injured"
      {(K, 12, None, False, None), (I, 31, None, False, None)}),
     ("The car bomb left at least seven people dead and 15 injured in Mogadishu.",
      {(K, 7, None, False, None), (I, 15, 15, False, None)}),
+    # a time between the auxiliary and the participle ("were on Friday killed")
+    ("At least nine villagers were on Friday killed by gunmen in Kajuru.", {(K, 9, None, False, "villager")}),
+    ("Four soldiers were on Sunday night killed by militants near Bama.", {(K, 4, 4, False, "soldier")}),
 ])
 def test_casualties_stated_figures(nlp, text, expected):
     assert counts(nlp, text) == expected
