@@ -1124,6 +1124,33 @@ def test_attacks_the_attackers_told_again_are_the_same_attack(nlp, text):
     assert len(got) == 1, got
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # the attackers named back by the head noun of how they were first described
+    ("Suspected jihadists attacked an army post in northern Mali on Sunday, killing seven soldiers. "
+     "The jihadists attacked the post in Tessit at dawn, the army said.", "Tessit"),
+    ("Unidentified militants stormed a police station in Balochistan province on Tuesday, killing four policemen. "
+     "The militants struck the station in the Mastung area shortly after midnight.", "Mastung"),
+    ("Armed raiders attacked a cattle camp in Warrap state on Friday, killing 11 herders. "
+     "The raiders attacked the camp near the town of Tonj before dawn, a county official said.", "Tonj"),
+])
+def test_attacks_attackers_named_back_by_their_description_are_the_same_attack(nlp, text, place):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got
+    assert place in got[0]["places"], got
+
+
+@pytest.mark.parametrize("text", [
+    # "at least N" and then the same N told exactly: the same dead
+    "Gunmen attacked a checkpoint in Zamboanga on Monday, killing at least three people. Two farmers and a soldier "
+    "were killed in the attack, police said.",
+    "A suicide bomber struck a market in Kandahar on Friday, killing at least five people. Five civilians were "
+    "killed in the attack, officials said.",
+])
+def test_attacks_lower_bound_then_the_same_figure_told_exactly_is_one_attack(nlp, text):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got
+
+
 def test_attacks_attackers_described_anew_are_not_inherited(nlp):
     got = attacks_of(nlp, "Niger's army said its jets killed 23 insurgents in an air strike on a camp near Diffa "
                           "on Friday. In January, jihadists killed 40 farmers in the same area.")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -936,9 +936,15 @@ def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
     for key in (oa & ob) - revised:  # "the toll rose to 14": a new figure for the same dead
         ra = [m.record for m in a.casualties if (m.record.outcome, _group(m.record)) == key]
         rb = [m.record for m in b.casualties if (m.record.outcome, _group(m.record)) == key]
-        if not any((x.min, x.max) == (y.min, y.max) or _vague_overlap(x, y) for x in ra for y in rb):
+        if not any((x.min, x.max) == (y.min, y.max) or _vague_overlap(x, y) or _bound_met(x, y) for x in ra for y in rb):
             return True
     return False
+
+
+def _bound_met(x: CasualtyRecord, y: CasualtyRecord) -> bool:
+    """"killing at least three ... two labourers and a policeman were killed": a figure told as
+    a lower bound and the same number told exactly may be the same dead."""
+    return x.min == y.min and (x.max is None) != (y.max is None)
 
 
 def _vague_overlap(x: CasualtyRecord, y: CasualtyRecord) -> bool:
@@ -1098,7 +1104,8 @@ def _tells_on(ctx: DocContext, previous: Candidate, cand: Candidate) -> bool:
                                            or _unplaced(ctx, cand.places))
             or previous.places and _within(ctx, cand.places, previous.places)):
         return True
-    return _target_named(ctx, previous, cand) or _by_the_attackers(cand) or (cand.definite and _same_target(previous, cand))
+    return _target_named(ctx, previous, cand) or _by_the_attackers(cand, previous.described) \
+        or (cand.definite and _same_target(previous, cand))
 
 
 def _unplaced(ctx: DocContext, places: list[str]) -> bool:
@@ -1132,7 +1139,8 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
         restated = later.definite and later.trigger.tag_ == "NN" and (agree or _unplaced(ctx, later.places)) \
             and not later.casualties
-        by_them = _by_the_attackers(later) and agree  # "The attackers opened fire near the village of X"
+        # "The attackers opened fire near the village of X", "The militants attacked the X post"
+        by_them = _by_the_attackers(later, earlier.described) and (agree or _unplaced(ctx, later.places))
         if not (same_target or told_again or restated or by_them):
             return False
     if later.aggregate != earlier.aggregate and later.places:
@@ -1331,13 +1339,16 @@ def _attackers_told_back(rec: CasualtyRecord, sent: Span) -> bool:
                for t in sent)
 
 
-def _by_the_attackers(cand: Candidate) -> bool:
+def _by_the_attackers(cand: Candidate, described: Sequence[str] = ()) -> bool:
     """"The attackers arrived on motorcycles and opened fire ...": an act of those just told of as
-    attacking, named back with the definite article, tells more of their attack."""
+    attacking, named back with the definite article, tells more of their attack; so does an act of
+    "the militants" after "unidentified militants attacked ...", named back by the head noun of how
+    the last attack's attackers were described (``described``)."""
+    heads = {d.split()[-1].lower() for d in described if d.strip()}
     verb = cand.trigger if cand.trigger.pos_ == "VERB" else cand.trigger.head
     for v in (verb, verb.head if verb.dep_ in {"conj", "xcomp"} else verb):
         for subj in (c for c in v.children if c.dep_ == "nsubj"):
-            if subj.lemma_.lower() in word_set("violence_words.json", "perpetrator_nouns") and any(
+            if (subj.lemma_.lower() in word_set("violence_words.json", "perpetrator_nouns") or subj.lower_ in heads) and any(
                     c.dep_ == "det" and c.lower_ == "the" for c in subj.children) \
                     and not any(c.lower_ in {"other", "another", "same"} for c in subj.children):
                 return True
