@@ -33,6 +33,14 @@ K, I = "Killed", "Injured"
      {(K, 12, None, False, None), (I, 31, None, False, None)}),
     ("The car bomb left at least seven people dead and 15 injured in Mogadishu.",
      {(K, 7, None, False, None), (I, 15, 15, False, None)}),
+    # "among N killed": the N are the whole toll, the subject a part of it
+    ("Two children were among 12 people killed when a barrel bomb hit a school in Idlib.",
+     {(K, 2, None, False, "child"), (K, 12, 12, False, None)}),
+    ("Four medics were among the 30 people killed in the shelling of Kadugli.",
+     {(K, 4, None, False, "medic"), (K, 30, 30, False, None)}),
+    # a number in a phrase told of the victim is not their count
+    ("He was the only commander of the unit killed in six weeks of fighting near Bakhmut.",
+     {(K, 1, 1, False, "commander")}),
     # a time between the auxiliary and the participle ("were on Friday killed")
     ("At least nine villagers were on Friday killed by gunmen in Kajuru.", {(K, 9, None, False, "villager")}),
     ("Four soldiers were on Sunday night killed by militants near Bama.", {(K, 4, 4, False, "soldier")}),

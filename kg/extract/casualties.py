@@ -378,6 +378,10 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
     if count is None:
         # "wounded dozens more": the count is the head's own number (not a listed group's)
         conj = {t.i for c in head.children if c.dep_ in {"conj", "appos"} for t in c.subtree}
+        # nor a number of a clause or phrase told of the victims ("the member killed in eight
+        # months of fire"): only the head's own words ("dozens more", "scores of others")
+        conj |= {t.i for c in head.children if c.dep_ in {"acl", "relcl", "advcl"}
+                 or (c.dep_ == "prep" and c.lower_ != "of") for t in c.subtree}
         nums = [t for t in head.subtree if (t.like_num or t.pos_ == "NUM") and t.i not in conj]
         if nums:
             count = parse_count(_count_phrase(nums[0]))
@@ -629,6 +633,13 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
                 for sub in _included(item, outcome):
                     sub = replace(sub, max=None) if among and not sub.vague else sub
                     mentions.append(CasualtyMention(anchor, sub, superseded, revision, among, claimed))
+            total = _counted_group(anchor) if among else None
+            if total is not None and (total.i, outcome) not in seen:
+                # "two children were among 12 people killed": the 12 are the whole toll
+                seen.add((total.i, outcome))
+                rec = _record_from(total, outcome)
+                if rec is not None:
+                    mentions.append(CasualtyMention(anchor, replace(rec, victims=None), superseded, revision, False, claimed))
     # "a wounded soldier later succumbed": the same person is counted as killed only
     killed_heads = {i for i, m in items_of if m.record.outcome == KILLED}
     dropped = {id(m) for i, m in items_of if m.record.outcome == INJURED and i in killed_heads
@@ -678,6 +689,13 @@ def _among_group(anchor: Token) -> Token | None:
     if group.dep_ != "pobj" or group.head.lower_ != "among" or group.head.head.lemma_ != "be":
         return None
     return group.head.head
+
+
+def _counted_group(anchor: Token) -> Token | None:
+    """The group "among" names when it gives its number ("among 12 people killed", "among the 20
+    dead"): the casualties as a whole, of which the subject is a part."""
+    group = anchor.head if anchor.dep_ == "acl" else anchor
+    return group if any(c.dep_ == "nummod" for c in group.children) else None
 
 
 def _elliptical_tolls(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
