@@ -143,6 +143,12 @@ NEGATIVE = [
     "Soldiers seized weapons and ammunition during a search of the camp on Friday.",
     "Security forces were deployed to quell clashes between two communities.",
     "Rival herders have often fought over wells in the district.",
+    # frequency and trend: a run of violence or its change, not one event
+    "Insurgents keep up near-daily attacks targeting army posts in the north.",
+    "Kidnappings for ransom have been on the rise in Kaduna since January.",
+    "Burkina Faso has seen a resurgence of attacks by jihadist groups since 2015.",
+    "The border district has seen many ambushes and raids since March.",
+    "Attacks on aid convoys have increased sharply in North Kivu this year.",
     "The federal army has been fighting the rebels in the north for weeks, diplomats say.",
     "Mediators met the leaders of both sides in Doha on Monday.",
     "Police boss fires deputy",

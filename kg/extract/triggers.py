@@ -647,6 +647,10 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "..., the latest in a string of attacks on villagers": the run, not another event
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in violence_words("duration_nouns") and not has_casualties:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
+    if not has_casualties and _trend(tok):
+        return True  # "a resurgence of attacks since 2022", "kidnappings are on the rise": a trend
+    if not has_casualties and tok.dep_ == "acl" and (_habitual(tok.head) or _trend(tok.head)):
+        return True  # "near-daily attacks targeting the forces": what those attacks aim at, no event of its own
     if not has_casualties and _in_arrest(tok):
         return True  # "police arrested 30 suspects in a raid": an arrest operation
     if not has_casualties and _in_seizure(tok):
@@ -738,6 +742,25 @@ def _fired_at_nothing(tok: Token) -> bool:
     aims = [p for w in fired for c in w.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
             for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}]  # not "on Thursday"
     return bool(aims) and all(p.lemma_.lower() in violence_words("no_target_places") for p in aims)
+
+
+def _trend(tok: Token) -> bool:
+    """A change in how often violence happens, or its run over a span, not one event: "a
+    resurgence of attacks since 2022", "an increase in kidnappings", "kidnappings have risen",
+    "kidnappings have been on the rise", "the region has seen many attacks and gunfights since June"."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head  # "attacks and gunfights": the first of the list
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in {"of", "in"} and head.head.lemma_.lower() in violence_words("trend_nouns"):
+        return True
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        if head.lemma_.lower() in violence_words("trend_verbs"):
+            return True
+        if head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+                o.lemma_.lower() in violence_words("trend_nouns") for o in c.children) for c in head.children):
+            return True
+    return tok.dep_ == "dobj" and tok.tag_ == "NNS" and head.lemma_.lower() in {"see", "witness", "experience"} \
+        and any(c.dep_ == "prep" and c.lower_ in {"since", "over", "throughout"} for c in (*head.children, *tok.children))
 
 
 def _habitual(tok: Token) -> bool:
