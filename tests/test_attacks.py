@@ -229,6 +229,9 @@ SIDES = [
      {"Rapid Support Forces"}, set()),
     ("The ambush near Fada N'Gourma was claimed by JNIM.", {"JNIM"}, set()),
     ("The attack, which was carried out by ISWAP fighters, killed 12 soldiers near Monguno.", {"ISWAP"}, set()),
+    # the by-phrase of the passive verb of harm whose "in" phrase the attack word is
+    ("Their commander was killed in an air strike by a Saudi-led coalition.", {"Saudi-led coalition"}, set()),
+    ("Three fighters were killed in an air strike by a US-led coalition near Raqqa.", {"US-led coalition"}, set()),
     # the side that answered with the attack
     ("Israel retaliated with airstrikes on Hodeidah port, killing three workers.", {"Israel"}, set()),
     ("Pakistan responded with artillery fire on Indian posts near Poonch.", {"Pakistan"}, {"India"}),

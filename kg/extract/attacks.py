@@ -336,7 +336,7 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
     found += [k for k in sides if k] if sides and all(sides) else []
     if not found:
         found += _origin(ctx, trig)
-    for c in trig.children:
+    for c in [*trig.children, *_agents_of_the_harm(trig)]:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -348,6 +348,18 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
             if k:
                 found.append(k)
     return found
+
+
+def _agents_of_the_harm(trig: Token) -> list[Token]:
+    """"was killed in an air strike by the coalition", with "by" hung on the passive verb: the
+    by-phrase of the verb of harm whose "in" phrase the attack word is tells who attacked."""
+    if trig.dep_ != "pobj" or trig.head.lower_ not in {"in", "during"}:
+        return []
+    verb = trig.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in casualty_words("harm_verbs") | casualty_words("kill_verbs") | casualty_words("injure_verbs") \
+            or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "agent"]
 
 
 def _hit_a_device(verb: Token) -> bool:
