@@ -1286,3 +1286,17 @@ def test_attacks_a_nightly_launch_tally_is_a_wave_of_its_own(nlp):
 def test_attacks_counted_missiles_fired_at_a_city_are_one_attack(nlp):
     got = _with_aggregate(nlp, "Russian forces fired two missiles at Dnipro on Monday, killing three people.")
     assert [(agg, counts) for agg, counts, _ in got] == [(False, [("Killed", 3)])], got
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a clause that tells which time is meant names no scene
+    ("Some 300 fighters have been killed in Israeli strikes on Lebanon since October, when the Gaza war broke out.",
+     ["Lebanon"]),
+    ("At least 50 people have died in clashes in Amhara since June, when the Tigray war ended.", ["Amhara"]),
+    # unless the clause tells the attack itself
+    ("Ten soldiers were killed in an ambush in Borno on Monday, when militants attacked a convoy near Damboa.",
+     ["Damboa"]),
+])
+def test_attacks_clause_on_a_time_names_no_scene(nlp, text, places):
+    (got,) = attacks_of(nlp, text)
+    assert got["places"] == places, got

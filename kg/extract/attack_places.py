@@ -353,12 +353,23 @@ def _may_name_a_place(ctx: DocContext, tok: Token) -> bool:
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text in {"-", "–"} and doc[tok.i + 2].lower_ == "based"
 
 
+def in_clause_of_a_time(tok: Token) -> bool:
+    """Whether a word stands in a clause that tells which time is meant and no attack ("since
+    October, when the war in X broke out", "in 2014, when the rebels seized Y"): a clause on a date
+    or a time. Not "on Monday, when militants attacked a convoy near X": the attack's own scene."""
+    clause = next((a for a in tok.ancestors if a.dep_ in {"relcl", "advcl", "acl"} and a.head.ent_type_ in {"DATE", "TIME"}
+                   and any(c.lower_ == "when" for c in a.children)), None)
+    return clause is not None and not any(is_attack_word(t) or is_violence_verb(t) for t in clause.subtree)
+
+
 def place_of(ctx: DocContext, tok: Token) -> str | None:
     """The entity key of the place a token names, or None."""
     if not _may_name_a_place(ctx, tok):
         return None
     if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
         return None
+    if in_clause_of_a_time(tok):
+        return None  # "since October, when the Gaza war broke out": what marks the time, not the scene
     side = tok.head.lemma_.lower() == "side" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in {"on", "to", "across"}
     if tok.i in ctx.entities.demonym_tokens and tok.dep_ in {"amod", "compound"} \
             and (tok.head.lemma_.lower() in words("place_nouns") and in_place_role(tok.head) or side):
