@@ -179,6 +179,8 @@ def _outcomes(anchor: Token) -> list[str]:
         out = _verb_outcome(anchor)
         if out:
             return [out]
+        if lemma not in lemmas:
+            return []  # "who lives in Doha": the verb "live", a form of the noun of "lost their lives" only
     if lower in _w("kill_words") or lemma in {"dead", "death"}:
         return [KILLED]
     if anchor.pos_ == "NOUN" and lemma in _w("killing_nouns") and _of_group(anchor) is not None and not _referred_to(anchor):
