@@ -314,6 +314,9 @@ def test_meetings_a_call_is_held_at_no_place_and_its_topic_takes_no_part(nlp):
     ("The envoy is trying to start talks between Serbia and Kosovo.", "planned"),
     ("Qatar has been shuttling between the capitals in an effort to arrange talks between Eritrea and Djibouti.",
      "planned"),
+    # talks opened have begun; only the adjective ("open to talks") is a possibility
+    ("The warring sides opened peace talks in Addis Ababa on Tuesday, the mediators said.", "held"),
+    ("The rebels said they were open to talks with the government in Nairobi.", "planned"),
 ])
 def test_meetings_offers_and_possibilities_are_planned_called_off_is_not_held(nlp, text, status):
     rec, label = records_of(nlp, text)
@@ -387,6 +390,9 @@ def test_meetings_status_of_rescheduled_set_and_ended_talks(nlp, text, status):
     # talks a third party asks for, named as a noun
     "Kenya and Ethiopia have been pressing both sides to return to talks in Juba.",
     "The African Union urged the two parties to resume negotiations in Addis Ababa.",
+    # talks said to be none
+    "No other meetings in Tripoli have been scheduled for the envoy at this time.",
+    "No talks were held in Khartoum on Monday, a diplomat said.",
 ])
 def test_meetings_refused_or_demanded_talks_are_no_meeting(nlp, text):
     rec, _ = records_of(nlp, text)
@@ -659,3 +665,16 @@ def test_meetings_place_of_the_attack_that_ended_the_talks_is_not_theirs(nlp):
     rec, label = records_of(nlp, "The Philippine government suspended peace talks with the New People's Army on Friday "
                                  "after the rebels attacked a military base in the province of Samar.")
     assert [m.location for m in rec.meetings] == [None], [(m.location, m.status) for m in rec.meetings]
+
+
+@pytest.mark.parametrize(("text", "status", "day"), [
+    # a weekday told with the simple present, as a timetable tells it: the coming one (published on a Wednesday)
+    ("The peace conference opens in Lausanne on Saturday with delegations from 40 countries.", "planned", date(2024, 6, 15)),
+    ("The two delegations meet in Jeddah on Sunday for a second round.", "planned", date(2024, 6, 16)),
+    # the same day with a past verb is the last one
+    ("The two delegations met in Jeddah on Sunday for a second round.", "held", date(2024, 6, 9)),
+])
+def test_meetings_weekday_with_a_present_verb_is_the_coming_one(nlp, text, status, day):
+    rec, label = records_of(nlp, text)
+    (m,) = rec.meetings
+    assert (m.status, m.date.earliest if m.date else None) == (status, day)

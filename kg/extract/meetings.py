@@ -39,7 +39,7 @@ from kg.extract.wording import is_future, speech_date
 from kg.lexicon import diplomacy_words
 from kg.records import COUNTRY, PERSON, MeetingRecord
 from kg.vocab import CANCELLED, HELD, PLANNED, POSTPONED
-from kg.resolve.dates import DateWindow
+from kg.resolve.dates import WEEKDAYS, DateWindow
 from kg.resolve.numbers import parse_number
 from kg.resolve.places import gazetteer
 
@@ -152,10 +152,17 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         # "was cancelled on Sunday": a day told with a past verb is past, whatever the meeting's status
         verb = clause_head(ent.root)
         past = verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
-        ref = ctx.date_of(ent, "future" if future and not past else "past")
+        ref = ctx.date_of(ent, "future" if (future or _scheduled_present(verb, ent)) and not past else "past")
         if ref is not None and (best is None or dist < best[0]):
             best = (dist, ref)
     return _lasting(trigger, best[1]) if best else None
+
+
+def _scheduled_present(verb: Token, ent: Span) -> bool:
+    """"The summit opens on Saturday", "talks resume in Jeddah on Sunday": a day of the week told
+    with a verb in the simple present is the coming one, as a timetable tells it."""
+    return verb.tag_ in {"VBZ", "VBP"} and verb.pos_ == "VERB" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) \
+        and any(t.lower_ in WEEKDAYS for t in ent)
 
 
 _DURATION = re.compile(r"\b(\w+)[\s-]+day\b", re.I)
@@ -627,6 +634,8 @@ def _refused(trigger: Token) -> bool:
         return True  # "tied any deal to direct talks with X": talks as the condition of a deal
     if _conditional(trigger):
         return True  # "would not withdraw unless Kinshasa opened direct talks": a condition, not a meeting
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return True  # "no other meetings have been scheduled", "no talks were held": none
     return trigger.dep_ == "xcomp" and rejects(head)
 
 
@@ -653,8 +662,9 @@ def _only_possible(trigger: Token) -> bool:
     for t in scope:
         if t.tag_ == "MD" and t.lower_ in markers:
             return True
-        if t.tag_ != "MD" and t.lemma_.lower() in markers and t.pos_ in {"VERB", "ADV", "ADJ", "NOUN"}:
-            return True
+        if t.tag_ != "MD" and t.lemma_.lower() in markers and t.pos_ in {"VERB", "ADV", "ADJ", "NOUN"} \
+                and not (t.pos_ == "VERB" and t.lemma_.lower() in diplomacy_words("opening_verbs")):
+            return True  # not "opened peace talks on Tuesday": begun, not "open to talks"
     return _offered(trigger)
 
 
