@@ -9,8 +9,9 @@ import re
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
     r"(?:,?[ \t]+[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?(?=[ \t]*\())?\s*"  # "KYIV, June 12 (Reuters)": the day filed
-    r"(?:\((?:AFP|AP|Reuters|dpa|Xinhua|IANS|PTI|ANI|UPI)\)"  # the agency, then its date and a dash if any
-    r"(?:[ \t]+[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)?(?:[ \t]*[—–-]{1,2}[ \t]?|[ \t]*:[ \t]?|[ \t]+(?=[A-Z]))?"
+    r"(?:\((?:AFP|AP|Reuters|dpa|Xinhua|IANS|PTI|ANI|UPI|EFE|ANSA|AA|TASS|Interfax|Kyodo|Yonhap|VNA|WAFA|KUNA|SPA|IRNA|MENA|APS|NAN|RFE/RL|SUNA)\)"
+    # the agency, then its date and a dash if any (".-" in EFE's style)
+    r"(?:[ \t]+[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)?(?:\.?[ \t]*[—–-]{1,2}[ \t]?|[ \t]*:[ \t]?|[ \t]+(?=[A-Z]))?"
     r"|\s*[—–-]{1,2}\s|:\s)",
     re.MULTILINE,
 )

@@ -22,6 +22,10 @@ from kg.extract.context import DocContext
         ("TRIPOLI, March 3 (Reuters) - Rival brigades clashed overnight.", "TRIPOLI, March 3 (Reuters) - "),
         ("Quetta, Jan 14 (PTI) Two soldiers were killed.", "Quetta, Jan 14 (PTI) "),
         ("Srinagar (IANS) Troops exchanged fire with militants.", "Srinagar (IANS) "),
+        # more agencies, and EFE's ".-"
+        ("Bogota, Feb 3 (EFE).- The ELN freed two hostages.", "Bogota, Feb 3 (EFE).- "),
+        ("ANKARA (AA) - Turkey offered to host the talks.", "ANKARA (AA) - "),
+        ("TBILISI (RFE/RL) — The ministers met late on Sunday.", "TBILISI (RFE/RL) — "),
     ],
 )
 def test_datelines_span_ends_where_the_story_starts(text, dateline):
@@ -35,6 +39,7 @@ def test_datelines_span_ends_where_the_story_starts(text, dateline):
         "Residents said: the shelling went on all night.",
         "The army - which denies the claim - said it struck a depot.",
         "On Monday, June 3 (local time) troops crossed the river.",
+        "Rapid Support Forces (RSF) fighters attacked the town of Babanusa.",
     ],
 )
 def test_datelines_ordinary_sentences_have_none(text):
