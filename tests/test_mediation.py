@@ -548,6 +548,11 @@ def test_mediation_tasked_with_mediating_or_envoy_to_a_process(nlp, text, mediat
      ["Egypt", "Qatar"], {"Israel", "Hamas"}),
     ("Angolan and Kenyan mediators urged Congo and the M23 to return to the negotiating table.",
      ["Angola", "Kenya"], {"Democratic Republic of the Congo", "M23"}),
+    # a list with a comma, however parsed; a word of it that names no agent is passed over
+    ("Saudi, US and African mediators suspended the talks between Sudan and the RSF in Jeddah.",
+     ["Saudi Arabia", "United States"], {"Sudan", "Rapid Support Forces"}),
+    ("Turkish, UN and Russian mediators urged Armenia and Azerbaijan to resume the talks.",
+     ["Turkey", "United Nations", "Russia"], {"Armenia", "Azerbaijan"}),
 ])
 def test_mediation_joined_demonyms_before_mediators_are_each_a_mediator(nlp, text, mediators, parties):
     rec, label = records_of(nlp, text)

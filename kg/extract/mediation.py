@@ -146,6 +146,25 @@ def _document_talks_goal(ctx: DocContext) -> str | None:
     return min(found)[1] if found else None
 
 
+def _listed_before(ctx: DocContext, tok: Token) -> list[str]:
+    """The states and organizations named in the list right before a word ("Turkish, UN and
+    Russian mediators"): read from the words themselves, as the parser may hang such a list
+    anywhere. Words of the list that name no agent of the text ("African") are passed over."""
+    found: list[str] = []
+    i = tok.i - 1
+    if i < tok.sent.start or (ctx.agent(tok.doc[i]) is None and tok.doc[i].ent_type_ != "NORP"):
+        return found  # "between Israel and Hamas, mediators said": no list before the word
+    while i >= tok.sent.start:
+        t = tok.doc[i]
+        ent = ctx.agent(t)
+        if ent is not None:
+            found.append(ent.key)
+        elif not (t.lower_ in {",", "and"} or t.ent_type_ == "NORP"):
+            break
+        i -= 1
+    return list(dict.fromkeys(reversed(found)))
+
+
 def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     """Who mediates, seen from a mediation word."""
     out: list[str] = []
@@ -184,6 +203,8 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             # agents themselves, not those of a phrase below them ("mediation of the war between A and B")
             out += [e.key for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
                     if (e := ctx.agent(x)) is not None]
+    if tok.pos_ == "NOUN" and mediation_noun(tok):
+        out += _listed_before(ctx, tok)  # "Saudi, US and African mediators", however the list was parsed
     leader = hyphen_leader(tok) if tok.pos_ == "NOUN" else None
     if leader is not None and (e := ctx.agent(leader)) is not None:  # "the Kenyan-led mediation"
         out.append(e.key)
