@@ -1154,6 +1154,19 @@ def test_attacks_lower_bound_then_the_same_figure_told_exactly_is_one_attack(nlp
     assert len(got) == 1, got
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # the victims named back tell where and how the attack just told happened
+    ("Five soldiers were killed and 10 wounded in a bomb attack near the border, the army said on Tuesday. "
+     "The soldiers were on patrol near Tame, in Arauca department, when a blast hit their convoy.", "Tame"),
+    ("Four aid workers were killed in an attack in South Sudan, the UN said on Friday. The aid workers were "
+     "travelling near Yei when gunmen opened fire on their vehicle.", "Yei"),
+])
+def test_attacks_victims_named_back_tell_the_same_attack(nlp, text, place):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got
+    assert place in got[0]["places"], got
+
+
 def test_attacks_attackers_described_anew_are_not_inherited(nlp):
     got = attacks_of(nlp, "Niger's army said its jets killed 23 insurgents in an air strike on a camp near Diffa "
                           "on Friday. In January, jihadists killed 40 farmers in the same area.")

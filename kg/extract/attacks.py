@@ -1117,7 +1117,17 @@ def _tells_on(ctx: DocContext, previous: Candidate, cand: Candidate) -> bool:
             or previous.places and _within(ctx, cand.places, previous.places)):
         return True
     return _target_named(ctx, previous, cand) or _by_the_attackers(cand, previous.described) \
-        or (cand.definite and _same_target(previous, cand))
+        or (cand.definite and _same_target(previous, cand)) or _victims_named_back(previous, cand)
+
+
+def _victims_named_back(previous: Candidate, cand: Candidate) -> bool:
+    """"Five soldiers were killed in a bomb attack ... the soldiers were on patrol near X when a
+    blast hit their convoy": the victims of the attack just told, named back with the definite
+    article, tell where and how it happened."""
+    victims = {m.record.victims for m in previous.casualties if m.record.victims}
+    return bool(victims) and not previous.aggregate and any(
+        t.lemma_.lower() in victims and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        and not any(c.lower_ in {"other", "same"} for c in t.children) for t in cand.sent)
 
 
 def _unplaced(ctx: DocContext, places: list[str]) -> bool:
@@ -1153,7 +1163,9 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
             and not later.casualties
         # "The attackers opened fire near the village of X", "The militants attacked the X post"
         by_them = _by_the_attackers(later, earlier.described) and (agree or _unplaced(ctx, later.places))
-        if not (same_target or told_again or restated or by_them):
+        # "Four aid workers were killed in South Sudan ... The aid workers were travelling near X"
+        victims_again = _victims_named_back(earlier, later) and (agree or _unplaced(ctx, later.places))
+        if not (same_target or told_again or restated or by_them or victims_again):
             return False
     if later.aggregate != earlier.aggregate and later.places:
         return False
