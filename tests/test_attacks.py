@@ -1313,3 +1313,11 @@ def test_attacks_counted_missiles_fired_at_a_city_are_one_attack(nlp):
 def test_attacks_clause_on_a_time_names_no_scene(nlp, text, places):
     (got,) = attacks_of(nlp, text)
     assert got["places"] == places, got
+
+
+def test_attacks_toll_of_many_attacks_named_back_is_not_the_last_attacks(nlp):
+    got = attacks_of(nlp, "Three policemen were killed in an ambush by militants in the Kupwara district on Monday. "
+                          "The region has seen many militant attacks and gunfights since May. In these militant "
+                          "attacks, many security men, mostly soldiers, have been killed.")
+    kupwara = [a for a in got if "Kupwara district" in a["places"]]
+    assert len(kupwara) == 1 and [c[:3] for c in kupwara[0]["counts"]] == [("Killed", 3, 3)], got

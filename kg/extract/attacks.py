@@ -1198,7 +1198,10 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                     continue
                 attacks.append(cand)
                 continue
-            fresh = cand.war_toll or cand.tally or (_new_mention(cand) and not (previous is not None and _same_toll(previous, cand)))
+            many = _of_many_attacks(sent) and cand.trigger.tag_ == "NNS"
+            if many:
+                cand.aggregate = True  # "in these attacks, many soldiers have been killed": a run's toll
+            fresh = many or cand.war_toll or cand.tally or (_new_mention(cand) and not (previous is not None and _same_toll(previous, cand)))
             same = None if fresh else next(
                 (a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places)
                                                   or (not cand.places and a is previous)
@@ -1435,9 +1438,16 @@ def _attribute(ctx: DocContext, sent: Span, matches, attacks: list[Candidate]) -
     previous.attackers = [k for k in dict.fromkeys(found) if k not in previous.places]
 
 
+def _of_many_attacks(sent: Span) -> bool:
+    """"In these militant attacks, many soldiers have been killed": a toll told of many attacks
+    named back in the plural ("these", "those", "such"), not of the one told last."""
+    return any(t.tag_ == "NNS" and attack_places.is_attack_word(t)
+               and any(c.dep_ in {"det", "amod"} and c.lower_ in {"these", "those", "such"} for c in t.children) for t in sent)
+
+
 def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMention], attacks: list[Candidate]) -> None:
     """A toll with no attack word: the last attack's, or a new attack if another place is named."""
-    if not casualties:
+    if not casualties or _of_many_attacks(sent):
         return
     places = [key for _, key in attack_places.sentence_places(ctx, sent)]
     previous = attacks[-1] if attacks else None
