@@ -1321,3 +1321,22 @@ def test_attacks_toll_of_many_attacks_named_back_is_not_the_last_attacks(nlp):
                           "attacks, many security men, mostly soldiers, have been killed.")
     kupwara = [a for a in got if "Kupwara district" in a["places"]]
     assert len(kupwara) == 1 and [c[:3] for c in kupwara[0]["counts"]] == [("Killed", 3, 3)], got
+
+
+@pytest.mark.parametrize(("text", "place", "count"), [
+    # a vague toll in the perfect passive, caused by a bare plural of attacks or weapons: a run's toll
+    ("A roadside bomb killed two soldiers in Helmand on Thursday. Scores of civilians have also been killed in "
+     "the crossfire and by roadside bombs planted by militants.", "Helmand", ("Killed", 2, 2)),
+    ("A drone struck a market in Idlib on Monday, killing four. Hundreds of civilians have been killed by air "
+     "strikes in the province this year.", "Idlib", ("Killed", 4, 4)),
+])
+def test_attacks_vague_toll_of_a_run_in_the_perfect_is_an_aggregate(nlp, text, place, count):
+    records = extract(nlp(text), PUB)
+    events = [a for a in records.attacks if not a.aggregate]
+    assert len(events) == 1 and [(c.outcome, c.min, c.max) for c in events[0].casualties] == [count], records.attacks
+    assert any(a.aggregate for a in records.attacks)
+
+
+def test_attacks_figure_of_strikes_in_the_perfect_stays_an_attack(nlp):
+    records = extract(nlp("Five people have been killed in Russian strikes on Kharkiv, the governor said."), PUB)
+    assert [a.aggregate for a in records.attacks] == [False]

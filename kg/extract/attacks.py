@@ -1198,7 +1198,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                     continue
                 attacks.append(cand)
                 continue
-            many = _of_many_attacks(sent) and cand.trigger.tag_ == "NNS"
+            many = _of_many_attacks(sent) and cand.trigger.tag_ == "NNS" or _run_in_the_perfect(sent, cand.casualties)
             if many:
                 cand.aggregate = True  # "in these attacks, many soldiers have been killed": a run's toll
             fresh = many or cand.war_toll or cand.tally or (_new_mention(cand) and not (previous is not None and _same_toll(previous, cand)))
@@ -1445,9 +1445,30 @@ def _of_many_attacks(sent: Span) -> bool:
                and any(c.dep_ in {"det", "amod"} and c.lower_ in {"these", "those", "such"} for c in t.children) for t in sent)
 
 
+def _run_in_the_perfect(sent: Span, casualties: list[CasualtyMention]) -> bool:
+    """"Scores of civilians have also been killed by roadside bombs", "hundreds have been killed
+    in air strikes this year": a vague toll told in the perfect passive, its cause named by a bare
+    plural (no article, number or owner) of attacks or weapons, is the toll of a run of attacks,
+    not of one. Not "five people have been killed in Russian strikes on X" (a figure of one
+    night's strikes) nor "Russian strikes have killed scores" (the strikes told as acting)."""
+    perfect = any({c.dep_ for c in m.anchor.children if c.lemma_ in {"have", "be"}} >= {"aux", "auxpass"}
+                  and m.record.vague for m in casualties)
+    lex = weapon_lexicon().by_label
+    return perfect and any(
+        t.tag_ == "NNS" and t.dep_ == "pobj" and t.head.lower_ in {"by", "in"}
+        and (attack_places.is_attack_word(t) or t.lower_ in lex or t.lemma_.lower() in lex)
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in t.children) for t in sent)
+
+
 def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMention], attacks: list[Candidate]) -> None:
     """A toll with no attack word: the last attack's, or a new attack if another place is named."""
     if not casualties or _of_many_attacks(sent):
+        return
+    if _run_in_the_perfect(sent, casualties):
+        # "Scores of civilians have also been killed by roadside bombs": a run's toll, an aggregate
+        attacks.append(Candidate(trigger=casualties[0].anchor, sent=sent, evidence=[sent], casualties=list(casualties),
+                                 aggregate=True, places=attack_places.most_specific(
+                                     ctx, [key for _, key in attack_places.sentence_places(ctx, sent)], True)))
         return
     places = [key for _, key in attack_places.sentence_places(ctx, sent)]
     previous = attacks[-1] if attacks else None
