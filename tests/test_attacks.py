@@ -1109,6 +1109,11 @@ def test_attacks_the_group_after_an_unnamed_group_is_not_the_attacker(nlp, text)
      "in a string of attacks on villagers in the south.", ["al-Shabaab"]),
     ("A car bomb exploded at a market in Mosul on Friday, killing four people, the third in a series of bombings "
      "in the city this month.", []),
+    # the attack just told counted in a run since a time
+    ("Gunmen kidnapped 30 students from a school in Kebbi on Thursday, in the fourth mass school abduction "
+     "since December.", []),
+    ("ISWAP fighters attacked an army base in Monguno on Monday, the third such attack on the town since May.",
+     ["ISWAP"]),
 ])
 def test_attacks_the_run_an_attack_is_the_latest_in_is_no_attack(nlp, text, attackers):
     got = attacks_of(nlp, text)

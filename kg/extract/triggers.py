@@ -645,6 +645,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "killed a commander who was involved in rocket launches": what the victim had done
     if _one_of_a_series(tok):
         return True  # "..., the latest in a string of attacks on villagers": the run, not another event
+    if _counted_since(tok):
+        return True  # "..., the fourth mass school abduction since December": the one just told, counted
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in violence_words("duration_nouns") and not has_casualties:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
     if not has_casualties and _trend(tok):
@@ -684,6 +686,14 @@ def _one_of_a_series(tok: Token) -> bool:
     place = run.head if run.dep_ == "pobj" and run.head.lower_ in {"in", "of"} else None
     return place is not None and (place.head.lower_ in {"latest", "last", "newest"} or place.head.tag_ in {"JJS", "JJ"}
                                   and place.head.lower_ in {"first", "second", "third", "fourth", "fifth", "deadliest", "worst"})
+
+
+def _counted_since(tok: Token) -> bool:
+    """"in the fourth mass school abduction since December", "the third such attack since May":
+    the event just told counted in a run since a time, not another event."""
+    ordinal = any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in {"latest", "last", "newest"})
+                  for c in tok.children)
+    return ordinal and tok.tag_ == "NN" and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
 
 
 def _across_semicolon(tok: Token, other: Token) -> bool:
