@@ -98,6 +98,9 @@ def test_casualties_none_of_others_is_not_zero(nlp, text):
     # the verb "live", not the noun of "lost their lives"
     "The talks were led by Ali Hassan, the group's chief negotiator, who lives in Doha.",
     "The envoy met Omar Bashir, the movement's spokesman, who lives in exile in Cairo.",
+    # a figure a verb of possibility projects
+    "The death toll from the raid on the base could hit 30 dead, an officer said.",
+    "The death toll could rise to 40, the governor warned.",
 ])
 def test_casualties_unknown_or_joint_counts_give_no_figure(nlp, text):
     assert counts(nlp, text) == set()

@@ -646,12 +646,24 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
     killed_heads = {i for i, m in items_of if m.record.outcome == KILLED}
     dropped = {id(m) for i, m in items_of if m.record.outcome == INJURED and i in killed_heads
                and m.anchor.dep_ in {"amod", "acl"} and m.anchor.head.i == i}
-    mentions = _restated([m for m in mentions if id(m) not in dropped])
+    mentions = _restated([m for m in mentions if id(m) not in dropped and not _projected(m.anchor)])
     mentions += _stated_none(sent, mentions)
     mentions += _elliptical_tolls(mentions)
     mentions += _unnumbered_toll(sent, mentions)
     mentions += _coded_figure(sent)
     return _inherit_victims(mentions)
+
+
+def _projected(anchor: Token) -> bool:
+    """A figure a verb of possibility projects, not a count: "the toll could hit 20 dead", "the
+    number of dead could rise to 30", "the death toll might reach 50" (not "may have killed 20",
+    a figure of what happened, told with doubt)."""
+    verb = anchor if _is_verb(anchor) else anchor.head
+    if anchor.dep_ == "pobj":
+        verb = anchor.head.head
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return verb.pos_ in {"VERB", "AUX"} and any(c.tag_ == "MD" and c.lower_ in {"could", "might", "may"} for c in auxes) \
+        and not any(c.lemma_ == "have" for c in auxes)
 
 
 def _claimed(anchor: Token) -> bool:
