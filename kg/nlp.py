@@ -307,6 +307,13 @@ class EntityFixer:
                 start += 1  # "Suspected Fulani": who is suspected, not part of the name
             while label == "PERSON" and start < end - 1 and doc[start].lower_.rstrip(".") in honorifics:
                 start += 1  # "Ms Albanese": the name is "Albanese"
+            admin = _admin_phrase_at(doc, start, end)
+            if admin is not None:
+                # "Kajuru Local Government Area" tagged as an organization, "Government" alone as a place
+                start = _name_before(doc, start, admin[0])
+                if start == admin[0]:
+                    continue  # "the Local Government chairman": no name
+                end, label = max(end, admin[1]), "GPE"
             if label in {"DATE", "TIME"} and _place_taken_for_a_date(doc[start:end], gaz):
                 continue  # "in Turbat on Sunday": a town's name the model took for a date (read as a place below)
             if label == "DATE" and _day_before_month(doc, start):
@@ -735,6 +742,9 @@ class EntityFixer:
                     continue
                 if any(s.label_ == "PERSON" and s.start <= start and end <= s.end and len(s) > end - start for s in spans):
                     continue  # part of a longer personal name
+                if any(s.label_ == "GPE" and s.start <= start and end <= s.end and len(s) > end - start
+                       and _admin_phrase_at(doc, s.start, s.end) is not None for s in spans):
+                    continue  # "Government" in "Gada Local Government area": part of the unit's name
                 label = "LOC" if doc[end - 1].lower_ in admin else "GPE"
                 placed.append(Span(doc, start, end, label=label))
         placed += EntityFixer._violence_scenes(doc, spans, orgs, person_parts)
@@ -900,6 +910,39 @@ def _remember_noun_tables(nlp: Language) -> None:
     index = frozenset(lookups.get_table("lemma_index").get("noun", ()))
     rules = tuple((old, new) for old, new in lookups.get_table("lemma_rules").get("noun", ()) if old)
     _NOUN_TABLES[id(nlp.vocab)] = (index, rules)
+
+
+@lru_cache(maxsize=1)
+def _admin_phrases() -> tuple[tuple[str, ...], ...]:
+    """Administrative units named by several words (place_words.json), longest first."""
+    phrases = load_json("place_words.json")["admin_phrases"]
+    return tuple(sorted((tuple(p.split()) for p in phrases), key=len, reverse=True))
+
+
+def _admin_phrase_at(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The administrative phrase ("Local Government Area", "LGA") that ends the span, or that the
+    span lies inside ("Gada Local | Government | area", with "Government" alone tagged): its
+    first word and its end."""
+    for phrase in _admin_phrases():
+        n = len(phrase)
+        for e in (end, end + 1, end + 2):
+            b = e - n
+            if b < 0 or e > len(doc) or b > start and e != end or not (b <= start or e == end):
+                continue
+            if tuple(t.lower_ for t in doc[b:e]) == phrase and b <= end - 1 < e:
+                return b, e
+    return None
+
+
+def _name_before(doc: Doc, start: int, admin_start: int) -> int:
+    """The first word of the unit's name: the span's own words before the phrase, or, where the
+    span holds the phrase alone ("Gada | Local Government"), the capitalised words before it."""
+    if start < admin_start:
+        return start
+    i = admin_start
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+        i -= 1
+    return i
 
 
 def _place_taken_for_a_date(span: Span, gaz) -> bool:

@@ -305,3 +305,19 @@ def test_nlp_town_taken_for_a_date_is_a_place(nlp, text, place, dates):
     doc = nlp(text)
     assert place in [e.text for e in doc.ents if e.label_ == "GPE"]
     assert [e.text for e in doc.ents if e.label_ == "DATE"] == dates
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # an administrative unit named by several words after its name is a place, never an organization
+    ("Bandits attacked Kurmin Kare village in Kajuru Local Government Area of Kaduna State on Sunday.",
+     "Kajuru Local Government Area"),
+    ("Gunmen killed five people in Dansadau, Maru Local Government Area of Zamfara State.", "Maru Local Government Area"),
+])
+def test_nlp_local_government_area_is_a_place(nlp, text, unit):
+    doc = nlp(text)
+    assert (unit, "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_nlp_government_inside_a_local_government_area_is_no_place_of_its_own(nlp):
+    doc = nlp("Gunmen stormed Gidan Bakuso, a remote town in the Gada Local Government area in Sokoto State.")
+    assert "Government" not in [e.text for e in doc.ents]
