@@ -1345,3 +1345,15 @@ def test_attacks_vague_toll_of_a_run_in_the_perfect_is_an_aggregate(nlp, text, p
 def test_attacks_figure_of_strikes_in_the_perfect_stays_an_attack(nlp):
     records = extract(nlp("Five people have been killed in Russian strikes on Kharkiv, the governor said."), PUB)
     assert [a.aggregate for a in records.attacks] == [False]
+
+
+@pytest.mark.parametrize("text", [
+    # one figure told as a lower bound and then exactly, by another account of the same blasts
+    "Two explosions hit a church in Marawi on Sunday, leaving at least 12 people dead and more than 30 others "
+    "injured, police said. Initial reports from the Lanao Police District said 12 people were killed and 35 others "
+    "were wounded after two improvised explosive devices went off in the church.",
+])
+def test_attacks_another_account_within_the_bounds_told_is_the_same_attack(nlp, text):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got
+    assert got[0]["places"] == ["Marawi"], got  # a police unit that reports is no place

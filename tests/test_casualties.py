@@ -33,6 +33,8 @@ K, I = "Killed", "Injured"
      {(K, 12, None, False, None), (I, 31, None, False, None)}),
     ("The car bomb left at least seven people dead and 15 injured in Mogadishu.",
      {(K, 7, None, False, None), (I, 15, 15, False, None)}),
+    ("Two explosions hit a church in Marawi on Sunday, leaving at least 12 people dead and more than 30 others "
+     "injured, police said.", {(K, 12, None, False, None), (I, 31, None, False, None)}),
     # "among N killed": the N are the whole toll, the subject a part of it
     ("Two children were among 12 people killed when a barrel bomb hit a school in Idlib.",
      {(K, 2, None, False, "child"), (K, 12, 12, False, None)}),

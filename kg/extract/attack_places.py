@@ -404,6 +404,8 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
                 return country_part(ctx, part, ent.key, f"{part} {clean_surface(span.text if span is not None else tok.text)}")
         if ent.label.split()[0].lower() in words("military_unit_words"):
             return None  # "the 22nd Infantry Division": a unit of an army, not an administrative division
+        if any(w.lower() in words("service_unit_words") for w in ent.label.split()[1:]):
+            return None  # "the X Police District": a police unit, which reports, not a place
         if region_list_head(tok) and ent.kind != REGION:
             span = ent_span(tok)
             name = span.text if span is not None else tok.text

@@ -948,7 +948,7 @@ def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
     for key in (oa & ob) - revised:  # "the toll rose to 14": a new figure for the same dead
         ra = [m.record for m in a.casualties if (m.record.outcome, _group(m.record)) == key]
         rb = [m.record for m in b.casualties if (m.record.outcome, _group(m.record)) == key]
-        if not any((x.min, x.max) == (y.min, y.max) or _vague_overlap(x, y) or _bound_met(x, y) for x in ra for y in rb):
+        if not any((x.min, x.max) == (y.min, y.max) or _vague_overlap(x, y) or _within_bound(x, y) for x in ra for y in rb):
             return True
     return False
 
@@ -957,6 +957,12 @@ def _bound_met(x: CasualtyRecord, y: CasualtyRecord) -> bool:
     """"killing at least three ... two labourers and a policeman were killed": a figure told as
     a lower bound and the same number told exactly may be the same dead."""
     return x.min == y.min and (x.max is None) != (y.max is None)
+
+
+def _within_bound(x: CasualtyRecord, y: CasualtyRecord) -> bool:
+    """"more than 40 injured ... 48 others were wounded": a figure inside the range a lower bound
+    leaves open may tell of the same casualties."""
+    return (x.max is None and y.max is not None and x.min <= y.min) or (y.max is None and x.max is not None and y.min <= x.min)
 
 
 def _vague_overlap(x: CasualtyRecord, y: CasualtyRecord) -> bool:
@@ -1260,7 +1266,12 @@ def _among_the_dead(sent: Span) -> bool:
 def _same_toll(a: Candidate, b: Candidate) -> bool:
     """Whether two mentions state one same figure for one outcome ("11 killed" told twice)."""
     figures = {(m.record.outcome, m.record.min, m.record.max) for m in a.casualties if not m.record.vague}
-    return any((m.record.outcome, m.record.min, m.record.max) in figures for m in b.casualties if not m.record.vague)
+    if any((m.record.outcome, m.record.min, m.record.max) in figures for m in b.casualties if not m.record.vague):
+        return True
+    # "leaving at least 19 dead ... 19 people were killed after two devices went off": one figure,
+    # told once as a lower bound (a figure of three or more, which two attacks seldom share)
+    return any(x.record.outcome == y.record.outcome and x.record.min >= 3 and _bound_met(x.record, y.record)
+               for x in a.casualties for y in b.casualties if not (x.record.vague or y.record.vague))
 
 
 def _read_as_war_toll(ctx: DocContext, cand: Candidate) -> None:

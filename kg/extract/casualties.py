@@ -576,7 +576,8 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             objs += [c for st in states for c in st.children if c.dep_ in {"nsubj", "nsubjpass"} and c not in objs]
             for obj in objs:
                 # "leaving 19 people dead and 40 others injured": each figure with its own state
-                own = [obj.head] if obj.head in states else states
+                own = [obj.head] if obj.head in states else [
+                    st for st in states if not any(c.dep_ in {"nsubj", "nsubjpass"} and c in objs for c in st.children)]
                 for st in own:
                     if st.i == obj.i:
                         continue
