@@ -1357,3 +1357,12 @@ def test_attacks_another_account_within_the_bounds_told_is_the_same_attack(nlp, 
     got = attacks_of(nlp, text)
     assert len(got) == 1, got
     assert got[0]["places"] == ["Marawi"], got  # a police unit that reports is no place
+
+
+@pytest.mark.parametrize("text", [
+    "A report from the Basilan Police District detailed that nine people were killed after a bomb went off at a market.",
+    "A report from the Kaduna Police District detailed that nine people were killed after a bomb went off at a market.",
+])
+def test_attacks_police_unit_that_reports_is_no_place(nlp, text):
+    (got,) = attacks_of(nlp, text)
+    assert not [p for p in got["places"] if "Police" in p], got
