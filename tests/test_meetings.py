@@ -310,6 +310,8 @@ def test_meetings_a_call_is_held_at_no_place_and_its_topic_takes_no_part(nlp):
     ("Negotiations between Sudan's army and the RSF in Jeddah were suspended in December.", "cancelled"),
     ("The planned meeting between the Sudanese army and the Rapid Support Forces was postponed.", "postponed"),
     ("Ethiopia postponed the meeting with Egypt on the dam, citing scheduling problems.", "postponed"),
+    ("The planned talks between Ethiopia and Egypt in Khartoum were put on hold after the clashes.", "postponed"),
+    ("The summit between the presidents of Congo and Rwanda in Luanda was shelved at the last minute.", "postponed"),
     # talks someone tries or seeks to start have not been held
     ("The envoy is trying to start talks between Serbia and Kosovo.", "planned"),
     ("Qatar has been shuttling between the capitals in an effort to arrange talks between Eritrea and Djibouti.",

@@ -601,6 +601,8 @@ def _called_off(trigger: Token) -> str | None:
             return CANCELLED  # "the meeting did not take place", "the talks did not go ahead"
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"
                          or (c.dep_ == "advmod" and c.lower_ in {"back", "off"})), "")  # "pushed back"
+        if any(c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "hold" for o in c.children) for c in v.children):
+            particle = "on hold"  # "the summit was put on hold"
         both = f"{lemma} {particle}".strip()
         if lemma in diplomacy_words("postpone_verbs") or both in diplomacy_words("postpone_verbs"):
             return POSTPONED
