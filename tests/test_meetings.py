@@ -680,3 +680,16 @@ def test_meetings_weekday_with_a_present_verb_is_the_coming_one(nlp, text, statu
     rec, label = records_of(nlp, text)
     (m,) = rec.meetings
     assert (m.status, m.date.earliest if m.date else None) == (status, day)
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # talks told as coming before or after the meeting are a meeting of their own
+    ("The envoy met Lebanese Parliament Speaker Nabih Berri in Beirut on Tuesday, a day after holding talks in "
+     "Tel Aviv with Israeli officials.", {"Beirut", "Tel Aviv"}),
+    ("The US envoy met the Sudanese army chief in Port Sudan, two days after talks in Nairobi with RSF leaders.",
+     {"Port Sudan", "Nairobi"}),
+])
+def test_meetings_talks_before_or_after_a_meeting_are_another_meeting(nlp, text, places):
+    rec, label = records_of(nlp, text)
+    assert {label(m.location) for m in rec.meetings if m.location} == places, [(m.location, m.participants) for m in rec.meetings]
+    assert len(rec.meetings) == 2

@@ -259,6 +259,9 @@ def _joined_apart(inner: Token, outer: Token) -> bool:
     while t != outer and t.head != t:
         if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ == "VERB":
             return True
+        if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ in {"after", "before", "following"} and (
+                t.head.head == outer or t.head.head.dep_ == "npadvmod" and t.head.head.head == outer):
+            return True  # "met X in Y, a day after holding talks in Z": the talks before, a meeting of their own
         t = t.head
     return False
 
