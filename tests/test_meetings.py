@@ -693,3 +693,13 @@ def test_meetings_talks_before_or_after_a_meeting_are_another_meeting(nlp, text,
     rec, label = records_of(nlp, text)
     assert {label(m.location) for m in rec.meetings if m.location} == places, [(m.location, m.participants) for m in rec.meetings]
     assert len(rec.meetings) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Delegations of the two sides held talks in Doha, the first such talks since the truce collapsed in 2021.",
+    "Sudanese and South Sudanese officials met in Juba, their first meeting since 2019.",
+])
+def test_meetings_since_a_time_does_not_date_the_meeting(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert rec.meetings and all(m.date is None or m.date.earliest.year == 2024 for m in rec.meetings), \
+        [(m.date) for m in rec.meetings]

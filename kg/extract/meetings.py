@@ -148,6 +148,8 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         told = ent.root.head.head if ent.root.head.pos_ == "ADP" else ent.root.head
         if ent.label_ not in {"DATE", "TIME"} or speech_date(ent) and told != trigger:  # "X called Y on Thursday"
             continue
+        if _since_clause(ent.root):
+            continue  # "the first visit since the war broke out in 2014": when a span began, not the meeting
         dist = abs(ent.root.i - trigger.i)
         # "was cancelled on Sunday": a day told with a past verb is past, whatever the meeting's status
         verb = clause_head(ent.root)
@@ -156,6 +158,19 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         if ref is not None and (best is None or dist < best[0]):
             best = (dist, ref)
     return _lasting(trigger, best[1]) if best else None
+
+
+def _since_clause(tok: Token) -> bool:
+    """Whether a date tells when a run began that a meeting is counted in ("the first talks since
+    the truce collapsed in 2021", "their first meeting since 2019"), not the day of the meeting.
+    Not "have been hosting talks since May": talks going on since then."""
+    for a in (tok, *tok.ancestors):
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children):
+            return True
+        if a.lower_ == "since" and a.dep_ == "prep" and a.head.pos_ == "NOUN" and any(
+                c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in {"first", "last"}) for c in a.head.children):
+            return True
+    return False
 
 
 def _scheduled_present(verb: Token, ent: Span) -> bool:
