@@ -1366,3 +1366,15 @@ def test_attacks_another_account_within_the_bounds_told_is_the_same_attack(nlp, 
 def test_attacks_police_unit_that_reports_is_no_place(nlp, text):
     (got,) = attacks_of(nlp, text)
     assert not [p for p in got["places"] if "Police" in p], got
+
+
+@pytest.mark.parametrize("text", [
+    # "the attacks" after "two coordinated attacks": the plural named back
+    "Gunmen killed at least six soldiers in two coordinated attacks in central Burkina Faso on Sunday, the army "
+    "said. The attacks took place at dawn in the villages of Djibo and Arbinda in the Sahel region.",
+    "Jihadists killed nine soldiers in two ambushes in northern Benin on Thursday. The ambushes took place near "
+    "the town of Banikoara in Alibori department.",
+])
+def test_attacks_plural_named_back_after_a_plural_is_the_same_attack(nlp, text):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got

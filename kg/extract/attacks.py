@@ -1118,12 +1118,18 @@ def _tells_on(ctx: DocContext, previous: Candidate, cand: Candidate) -> bool:
     ("Sanaa's X district"), the target named again ("a military camp ... the attack on the camp",
     "shelled a displacement camp ... the attack on the X camp"), "the attackers" acting on."""
     if cand.definite and not previous.aggregate and (
-            cand.trigger.tag_ == "NN" and (attack_places.places_agree(ctx.entities.entities, previous.places, cand.places)
-                                           or _unplaced(ctx, cand.places))
+            _named_back(previous, cand) and (attack_places.places_agree(ctx.entities.entities, previous.places, cand.places)
+                                             or _unplaced(ctx, cand.places))
             or previous.places and _within(ctx, cand.places, previous.places)):
         return True
     return _target_named(ctx, previous, cand) or _by_the_attackers(cand, previous.described) \
         or (cand.definite and _same_target(previous, cand)) or _victims_named_back(previous, cand)
+
+
+def _named_back(previous: Candidate, cand: Candidate) -> bool:
+    """"the strike" after a strike, "the attacks" after "two coordinated attacks": a definite
+    attack word in the number the attack just told was told in (a plural only after a plural)."""
+    return cand.trigger.tag_ == "NN" or cand.trigger.tag_ == "NNS" and any(t.tag_ == "NNS" for t in previous.triggers)
 
 
 def _victims_named_back(previous: Candidate, cand: Candidate) -> bool:
@@ -1165,7 +1171,7 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places, ctx.entities.anchors)
         told_again = _same_toll(earlier, later) and agree  # "4 killed in Sudan" ... "in El Fasher"
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
-        restated = later.definite and later.trigger.tag_ == "NN" and (agree or _unplaced(ctx, later.places)) \
+        restated = later.definite and _named_back(earlier, later) and (agree or _unplaced(ctx, later.places)) \
             and not later.casualties
         # "The attackers opened fire near the village of X", "The militants attacked the X post"
         by_them = _by_the_attackers(later, earlier.described) and (agree or _unplaced(ctx, later.places))
