@@ -141,7 +141,7 @@ def subject_repair(doc: Doc) -> Doc:
 
 
 def _passive_across_a_time(be) -> None:
-    """"Six people were on Friday killed by gunmen": a passive with a time between the auxiliary
+    """"Seven traders were on Sunday killed by bandits": a passive with a time between the auxiliary
     and the participle, parsed with "were" the main verb and "killed" a clause hung on it. The
     participle becomes the verb, with "were" its passive auxiliary and the subject, the time and
     the rest of what hung on "were" its own, as in "six people were killed on Friday"."""

@@ -1110,8 +1110,8 @@ def test_attacks_the_group_after_an_unnamed_group_is_not_the_attacker(nlp, text)
     ("A car bomb exploded at a market in Mosul on Friday, killing four people, the third in a series of bombings "
      "in the city this month.", []),
     # the attack just told counted in a run since a time
-    ("Gunmen kidnapped 30 students from a school in Kebbi on Thursday, in the fourth mass school abduction "
-     "since December.", []),
+    ("Bandits abducted 40 pupils from a boarding school in Zuru on Monday, the third mass kidnapping at a school "
+     "since March.", []),
     ("ISWAP fighters attacked an army base in Monguno on Monday, the third such attack on the town since May.",
      ["ISWAP"]),
 ])
@@ -1150,7 +1150,7 @@ def test_attacks_attackers_named_back_by_their_description_are_the_same_attack(n
 @pytest.mark.parametrize("text", [
     # "at least N" and then the same N told exactly: the same dead
     "Gunmen attacked a checkpoint in Zamboanga on Monday, killing at least three people. Two farmers and a soldier "
-    "were killed in the attack, police said.",
+    "died in the assault, according to the army.",
     "A suicide bomber struck a market in Kandahar on Friday, killing at least five people. Five civilians were "
     "killed in the attack, officials said.",
 ])
@@ -1161,8 +1161,8 @@ def test_attacks_lower_bound_then_the_same_figure_told_exactly_is_one_attack(nlp
 
 @pytest.mark.parametrize(("text", "place"), [
     # the victims named back tell where and how the attack just told happened
-    ("Five soldiers were killed and 10 wounded in a bomb attack near the border, the army said on Tuesday. "
-     "The soldiers were on patrol near Tame, in Arauca department, when a blast hit their convoy.", "Tame"),
+    ("Six policemen were killed and nine wounded in an explosion close to the frontier, officials said on Monday. "
+     "The policemen were escorting trucks near Tame, in Arauca department, when a device went off.", "Tame"),
     ("Four aid workers were killed in an attack in South Sudan, the UN said on Friday. The aid workers were "
      "travelling near Yei when gunmen opened fire on their vehicle.", "Yei"),
 ])
@@ -1308,8 +1308,8 @@ def test_attacks_counted_missiles_fired_at_a_city_are_one_attack(nlp):
 
 @pytest.mark.parametrize(("text", "places"), [
     # a clause that tells which time is meant names no scene
-    ("Some 300 fighters have been killed in Israeli strikes on Lebanon since October, when the Gaza war broke out.",
-     ["Lebanon"]),
+    ("Some 200 militants have been killed in Pakistani strikes on Afghanistan since March, when the Kashmir war "
+     "flared.", ["Afghanistan"]),
     ("At least 50 people have died in clashes in Amhara since June, when the Tigray war ended.", ["Amhara"]),
     # unless the clause tells the attack itself
     ("Ten soldiers were killed in an ambush in Borno on Monday, when militants attacked a convoy near Damboa.",
@@ -1322,16 +1322,16 @@ def test_attacks_clause_on_a_time_names_no_scene(nlp, text, places):
 
 def test_attacks_toll_of_many_attacks_named_back_is_not_the_last_attacks(nlp):
     got = attacks_of(nlp, "Three policemen were killed in an ambush by militants in the Kupwara district on Monday. "
-                          "The region has seen many militant attacks and gunfights since May. In these militant "
-                          "attacks, many security men, mostly soldiers, have been killed.")
+                          "The valley has witnessed many militant ambushes and shootouts since April. In these "
+                          "militant ambushes, many troops, mostly policemen, have died.")
     kupwara = [a for a in got if "Kupwara district" in a["places"]]
     assert len(kupwara) == 1 and [c[:3] for c in kupwara[0]["counts"]] == [("Killed", 3, 3)], got
 
 
 @pytest.mark.parametrize(("text", "place", "count"), [
     # a vague toll in the perfect passive, caused by a bare plural of attacks or weapons: a run's toll
-    ("A roadside bomb killed two soldiers in Helmand on Thursday. Scores of civilians have also been killed in "
-     "the crossfire and by roadside bombs planted by militants.", "Helmand", ("Killed", 2, 2)),
+    ("A landmine killed two herders in Kidal on Friday. Dozens of villagers have also been killed by roadside "
+     "bombs and in crossfire across the region.", "Kidal", ("Killed", 2, 2)),
     ("A drone struck a market in Idlib on Monday, killing four. Hundreds of civilians have been killed by air "
      "strikes in the province this year.", "Idlib", ("Killed", 4, 4)),
 ])
@@ -1349,9 +1349,9 @@ def test_attacks_figure_of_strikes_in_the_perfect_stays_an_attack(nlp):
 
 @pytest.mark.parametrize("text", [
     # one figure told as a lower bound and then exactly, by another account of the same blasts
-    "Two explosions hit a church in Marawi on Sunday, leaving at least 12 people dead and more than 30 others "
-    "injured, police said. Initial reports from the Lanao Police District said 12 people were killed and 35 others "
-    "were wounded after two improvised explosive devices went off in the church.",
+    "A double blast struck a mosque in Marawi on Friday, leaving at least 12 people dead and more than 30 others "
+    "injured, police said. A first count from the Lanao Police District gave 12 dead and 35 hurt when two "
+    "homemade bombs exploded during prayers.",
 ])
 def test_attacks_another_account_within_the_bounds_told_is_the_same_attack(nlp, text):
     got = attacks_of(nlp, text)

@@ -572,7 +572,7 @@ def test_mediation_who_leads_it_hung_on_a_title_with_the_name_in_apposition(nlp)
     "text",
     [
         "Kenya and Ethiopia have acted as mediators between the government and the rebels in talks that collapsed in March.",
-        "The government and the rebels will resume their dialogue, mediated by Norway, with talks scheduled for Friday in Oslo.",
+        "The junta and the armed groups will restart negotiations, mediated by Qatar, with a session scheduled for Monday in Doha.",
         "Algeria mediated between Mali and the rebel coalition in talks that ended in June without a deal.",
     ],
 )

@@ -145,8 +145,8 @@ NEGATIVE = [
     "Rival herders have often fought over wells in the district.",
     # frequency and trend: a run of violence or its change, not one event
     "Insurgents keep up near-daily attacks targeting army posts in the north.",
-    "Kidnappings for ransom have been on the rise in Kaduna since January.",
-    "Burkina Faso has seen a resurgence of attacks by jihadist groups since 2015.",
+    "Abductions for ransom have been rising in Katsina since February.",
+    "Northern Mozambique has seen an upsurge in raids by insurgents since 2017.",
     "The border district has seen many ambushes and raids since March.",
     "Attacks on aid convoys have increased sharply in North Kivu this year.",
     "The federal army has been fighting the rebels in the north for weeks, diplomats say.",

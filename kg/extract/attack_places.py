@@ -369,7 +369,7 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
     if ctx.in_dateline(tok) or in_speaker(tok) or tok.i in ctx.entities.qualifier_tokens:
         return None
     if in_clause_of_a_time(tok):
-        return None  # "since October, when the Gaza war broke out": what marks the time, not the scene
+        return None  # "since May, when the X war escalated": what marks the time, not the scene
     side = tok.head.lemma_.lower() == "side" and tok.head.dep_ == "pobj" and tok.head.head.lower_ in {"on", "to", "across"}
     if tok.i in ctx.entities.demonym_tokens and tok.dep_ in {"amod", "compound"} \
             and (tok.head.lemma_.lower() in words("place_nouns") and in_place_role(tok.head) or side):

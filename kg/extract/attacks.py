@@ -351,7 +351,7 @@ def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
 
 
 def _agents_of_the_harm(trig: Token) -> list[Token]:
-    """"was killed in an air strike by the coalition", with "by" hung on the passive verb: the
+    """"died in a drone strike by the X coalition", with "by" hung on the passive verb: the
     by-phrase of the verb of harm whose "in" phrase the attack word is tells who attacked."""
     if trig.dep_ != "pobj" or trig.head.lower_ not in {"in", "during"}:
         return []

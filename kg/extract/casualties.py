@@ -638,7 +638,7 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
                     mentions.append(CasualtyMention(anchor, sub, superseded, revision, among, claimed))
             total = _counted_group(anchor) if among else None
             if total is not None and (total.i, outcome) not in seen:
-                # "two children were among 12 people killed": the 12 are the whole toll
+                # "three women were among 14 people killed": the 14 are the whole toll
                 seen.add((total.i, outcome))
                 rec = _record_from(total, outcome)
                 if rec is not None:

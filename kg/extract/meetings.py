@@ -149,7 +149,7 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         if ent.label_ not in {"DATE", "TIME"} or speech_date(ent) and told != trigger:  # "X called Y on Thursday"
             continue
         if _since_clause(ent.root):
-            continue  # "the first visit since the war broke out in 2014": when a span began, not the meeting
+            continue  # "the first visit since the war began in 2015": when a span began, not the meeting
         dist = abs(ent.root.i - trigger.i)
         # "was cancelled on Sunday": a day told with a past verb is past, whatever the meeting's status
         verb = clause_head(ent.root)
@@ -276,7 +276,7 @@ def _joined_apart(inner: Token, outer: Token) -> bool:
             return True
         if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ in {"after", "before", "following"} and (
                 t.head.head == outer or t.head.head.dep_ == "npadvmod" and t.head.head.head == outer):
-            return True  # "met X in Y, a day after holding talks in Z": the talks before, a meeting of their own
+            return True  # "met X in Y, a day after talks in Z": the talks before, a meeting of their own
         t = t.head
     return False
 

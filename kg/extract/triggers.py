@@ -646,11 +646,11 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if _one_of_a_series(tok):
         return True  # "..., the latest in a string of attacks on villagers": the run, not another event
     if _counted_since(tok):
-        return True  # "..., the fourth mass school abduction since December": the one just told, counted
+        return True  # "..., the third mass kidnapping at a school since March": the one just told, counted
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in violence_words("duration_nouns") and not has_casualties:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
     if not has_casualties and _trend(tok):
-        return True  # "a resurgence of attacks since 2022", "kidnappings are on the rise": a trend
+        return True  # "a upsurge of raids since 2017", "kidnappings are on the rise": a trend
     if not has_casualties and tok.dep_ == "acl" and (_habitual(tok.head) or _trend(tok.head)):
         return True  # "near-daily attacks targeting the forces": what those attacks aim at, no event of its own
     if not has_casualties and _in_arrest(tok):
@@ -689,7 +689,7 @@ def _one_of_a_series(tok: Token) -> bool:
 
 
 def _counted_since(tok: Token) -> bool:
-    """"in the fourth mass school abduction since December", "the third such attack since May":
+    """"the third mass kidnapping at a school since March", "the second such raid since May":
     the event just told counted in a run since a time, not another event."""
     ordinal = any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in {"latest", "last", "newest"})
                   for c in tok.children)
@@ -756,8 +756,8 @@ def _fired_at_nothing(tok: Token) -> bool:
 
 def _trend(tok: Token) -> bool:
     """A change in how often violence happens, or its run over a span, not one event: "a
-    resurgence of attacks since 2022", "an increase in kidnappings", "kidnappings have risen",
-    "kidnappings have been on the rise", "the region has seen many attacks and gunfights since June"."""
+    upsurge of raids since 2017", "an increase in kidnappings", "kidnappings have risen",
+    "abductions are on the rise", "the district has seen many raids and ambushes since March"."""
     while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head  # "attacks and gunfights": the first of the list
     head = tok.head
