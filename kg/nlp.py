@@ -927,9 +927,9 @@ def _admin_phrase_at(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         n = len(phrase)
         for e in (end, end + 1, end + 2):
             b = e - n
-            if b < 0 or e > len(doc) or b > start and e != end or not (b <= start or e == end):
-                continue
-            if tuple(t.lower_ for t in doc[b:e]) == phrase and b <= end - 1 < e:
+            if b < 0 or e > len(doc) or not (e == end or b <= start):
+                continue  # the phrase ends the span, or holds it
+            if tuple(t.lower_ for t in doc[b:e]) == phrase and b <= end - 1:
                 return b, e
     return None
 

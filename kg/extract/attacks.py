@@ -953,15 +953,10 @@ def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
     return False
 
 
-def _bound_met(x: CasualtyRecord, y: CasualtyRecord) -> bool:
-    """"killing at least three ... two labourers and a policeman were killed": a figure told as
-    a lower bound and the same number told exactly may be the same dead."""
-    return x.min == y.min and (x.max is None) != (y.max is None)
-
-
 def _within_bound(x: CasualtyRecord, y: CasualtyRecord) -> bool:
-    """"more than 40 injured ... 48 others were wounded": a figure inside the range a lower bound
-    leaves open may tell of the same casualties."""
+    """"more than 40 injured ... 48 others were wounded", "killing at least three ... two labourers
+    and a policeman were killed": a figure inside the range a lower bound leaves open may tell of
+    the same casualties."""
     return (x.max is None and y.max is not None and x.min <= y.min) or (y.max is None and x.max is not None and y.min <= x.min)
 
 
@@ -1173,11 +1168,11 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
         restated = later.definite and _named_back(earlier, later) and (agree or _unplaced(ctx, later.places)) \
             and not later.casualties
-        # "The attackers opened fire near the village of X", "The militants attacked the X post"
-        by_them = _by_the_attackers(later, earlier.described) and (agree or _unplaced(ctx, later.places))
+        near = agree or _unplaced(ctx, later.places)
+        # "The attackers opened fire near the village of X", "The militants attacked the X post";
         # "Four aid workers were killed in South Sudan ... The aid workers were travelling near X"
-        victims_again = _victims_named_back(earlier, later) and (agree or _unplaced(ctx, later.places))
-        if not (same_target or told_again or restated or by_them or victims_again):
+        named_back = (_by_the_attackers(later, earlier.described) or _victims_named_back(earlier, later)) and near
+        if not (same_target or told_again or restated or named_back):
             return False
     if later.aggregate != earlier.aggregate and later.places:
         return False
@@ -1276,7 +1271,7 @@ def _same_toll(a: Candidate, b: Candidate) -> bool:
         return True
     # "leaving at least 19 dead ... 19 people were killed after two devices went off": one figure,
     # told once as a lower bound (a figure of three or more, which two attacks seldom share)
-    return any(x.record.outcome == y.record.outcome and x.record.min >= 3 and _bound_met(x.record, y.record)
+    return any(x.record.outcome == y.record.outcome and x.record.min == y.record.min >= 3 and _within_bound(x.record, y.record)
                for x in a.casualties for y in b.casualties if not (x.record.vague or y.record.vague))
 
 
@@ -1481,13 +1476,12 @@ def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMentio
     """A toll with no attack word: the last attack's, or a new attack if another place is named."""
     if not casualties or _of_many_attacks(sent):
         return
+    places = [key for _, key in attack_places.sentence_places(ctx, sent)]
     if _run_in_the_perfect(sent, casualties):
         # "Scores of civilians have also been killed by roadside bombs": a run's toll, an aggregate
         attacks.append(Candidate(trigger=casualties[0].anchor, sent=sent, evidence=[sent], casualties=list(casualties),
-                                 aggregate=True, places=attack_places.most_specific(
-                                     ctx, [key for _, key in attack_places.sentence_places(ctx, sent)], True)))
+                                 aggregate=True, places=attack_places.most_specific(ctx, places, True)))
         return
-    places = [key for _, key in attack_places.sentence_places(ctx, sent)]
     previous = attacks[-1] if attacks else None
     if places and previous is not None and not previous.places and not previous.aggregate \
             and ctx.paragraph_of(sent[0]) - ctx.paragraph_of(previous.sent[0]) <= 1 \
