@@ -703,3 +703,19 @@ def test_meetings_since_a_time_does_not_date_the_meeting(nlp, text):
     rec, _ = records_of(nlp, text)
     assert rec.meetings and all(m.date is None or m.date.earliest.year == 2024 for m in rec.meetings), \
         [(m.date) for m in rec.meetings]
+
+
+@pytest.mark.parametrize(("text", "status", "day"), [
+    # what a meeting is "aimed at" is its purpose, not a sign that it is still to come
+    ("Clashes have continued despite a call for a truce and an international summit in Berlin on January 19 "
+     "aimed at reducing foreign interference.", "held", date(2024, 1, 19)),
+    ("Fighting resumed weeks after a regional summit in Nairobi on April 2 aimed at ending the war.", "held",
+     date(2024, 4, 2)),
+    # a meeting to come stays planned
+    ("A summit in Addis Ababa on July 3 aimed at ending the war will bring the two leaders together.", "planned",
+     date(2024, 7, 3)),
+])
+def test_meetings_what_a_meeting_is_aimed_at_is_no_sign_of_the_future(nlp, text, status, day):
+    rec, label = records_of(nlp, text)
+    (m,) = rec.meetings
+    assert (m.status, m.date.earliest if m.date else None) == (status, day)
