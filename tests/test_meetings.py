@@ -394,6 +394,7 @@ def test_meetings_status_of_rescheduled_set_and_ended_talks(nlp, text, status):
     "The African Union urged the two parties to resume negotiations in Addis Ababa.",
     # talks said to be none
     "No other meetings in Tripoli have been scheduled for the envoy at this time.",
+    "The presidents of Sudan and Chad did not meet in N'Djamena on Sunday, officials said.",
     "No talks were held in Khartoum on Monday, a diplomat said.",
 ])
 def test_meetings_refused_or_demanded_talks_are_no_meeting(nlp, text):
@@ -719,3 +720,9 @@ def test_meetings_what_a_meeting_is_aimed_at_is_no_sign_of_the_future(nlp, text,
     rec, label = records_of(nlp, text)
     (m,) = rec.meetings
     assert (m.status, m.date.earliest if m.date else None) == (status, day)
+
+
+def test_meetings_who_will_not_attend_takes_no_part(nlp):
+    rec, label = records_of(nlp, "The summit in Geneva, which Iran will not attend, begins on Monday with delegations "
+                                 "from Qatar and Egypt.")
+    assert rec.meetings and all("Iran" not in {label(p) for p in m.participants} for m in rec.meetings)

@@ -656,6 +656,8 @@ def _refused(trigger: Token) -> bool:
         return True  # "would not withdraw unless Kinshasa opened direct talks": a condition, not a meeting
     if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return True  # "no other meetings have been scheduled", "no talks were held": none
+    if trigger.pos_ == "VERB" and any(c.dep_ == "neg" for c in trigger.children):
+        return True  # "the summit, which Iran will not attend", "the two leaders did not meet": none of theirs
     return trigger.dep_ == "xcomp" and rejects(head)
 
 
