@@ -38,7 +38,7 @@ def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
     # "hosting talks, aiming to secure a ceasefire": the purpose of what is done, not a plan of it
     purposes = {c for c in head.children if c.dep_ in {"advcl", "xcomp"} and c.i > trigger.i and c.tag_ == "VBG"
                 and c.lemma_.lower() in markers}
-    # "a summit on January 19 aimed at reducing ...": what the meeting is for, not that it is to come
+    # "a summit on February 9 aimed at easing ...": what the meeting is for, not that it is to come
     purposes |= {c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in markers}
     scope = [head] + [c for c in head.children if c not in purposes] + [trigger] + [c for c in trigger.children if c not in purposes]
     for t in list(head.ancestors)[:2]:
