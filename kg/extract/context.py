@@ -184,6 +184,14 @@ def misread_relative(verb: Token) -> bool:
         and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def counted_in_a_run(noun: Token) -> bool:
+    """Whether a noun is counted in a run since a time ("the third kidnapping since March", "their
+    first meeting since 2019", "the latest attack since the truce"): an ordinal before it and a
+    "since" phrase on it."""
+    return any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in {"first", "last", "latest", "newest"})
+               for c in noun.children) and any(c.dep_ == "prep" and c.lower_ == "since" for c in noun.children)
+
+
 def tree_distance(a: Token, b: Token) -> int:
     """Number of edges between two tokens of one sentence (large if not connected)."""
     path_a = [a] + list(a.ancestors)

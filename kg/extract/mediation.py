@@ -175,14 +175,12 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         brokers = [before, *before.conjuncts]
         if tok.dep_ == "conj":  # "U.S. and Russian-brokered": the parser may join the verb to the first name
             brokers += [tok.head, *tok.head.conjuncts]
-        i = before.i - 1  # the names listed before it, however parsed: "U.S., French and Qatari-"
-        while i > tok.sent.start and tok.doc[i].lower_ in {"and", ",", "&"} and ctx.agent(tok.doc[i - 1]) is not None:
-            brokers.append(tok.doc[i - 1])
-            i -= 2
         for t in sorted(set(brokers), key=lambda t: t.i):
             ent = ctx.agent(t)
             if ent is not None:
                 out.append(ent.key)
+        # the names listed before it, however parsed: "U.S., French and Qatari-"
+        out = list(dict.fromkeys([*_listed_before(ctx, tok.doc[tok.i - 1]), *out]))
     for c in tok.children:
         if c.dep_ in {"agent"}:
             out += phrase_agents(ctx, c)

@@ -30,7 +30,7 @@ from kg.extract.actors import (
 )
 from kg.extract.attack_places import is_attack_word, is_violence_verb
 from kg.extract.context import (
-    DocContext, clause_head, rejects, sentence_lemmas, shared_subject, subtree_span, takes_to, words,
+    DocContext, clause_head, counted_in_a_run, rejects, sentence_lemmas, shared_subject, subtree_span, takes_to, words,
 )
 from kg.extract.diplomatic_triggers import (
     call_partners, call_trigger, callees, mediation_trigger, meeting_triggers, modality, topic_of,
@@ -167,8 +167,7 @@ def _since_clause(tok: Token) -> bool:
     for a in (tok, *tok.ancestors):
         if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children):
             return True
-        if a.lower_ == "since" and a.dep_ == "prep" and a.head.pos_ == "NOUN" and any(
-                c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in {"first", "last"}) for c in a.head.children):
+        if a.lower_ == "since" and a.dep_ == "prep" and a.head.pos_ == "NOUN" and counted_in_a_run(a.head):
             return True
     return False
 

@@ -24,7 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.extract.context import sentence_lemmas, sentence_words, tree_distance
+from kg.extract.context import counted_in_a_run, sentence_lemmas, sentence_words, tree_distance
 from kg.lexicon import event_words, load_json, load_jsonl, weapon_lexicon, word_set
 from kg.resolve.places import gazetteer
 
@@ -691,9 +691,7 @@ def _one_of_a_series(tok: Token) -> bool:
 def _counted_since(tok: Token) -> bool:
     """"the third mass kidnapping at a school since March", "the second such raid since May":
     the event just told counted in a run since a time, not another event."""
-    ordinal = any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in {"latest", "last", "newest"})
-                  for c in tok.children)
-    return ordinal and tok.tag_ == "NN" and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+    return tok.tag_ == "NN" and counted_in_a_run(tok)
 
 
 def _across_semicolon(tok: Token, other: Token) -> bool:
