@@ -240,6 +240,11 @@ def test_people_honour_styles_are_not_names(nlp, text, name, not_people):
      "transitional president"),
     ("General Mahamat Idriss Deby, the head of the military council, met the rebels.", "Mahamat Idriss Deby",
      "head of the military council"),
+    # the office before the name: the name's own rank or style after the comma is no part of it
+    ("Burkina Faso's transitional president, Captain Ibrahim Traore, visited the troops in Djibo.", "Ibrahim Traore",
+     "transitional president"),
+    ("The rebels' spokesman, Lt. Col. Willy Ngoma, said they held the road to Goma.", "Willy Ngoma", "rebels' spokesman"),
+    ("The province's governor, Dr. Aisha Bello, visited the wounded in Maiduguri.", "Aisha Bello", "province's governor"),
 ])
 def test_people_an_office_comes_before_a_military_rank(nlp, text, name, office):
     people, _ = people_of(nlp, text)

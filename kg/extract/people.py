@@ -112,6 +112,17 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     return role, affiliation
 
 
+def _title_before(doc, start: int, floor: int) -> set[int]:
+    """The title words right before a name, after token ``floor`` ("Colonel" of ", Colonel X")."""
+    ranks = word_set("titles.json", "ranks") | word_set("titles.json", "honorifics")
+    found: set[int] = set()
+    i = start - 1
+    while i > floor and (_title_word(doc[i]) or doc[i].lower_.rstrip(".") in ranks or doc[i].text == "."):
+        found.add(i)
+        i -= 1
+    return found
+
+
 def _rank_only(role: str) -> bool:
     """A military rank with no office: "General", "Lt. Col."."""
     ranks = word_set("titles.json", "ranks")
@@ -240,7 +251,10 @@ def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
         toks = [t for t in toks if t.text not in {",", "the", "a", "an"}]
         affiliation = None
         role_toks = []
+        own_title = _title_before(doc, span.start, head.i)  # "..., Colonel X": the name's rank, read with it
         for t in toks:
+            if t.i in own_title:
+                continue
             ent = ctx.agent(t) if not modifies_agent(ctx, t) else None  # "for Yemen's Houthi rebels": the Houthis
             if ent is not None and ent.kind in {COUNTRY, ORGANIZATION}:
                 affiliation = affiliation or ent.key
