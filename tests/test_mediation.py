@@ -253,6 +253,7 @@ def test_mediation_brokered_facilitated_or_under_the_auspices_of(nlp, text, medi
      "Saudi Arabia", {"Pakistan", "Afghanistan"}),
     ("Brazil has offered to host peace talks between Venezuela and Guyana over the Essequibo region.",
      "Brazil", {"Venezuela", "Guyana"}),
+    ("Tanzania offered on Friday to host peace talks between Burundi and Rwanda.", "Tanzania", {"Burundi", "Rwanda"}),
     ("Cuba and Norway, guarantors of the peace process, convened talks between the Colombian government and the "
      "ELN in Havana.", "Cuba", set()),
 ])

@@ -492,10 +492,22 @@ def test_meetings_city_visited_is_the_venue(nlp):
      "European Union"),
     ("Ghana offered to host talks between the junta and ECOWAS.", "Ghana"),
     ("Nairobi was prepared to host the next round of talks between the army and the RSF.", "Kenya"),
+    # the infinitive after a time, which the parser hangs as an adverbial clause
+    ("Algeria offered on Sunday to host talks between the Malian government and the rebels in Algiers.", "Algeria"),
 ])
 def test_meetings_host_is_who_hosts_it(nlp, text, host):
     rec, label = records_of(nlp, text)
     assert host in {label(m.host) for m in rec.meetings if m.host}, [(m.participants, m.host) for m in rec.meetings]
+
+
+@pytest.mark.parametrize("text", [
+    "Algeria offered on Sunday to host talks between the Malian government and the rebels in Algiers.",
+    "The Vatican proposed on Tuesday to host a meeting of the Colombian government and the ELN.",
+])
+def test_meetings_offered_is_planned_and_not_dated_by_the_offer(nlp, text):
+    rec, _ = records_of(nlp, text)
+    (m,) = rec.meetings
+    assert m.status == "planned" and m.date is None, m
 
 
 def test_meetings_converging_officials_do_not_host_their_own_meeting(nlp):

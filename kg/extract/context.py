@@ -151,12 +151,17 @@ def subjects(verb: Token) -> list[Token]:
 
 def shared_subject(verb: Token) -> Token | None:
     """The subject of a verb, else of the verbs it is the complement of or joined to: "X spoke
-    with Y and offered to host talks" (who offered to host: X); "X was ready to host talks" (X)."""
+    with Y and offered to host talks" (who offered to host: X); "X was ready to host talks" (X);
+    "X offered on Monday to host talks", the infinitive read as an adverbial (X; not "urged Y
+    to ...", whose infinitive is Y's)."""
     t = verb
     for _ in range(4):
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subj is not None or t.dep_ not in {"xcomp", "conj", "acomp"} or t.head == t:
+        if subj is not None or t.head == t:
             return subj
+        if t.dep_ not in {"xcomp", "conj", "acomp"} and not (
+                infinitive_of_purpose(t) and not any(c.dep_ == "dobj" for c in t.head.children)):
+            return None
         t = t.head
     return None
 
@@ -164,6 +169,12 @@ def shared_subject(verb: Token) -> Token | None:
 def takes_to(verb: Token) -> bool:
     """Whether a verb has the infinitive marker "to" ("urged X to withdraw", "tried to revive")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def infinitive_of_purpose(verb: Token) -> bool:
+    """"called on X to pull back", "offered on Monday to host talks": an infinitive the parser
+    hangs as an adverbial clause rather than as the verb's complement."""
+    return verb.dep_ == "advcl" and takes_to(verb)
 
 
 def rejects(verb: Token) -> bool:

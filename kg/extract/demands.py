@@ -18,7 +18,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, phrase_tokens, side_of, subject_agent
-from kg.extract.context import DocContext, rejects, sentence_lemmas, subtree_span, takes_to, words
+from kg.extract.context import DocContext, infinitive_of_purpose, rejects, sentence_lemmas, subtree_span, takes_to, words
 from kg.extract.wording import clause_text, compact_clause, phrase
 from kg.lexicon import diplomacy_words
 from kg.records import PERSON, DemandRecord
@@ -100,7 +100,7 @@ def _demand_clauses(tok: Token) -> list[Token]:
             return []
         for c in tok.children:
             infinitive = takes_to(c)
-            if (c.dep_ == "xcomp" and (infinitive or not told)) or (c.dep_ == "ccomp" and not told) or _to_infinitive(c):
+            if (c.dep_ == "xcomp" and (infinitive or not told)) or (c.dep_ == "ccomp" and not told) or infinitive_of_purpose(c):
                 out.append(c)
                 # "urged X to halt ... and for Y to pull out": each its own demand
                 out += [v for v in c.conjuncts if v.pos_ == "VERB" and _own_subject(v) is not None]
@@ -161,15 +161,10 @@ def _stand_in(tok: Token) -> Token:
     return earlier[-1] if earlier else tok
 
 
-def _to_infinitive(tok: Token) -> bool:
-    """"called on X to pull back": the parser sometimes hangs the infinitive as an adverbial."""
-    return tok.dep_ == "advcl" and takes_to(tok)
-
-
 def _demand_label(ctx: DocContext, tok: Token) -> str:
     if tok.pos_ in {"VERB", "AUX"} and tok.dep_ == "conj" and _own_subject(tok) is not None:
         return (_addressee(ctx, tok) + compact_clause(tok).removeprefix("for ")).strip()
-    if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or _to_infinitive(tok) or (tok.dep_ == "acl" and takes_to(tok))):
+    if tok.pos_ in {"VERB", "AUX"} and (tok.dep_ == "xcomp" or infinitive_of_purpose(tok) or (tok.dep_ == "acl" and takes_to(tok))):
         return (_addressee(ctx, tok) + compact_clause(_stand_in(tok)).removeprefix("to ")).strip()
     if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in diplomacy_words("want_verbs"):
         return compact_clause(tok).replace(" to ", " ", 1)  # "the army to accept a ceasefire"

@@ -30,7 +30,8 @@ from kg.extract.actors import (
 )
 from kg.extract.attack_places import is_attack_word, is_violence_verb
 from kg.extract.context import (
-    DocContext, clause_head, counted_in_a_run, rejects, sentence_lemmas, shared_subject, subtree_span, takes_to, words,
+    DocContext, clause_head, counted_in_a_run, infinitive_of_purpose, rejects, sentence_lemmas, shared_subject,
+    subtree_span, takes_to, words,
 )
 from kg.extract.diplomatic_triggers import (
     call_partners, call_trigger, callees, mediation_trigger, meeting_triggers, modality, topic_of,
@@ -150,6 +151,9 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
             continue
         if _since_clause(ent.root):
             continue  # "the first visit since the war began in 2015": when a span began, not the meeting
+        if told.pos_ == "VERB" and told.lemma_.lower() in diplomacy_words("possibility_markers") \
+                and told in trigger.ancestors and told != clause_head(trigger):
+            continue  # "offered on Monday to host talks": the day of the offer, not of the talks
         dist = abs(ent.root.i - trigger.i)
         # "was cancelled on Sunday": a day told with a past verb is past, whatever the meeting's status
         verb = clause_head(ent.root)
@@ -675,7 +679,7 @@ def _only_possible(trigger: Token) -> bool:
     head = clause_head(trigger)
     # not a verb joined to the clause: "spoke with X and offered to host talks" (the call was held)
     scope = [trigger, head, *(c for c in (*head.children, *trigger.children) if c.dep_ != "conj")]
-    if head.dep_ == "xcomp":
+    if head.dep_ == "xcomp" or infinitive_of_purpose(head):  # "offered on Monday to host talks": an advcl in the parse
         scope += [head.head, *head.head.children]
         if head.head.lemma_.lower() in diplomacy_words("intention_verbs"):
             return True  # "agreed to send delegations for a new round of talks"
