@@ -189,6 +189,17 @@ def test_demands_by_the_organization_a_noun_is_named_as(nlp, text, by):
     assert [[label(k) for k in d.demanded_by] for d in rec.demands] == [[by]]
 
 
+@pytest.mark.parametrize("text, not_by", [
+    # the place where armed men are is not whom they fight for
+    ("Rebels in eastern Chad demanded on Monday that the army withdraw from Tibesti before any talks.", "Chad"),
+    ("Militants in northern Mozambique demanded that the government release their commanders.", "Mozambique"),
+])
+def test_demands_armed_men_are_not_the_place_they_are_in(nlp, text, not_by):
+    rec, label = records_of(nlp, text)
+    assert not any(not_by in {label(k) for k in d.demanded_by} for d in rec.demands), \
+        [(d.label, [label(k) for k in d.demanded_by]) for d in rec.demands]
+
+
 def test_demands_naming_is_no_call(nlp):
     rec, _ = records_of(nlp, "The junta said its jets struck what it called a workshop for the assembly of drones in Sagaing.")
     assert not rec.demands

@@ -161,6 +161,17 @@ def antecedent(ctx: DocContext, pron: Token):
     return found
 
 
+def _without_whereabouts(subj: Token) -> list[Token]:
+    """A subject's words without the place where armed men it names are ("rebels in northern
+    Mali demanded ...": not Mali, whom they fight)."""
+    tokens = subtree_span(subj)
+    if subj.lemma_.lower() not in word_set("violence_words.json", "armed_actor_nouns"):
+        return list(tokens)
+    where = {t.i for c in subj.children if c.dep_ == "prep" and c.lower_ in words("locative_preps") - {"of", "against"}
+             for t in c.subtree}
+    return [t for t in tokens if t.i not in where]
+
+
 def subject_agent(ctx: DocContext, subj: Token, *, head_first: bool = False) -> list[str]:
     """The agent a subject names, or the person its pronoun refers to; with ``head_first``
     the head's own entity wins ("Colombian President Gustavo Petro": the person)."""
@@ -169,7 +180,7 @@ def subject_agent(ctx: DocContext, subj: Token, *, head_first: bool = False) -> 
         # "Machar's party, the SPLM-IO, said": the one the common noun is named as, not its owner
         head = next((e for c in subj.children if c.dep_ == "appos" and (e := ctx.agent(c)) is not None
                      and e.kind != PERSON), None)
-    found = [head.key] if head is not None else agents_in(ctx, subtree_span(subj))
+    found = [head.key] if head is not None else agents_in(ctx, _without_whereabouts(subj))
     if not found and (ante := antecedent(ctx, subj)) is not None:
         found = [ante.key]
     return found[:1]
