@@ -661,6 +661,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "fired a ballistic missile into the sea", "fired into the air": a test, warning shots
     if not has_casualties and _habitual(tok):
         return True  # "rival clans have often fought", "has been fighting for weeks": a state of affairs
+    if not has_casualties and _whole_war(tok):
+        return True  # "waging a bloody campaign", "have fought the government since 2006": the war, not one event
     return not has_casualties and _background(tok)
 
 
@@ -762,13 +764,20 @@ def _trend(tok: Token) -> bool:
     if tok.dep_ == "pobj" and head.lower_ in {"of", "in"} and head.head.lemma_.lower() in violence_words("trend_nouns"):
         return True
     if tok.dep_ in {"nsubj", "nsubjpass"}:
-        if head.lemma_.lower() in violence_words("trend_verbs"):
-            return True
+        if any(v.lemma_.lower() in violence_words("trend_verbs") for v in (head, *head.conjuncts)):
+            return True  # "attacks resumed and have surged"
         if head.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
                 o.lemma_.lower() in violence_words("trend_nouns") for o in c.children) for c in head.children):
             return True
-    return tok.dep_ == "dobj" and tok.tag_ == "NNS" and head.lemma_.lower() in {"see", "witness", "experience"} \
-        and any(c.dep_ == "prep" and c.lower_ in {"since", "over", "throughout"} for c in (*head.children, *tok.children))
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in {"number", "dozen", "hundred", "series"} \
+            and head.head.dep_ == "dobj":
+        tok, head = head.head, head.head.head  # "has witnessed a number of attacks": the attacks witnessed
+    elif tok.dep_ != "dobj" or tok.tag_ != "NNS":
+        return False
+    if head.lemma_.lower() not in {"see", "witness", "experience"}:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in head.children)
+    return perfect or any(c.dep_ == "prep" and c.lower_ in {"since", "over", "throughout"} for c in (*head.children, *tok.children))
 
 
 def _habitual(tok: Token) -> bool:
@@ -778,6 +787,35 @@ def _habitual(tok: Token) -> bool:
         return True
     auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     return tok.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
+
+
+def _whole_war(tok: Token) -> bool:
+    """A whole war told, not one event: violence waged as a war or a campaign, or against a
+    government ("waging a bloody campaign", "fighting a turf war", "engaged in a militancy",
+    "fought successive governments"), or gone on for years or since a year ("have fought in
+    Somalia since 2006", "fought for decades", "has carried out attacks in the past")."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
+    verbs = [verb]
+    while verbs[-1].dep_ in {"advcl", "xcomp", "conj"} and verbs[-1].head.pos_ == "VERB" and len(verbs) < 3:
+        verbs.append(verbs[-1].head)  # "fought the government for decades, carrying out bombings"
+    for v in verbs:
+        fought = [c for c in v.children if c.dep_ == "dobj"]
+        fought += [p for c in v.children if c.dep_ == "prep" and c.lower_ in {"against", "in"}
+                   for p in c.children if p.dep_ == "pobj"]
+        if (v is tok or v is not verb) and any(o.lemma_.lower() in violence_words("war_level_objects") for o in fought):
+            return True
+    for word in {tok, *verbs}:
+        for prep in (c for c in word.children if c.dep_ == "prep"):
+            for span in (p for p in prep.children if p.dep_ == "pobj"):
+                if prep.lower_ == "in" and span.lower_ == "past" and any(c.lower_ == "the" for c in span.children):
+                    return True  # "in the past"
+                if prep.lower_ in {"for", "over", "throughout"} and span.lemma_.lower() in violence_words("war_spans") \
+                        and span.tag_ == "NNS":
+                    return True  # "for decades", "over the years"
+                if prep.lower_ == "since" and span.ent_type_ == "DATE" and any(
+                        t.like_num and len(t.text) == 4 for t in span.subtree):
+                    return True  # "since 2006", "since October 2017"
+    return False
 
 
 def _renewed(tok: Token, verb: Token) -> bool:
