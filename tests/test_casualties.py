@@ -35,6 +35,10 @@ K, I = "Killed", "Injured"
      {(K, 7, None, False, None), (I, 15, 15, False, None)}),
     ("A double blast struck a mosque in Marawi on Friday, leaving at least 12 people dead and more than 30 others "
      "injured, police said.", {(K, 12, None, False, None), (I, 31, None, False, None)}),
+    # an age is no count: "the 41-year-old herder" is one victim
+    ("The 41-year-old herder died on the spot after the mine exploded near Garissa.", {(K, 1, 1, False, "herder")}),
+    ("Gunmen shot dead the 63-year-old imam of a mosque in Kaduna on Friday.", {(K, 1, 1, False, "imam")}),
+    ("Three 17-year-old pupils were wounded by the grenade in Bujumbura.", {(I, 3, 3, False, "pupil")}),
     # "among N killed": the N are the whole toll, the subject a part of it
     ("Three women were among 14 people killed when a shell struck a bus in Kadugli.",
      {(K, 3, None, False, "woman"), (K, 14, 14, False, None)}),

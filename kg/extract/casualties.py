@@ -60,7 +60,7 @@ from kg.extract.context import sentence_words
 from kg.lexicon import event_words as _w
 from kg.lexicon import load_json, read_tsv, weapon_lexicon, word_set
 from kg.records import CasualtyRecord
-from kg.resolve.numbers import MONTH_WORDS, is_measure_unit, parse_count, parse_number
+from kg.resolve.numbers import MONTH_WORDS, Count, is_measure_unit, parse_count, parse_number
 
 KILLED = "Killed"
 INJURED = "Injured"
@@ -193,7 +193,12 @@ def _outcomes(anchor: Token) -> list[str]:
 # -- count phrases --------------------------------------------------------------
 
 def _count_phrase(head: Token) -> str:
-    """The words of a count phrase up to and including its head noun.
+    """The words of a count phrase up to and including its head noun."""
+    return _count_span(head).text
+
+
+def _count_span(head: Token) -> Span:
+    """The count phrase of a head noun (see ``_count_phrase``).
 
     A date or a colon before the figure is not part of it ("27 February: two killed").
     """
@@ -207,7 +212,26 @@ def _count_phrase(head: Token) -> str:
     for t in toks:
         if t.i < head.i and (t.text in {":", ";", "(", ")"} or _date_word(t)) and head.ent_type_ not in {"DATE", "TIME"}:
             start = max(start, t.i + 1)
-    return head.doc[start : head.i + 1].text
+    return head.doc[start : head.i + 1]
+
+
+def _count_in(phrase: Span) -> Count | None:
+    """The count a count phrase gives, its ages left out ("the 38-year-old driver" is one)."""
+    ages = _age_words(phrase[-1])
+    return parse_count("".join(t.text_with_ws for t in phrase if t.i not in ages).strip())
+
+
+def _age_words(head: Token) -> set[int]:
+    """The words of an age before a noun ("the 38-year-old driver", "a man, 50 years old"): no count."""
+    doc, out = head.doc, set()
+    for t in head.subtree:
+        if not t.like_num:
+            continue
+        rest = [w.lower_ for w in doc[t.i + 1 : t.i + 5] if w.text != "-"]
+        if rest[:2] in (["year", "old"], ["years", "old"]) or rest[:1] == ["year-old"]:
+            end = next(w.i for w in doc[t.i + 1 : t.i + 5] if w.lower_ == "old" or w.lower_ == "year-old")
+            out |= set(range(t.i, end + 1))
+    return out
 
 
 def _date_word(tok: Token) -> bool:
@@ -375,8 +399,8 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
         return None
     if head.ent_type_ == "ORG" and not numbered:
         return None
-    phrase = _count_phrase(head)
-    count = parse_count(phrase)
+    span = _count_span(head)
+    phrase, count = span.text, _count_in(span)
     if count is None:
         # "wounded dozens more": the count is the head's own number (not a listed group's)
         conj = {t.i for c in head.children if c.dep_ in {"conj", "appos"} for t in c.subtree}
@@ -384,9 +408,10 @@ def _record_from(head: Token, outcome: str, quote_span: Span | None = None) -> C
         # months of fire"): only the head's own words ("dozens more", "scores of others")
         conj |= {t.i for c in head.children if c.dep_ in {"acl", "relcl", "advcl"}
                  or (c.dep_ == "prep" and c.lower_ != "of") for t in c.subtree}
+        conj |= _age_words(head)
         nums = [t for t in head.subtree if (t.like_num or t.pos_ == "NUM") and t.i not in conj]
         if nums:
-            count = parse_count(_count_phrase(nums[0]))
+            count = _count_in(_count_span(nums[0]))
         elif (head.dep_ in _ONE_PERSON_DEPS or (head.dep_ == "pobj" and head.head.lower_ == "with")) and _one_person(head):
             return CasualtyRecord(outcome, 1, 1, False, phrase, _victims(head))
         if count is None:
