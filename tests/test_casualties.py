@@ -39,6 +39,11 @@ K, I = "Killed", "Injured"
     ("The 41-year-old herder died on the spot after the mine exploded near Garissa.", {(K, 1, 1, False, "herder")}),
     ("Gunmen shot dead the 63-year-old imam of a mosque in Kaduna on Friday.", {(K, 1, 1, False, "imam")}),
     ("Three 17-year-old pupils were wounded by the grenade in Bujumbura.", {(I, 3, 3, False, "pupil")}),
+    # the toll of the run the told attack belongs to is not that attack's
+    ("A soldier was killed by a roadside bomb in Pattani today, the latest in a string of attacks that claimed "
+     "nine lives this month.", {(K, 1, 1, False, "soldier")}),
+    ("Two guards died in the raid on the bank in Maiduguri, the latest in a wave of attacks that have killed 30 people "
+     "since June.", {(K, 2, 2, False, "guard")}),
     # "among N killed": the N are the whole toll, the subject a part of it
     ("Three women were among 14 people killed when a shell struck a bus in Kadugli.",
      {(K, 3, None, False, "woman"), (K, 14, 14, False, None)}),

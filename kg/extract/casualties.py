@@ -581,6 +581,8 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
     outcomes_of = [_outcomes(t) for t in tokens]  # read once: the anchors and the loop below
     anchor_idx = {t.i for t, outcomes in zip(tokens, outcomes_of) if outcomes and not _death_result_word(t)}
     for anchor, outcomes in zip(tokens, outcomes_of):
+        if _toll_of_a_run(anchor):
+            continue
         lemma = anchor.lemma_.lower()
         pairs: list[tuple[Token, str]] = []
         if lemma in {"claim", "cost"} and anchor.pos_ == "VERB":  # "claimed the lives of 23", "cost the lives of seven"
@@ -678,6 +680,16 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
     mentions += _unnumbered_toll(sent, mentions)
     mentions += _coded_figure(sent)
     return _inherit_victims(mentions)
+
+
+def _toll_of_a_run(anchor: Token) -> bool:
+    """"..., the latest in a spate of attacks that claimed six lives": the toll of the run of
+    events the one told belongs to, not of that one."""
+    for anc in list(anchor.ancestors)[:4]:
+        if anc.dep_ == "pobj" and anc.head.lower_ == "of" \
+                and anc.head.head.lemma_.lower() in word_set("violence_words.json", "series_nouns"):
+            return True
+    return False
 
 
 def _projected(anchor: Token) -> bool:
