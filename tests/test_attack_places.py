@@ -110,6 +110,10 @@ def test_attack_places_no_frame_on_organizations(nlp, text):
          {"Majengo district", "Mombasa"}),
         ("On 15 May 2021, two men were killed by the explosion of an IED in the area of Tinfadimata, 20km from Menaka (Menaka, Menaka).",
          {"Tinfadimata", "Menaka"}),
+        # a bare name near which it happened, located by its distance from a known town: the name first
+        ("Bandits shot dead two farmers near Gidan Dawa, about 15 km from Gusau, on Sunday.", {"Gidan Dawa", "Gusau"}),
+        ("Militants ambushed a patrol outside Kalama, 40 miles north of Peshawar, killing three soldiers.",
+         {"Kalama", "Peshawar"}),
     ],
 )
 def test_attack_places_between_district_of_and_distance_from(nlp, text, expected):

@@ -235,6 +235,11 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
                 and s1 == e0 + 1 and doc[e0].lower_ in {"of", "in"}:
             starts[s0] = PlaceFrame(s0, e0, None, (), (), False, e0)
             found.append(starts[s0])
+        elif s0 not in starts and s0 > lo and doc[s0 - 1].lower_ in {"in", "at", "near", "outside"} \
+                and _distance([t for t in doc[e0:s1] if t.lower_ not in {"the", ","}]):
+            # "near X, around eight km from Y": a bare name located by its distance from another
+            starts[s0] = PlaceFrame(s0, e0, None, (), (), False, e0)
+            found.append(starts[s0])
     found.sort(key=lambda f: f.start)
     for a in found:
         b = next(((s, e) for s, e in runs if s >= max(a.stop, a.end)), None)
@@ -249,8 +254,8 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
             frames[(framed_b.start, framed_b.end)] = replace(framed_b, weak=False)
             starts[framed_b.start] = frames[(framed_b.start, framed_b.end)]
         marks = a.noun or a.containers or framed_b and framed_b.noun
-        if between or marks and (len(gap) == 1 and gap[0].lower_ in words("anchor_preps") | {"between"}
-                                 or _distance(gap) or _vicinity(gap)):
+        if between or _distance(gap) or marks and (len(gap) == 1 and gap[0].lower_ in words("anchor_preps") | {"between"}
+                                                   or _vicinity(gap)):
             frames[(a.start, a.end)] = PlaceFrame(a.start, a.end, a.noun, a.containers, (b,), a.admin, a.stop, weak)
         elif weak != a.weak:
             frames[(a.start, a.end)] = replace(a, weak=weak)
