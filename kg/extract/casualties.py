@@ -250,6 +250,8 @@ def _referred_to(noun: Token) -> bool:
     for anc in noun.ancestors:
         if anc.pos_ in {"VERB", "AUX"}:
             return False
+        if anc.dep_ == "prep" and anc.lower_ == "for" and anc.head.lemma_.lower() in _w("accusation_verbs") | {"responsibility"}:
+            return False  # "was blamed for the killing of four farmers": the killing itself, someone's
         if (anc.dep_ == "prep" and anc.lower_ in background["background_preps"]) or anc.lemma_.lower() in background["background_nouns"]:
             return True
     return False
