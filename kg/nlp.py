@@ -137,7 +137,53 @@ def subject_repair(doc: Doc) -> Doc:
             tok.dep_ = "nsubjpass" if passive else tok.dep_  # "four soldiers | were | wounded"
     for be in [t for t in doc if t.lemma_ == "be" and t.pos_ == "AUX"]:
         _passive_across_a_time(be)
+    for verb in [t for t in doc if t.tag_ == "VBD" and t.lower_ in _BELIEF_VERBS]:
+        _belief_about_the_subject(verb)
     return doc
+
+
+#: Verbs of a belief about who someone is ("gunmen believed to be herders"), as written (the
+#: component runs before the lemmatizer).
+_BELIEF_VERBS = frozenset({"believed", "thought", "suspected", "presumed"})
+
+
+def _belief_about_the_subject(verb) -> None:
+    """"Gunmen believed to be herders killed five villagers": a participle clause on the subject
+    ("believed to be herders") parsed as the main verb, with the verb that follows ("killed") its
+    complement and the belief's noun its subject. The verb after becomes the clause's own, the
+    subject its subject, and the belief a clause hung on the subject, as in "gunmen suspected to
+    be herders killed ..."."""
+    doc = verb.doc
+    if verb.i + 3 >= len(doc) or doc[verb.i + 1].lower_ != "to" or doc[verb.i + 2].lower_ != "be":
+        return
+    subject = doc[verb.i - 1] if verb.i > 0 else None
+    if subject is None or subject.head != verb or subject.dep_ != "nsubj" or subject.pos_ not in {"NOUN", "PROPN"}:
+        return
+    sent_end = verb.sent.end
+    be = doc[verb.i + 2]
+    # the verb after, finite, or a participle the parser gave the belief's "be" as its auxiliary
+    main = next((t for t in doc[verb.i + 3 : sent_end] if t.pos_ == "VERB" and (
+        t.tag_ in {"VBD", "VBZ", "VBP"} or t.tag_ == "VBN" and be.head == t or t.tag_ == "VBN" and any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in t.children))), None)
+    if main is None or verb not in main.ancestors or main.dep_ not in {"ccomp", "conj", "advcl"}:
+        return
+    passive = any(c.dep_ == "auxpass" and c != be for c in main.children)  # "... were killed in X"
+    if main.tag_ == "VBN" and be.head == main:
+        main.tag_ = "VBD"  # "gunmen believed to be herders killed ...": the finite verb
+    head, dep = (main, "ROOT") if verb.dep_ == "ROOT" else (verb.head, verb.dep_)
+    main.head, main.dep_ = head, dep
+    for child in list(verb.children):
+        if child.i < subject.i or child.i > main.i:
+            child.head = main  # "On Monday, ...", the full stop
+    for t in doc[verb.i + 3 : main.i]:
+        if t.head.i < verb.i + 3 or t.head.i >= main.i:
+            t.head = be  # "to be [herders]", "to be [from ISWAP]"
+            if t.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+                t.dep_ = "attr"
+    doc[verb.i + 1].head, doc[verb.i + 1].dep_ = be, "aux"
+    be.head, be.dep_ = verb, "xcomp"
+    subject.head, subject.dep_ = main, "nsubjpass" if passive else "nsubj"
+    verb.head, verb.dep_, verb.tag_ = subject, "acl", "VBN"
 
 
 def _passive_across_a_time(be) -> None:

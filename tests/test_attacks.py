@@ -1356,3 +1356,19 @@ def test_attacks_another_account_within_the_bounds_told_is_the_same_attack(nlp, 
 def test_attacks_police_unit_that_reports_is_no_place(nlp, text):
     (got,) = attacks_of(nlp, text)
     assert not [p for p in got["places"] if "Police" in p], got
+
+
+@pytest.mark.parametrize(("text", "day", "described"), [
+    # "X believed to be Y" on the subject: the verb after it is the attack's, with its time and attackers
+    ("On Monday, gunmen believed to be herders killed six villagers in Bokkos.", "2024-06-10", "gunmen"),
+    ("On Saturday, militants thought to be from a rival faction ambushed a convoy near Kidal.", "2024-06-08",
+     "militants"),
+])
+def test_attacks_belief_about_the_attackers_is_no_main_verb(nlp, text, day, described):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["date"] == (day, day) and described in attack["described"], attack
+
+
+def test_attacks_belief_about_the_victims_is_no_main_verb(nlp):
+    (attack,) = attacks_of(nlp, "Three men believed to be herders were killed near Dilling on Sunday.")
+    assert attack["date"] == ("2024-06-09", "2024-06-09") and attack["places"] == ["Dilling"], attack
