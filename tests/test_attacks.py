@@ -1372,3 +1372,14 @@ def test_attacks_belief_about_the_attackers_is_no_main_verb(nlp, text, day, desc
 def test_attacks_belief_about_the_victims_is_no_main_verb(nlp):
     (attack,) = attacks_of(nlp, "Three men believed to be herders were killed near Dilling on Sunday.")
     assert attack["date"] == ("2024-06-09", "2024-06-09") and attack["places"] == ["Dilling"], attack
+
+
+@pytest.mark.parametrize(("text", "not_attacker"), [
+    # those who died in an attack are its victims, never its attackers
+    ("Four members of the Civilian Joint Task Force died on Monday in an ambush near Konduga.",
+     "Civilian Joint Task Force"),
+    ("At least three Ugandan soldiers died in a roadside bomb blast near Marka.", "Uganda"),
+])
+def test_attacks_who_died_in_the_attack_did_not_attack(nlp, text, not_attacker):
+    (attack,) = attacks_of(nlp, text)
+    assert not_attacker not in attack["attackers"], attack

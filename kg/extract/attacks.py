@@ -282,7 +282,8 @@ def _carrier_verb(trig: Token) -> Token | None:
         # object ("bandits killed 17 people in coordinated attacks")
         verb = t.head.head.head if t.head.head.dep_ == "dobj" else t.head.head
         harm = verb.pos_ == "VERB" and verb.lemma_.lower() in casualty_words("harm_verbs")  # "shot dead two men during a raid"
-        if (attack_places.is_violence_verb(verb) or harm) and _active(verb):
+        died = verb.lemma_.lower() in casualty_words("death_verbs")  # "ten people died in an attack": the victims
+        if (attack_places.is_violence_verb(verb) or harm) and _active(verb) and not died:
             return verb
     return None
 
