@@ -61,6 +61,19 @@ def test_mediation_unnamed_negotiators_leave_the_attacker_out(nlp, text):
         [(m.mediators, m.parties) for m in rec.mediations]
 
 
+@pytest.mark.parametrize(("text", "not_mediator", "mediators"), [
+    # those who hand something to, or speak of, mediators are not mediators themselves
+    ("The M23 said on Sunday it had handed its reply to the mediators in Angola and Qatar.", "M23", {"Angola", "Qatar"}),
+    ("A senior Houthi official told reporters in Muscat that mediators were making great efforts to extend the truce.",
+     "Houthis", set()),
+    ("The RSF said it had sent its answer to the mediators on Friday.", "Rapid Support Forces", set()),
+])
+def test_mediation_those_who_deal_with_unnamed_mediators_do_not_mediate(nlp, text, not_mediator, mediators):
+    rec, label = records_of(nlp, text)
+    named = {label(k) for m in rec.mediations for k in m.mediators}
+    assert not_mediator not in named and mediators <= named, [(m.mediators, m.parties) for m in rec.mediations]
+
+
 def test_mediation_goal_is_what_brokered_talks_seek(nlp):
     rec, _ = records_of(nlp, "Ethiopian and Eritrean envoys will meet in Jeddah for Saudi-brokered talks "
                              "seeking to end the border conflict.")

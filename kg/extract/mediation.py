@@ -34,7 +34,7 @@ from kg.extract.diplomatic_triggers import (
 )
 from kg.extract.wording import clause_text, compact_clause, np_text
 from kg.lexicon import diplomacy_words
-from kg.records import ORGANIZATION, PERSON, MediationRecord, MeetingRecord
+from kg.records import COUNTRY, ORGANIZATION, PERSON, MediationRecord, MeetingRecord
 from kg.resolve.dates import MONTHS, UNIT_DAYS, UNIT_MONTHS, WEEKDAYS
 
 
@@ -201,6 +201,11 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             # agents themselves, not those of a phrase below them ("mediation of the war between A and B")
             out += [e.key for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
                     if (e := ctx.agent(x)) is not None]
+        if c.dep_ == "prep" and c.lower_ == "in" and tok.pos_ == "NOUN" and mediation_noun(tok):
+            # "mediators in Egypt and Qatar": the states they act for (not "in Cairo", where they meet)
+            out += [e.key for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
+                    if (e := ctx.agent(x)) is not None and e.kind == COUNTRY and (pl := ctx.place(x)) is not None
+                    and pl.kind == COUNTRY]
     if tok.pos_ == "NOUN" and mediation_noun(tok):
         out += _listed_before(ctx, tok)  # "Saudi, US and African mediators", however the list was parsed
     leader = hyphen_leader(tok) if tok.pos_ == "NOUN" else None
@@ -213,6 +218,11 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     if tok.dep_ == "compound" and mediation_noun(tok) and not out:  # "the AU's mediation team"
         out += [e.key for c in tok.head.children if c.dep_ in {"poss", "amod", "compound"} and c != tok
                 for e in [ctx.agent(c)] if e is not None]
+    if not out and tok.pos_ == "NOUN" and mediation_noun(tok) and tok.lemma_.lower() != "mediation" and (
+            tok.dep_ in {"nsubj", "nsubjpass", "dative"} or tok.dep_ == "pobj" and tok.head.lower_ != "as"):
+        # "handed its reply to mediators", "said mediators were making efforts": the mediators go unnamed
+        # (not "leads the mediation", "served as mediators": whoever leads or serves mediates)
+        return []
     t = tok
     # "efforts to mediate", "served as mediators", "leading the effort to forge": climb to the acting subject
     for _ in range(4):
