@@ -17,14 +17,19 @@ _DATELINE = re.compile(
 )
 
 
-def looks_like_dateline(text: str) -> bool:
+def looks_like_dateline(text: str, *, opens_the_text: bool = False) -> bool:
     """A place in capitals (or with an agency) of at most four words before the dash; the country
-    after it may be written as usual ("KYIV, Ukraine —")."""
+    after it may be written as usual ("KYIV, Ukraine —"). The text's first words may name the
+    place as usual before a long dash ("Maputo — ..."), as many outlets print it."""
     head = re.split(r"[—–:(]|\s-\s", text, maxsplit=1)[0].strip().rstrip(",")
     place = head.split(",")[0].strip()
+    if opens_the_text and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\s*[—–]\s", text):
+        return True
     return bool(place) and (place.isupper() or "(" in text) and len(head.split()) <= 4
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the datelines in a text."""
-    return [(m.start(), m.end()) for m in _DATELINE.finditer(text) if looks_like_dateline(m.group(0))]
+    first = len(text) - len(text.lstrip())
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)
+            if looks_like_dateline(m.group(0), opens_the_text=m.start() == first)]

@@ -26,6 +26,9 @@ from kg.extract.context import DocContext
         ("Bogota, Feb 3 (EFE).- The ELN freed two hostages.", "Bogota, Feb 3 (EFE).- "),
         ("ANKARA (AA) - Turkey offered to host the talks.", "ANKARA (AA) - "),
         ("TBILISI (RFE/RL) — The ministers met late on Sunday.", "TBILISI (RFE/RL) — "),
+        # the text's first words, the place written as usual before a long dash
+        ("Kinshasa — Congo's foreign minister, Ida Mbala, said the talks would resume.", "Kinshasa — "),
+        ("Port Sudan – The army said it had repelled a drone attack.", "Port Sudan – "),
     ],
 )
 def test_datelines_span_ends_where_the_story_starts(text, dateline):
@@ -40,6 +43,9 @@ def test_datelines_span_ends_where_the_story_starts(text, dateline):
         "The army - which denies the claim - said it struck a depot.",
         "On Monday, June 3 (local time) troops crossed the river.",
         "Rapid Support Forces (RSF) fighters attacked the town of Babanusa.",
+        # a place before a long dash after the text's first line is no dateline
+        "Troops moved north.\nGoma — the city the rebels hold — was calm.",
+        "The talks — held in Doha — ended without a deal.",
     ],
 )
 def test_datelines_ordinary_sentences_have_none(text):
