@@ -249,3 +249,18 @@ def test_people_honour_styles_are_not_names(nlp, text, name, not_people):
 def test_people_an_office_comes_before_a_military_rank(nlp, text, name, office):
     people, _ = people_of(nlp, text)
     assert people[name].roles and people[name].roles[0] == office, people[name].roles
+
+
+@pytest.mark.parametrize(("text", "name", "role", "affiliation"), [
+    # a title set off before a name holds only its own words: not another's title joined to it, nor
+    # where the holder was sent
+    ("Nigeria sent its foreign minister, Yusuf Tuggar, and the army chief, Taoreed Lagbaja, to Niamey.",
+     "Yusuf Tuggar", "foreign minister", "Nigeria"),
+    ("The president dispatched his chief of staff, Lino Mendes, and the defence minister, Ana Serra, to Bissau.",
+     "Lino Mendes", "chief of staff", None),
+])
+def test_people_title_in_apposition_is_its_own_words(nlp, text, name, role, affiliation):
+    people, label = people_of(nlp, text)
+    assert people[name].roles == [role], people[name].roles
+    if affiliation:
+        assert label(people[name].affiliation_key) == affiliation

@@ -247,9 +247,16 @@ def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
     for head in candidates:
         if head.lower_.rstrip(".") not in heads and head.lemma_.lower() not in heads:
             continue
-        toks = [t for t in head.subtree if t.i < span.start or t.i >= span.end]
-        toks = [t for t in toks if t.text not in {",", "the", "a", "an"}]
-        affiliation = None
+        # the title's own words, on its side of the name ("sent its X, NAME, to Juba": not where the
+        # holder went); not another's title joined to it ("his X, NAME, and the Y, OTHER,")
+        others = [c for c in head.children if c.dep_ == "conj"
+                  and any(t.ent_type_ == "PERSON" and not span.start <= t.i < span.end for t in c.subtree)]
+        apart = {t.i for c in others for t in c.subtree} | {
+            c.i for c in head.children if c.dep_ == "cc" and others}
+        toks = [t for t in head.subtree if t.i not in apart and (t.i < span.start if head.i < span.start else t.i >= span.end)]
+        owner = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "PRON" and t.head == head), None)
+        toks = [t for t in toks if t.text not in {",", "the", "a", "an"} and t != owner]
+        affiliation = _owner_of_pronoun(ctx, owner) if owner is not None else None  # "Kenya sent its minister, X,"
         role_toks = []
         own_title = _title_before(doc, span.start, head.i)  # "..., Colonel X": the name's rank, read with it
         for t in toks:
@@ -266,7 +273,7 @@ def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
             role_toks.append(t)
         if not role_toks:
             continue
-        role = doc[role_toks[0].i : role_toks[-1].i + 1].text.strip(" ,")
+        role = doc[role_toks[0].i : role_toks[-1].i + 1].text.strip(" ,-–—(")
         if role.lower().startswith(("the ", "a ", "an ")):
             role = role.split(" ", 1)[1]
         return role, affiliation
