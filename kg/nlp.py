@@ -309,6 +309,10 @@ class EntityFixer:
                 continue  # "Lebanese Parliament Speaker X": the country's parliament, part of the title
             if label != "PERSON" and bare not in orgs and len(ent) <= 3 and _person_in_apposition(ent.root):
                 label = "PERSON"  # "Oksana, a local resident,": a person's name
+            elif label in {"ORG", "GPE", "LOC", "NORP"} and bare not in orgs and 2 <= len(ent) <= 3 \
+                    and all(t.pos_ == "PROPN" and t.is_alpha for t in ent) and _title_in_apposition(ent.root) \
+                    and gaz.place(bare) is None and gaz.country(bare) is None:
+                label = "PERSON"  # "Olusegun Obasanjo, the AU high representative,": the holder's name
             elif label in {"ORG", "GPE", "LOC", "NORP"} and bare not in orgs and 2 <= len(ent) <= 4 \
                     and (_name_after_title(ent) or _set_off_after_title(doc, ent.start, ent.end)
                          and all(t.pos_ == "PROPN" and t.is_alpha for t in ent)) \
@@ -1055,6 +1059,11 @@ def _person_in_apposition(head) -> bool:
     with a noun for an ordinary person in apposition."""
     nouns = word_set("titles.json", "person_nouns")
     return any(c.dep_ == "appos" and c.lemma_.lower() in nouns and c.pos_ == "NOUN" for c in head.children)
+
+
+def _title_in_apposition(head) -> bool:
+    """"X Y, the bloc's high representative,": the word heads a name with a title set off after it."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in title_words().heads for c in head.children)
 
 
 _RUN_BY = {"run", "controlled", "led"}

@@ -595,3 +595,14 @@ def test_mediation_when_talks_were_held_is_no_goal(nlp, text):
     assert rec.mediations
     goals = [g for m in rec.mediations for g in m.goals]
     assert not [g for g in goals if g.split()[0].lower() in {"in", "for", "on"}], goals
+
+
+def test_mediation_host_of_a_meeting_on_a_deal_between_two_sides_and_former_officials(nlp):
+    rec, label = records_of(nlp, "IGAD convened a senior commanders' meeting in Addis Ababa on Thursday to follow up "
+                                 "on the truce agreement between the Sudanese army and the Rapid Support Forces. The "
+                                 "meeting was facilitated by the bloc's envoy, along with former South Sudanese vice "
+                                 "president James Wani.")
+    found = _mediations(rec, label)
+    assert any("IGAD" in ms and {"Sudanese Armed Forces", "Rapid Support Forces"} <= ps for ms, ps in found), found
+    assert not any("South Sudan" in ps | ms for ms, ps in found), found
+

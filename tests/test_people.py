@@ -264,3 +264,17 @@ def test_people_title_in_apposition_is_its_own_words(nlp, text, name, role, affi
     assert people[name].roles == [role], people[name].roles
     if affiliation:
         assert label(people[name].affiliation_key) == affiliation
+
+
+@pytest.mark.parametrize(("text", "name", "role", "affiliation"), [
+    # a name with a title set off after it is a person's, whatever the model tagged it
+    ("The talks were facilitated by Olusegun Obasanjo, the AU high representative, in Pretoria.", "Olusegun Obasanjo",
+     "high representative", "African Union"),
+    # a title held before: the holder no longer acts for that state
+    ("The panel includes former Kenyan president Uhuru Kenyatta.", "Uhuru Kenyatta", "president", None),
+])
+def test_people_named_before_a_title_and_former_titles(nlp, text, name, role, affiliation):
+    people, label = people_of(nlp, text)
+    assert name in people, list(people)
+    assert role in people[name].roles and label(people[name].affiliation_key) == affiliation, people[name]
+

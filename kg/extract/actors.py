@@ -17,8 +17,7 @@ def agents_in(ctx: DocContext, tokens) -> list[str]:
     for t in tokens:
         if modifies_agent(ctx, t):
             continue  # "the Sudanese army": the army, not Sudan besides it
-        if t.dep_ in {"amod", "compound", "poss", "nmod"} and any(
-                c.lower_ in words("former_markers") for c in t.head.children if c.i < t.i):
+        if formerly(t):
             continue  # "a former Malian prime minister": no longer acting for Mali
         ent = ctx.agent(t) or reported_speaker(ctx, t)
         if ent is not None and ent.key in senders:
@@ -34,6 +33,20 @@ def agents_in(ctx: DocContext, tokens) -> list[str]:
             if state is not None and state not in out:
                 out.append(state)
     return out
+
+
+def formerly(tok: Token) -> bool:
+    """A word that qualifies a title held before ("a former Malian minister", "former South African
+    deputy president": also the first word of a name in two words; "the former president of X")."""
+    t = tok
+    while t.head != t and (t.dep_ in {"amod", "compound", "poss", "nmod"}
+                           or t.dep_ == "pobj" and t.head.lower_ == "of"):  # "the former president of X"
+        if t.dep_ == "pobj":
+            t = t.head
+        if any(c.lower_ in words("former_markers") for c in t.head.children if c.i < tok.i):
+            return True
+        t = t.head
+    return False
 
 
 def _sender(ctx: DocContext, tok: Token) -> str | None:

@@ -592,7 +592,7 @@ def _hosts(ctx: DocContext, sent: Span) -> list[tuple[Token, list[str], list[str
         if talks is None:
             out += _hosted_for_talks(ctx, verb)
             continue
-        between = _between(ctx, subtree_span(talks))
+        between = _between(ctx, subtree_span(talks)) or _between(ctx, verb.sent)  # "... to follow up on the deal between A and B"
         offered = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in diplomacy_words("possibility_markers")
         next_round = any(c.lower_ in words("round_markers") for c in talks.children)
         doc = verb.doc

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import modifies_agent
+from kg.extract.actors import formerly, modifies_agent
 from kg.extract.context import DocContext, words
 from kg.lexicon import read_tsv, title_words, word_set
 from kg.resolve.names import officeholder_surnames
@@ -91,7 +91,7 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
             ent = next((e for c in tok.children if c.dep_ in {"compound", "amod", "poss"}
                         and (e := ctx.agent(c)) is not None and e.kind in {COUNTRY, ORGANIZATION}), None)
         if ent is not None and ent.kind in {COUNTRY, ORGANIZATION} and role_toks:
-            affiliation = ent.key
+            affiliation = None if formerly(tok) else ent.key  # "former Kenyan president X": no longer acts for Kenya
         elif tok.ent_type_ in {"ORG"} and role_toks:
             # an organization of the title ("Hamas leader", "CIA director")
             ent = ctx.entity(tok)
