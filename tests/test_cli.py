@@ -352,7 +352,7 @@ def test_cli_build_killed_while_writing_leaves_previous_outputs(tmp_path: Path):
     cmd = [sys.executable, "-m", "kg.cli", "build", str(tmp_path / "a.txt"), "--published", "2024-06-12",
            "--out", str(graph)]
     for sig in (signal.SIGINT, signal.SIGKILL):
-        for _attempt in range(5):  # the signal may come after the last write on a busy machine: again
+        for _attempt in range(10):  # the signal may come after the last write on a busy machine: again
             graph.write_text("# previous graph\n", encoding="utf-8")
             page.write_text("<p>previous page</p>", encoding="utf-8")
             proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -361,7 +361,7 @@ def test_cli_build_killed_while_writing_leaves_previous_outputs(tmp_path: Path):
                 while not any(p.name.endswith(".tmp") for p in out_dir.iterdir()):
                     assert proc.poll() is None, "the build ended before writing"
                     assert time.monotonic() < deadline
-                    time.sleep(0.005)
+                    time.sleep(0.0005)
                 proc.send_signal(sig)
                 proc.wait(timeout=30)
             finally:
