@@ -510,6 +510,14 @@ def test_meetings_offered_is_planned_and_not_dated_by_the_offer(nlp, text):
     assert m.status == "planned" and m.date is None, m
 
 
+def test_meetings_offer_joined_to_a_dated_call_is_not_dated_by_it(nlp):
+    # the day of what the offer is joined to, not of the meeting offered
+    rec, _ = records_of(nlp, "Kenya's president on Friday held a phone call with Salva Kiir and offered to host talks "
+                             "with the rebels in Nairobi.")
+    planned = [m for m in rec.meetings if m.status == "planned"]
+    assert planned and all(m.date is None for m in planned), rec.meetings
+
+
 def test_meetings_converging_officials_do_not_host_their_own_meeting(nlp):
     rec, _ = records_of(nlp, "Sudanese and Chadian officials convened in N'Djamena on Monday for border talks.")
     assert rec.meetings and not any(m.host for m in rec.meetings)

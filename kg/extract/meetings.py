@@ -151,8 +151,7 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
             continue
         if _since_clause(ent.root):
             continue  # "the first visit since the war began in 2015": when a span began, not the meeting
-        if told.pos_ == "VERB" and told.lemma_.lower() in diplomacy_words("possibility_markers") \
-                and told in trigger.ancestors and told != clause_head(trigger):
+        if _offered_apart(trigger, told):
             continue  # "offered on Monday to host talks": the day of the offer, not of the talks
         dist = abs(ent.root.i - trigger.i)
         # "was cancelled on Sunday": a day told with a past verb is past, whatever the meeting's status
@@ -162,6 +161,21 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         if ref is not None and (best is None or dist < best[0]):
             best = (dist, ref)
     return _lasting(trigger, best[1]) if best else None
+
+
+def _offered_apart(trigger: Token, told: Token) -> bool:
+    """Whether the verb a date is told on governs the meeting only through an offer or a proposal
+    ("offered on Monday to host talks", "held a call on Thursday and offered to host talks"): the
+    date is of the offer or of what came with it, not of the meeting."""
+    if told.pos_ != "VERB" or told == clause_head(trigger) or told not in trigger.ancestors:
+        return False
+    markers = diplomacy_words("possibility_markers")
+    for anc in trigger.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in markers:
+            return True
+        if anc == told:
+            break
+    return False
 
 
 def _since_clause(tok: Token) -> bool:
