@@ -249,6 +249,9 @@ def _meetings(rec, label):
      {"Joseph Kabila", "Yoweri Museveni"}),
     ("Envoys from Mali, Burkina Faso and Niger gathered in Niamey on Monday to discuss the joint force.",
      {"Mali", "Burkina Faso", "Niger"}),
+    # the sides after the time the parser hangs them on
+    ("The talks are scheduled for March 3-5 between the Colombian government and the National Liberation Army.",
+     {"Colombia", "National Liberation Army"}),
 ])
 def test_meetings_participants_from_subjects_objects_and_governing_verbs(nlp, text, people):
     rec, label = records_of(nlp, text)
