@@ -267,6 +267,11 @@ def test_mediation_brokered_facilitated_or_under_the_auspices_of(nlp, text, medi
     ("Brazil has offered to host peace talks between Venezuela and Guyana over the Essequibo region.",
      "Brazil", {"Venezuela", "Guyana"}),
     ("Tanzania offered on Friday to host peace talks between Burundi and Rwanda.", "Tanzania", {"Burundi", "Rwanda"}),
+    # the sponsor named before the noun of auspices
+    ("The foreign ministers of Chad and Sudan met in N'Djamena on Monday under Qatari facilitation.", "Qatar",
+     {"Chad", "Sudan"}),
+    ("Delegations of Ethiopia and Eritrea held talks in Jeddah under Saudi auspices.", "Saudi Arabia",
+     {"Ethiopia", "Eritrea"}),
     ("Cuba and Norway, guarantors of the peace process, convened talks between the Colombian government and the "
      "ELN in Havana.", "Cuba", set()),
 ])

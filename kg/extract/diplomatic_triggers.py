@@ -260,8 +260,10 @@ def mediation_trigger(tok: Token) -> bool:
     if lemma in diplomacy_words("lead_verbs") and tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children) \
             and tok.head.lower_ in diplomacy_words("peace_effort_nouns"):
         return True
-    # "under the auspices of the AU", "with the facilitation of Qatar"
-    if lower in diplomacy_words("auspices_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+    # "under the auspices of the AU", "with the facilitation of Qatar", "under Angolan facilitation"
+    if lower in diplomacy_words("auspices_nouns") and any(
+            c.dep_ == "prep" and c.lower_ == "of" or c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in {"NORP", "GPE", "ORG"}
+            for c in tok.children):
         return True
     # "an agreement negotiated with the help of X": help towards an agreement or talks
     if lower in diplomacy_words("help_nouns") and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):

@@ -192,8 +192,9 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             continue
         if c.dep_ == "appos" and mediation_noun(tok):  # "the mediators, Qatar, Egypt and the US, said"
             out += [e.key for x in (c, *c.conjuncts) if (e := ctx.agent(x)) is not None]
-        if c.dep_ in {"amod", "compound", "poss"} and (lemma in words("mediation_effort_nouns") or mediation_noun(tok)):
-            # "Egyptian and Qatari mediators": every state the joined words name
+        if c.dep_ in {"amod", "compound", "poss"} and (lemma in words("mediation_effort_nouns") or mediation_noun(tok)
+                                                       or tok.lower_ in diplomacy_words("auspices_nouns")):
+            # "Egyptian and Qatari mediators", "under Angolan facilitation": every state the joined words name
             out += [e.key for x in (c, *c.conjuncts) if (e := ctx.agent(x)) is not None]
         if c.dep_ == "prep" and c.lower_ in {"of", "from", "by"} and tok.pos_ == "NOUN" and (
                 tok.lower_ in diplomacy_words("auspices_nouns") | diplomacy_words("help_nouns") or mediation_noun(tok)):
