@@ -1041,6 +1041,9 @@ def _with_aggregate(nlp, text):
     # a war's age is no start date
     ("Mortar fire hit a camp in Ngala on Tuesday, killing four people. The insurgency, now in its 16th year, has "
      "killed more than 35,000 people, according to the United Nations.", 4, 35001, None),
+    # a toll in the perfect right after a sentence whose subject is the war: the war's toll so far
+    ("Gunmen killed three traders near Dikwa on Tuesday. The conflict began in 2009 and has spread to Chad. "
+     "More than 40,000 people have been killed.", 3, 40001, None),
 ])
 def test_attacks_war_toll_is_an_aggregate_of_its_own(nlp, text, attack_toll, war_toll, since):
     got = _with_aggregate(nlp, text)

@@ -665,7 +665,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
             cand.weapons.append(concept)
         cand.definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in cand.trigger.children)
         cand.aggregate = cand.trigger.tag_ == "NNS" and any(m in sent.text.lower() for m in words("aggregate_markers"))
-        if _war_toll(cand.trigger):
+        if _war_toll(cand.trigger) or cand.outcome_only and _toll_of_the_war_told_before(sent, casualties):
             cand.aggregate = cand.war_toll = True
         if _launch_tally(cand.trigger) and not any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in sent
                                                     if t.i > cand.trigger.i):
@@ -1473,12 +1473,23 @@ def _run_in_the_perfect(sent: Span, casualties: list[CasualtyMention]) -> bool:
         and not any(c.dep_ in {"det", "poss", "nummod"} for c in t.children) for t in sent)
 
 
+def _toll_of_the_war_told_before(sent: Span, casualties: list[CasualtyMention]) -> bool:
+    """"The insurgency began in 2009 and has spread to Chad. Some 27,000 people have been killed.":
+    a toll in the perfect with no time of its own, right after a sentence whose subject is a war,
+    is that war's toll so far, not the last attack's."""
+    if sent.start == 0 or any(e.label_ in {"DATE", "TIME"} for e in sent.ents):
+        return False
+    perfect = all(any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in m.anchor.children) for m in casualties)
+    before = sent.doc[sent.start - 1].sent
+    return perfect and any(t.dep_ == "nsubj" and t.lemma_.lower() in words("war_nouns") for t in before)
+
+
 def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMention], attacks: list[Candidate]) -> None:
     """A toll with no attack word: the last attack's, or a new attack if another place is named."""
     if not casualties or _of_many_attacks(sent):
         return
     places = [key for _, key in attack_places.sentence_places(ctx, sent)]
-    if _run_in_the_perfect(sent, casualties):
+    if _run_in_the_perfect(sent, casualties) or _toll_of_the_war_told_before(sent, casualties):
         # "Scores of civilians have also been killed by roadside bombs": a run's toll, an aggregate
         attacks.append(Candidate(trigger=casualties[0].anchor, sent=sent, evidence=[sent], casualties=list(casualties),
                                  aggregate=True, places=attack_places.most_specific(ctx, places, True)))
