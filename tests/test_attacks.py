@@ -1386,3 +1386,13 @@ def test_attacks_belief_about_the_victims_is_no_main_verb(nlp):
 def test_attacks_who_died_in_the_attack_did_not_attack(nlp, text, not_attacker):
     (attack,) = attacks_of(nlp, text)
     assert not_attacker not in attack["attackers"], attack
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    # a common noun subject with the group's name set beside it
+    ("The enemy ADF ambushed farmers near the village of Mamove on Friday.", "Allied Democratic Forces"),
+    ("The armed group, Ansaroul Islam, attacked a gendarmerie post in Djibo on Sunday.", "Ansaroul Islam"),
+])
+def test_attacks_attacker_named_beside_a_common_noun_subject(nlp, text, attacker):
+    (attack,) = attacks_of(nlp, text)
+    assert attacker in attack["attackers"], attack

@@ -184,6 +184,8 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
     for c in subjects(verb):
         for subj in [c] + list(c.conjuncts):
             k = _agent_of(ctx, subj) or _operated_by(ctx, subj)
+            if k is None and subj.pos_ == "NOUN":  # "the enemy ADF ambushed", "the group, al-Shabaab, attacked"
+                k = next((x for x in (_agent_of(ctx, c) for c in subj.children if c.dep_ == "appos") if x), None)
             # "it struck", "its troops killed", "our forces repelled": the one who says so
             owned = subj.pos_ == "NOUN" and any(p.dep_ == "poss" and p.lower_ in {"its", "their", "our"} for p in subj.children)
             if k is None and (subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"} or owned):
