@@ -312,7 +312,7 @@ class EntityFixer:
             elif label in {"ORG", "GPE", "LOC", "NORP"} and bare not in orgs and 2 <= len(ent) <= 3 \
                     and all(t.pos_ == "PROPN" and t.is_alpha for t in ent) and _title_in_apposition(ent.root) \
                     and gaz.place(bare) is None and gaz.country(bare) is None:
-                label = "PERSON"  # "Olusegun Obasanjo, the AU high representative,": the holder's name
+                label = "PERSON"  # "Kwame Asante, the bloc's special representative,": the holder's name
             elif label in {"ORG", "GPE", "LOC", "NORP"} and bare not in orgs and 2 <= len(ent) <= 4 \
                     and (_name_after_title(ent) or _set_off_after_title(doc, ent.start, ent.end)
                          and all(t.pos_ == "PROPN" and t.is_alpha for t in ent)) \

@@ -1379,9 +1379,9 @@ def test_attacks_belief_about_the_victims_is_no_main_verb(nlp):
 
 @pytest.mark.parametrize(("text", "not_attacker"), [
     # those who died in an attack are its victims, never its attackers
-    ("Four members of the Civilian Joint Task Force died on Monday in an ambush near Konduga.",
+    ("Four members of the Civilian Joint Task Force died in an ambush near Konduga on Monday.",
      "Civilian Joint Task Force"),
-    ("At least three Ugandan soldiers died in a roadside bomb blast near Marka.", "Uganda"),
+    ("At least three Ugandan soldiers died in a roadside bomb blast near Burhakaba.", "Uganda"),
 ])
 def test_attacks_who_died_in_the_attack_did_not_attack(nlp, text, not_attacker):
     (attack,) = attacks_of(nlp, text)

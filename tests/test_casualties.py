@@ -41,7 +41,7 @@ K, I = "Killed", "Injured"
     ("Three 17-year-old pupils were wounded by the grenade in Bujumbura.", {(I, 3, 3, False, "pupil")}),
     # a killing someone is blamed for, or claims, is that killing, not one referred to
     ("The militia was blamed for the killing of seven herders near Djibo on Tuesday.", {(K, 7, 7, False, "herder")}),
-    ("Al-Shabaab claimed responsibility for the killing of five soldiers in Lafey.", {(K, 5, 5, False, "soldier")}),
+    ("Al-Shabaab claimed responsibility for the killing of five soldiers in Garbaharey.", {(K, 5, 5, False, "soldier")}),
     # the toll of the run the told attack belongs to is not that attack's
     ("A soldier was killed by a roadside bomb in Pattani today, the latest in a string of attacks that claimed "
      "nine lives this month.", {(K, 1, 1, False, "soldier")}),

@@ -1476,7 +1476,7 @@ def _run_in_the_perfect(sent: Span, casualties: list[CasualtyMention]) -> bool:
 
 
 def _toll_of_the_war_told_before(sent: Span, casualties: list[CasualtyMention]) -> bool:
-    """"The insurgency began in 2009 and has spread to Chad. Some 27,000 people have been killed.":
+    """"The uprising broke out in 2011 and has since spread north. Over 8,000 people have died.":
     a toll in the perfect with no time of its own, right after a sentence whose subject is a war,
     is that war's toll so far, not the last attack's."""
     if sent.start == 0 or any(e.label_ in {"DATE", "TIME"} for e in sent.ents):

@@ -685,7 +685,7 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
 
 
 def _toll_of_a_run(anchor: Token) -> bool:
-    """"..., the latest in a spate of attacks that claimed six lives": the toll of the run of
+    """"..., the latest in a run of raids that cost nine lives": the toll of the run of
     events the one told belongs to, not of that one."""
     for anc in list(anchor.ancestors)[:4]:
         if anc.dep_ == "pobj" and anc.head.lower_ == "of" \

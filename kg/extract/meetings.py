@@ -257,7 +257,7 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
             withs = True
-        if c.dep_ == "prep" and head != trigger:  # "are scheduled on Aug. 22-26 between A and B": hung on the time
+        if c.dep_ == "prep" and head != trigger:  # "are set for March 3-5 between A and B": hung on the time
             for q in (q for p in c.children if p.ent_type_ in {"DATE", "TIME"} for q in p.children):
                 if q.dep_ == "prep" and q.lower_ in {"between", "among"}:
                     take(q)

@@ -253,7 +253,10 @@ def _role_apposition(ctx: DocContext, span: Span) -> tuple[str | None, str | Non
                   and any(t.ent_type_ == "PERSON" and not span.start <= t.i < span.end for t in c.subtree)]
         apart = {t.i for c in others for t in c.subtree} | {
             c.i for c in head.children if c.dep_ == "cc" and others}
-        toks = [t for t in head.subtree if t.i not in apart and (t.i < span.start if head.i < span.start else t.i >= span.end)]
+        # a title set off after the name ends at the comma after it ("NAME, the X, in Y")
+        stop = next((t.i for t in doc[head.i + 1 : head.sent.end] if t.text == "," and t.head in (head, span.root)),
+                    head.sent.end) if head.i >= span.end else span.start
+        toks = [t for t in head.subtree if t.i not in apart and t.i < stop and (head.i < span.start or t.i >= span.end)]
         owner = next((t for t in toks if t.dep_ == "poss" and t.pos_ == "PRON" and t.head == head), None)
         toks = [t for t in toks if t.text not in {",", "the", "a", "an"} and t != owner]
         affiliation = _owner_of_pronoun(ctx, owner) if owner is not None else None  # "Kenya sent its minister, X,"

@@ -771,7 +771,7 @@ def _trend(tok: Token) -> bool:
             return True
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in {"number", "dozen", "hundred", "series"} \
             and head.head.dep_ == "dobj":
-        tok, head = head.head, head.head.head  # "has witnessed a number of attacks": the attacks witnessed
+        tok, head = head.head, head.head.head  # "has seen a number of raids": the raids seen
     elif tok.dep_ != "dobj" or tok.tag_ != "NNS":
         return False
     if head.lemma_.lower() not in {"see", "witness", "experience"}:
@@ -797,7 +797,7 @@ def _whole_war(tok: Token) -> bool:
     verb = tok if tok.pos_ in {"VERB", "AUX"} else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
     verbs = [verb]
     while verbs[-1].dep_ in {"advcl", "xcomp", "conj"} and verbs[-1].head.pos_ == "VERB" and len(verbs) < 3:
-        verbs.append(verbs[-1].head)  # "fought the government for decades, carrying out bombings"
+        verbs.append(verbs[-1].head)  # "battled the state for years, staging ambushes"
     for v in verbs:
         fought = [c for c in v.children if c.dep_ == "dobj"]
         fought += [p for c in v.children if c.dep_ == "prep" and c.lower_ in {"against", "in"}
