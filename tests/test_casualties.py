@@ -83,6 +83,11 @@ def test_casualties_stated_figures(nlp, text, expected):
     ("Mortar rounds hit the camp near Kismayo overnight. There were no reports of casualties.",
      {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
     ("A drone struck a fuel depot in Kursk, with no reports of injuries.", {(I, 0, 0, False, None)}),
+    # a harm verb denied of "anyone"; people said to be safe (not a place)
+    ("The mine went off under a truck near Kalma but did not injure anyone.", {(I, 0, 0, False, None)}),
+    ("A rocket struck a tanker off Mocha on Tuesday; the sailors were reported safe.",
+     {(K, 0, 0, False, "sailor"), (I, 0, 0, False, "sailor")}),
+    ("Shells landed near the market in Kadugli; officials said the area was safe again.", set()),
 ])
 def test_casualties_stated_none_is_zero(nlp, text, expected):
     assert counts(nlp, text) == expected

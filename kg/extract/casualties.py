@@ -850,7 +850,8 @@ def _restated(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
 def _stated_none_words() -> frozenset[str]:
     """The words one of which every reading of :func:`_stated_none` asks for (a zero noun or an
     unharmed word by its form, "hurt" or "harm" by its lemma)."""
-    return frozenset(_zero_nouns()) | casualty_words("unharmed_words") | {"hurt", "harm"}
+    return frozenset(_zero_nouns()) | casualty_words("unharmed_words") | casualty_words("safe_words") \
+        | {"hurt", "harm", "anyone", "anybody"}
 
 
 def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -892,10 +893,16 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
                 c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"} or c.lower_ == "one" and any(
                     d.lower_ == "no" for d in c.children)) for c in tok.children):
             outcomes = (KILLED, INJURED)  # "no one was hurt": neither killed nor wounded, as "unharmed"
-        elif lower in casualty_words("unharmed_words"):
+        elif lower in {"anyone", "anybody"} and tok.dep_ == "dobj" and any(c.dep_ == "neg" for c in tok.head.children) \
+                and (outcome := _verb_outcome(tok.head, follow=False) or (
+                    "both" if tok.head.lemma_.lower() in {"hurt", "harm"} else None)):
+            outcomes = (KILLED, INJURED) if outcome == "both" else (outcome,)  # "the bomb did not injure anyone"
+        elif lower in casualty_words("unharmed_words") | casualty_words("safe_words"):
             subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}] if tok.dep_ in {"acomp", "oprd", "advcl", "xcomp", "advmod"} else []
             if tok.dep_ == "amod":
                 subj = [tok.head]
+            if lower in casualty_words("safe_words") and not (subj and subj[0].lemma_.lower() in _person_nouns()):
+                subj = []  # "the area is safe": said of a place, not of people
             if subj and not _marked(list(subj[0].subtree), casualty_words("zero_blockers")) and subj[0].lower_ not in {"others", "rest"}:
                 outcomes = (KILLED, INJURED)
                 victims = _victims(subj[0]) if subj[0].pos_ == "NOUN" else None
@@ -907,6 +914,11 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
             rec = CasualtyRecord(oc, 0, 0, False, quote, victims)
             out.append(CasualtyMention(tok, rec, False, False))
     return out
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return word_set("violence_words.json", "person_nouns")
 
 
 def _none_start(noun: Token) -> int:
