@@ -603,8 +603,8 @@ def test_mediation_when_talks_were_held_is_no_goal(nlp, text):
 
 
 def test_mediation_host_of_a_meeting_on_a_deal_between_two_sides_and_former_officials(nlp):
-    rec, label = records_of(nlp, "IGAD convened a senior commanders' meeting in Addis Ababa on Thursday to follow up "
-                                 "on the truce agreement between the Sudanese army and the Rapid Support Forces. The "
+    rec, label = records_of(nlp, "IGAD convened a meeting of senior commanders in Addis Ababa on Thursday to review "
+                                 "the truce agreement between the Sudanese army and the Rapid Support Forces. The "
                                  "meeting was facilitated by the bloc's envoy, along with former South Sudanese vice "
                                  "president James Wani.")
     found = _mediations(rec, label)
