@@ -1396,3 +1396,14 @@ def test_attacks_who_died_in_the_attack_did_not_attack(nlp, text, not_attacker):
 def test_attacks_attacker_named_beside_a_common_noun_subject(nlp, text, attacker):
     (attack,) = attacks_of(nlp, text)
     assert attacker in attack["attackers"], attack
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # a time told relative to the speaker, which an editor's bracket tells precisely
+    ('"Raiders have killed nine herders at the cattle camp in Pibor today [Sunday]," a local chief said.', "2024-06-09"),
+    ('"Militants stormed our village of Kuda this morning [Friday] and killed four people," a survivor said.',
+     "2024-06-07"),
+])
+def test_attacks_relative_time_told_precisely_in_brackets(nlp, text, day):
+    (attack,) = attacks_of(nlp, text)
+    assert attack["date"] == (day, day), attack

@@ -27,7 +27,7 @@ from kg.extract.event_types import CLASH, classify, set_off
 from kg.extract.triggers import accidental, find_triggers, in_victims_past, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon, word_set
 from kg.resolve.dates import DateWindow
-from kg.resolve.numbers import parse_number
+from kg.resolve.numbers import MONTH_WORDS, parse_number
 from kg.resolve.places import gazetteer
 from kg.records import CITY, COUNTRY, REGION, AttackRecord, CasualtyRecord
 
@@ -687,7 +687,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
             near.place_tokens.append(tok)
     # dates
     for ent in sent.ents:
-        if ent.label_ not in {"DATE", "TIME"}:
+        if ent.label_ not in {"DATE", "TIME"} or _told_precisely_after(ent):
             continue
         head = _date_governor(ent)
         if head.lemma_.lower() in words(SPEECH):
@@ -744,6 +744,16 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
             listed = attack_places.coordinated_places(cand.place_tokens, cand.places)
             cand.places = attack_places.most_specific(ctx, cand.places, cand.aggregate, inner, listed)
     return cands, casualties
+
+
+def _told_precisely_after(ent: Span) -> bool:
+    """"They were killed today [Sunday]": a time told relative to the speaker ("today",
+    "yesterday") that an editor's bracket right after it tells precisely; the bracket's time is
+    the one read (not "around 30 November (between 30 November and 1 December)")."""
+    doc = ent.doc
+    relative = not any(t.like_num or t.lower_ in MONTH_WORDS for t in ent)
+    return relative and ent.end + 1 < len(doc) and doc[ent.end].text in {"[", "("} \
+        and doc[ent.end + 1].ent_type_ in {"DATE", "TIME"}
 
 
 MAX_TOLL_PLACE_DISTANCE = 3  # dependency edges between a toll's outcome word and the place it names
