@@ -1407,3 +1407,14 @@ def test_attacks_attacker_named_beside_a_common_noun_subject(nlp, text, attacker
 def test_attacks_relative_time_told_precisely_in_brackets(nlp, text, day):
     (attack,) = attacks_of(nlp, text)
     assert attack["date"] == (day, day), attack
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    # armed groups named as the news names them, from the organizations table
+    ("NPA rebels ambushed an army patrol in Samar on Monday, killing two soldiers.", "New People's Army"),
+    ("Daesh claimed the bombing of a church in Jolo.", "Islamic State"),
+    ("Kataib Hezbollah fired rockets at a base near Erbil on Sunday.", "Kataib Hezbollah"),
+])
+def test_attacks_attacker_known_by_another_of_its_names(nlp, text, attacker):
+    (attack,) = attacks_of(nlp, text)
+    assert attacker in attack["attackers"], attack
