@@ -1414,6 +1414,9 @@ def test_attacks_relative_time_told_precisely_in_brackets(nlp, text, day):
     ("NPA rebels ambushed an army patrol in Samar on Monday, killing two soldiers.", "New People's Army"),
     ("Daesh claimed the bombing of a church in Jolo.", "Islamic State"),
     ("Kataib Hezbollah fired rockets at a base near Erbil on Sunday.", "Kataib Hezbollah"),
+    # a state's armed forces by their own name: the forces, and the state with them
+    ("KDF soldiers killed five militants near Kiunga on Monday.", "Kenya"),
+    ("Israeli Defense Forces jets struck a house in Bint Jbeil on Tuesday.", "Israel Defense Forces"),
 ])
 def test_attacks_attacker_known_by_another_of_its_names(nlp, text, attacker):
     (attack,) = attacks_of(nlp, text)

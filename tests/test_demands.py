@@ -297,7 +297,7 @@ def test_demands_group_speaking_through_a_spokesman(nlp, text, by):
     ("Serbia has demanded that Kosovo withdraw its police from the north before any talks, a demand Pristina rejected.",
      "Serbia", "Kosovo"),
     ("Niger's junta rejected calls for a swift return to civilian rule.", None, "Niger military"),
-    ("The Malian junta rejected calls to hand power to civilians.", None, "Mali military"),
+    ("The Malian junta rejected calls to hand power to civilians.", None, "Malian Armed Forces"),
 ])
 def test_demands_who_rejects_them(nlp, text, by, rejecter):
     rec, label = records_of(nlp, text)

@@ -209,7 +209,7 @@ def test_entities_bare_junta_is_the_military_of_the_lead_country(nlp):
     rec = extract(nlp("A military airstrike hit a market in Mopti in central Mali on Monday, killing 14 people. "
                       "The junta has not commented."), date(2024, 6, 12))
     forces = org_with(rec.entities, "junta")
-    assert forces.label == "Mali military" and forces.country_key == "country:ML"
+    assert forces.label == "Malian Armed Forces" and forces.country_key == "country:ML"
     assert "military" in forces.aliases
     (attack,) = rec.attacks
     assert attack.attackers[0] == forces.key  # the state it is the military of follows it

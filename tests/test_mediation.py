@@ -107,7 +107,7 @@ def test_mediation_party_named_by_its_forces_not_twice(nlp):
     ("Norway has been quietly pushing the Ethiopian government and the Fano militia towards a new ceasefire.",
      "Norway", {"Ethiopia", "Fano"}),
     ("Sweden has been quietly pushing the Philippine government and the MILF separatists towards a new ceasefire.",
-     "Sweden", {"Philippines", "MILF"}),
+     "Sweden", {"Philippines", "Moro Islamic Liberation Front"}),
     ("Kenya has been quietly pushing the Ethiopian government and the TPLF rebels towards a peace deal.",
      "Kenya", {"Ethiopia", "TPLF"}),
     ("Qatar urged Sudan and Chad to accept a ceasefire along their border.", "Qatar", {"Sudan", "Chad"}),
