@@ -21,6 +21,8 @@ from typer.testing import CliRunner
 from kg import api, store
 from kg.cli import app
 
+from interrupted import signal_when
+
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "dev"
 SPEC_QUERIES = ROOT.parent / "shared" / "spec" / "queries"
@@ -253,25 +255,13 @@ def test_store_build_killed_mid_run_leaves_store_as_it_was(tmp_path: Path):
     for sig in (signal.SIGINT, signal.SIGKILL):
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT,
                                 env={**os.environ, "PYTHONPATH": str(ROOT)})
-        try:
-            current = store.current_generation(folder).name
-            deadline = time.monotonic() + 300
+        current = store.current_generation(folder).name
 
-            def written() -> bool:  # the copy's write-ahead log holds a first batch
-                return any(log.stat().st_size > 0 for gen in folder.glob(store.GENERATION + "*")
-                           if gen.name != current for log in gen.glob("*.log"))
+        def written() -> bool:  # the copy's write-ahead log holds a first batch
+            return any(log.stat().st_size > 0 for gen in folder.glob(store.GENERATION + "*")
+                       if gen.name != current for log in gen.glob("*.log"))
 
-            while not written():
-                assert proc.poll() is None, f"the build ended before writing: {proc.stderr.read()}"
-                assert time.monotonic() < deadline
-                time.sleep(0.01)
-            proc.send_signal(sig)
-            proc.wait(timeout=60)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-        assert proc.returncode != 0
+        assert signal_when(proc, written, sig, timeout=300, poll=0.01) != 0
         assert _dump(folder) == before
         assert store.current_generation(folder).name == current
         if sig == signal.SIGINT:
