@@ -802,6 +802,7 @@ def _whole_war(tok: Token) -> bool:
         fought = [c for c in v.children if c.dep_ == "dobj"]
         fought += [p for c in v.children if c.dep_ == "prep" and c.lower_ in {"against", "in"}
                    for p in c.children if p.dep_ == "pobj"]
+        # not the objects of the verb an attack noun hangs on ("the attack reignited the war" is an attack)
         if (v == tok or v != verb) and any(o.lemma_.lower() in violence_words("war_level_objects") for o in fought):
             return True
     for word in {tok, *verbs}:
