@@ -643,10 +643,18 @@ def test_meetings_participants_of_visits_and_envoys(nlp, text, participants):
     assert "Alvaro Mendez" not in found and "Boris Orlov" not in found, found
 
 
+def test_meetings_the_country_of_an_envoy_s_post_takes_no_part(nlp):
+    rec, label = records_of(nlp, "The UN envoy to Libya met rebel commanders in Tunis on Sunday.")
+    assert rec.meetings and all("Libya" not in {label(p) for p in m.participants} for m in rec.meetings), rec.meetings
+
+
 @pytest.mark.parametrize("text, place", [
     # talks on the sidelines of a gathering are held where it is
     ("The leaders of Armenia and Azerbaijan held talks on the sidelines of the summit in Prague on Thursday.", "Prague"),
     ("Kenya and Ethiopia held talks on the sidelines of the AU summit in Addis Ababa on Sunday.", "Addis Ababa"),
+    # the city a visit went to, named beside the noun for it
+    ("On Monday the AU envoy to Sudan ended a visit to the Chadian capital, N'Djamena, where he met rebel leaders.",
+     "N'Djamena"),
 ])
 def test_meetings_talks_on_the_sidelines_are_at_the_gatherings_place(nlp, text, place):
     rec, label = records_of(nlp, text)

@@ -19,6 +19,8 @@ def agents_in(ctx: DocContext, tokens) -> list[str]:
             continue  # "the Sudanese army": the army, not Sudan besides it
         if formerly(t):
             continue  # "a former Malian prime minister": no longer acting for Mali
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in words("posted_titles"):
+            continue  # "the UN envoy to Yemen": the country of the post, not one who acts
         ent = ctx.agent(t) or reported_speaker(ctx, t)
         if ent is not None and ent.key in senders:
             # "X's son-in-law Y", "X's envoy": the one the person sends, for the person's side

@@ -71,13 +71,15 @@ def _locative_place(ctx: DocContext, t: Token) -> str | None:
         prep = prep.head.head  # "in the southwestern city of X"
     if prep.lower_ not in {"in", "at", "to"}:
         return None
-    if prep.lower_ == "to" and prep.head.lemma_.lower() not in words("motion_verbs"):
-        return None
+    if prep.lower_ == "to" and prep.head.lemma_.lower() not in words("motion_verbs") | words("visit_verbs"):
+        return None  # "flew to X", "a visit to X"
     ent = ctx.place(t)
     if ent is None and t.pos_ == "NOUN" and t.lemma_.lower() in words("place_nouns"):
-        # "in the Kenyan capital Nairobi", "to the port city Aden": the name right after the place
-        # noun, in apposition (not a bracket's region: "X village (District, Region)")
-        ent = next((e for c in t.children if c.dep_ == "appos" and c.left_edge.i == t.i + 1
+        # "in the Kenyan capital Nairobi", "to the port city Aden", "to the Omani capital, Muscat,":
+        # the name right after the place noun, in apposition (not a bracket's region: "X village
+        # (District, Region)")
+        after = t.i + 2 if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "," else t.i + 1
+        ent = next((e for c in t.children if c.dep_ == "appos" and c.left_edge.i == after
                     and (e := ctx.place(c)) is not None), None)
     return ent.key if ent is not None else None
 
