@@ -757,3 +757,12 @@ def test_meetings_who_will_not_attend_takes_no_part(nlp):
     rec, label = records_of(nlp, "The summit in Geneva, which Iran will not attend, begins on Monday with delegations "
                                  "from Qatar and Egypt.")
     assert rec.meetings and all("Iran" not in {label(p) for p in m.participants} for m in rec.meetings)
+
+
+def test_meetings_talks_told_in_a_relative_clause_on_another_day_are_their_own(nlp):
+    rec, label = records_of(nlp, "The Turkish envoy arrived in Khartoum on Monday to push a truce, which the RSF "
+                                 "accepted last week in talks with Egypt.")
+    by_place = {label(m.location) if m.location else None: m for m in rec.meetings}
+    assert set(by_place) == {"Khartoum", None}, rec.meetings
+    assert "Egypt" not in {label(p) for p in by_place["Khartoum"].participants}
+    assert {"Egypt", "Rapid Support Forces"} <= {label(p) for p in by_place[None].participants}

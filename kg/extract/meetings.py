@@ -301,6 +301,8 @@ def _joined_apart(inner: Token, outer: Token) -> bool:
         if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ in {"after", "before", "following"} and (
                 t.head.head == outer or t.head.head.dep_ == "npadvmod" and t.head.head.head == outer):
             return True  # "met X in Y, a day after talks in Z": the talks before, a meeting of their own
+        if t.dep_ == "relcl" and t.head != outer:
+            return True  # "landed in X to push a truce, which Y agreed to in talks with Z": those talks are another's
         t = t.head
     return False
 
@@ -552,7 +554,8 @@ def _add_meeting(found: list[Mention], item: Mention) -> None:
     if same is None and place is None:
         # one sentence, one meeting; but a call is not the meeting told beside it ("met X in Y and
         # later spoke by phone with Z")
-        same = next((m for m in found if m.sents[-1] == sent and (m.modality == "phone") == (item.modality == "phone")), None)
+        same = next((m for m in found if m.sents[-1] == sent and (m.modality == "phone") == (item.modality == "phone")
+                     and _overlap(m.date, date)), None)  # not "…, which X agreed to earlier this week in talks with Y"
     if same is None:
         found.append(item)
         return
