@@ -766,3 +766,17 @@ def test_meetings_talks_told_in_a_relative_clause_on_another_day_are_their_own(n
     assert set(by_place) == {"Khartoum", None}, rec.meetings
     assert "Egypt" not in {label(p) for p in by_place["Khartoum"].participants}
     assert {"Egypt", "Rapid Support Forces"} <= {label(p) for p in by_place[None].participants}
+
+
+def test_meetings_a_place_told_of_an_event_the_meeting_comes_after_is_not_its_own(nlp):
+    rec, label = records_of(nlp, "The visit of the Kenyan envoy comes a month after the collapse of the truce in Malakal.")
+    assert "Malakal" not in [label(m.location) for m in rec.meetings if m.location], rec.meetings
+
+
+def test_meetings_who_met_a_day_after_other_talks_takes_no_part_in_them(nlp):
+    # "a day" hung by the parser on the name before it: the talks after it are still another meeting
+    rec, label = records_of(nlp, "The envoy met with Libyan Parliament Speaker Aguila Saleh, a day after holding talks "
+                                 "in Cairo with Egyptian President Abdel Fattah al-Sisi.")
+    by_place = {label(m.location) if m.location else None: {label(p) for p in m.participants} for m in rec.meetings}
+    assert "Cairo" in by_place and "Aguila Saleh" not in by_place["Cairo"], by_place
+    assert not any("Abdel Fattah al-Sisi" in parts for place, parts in by_place.items() if place != "Cairo"), by_place

@@ -113,6 +113,11 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
             if any(a not in trigger.ancestors and a != trigger and (is_violence_verb(a) or is_attack_word(a))
                    for a in _path(t, scope)):
                 continue  # "suspended talks after the rebels attacked a base in X": X is the attack's place
+            if any(a.dep_ == "prep" and a.lower_ in {"after", "before", "since", "following"} and a not in trigger.ancestors
+                   and not any(x.lemma_.lower() in words("meeting_nouns") for x in a.subtree) for a in _path(t, scope)):
+                # "the visit comes a month after the end of the truce in X": when, by another event (not
+                # "agreed on a truce after a meeting in X")
+                continue
             key = _locative_place(ctx, t)
             if key:
                 return key
@@ -220,7 +225,10 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
     withs = False
 
     def take(tok: Token) -> None:
-        tokens.extend(phrase_tokens(tok))
+        # not who took part in what it came after ("met X, a day after talks with Y")
+        later = {t.i for p in tok.subtree if p.dep_ == "prep" and p.lower_ in {"after", "before", "following"}
+                 for t in p.subtree}
+        tokens.extend(t for t in phrase_tokens(tok) if t.i not in later)
 
     for c in trigger.children:
         if c.dep_ in {"amod", "compound", "poss", "nmod"} and not mediation_trigger(c):
@@ -299,10 +307,13 @@ def _joined_apart(inner: Token, outer: Token) -> bool:
         if t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ == "VERB":
             return True
         if t.dep_ in {"pcomp", "pobj"} and t.head.lower_ in {"after", "before", "following"} and (
-                t.head.head == outer or t.head.head.dep_ == "npadvmod" and t.head.head.head == outer):
+                t.head.head == outer or t.head.head.dep_ == "npadvmod" and t.head.head.head == outer
+                or t.head.head.ent_type_ in {"DATE", "TIME"}):  # "a day" hung on the name before it
             return True  # "met X in Y, a day after talks in Z": the talks before, a meeting of their own
-        if t.dep_ == "relcl" and t.head != outer:
-            return True  # "landed in X to push a truce, which Y agreed to in talks with Z": those talks are another's
+        if t.dep_ == "relcl" and t.head != outer and any(x.ent_type_ in {"DATE", "TIME"} for x in t.subtree):
+            # "landed in X to push a truce, which Y agreed to last week in talks with Z": talks of their own
+            # time are another's (not "a visit to X, where he met Y")
+            return True
         t = t.head
     return False
 
