@@ -115,7 +115,7 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
                 continue  # "suspended talks after the rebels attacked a base in X": X is the attack's place
             if any(a.dep_ == "prep" and a.lower_ in {"after", "before", "since", "following"} and a not in trigger.ancestors
                    and not any(x.lemma_.lower() in words("meeting_nouns") for x in a.subtree) for a in _path(t, scope)):
-                # "the visit comes a month after the end of the truce in X": when, by another event (not
+                # "the trip follows by weeks the collapse of a truce in X": when, by another event (not
                 # "agreed on a truce after a meeting in X")
                 continue
             key = _locative_place(ctx, t)
@@ -311,7 +311,7 @@ def _joined_apart(inner: Token, outer: Token) -> bool:
                 or t.head.head.ent_type_ in {"DATE", "TIME"}):  # "a day" hung on the name before it
             return True  # "met X in Y, a day after talks in Z": the talks before, a meeting of their own
         if t.dep_ == "relcl" and t.head != outer and any(x.ent_type_ in {"DATE", "TIME"} for x in t.subtree):
-            # "landed in X to push a truce, which Y agreed to last week in talks with Z": talks of their own
+            # "flew to X to press a truce, which Y accepted last week at talks with Z": talks of their own
             # time are another's (not "a visit to X, where he met Y")
             return True
         t = t.head
@@ -566,7 +566,7 @@ def _add_meeting(found: list[Mention], item: Mention) -> None:
         # one sentence, one meeting; but a call is not the meeting told beside it ("met X in Y and
         # later spoke by phone with Z")
         same = next((m for m in found if m.sents[-1] == sent and (m.modality == "phone") == (item.modality == "phone")
-                     and _overlap(m.date, date)), None)  # not "…, which X agreed to earlier this week in talks with Y"
+                     and _overlap(m.date, date)), None)  # not "…, which X accepted last week at talks with Y"
     if same is None:
         found.append(item)
         return
