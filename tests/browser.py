@@ -63,7 +63,7 @@ def _run(args: list[str], timeout: float) -> tuple[subprocess.CompletedProcess, 
 
 
 def load_page(html_path: Path, *, fragment: str = "", budget_ms: int = 15000,
-              timeout: float = 90, wait_for: str = "drawn", attempts: int = 3) -> PageRun:
+              timeout: float = 90, wait_for: str = "drawn", attempts: int = 4) -> PageRun:
     """Open ``html_path#fragment``, let it run ``budget_ms`` of virtual time, read its state.
 
     A loaded machine can end the virtual time budget before the first animation
