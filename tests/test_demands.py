@@ -428,3 +428,17 @@ def test_demands_a_noun_demand_stops_before_the_speaker_told_beside_it(nlp):
 def test_demands_what_became_of_the_demand_is_not_its_wording(nlp, text, label):
     rec, name = records_of(nlp, text)
     assert label in [lab for lab, *_ in _demands(rec, name)], _demands(rec, name)
+
+
+def test_demands_the_government_of_the_lead_country_rejects(nlp):
+    rec, label = records_of(nlp, "JUBA, May 4 (Reuters) - Opposition fighters of the SPLM-IO demanded on Monday that "
+                                 "Juba free their detained leader before any talks.\n\nThe government has rejected the "
+                                 "demand, a spokesman said.")
+    assert any("South Sudan" in {label(k) for k in d.rejected_by} for d in rec.demands), \
+        [(d.label, [label(k) for k in d.rejected_by]) for d in rec.demands]
+
+
+def test_demands_the_government_of_no_one_country_is_left_unread(nlp):
+    rec, label = records_of(nlp, "Kenya and Ethiopia demanded on Monday that the rebels free the hostages. The "
+                                 "government has rejected the demand.")
+    assert not any(d.rejected_by for d in rec.demands), [(d.label, [label(k) for k in d.rejected_by]) for d in rec.demands]

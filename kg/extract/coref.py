@@ -54,6 +54,7 @@ def resolve_references(doc: Doc, table: EntityTable) -> None:
     _place_descriptions(doc, table)
     _title_references(doc, table)
     _state_forces(doc, table)
+    _bare_government(doc, table)
 
 
 # -- acronyms ------------------------------------------------------------------
@@ -557,6 +558,22 @@ def _state_forces(doc: Doc, table: EntityTable) -> None:
         if ent.key != forces.key:
             table.merge(ent.key, forces.key, f"a bare '{ent.label}' is taken for the armed forces of "
                                              f"{table.entities[country].label}")
+
+
+def _bare_government(doc: Doc, table: EntityTable) -> None:
+    """"The government has rejected the demand": "the government" no word qualifies is the
+    government of the one country the article's lead is about; no other country is read for it."""
+    bare = [tok for tok in doc if tok.lower_ == "government" and tok.pos_ == "NOUN" and table.key_of(tok) is None
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and not any(c.dep_ in {"amod", "compound", "poss", "nmod", "prep", "conj"} for c in tok.children)
+            and tok.dep_ not in {"compound", "amod"}]
+    home = _lead_country(doc, table) if bare else None
+    if home is None or home not in table.entities:
+        return
+    for tok in bare:
+        table.refer(doc[tok.i : tok.i + 1], home, f"a bare 'the government' is taken for the government of "
+                                                  f"{table.entities[home].label}, the country the article's lead is about",
+                    alias=False)
 
 
 def _bare_forces(table: EntityTable) -> list[Entity]:
