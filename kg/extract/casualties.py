@@ -901,7 +901,8 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
             subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}] if tok.dep_ in {"acomp", "oprd", "advcl", "xcomp", "advmod"} else []
             if tok.dep_ == "amod":
                 subj = [tok.head]
-            if lower in casualty_words("safe_words") and not (subj and subj[0].lemma_.lower() in _person_nouns()):
+            if lower in casualty_words("safe_words") and not (
+                    subj and subj[0].lemma_.lower() in word_set("violence_words.json", "person_nouns")):
                 subj = []  # "the area is safe": said of a place, not of people
             if subj and not _marked(list(subj[0].subtree), casualty_words("zero_blockers")) and subj[0].lower_ not in {"others", "rest"}:
                 outcomes = (KILLED, INJURED)
@@ -914,11 +915,6 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
             rec = CasualtyRecord(oc, 0, 0, False, quote, victims)
             out.append(CasualtyMention(tok, rec, False, False))
     return out
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return word_set("violence_words.json", "person_nouns")
 
 
 def _none_start(noun: Token) -> int:

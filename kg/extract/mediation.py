@@ -205,8 +205,8 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         if c.dep_ == "prep" and c.lower_ == "in" and tok.pos_ == "NOUN" and mediation_noun(tok):
             # "mediators in Egypt and Qatar": the states they act for (not "in Cairo", where they meet)
             out += [e.key for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)
-                    if (e := ctx.agent(x)) is not None and e.kind == COUNTRY and (pl := ctx.place(x)) is not None
-                    and pl.kind == COUNTRY]
+                    if (e := ctx.agent(x)) is not None and e.kind == COUNTRY
+                    and getattr(ctx.place(x), "kind", None) == COUNTRY]
     if tok.pos_ == "NOUN" and mediation_noun(tok):
         out += _listed_before(ctx, tok)  # "Saudi, US and African mediators", however the list was parsed
     leader = hyphen_leader(tok) if tok.pos_ == "NOUN" else None

@@ -229,15 +229,14 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
     # a named place lies in or by the next one
     starts = {f.start: f for f in found}
     for (s0, e0), (s1, _) in zip(runs, runs[1:]):
-        # "in Sangisar of Zhari district": a bare name lying in a district the wording names
+        if s0 in starts or s0 <= lo or doc[s0 - 1].lower_ not in {"in", "at", "near", "outside"}:
+            continue
         b = starts.get(s1)
-        if s0 not in starts and s0 > lo and doc[s0 - 1].lower_ in {"in", "at", "near"} and b is not None and b.admin \
-                and s1 == e0 + 1 and doc[e0].lower_ in {"of", "in"}:
-            starts[s0] = PlaceFrame(s0, e0, None, (), (), False, e0)
-            found.append(starts[s0])
-        elif s0 not in starts and s0 > lo and doc[s0 - 1].lower_ in {"in", "at", "near", "outside"} \
-                and _distance([t for t in doc[e0:s1] if t.lower_ not in {"the", ","}]):
-            # "near X, around eight km from Y": a bare name located by its distance from another
+        # "in Sangisar of Zhari district": a bare name lying in a district the wording names; "near X,
+        # around eight km from Y": a bare name located by its distance from another
+        in_district = doc[s0 - 1].lower_ != "outside" and b is not None and b.admin and s1 == e0 + 1 \
+            and doc[e0].lower_ in {"of", "in"}
+        if in_district or _distance([t for t in doc[e0:s1] if t.lower_ not in {"the", ","}]):
             starts[s0] = PlaceFrame(s0, e0, None, (), (), False, e0)
             found.append(starts[s0])
     found.sort(key=lambda f: f.start)
