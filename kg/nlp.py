@@ -272,6 +272,10 @@ class EntityFixer:
         # "Debre | Markos", "Minister Rustem [Umerov]": every person's name read whole, once
         ents = [self._given_name_before(doc, e) if e.label_ == "PERSON" else e
                 for e in _family_names_rejoined(doc, doc.ents)]
+        toponyms = _toponyms_led_by_generic_terms(doc, ents, orgs)
+        if toponyms:
+            held = {i for s in toponyms for i in range(s.start, s.end)}
+            ents = [e for e in ents if held.isdisjoint(range(e.start, e.end))]
         for ent in ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 person_parts.update(t.text for t in ent if t.is_alpha and t.text[:1].isupper())
@@ -373,6 +377,7 @@ class EntityFixer:
                 if start >= end:
                     continue  # the style alone, split from the name by the model
             spans.append(Span(doc, start, end, label=label, kb_id=ent.kb_id_))
+        spans += toponyms
         spans = self._organizations_ending_in_a_place(doc, spans)
         spans += self._named_organizations(doc, spans, gaz)
         spans += self._acronym_spans(doc, spans, gaz)
@@ -882,6 +887,50 @@ class EntityFixer:
                 start -= 1
             return Span(doc, start, span.end + 1, label="LOC")
         return span
+
+
+_SCENE_PREPOSITIONS = frozenset({"in", "near", "outside", "at"})
+
+
+def _toponyms_led_by_generic_terms(doc: Doc, ents, orgs) -> list[Span]:
+    """"Deir X", "Ras al-X", "Jabal X", "Khan X": a name led by a generic term of Arabic place names
+    (monastery, cape, mountain, caravanserai; place_words.json ``toponym_heads``) is a place, whatever
+    the model tagged it as (often a person: "Ras al-Ain", "Jisr al-Shughur"), or the place's whole name
+    where the model took only its first word ("Tal" of "Tal Afar"). Not a term that continues a run of
+    names ("Imran Khan Niazi"), a name that ends in a word for a kind of organization ("the Deir X
+    Military Council"), nor one inside a longer organization or building the model named. A name of
+    the article alone ("al-X") is a place after "in", "near", "outside" or "at", unless the model took
+    it for a person, a people or part of a longer organization's name, or it is a known organization."""
+    from kg.extract.place_phrases import name_end
+
+    heads = word_set("place_words.json", "toponym_heads")
+    kinds = load_json("references.json")["name_kinds"]
+    found: list[Span] = []
+    i = 0
+    while i < len(doc) - 2:
+        tok = doc[i]
+        if tok.lower_ in {"al", "el"} and doc[i + 1].text == "-" and i > 0 and doc[i - 1].lower_ in _SCENE_PREPOSITIONS:
+            # "in al-X": a name of the article alone is a place only where a place is told
+            end = name_end(doc, i + 2)
+            named = any(e.start < end and i < e.end and (e.label_ in {"NORP", "PERSON"} or e.label_ == "ORG" and len(e) > end - i)
+                        for e in ents)
+            if end > i + 2 and not named and doc[i:end].text not in orgs \
+                    and not (end < len(doc) and doc[end].text in {"'s", "’s"}):
+                found.append(Span(doc, i, end, label="GPE"))
+                i = end
+                continue
+        if tok.lower_ not in heads or not tok.text[:1].isupper() \
+                or i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+            i += 1
+            continue
+        end = name_end(doc, i)
+        if end - i < 2 or doc[end - 1].lower_ in kinds or doc[i:end].text in orgs \
+                or any(e.label_ in {"ORG", "FAC"} and e.start <= i and end <= e.end and len(e) > end - i for e in ents):
+            i = max(end, i + 1)
+            continue
+        found.append(Span(doc, i, end, label="GPE"))
+        i = end
+    return found
 
 
 def _after_honorific_phrase(doc: Doc, start: int, end: int) -> int:

@@ -94,6 +94,8 @@ def _joiner(doc: Doc, i: int) -> bool:
         # "Ceel-Cilaan", "Pul-e Khumri", "Gal-haruur"; not "Shabaab-controlled", "Gao-based"
         return name_token(nxt) or nxt.text[:1].isalpha() and (
             len(nxt.text) <= 2 or nxt.pos_ in {"PROPN", "NOUN"} and not nxt.lower_.endswith(("ed", "ing")))
+    if tok.lower_ in words("hyphened_particles"):
+        return nxt.text == "-" and not tok.whitespace_  # "Deir ez-Zor", not "an Israeli"
     return tok.lower_ in words("name_particles") and (name_token(nxt) or nxt.text in {"-"})
 
 
@@ -110,13 +112,14 @@ def name_end(doc: Doc, start: int, limit: int | None = None) -> int:
             end += 1
         elif tok.text in {"-", "'", "’"} and _joiner(doc, end) and end + 1 < limit:
             end += 2  # "Pul-e Khumri", "Ceel-Cilaan", "I-n-Deliman"
-        elif tok.lower_ in particles and _joiner(doc, end):
+        elif (tok.lower_ in particles or tok.lower_ in words("hyphened_particles")) and _joiner(doc, end):
             end += 1  # "Kafr al-Sheikh"
         elif tok.like_num and end + 1 < limit and (_place_noun(doc[end + 1]) or doc[end + 1].text == "("):
             end += 1  # "Lambar 50 village"
         else:
             break
-    while end > start + 1 and (doc[end - 1].text in {"-", "'", "’"} or doc[end - 1].lower_ in particles):
+    while end > start + 1 and (doc[end - 1].text in {"-", "'", "’"} or doc[end - 1].lower_ in particles
+                               or doc[end - 1].lower_ in words("hyphened_particles")):
         end -= 1
     return end
 
