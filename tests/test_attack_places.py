@@ -170,6 +170,15 @@ def test_attack_places_framed_name_is_one_place_everywhere(nlp):
         # after a verb the attack is the subject of, the parser reading "shelling" as an auxiliary at times
         ("Shelling continued at Gash Barka after the army repulsed an offensive.", {"Gash Barka"}),
         ("Fighting resumed in Bab Amr on Monday.", {"Bab Amr"}),
+        # a settlement "of" a unit named with its noun: the settlement's name is before the noun, and
+        # it lies in the unit
+        ("Jets bombed a school in Nyaung Pin village of Kyaukme township on Tuesday, killing four children.",
+         {"Nyaung Pin", "Kyaukme"}),
+        # "the district of X" in lower case: X is the district, whatever the model tagged it as
+        ("Rebel fighters shelled the mountainous district of Harf Sufyan on Monday, killing two soldiers.", {"Harf Sufyan"}),
+        # ... unless a bracketed note says where the report is coded
+        ("On 3 May, gunmen attacked a house in the commune of Kalbouli (coded as Niakongo at geoprecision 2), wounding two.",
+         {"Niakongo"}),
     ],
 )
 def test_attack_places_scene_names_the_model_mistakes(nlp, text, expected):

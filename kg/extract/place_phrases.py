@@ -297,8 +297,8 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
         return None  # "the X neighbourhoods of A, B and C": the places are the names after "of"
     if noun is not None:
         if noun in words("settlement_nouns") and end + 2 < hi and doc[end + 1].lower_ == "of" and name_token(doc[end + 2]) \
-                and not _admin_name(doc, end + 2, hi):
-            return None  # "the Fulani hamlet of X": the name before the noun describes the place
+                and not _admin_name(doc, end + 2, hi, words("settlement_nouns")):
+            return None  # "the Fulani hamlet of X": the name before the noun describes the place (not "X village of Y township")
         admin = noun in words("admin_nouns") and noun not in words("settlement_nouns") and noun not in words("subplace_nouns")
         after = end + 1
     appositive = _appositive_settlement(doc, end, hi) if noun is None else None
@@ -316,7 +316,9 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
     before = doc[start - 1].lower_ if start > lo else ""
     before2 = doc[start - 2].lower_ if start - 1 > lo else ""
     lemma2 = doc[start - 2].lemma_.lower() if start - 1 > lo else ""  # "the neighbourhoods of X"
-    preceded = before == "of" and any(w in words("settlement_nouns") or w in words("subplace_nouns") for w in (before2, lemma2)) \
+    preceded = before == "of" and (any(w in words("settlement_nouns") or w in words("subplace_nouns") for w in (before2, lemma2))
+                                   or _lower_case_admin_noun(doc[start - 2]) and not _coding_note_after(doc, end, hi)
+                                   if start - 1 > lo else False) \
         or _listed_after_place_noun(doc, start, lo)
     coded = before in {p[-1] for p in _coding_phrases()} and any(
         start - len(p) >= lo and tuple(t.lower_ for t in doc[start - len(p) : start]) == p for p in _coding_phrases())
@@ -331,6 +333,19 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
             return None  # "KIA (Kachin Independence Army)"; "X village (Y)" stays a village
     weak = between and noun is None and not containers and not preceded and not coded
     return PlaceFrame(start, end, noun, containers, (), admin, max(stop, after), weak)
+
+
+def _lower_case_admin_noun(tok: Token) -> bool:
+    """"the district of X", "the province of X"; not "the Department of X", a body's name."""
+    return tok.text.islower() and tok.lower_ in words("admin_nouns")
+
+
+def _coding_note_after(doc: Doc, end: int, hi: int) -> bool:
+    """"the commune of X (coded as Y)": a bracketed note of where the report is coded follows the
+    unit; the place named in the note is the event's (read as a frame of its own)."""
+    if end >= hi or doc[end].text not in {"(", "["}:
+        return False
+    return any(tuple(t.lower_ for t in doc[end + 1 : end + 1 + len(p)]) == p for p in _coding_phrases())
 
 
 def _appositive_settlement(doc: Doc, end: int, hi: int) -> tuple[str, tuple[tuple[int, int], ...], int] | None:
@@ -371,12 +386,12 @@ def close_spelling(a: str, b: str) -> bool:
         and min(len(fa), len(fb)) >= 3
 
 
-def _admin_name(doc: Doc, start: int, hi: int) -> bool:
-    """A name followed by an administrative noun: "Shahrak district"."""
+def _admin_name(doc: Doc, start: int, hi: int, also: frozenset[str] = frozenset()) -> bool:
+    """A name followed by an administrative noun ("Shahrak district"), or by one of the nouns ``also`` holds."""
     end = name_end(doc, start, hi)
-    if end - start >= 2 and doc[end - 1].lower_ in words("admin_nouns"):
+    if end - start >= 2 and (doc[end - 1].lower_ in words("admin_nouns") or doc[end - 1].lower_ in also):
         return True
-    return end < hi and doc[end].lower_ in words("admin_nouns")
+    return end < hi and (doc[end].lower_ in words("admin_nouns") or doc[end].lower_ in also)
 
 
 def _subarea(doc: Doc, start: int, end: int, lo: int, hi: int) -> PlaceFrame | None:
