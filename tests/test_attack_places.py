@@ -383,6 +383,22 @@ def test_attack_places_side_of_the_border(nlp, text, country):
     assert country in all_labels(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where the armed men or the victims come from is not where it happened
+        ("Armed youths from Rumbek county raided a cattle camp on Tuesday, killing two herders.", set()),
+        ("Gunmen from Kauru LGA attacked Kurmin Masara village on Tuesday, killing two herders.", {"Kurmin Masara"}),
+        ("Earlier this month 30 peacekeepers from Djibouti were killed in an ambush by the militants.", set()),
+        # where the fire came from: the place it hit is still read
+        ("Shelling from the ridge killed two people in Marawi on Monday.", {"Marawi"}),
+    ],
+)
+def test_attack_places_where_people_come_from_is_no_place(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and {label for places in found for label in places} == expected, found
+
+
 def test_attack_places_speaking_side_is_no_place(nlp):
     assert all_labels(nlp, "The Russian side said its troops shelled positions near Vovchansk, killing five.") == {"Vovchansk"}
 

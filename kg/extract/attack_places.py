@@ -113,6 +113,8 @@ def in_place_role(tok: Token) -> bool:
                 or (head.head.lemma_.lower() == "control" and head.head.dep_ == "dobj")  # "seized control of X"
         if prep == "from" and fired_from(head.head):
             return False  # "a rocket from across the border", "fire from the ridge": where it came from, not where it fell
+        if prep == "from" and _people_from(head.head):
+            return False  # "armed youths from X county", "peacekeepers from Burundi": where they come from
         if prep == "on" and (head.head.lemma_.lower() == "blame" or head.head.dep_ == "dobj" and head.head.head.lemma_.lower() == "blame"):
             return False  # "blamed the attack on X": who is accused, not where it happened
         return prep in words("locative_preps") or prep in {"from", "outside", "between"}
@@ -126,6 +128,14 @@ def in_place_role(tok: Token) -> bool:
     if t.dep_ in {"poss"}:
         return head.lemma_.lower() in words("attack_nouns")
     return False
+
+
+def _people_from(noun: Token) -> bool:
+    """"gunmen from X", "troops from Uganda": a noun for armed men or people that the "from" phrase
+    qualifies, which says where they come from."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in word_set("violence_words.json", "armed_actor_nouns")
+                                    or lemma in word_set("violence_words.json", "person_nouns"))
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +217,8 @@ def framed_place(ctx: DocContext, tok: Token) -> bool:
         t = t.head
     if t.dep_ != "pobj":
         return True
+    if t.head.lower_ == "from" and _people_from(t.head.head):
+        return False  # "armed youths from X county": where they come from
     meeting = next((w for w in (t.head.head, clause_head(t.head)) if is_meeting_word(w)), None)
     # "an airstrike targeting fighters gathered in X village": the gathering is the target
     return meeting is None or any(is_attack_word(a) for a in meeting.ancestors)
