@@ -186,6 +186,9 @@ def test_people_bare_surname_of_known_leader(nlp, text, surname, affiliation):
         # the other name first: "'Y', as X is known"
         ("\"Abu Musa\", as Sani Kamara is known locally, leads the militia. Kamara denied the charges.", 1),
         ("\"Commander Zero\", as Julio Restrepo is widely known, heads the front. Restrepo spoke in Arauca.", 1),
+        # a news agency or a platform is not a person
+        ("Officials told Sputnik that the talks in Minsk would go on.", 0),
+        ("The minister wrote on Twitter that the convoy had reached Kherson.", 0),
         # a news channel is not a person
         ("Al Hadath reported that the army retook the bridge over the Nile.", 0),
         ("Al-Ekhbariya reported strikes near Idlib, and the channel said civilians died.", 0),
