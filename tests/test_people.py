@@ -231,6 +231,10 @@ def test_people_full_name_kept_whole(nlp, text, name, affiliation):
         ("Tan Sri Muhyiddin Yassin met the envoy in Kuala Lumpur.", "Muhyiddin", {"Tan Sri Muhyiddin", "Tan Sri"}),
         # a surname that is also a word of a style stays
         ("Tan Chee Keong met the envoy in Penang.", "Tan Chee Keong", set()),
+        # a military rank, shortened or not, is no name, nor part of one
+        ("Gen Mamadi Sanogo said the junta would not yield to the bloc.", "Mamadi Sanogo", {"Gen Mamadi Sanogo", "Gen"}),
+        ("Snr Gen Than Zaw Htun met the envoy in Naypyitaw on Monday.", "Than Zaw Htun", {"Snr Gen Than Zaw Htun", "Snr"}),
+        ("\"We mourn our men,\" said Maj. Gen, Rodolfo Dizon Jr., the task force chief.", "Rodolfo Dizon", {"Gen"}),
     ],
 )
 def test_people_honour_styles_are_not_names(nlp, text, name, not_people):
