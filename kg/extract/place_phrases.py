@@ -318,6 +318,7 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
     lemma2 = doc[start - 2].lemma_.lower() if start - 1 > lo else ""  # "the neighbourhoods of X"
     preceded = before == "of" and (any(w in words("settlement_nouns") or w in words("subplace_nouns") for w in (before2, lemma2))
                                    or _lower_case_admin_noun(doc[start - 2]) and not _coding_note_after(doc, end, hi)
+                                   and not (start - 2 > lo and name_token(doc[start - 3]))  # not "X district of Y"
                                    if start - 1 > lo else False) \
         or _listed_after_place_noun(doc, start, lo)
     coded = before in {p[-1] for p in _coding_phrases()} and any(
