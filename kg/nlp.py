@@ -364,8 +364,8 @@ class EntityFixer:
                 start += 1  # "Ms Albanese": the name is "Albanese"
             if label == "PERSON" and all(t.lower_.rstrip(".") in ranks or t.is_punct for t in doc[start:end]):
                 continue  # "Lt. Gen, X": a rank the model took for a name of its own
-            while label == "PERSON" and start < end - 1 and (doc[start].lower_.rstrip(".") in ranks or doc[start].text == "."):
-                start += 1  # "Gen Abdourahmane Tiani", "Snr Gen X": the rank is a title before the name
+            while label == "PERSON" and start < end - 1 and (doc[start].lower_.strip("-.") in ranks or doc[start].text in {".", "-"}):
+                start += 1  # "Gen Abdourahmane Tiani", "Snr Gen X", "Maj-Gen X": the rank is a title before the name
             admin = _admin_phrase_at(doc, start, end)
             if admin is not None:
                 # "Kajuru Local Government Area" tagged as an organization, "Government" alone as a place

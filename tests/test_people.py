@@ -235,6 +235,8 @@ def test_people_full_name_kept_whole(nlp, text, name, affiliation):
         ("Gen Mamadi Sanogo said the junta would not yield to the bloc.", "Mamadi Sanogo", {"Gen Mamadi Sanogo", "Gen"}),
         ("Snr Gen Than Zaw Htun met the envoy in Naypyitaw on Monday.", "Than Zaw Htun", {"Snr Gen Than Zaw Htun", "Snr"}),
         ("\"We mourn our men,\" said Maj. Gen, Rodolfo Dizon Jr., the task force chief.", "Rodolfo Dizon", {"Gen"}),
+        ("On Monday the junta spokesman Maj-Gen Hla Min Tun told reporters that voting would go ahead.", "Hla Min Tun",
+         {"Maj", "-Gen Hla Min Tun", "Maj-Gen Hla Min Tun"}),
     ],
 )
 def test_people_honour_styles_are_not_names(nlp, text, name, not_people):
