@@ -58,6 +58,14 @@ def test_meetings_reporting_source_is_not_a_participant(nlp):
     assert "Turkey" not in {label(p) for p in rec.meetings[0].participants}
 
 
+@pytest.mark.parametrize("agency", ["Xinhua", "TASS", "Anadolu Agency"])
+def test_meetings_news_agency_before_the_story_is_not_a_participant(nlp, agency):
+    rec, label = records_of(nlp, f"BAKU | {agency} | Delegations of Armenia and Azerbaijan concluded their meeting "
+                                 "in Baku on Friday, agreeing to meet again.")
+    parts = {label(p) for m in rec.meetings for p in m.participants}
+    assert {"Armenia", "Azerbaijan"} <= parts and agency not in parts, parts
+
+
 def test_meetings_foreign_leader_present_in_a_city_is_a_visit(nlp):
     rec, label = records_of(
         nlp, "Ethiopian Prime Minister Abiy Ahmed said on Tuesday. Abiy said he had told Kenya's President "

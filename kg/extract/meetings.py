@@ -37,7 +37,7 @@ from kg.extract.diplomatic_triggers import (
     call_partners, call_trigger, callees, mediation_trigger, meeting_triggers, modality, topic_of,
 )
 from kg.extract.wording import is_future, speech_date
-from kg.lexicon import diplomacy_words
+from kg.lexicon import diplomacy_words, organization_kinds
 from kg.records import COUNTRY, PERSON, MeetingRecord
 from kg.vocab import CANCELLED, HELD, PLANNED, POSTPONED
 from kg.resolve.dates import WEEKDAYS, DateWindow
@@ -285,13 +285,24 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         for c in gov.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:  # "A and B are expected to hold talks"
                 take(c)
-    found = agents_in(ctx, tokens)
+    found = [k for k in agents_in(ctx, tokens) if not _only_reports(ctx, k)]
     if withs and not subject:
         speaker = speech_head(trigger)
         if speaker is not None:  # the side the speaker acts for
             found += [side_of(ctx, k) for c in speaker.children if c.dep_ == "nsubj"
                       for k in agents_in(ctx, subtree_span(c)) if side_of(ctx, k) not in found]
     return _with_affiliations(ctx, found)
+
+
+_REPORTING_KINDS = frozenset({"agency", "broadcaster", "platform"})
+
+
+def _only_reports(ctx: DocContext, key: str) -> bool:
+    """A news agency, broadcaster or platform ("ISTANBUL | Xinhua | Delegations met ..."): it tells
+    of a meeting, it does not sit at one."""
+    ent = ctx.entities.entities.get(key)
+    kinds = organization_kinds().get(ent.label, frozenset()) if ent is not None else frozenset()
+    return "platform" in kinds or "news" in kinds and bool(kinds & _REPORTING_KINDS)
 
 
 def _another_act(trigger: Token) -> bool:
