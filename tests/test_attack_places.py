@@ -177,7 +177,7 @@ def test_attack_places_framed_name_is_one_place_everywhere(nlp):
         # "the district of X" in lower case: X is the district, whatever the model tagged it as
         ("Rebel fighters shelled the mountainous district of Harf Sufyan on Monday, killing two soldiers.", {"Harf Sufyan"}),
         # not "X district of Y", where X is the district and Y the region it lies in
-        ("Two soldiers were killed in an encounter with militants in the hilly Doda district of Jammu and Kashmir on Monday.",
+        ("Militants ambushed a patrol in the hilly Doda district of Jammu and Kashmir on Monday, killing two soldiers.",
          {"Doda district", "Jammu and Kashmir"}),
         # ... unless a bracketed note says where the report is coded
         ("On 3 May, gunmen attacked a house in the commune of Kalbouli (coded as Niakongo at geoprecision 2), wounding two.",
