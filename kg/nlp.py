@@ -282,8 +282,7 @@ class EntityFixer:
         from kg.resolve.names import officeholder_surnames
 
         leaders = officeholder_surnames()
-        honorifics = word_set("titles.json", "honorifics")
-        ranks = word_set("titles.json", "ranks") | honorifics
+        ranks = word_set("titles.json", "ranks") | word_set("titles.json", "honorifics")
         outlets = self._outlet_names(doc)
         hedges = word_set("references.json", "hedge_words")
         title_heads = title_words().heads
@@ -360,12 +359,12 @@ class EntityFixer:
             start = ent.start
             while start < end - 1 and doc[start].lower_ in hedges:
                 start += 1  # "Suspected Fulani": who is suspected, not part of the name
-            while label == "PERSON" and start < end - 1 and doc[start].lower_.rstrip(".") in honorifics:
-                start += 1  # "Ms Albanese": the name is "Albanese"
-            if label == "PERSON" and all(t.lower_.rstrip(".") in ranks or t.is_punct for t in doc[start:end]):
-                continue  # "Lt. Gen, X": a rank the model took for a name of its own
-            while label == "PERSON" and start < end - 1 and (doc[start].lower_.strip("-.") in ranks or doc[start].text in {".", "-"}):
-                start += 1  # "Gen Abdourahmane Tiani", "Snr Gen X", "Maj-Gen X": the rank is a title before the name
+            # "Ms Albanese", "Gen X", "Snr Gen X", "Maj-Gen X": a courtesy word or rank is a title before
+            # the name; "Lt. Gen," alone is no name at all
+            while label == "PERSON" and start < end and (doc[start].lower_.strip("-.") in ranks or doc[start].text in {".", "-"}):
+                start += 1
+            if label == "PERSON" and all(t.is_punct for t in doc[start:end]):
+                continue
             admin = _admin_phrase_at(doc, start, end)
             if admin is not None:
                 # "Kajuru Local Government Area" tagged as an organization, "Government" alone as a place

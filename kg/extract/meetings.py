@@ -294,7 +294,7 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
     return _with_affiliations(ctx, found)
 
 
-_REPORTING_KINDS = frozenset({"agency", "broadcaster", "platform"})
+_NEWS_KINDS = frozenset({"agency", "broadcaster"})
 
 
 def _only_reports(ctx: DocContext, key: str) -> bool:
@@ -302,7 +302,7 @@ def _only_reports(ctx: DocContext, key: str) -> bool:
     of a meeting, it does not sit at one."""
     ent = ctx.entities.entities.get(key)
     kinds = organization_kinds().get(ent.label, frozenset()) if ent is not None else frozenset()
-    return "platform" in kinds or "news" in kinds and bool(kinds & _REPORTING_KINDS)
+    return "platform" in kinds or "news" in kinds and bool(kinds & _NEWS_KINDS)
 
 
 def _another_act(trigger: Token) -> bool:

@@ -99,27 +99,33 @@ def _joiner(doc: Doc, i: int) -> bool:
     return tok.lower_ in words("name_particles") and (name_token(nxt) or nxt.text in {"-"})
 
 
+@lru_cache(maxsize=1)
+def _all_particles() -> frozenset[str]:
+    """The particles inside a name: those that join it by themselves and those that join only
+    with a hyphen after them (:func:`_joiner` tells them apart)."""
+    return words("name_particles") | words("hyphened_particles")
+
+
 def name_end(doc: Doc, start: int, limit: int | None = None) -> int:
     """The end of the name that starts at ``start`` (``start`` itself when none starts there)."""
     limit = len(doc) if limit is None else limit
     if start >= limit or not name_token(doc[start]):
         return start
     end = start + 1
-    particles = words("name_particles")
+    particles = _all_particles()
     while end < limit and end - start < _MAX_NAME + 3:
         tok = doc[end]
         if name_token(tok) or (tok.text[:1].isupper() and any(c.isdigit() for c in tok.text)):
             end += 1
         elif tok.text in {"-", "'", "’"} and _joiner(doc, end) and end + 1 < limit:
             end += 2  # "Pul-e Khumri", "Ceel-Cilaan", "I-n-Deliman"
-        elif (tok.lower_ in particles or tok.lower_ in words("hyphened_particles")) and _joiner(doc, end):
+        elif tok.lower_ in particles and _joiner(doc, end):
             end += 1  # "Kafr al-Sheikh"
         elif tok.like_num and end + 1 < limit and (_place_noun(doc[end + 1]) or doc[end + 1].text == "("):
             end += 1  # "Lambar 50 village"
         else:
             break
-    while end > start + 1 and (doc[end - 1].text in {"-", "'", "’"} or doc[end - 1].lower_ in particles
-                               or doc[end - 1].lower_ in words("hyphened_particles")):
+    while end > start + 1 and (doc[end - 1].text in {"-", "'", "’"} or doc[end - 1].lower_ in particles):
         end -= 1
     return end
 
