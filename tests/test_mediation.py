@@ -611,3 +611,22 @@ def test_mediation_host_of_a_meeting_on_a_deal_between_two_sides_and_former_offi
     assert any("IGAD" in ms and {"Sudanese Armed Forces", "Rapid Support Forces"} <= ps for ms, ps in found), found
     assert not any("South Sudan" in ps | ms for ms, ps in found), found
 
+
+
+@pytest.mark.parametrize("text, mediator, party", [
+    ("The IGAD-led peace talks proposed for next week to end the conflict in Sudan's Darfur region have been "
+     "delayed, two diplomats told Reuters news agency on Friday. The talks will be led by former Kenyan President "
+     "Uhuru Kenyatta, IGAD's special envoy, according to a letter seen by Reuters.", "IGAD", "Sudan"),
+    ("The SADC-led talks to end the crisis in Lesotho have been postponed, officials told Reuters on Monday. The "
+     "mediation will be led by former South African Deputy President David Mabuza, according to a letter seen "
+     "by Xinhua.", "SADC", None),
+    ("The ECOWAS-led peace talks to end the conflict in Guinea-Bissau have been postponed, officials told Reuters "
+     "on Monday. The mediation will be led by former Ghanaian President John Mahama, according to a letter seen "
+     "by Xinhua.", "ECOWAS", None),
+])
+def test_mediation_the_agency_told_and_the_envoys_former_country_are_no_parties(nlp, text, mediator, party):
+    found = _mediations(*records_of(nlp, text))
+    assert any(mediator in ms for ms, _ in found), found
+    parties = {p for _, ps in found for p in ps}
+    assert party is None or party in parties, found
+    assert not parties & {"Reuters", "Xinhua", "Kenya", "South Africa", "Ghana"}, found

@@ -788,3 +788,44 @@ def test_meetings_who_met_a_day_after_other_talks_takes_no_part_in_them(nlp):
     by_place = {label(m.location) if m.location else None: {label(p) for p in m.participants} for m in rec.meetings}
     assert "Cairo" in by_place and "Aguila Saleh" not in by_place["Cairo"], by_place
     assert not any("Abdel Fattah al-Sisi" in parts for place, parts in by_place.items() if place != "Cairo"), by_place
+
+
+@pytest.mark.parametrize("text, call_people", [
+    ("Delegations of the Colombian government and the ELN resumed talks in Havana with Cuba and Norway as "
+     "guarantors, a news site reported on Tuesday. Earlier, Colombian Foreign Minister Luis Murillo thanked Cuba in a "
+     "phone call with Cuban President Miguel Diaz-Canel.", {"Luis Murillo", "Miguel Diaz-Canel"}),
+    ("Envoys of the Sudanese army and the RSF resumed indirect talks in Jeddah hosted by Saudi Arabia, state media "
+     "said. Earlier, army chief Shams al-Din Kabbashi spoke in a phone call with Saudi Foreign Minister Faisal bin "
+     "Farhan about the talks.", {"Shams al-Din Kabbashi", "Faisal bin Farhan"}),
+])
+def test_meetings_a_call_told_beside_talks_held_elsewhere_is_its_own_meeting(nlp, text, call_people):
+    rec, label = records_of(nlp, text)
+    calls = [m for m in rec.meetings if m.modality == "phone"]
+    assert len(calls) == 1 and calls[0].location is None, rec.meetings
+    assert call_people <= {label(p) for p in calls[0].participants}
+    talks = [m for m in rec.meetings if m.location is not None]
+    assert len(talks) == 1 and talks[0].modality is None
+    assert not call_people & {label(p) for p in talks[0].participants}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Qatar has been hosting talks between the Afghan government and the Taliban in Doha since May.", "Doha"),
+    ("Norway and Cuba have been hosting negotiations between the government and the ELN in Havana since April.", "Havana"),
+])
+def test_meetings_talks_going_on_since_a_month_run_to_the_telling(nlp, text, place):
+    rec, label = records_of(nlp, text)
+    (m,) = rec.meetings
+    assert label(m.location) == place and m.status == "held"
+    assert m.date.earliest.month in {4, 5} and m.date.earliest.day == 1 and m.date.latest == date(2024, 6, 12)
+
+
+@pytest.mark.parametrize("text, window", [
+    ("Peace talks between the government and the FARC, which has waged an insurgency since 1964, were suspended "
+     "after the election.", None),
+    ("Talks between Kenya and Somalia, which signed a deal on Monday, will resume in Nairobi next week.",
+     (date(2024, 6, 17), date(2024, 6, 23))),
+])
+def test_meetings_a_date_told_of_a_side_in_a_relative_clause_does_not_date_the_talks(nlp, text, window):
+    rec, _ = records_of(nlp, text)
+    (m,) = rec.meetings
+    assert (m.date.earliest, m.date.latest) == window if window else m.date is None, m.date

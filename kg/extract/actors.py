@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import DocContext, subtree_span, words
-from kg.lexicon import title_words, word_set
+from kg.lexicon import organization_kinds, title_words, word_set
 from kg.records import COUNTRY, ORGANIZATION, PERSON
 
 
@@ -131,6 +131,17 @@ def reported_speaker(ctx: DocContext, tok: Token):
             ent = ctx.agent(c) or next((ctx.agent(t) for t in subtree_span(c) if ctx.agent(t)), None)
             return ent if ent is not None and ent.kind == PERSON else None
     return None
+
+
+_NEWS_KINDS = frozenset({"agency", "broadcaster"})
+
+
+def only_reports(ctx: DocContext, key: str) -> bool:
+    """A news agency, broadcaster or platform ("ISTANBUL | Xinhua | Delegations met ..."): it tells
+    of a meeting or of talks, it does not sit at one nor stand for a side in them."""
+    ent = ctx.entities.entities.get(key)
+    kinds = organization_kinds().get(ent.label, frozenset()) if ent is not None else frozenset()
+    return "platform" in kinds or "news" in kinds and bool(kinds & _NEWS_KINDS)
 
 
 def side_of(ctx: DocContext, key: str) -> str:

@@ -26,7 +26,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import agents_in, phrase_agents, phrase_tokens, side_of, sides_of
+from kg.extract.actors import agents_in, formerly, only_reports, phrase_agents, phrase_tokens, side_of, sides_of
 from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, takes_to, words
 from kg.extract.diplomatic_triggers import (
     hyphen_leader, may_tell_of_mediation, may_tell_of_meeting, mediation_noun, mediation_trigger, meeting_trigger,
@@ -291,7 +291,8 @@ def _party(ctx: DocContext, key: str, mediators: list[str]) -> str | None:
     ent = ctx.entities.entities[key]
     if ent.kind == PERSON:
         key = ent.affiliation_key
-    if key is None or key in mediators or side_of(ctx, key) in {side_of(ctx, m) for m in mediators}:
+    if key is None or key in mediators or side_of(ctx, key) in {side_of(ctx, m) for m in mediators} \
+            or only_reports(ctx, key):  # "sources told Reuters": the agency tells of the talks
         return None
     return key
 
@@ -318,7 +319,8 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
              [k for o in others for k in o.parties],
              [k for m in negotiations[:1] for k in m.participants],
              _named_war_sides(ctx),  # "the fighting between A and B"
-             [k for k in (f"country:{iso}" for iso in ctx.countries[:3]) if k in ctx.entities.entities]]
+             [k for k in (f"country:{iso}" for iso in ctx.countries[:3])
+              if k in ctx.entities.entities and not _only_of_former_officers(ctx, k)]]
     # "the contact group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
                for rc in tok.children if rc.dep_ == "relcl" for k in agents_in(ctx, subtree_span(rc))}
@@ -626,6 +628,13 @@ def _third_party(ctx: DocContext, mediators: list[str], war: set[str]) -> bool:
                 and ctx.entities.entities[ent.affiliation_key].country_key:
             return False
     return True
+
+
+def _only_of_former_officers(ctx: DocContext, key: str) -> bool:
+    """Whether a country is named only as where someone once held office ("led by former Kenyan
+    President X"): it tells who the envoy is, not a side at the table."""
+    told = [t for t in ctx.doc if (e := ctx.agent(t)) is not None and e.key == key]
+    return bool(told) and all(formerly(t) for t in told)
 
 
 def _named_war_sides(ctx: DocContext) -> list[str]:

@@ -26,7 +26,8 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import (
-    agents_in, phrase_agents, phrase_tokens, place_country, reported_speaker, side_of, sides_of, speech_head,
+    agents_in, only_reports, phrase_agents, phrase_tokens, place_country, reported_speaker, side_of, sides_of,
+    speech_head,
 )
 from kg.extract.attack_places import is_attack_word, is_violence_verb
 from kg.extract.context import (
@@ -37,7 +38,7 @@ from kg.extract.diplomatic_triggers import (
     call_partners, call_trigger, callees, mediation_trigger, meeting_triggers, modality, topic_of,
 )
 from kg.extract.wording import is_future, speech_date
-from kg.lexicon import diplomacy_words, organization_kinds
+from kg.lexicon import diplomacy_words
 from kg.records import COUNTRY, PERSON, MeetingRecord
 from kg.vocab import CANCELLED, HELD, PLANNED, POSTPONED
 from kg.resolve.dates import WEEKDAYS, DateWindow
@@ -158,6 +159,8 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
             continue
         if _since_clause(ent.root):
             continue  # "the first visit since the war began in 2015": when a span began, not the meeting
+        if _told_of_a_side(ctx, ent.root, trigger):
+            continue  # "talks with the ELN, which has fought since the 1960s": the group's past, not the talks'
         if _offered_apart(trigger, told):
             continue  # "offered on Monday to host talks": the day of the offer, not of the talks
         dist = abs(ent.root.i - trigger.i)
@@ -165,9 +168,23 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         verb = clause_head(ent.root)
         past = verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
         ref = ctx.date_of(ent, "future" if (future or _scheduled_present(verb, ent)) and not past else "past")
+        if ref is not None and ctx.published is not None and _going_on_since(ent.root, trigger) \
+                and ref.earliest <= ctx.published:
+            # "have been hosting talks since May": the talks run from then to the day of the telling
+            ref = DateWindow(ref.earliest, max(ref.latest, ctx.published), ref.text)
         if ref is not None and (best is None or dist < best[0]):
             best = (dist, ref)
     return _lasting(trigger, best[1]) if best else None
+
+
+def _told_of_a_side(ctx: DocContext, tok: Token, trigger: Token) -> bool:
+    """Whether a date lies in a relative clause on a state, group or person, not on the meeting."""
+    verb = clause_head(tok)
+    if verb.dep_ != "relcl" or verb.head == trigger or trigger in verb.subtree:
+        return False
+    noun = verb.head
+    return ctx.agent(noun) is not None or any(
+        a.dep_ == "prep" and a.lower_ in {"between", "with", "among"} and a.head == trigger for a in noun.ancestors)
 
 
 def _offered_apart(trigger: Token, told: Token) -> bool:
@@ -195,6 +212,17 @@ def _since_clause(tok: Token) -> bool:
         if a.lower_ == "since" and a.dep_ == "prep" and a.head.pos_ == "NOUN" and counted_in_a_run(a.head):
             return True
     return False
+
+
+def _going_on_since(tok: Token, trigger: Token) -> bool:
+    """Whether a date is the start of talks still going on: "since May" in the talks' own clause,
+    with its verb in the perfect ("have been sponsoring talks since May"); not "talks with X,
+    which has fought since the 1960s"."""
+    prep = tok.head
+    if prep.lower_ != "since" or prep.dep_ != "prep":
+        return False
+    verb = clause_head(prep)
+    return verb == clause_head(trigger) and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _scheduled_present(verb: Token, ent: Span) -> bool:
@@ -285,24 +313,13 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
         for c in gov.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:  # "A and B are expected to hold talks"
                 take(c)
-    found = [k for k in agents_in(ctx, tokens) if not _only_reports(ctx, k)]
+    found = [k for k in agents_in(ctx, tokens) if not only_reports(ctx, k)]
     if withs and not subject:
         speaker = speech_head(trigger)
         if speaker is not None:  # the side the speaker acts for
             found += [side_of(ctx, k) for c in speaker.children if c.dep_ == "nsubj"
                       for k in agents_in(ctx, subtree_span(c)) if side_of(ctx, k) not in found]
     return _with_affiliations(ctx, found)
-
-
-_NEWS_KINDS = frozenset({"agency", "broadcaster"})
-
-
-def _only_reports(ctx: DocContext, key: str) -> bool:
-    """A news agency, broadcaster or platform ("ISTANBUL | Xinhua | Delegations met ..."): it tells
-    of a meeting, it does not sit at one."""
-    ent = ctx.entities.entities.get(key)
-    kinds = organization_kinds().get(ent.label, frozenset()) if ent is not None else frozenset()
-    return "platform" in kinds or "news" in kinds and bool(kinds & _NEWS_KINDS)
 
 
 def _another_act(trigger: Token) -> bool:
@@ -622,6 +639,7 @@ def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
             need = min(2, len(sides), len(other))
             if (p.place is not None and need and len(sides & other) >= need
                     and _overlap(m.date, p.date)
+                    and not _call_beside_talks(m, p)
                     and (p.planned == m.planned or _tenseless(m))
                     and not (_proposal(m.trigger) and p.date is not None and not _proposal(p.trigger))):
                 into = p
@@ -640,6 +658,12 @@ def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
         into.parts += [k for k in m.parts if k not in into.parts]
         into.sents += [s for s in m.sents if s not in into.sents]
     return sorted(out, key=lambda m: m.sents[0].start)
+
+
+def _call_beside_talks(call: Mention, talks: Mention) -> bool:
+    """"held talks in X ... Earlier, Y said in a phone call with Z": a call is held at no place,
+    so it is not the talks told elsewhere with theirs."""
+    return call.modality in {"phone", "video"} and talks.place is not None and talks.modality != call.modality
 
 
 def _proposal(trigger: Token) -> bool:
