@@ -48,6 +48,10 @@ def all_labels(nlp, text: str) -> set[str]:
         ("The RSF attacked Um Kadada, a town in South Kordofan state, killing 20 civilians.", "Um Kadada", {"South Kordofan"}),
         ("Gunmen raided Tungan Kawo, a remote village in Zamfara state, killing six.", "Tungan Kawo", {"Zamfara state"}),
         ("Shelling hit Nyala Gadid, a small town in the east, on Monday, wounding four.", "Nyala Gadid", set()),
+        # a bare name between commas after one named place: its province
+        ("Gunmen killed four farmers in the village of Dan Kade, Katsina, on Sunday.", "Dan Kade", {"Katsina"}),
+        ("Militants ambushed a patrol near the town of Kunduz Bala, Bamyan, on Monday, killing two police.",
+         "Kunduz Bala", {"Bamyan"}),
     ],
 )
 def test_attack_places_qualified_place_not_its_containers(nlp, text, place, not_places):
@@ -719,3 +723,33 @@ def test_attack_places_country_the_text_names_chooses_the_homonym(nlp, text, pla
     ents = ctx.entities.entities
     key = next(k for k in attack.locations if ents[k].label == place)
     assert ents[key].country_key == f"country:{country}", ents[key]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list after a plural noun, or joined by "and", is of places each
+        ("Shelling hit the villages of Kafr Tal, Abu Rasin, Mabrouka and Tamar on Monday.",
+         {"Kafr Tal", "Abu Rasin", "Mabrouka", "Tamar"}),
+        ("Drones struck the towns of Kafr Tal, Abu Rasin and Ain Issa overnight.", {"Kafr Tal", "Abu Rasin", "Ain Issa"}),
+    ],
+)
+def test_attack_places_listed_after_a_plural_noun_each_a_place(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and expected <= set(found[0]), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "the village of X, Y,": the bare name between commas is where X lies, and gives its country
+        ("Gunmen killed four farmers in the village of Dan Kade, Katsina, on Sunday.", "Dan Kade", "country:NG"),
+        ("Militants ambushed a patrol near the town of Kunduz Bala, Bamyan, on Monday, killing two police.",
+         "Kunduz Bala", "country:AF"),
+        ("Rebels burned the village of Kasenyi Bala, Kasai, on Friday.", "Kasenyi Bala", "country:CD"),
+    ],
+)
+def test_attack_places_a_bare_name_after_a_named_settlement_is_where_it_lies(nlp, text, name, country):
+    ctx = DocContext.build(nlp(text), None)
+    ent = next(e for e in ctx.entities.entities.values() if e.label == name)
+    assert ent.country_key == country, ent

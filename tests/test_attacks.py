@@ -1407,3 +1407,70 @@ def test_attacks_who_died_in_the_attack_did_not_attack(nlp, text, not_attacker):
 def test_attacks_attacker_named_beside_its_noun_or_by_another_name(nlp, text, attacker):
     (attack,) = attacks_of(nlp, text)
     assert attacker in attack["attackers"], attack
+
+
+@pytest.mark.parametrize(("text", "place", "counts"), [
+    ("Gunmen killed seven people at a cockfight in the town of Tlaquepaque on Sunday. Police said four gunmen opened "
+     "fire on the crowd, wounding three others.", "Tlaquepaque", {("Killed", 7), ("Injured", 3)}),
+    ("Bandits killed five traders near Gusau on Friday. Witnesses said about thirty bandits on motorcycles "
+     "opened fire on the convoy, wounding two drivers.", "Gusau", {("Killed", 5), ("Injured", 2)}),
+])
+def test_attacks_the_attackers_told_again_tell_more_of_the_same_attack(nlp, text, place, counts):
+    found = attacks_of(nlp, text)
+    assert len(found) == 1, found
+    assert place in found[0]["places"]
+    assert counts <= {(o, lo) for o, lo, _, _ in found[0]["counts"]}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("A bar shooting in Ecuador has left eight people dead.", "bar"),
+    ("A market bombing in Maiduguri killed twelve people on Tuesday.", "market"),
+    ("The school attack in Kasese left 40 pupils dead.", "school"),
+])
+def test_attacks_the_target_named_before_the_attack_word(nlp, text, target):
+    found = attacks_of(nlp, text)
+    assert len(found) == 1 and target in found[0]["targets"], found
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    # another account of the same dead: one range
+    ("Gunmen attacked a village near Bossangoa on Monday, killing nine. Eight people lost their lives and five were "
+     "injured, the mayor said.", (8, 9), (5, 5)),
+    ("A suicide bomber struck a mosque in Quetta on Friday, killing 31 people. Thirty-four people died and "
+     "50 were wounded, a hospital spokesman said.", (31, 34), (50, 50)),
+])
+def test_attacks_a_bare_toll_told_again_otherwise_is_one_range(nlp, text, killed, injured):
+    found = attacks_of(nlp, text)
+    assert len(found) == 1, found
+    counts = {o: (lo, hi) for o, lo, hi, _ in found[0]["counts"]}
+    assert counts["Killed"] == killed and counts["Injured"] == injured, found
+
+
+@pytest.mark.parametrize("text", [
+    # another incident, told as such, stays apart
+    "A car bomb killed 12 people in Kismayo on Monday. On Tuesday, eight people died in a blast in Baidoa.",
+    "Militants ambushed a convoy near Dori on Monday, killing six soldiers. Four civilians died in a separate "
+    "attack on a market in Kaya.",
+])
+def test_attacks_a_toll_of_another_incident_is_no_second_account(nlp, text):
+    found = attacks_of(nlp, text)
+    assert len(found) == 2, found
+
+
+def test_attacks_victims_counted_by_group_tell_more_than_an_open_total(nlp):
+    found = attacks_of(nlp, "An armed group stormed a wedding in the village of Sangha on Saturday and killed nine "
+                            "guests. Seven people died at the scene.")
+    assert len(found) == 1
+    killed = [(lo, hi, v) for o, lo, hi, v in found[0]["counts"] if o == "Killed"]
+    assert killed == [(9, 9, "guest")], found
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebels attacked a patrol near the town of Tanggal, Maguindanao, on Wednesday, leaving six troopers dead. The "
+     "military confirmed the death of six troopers in Maguindanao.", "Tanggal"),
+    ("Gunmen killed four farmers in the village of Dan Kade, Katsina, on Sunday. Police confirmed the death of four "
+     "farmers in Katsina.", "Dan Kade"),
+])
+def test_attacks_the_same_toll_told_of_the_province_is_the_same_attack(nlp, text, place):
+    found = attacks_of(nlp, text)
+    assert len(found) == 1 and place in found[0]["places"], found

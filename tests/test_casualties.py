@@ -359,6 +359,10 @@ def test_casualties_figure_whose_verb_is_left_out(nlp, text, expected):
     ("Three children were among the dead after a drone hit a school in Sumy.", {(K, 3, None, False, "child")}),
     ("Two journalists were among those killed in the strike on Tyre.", {(K, 2, None, False, "journalist")}),
     ("Among the wounded were four nurses and a doctor.", {(I, 5, None, False, None)}),
+    # those who died at once: some of the dead when others die later
+    ("Six passengers died at the scene after the bus hit a mine near Bossangoa.", {(K, 6, None, False, "passenger")}),
+    ("Four people were killed on the spot when a grenade exploded in a market in Bujumbura.", {(K, 4, None, False, None)}),
+    ("The driver died on the spot when a mine hit his truck near Bossangoa.", {(K, 1, 1, False, "driver")}),
 ])
 def test_casualties_some_among_the_dead_are_a_lower_bound(nlp, text, expected):
     assert expected <= counts(nlp, text), counts(nlp, text)

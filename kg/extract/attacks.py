@@ -103,6 +103,8 @@ def _targets(trigger: Token) -> list[Token]:
     attack word or on what it fired ("opened fire on a bus", "fired mortars towards the base")."""
     aimed = {"on", "at", "against", "towards", "toward", "upon", "into"}
     out: list[Token] = []
+    if trigger.pos_ == "NOUN":  # "a bar shooting", "the school attack": the place of the attack word
+        out += [c for c in trigger.children if c.dep_ == "compound" and c.lemma_.lower() in words("target_nouns")]
     heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj" and trigger.pos_ == "VERB"]
     heads += [x for h in heads[1:] for x in h.conjuncts]
     for head in heads:
@@ -1097,7 +1099,8 @@ def _disputed(counts: list[CasualtyRecord], claims: list[CasualtyRecord]) -> lis
 def _without_overlaps(counts: list[CasualtyRecord]) -> list[CasualtyRecord]:
     """Counts of one outcome that tell of the same people once: "four were killed ... four
     soldiers died" is one count of four soldiers; "four were killed, two soldiers and two
-    civilians" keeps the total. Children stay a sub-count of their own."""
+    civilians" keeps the total; "at least seven died ... nine guests were killed" keeps the
+    groups, which tell more than the open total. Children stay a sub-count of their own."""
     out: list[CasualtyRecord] = []
     for outcome in dict.fromkeys(c.outcome for c in counts):
         mine = [c for c in counts if c.outcome == outcome]
@@ -1108,6 +1111,8 @@ def _without_overlaps(counts: list[CasualtyRecord]) -> list[CasualtyRecord]:
                 mine = [c for c in mine if c is not total]
             elif sum(g.min for g in groups) <= total.min:
                 mine = [c for c in mine if c not in groups]
+            elif total.max is None and not any(g.vague for g in groups):
+                mine = [c for c in mine if c is not total]  # "at least seven died ... nine guests were killed"
         out += mine
     return out
 
@@ -1176,7 +1181,7 @@ def _target_named(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
 def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
     if later.places and earlier.places and not set(later.places) & set(earlier.places):
         same_target = _same_target(earlier, later) or _target_named(ctx, earlier, later)
-        agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places, ctx.entities.anchors)
+        agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places, ctx.entities.lies_in())
         told_again = _same_toll(earlier, later) and agree  # "4 killed in Sudan" ... "in El Fasher"
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
         restated = later.definite and _named_back(earlier, later) and (agree or _unplaced(ctx, later.places)) \
@@ -1221,7 +1226,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             many = _of_many_attacks(sent) and cand.trigger.tag_ == "NNS" or _run_in_the_perfect(sent, cand.casualties)
             if many:
                 cand.aggregate = True  # "in these attacks, many soldiers have been killed": a run's toll
-            fresh = many or cand.war_toll or cand.tally or (_new_mention(cand) and not (previous is not None and _same_toll(previous, cand)))
+            fresh = many or cand.war_toll or cand.tally or (_new_mention(cand) and not (
+                previous is not None and (_same_toll(previous, cand) or _attackers_told_again(previous, cand))))
             same = None if fresh else next(
                 (a for a in reversed(attacks) if (a.places and cand.places and set(a.places) & set(cand.places)
                                                   or (not cand.places and a is previous)
@@ -1229,6 +1235,11 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                                   or (set(a.targets) & set(cand.targets))
                                                   or _same_toll(a, cand) or (a is previous and _tells_on(ctx, a, cand)))
                  and not a.war_toll and _compatible(ctx, a, cand)), None)
+            if same is None and not many and previous is not None and _told_again_otherwise(ctx, previous, cand):
+                # "An armed group killed nine guests ... 'Eight people lost their lives,' the mayor said":
+                # another account of the same dead; the figures are one range
+                cand.casualties = [replace(m, claimed=True) for m in cand.casualties]
+                same = previous
             if same is not None:
                 if _losses_of_the_attackers(cand):
                     # those who killed the attackers are the side attacked, not more attackers
@@ -1367,6 +1378,45 @@ def _new_mention(cand: Candidate) -> bool:
         return False
     dets = [c.lower_ for c in trig.children if c.dep_ in {"det", "poss"}]
     return (not dets and trig.tag_ in {"NNS", "NNPS"}) or any(d in {"a", "an", "another"} for d in dets)
+
+
+def _told_again_otherwise(ctx: DocContext, previous: Candidate, cand: Candidate) -> bool:
+    """Whether a bare toll right after an attack ("Eight people lost their lives and five were
+    injured", with no attack word, place, day or marker of another incident of its own) gives
+    another figure for the dead and wounded of that attack, not a toll of another one. Not when
+    it counts victims added to those told ("three more people died", "two other soldiers were
+    also killed")."""
+    if not cand.outcome_only or cand.places or cand.date is not None or cand.aggregate or cand.war_toll:
+        return False
+    if previous.aggregate or previous.war_toll or not previous.casualties:
+        return False
+    if {t.lower_ for t in cand.sent} & words("new_event_markers"):
+        return False
+    if _conflict(replace(previous, places=[], casualties=[]), replace(cand, places=[], casualties=[])):
+        return False
+    told = {(m.record.outcome, _group(m.record)) for m in previous.casualties}
+    added = casualty_words("added_count_words")
+    first = min(m.anchor.i for m in cand.casualties)
+    for m in cand.casualties:
+        if (m.record.outcome, _group(m.record)) not in told:
+            continue
+        words_before = [t for t in m.anchor.subtree if t.i < m.anchor.i] + [
+            c for c in m.anchor.children if c.dep_ == "advmod"]
+        # "11 died and 12 more were wounded": "more" than the dead told just before, in the sentence
+        marked = {t.lower_ for t in words_before} - ({"more", "other", "others"} if m.anchor.i > first else set())
+        if marked & added:
+            return False
+    return True
+
+
+def _attackers_told_again(previous: Candidate, cand: Candidate) -> bool:
+    """"Gunmen killed seven people at a cockfight ... Police said four gunmen opened fire on the
+    crowd, wounding three": the attackers just described, told again by the same word with no
+    place of their own, tell more of that attack, not of another."""
+    if cand.places or previous.aggregate or not previous.described:
+        return False
+    heads = {d.split()[-1].lower() for d in previous.described}
+    return any(d.split()[-1].lower() in heads for d in cand.described)
 
 
 def _fought_off(tok: Token) -> bool:
@@ -1521,6 +1571,13 @@ def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMentio
             return
         cand = Candidate(trigger=casualties[0].anchor, sent=sent, evidence=[sent], casualties=list(casualties))
         cand.places = attack_places.most_specific(ctx, places, False)
+        if _same_toll(previous, cand) and not previous.aggregate and previous.places and attack_places.places_agree(
+                ctx.entities.entities, previous.places, cand.places, ctx.entities.lies_in()):
+            # "killed six soldiers in an ambush in X, Y province ... reported the death of six
+            # soldiers in Y": the same toll, told again of the province the town lies in
+            previous.evidence.append(sent)
+            previous.reporters += [r for r in _reporters(ctx, sent) if r not in previous.reporters]
+            return
         attacks.append(cand)
         return
     latest = max((e[0] for e in previous.evidence), key=lambda t: t.i) if previous is not None and previous.evidence else None

@@ -654,11 +654,15 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             superseded = _superseded(context, head)
             revision = _marked([anchor, anchor.head], _w("revision_markers"))
             among = _among_group(anchor) is not None
+            # "seven people died at the scene": a figure; not "the manager died on the spot with his passenger"
+            scene = outcome == KILLED and _at_the_scene(anchor) and any(
+                it.like_num or any(c.dep_ == "nummod" for c in it.children) for it, _ in records)
             claimed = _claimed(anchor)
             for rec in _sum_groups([r for _, r in records]):
-                if among and not rec.vague:
+                some = among or scene
+                if some and not rec.vague:
                     rec = replace(rec, max=None)  # some of the dead: at least so many
-                m = CasualtyMention(anchor, rec, superseded, revision, among, claimed)
+                m = CasualtyMention(anchor, rec, superseded, revision, some, claimed)
                 mentions.append(m)
                 items_of.extend((h.i, m) for h in heads)
             for item, _ in records:
@@ -734,6 +738,14 @@ def _claimed(anchor: Token) -> bool:
             return False
         tok = head
     return False
+
+
+def _at_the_scene(anchor: Token) -> bool:
+    """"Seven died at the scene", "killed on the spot": those who died at once, some of the dead
+    when others die later; at least so many."""
+    return any(c.dep_ == "prep" and c.lower_ in {"at", "on"} and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in casualty_words("scene_nouns") for p in c.children)
+        for c in anchor.children)
 
 
 def _among_group(anchor: Token) -> Token | None:

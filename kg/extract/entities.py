@@ -52,9 +52,17 @@ class EntityTable:
     span_key: dict[tuple[int, int], str] = field(default_factory=dict)
     demonym_tokens: set[int] = field(default_factory=set)  # "Ukrainian": an actor, never a place
     anchors: dict[str, list[str]] = field(default_factory=dict)  # place key -> places the text says it lies in or by
+    containers: dict[str, list[str]] = field(default_factory=dict)  # place key -> places its qualifier puts it in
     qualifier_tokens: set[int] = field(default_factory=set)  # names that only qualify a place: "X (District, Region)"
     framed_tokens: set[int] = field(default_factory=set)  # names the wording marks as places: "X village", "coded to X"
     framed_keys: set[str] = field(default_factory=set)  # the places of those names
+
+    def lies_in(self) -> dict[str, list[str]]:
+        """Place key -> every place the text puts it in or by: its anchors and its qualifier's places."""
+        out = {k: list(v) for k, v in self.anchors.items()}
+        for k, v in self.containers.items():
+            out.setdefault(k, []).extend(c for c in v if c not in out[k])
+        return out
 
     def add(self, key: str, kind: str, label: str, surface: str | None = None, **attrs) -> Entity:
         ent = self.entities.get(key)
@@ -510,6 +518,8 @@ def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> N
             container = table.entities.get(ckey) if ckey else None
             if container is None or ckey == key:
                 continue
+            if ckey not in table.containers.setdefault(key, []):
+                table.containers[key].append(ckey)  # "the town of X, Y": X lies in Y, whatever the gazetteer makes of Y
             if n == 0 and close_spelling(ent.label, container.label):
                 ent.aliases.add(container.label)  # "Dala (Dallah, ...)": the qualifier's spelling
             if container.kind == COUNTRY:

@@ -135,8 +135,9 @@ def _place_noun(tok: Token) -> bool:
     return any(w in words("settlement_nouns") or w in words("subplace_nouns") for w in (tok.lower_, lemma))
 
 
-def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True) -> tuple[tuple[tuple[int, int], ...], int]:
-    """"(District, Region)" or ", Y province" starting at ``i``: the container names and the end."""
+def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True, bare: bool = False) -> tuple[tuple[tuple[int, int], ...], int]:
+    """"(District, Region)" or ", Y province" starting at ``i``: the container names and the end;
+    with ``bare``, also a place name alone between commas (", Y,")."""
     if i < limit and doc[i].text in {"(", "["}:
         parts, j = [], i + 1
         while j < limit:
@@ -166,6 +167,8 @@ def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True) -> tuple[tuple[t
             return ((j, end),), end  # "X, Lamu County"
         if end > j and end < limit and doc[end].lower_ in words("admin_nouns"):
             return ((j, end + 1),), end + 1
+        if bare and end > j and doc[j].ent_type_ not in {"PERSON", "ORG", "NORP"} and (end >= limit or doc[end].text in {",", "."}):
+            return ((j, end),), end  # "in the town of X, Y, on Monday": the town's province or country
     return (), i
 
 
@@ -188,10 +191,10 @@ def read_frames(doc: Doc) -> list[PlaceFrame]:
     and the extractors read them once; a document whose labels have changed where the reading
     looked at them is read again."""
     kept = doc.user_data.get(_FRAMES_KEY)
-    if kept is not None and all((doc[i].ent_type_ == "ORG") == org for i, org in kept[1]):
+    if kept is not None and all(doc[i].ent_type_ == label for i, label in kept[1]):
         return [_frame_from(values) for values in kept[0]]
     frames: dict[tuple[int, int], PlaceFrame] = {}
-    labels: list[tuple[int, bool]] = []
+    labels: list[tuple[int, str]] = []
     for sent in doc.sents:
         _read_sentence(doc, sent.start, sent.end, frames, labels)
     found = sorted(frames.values(), key=lambda f: f.start)
@@ -211,7 +214,7 @@ def _frame_from(values) -> PlaceFrame:
 
 
 def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], PlaceFrame],
-                   labels: list[tuple[int, bool]]) -> None:
+                   labels: list[tuple[int, str]]) -> None:
     i = lo
     found: list[PlaceFrame] = []
     runs: list[tuple[int, int]] = []
@@ -285,11 +288,11 @@ def _distance(gap: list[Token]) -> bool:
         t.like_num or t.lower_ in words("distance_words") or t.lower_ in words("direction_words") for t in gap[:-1])
 
 
-def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tuple[int, bool]]) -> PlaceFrame | None:
+def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tuple[int, str]]) -> PlaceFrame | None:
     """The frame of the name ``start:end``; ``labels`` gets the entity labels the reading looked at."""
     if end - start > 2:
-        labels.append((start, doc[start].ent_type_ == "ORG"))
-    if (end - start == 2 or end - start > 2 and not labels[-1][1]) \
+        labels.append((start, doc[start].ent_type_))
+    if (end - start == 2 or end - start > 2 and labels[-1][1] != "ORG") \
             and doc[end - 1].lower_ in words("admin_nouns") and doc[end - 1].lower_ not in words("settlement_nouns"):
         end -= 1  # "Isiolo County", "Bale Zone": the noun written with a capital
     after = end
@@ -307,18 +310,6 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
             return None  # "the Fulani hamlet of X": the name before the noun describes the place (not "X village of Y township")
         admin = noun in words("admin_nouns") and noun not in words("settlement_nouns") and noun not in words("subplace_nouns")
         after = end + 1
-    appositive = _appositive_settlement(doc, end, hi) if noun is None else None
-    if appositive is not None:  # "X, a town in Y state,": a town, which lies in the state
-        noun, containers, stop = appositive
-    else:
-        containers, stop = _qualifier(doc, after, hi, noun is not None)
-    if admin and len(containers) == 1 and _deeper(doc[containers[0][1] - 1].lower_, noun):
-        containers, stop = (), after  # "in Y zone, X woreda": X lies in Y, not Y in X
-    if not containers and admin and after + 1 < hi and doc[after].text == ",":
-        # "in Alasay district, Kapisa": the district's province
-        c_end = name_end(doc, after + 1, hi)
-        if c_end > after + 1 and (c_end >= hi or not doc[c_end].text[:1].isalnum() or doc[c_end].lower_ in {"and", "on", "in"}):
-            containers = ((after + 1, c_end),)
     before = doc[start - 1].lower_ if start > lo else ""
     before2 = doc[start - 2].lower_ if start - 1 > lo else ""
     lemma2 = doc[start - 2].lemma_.lower() if start - 1 > lo else ""  # "the neighbourhoods of X"
@@ -327,6 +318,22 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
                                    and not (start - 2 > lo and name_token(doc[start - 3]))  # not "X district of Y"
                                    if start - 1 > lo else False) \
         or _listed_after_place_noun(doc, start, lo)
+    appositive = _appositive_settlement(doc, end, hi) if noun is None else None
+    if appositive is not None:  # "X, a town in Y state,": a town, which lies in the state
+        noun, containers, stop = appositive
+    else:
+        # one place named by its noun ("the town of X, Y,"; "X village, Y,"), not a list ("the villages of A, B, C")
+        single = noun is not None and doc[end].tag_ != "NNS" or preceded and start - 2 >= lo and doc[start - 2].tag_ == "NN"
+        containers, stop = _qualifier(doc, after, hi, noun is not None, bare=single)
+        if single and after + 1 < hi and doc[after].text == ",":
+            labels.append((after + 1, doc[after + 1].ent_type_))  # the bare qualifier's reading hangs on its label
+    if admin and len(containers) == 1 and _deeper(doc[containers[0][1] - 1].lower_, noun):
+        containers, stop = (), after  # "in Y zone, X woreda": X lies in Y, not Y in X
+    if not containers and admin and after + 1 < hi and doc[after].text == ",":
+        # "in Alasay district, Kapisa": the district's province
+        c_end = name_end(doc, after + 1, hi)
+        if c_end > after + 1 and (c_end >= hi or not doc[c_end].text[:1].isalnum() or doc[c_end].lower_ in {"and", "on", "in"}):
+            containers = ((after + 1, c_end),)
     coded = before in {p[-1] for p in _coding_phrases()} and any(
         start - len(p) >= lo and tuple(t.lower_ for t in doc[start - len(p) : start]) == p for p in _coding_phrases())
     between = before == "between" or (before == "and" and _between_before(doc, start, lo))
@@ -444,7 +451,9 @@ def _listed_after_place_noun(doc: Doc, start: int, lo: int) -> bool:
         tok = doc[j]
         if tok.lower_ == "of":
             prev = doc[j - 1] if j - 1 >= lo else None
-            return prev is not None and (prev.lemma_.lower() in words("settlement_nouns") or prev.lemma_.lower() in words("subplace_nouns"))
+            # plural ("the villages of A, B"), or joined by "and": not "the town of A, B province"
+            listed = prev is not None and (prev.tag_ == "NNS" or doc[start - 1].lower_ == "and")
+            return listed and (prev.lemma_.lower() in words("settlement_nouns") or prev.lemma_.lower() in words("subplace_nouns"))
         if not (name_token(tok) or tok.lower_ in {",", "and", "-", "'", "’"} or tok.lower_ in words("name_particles")):
             return False
         j -= 1
