@@ -829,3 +829,17 @@ def test_meetings_a_date_told_of_a_side_in_a_relative_clause_does_not_date_the_t
     rec, _ = records_of(nlp, text)
     (m,) = rec.meetings
     assert (m.date.earliest, m.date.latest) == window if window else m.date is None, m.date
+
+
+@pytest.mark.parametrize("text, place, day", [
+    # "is to host", "are to meet": an arrangement to come
+    ("Kenya is to host a meeting of army chiefs on the war in Somalia in Mombasa on Saturday.", "Mombasa", date(2024, 6, 15)),
+    ("The two leaders are to meet in Luanda on Friday.", "Luanda", date(2024, 6, 14)),
+    # the second "in" on the topic's noun is the venue
+    ("Leaders will hold a summit on the crisis in Sudan in Addis Ababa on Friday.", "Addis Ababa", date(2024, 6, 14)),
+])
+def test_meetings_an_arrangement_to_come_and_the_venue_after_the_topics_place(nlp, text, place, day):
+    rec, label = records_of(nlp, text)
+    (m,) = rec.meetings
+    assert m.status == "planned" and label(m.location) == place, m
+    assert m.date.earliest == day

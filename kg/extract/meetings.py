@@ -108,8 +108,8 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
                             return key
     for scope in near:
         for t in subtree_span(scope):
-            if _in_topic(t, scope) or any(o != trigger and o in t.ancestors and o not in trigger.ancestors
-                                          for o in others):
+            if (_in_topic(t, scope) and not _venue_after_the_topics_place(ctx, t)) or any(
+                    o != trigger and o in t.ancestors and o not in trigger.ancestors for o in others):
                 continue  # "the talks come after rounds held in X": X is the rounds' place
             if any(a not in trigger.ancestors and a != trigger and (is_violence_verb(a) or is_attack_word(a))
                    for a in _path(t, scope)):
@@ -123,6 +123,24 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
             if key:
                 return key
     return None
+
+
+def _venue_after_the_topics_place(ctx: DocContext, t: Token) -> bool:
+    """"a summit on the crisis in Sudan in Addis Ababa": a second "in" on the topic's noun, naming a
+    place outside the country of the first, is where the meeting is held."""
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "in" or (here := ctx.place(t)) is None:
+        return False
+    if prep.head.dep_ == "pobj" and prep.head.head.lower_ == "in":
+        first = prep.head  # "on the war in Somalia in Mombasa", the second "in" hung on the first place
+    else:
+        first = next((p for c in prep.head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < prep.i
+                      for p in c.children if p.dep_ == "pobj"), None)
+    there = ctx.place(first) if first is not None else None
+    if there is None or there.key == here.key:
+        return False
+    countries = {place_country(ctx, there.key), there.key}
+    return place_country(ctx, here.key) not in countries
 
 
 def _sidelines_place(ctx: DocContext, noun: Token, gathering: Token) -> str | None:

@@ -33,6 +33,8 @@ def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
         return False  # "later held talks with X": the clause's verb, in the simple past
     markers = words("future_markers")
     auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if "to" in auxes and head.dep_ == "xcomp" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP"}:
+        return True  # "Kenya is to host talks", "the leaders are to meet": an arrangement to come
     if head.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"} and head.lemma_.lower() not in markers:
         return False  # "have been hosting talks since May": going on, not to come
     # "hosting talks, aiming to secure a ceasefire": the purpose of what is done, not a plan of it
