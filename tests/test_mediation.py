@@ -615,12 +615,12 @@ def test_mediation_host_of_a_meeting_on_a_deal_between_two_sides_and_former_offi
 
 @pytest.mark.parametrize("text, mediator, party", [
     ("The IGAD-led peace talks proposed for next week to end the conflict in Sudan's Darfur region have been "
-     "delayed, two diplomats told Reuters news agency on Friday. The talks will be led by former Kenyan President "
+     "delayed, two diplomats told Reuters on Thursday. The talks will be led by former Kenyan President "
      "Uhuru Kenyatta, IGAD's special envoy, according to a letter seen by Reuters.", "IGAD", "Sudan"),
     ("The SADC-led talks to end the crisis in Lesotho have been postponed, officials told Reuters on Monday. The "
      "mediation will be led by former South African Deputy President David Mabuza, according to a letter seen "
      "by Xinhua.", "SADC", None),
-    ("The ECOWAS-led peace talks to end the conflict in Guinea-Bissau have been postponed, officials told Reuters "
+    ("The ECOWAS-led talks meant to end the standoff in Guinea-Bissau have been postponed, officials told Reuters "
      "on Monday. The mediation will be led by former Ghanaian President John Mahama, according to a letter seen "
      "by Xinhua.", "ECOWAS", None),
 ])
