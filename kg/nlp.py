@@ -248,6 +248,12 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _lived_in(doc: Doc, ent: Span) -> bool:
+    """"Residents of X", "the villagers of X": the name is where they live."""
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+        and doc[ent.start - 2].lower_ in word_set("place_words.json", "inhabitant_nouns")
+
+
 def _clause_word(tok) -> bool:
     """A lower-case verb or a joining word that ends an entity span only by the model's slip."""
     return tok.text.islower() and (tok.pos_ in {"VERB", "AUX", "CCONJ", "ADP", "DET", "PART", "SCONJ"})
@@ -335,8 +341,8 @@ class EntityFixer:
                 label = "LOC"
             elif label in {"ORG", "PERSON", "NORP", "PRODUCT"} and self._named_settlement(ent):
                 label = "GPE"  # "X, a town in Y region": a town
-            elif label == "PERSON" and bare not in person_parts and self._listed_with_places(ent):
-                label = "GPE"
+            elif label == "PERSON" and bare not in person_parts and (self._listed_with_places(ent) or _lived_in(doc, ent)):
+                label = "GPE"  # "A, B, C and D" with the others places; "residents of X"
             elif label in _RELABEL_AS_PLACE and bare not in person_parts:
                 if label != "NORP" and gaz.demonym(bare) is None and gaz.place(bare) is not None:
                     label = "GPE"

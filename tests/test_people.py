@@ -280,10 +280,32 @@ def test_people_title_in_apposition_is_its_own_words(nlp, text, name, role, affi
     ("The talks were facilitated by Mamadou Tangara, the AU high representative, in Pretoria.", "Mamadou Tangara",
      "high representative", "African Union"),
     # a title held before: the holder no longer acts for that state
-    ("The panel includes former Kenyan president Uhuru Kenyatta.", "Uhuru Kenyatta", "president", None),
+    ("The panel includes former Kenyan president Uhuru Kenyatta.", "Uhuru Kenyatta", "former president", None),
 ])
 def test_people_named_before_a_title_and_former_titles(nlp, text, name, role, affiliation):
     people, label = people_of(nlp, text)
     assert name in people, list(people)
     assert role in people[name].roles and label(people[name].affiliation_key) == affiliation, people[name]
 
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # a title held before keeps its "former", and no longer ties the holder to the country
+    ("The talks will be led by former Tanzanian President Jakaya Kikwete, the bloc's envoy.", "Jakaya Kikwete",
+     "former President"),
+    ("Former Malian Prime Minister Moussa Mara met the rebels in Kidal.", "Moussa Mara", "former Prime Minister"),
+    ("Ex-army chief Mohamed Farah said the rebels were defeated.", "Mohamed Farah", "former army chief"),
+])
+def test_people_a_title_held_before_is_former(nlp, text, name, role):
+    people, label = people_of(nlp, text)
+    assert people[name].roles == [role], people[name]
+    assert label(people[name].affiliation_key) not in {"Tanzania", "Mali"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Residents of Ban Tanyong said the blast damaged three houses in the village.", "Ban Tanyong"),
+    ("The villagers of Kapkoros fled after the raid.", "Kapkoros"),
+])
+def test_people_the_name_after_residents_of_is_a_place(nlp, text, place):
+    people, _ = people_of(nlp, text)
+    assert place not in people, people

@@ -109,7 +109,19 @@ def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
     role = doc[role_toks[0].i : role_toks[-1].i + 1].text
     if _plural_head(role_toks[-1]):
         role = role[:-1]  # "envoys A and B": each an envoy
+    if _held_before(doc, role_toks, span.sent.start) and role.split()[0].lower() not in words("former_markers"):
+        role = f"former {role}"  # "former Nigerian President X": a former President
     return role, affiliation
+
+
+def _held_before(doc, role_toks: list[Token], floor: int) -> bool:
+    """Whether a title is one held before: "former" (or "ex-", "onetime") before it or before the
+    country or body that qualifies it ("former Kenyan President", "ex-army chief")."""
+    markers = words("former_markers")
+    i = role_toks[0].i - 1
+    while i >= floor and (doc[i].text in {"-", "–"} or doc[i].ent_type_ in {"NORP", "GPE", "ORG"} or doc[i].lower_ == "the"):
+        i -= 1  # "former South African Deputy President", "ex-"
+    return i >= floor and doc[i].lower_ in markers or any(c.lower_ in markers for t in role_toks for c in t.children)
 
 
 def _title_before(doc, start: int, floor: int) -> set[int]:
