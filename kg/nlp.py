@@ -302,8 +302,9 @@ class EntityFixer:
             bare = text[4:] if text.lower().startswith("the ") else text
             if bare.lower() in weapons.by_label or (bare in weapons.by_label):
                 continue
-            if ent.label_ in {"PERSON", "GPE", "LOC", "FAC"} and not any(ch.isupper() for ch in bare):
-                continue  # "in the bush": a common word the model took for a name
+            if (ent.label_ in {"PERSON", "GPE", "LOC", "FAC"} or ent.label_ == "ORG" and len(ent) == 1
+                    and ent[0].pos_ not in {"NOUN", "PROPN"}) and not any(ch.isupper() for ch in bare):
+                continue  # "in the bush", "continental efforts": a common word the model took for a name
             label = ent.label_
             if label == "ORG" and self._inside_title(doc, ent):
                 continue  # "Secretary of State", "Minister of Defence": part of a title, not an organization

@@ -436,3 +436,12 @@ def test_entities_bare_army_is_not_the_news_outlets_country(nlp, text):
     rec = extract(nlp(text), None)
     forces = [e.label for e in rec.entities.values() if e.kind == "Organization" and "military" in e.label]
     assert forces == [], forces
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The summit backed national, regional, continental and international efforts to end the war in Sudan.", "continental"),
+    ("Fighting between the army and eastern forces loyal to the general flared near Sirte.", "eastern"),
+])
+def test_entities_a_lower_case_adjective_is_no_organization(nlp, text, word):
+    ents = entities_of(nlp, text)
+    assert word not in {e.label for e in ents.values()}, [e.label for e in ents.values()]

@@ -630,3 +630,27 @@ def test_mediation_the_agency_told_and_the_envoys_former_country_are_no_parties(
     parties = {p for _, ps in found for p in ps}
     assert party is None or party in parties, found
     assert not parties & {"Reuters", "Xinhua", "Kenya", "South Africa", "Ghana"}, found
+
+
+def test_mediation_where_a_delegation_is_and_the_outlet_told_are_no_parties(nlp):
+    found = _mediations(*records_of(
+        nlp, "A Somali delegation was back in Kenya on Monday after talks in Addis Ababa with Ethiopian mediators on a "
+             "plan to end the clashes with Jubaland, sources told The Standard."))
+    assert any("Ethiopia" in ms for ms, _ in found), found
+    parties = {p for _, ps in found for p in ps}
+    assert "Somalia" in parties and not parties & {"Kenya", "The Standard", "Standard"}, found
+
+
+def test_mediation_those_it_works_between_do_not_mediate(nlp):
+    found = _mediations(*records_of(nlp, "Qatar's role in facilitating dialogue between Chad and the rebels underscores "
+                                         "the importance of regional cooperation."))
+    assert [ms for ms, _ in found] == [{"Qatar"}], found
+    assert "Chad" in found[0][1]
+
+
+def test_mediation_observers_of_the_talks_are_no_parties(nlp):
+    found = _mediations(*records_of(
+        nlp, "Sudan's army and the RSF resumed talks in Jeddah. The talks, which could last a week, are being co-hosted "
+             "by Saudi Arabia and the United States, with the AU, Egypt and the UN present as observers."))
+    assert found and all(ps == {"Sudanese Armed Forces", "Rapid Support Forces"} for _, ps in found), found
+    assert not any(ms & {"Sudanese Armed Forces", "Rapid Support Forces"} for ms, _ in found), found

@@ -269,7 +269,9 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                     if c.dep_ == "nsubj":
                         out += agents_in(ctx, subtree_span(c))
             break
-    return list(dict.fromkeys(out))
+    # "X's role in facilitating dialogue between A and B": those it works between do not mediate
+    between = set(_between(ctx, subtree_span(tok)))
+    return [k for k in dict.fromkeys(out) if k not in between]
 
 
 def _subject_agents(ctx: DocContext, subj: Token) -> list[str]:
@@ -285,6 +287,25 @@ def _subject_agents(ctx: DocContext, subj: Token) -> list[str]:
     return found
 
 
+def _not_where(tokens: list[Token]) -> list[Token]:
+    """The tokens but the names of where someone is and of the outlet told (:func:`_where`)."""
+    gone: set[int] = set()
+    for tok in tokens:
+        if _where(tok):
+            name = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+            gone |= set(range(name.start, name.end)) if name is not None else {tok.i}
+            gone |= {c.i for c in tok.children if c.dep_ in {"compound", "det"}}
+    return [t for t in tokens if t.i not in gone]
+
+
+def _where(tok: Token) -> bool:
+    """A name as the object of "in", "at", "to" or "from": where someone is or goes; or as whom
+    unnamed sources told it ("..., sources told The National"): the outlet that reports."""
+    if tok.dep_ in {"dobj", "dative"} and tok.head.lemma_ == "tell" and any(c.dep_ == "ccomp" for c in tok.head.children):
+        return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.ent_type_ == "" for c in tok.head.children)
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "to", "from"}
+
+
 def _party(ctx: DocContext, key: str, mediators: list[str]) -> str | None:
     """The side an agent stands for as a party: a person's affiliation, else the agent;
     nothing when it is a mediator or acts for one."""
@@ -297,9 +318,22 @@ def _party(ctx: DocContext, key: str, mediators: list[str]) -> str | None:
     return key
 
 
+def _observers(ctx: DocContext) -> set[str]:
+    """Who the document says watches the talks ("with the AU, Egypt and the UN present as
+    observers"): no side in them."""
+    nouns = diplomacy_words("observer_nouns")
+    if nouns.isdisjoint(ctx.document_words):
+        return set()
+    return {k for tok in ctx.doc if tok.dep_ == "prep" and tok.lower_ == "with"
+            and any(x.lemma_.lower() in nouns for x in tok.subtree) for k in agents_in(ctx, subtree_span(tok))}
+
+
 def _parties(ctx: DocContext, tokens, mediators: list[str]) -> list[str]:
+    watching = _observers(ctx)
     out: list[str] = []
     for key in agents_in(ctx, tokens):
+        if key in watching:
+            continue
         party = _party(ctx, key, mediators)
         if party is not None and party not in out:
             out.append(party)
@@ -320,11 +354,12 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
              [k for m in negotiations[:1] for k in m.participants],
              _named_war_sides(ctx),  # "the fighting between A and B"
              [k for k in (f"country:{iso}" for iso in ctx.countries[:3])
-              if k in ctx.entities.entities and not _only_of_former_officers(ctx, k)]]
+              if k in ctx.entities.entities and not _only_of_former_officers(ctx, k) and not _only_where(ctx, k)]]
     # "the contact group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
                for rc in tok.children if rc.dep_ == "relcl" for k in agents_in(ctx, subtree_span(rc))}
     members |= {m for o in others for m in o.mediators}  # nor are the other mediators
+    members |= _observers(ctx)  # nor are the observers
     for pool in pools:
         found = [p for k in pool if (p := _party(ctx, k, rec.mediators)) is not None and p not in members]
         found = [p for p in dict.fromkeys(found) if p not in rec.parties]
@@ -637,6 +672,13 @@ def _only_of_former_officers(ctx: DocContext, key: str) -> bool:
     return bool(told) and all(formerly(t) for t in told)
 
 
+def _only_where(ctx: DocContext, key: str) -> bool:
+    """Whether a country is named only as where someone is or goes ("the delegation was back in
+    X"): a place, not a side of the talks."""
+    told = [t for t in ctx.doc if (e := ctx.entity(t)) is not None and e.key == key]
+    return bool(told) and all(_where(t) for t in told)
+
+
 def _named_war_sides(ctx: DocContext) -> list[str]:
     """The agents the document names as sides of a war ("the fighting between A and B"),
     sentence by sentence; none in a document with no word for a war."""
@@ -794,9 +836,11 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
                 # "US-brokered talks between ..." or the talks' sides: the other agents of the
                 # clause, then of the sentence ("hosted the presidents of A and B ... a pact
                 # affirming US-brokered commitments")
-                parties = _parties(ctx, phrase_tokens(clause_head(tok)), mediators)
+                # not where the sentence puts someone ("a delegation was back in X after talks with Y")
+                parties = _parties(ctx, _not_where(phrase_tokens(clause_head(tok))), mediators)
                 if len(parties) < 2:
-                    parties += [p for p in _parties(ctx, phrase_tokens(sent.root), mediators) if p not in parties]
+                    around = _not_where(phrase_tokens(sent.root))
+                    parties += [p for p in _parties(ctx, around, mediators) if p not in parties]
             add(sent, mediators, parties, goal)
 
         for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent, war) + _hosts(ctx, sent) + _proposals(ctx, sent) + _proposed_deals(ctx, sent) \
