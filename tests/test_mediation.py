@@ -654,3 +654,11 @@ def test_mediation_observers_of_the_talks_are_no_parties(nlp):
              "by Saudi Arabia and the United States, with the AU, Egypt and the UN present as observers."))
     assert found and all(ps == {"Sudanese Armed Forces", "Rapid Support Forces"} for _, ps in found), found
     assert not any(ms & {"Sudanese Armed Forces", "Rapid Support Forces"} for ms, _ in found), found
+
+
+def test_mediation_a_country_named_only_as_a_venue_or_a_former_office_is_no_party(nlp):
+    found = _mediations(*records_of(
+        nlp, "The IGAD-led talks to end the war in Sudan will be held in Kenya. They will be led by former Kenyan "
+             "President Uhuru Kenyatta, according to a letter seen by Reuters."))
+    assert any("IGAD" in ms for ms, _ in found), found
+    assert not {p for _, ps in found for p in ps} & {"Kenya", "Reuters"}, found

@@ -843,3 +843,11 @@ def test_meetings_an_arrangement_to_come_and_the_venue_after_the_topics_place(nl
     (m,) = rec.meetings
     assert m.status == "planned" and label(m.location) == place, m
     assert m.date.earliest == day
+
+
+def test_meetings_they_who_said_they_accepted_talks_take_part(nlp):
+    rec, label = records_of(nlp, "Sudan's government and the rebel SPLM-N announced on Tuesday that they had "
+                                 "accepted an invitation to talks in Juba.")
+    (m,) = rec.meetings
+    assert m.status == "planned" and label(m.location) == "Juba"
+    assert {"Sudan", "SPLM-N"} <= {label(p) for p in m.participants}, m

@@ -354,7 +354,7 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
              [k for m in negotiations[:1] for k in m.participants],
              _named_war_sides(ctx),  # "the fighting between A and B"
              [k for k in (f"country:{iso}" for iso in ctx.countries[:3])
-              if k in ctx.entities.entities and not _only_of_former_officers(ctx, k) and not _only_where(ctx, k)]]
+              if k in ctx.entities.entities and not _named_aside(ctx, k)]]
     # "the contact group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
                for rc in tok.children if rc.dep_ == "relcl" for k in agents_in(ctx, subtree_span(rc))}
@@ -665,18 +665,13 @@ def _third_party(ctx: DocContext, mediators: list[str], war: set[str]) -> bool:
     return True
 
 
-def _only_of_former_officers(ctx: DocContext, key: str) -> bool:
+def _named_aside(ctx: DocContext, key: str) -> bool:
     """Whether a country is named only as where someone once held office ("led by former Kenyan
-    President X"): it tells who the envoy is, not a side at the table."""
-    told = [t for t in ctx.doc if (e := ctx.agent(t)) is not None and e.key == key]
-    return bool(told) and all(formerly(t) for t in told)
-
-
-def _only_where(ctx: DocContext, key: str) -> bool:
-    """Whether a country is named only as where someone is or goes ("the delegation was back in
-    X"): a place, not a side of the talks."""
-    told = [t for t in ctx.doc if (e := ctx.entity(t)) is not None and e.key == key]
-    return bool(told) and all(_where(t) for t in told)
+    President X") or as where someone is or goes ("the delegation was back in X", "talks in X"):
+    it tells who the envoy is or where things happen, not a side at the table."""
+    told = [t for t in ctx.doc if (e := ctx.entity(t)) is not None and e.key == key
+            and (t.head == t or getattr(ctx.entity(t.head), "key", None) != key)]  # each name by its head word
+    return bool(told) and all(formerly(t) or _where(t) for t in told)
 
 
 def _named_war_sides(ctx: DocContext) -> list[str]:

@@ -308,6 +308,11 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
             subject = True
             if c.tag_ in {"WP", "WDT"} and head.dep_ == "relcl":  # "X, who met Y in Z"
                 take(head.head)
+            if c.lower_ == "they" and head.dep_ == "ccomp" and head.head.lemma_.lower() in words("speech_verbs"):
+                # "A and B said that they accepted an invitation to talks": those who said it
+                for s in head.head.children:
+                    if s.dep_ == "nsubj":
+                        take(s)
         if told_in and c.dep_ in {"dobj", "dative"}:
             take(c)
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
