@@ -1474,3 +1474,14 @@ def test_attacks_victims_counted_by_group_tell_more_than_an_open_total(nlp):
 def test_attacks_the_same_toll_told_of_the_province_is_the_same_attack(nlp, text, place):
     found = attacks_of(nlp, text)
     assert len(found) == 1 and place in found[0]["places"], found
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    # what happened "in the incident", "during the attack" just told, at a place the text puts nowhere else
+    ("A herder was shot dead at a grazing camp in Rumbek East County on Tuesday by raiders. The commissioner said "
+     "fifty cattle were raided during the incident, which happened at dawn in Malek village.", 1),
+    # another attack elsewhere, on another day, stays apart
+    ("A drone hit a market in Sumy on Monday. Three people were wounded in the attack in Kharkiv on Tuesday.", 2),
+])
+def test_attacks_what_happened_in_the_incident_just_told(nlp, text, count):
+    assert len(attacks_of(nlp, text)) == count

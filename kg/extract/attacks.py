@@ -1136,7 +1136,19 @@ def _tells_on(ctx: DocContext, previous: Candidate, cand: Candidate) -> bool:
             or previous.places and _within(ctx, cand.places, previous.places)):
         return True
     return _target_named(ctx, previous, cand) or _by_the_attackers(cand, previous.described) \
-        or (cand.definite and _same_target(previous, cand)) or _victims_named_back(previous, cand)
+        or (cand.definite and _same_target(previous, cand)) or _victims_named_back(previous, cand) \
+        or (_in_that_incident(cand) and not previous.aggregate and (
+            attack_places.places_agree(ctx.entities.entities, previous.places, cand.places) or _unplaced(ctx, cand.places)))
+
+
+def _in_that_incident(cand: Candidate) -> bool:
+    """"fifty cattle were raided during the incident, which took place in X", "were killed in the
+    attack": what happened in the attack or incident just told."""
+    nouns = words("incident_nouns") | words("attack_nouns")
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "during"} and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in nouns and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"}
+                                                             for d in p.children) for p in c.children)
+        for t in cand.triggers for c in t.children)
 
 
 def _named_back(previous: Candidate, cand: Candidate) -> bool:
@@ -1189,7 +1201,8 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         near = agree or _unplaced(ctx, later.places)
         # "The attackers opened fire near the village of X", "The militants attacked the X post";
         # "Four aid workers were killed in South Sudan ... The aid workers were travelling near X"
-        named_back = (_by_the_attackers(later, earlier.described) or _victims_named_back(earlier, later)) and near
+        named_back = (_by_the_attackers(later, earlier.described) or _victims_named_back(earlier, later)
+                      or _in_that_incident(later)) and near
         if not (same_target or told_again or restated or named_back):
             return False
     if later.aggregate != earlier.aggregate and later.places:
