@@ -342,6 +342,8 @@ class EntityFixer:
                 label = "LOC"
             elif label in {"ORG", "PERSON", "NORP", "PRODUCT"} and self._named_settlement(ent):
                 label = "GPE"  # "X, a town in Y region": a town
+            elif label in {"GPE", "LOC"} and ent.start > 0 and doc[ent.start - 1].lower_ in word_set("place_words.json", "people_markers"):
+                label = "NORP"  # "ethnic Amhara residents": a people, though a region bears the name
             elif label == "PERSON" and bare not in person_parts and (self._listed_with_places(ent) or _lived_in(doc, ent)):
                 label = "GPE"  # "A, B, C and D" with the others places; "residents of X"
             elif label in _RELABEL_AS_PLACE and bare not in person_parts:

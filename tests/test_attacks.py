@@ -1485,3 +1485,18 @@ def test_attacks_the_same_toll_told_of_the_province_is_the_same_attack(nlp, text
 ])
 def test_attacks_what_happened_in_the_incident_just_told(nlp, text, count):
     assert len(attacks_of(nlp, text)) == count
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # a toll lowered is a revision, as a toll raised is
+    ("Armed men shot dead 12 villagers near Kamashi on Sunday. Officials later lowered the toll to eight.", 8),
+    ("A bomb killed 15 people in a market in Gombe on Friday. Police said the death toll had dropped to 13 after a "
+     "recount.", 13),
+    # "ethnic X" names a people, not the region of that name
+    ("Armed men shot dead 12 villagers near Kamashi, witnesses said. The district chief confirmed the attack on "
+     "ethnic Amhara residents and reduced the toll to eight.", 8),
+])
+def test_attacks_a_toll_lowered_is_a_revision(nlp, text, killed):
+    found = attacks_of(nlp, text)
+    assert len(found) == 1, found
+    assert [(lo, hi) for o, lo, hi, _ in found[0]["counts"] if o == "Killed"] == [(killed, killed)], found

@@ -445,3 +445,13 @@ def test_entities_bare_army_is_not_the_news_outlets_country(nlp, text):
 def test_entities_a_lower_case_adjective_is_no_organization(nlp, text, word):
     ents = entities_of(nlp, text)
     assert word not in {e.label for e in ents.values()}, [e.label for e in ents.values()]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Militiamen attacked ethnic Amhara residents near the market on Sunday.", "Amhara"),
+    ("Raiders killed five ethnic Somali herders near the wells.", "Somali"),
+])
+def test_entities_ethnic_x_is_a_people_not_a_place(nlp, text, name):
+    ents = entities_of(nlp, text)
+    assert not any(e.label == name and e.kind in {"City", "Region", "Place"} for e in ents.values()), \
+        [(e.label, e.kind) for e in ents.values()]
