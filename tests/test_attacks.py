@@ -1500,3 +1500,17 @@ def test_attacks_a_toll_lowered_is_a_revision(nlp, text, killed):
     found = attacks_of(nlp, text)
     assert len(found) == 1, found
     assert [(lo, hi) for o, lo, hi, _ in found[0]["counts"] if o == "Killed"] == [(killed, killed)], found
+
+
+@pytest.mark.parametrize("text", [
+    # a toll in the perfect counted from a start is the toll of a run of attacks or of a war
+    "Six volunteers were killed when their patrol was ambushed near Djibasso on Tuesday. Over 2,000 people have been "
+    "killed there since 2016.",
+    "Gunmen killed six farmers near Gusau on Monday. The attack underscores the insecurity in the northwest, where "
+    "thousands of villagers have been killed since 2011.",
+])
+def test_attacks_a_toll_counted_since_a_start_is_no_attacks_own(nlp, text):
+    records = extract(nlp(text), PUB)
+    own = [a for a in records.attacks if not a.aggregate]
+    assert len(own) == 1 and all(c.min < 100 for c in own[0].casualties), records.attacks
+    assert any(a.aggregate and any(c.min > 1000 for c in a.casualties) for a in records.attacks)

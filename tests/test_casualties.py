@@ -378,3 +378,11 @@ def test_casualties_some_among_the_dead_are_a_lower_bound(nlp, text, expected):
 ])
 def test_casualties_shot_at_a_place_or_shot_at_a_target(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The number of dead now stands at 27, the governor said.", {(K, 27, 27, False, None)}),
+    ("The number of dead is 12, according to the hospital.", {(K, 12, 12, False, None)}),
+])
+def test_casualties_the_number_of_dead(nlp, text, expected):
+    assert expected <= counts(nlp, text), counts(nlp, text)

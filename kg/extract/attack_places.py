@@ -601,6 +601,8 @@ def most_specific(ctx: DocContext, keys: list[str], aggregate: bool, inner: set[
             return 2.5  # a bare unknown name, below a district the wording frames
         return rank.get(kind, 1)
 
+    if not keys:
+        return []
     best = min(level(k) for k in keys)
     # the place that lies in another one is the more specific: "Mogadishu - Hodan" is Hodan first
     chosen = sorted((k for k in keys if level(k) == best), key=lambda k: not anchors.get(k))

@@ -1541,11 +1541,27 @@ def _run_in_the_perfect(sent: Span, casualties: list[CasualtyMention]) -> bool:
     night's strikes) nor "Russian strikes have killed scores" (the strikes told as acting)."""
     perfect = any({c.dep_ for c in m.anchor.children if c.lemma_ in {"have", "be"}} >= {"aux", "auxpass"}
                   and m.record.vague for m in casualties)
+    if any(_killed_since(m.anchor) for m in casualties):
+        return True  # "where thousands have been killed since 2015": a toll counted from a start
     lex = weapon_lexicon().by_label
     return perfect and any(
         t.tag_ == "NNS" and t.dep_ == "pobj" and t.head.lower_ in {"by", "in"}
         and (attack_places.is_attack_word(t) or t.lower_ in lex or t.lemma_.lower() in lex)
         and not any(c.dep_ in {"det", "poss", "nummod"} for c in t.children) for t in sent)
+
+
+def _killed_since(anchor: Token) -> bool:
+    """"have been killed since 2015", "have died since the uprising began": a toll in the perfect
+    counted from a start, the toll of a run of attacks or of a war (not "since the strike hit X",
+    that attack's own toll as it rises)."""
+    if not ({c.dep_ for c in anchor.children if c.lemma_ in {"have", "be"}} & {"aux"}) \
+            or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children):
+        return False
+    for c in anchor.children:
+        if c.lower_ == "since" and c.dep_ in {"prep", "mark"}:
+            scope = list(c.subtree) if c.dep_ == "prep" else list(c.head.subtree)
+            return not any(attack_places.is_attack_word(t) for t in scope if t != anchor)
+    return False
 
 
 def _toll_of_the_war_told_before(sent: Span, casualties: list[CasualtyMention]) -> bool:

@@ -1068,6 +1068,13 @@ def _argument_heads(anchor: Token) -> list[Token]:
             heads = [c for c in anchor.head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
         elif anchor.lower_ in {"dead", "injured", "wounded"} and anchor.dep_ in {"conj", "dobj", "nsubj", "attr", "appos"}:
             heads = [c for c in anchor.children if c.like_num or c.pos_ == "NUM"]
+        elif anchor.lower_ in {"dead", "injured", "wounded"} and anchor.dep_ == "pobj" and anchor.head.lower_ == "of" \
+                and anchor.head.head.lemma_.lower() in casualty_words("toll_nouns") and anchor.head.head.dep_ == "nsubj":
+            # "the number of dead now stands at 27", "the number of wounded rose to 40"
+            verb = anchor.head.head.head
+            heads = [c for t in verb.children if t.dep_ == "prep" and t.lower_ in {"at", "to"}
+                     for c in t.children if c.dep_ == "pobj" and (c.like_num or c.pos_ == "NUM")]
+            heads += [c for c in verb.children if c.dep_ == "attr" and (c.like_num or c.pos_ == "NUM")]
     return heads
 
 
