@@ -386,3 +386,13 @@ def test_casualties_shot_at_a_place_or_shot_at_a_target(nlp, text, expected):
 ])
 def test_casualties_the_number_of_dead(nlp, text, expected):
     assert expected <= counts(nlp, text), counts(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "martyred": the press usage of South Asia and the Middle East for those killed
+    ("Four policemen were martyred when gunmen opened fire on a checkpoint in Lakki Marwat.",
+     {(K, 4, 4, False, "policeman")}),
+    ("Two soldiers were martyred in an exchange of fire near the Line of Control.", {(K, 2, 2, False, "soldier")}),
+])
+def test_casualties_martyred_are_killed(nlp, text, expected):
+    assert expected <= counts(nlp, text), counts(nlp, text)
