@@ -396,3 +396,11 @@ def test_casualties_the_number_of_dead(nlp, text, expected):
 ])
 def test_casualties_martyred_are_killed(nlp, text, expected):
     assert expected <= counts(nlp, text), counts(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nine people were left injured after the grenade went off in the market.", {(I, 9, 9, False, None)}),
+    ("Two rangers were killed and four others were left wounded in the ambush.", {(I, 4, 4, False, "ranger")}),
+])
+def test_casualties_left_injured_in_the_passive(nlp, text, expected):
+    assert expected <= counts(nlp, text), counts(nlp, text)

@@ -597,6 +597,8 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
         elif lemma == "leave" and anchor.pos_ == "VERB":
             # "left dozens dead and injured", "left at least 140 people dead"
             objs = [c for c in anchor.children if c.dep_ in {"dobj", "nsubj"} and c.i > anchor.i]
+            # "eight people were left injured": the passive's subject, before the verb
+            objs += [c for c in anchor.children if c.dep_ == "nsubjpass" and c.i < anchor.i]
             states = [c for c in anchor.children if c.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "advcl"} and c.i > anchor.i]
             states += [x for c in states for x in c.conjuncts]
             states += [x for o in objs for x in o.children if x.dep_ in {"amod", "acl"} and x.i > o.i]
