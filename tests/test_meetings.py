@@ -851,3 +851,15 @@ def test_meetings_they_who_said_they_accepted_talks_take_part(nlp):
     (m,) = rec.meetings
     assert m.status == "planned" and label(m.location) == "Juba"
     assert {"Sudan", "SPLM-N"} <= {label(p) for p in m.participants}, m
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting asked for and turned down is none, nor is what it governs
+    "The army rejected a request by the UN envoy to meet with jailed opposition leader Kizza Besigye during her visit "
+    "to Uganda.",
+    "The rebels rejected an offer of talks in Nairobi.",
+    "His request for a meeting with the president in Kampala was denied.",
+])
+def test_meetings_a_meeting_asked_for_and_turned_down_is_none(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert not rec.meetings, rec.meetings

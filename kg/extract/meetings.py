@@ -735,6 +735,10 @@ def _refused(trigger: Token) -> bool:
     head = trigger.head
     if trigger.dep_ == "dobj" and rejects(head):
         return True
+    asked = head if trigger.dep_ == "acl" else head.head if trigger.dep_ == "pobj" and head.lower_ in {"for", "to", "of"} else None
+    if asked is not None and asked.lemma_.lower() in diplomacy_words("request_nouns") and asked.dep_ in {"dobj", "nsubjpass"} \
+            and rejects(asked.head):
+        return True  # "turned down a request by the envoy to meet X", "rejected an offer of talks": none held
     if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN" and head.lemma_.lower() in {"demand", "require"} | diplomacy_words("want_verbs"):
         return True  # "the M23 demanded direct talks with Kinshasa": a demand, no meeting yet
     if trigger.pos_ == "VERB" and trigger.dep_ in {"xcomp", "ccomp", "advcl"} \
@@ -815,7 +819,10 @@ def _host_country(ctx: DocContext, trigger: Token) -> str | None:
 def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
     found: list[Mention] = []
     for sent in ctx.sentences:
-        all_triggers = [t for t in meeting_triggers(sent) if not _refused(t)]
+        found_triggers = meeting_triggers(sent)
+        refused = {t.i for t in found_triggers if _refused(t)}
+        # "turned down a request to meet X during his visit": what the refused meeting governs is no meeting of X's
+        all_triggers = [t for t in found_triggers if t.i not in refused and clause_head(t).i not in refused]
         # "rounds of talks", "meet ... to restart discussions", "talks on a summit":
         # nested mentions are one meeting
         triggers = [t for t in all_triggers if not any(topic_of(t, o) for o in all_triggers if o != t)]
