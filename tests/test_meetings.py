@@ -863,3 +863,12 @@ def test_meetings_they_who_said_they_accepted_talks_take_part(nlp):
 def test_meetings_a_meeting_asked_for_and_turned_down_is_none(nlp, text):
     rec, _ = records_of(nlp, text)
     assert not rec.meetings, rec.meetings
+
+
+def test_meetings_a_meeting_the_next_act_came_after_is_its_own_and_held(nlp):
+    rec, label = records_of(nlp, "After a meeting with army chief Mamady Doumbouya on Monday, the ECOWAS envoy had been "
+                                 "scheduled to meet opposition leader Cellou Dalein Diallo.")
+    found = {frozenset(label(p) for p in m.participants): m.status for m in rec.meetings}
+    held = [ps for ps, st in found.items() if "Mamady Doumbouya" in ps]
+    assert held and found[held[0]] == "held" and "Cellou Dalein Diallo" not in held[0], found
+    assert any("Cellou Dalein Diallo" in ps and st == "planned" for ps, st in found.items()), found

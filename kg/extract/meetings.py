@@ -616,7 +616,8 @@ def _add_meeting(found: list[Mention], item: Mention) -> None:
     if same is None and place is None:
         # one sentence, one meeting; but a call is not the meeting told beside it ("met X in Y and
         # later spoke by phone with Z")
-        same = next((m for m in found if m.sents[-1] == sent and (m.modality == "phone") == (item.modality == "phone")
+        same = next((m for m in found if m.sents[-1] == sent and not m.separate
+                     and (m.modality == "phone") == (item.modality == "phone")
                      and _overlap(m.date, date)), None)  # not "…, which X accepted last week at talks with Y"
     if same is None:
         found.append(item)
@@ -790,8 +791,18 @@ def _only_possible(trigger: Token) -> bool:
     return _offered(trigger)
 
 
+def _told_before_or_after(trigger: Token) -> bool:
+    """"After a meeting with X on Monday, the envoy was to meet Y": a meeting the clause's act comes
+    after or before, a meeting of its own."""
+    return trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ in {"after", "before", "following"} \
+        and trigger.head.head.pos_ == "VERB"
+
+
 def _separate(trigger: Token) -> bool:
-    """"X also met the envoys for a separate discussion": a meeting of its own."""
+    """"X also met the envoys for a separate discussion", "After a meeting with X on Monday, the envoy
+    was to meet Y": a meeting of its own."""
+    if _told_before_or_after(trigger):
+        return True
     head = clause_head(trigger)
     near = [*trigger.subtree, *head.children]
     if any(t.lower_ in {"separate", "separately", "another"} for t in near):
@@ -837,6 +848,12 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             date = _meeting_date(ctx, tok, sent, future0)
             # talks about a summit: the summit is still to come
             future = is_future(ctx, tok, date) or (not call_trigger(tok) and any(topic_of(o, tok) for o in all_triggers))
+            if future and tok.dep_ == "pobj" and _told_before_or_after(tok) and tok.head.lower_ != "before" and not any(
+                    c.lower_ in {"will", "'ll", "shall"} for c in clause_head(tok).head.children):
+                # "After a meeting with X on Monday, the envoy had been scheduled to meet Y": the plan is
+                # the later meeting's; the one it came after was held
+                future = False
+                date = _meeting_date(ctx, tok, sent, False)
             parts = _participants(ctx, tok)
             for inner in nested[tok.i]:
                 parts += [p for p in _participants(ctx, inner) if p not in parts]
