@@ -872,3 +872,16 @@ def test_meetings_a_meeting_the_next_act_came_after_is_its_own_and_held(nlp):
     held = [ps for ps, st in found.items() if "Mamady Doumbouya" in ps]
     assert held and found[held[0]] == "held" and "Cellou Dalein Diallo" not in held[0], found
     assert any("Cellou Dalein Diallo" in ps and st == "planned" for ps, st in found.items()), found
+
+
+@pytest.mark.parametrize("text, place, people", [
+    # the parser takes "signed" for a clause on the last name, or on the agreement's last noun
+    ("Sudanese President Omar al-Bashir and the leader of the rebel movement, John Garang, signed in Arusha on "
+     "Sunday a comprehensive peace agreement.", "Arusha", {"Omar al-Bashir", "John Garang"}),
+    ("The deal follows the pact on an end of hostilities that Omar al-Bashir and John Garang signed in "
+     "the town of Entebbe last Thursday.", "Entebbe", {"Omar al-Bashir"}),
+])
+def test_meetings_a_signing_however_parsed_is_a_meeting_of_the_signatories(nlp, text, place, people):
+    rec, label = records_of(nlp, text)
+    assert any(label(m.location) == place and m.status == "held" and people <= {label(p) for p in m.participants}
+               for m in rec.meetings if m.location), rec.meetings

@@ -114,7 +114,17 @@ def signing_trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in diplomacy_words("signing_verbs") | diplomacy_words("agreeing_verbs"):
         return False
-    signed = any(c.dep_ == "dobj" and c.lemma_.lower() in diplomacy_words("goal_nouns") for c in tok.children)
+    # the parser may take the agreement after a place and a time for a predicate ("signed in X on
+    # Sunday an agreement")
+    signed = any(c.dep_ in {"dobj", "oprd"} and c.lemma_.lower() in diplomacy_words("goal_nouns") for c in tok.children)
+    # "the agreement that A and B signed in X last Thursday": the relative clause on the agreement
+    if not signed and tok.dep_ == "relcl" and any(c.dep_ == "dobj" and c.tag_ in {"WDT", "WP"} for c in tok.children):
+        n = tok.head  # "the agreement on a cessation of hostilities that A and B signed": up the noun's phrase
+        for _ in range(5):
+            if n.lemma_.lower() in diplomacy_words("goal_nouns") or n.head == n or n.dep_ not in {"pobj", "prep"}:
+                break
+            n = n.head
+        signed = n.lemma_.lower() in diplomacy_words("goal_nouns")
     if lemma in diplomacy_words("agreeing_verbs") and not signed:
         signed = any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
             p.dep_ == "pobj" and p.ent_type_ in {"GPE", "LOC", "FAC"} for p in c.children) for c in tok.children)
@@ -125,10 +135,22 @@ def signing_trigger(tok: Token) -> bool:
         if subjects or v.dep_ not in {"xcomp", "acomp", "conj"}:
             break
         v = v.head
+    if not subjects and tok.dep_ == "acl":
+        # "A and the leader of B, Y, signed in X ...", parsed as a clause on the last name
+        subjects = [signatories_head(tok)]
     of_both = [p for c in subjects for x in c.children if x.dep_ == "prep" and x.lower_ in {"of", "from"}
                for p in x.children if p.dep_ == "pobj"]
     together = any(c.conjuncts for c in subjects + of_both) or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
     return signed and together
+
+
+def signatories_head(tok: Token) -> Token:
+    """The noun phrase a signing verb parsed as a clause on a name hangs from: "A and the leader of
+    B, Y, signed ..." read up from "Y" to "A"."""
+    n = tok.head
+    while n.dep_ in {"appos", "pobj", "prep", "conj"} and n.head != n:
+        n = n.head
+    return n
 
 
 def call_trigger(tok: Token) -> bool:

@@ -35,7 +35,8 @@ from kg.extract.context import (
     subtree_span, takes_to, words,
 )
 from kg.extract.diplomatic_triggers import (
-    call_partners, call_trigger, callees, mediation_trigger, meeting_triggers, modality, topic_of,
+    call_partners, call_trigger, callees, mediation_trigger, meeting_triggers, modality, signatories_head,
+    signing_trigger, topic_of,
 )
 from kg.extract.wording import is_future, speech_date
 from kg.lexicon import diplomacy_words
@@ -288,6 +289,9 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
                     if q.dep_ == "prep" and q.lower_ in {"between", "among"}:
                         take(q)
                         withs = True
+    if trigger.pos_ == "VERB" and trigger.dep_ == "acl" and signing_trigger(trigger):
+        # "A and the leader of B, Y, signed in X ...", parsed as a clause on the last name
+        take(signatories_head(trigger))
     if trigger.pos_ == "VERB" and call_trigger(trigger):
         for t in call_partners(trigger):
             take(t)
