@@ -248,6 +248,12 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _plural_title(tok) -> bool:
+    """"Presidents", "Ministers" written before names: a title each name holds."""
+    low = tok.lower_
+    return tok.tag_ in {"NNS", "NNPS", "NNP"} and low.endswith("s") and low[:-1] in title_words().heads
+
+
 def _lived_in(doc: Doc, ent: Span) -> bool:
     """"Residents of X", "the villagers of X": the name is where they live."""
     return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
@@ -370,8 +376,9 @@ class EntityFixer:
                 start += 1  # "Suspected Fulani": who is suspected, not part of the name
             # "Ms Albanese", "Gen X", "Snr Gen X", "Maj-Gen X": a courtesy word or rank is a title before
             # the name; "Lt. Gen," alone is no name at all
-            while label == "PERSON" and start < end and (doc[start].lower_.strip("-.") in ranks or doc[start].text in {".", "-"}):
-                start += 1
+            while label == "PERSON" and start < end and (doc[start].lower_.strip("-.") in ranks or doc[start].text in {".", "-"}
+                                                         or _plural_title(doc[start])):
+                start += 1  # "Presidents Kagame and Tshisekedi": each a president, the title no part of the name
             if label == "PERSON" and all(t.is_punct for t in doc[start:end]):
                 continue
             admin = _admin_phrase_at(doc, start, end)
@@ -400,6 +407,7 @@ class EntityFixer:
         spans = filter_spans(spans)
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
         spans += self._unlabelled_surnames(doc, spans, person_parts, leaders)
+        spans += self._names_after_a_plural_title(doc, spans)
         spans += self._names_set_off_after_titles(doc, spans, gaz)
         spans = [self._given_name_before(doc, s) for s in spans]
         spans = [self._with_outlet_words(doc, s) for s in spans]
@@ -704,7 +712,7 @@ class EntityFixer:
         if len(span) == 2 and not titled:
             return span  # "Minister of Defence Kipchoge [Tanui Rotich]": a third name only right after a title
         if (prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() and not prev.ent_type_
-                and prev.lower_ not in heads and prev.lower_ not in title_words().modifiers
+                and prev.lower_ not in heads and not _plural_title(prev) and prev.lower_ not in title_words().modifiers
                 and prev.lower_ not in title_words().styles
                 and prev.lower_.rstrip(".") not in word_set("titles.json", "honorifics") and opens):
             return Span(doc, i, span.end, label="PERSON", kb_id=span.kb_id_)
@@ -723,6 +731,30 @@ class EntityFixer:
                      or (t.pos_ == "PROPN" and t.is_alpha and _person_in_apposition(t)))
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
                 and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
+
+    @staticmethod
+    def _names_after_a_plural_title(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Presidents Ruto and Museveni met": the names joined after a plural title are persons,
+        each holding the title, where the model tagged one or none of them."""
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        found: list[Span] = []
+        for tok in doc:
+            if not _plural_title(tok) or not tok.text[:1].isupper():
+                continue
+            i = tok.i + 1
+            while i < len(doc):
+                end = i
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                    end += 1
+                if end == i:
+                    break
+                if not covered.intersection(range(i, end)):
+                    found.append(Span(doc, i, end, label="PERSON"))
+                if end < len(doc) and doc[end].lower_ in {"and", ","}:
+                    i = end + 1
+                    continue
+                break
+        return found
 
     @staticmethod
     def _names_set_off_after_titles(doc: Doc, spans: list[Span], gaz) -> list[Span]:

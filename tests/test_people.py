@@ -309,3 +309,17 @@ def test_people_a_title_held_before_is_former(nlp, text, name, role):
 def test_people_the_name_after_residents_of_is_a_place(nlp, text, place):
     people, _ = people_of(nlp, text)
     assert place not in people, people
+
+
+@pytest.mark.parametrize(("text", "names", "role"), [
+    # a capitalised plural title before joined surnames: each a person holding the title, the title no
+    # part of the name, whether the model tagged one name, both, or the title with the first
+    ("The meeting between Presidents Ruto and Museveni in Kampala ended without a deal.", ["Ruto", "Museveni"],
+     "President"),
+    ("Foreign Ministers Fidan and Lavrov spoke by phone on Monday.", ["Fidan", "Lavrov"], "Foreign Minister"),
+])
+def test_people_names_joined_after_a_capitalised_plural_title(nlp, text, names, role):
+    people, _ = people_of(nlp, text)
+    for name in names:
+        assert name in people and people[name].roles[:1] == [role], list(people)
+    assert not any(p.split()[0].endswith("s") and p.split()[0][:-1] in {"President", "Minister"} for p in people)

@@ -46,7 +46,7 @@ def _title_word(tok: Token) -> bool:
 def _plural_head(tok: Token) -> bool:
     """"envoys", "ministers" before names: each name holds the singular title."""
     low = tok.lower_
-    return tok.tag_ in {"NNS", "NNPS", "VBZ"} and low.endswith("s") and low[:-1] in title_words().heads
+    return tok.tag_ in {"NNS", "NNPS", "NNP", "VBZ"} and low.endswith("s") and low[:-1] in title_words().heads
 
 
 def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
