@@ -753,3 +753,17 @@ def test_attack_places_a_bare_name_after_a_named_settlement_is_where_it_lies(nlp
     ctx = DocContext.build(nlp(text), None)
     ent = next(e for e in ctx.entities.entities.values() if e.label == name)
     assert ent.country_key == country, ent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the X forest area": a noun of a place after the name's noun keeps the frame
+        ("Airstrikes hit militants in the Sambisa forest area on Monday.", {"Sambisa"}),
+        # "the X/Y forest area": the name before the slash is framed as the one after it
+        ("Jets struck suspected militants in the Kuka/Bama forest area near the border.", {"Kuka", "Bama"}),
+    ],
+)
+def test_attack_places_forest_areas_and_names_joined_by_a_slash(nlp, text, expected):
+    found = attack_places(nlp, text)
+    assert found and expected <= set(found[0]), found

@@ -237,6 +237,16 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
         if frame is not None:
             found.append(frame)
         i = end
+    # "the X/Y forest area": the name before the slash is framed as the one after it
+    for f in list(found):
+        j = f.start - 1
+        if j - 1 >= lo and doc[j].text == "/" and not doc[j].whitespace_ and name_token(doc[j - 1]) \
+                and not any(g.start <= j - 1 < g.end for g in found):
+            k = j - 1
+            while k - 1 >= lo and name_token(doc[k - 1]) and doc[k - 1].whitespace_:
+                k -= 1
+            found.append(PlaceFrame(k, j, f.noun, f.containers, (), f.admin, j, f.weak))
+    found.sort(key=lambda f: f.start)
     # "the X area of Y district", "X village near Y town", "Darasalam in the Y neighbourhood in Z":
     # a named place lies in or by the next one
     starts = {f.start: f for f in found}
@@ -298,8 +308,9 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
     after = end
     noun = _noun_after(doc, end, hi)
     admin = False
-    if noun is not None and end + 1 < hi and doc[end + 1].pos_ in {"NOUN", "PROPN"} and doc[end + 1].text[:1].islower():
-        noun = None  # "Myanmar state media", "Gaza city officials": the noun is no place's
+    if noun is not None and end + 1 < hi and doc[end + 1].pos_ in {"NOUN", "PROPN"} and doc[end + 1].text[:1].islower() \
+            and _noun_after(doc, end + 1, hi) is None:
+        noun = None  # "Myanmar state media", "Gaza city officials": the noun is no place's (not "the X forest area")
     if noun is not None and all(t.pos_ == "ADJ" and t.lower_.endswith(("ish", "ese", "ian")) for t in doc[start:end]):
         return None  # "Kurdish neighbourhoods": who lives there, not a name
     if noun is not None and doc[end].tag_ == "NNS" and end + 2 < hi and doc[end + 1].lower_ == "of":
