@@ -767,3 +767,8 @@ def test_attack_places_a_bare_name_after_a_named_settlement_is_where_it_lies(nlp
 def test_attack_places_forest_areas_and_names_joined_by_a_slash(nlp, text, expected):
     found = attack_places(nlp, text)
     assert found and expected <= set(found[0]), found
+
+
+def test_attack_places_a_name_before_the_area_it_lies_in(nlp):
+    found = attack_places(nlp, "Raiders shot dead two herders at Kip-Sam, Kamara area, Kuresoi, on Tuesday.")
+    assert found and "Kip-Sam" in found[0] and "Kamara" not in found[0], found

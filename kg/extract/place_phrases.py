@@ -167,6 +167,9 @@ def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True, bare: bool = Fal
             return ((j, end),), end  # "X, Lamu County"
         if end > j and end < limit and doc[end].lower_ in words("admin_nouns"):
             return ((j, end + 1),), end + 1
+        if end > j and end < limit and doc[end].lower_ in {"area", "locality"} and end + 1 < limit \
+                and doc[end + 1].text == ",":
+            return ((j, end),), end + 1  # "at X, Y area, Z": X lies in the Y area
         if bare and end > j and doc[j].ent_type_ not in {"PERSON", "ORG", "NORP"} and (end >= limit or doc[end].text in {",", "."}):
             return ((j, end),), end  # "in the town of X, Y, on Monday": the town's province or country
     return (), i
@@ -447,7 +450,7 @@ def _qualifies(doc: Doc, start: int, end: int, containers: tuple[tuple[int, int]
         return False
     if close_spelling(doc[start:end].text, doc[s:e].text):
         return True  # "Ti Dinbawi (Tidimbawen)": the name spelled another way
-    if doc[e - 1].lower_ in words("admin_nouns"):
+    if doc[e - 1].lower_ in words("admin_nouns") or e < len(doc) and doc[e].lower_ in {"area", "locality"}:
         return True
     hit = gazetteer().place(doc[s:e].text)
     return hit is not None and hit.kind in {"City", "Region"}
