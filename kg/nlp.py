@@ -248,6 +248,29 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _after_leading_title(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts in a person's span that opens with a title ("Crown Prince X", "President
+    X Y"): after a title of several words, or of one that is no style of a name ("Prince X", "King X"
+    keep theirs); the span as it is when no name would be left."""
+    words = title_words()
+    phrases = [h.split() for h in load_json("titles.json")["heads"] if " " in h]
+    low = [t.lower_ for t in doc[start:end]]
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if low[: len(phrase)] == phrase and end - start > len(phrase) and doc[start].text[:1].isupper():
+            return start + len(phrase)
+    if low and low[0] in words.heads and low[0] not in words.styles and end - start >= 3 and doc[start].text[:1].isupper() \
+            and all(t.text[:1].isupper() for t in doc[start + 1 : end]):
+        return start + 1
+    return start
+
+
+def _title_only(span) -> bool:
+    """Whether a span is title words alone ("Crown Prince", "Foreign Minister")."""
+    words = title_words()
+    return len(span) > 0 and all(t.lower_ in words.heads | words.modifiers for t in span) \
+        and any(t.lower_ in words.heads for t in span)
+
+
 def _plural_title(tok) -> bool:
     """"Presidents", "Ministers" written before names: a title each name holds."""
     low = tok.lower_
@@ -379,6 +402,10 @@ class EntityFixer:
             while label == "PERSON" and start < end and (doc[start].lower_.strip("-.") in ranks or doc[start].text in {".", "-"}
                                                          or _plural_title(doc[start])):
                 start += 1  # "Presidents Kagame and Tshisekedi": each a president, the title no part of the name
+            if label == "PERSON":
+                start = _after_leading_title(doc, start, end)  # "Crown Prince X", "President X" tagged whole
+                if _title_only(doc[start:end]):
+                    continue  # "Crown Prince" tagged apart from the name after it: a title, no person
             if label == "PERSON" and all(t.is_punct for t in doc[start:end]):
                 continue
             admin = _admin_phrase_at(doc, start, end)

@@ -323,3 +323,14 @@ def test_people_names_joined_after_a_capitalised_plural_title(nlp, text, names, 
     for name in names:
         assert name in people and people[name].roles[:1] == [role], list(people)
     assert not any(p.split()[0].endswith("s") and p.split()[0][:-1] in {"President", "Minister"} for p in people)
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # a title the model tags as a person, alone or with the name, is the holder's role, not a person
+    ("The talks were praised by Crown Prince Salman bin Hamad, who called both leaders.", "Salman bin Hamad",
+     "Crown Prince"),
+])
+def test_people_a_title_tagged_as_a_name_is_the_role(nlp, text, name, role):
+    people, _ = people_of(nlp, text)
+    assert name in people and role in people[name].roles, list(people)
+    assert not any(p.lower().startswith("crown") for p in people), list(people)
