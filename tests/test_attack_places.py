@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from kg.extract import extract
 from kg.extract.attacks import extract_attacks
 from kg.extract.context import DocContext
 from kg.extract.place_phrases import read_frames
@@ -772,3 +773,18 @@ def test_attack_places_forest_areas_and_names_joined_by_a_slash(nlp, text, expec
 def test_attack_places_a_name_before_the_area_it_lies_in(nlp):
     found = attack_places(nlp, "Raiders shot dead two herders at Kip-Sam, Kamara area, Kuresoi, on Tuesday.")
     assert found and "Kip-Sam" in found[0] and "Kamara" not in found[0], found
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a small town the gazetteer knows only abroad is a namesake there when the sentence puts things in
+    # another country: kept unlinked, in that country
+    ("Gunmen attacked the village of Cliza in central Mali on Monday, killing 24 people.", "Cliza", "country:ML"),
+    # a city of the world keeps its link whatever else the sentence names
+    ("Talks in Geneva on the war in Ukraine resumed on Monday.", "Geneva", "country:CH"),
+])
+def test_attack_places_a_small_foreign_namesake_is_not_the_place(nlp, text, name, country):
+    records = extract(nlp(text), None)
+    ent = next(e for e in records.entities.values() if e.label == name)
+    assert ent.country_key == country, ent
+    if country == "country:ML":
+        assert ent.geonames_id is None and "country:BO" not in records.entities

@@ -16,10 +16,11 @@ def extract(doc: Doc, published: date | None) -> DocRecords:
     from kg.extract.demands import extract_demands
     from kg.extract.mediation import extract_mediations
     from kg.extract.meetings import extract_meetings
-    from kg.extract.entities import place_countries_from_text
+    from kg.extract.entities import place_countries_from_text, unlink_foreign_towns
     from kg.extract.people import read_people
 
     ctx = DocContext.build(doc, published)
+    unlink_foreign_towns(doc, ctx.entities)  # before the people whose office is in them
     read_people(ctx)
     records = DocRecords(entities=ctx.entities.entities)
     records.attacks = list(extract_attacks(ctx))

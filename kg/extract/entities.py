@@ -662,6 +662,7 @@ def place_countries_from_text(doc: Doc, table: EntityTable) -> None:
     mentions: dict[str, list[int]] = {}
     for i, key in table.token_key.items():
         mentions.setdefault(key, []).append(i)
+    unlink_foreign_towns(doc, table)
     for ent in list(ents.values()):
         if ent.kind not in {CITY, REGION, PLACE} or ent.country_key is not None or ent.geonames_id:
             continue
@@ -671,6 +672,56 @@ def place_countries_from_text(doc: Doc, table: EntityTable) -> None:
             found = _sentence_countries(doc, table, ent, mentions.get(ent.key, []))
         if len(found) == 1:
             ent.country_key = found.pop()
+
+
+def unlink_foreign_towns(doc: Doc, table: EntityTable) -> None:
+    """Unlink every small town the gazetteer knows only abroad where its sentences put things in
+    another country (:func:`_unlink_foreign_town`)."""
+    mentions: dict[str, list[int]] = {}
+    for i, key in table.token_key.items():
+        mentions.setdefault(key, []).append(i)
+    for ent in list(table.entities.values()):
+        if ent.kind == CITY and ent.geonames_id and ent.country_key:
+            _unlink_foreign_town(doc, table, ent, mentions.get(ent.key, []))
+
+
+#: A town abroad smaller than this is not the place a sentence means when it names another country.
+FOREIGN_TOWN_MAX_POPULATION = 100_000
+
+
+def _unlink_foreign_town(doc: Doc, table: EntityTable, ent: Entity, mentioned_at: list[int]) -> None:
+    """"the villages of X and Y in central Mali": a small town the gazetteer knows only in another
+    country than the one the sentences naming it put things in is a namesake there, not this place;
+    it is kept unlinked, in the country the text gives."""
+    named = set()
+    for sent in {doc[i].sent.start: doc[i].sent for i in mentioned_at}.values():
+        for tok in sent:
+            other = table.entities.get(table.token_key.get(tok.i) or "")
+            if other is None or tok.i in table.demonym_tokens or not _locative(tok):
+                continue
+            if other.kind == COUNTRY:
+                named.add(other.key)  # "in Mali", "X, Mali": a country named as where things are
+            elif other.kind == REGION and other.country_key and not other.geonames_id and other.country_key in table.entities \
+                    and other.label.endswith(" " + table.entities[other.country_key].label):
+                named.add(other.country_key)  # "in central Mali"
+    if len(named) != 1 or ent.country_key in named:
+        return
+    country = ents_country_iso(table, ent.country_key)
+    hit = gazetteer().place(ent.label, countries=[country] if country else [])
+    if hit is None or hit.geonames_id != ent.geonames_id or (hit.population or 0) >= FOREIGN_TOWN_MAX_POPULATION:
+        return
+    old = ent.country_key
+    ent.geonames_id = None
+    ent.country_key = named.pop()
+    if old not in set(table.token_key.values()) and not any(
+            getattr(e, attr, None) == old for e in table.entities.values()
+            for attr in ("country_key", "region_key", "affiliation_key")):
+        del table.entities[old]  # the namesake's country, which the text never named
+
+
+def ents_country_iso(table: EntityTable, key: str | None) -> str | None:
+    """The ISO code of a country entity's key ("country:ML" -> "ML")."""
+    return key.split(":", 1)[1] if key and key.startswith("country:") else None
 
 
 def _sentence_countries(doc: Doc, table: EntityTable, ent: Entity, mentioned_at: list[int]) -> set[str]:
