@@ -401,7 +401,7 @@ class EntityFixer:
             # the name; "Lt. Gen," alone is no name at all
             while label == "PERSON" and start < end and (doc[start].lower_.strip("-.") in ranks or doc[start].text in {".", "-"}
                                                          or _plural_title(doc[start])):
-                start += 1  # "Presidents Kagame and Tshisekedi": each a president, the title no part of the name
+                start += 1  # "Presidents X and Y": each a president, the title no part of the name
             if label == "PERSON":
                 start = _after_leading_title(doc, start, end)  # "Crown Prince X", "President X" tagged whole
                 if _title_only(doc[start:end]):

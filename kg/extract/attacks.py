@@ -1554,8 +1554,7 @@ def _killed_since(anchor: Token) -> bool:
     """"have been killed since 2015", "have died since the uprising began": a toll in the perfect
     counted from a start, the toll of a run of attacks or of a war (not "since the strike hit X",
     that attack's own toll as it rises)."""
-    if not ({c.dep_ for c in anchor.children if c.lemma_ in {"have", "be"}} & {"aux"}) \
-            or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children):
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children):
         return False
     for c in anchor.children:
         if c.lower_ == "since" and c.dep_ in {"prep", "mark"}:

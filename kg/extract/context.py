@@ -22,6 +22,7 @@ class DocContext:
     entities: EntityTable
     countries: list[str]
     dateline_chars: list[tuple[int, int]] = field(default_factory=list)
+    memo: dict[str, object] = field(default_factory=dict)  # what a reader works out once per document
 
     @classmethod
     def build(cls, doc: Doc, published: date | None) -> "DocContext":

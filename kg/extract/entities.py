@@ -59,6 +59,8 @@ class EntityTable:
 
     def lies_in(self) -> dict[str, list[str]]:
         """Place key -> every place the text puts it in or by: its anchors and its qualifier's places."""
+        if not self.containers:
+            return self.anchors
         out = {k: list(v) for k, v in self.anchors.items()}
         for k, v in self.containers.items():
             out.setdefault(k, []).extend(c for c in v if c not in out[k])
@@ -659,10 +661,8 @@ def place_countries_from_text(doc: Doc, table: EntityTable) -> None:
     of the region or place it is said to lie in, else the one country the sentences naming it
     name ("a teashop in Myanmar ... in the town of X in the northern Shan state")."""
     ents = table.entities
-    mentions: dict[str, list[int]] = {}
-    for i, key in table.token_key.items():
-        mentions.setdefault(key, []).append(i)
     unlink_foreign_towns(doc, table)
+    mentions = _mentions(table)
     for ent in list(ents.values()):
         if ent.kind not in {CITY, REGION, PLACE} or ent.country_key is not None or ent.geonames_id:
             continue
@@ -674,12 +674,18 @@ def place_countries_from_text(doc: Doc, table: EntityTable) -> None:
             ent.country_key = found.pop()
 
 
-def unlink_foreign_towns(doc: Doc, table: EntityTable) -> None:
-    """Unlink every small town the gazetteer knows only abroad where its sentences put things in
-    another country (:func:`_unlink_foreign_town`)."""
+def _mentions(table: EntityTable) -> dict[str, list[int]]:
+    """Entity key -> the indices of the tokens that name it."""
     mentions: dict[str, list[int]] = {}
     for i, key in table.token_key.items():
         mentions.setdefault(key, []).append(i)
+    return mentions
+
+
+def unlink_foreign_towns(doc: Doc, table: EntityTable) -> None:
+    """Unlink every small town the gazetteer knows only abroad where its sentences put things in
+    another country (:func:`_unlink_foreign_town`)."""
+    mentions = _mentions(table)
     for ent in list(table.entities.values()):
         if ent.kind == CITY and ent.geonames_id and ent.country_key:
             _unlink_foreign_town(doc, table, ent, mentions.get(ent.key, []))
@@ -706,8 +712,8 @@ def _unlink_foreign_town(doc: Doc, table: EntityTable, ent: Entity, mentioned_at
                 named.add(other.country_key)  # "in central Mali"
     if len(named) != 1 or ent.country_key in named:
         return
-    country = ents_country_iso(table, ent.country_key)
-    hit = gazetteer().place(ent.label, countries=[country] if country else [])
+    country = ent.country_key.removeprefix("country:")
+    hit = gazetteer().place(ent.label, countries=[country])
     if hit is None or hit.geonames_id != ent.geonames_id or (hit.population or 0) >= FOREIGN_TOWN_MAX_POPULATION:
         return
     old = ent.country_key
@@ -717,11 +723,6 @@ def _unlink_foreign_town(doc: Doc, table: EntityTable, ent: Entity, mentioned_at
             getattr(e, attr, None) == old for e in table.entities.values()
             for attr in ("country_key", "region_key", "affiliation_key")):
         del table.entities[old]  # the namesake's country, which the text never named
-
-
-def ents_country_iso(table: EntityTable, key: str | None) -> str | None:
-    """The ISO code of a country entity's key ("country:ML" -> "ML")."""
-    return key.split(":", 1)[1] if key and key.startswith("country:") else None
 
 
 def _sentence_countries(doc: Doc, table: EntityTable, ent: Entity, mentioned_at: list[int]) -> set[str]:

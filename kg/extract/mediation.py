@@ -321,11 +321,12 @@ def _party(ctx: DocContext, key: str, mediators: list[str]) -> str | None:
 def _observers(ctx: DocContext) -> set[str]:
     """Who the document says watches the talks ("with the AU, Egypt and the UN present as
     observers"): no side in them."""
-    nouns = diplomacy_words("observer_nouns")
-    if nouns.isdisjoint(ctx.document_words):
-        return set()
-    return {k for tok in ctx.doc if tok.dep_ == "prep" and tok.lower_ == "with"
+    if "observers" not in ctx.memo:
+        nouns = diplomacy_words("observer_nouns")
+        ctx.memo["observers"] = set() if nouns.isdisjoint(ctx.document_words) else {
+            k for tok in ctx.doc if tok.dep_ == "prep" and tok.lower_ == "with"
             and any(x.lemma_.lower() in nouns for x in tok.subtree) for k in agents_in(ctx, subtree_span(tok))}
+    return ctx.memo["observers"]
 
 
 def _parties(ctx: DocContext, tokens, mediators: list[str]) -> list[str]:
