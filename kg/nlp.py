@@ -426,6 +426,7 @@ class EntityFixer:
             spans.append(Span(doc, start, end, label=label, kb_id=ent.kb_id_))
         spans += toponyms
         spans = self._organizations_ending_in_a_place(doc, spans)
+        spans = self._forces_of_a_region(doc, spans, gaz)
         spans += self._named_organizations(doc, spans, gaz)
         spans += self._acronym_spans(doc, spans, gaz)
         spans += self._split_surnames(doc, person_parts)
@@ -523,6 +524,23 @@ class EntityFixer:
                     out.append(Span(doc, span.start, place.end, label="ORG", kb_id=span.kb_id_))
                     skip.add(place.start)
                     continue
+            out.append(span)
+        return out
+
+    @staticmethod
+    def _forces_of_a_region(doc: Doc, spans: list[Span], gaz) -> list[Span]:
+        """"Tigray forces", "Darfur rebels", "Amhara militia": a region's name with a word of armed
+        groups after it is an armed group of that region, an organization (a country's name or
+        demonym with "forces" is the state's forces, read elsewhere)."""
+        kinds = event_words("armed_group_words") - {"group", "movement", "alliance", "coalition", "front", "army"}
+        out: list[Span] = []
+        for span in spans:
+            after = doc[span.end] if span.end < len(doc) else None
+            if span.label_ in {"GPE", "LOC"} and after is not None and after.lower_ in kinds and after.text.islower() \
+                    and gaz.country(span.text) is None and gaz.demonym(span.text) is None \
+                    and (hit := gaz.place(span.text)) is not None and hit.kind == "Region":
+                out.append(Span(doc, span.start, span.end + 1, label="ORG", kb_id=span.kb_id_))
+                continue
             out.append(span)
         return out
 

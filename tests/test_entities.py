@@ -455,3 +455,18 @@ def test_entities_ethnic_x_is_a_people_not_a_place(nlp, text, name):
     ents = entities_of(nlp, text)
     assert not any(e.label == name and e.kind in {"City", "Region", "Place"} for e in ents.values()), \
         [(e.label, e.kind) for e in ents.values()]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # a region's name with a word of armed groups after it is that region's armed group
+    ("Tigray forces attacked army positions near Alamata on Monday, killing 12 soldiers.", "Tigray forces"),
+    ("Darfur rebels attacked a convoy near Nyala.", "Darfur rebels"),
+])
+def test_entities_forces_of_a_region_are_an_organization(nlp, text, org):
+    ents = entities_of(nlp, text)
+    assert any(e.label == org and e.kind == "Organization" for e in ents.values()), [(e.label, e.kind) for e in ents.values()]
+
+
+def test_entities_forces_of_a_country_stay_the_state(nlp):
+    ents = entities_of(nlp, "Russian forces shelled Kherson on Monday.")
+    assert not any(e.label.endswith("forces") and e.kind == "Organization" for e in ents.values())
