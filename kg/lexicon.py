@@ -68,6 +68,11 @@ class TitleWords:
     connectors: frozenset[str]  # "of", "for", "the"
     offices: frozenset[str]  # portfolios a title is "of": "state", "defence"
     styles: frozenset[str]  # titles that go with a one-word name: "pope", "king", "sheikh"
+    phrases: tuple[tuple[str, ...], ...] = ()  # heads of several words, longest first: ("crown", "prince")
+
+    def plural_head(self, word: str) -> bool:
+        """"envoys", "presidents": the plural of a head word (lower case)."""
+        return word.endswith("s") and word[:-1] in self.heads
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +84,7 @@ def title_words() -> TitleWords:
         connectors=frozenset(data["connectors"]),
         offices=frozenset(data["offices"]),
         styles=frozenset(data["styles"]),
+        phrases=tuple(sorted((tuple(h.split()) for h in data["heads"] if " " in h), key=len, reverse=True)),
     )
 
 

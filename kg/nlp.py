@@ -253,9 +253,8 @@ def _after_leading_title(doc: Doc, start: int, end: int) -> int:
     X Y"): after a title of several words, or of one that is no style of a name ("Prince X", "King X"
     keep theirs); the span as it is when no name would be left."""
     words = title_words()
-    phrases = [h.split() for h in load_json("titles.json")["heads"] if " " in h]
-    low = [t.lower_ for t in doc[start:end]]
-    for phrase in sorted(phrases, key=len, reverse=True):
+    low = tuple(t.lower_ for t in doc[start:end])
+    for phrase in words.phrases:
         if low[: len(phrase)] == phrase and end - start > len(phrase) and doc[start].text[:1].isupper():
             return start + len(phrase)
     if low and low[0] in words.heads and low[0] not in words.styles and end - start >= 3 and doc[start].text[:1].isupper() \
@@ -267,14 +266,13 @@ def _after_leading_title(doc: Doc, start: int, end: int) -> int:
 def _title_only(span) -> bool:
     """Whether a span is title words alone ("Crown Prince", "Foreign Minister")."""
     words = title_words()
-    return len(span) > 0 and all(t.lower_ in words.heads | words.modifiers for t in span) \
+    return len(span) > 0 and all(t.lower_ in words.heads or t.lower_ in words.modifiers for t in span) \
         and any(t.lower_ in words.heads for t in span)
 
 
 def _plural_title(tok) -> bool:
     """"Presidents", "Ministers" written before names: a title each name holds."""
-    low = tok.lower_
-    return tok.tag_ in {"NNS", "NNPS", "NNP"} and low.endswith("s") and low[:-1] in title_words().heads
+    return tok.tag_ in {"NNS", "NNPS", "NNP"} and title_words().plural_head(tok.lower_)
 
 
 def _lived_in(doc: Doc, ent: Span) -> bool:

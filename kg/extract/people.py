@@ -45,8 +45,7 @@ def _title_word(tok: Token) -> bool:
 
 def _plural_head(tok: Token) -> bool:
     """"envoys", "ministers" before names: each name holds the singular title."""
-    low = tok.lower_
-    return tok.tag_ in {"NNS", "NNPS", "NNP", "VBZ"} and low.endswith("s") and low[:-1] in title_words().heads
+    return tok.tag_ in {"NNS", "NNPS", "NNP", "VBZ"} and title_words().plural_head(tok.lower_)
 
 
 def _role_before(ctx: DocContext, span: Span) -> tuple[str | None, str | None]:
