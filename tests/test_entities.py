@@ -470,3 +470,43 @@ def test_entities_forces_of_a_region_are_an_organization(nlp, text, org):
 def test_entities_forces_of_a_country_stay_the_state(nlp):
     ents = entities_of(nlp, "Russian forces shelled Kherson on Monday.")
     assert not any(e.label.endswith("forces") and e.kind == "Organization" for e in ents.values())
+
+
+@pytest.mark.parametrize(("text", "salient", "located"), [
+    # a country named only for an actor ("a US airstrike", "a Chadian peacekeeper") comes after the
+    # countries the text's places imply, and places nothing
+    ("On Tuesday a US airstrike killed five militants in the Shigal area of Kunar.", ["AF", "US"], ("AF",)),
+    ("Unknown gunmen wounded a Chadian peacekeeper in Kolokani on Monday.", ["TD"], ()),
+    # a province only one country has, a large city, tell where a text is that names no country
+    ("Militants ambushed a convoy near Dinsoor, in Gedo, on Sunday.", ["SO"], ("SO",)),
+    # a region two countries have tells nothing alone
+    ("Gunmen attacked a checkpoint in Qardho district, Bari, on Friday.", [], ()),
+    # a country named as where things are
+    ("Bandits killed four farmers in Zamfara State, Nigeria, on Sunday.", ["NG"], ("NG",)),
+])
+def test_entities_countries_a_text_puts_things_in(nlp, text, salient, located):
+    from kg.extract.entities import located_countries, salient_countries
+
+    doc = nlp(text)
+    assert (salient_countries(doc), located_countries(doc)) == (salient, located)
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country", "linked"), [
+    # a small town known only abroad is a namesake there when the text puts things in another country
+    ("Bandits killed four farmers near Galela and Tiom in Zamfara State, Nigeria, on Sunday.", "Galela", "Place", None, False),
+    # a qualifier's region is the one in the text's country, not a town abroad of that name
+    ("Clan militias clashed near the village of Wardhiigley Yare (Dinsoor, Bay), killing two, Somali officials said.",
+     "Bay", "Region", "country:SO", False),
+    # a province named after a strike by another country's aircraft lies in its own country
+    ("On Tuesday a US airstrike killed five militants in the Shigal area of Kunar.", "Kunar", "Region", "country:AF", False),
+    # a victim's nationality makes no namesake of the town where it happened
+    ("Unknown gunmen wounded a Chadian peacekeeper in Kolokani on Monday.", "Kolokani", "City", "country:ML", True),
+])
+def test_entities_place_countries_from_what_the_text_says(nlp, text, name, kind, country, linked):
+    from datetime import date
+
+    from kg.extract.context import DocContext
+
+    ctx = DocContext.build(nlp(text), date(2024, 6, 12))
+    ent = next(e for e in ctx.entities.entities.values() if e.label == name)
+    assert (ent.kind, ent.country_key, bool(ent.geonames_id)) == (kind, country, linked), ent

@@ -570,3 +570,36 @@ def test_places_city_named_with_the_word_city(name, countries, geonames_name):
 ])
 def test_places_subdivision_country(gaz: Gazetteer, name: str, countries: tuple[str, ...], iso2: str | None) -> None:
     assert gaz.subdivision_country(name, countries) == iso2
+
+
+@pytest.mark.parametrize(("name", "countries", "located", "expected"), [
+    # a small town known only outside every country the text puts things in is a namesake there
+    ("Galela", ["NG"], ["NG"], None),
+    # not when the text's countries are only those of its actors ("a Chadian peacekeeper")
+    ("Galela", ["NG"], [], ("City", "ID")),
+    # nor a large city abroad
+    ("Geneva", ["UA"], ["UA"], ("City", "CH")),
+    # a subdivision of a country the text names before a small town of that name abroad
+    ("Bay", ["SO"], ["SO"], ("Region", "SO")),
+    ("Bay", [], [], ("City", "PH")),
+    # a province ISO 3166-2 lists, in a country the text names
+    ("Kunar", ["AF"], ["AF"], ("Region", "AF")),
+    ("Kunar", ["US", "AF"], ["AF"], ("Region", "AF")),
+    # a region's English name where ISO 3166-2 gives its own language's
+    ("Middle Shabelle", [], [], ("Region", "SO")),
+    ("Shabeellaha Hoose", [], [], ("Region", "SO")),
+])
+def test_places_namesakes_abroad_and_subdivisions(gaz: Gazetteer, name, countries, located, expected) -> None:
+    hit = gaz.place(name, countries=countries, located=located)
+    assert (hit and (hit.kind, hit.country_iso2)) == expected or (hit is None and expected is None), hit
+
+
+@pytest.mark.parametrize(("name", "iso2"), [
+    ("Kunar", "AF"),
+    ("Gedo", "SO"),
+    ("Bari", None),  # a region of Somalia and of Italy
+    ("South West", None),  # a direction: a region of Cameroon, a state of Somalia
+    ("Central", None),
+])
+def test_places_distinctive_subdivision_country(gaz: Gazetteer, name: str, iso2: str | None) -> None:
+    assert gaz.distinctive_subdivision_country(name) == iso2

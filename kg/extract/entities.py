@@ -23,7 +23,7 @@ from kg.extract.place_phrases import PlaceFrame, close_spelling, owner_prefix, r
 from kg.extract.place_phrases import words as place_words
 from kg.resolve.names import surname_stem
 from kg.nlp import _run_by
-from kg.resolve.places import CountryInfo, gazetteer
+from kg.resolve.places import CountryInfo, fold, gazetteer
 
 THING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _QUOTES = "\"'“”‘’«»"
@@ -56,6 +56,7 @@ class EntityTable:
     qualifier_tokens: set[int] = field(default_factory=set)  # names that only qualify a place: "X (District, Region)"
     framed_tokens: set[int] = field(default_factory=set)  # names the wording marks as places: "X village", "coded to X"
     framed_keys: set[str] = field(default_factory=set)  # the places of those names
+    located: tuple[str, ...] = ()  # the countries the text puts things in (named as places, or implied by its places)
 
     def lies_in(self) -> dict[str, list[str]]:
         """Place key -> every place the text puts it in or by: its anchors and its qualifier's places."""
@@ -238,7 +239,7 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
             key = f"city:{hit.geonames_id}" if hit.geonames_id else f"city:{name.casefold()}"
             return table.add(key, CITY, name, name, geonames_id=hit.geonames_id,
                              country_key=_country_key(table, hit.country_iso2))
-    hit = gaz.place(name, countries=countries, kind_hint=kind_hint)
+    hit = gaz.place(name, countries=countries, kind_hint=kind_hint, located=table.located)
     if hit is not None and hit.kind == COUNTRY and hit.country_iso2:
         info = gaz.country(hit.name)
         if info is not None:
@@ -277,28 +278,84 @@ def salient_countries(doc: Doc) -> list[str]:
     """ISO codes of the countries a document talks about, most mentioned first (read once per
     document: the entities and the context both ask)."""
     memo = doc.user_data.get(("newskg", "salient_countries"))
-    if memo is not None:
-        return list(memo)
-    found = _salient_countries(doc)
-    doc.user_data[("newskg", "salient_countries")] = tuple(found)
-    return found
+    if memo is None:
+        memo = _salient_countries(doc)
+        doc.user_data[("newskg", "salient_countries")] = memo
+    return list(memo[0])
 
 
-def _salient_countries(doc: Doc) -> list[str]:
+def located_countries(doc: Doc) -> tuple[str, ...]:
+    """Those of :func:`salient_countries` the text puts things in: not those it names only for an
+    actor ("a US airstrike", "a Chadian peacekeeper")."""
+    salient_countries(doc)
+    return doc.user_data[("newskg", "salient_countries")][1]
+
+
+def _salient_countries(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
     gaz = gazetteer()
     counts: Counter[str] = Counter()
+    demonyms: Counter[str] = Counter()
     regions: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ in {"GPE", "NORP", "LOC"}:
             reading = gaz.read_actor(clean_name(ent.text))
             if reading is not None:
-                counts[reading.country.iso2] += 1
+                as_actor = reading.via == "demonym" or (
+                    ent.root.dep_ in {"compound", "amod", "poss"} and ent.root.head.pos_ in {"NOUN", "PROPN"}
+                    and ent.root.head.lower_ not in event_words("place_nouns"))  # "a US airstrike", "Kenya's army"
+                (demonyms if as_actor else counts)[reading.country.iso2] += 1
             else:
                 region = gaz.named_region(clean_name(ent.text))  # "Balochistan", "Tigray": a country's region
                 if region is not None and region.country_iso2:
                     regions[region.country_iso2] += 1
-    # the countries a text names come first; those of the regions it names follow
-    return [iso for iso, _ in counts.most_common()] + [iso for iso, _ in regions.most_common() if iso not in counts]
+    # the countries a text names come first; those of the regions it names follow; then the
+    # countries its other places imply; last those it names only as an actor's ("US forces"),
+    # which says who acted, not where
+    named = Counter({iso: n + demonyms[iso] for iso, n in counts.items()})
+    found: list[str] = []
+    for tier in (named, regions, _implied_countries(doc, gaz)):
+        found.extend(iso for iso, _ in tier.most_common() if iso not in found)
+    located = tuple(found)
+    found.extend(iso for iso, _ in demonyms.most_common() if iso not in found)
+    return tuple(found), located
+
+
+#: A city at least this populous places the text in its country when no other tells where.
+ANCHOR_CITY_POPULATION = 100_000
+
+
+def _implied_countries(doc: Doc, gaz) -> Counter[str]:
+    """The countries a text's own names imply: a subdivision only one country has ("Helmand"),
+    a large city ("Baidoa"), a known armed group's home ("al-Shabaab")."""
+    subdivisions: Counter[str] = Counter()
+    cities: Counter[str] = Counter()
+    groups: Counter[str] = Counter()
+    orgs = _org_lexicon()
+    for ent in doc.ents:
+        name = clean_name(ent.text)
+        if ent.label_ == "ORG":
+            row = orgs.get(name.casefold())
+            if row is not None and row.get("country"):
+                groups[row["country"]] += 1
+            continue
+        if ent.label_ not in {"GPE", "LOC"} or gaz.read_actor(name) is not None:
+            continue
+        isos = gaz.subdivision_countries(name)
+        iso = gaz.distinctive_subdivision_country(name)
+        if iso is not None:
+            subdivisions[iso] += 1
+        if isos:
+            continue  # "Bari": a region of Somalia and of Italy, and a city of Italy, says nothing alone
+        hit = gaz.place(name, kind_hint=CITY) if not name.isupper() else None
+        if hit is not None and hit.kind == CITY and (hit.population or 0) >= ANCHOR_CITY_POPULATION \
+                and fold(hit.name) == fold(name) \
+                and (ent.root.dep_ != "compound" or ent.root.head.lower_ in place_words("settlement_nouns")):
+            cities[hit.country_iso2] += 1  # not "a Toyota pickup"
+    ordered: Counter[str] = Counter()
+    for n, tier in enumerate((subdivisions, cities)):
+        for iso, count in tier.items():
+            ordered[iso] = max(ordered[iso], (3 - n) * 1000 + count)
+    return ordered
 
 
 def resolve_entities(doc: Doc) -> EntityTable:
@@ -307,6 +364,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
     region_words = gaz.region_pattern_words()
     table = EntityTable()
     countries = salient_countries(doc)
+    table.located = located_countries(doc)
     persons: list[Span] = []
     frames = {f.start: f for f in read_frames(doc)}
     framed_names: dict[str, PlaceFrame] = {}
@@ -328,7 +386,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
                 and gaz.country(name) is None and orgs.get(name.casefold()) is None:
             # every mention of a name the wording frames somewhere is that one place
             frame = frame if frame is not None and not frame.weak else framed_names[name]
-            ent = _framed_place(table, name, _frame_countries(doc, frame, gaz), countries, _frame_kind(frame))
+            ent = _framed_place(table, name, _frame_countries(doc, frame, gaz, countries), countries, _frame_kind(frame))
             table.bind(span, ent.key)
             continue
         if label == "PERSON":
@@ -462,20 +520,21 @@ def _frame_kind(frame: PlaceFrame) -> str | None:
     return None
 
 
-def _frame_countries(doc: Doc, frame: PlaceFrame, gaz) -> list[str]:
-    """The countries of the names that qualify a place, to choose among its homonyms."""
+def _frame_countries(doc: Doc, frame: PlaceFrame, gaz, countries: list[str]) -> list[str]:
+    """The countries of the names that qualify a place, to choose among its homonyms (and theirs
+    among the text's countries: "X (Y, Bay)" of a Somali report)."""
     found = []
     for start, end in frame.containers:
-        iso = _sure_country(gaz, clean_name(doc[start:end].text))
+        iso = _sure_country(gaz, clean_name(doc[start:end].text), countries)
         if iso and iso not in found:
             found.append(iso)
     return found
 
 
-def _sure_country(gaz, name: str) -> str | None:
+def _sure_country(gaz, name: str, countries: list[str] = ()) -> str | None:
     """The country of a qualifier's name when the gazetteer knows the name itself (a country, a
     named region, a GeoNames place), not when it only guesses it ("Lower X" from a town X)."""
-    hit = gaz.place(name)
+    hit = gaz.place(name, countries=countries)
     if hit is None or not hit.country_iso2:
         return None
     if hit.kind == "Country" or hit.geonames_id or gaz.named_region(name) is not None:
@@ -493,11 +552,14 @@ def _framed_place(table: EntityTable, name: str, qualified: list[str], countries
         return place_entity(table, name, countries, kind)
     # the qualifier's countries alone: among the article's countries the gazetteer would take the
     # most populous homonym ("Tripoli" in Libya for "Tripoli in northern Lebanon")
-    hit = gaz.place(name, countries=qualified, kind_hint=kind)
+    hit = gaz.place(name, countries=qualified, kind_hint=kind, located=qualified)
     if hit is not None and hit.kind != "Country" and hit.country_iso2 not in qualified:
         kind = kind or PLACE
         return table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=_country_key(table, qualified[0]))
-    return place_entity(table, name, qualified, kind)
+    ent = place_entity(table, name, qualified, kind)
+    if hit is None and ent.kind in {CITY, PLACE} and ent.country_key is None and not ent.geonames_id:
+        ent.country_key = _country_key(table, qualified[0])  # a place the gazetteer does not know, where its qualifier puts it
+    return ent
 
 
 def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> None:
@@ -529,7 +591,7 @@ def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> N
                 continue
             if container.kind == REGION and ent.kind != REGION and ent.region_key is None:
                 ent.region_key = ckey
-            if _sure_country(gazetteer(), container.label):
+            if _sure_country(gazetteer(), container.label, salient_countries(doc)):
                 ent.country_key = ent.country_key or container.country_key
         for start, end in frame.anchors:
             akey = table.token_key.get(start)

@@ -46,6 +46,9 @@ SMALL_TOWN_POPULATION = 50_000
 #: alternate names, is taken for the name only when at least this populous ("Zari" in a
 #: Nigerian report is no Polish Żary; an unknown local place is more likely).
 FOREIGN_ALTERNATE_MIN_POPULATION = 500_000
+#: A town smaller than this, known only outside every country the text names or implies, is a
+#: namesake there, not the place meant: "Kulan" of a Kenyan report is no town in Kazakhstan.
+FOREIGN_NAMESAKE_MAX_POPULATION = 100_000
 
 # Words that qualify a place without being part of its name ("southern Israel").
 _DESCRIPTORS = frozenset(
@@ -587,13 +590,18 @@ class Gazetteer:
         hit = self._countries.regions.get(key)
         return PlaceInfo(hit[0], "Region", hit[1], None, None, None, None) if hit else None
 
+    def subdivision_countries(self, name: str) -> frozenset[str]:
+        """The countries that have a subdivision of that name (ISO 3166-2): "Bari" in Italy and Somalia."""
+        key = fold(clean_surface(name))
+        split = self._split_region_phrase(key) if key else None
+        return _subdivision_countries().get(key) or (_subdivision_countries().get(fold(split[0])) if split else None) \
+            or frozenset()
+
     def subdivision_country(self, name: str, countries: Sequence[str] = ()) -> str | None:
         """The country a subdivision of that name lies in ("Sindh" in Pakistan, "Bas-Uele" in
         Congo): the one of ``countries`` that has it, else the only one; None when no country or
         several have one so named."""
-        key = fold(clean_surface(name))
-        split = self._split_region_phrase(key) if key else None
-        isos = _subdivision_countries().get(key) or (_subdivision_countries().get(fold(split[0])) if split else None)
+        isos = self.subdivision_countries(name)
         if not isos:
             return None
         return next((c for c in countries if c in isos), None) or (next(iter(isos)) if len(isos) == 1 else None)
@@ -646,9 +654,14 @@ class Gazetteer:
         return PlaceInfo(f"{label} {word}", "Region", iso, None, None, None, None)
 
     def place(
-        self, name: str, *, countries: Sequence[str] = (), kind_hint: str | None = None
+        self, name: str, *, countries: Sequence[str] = (), kind_hint: str | None = None,
+        located: Sequence[str] = (),
     ) -> PlaceInfo | None:
         """Resolve a place name, preferring the article's countries (ISO2, most salient first).
+
+        ``located``: the countries the text puts things in (not those it names only for an
+        actor, "a Chadian peacekeeper"); when given, a small town known only outside all of
+        ``countries`` is a namesake, and the name is unknown.
 
         Countries come back as kind "Country"; named regions, region phrases ("Kherson region",
         "province of Idlib", "southern Israel") and US states as "Region"; populated places as
@@ -692,6 +705,12 @@ class Gazetteer:
                 return self._region_from_base(framed[0], framed[1], ranks, fallback_iso)
 
         found = self._best_city(key, ranks, with_states=hint != "City")
+        if found is not None and found.kind == "City" and ranks and found.country_iso2 not in ranks:
+            sub = self.subdivision_country(text, list(ranks)) if hint != "City" else None
+            if sub in ranks:  # "Bay" of a Somali report is its region, not a town in the Philippines
+                return PlaceInfo(text, "Region", sub, None, None, None, None)
+            if located and (found.population or 0) < FOREIGN_NAMESAKE_MAX_POPULATION:
+                return None
         if found is not None:
             if hint == "Region" and found.kind == "City":
                 return self._region_from_base(text, "region", ranks, fallback_iso)
@@ -702,7 +721,22 @@ class Gazetteer:
             inner = self.place(rest, countries=countries)
             iso = inner.country_iso2 if inner is not None else fallback_iso
             return PlaceInfo(text, "Region", iso, None, None, None, None)
+        if hint != "City":  # "Kunar": a province ISO 3166-2 lists, in a country the text names or in one only
+            sub = self.subdivision_country(text, list(ranks))
+            if sub is not None and sub in ranks:
+                return PlaceInfo(text, "Region", sub, None, None, None, None)
         return None
+
+    def distinctive_subdivision_country(self, name: str) -> str | None:
+        """The one country with a subdivision of that name, when the name is no mere direction
+        ("South West" is a region of Cameroon and a state of Somalia too)."""
+        key = fold(clean_surface(name))
+        isos = _subdivision_countries().get(key, frozenset())  # the whole name, not "Free" of "Free State"
+        words = key.replace("-", " ").split()
+        if len(isos) != 1 or len(key) < 4 or stoplisted(name) \
+                or all(w in _DESCRIPTORS or w in {"centre", "center", "far", "coast"} for w in words):
+            return None
+        return next(iter(isos))
 
     # -- spaCy ruler material --------------------------------------------------
 
