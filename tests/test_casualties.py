@@ -79,6 +79,8 @@ def test_casualties_stated_figures(nlp, text, expected):
     ("Two shells landed near the camp in Tessalit without causing any casualties.", {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
     ("The blast near the barracks in Mandera did not cause casualties, the commissioner said.",
      {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
+    ("The navy did not report any casualties after the skiff fired on its patrol boat off Eyl.",
+     {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
     # "no reports of": as "no casualties were reported"
     ("Mortar rounds hit the camp near Kismayo overnight. There were no reports of casualties.",
      {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
@@ -97,6 +99,10 @@ def test_casualties_stated_none_is_zero(nlp, text, expected):
     "Three people were killed in the market blast in Mogadishu and no other casualties were reported.",
     "Four soldiers were wounded near Bakhmut, but there were no serious injuries among civilians.",
     "Rockets hit the outskirts of Sderot, and there were no immediate reports of casualties.",
+    # a toll left untold: the speaker did not comment on it, did not acknowledge or disclose it
+    "A police spokesman confirmed the raid on the camp near Beni but did not comment on the casualties.",
+    "The rebels said they had shelled army positions near Kalay but did not acknowledge any civilian casualties.",
+    "The ministry did not disclose casualties from the strike on the depot in Hodeidah.",
 ])
 def test_casualties_none_of_others_is_not_zero(nlp, text):
     assert not any(c[1] == 0 for c in counts(nlp, text))

@@ -950,6 +950,8 @@ def _denied(noun: Token) -> bool:
         verb = verb.head
     if noun.dep_ not in {"dobj", "pobj", "attr"} or not _is_verb(verb):
         return False
+    if verb.lemma_.lower() in casualty_words("unstated_verbs"):
+        return False  # "did not comment on the casualties": not told, not none
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
