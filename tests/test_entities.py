@@ -473,9 +473,9 @@ def test_entities_forces_of_a_country_stay_the_state(nlp):
 
 
 @pytest.mark.parametrize(("text", "salient", "located"), [
-    # a country named only for an actor ("a US airstrike", "a Chadian peacekeeper") comes after the
-    # countries the text's places imply, and places nothing
-    ("On Tuesday a US airstrike killed five militants in the Shigal area of Kunar.", ["AF", "US"], ("AF",)),
+    # a country named only for an actor ("a US airstrike", "a Chadian peacekeeper") is one the text
+    # speaks of, but places nothing
+    ("On Tuesday a US airstrike killed five militants in the Shigal area of Kunar.", ["US", "AF"], ("AF",)),
     ("Unknown gunmen wounded a Chadian peacekeeper in Kolokani on Monday.", ["TD"], ()),
     # a province only one country has, a large city, tell where a text is that names no country
     ("Militants ambushed a convoy near Dinsoor, in Gedo, on Sunday.", ["SO"], ("SO",)),
@@ -493,7 +493,7 @@ def test_entities_countries_a_text_puts_things_in(nlp, text, salient, located):
 
 @pytest.mark.parametrize(("text", "name", "kind", "country", "linked"), [
     # a small town known only abroad is a namesake there when the text puts things in another country
-    ("Bandits killed four farmers near Galela and Tiom in Zamfara State, Nigeria, on Sunday.", "Galela", "Place", None, False),
+    ("Bandits killed four farmers near Galela and Tiom in Zamfara State, Nigeria, on Sunday.", "Galela", "City", None, False),
     # a qualifier's region is the one in the text's country, not a town abroad of that name
     ("Clan militias clashed near the village of Wardhiigley Yare (Dinsoor, Bay), killing two, Somali officials said.",
      "Bay", "Region", "country:SO", False),

@@ -574,7 +574,7 @@ def test_places_subdivision_country(gaz: Gazetteer, name: str, countries: tuple[
 
 @pytest.mark.parametrize(("name", "countries", "located", "expected"), [
     # a small town known only outside every country the text puts things in is a namesake there
-    ("Galela", ["NG"], ["NG"], None),
+    ("Galela", ["NG"], ["NG"], ("City", None)),
     # not when the text's countries are only those of its actors ("a Chadian peacekeeper")
     ("Galela", ["NG"], [], ("City", "ID")),
     # nor a large city abroad

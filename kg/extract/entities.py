@@ -257,7 +257,8 @@ def place_entity(table: EntityTable, name: str, countries: list[str], kind_hint:
         _district_alias(ent)
         return ent
     kind = kind_hint or PLACE
-    country_key = f"country:{countries[0]}" if countries and kind == REGION else None
+    home = table.located or countries
+    country_key = f"country:{home[0]}" if home and kind == REGION else None
     ent = table.add(f"{kind.lower()}:{name.casefold()}", kind, name, name, country_key=country_key)
     _district_alias(ent)
     return ent
@@ -308,15 +309,14 @@ def _salient_countries(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 region = gaz.named_region(clean_name(ent.text))  # "Balochistan", "Tigray": a country's region
                 if region is not None and region.country_iso2:
                     regions[region.country_iso2] += 1
-    # the countries a text names come first; those of the regions it names follow; then the
-    # countries its other places imply; last those it names only as an actor's ("US forces"),
-    # which says who acted, not where
-    named = Counter({iso: n + demonyms[iso] for iso, n in counts.items()})
+    # the countries a text names come first, the most named first; those of the regions it names
+    # follow; then the countries its other places imply. Those it names only as an actor's ("US
+    # forces", "Chadian peacekeepers") say who acted, not where: they are not among the located
+    implied = _implied_countries(doc, gaz)
     found: list[str] = []
-    for tier in (named, regions, _implied_countries(doc, gaz)):
+    for tier in (counts + demonyms, regions, implied):
         found.extend(iso for iso, _ in tier.most_common() if iso not in found)
-    located = tuple(found)
-    found.extend(iso for iso, _ in demonyms.most_common() if iso not in found)
+    located = tuple(iso for iso in found if iso in counts or iso in regions or iso in implied)
     return tuple(found), located
 
 

@@ -660,8 +660,9 @@ class Gazetteer:
         """Resolve a place name, preferring the article's countries (ISO2, most salient first).
 
         ``located``: the countries the text puts things in (not those it names only for an
-        actor, "a Chadian peacekeeper"); when given, a small town known only outside all of
-        ``countries`` is a namesake, and the name is unknown.
+        actor, "a Chadian peacekeeper"); when given, a region the gazetteer does not know lies
+        in the first, and a small town known only outside all of ``countries`` is a namesake:
+        a town of that name, in no known country, linked to nothing.
 
         Countries come back as kind "Country"; named regions, region phrases ("Kherson region",
         "province of Idlib", "southern Israel") and US states as "Region"; populated places as
@@ -672,7 +673,7 @@ class Gazetteer:
         if not text:
             return None
         ranks = self._salience(countries)
-        fallback_iso = next(iter(ranks), None)
+        fallback_iso = next(iter(located), None) or next(iter(ranks), None)  # where an unknown region lies
         key = fold(text)
         hint = kind_hint.capitalize() if kind_hint else None
 
@@ -710,7 +711,7 @@ class Gazetteer:
             if sub in ranks:  # "Bay" of a Somali report is its region, not a town in the Philippines
                 return PlaceInfo(text, "Region", sub, None, None, None, None)
             if located and (found.population or 0) < FOREIGN_NAMESAKE_MAX_POPULATION:
-                return None
+                return PlaceInfo(text, "City", None, None, None, None, None)  # a town, not that one
         if found is not None:
             if hint == "Region" and found.kind == "City":
                 return self._region_from_base(text, "region", ranks, fallback_iso)
