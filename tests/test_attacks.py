@@ -1514,3 +1514,46 @@ def test_attacks_a_toll_counted_since_a_start_is_no_attacks_own(nlp, text):
     own = [a for a in records.attacks if not a.aggregate]
     assert len(own) == 1 and all(c.min < 100 for c in own[0].casualties), records.attacks
     assert any(a.aggregate and any(c.min > 1000 for c in a.casualties) for a in records.attacks)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the headline tells the attack the text then tells: one attack, at the text's place
+    ("Gunmen kill 9 at wedding party in Nigeria\n\n"
+     "Nine guests were killed when gunmen opened fire on a wedding party in the village of Kurmin Dangi, "
+     "in Kaduna State, on Saturday, police said.\n",
+     [(["Kurmin Dangi"], [("Killed", 9, 9)])]),
+    # its figure may be another count of the same dead
+    ("At least 12 killed in army shelling of market town\n\n"
+     "Army shelling killed at least 15 people in the market town of Kyauktaw in Rakhine State on Tuesday, "
+     "residents said.\n",
+     [(["Kyauktaw"], [("Killed", 15, None)])]),
+    # a name its capitals make a place says nothing of where the text's attack was
+    ("Bomb Kills Four At Crowded Bus Station In Pakistan\n\n"
+     "A bomb hidden in a motorcycle killed four people at a bus station in Quetta on Monday, officials said.\n",
+     [(["Quetta"], [("Killed", 4, 4)])]),
+])
+def test_attacks_a_headline_tells_the_attack_told_below(nlp, text, expected):
+    got = attacks_of(nlp, text)
+    assert [(a["places"][:1], [c[:3] for c in a["counts"]]) for a in got] == expected, got
+
+
+def test_attacks_a_headline_of_another_place_stays_its_own(nlp):
+    got = attacks_of(nlp, "Drone strike kills three in Marib\n\n"
+                          "Separately, shelling killed two children in the city of Taiz on Monday, medics said.\n")
+    assert sorted(a["places"][0] for a in got if a["places"]) == ["Marib", "Taiz"], got
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    ("Gunmen kill 9 at wedding party in Nigeria\n\nNine guests were killed on Saturday.\n",
+     "Gunmen kill 9 at wedding party in Nigeria"),
+    # a first line that ends as a sentence does, or is the whole text, or is long, is text
+    ("Nine guests were killed on Saturday.\n\nPolice said the gunmen fled.\n", None),
+    ("Gunmen kill 9 at wedding party in Nigeria\n", None),
+    ("Residents of the village said that the gunmen who came on motorcycles in the night and fired at the guests "
+     "of the wedding party were the same men who had raided it last year\n\nPolice said the gunmen fled.\n", None),
+])
+def test_attacks_headline_of_a_document(nlp, text, headline):
+    from kg.extract.context import DocContext
+
+    found = DocContext.build(nlp(text), PUB).headline
+    assert (found.text.strip() if found is not None else None) == headline

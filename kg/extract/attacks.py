@@ -1265,6 +1265,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                     cand.date = previous.date  # "Among them were 11 killed when a strike hit a school": that day's
                 attacks.append(cand)
     _inherit_attackers(ctx, attacks)
+    attacks = _headline_told_again(ctx, attacks)
     attacks = [part for a in attacks for part in _split_by_sides_told(ctx, a)]
     for a in attacks:
         if not a.places:
@@ -1288,6 +1289,33 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                 [v for t in a.triggers for v in victim_words(t)],
                                 [w for t in a.triggers for w in _actor_words(t)]),
         )
+
+
+def _headline_told_again(ctx: DocContext, attacks: list[Candidate]) -> list[Candidate]:
+    """"Gunmen kill 12 at village celebration" over "Twelve people were killed when gunmen opened
+    fire on a celebration in X ...": an attack the headline tells is the first one the text tells
+    that agrees with it (no other toll, weapon or day; a place in the headline's), not another."""
+    if ctx.headline is None:
+        return attacks
+    ents = ctx.entities.entities
+    out = list(attacks)
+    for head in [a for a in attacks if all(ctx.in_headline(s) for s in a.evidence) and not a.aggregate and not a.war_toll]:
+        # a headline's figures may be an earlier or later count than the text's; a name its capitals
+        # made a place the gazetteer does not know says nothing
+        places = [p for p in head.places if (e := ents.get(p)) is not None and (e.geonames_id or e.kind in {COUNTRY, REGION})]
+        body = next((a for a in out if a is not head and not a.aggregate and not a.war_toll
+                     and not any(ctx.in_headline(s) for s in a.evidence)
+                     and not _conflict(replace(head, places=[], casualties=[]), replace(a, places=[], casualties=[]))
+                     and (not places or not a.places or set(places) & set(a.places)
+                          or attack_places.places_agree(ents, places, a.places, ctx.entities.lies_in())
+                          or _within(ctx, a.places, places))), None)
+        if body is not None:
+            kept = [(p, t) for p, t in zip(head.places, head.place_tokens) if p in places]
+            told = body.attackers or body.described  # "Haitian gang" in capitals: the text names the gang
+            _merge(body, replace(head, places=[p for p, _ in kept], place_tokens=[t for _, t in kept],
+                                 attackers=[] if told else head.attackers, described=[] if told else head.described))
+            out.remove(head)
+    return out
 
 
 def _among_the_dead(sent: Span) -> bool:

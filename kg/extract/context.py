@@ -15,6 +15,11 @@ from kg.lexicon import event_words as words
 from kg.records import AGENT_KINDS, PLACE_KINDS, Entity, Evidence
 from kg.resolve.dates import DateWindow, resolve_date
 
+#: A first line ending so is a sentence of the text, not a headline; nor is one of more words.
+HEADLINE_ENDINGS = frozenset('.!?:;"\u201d\u2026')
+HEADLINE_MAX_WORDS = 25
+
+
 @dataclass
 class DocContext:
     doc: Doc
@@ -47,6 +52,22 @@ class DocContext:
         """The document's sentences, read once (``Doc.sents`` reads every token's sentence
         start and makes new spans at each call)."""
         return tuple(self.doc.sents)
+
+    @cached_property
+    def headline(self) -> Span | None:
+        """The document's first line when it is a headline: a line of its own before the text, of
+        few words, with no full stop at its end ("Gunmen kill 12 in raid on village")."""
+        text = self.text
+        end = text.find("\n")
+        line = text[:end].strip() if end > 0 else ""
+        if not line or not text[end:].strip() or line[-1] in HEADLINE_ENDINGS or len(line.split()) > HEADLINE_MAX_WORDS:
+            return None
+        stop = next((t.i for t in self.doc if t.idx >= end), len(self.doc))
+        return self.doc[0:stop] if stop > 0 else None
+
+    def in_headline(self, span: Span) -> bool:
+        head = self.headline
+        return head is not None and span.start < head.end
 
     # -- entities ---------------------------------------------------------
     def entity(self, token: Token) -> Entity | None:
