@@ -87,6 +87,8 @@ POSITIVE = [
 
 # the everyday phrasings: one attack each, of this kind
 EVERYDAY = [
+    # a shell that hits a wall does strike
+    ("A shell hit a wall of the clinic in Horlivka on Monday.", "ShellingArtilleryMissile"),
     ("Government forces fired 120mm mortars at the positions of the militia near Kabo.", "ShellingArtilleryMissile"),
     ("A drone dropped two grenades on a house in Vovchansk, damaging it; there were no casualties.", "AirDroneStrike"),
     ("Gunmen shot dead a trader in Bunia.", "AttackOnCivilians"),
@@ -115,6 +117,10 @@ EVERYDAY = [
 ]
 
 NEGATIVE = [
+    # what talks or prices hit or strike is no target
+    "Peace talks between the government and the rebels hit a deadlock in Addis Ababa on Friday.",
+    "Negotiations in Jeddah hit a snag over the withdrawal of fighters, mediators said.",
+    "Fuel prices hit a record high in Juba this week.",
     "Teachers went on strike in Bamako on Monday, demanding higher pay.",
     "The conflict erupted in April 2021 between the army and the rebels.",
     "The minister suffered a heart attack and was taken to hospital.",

@@ -614,8 +614,10 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True
     if lemma == "strike" and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in {"go", "be", "remain", "stay", "come"}:
         return True  # "went on strike"
-    if lemma == "strike" and any(c.lemma_.lower() in {"deal", "agreement", "tone", "balance", "chord", "note", "accord", "bargain", "pose", "match", "oil", "gold"} for c in tok.children):
-        return True
+    if lemma in {"strike", "hit", "target", "pound"} and tok.pos_ == "VERB" and not has_casualties and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in violence_words("figurative_objects") for c in tok.children) \
+            and not any(c.dep_ == "nsubj" and (_is_weapon(c) or _is_armed_actor(c)) for c in tok.children):
+        return True  # "struck a deal", "talks hit a deadlock", "prices hit a record high"; not "a shell hit a wall"
     for anc in [tok] + list(tok.ancestors)[:3]:
         if anc != tok and (_across_semicolon(tok, anc) or _spliced(tok, anc)):
             break  # "an IED detonated in X; the device was intended for ...": another clause, parsed as the head
