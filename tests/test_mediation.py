@@ -254,6 +254,17 @@ def test_mediation_brokered_facilitated_or_under_the_auspices_of(nlp, text, medi
     assert any(mediator in m and parties <= p for m, p in _mediations(rec, label))
 
 
+@pytest.mark.parametrize("text, broker, sides", [
+    # the name on a brokered meeting is its broker, not one who meets nor one of those who meet
+    ("Presidents Ruto, Museveni meet in an Angola brokered summit", "Angola", {"Ruto", "Museveni"}),
+    ("Leaders of Chad and Niger meet at a Qatar brokered meeting in Doha", "Qatar", {"Chad", "Niger"}),
+])
+def test_mediation_the_broker_of_a_brokered_meeting(nlp, text, broker, sides):
+    rec, label = records_of(nlp, text)
+    assert [m for m, _ in _mediations(rec, label)] == [{broker}], _mediations(rec, label)
+    assert [{label(k) for k in m.participants} for m in rec.meetings] == [sides]
+
+
 @pytest.mark.parametrize("text, mediator, parties", [
     ("Armenia and Azerbaijan held talks in Almaty on Friday, hosted by Kazakhstan.",
      "Kazakhstan", {"Armenia", "Azerbaijan"}),

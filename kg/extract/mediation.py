@@ -216,6 +216,12 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         out += [k for c in tok.children if c.dep_ == "agent" for k in phrase_agents(ctx, c)]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not out:
         return []  # "a swap brokered months ago": the broker goes unnamed
+    if tok.dep_ == "amod" and tok.tag_ == "VBN" and not out:
+        # "a Qatar brokered meeting": the names on the noun it qualifies, not those who meet
+        out += [e.key for c in tok.head.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and c is not tok
+                for x in (c, *c.conjuncts) if (e := ctx.agent(x)) is not None]
+        if not out:
+            return []  # "a brokered deal": the broker goes unnamed
     if tok.dep_ == "compound" and mediation_noun(tok) and not out:  # "the AU's mediation team"
         out += [e.key for c in tok.head.children if c.dep_ in {"poss", "amod", "compound"} and c != tok
                 for e in [ctx.agent(c)] if e is not None]

@@ -277,9 +277,11 @@ def _participants(ctx: DocContext, trigger: Token) -> list[str]:
                  for t in p.subtree}
         tokens.extend(t for t in phrase_tokens(tok) if t.i not in later)
 
+    brokered = any(c.dep_ == "amod" and c.tag_ == "VBN" and mediation_trigger(c) for c in trigger.children)
     for c in trigger.children:
-        if c.dep_ in {"amod", "compound", "poss", "nmod"} and not mediation_trigger(c):
-            take(c)  # "US-brokered talks": the broker need not sit at the table
+        if c.dep_ in {"amod", "compound", "poss", "nmod"} and not mediation_trigger(c) \
+                and not (brokered and c.dep_ in {"compound", "nmod"}):
+            take(c)  # "US-brokered talks", "a Qatar brokered meeting": the broker need not sit at the table
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}:
             take(c)
             withs = True
