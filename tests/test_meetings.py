@@ -885,3 +885,12 @@ def test_meetings_a_signing_however_parsed_is_a_meeting_of_the_signatories(nlp, 
     rec, label = records_of(nlp, text)
     assert any(label(m.location) == place and m.status == "held" and people <= {label(p) for p in m.participants}
                for m in rec.meetings if m.location), rec.meetings
+
+
+def test_meetings_a_headline_tells_the_meeting_told_below(nlp):
+    # the headline's meeting is the one the text tells, and what it says of it (called off) holds
+    rec, label = records_of(nlp, "Petro suspends Colombia peace talks after bombing, cancels secret summit\n\n"
+                                 "President Gustavo Petro said Saturday he canceled a secret summit with ELN commanders "
+                                 "and is suspending peace negotiations after the rebels bombed a base.")
+    assert [m.status for m in rec.meetings] == ["cancelled"], rec.meetings
+

@@ -690,6 +690,36 @@ def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: m.sents[0].start)
 
 
+def _fold_headline(ctx: DocContext, found: list[Mention]) -> list[Mention]:
+    """"Aliyev cancels planned talks with Pashinyan" over "... has cancelled a meeting with the
+    Armenian prime minister that was due on Thursday": a meeting the headline tells is the first
+    one the text tells that shares a side with it, at no other place or day, by the same means;
+    what the headline says of it (called off, where) holds."""
+    if ctx.headline is None:
+        return found
+    out = list(found)
+    for head in [m for m in found if all(ctx.in_headline(s) for s in m.sents)]:
+        sides = _known_sides(ctx, head.parts)
+        body = next((m for m in out if m is not head and not any(ctx.in_headline(s) for s in m.sents)
+                     and (not sides or sides & _known_sides(ctx, m.parts))
+                     and (head.place is None or m.place is None or head.place == m.place)
+                     and _overlap(head.date, m.date)
+                     and (head.modality in {"phone", "video"}) == (m.modality in {"phone", "video"})
+                     and (head.status is None or m.status in {None, head.status})
+                     and (head.planned == m.planned or head.status is not None or _tenseless(head))), None)
+        if body is None:
+            continue
+        body.status = body.status or head.status
+        body.place = body.place or head.place
+        body.date = body.date or head.date
+        body.modality = body.modality or head.modality
+        body.host = body.host or head.host
+        body.parts += [k for k in head.parts if k not in body.parts]
+        body.sents = head.sents + [s for s in body.sents if s not in head.sents]
+        out.remove(head)
+    return out
+
+
 def _call_beside_talks(call: Mention, talks: Mention) -> bool:
     """"held talks in X ... Earlier, Y said in a phone call with Z": a call is held at no place,
     so it is not the talks told elsewhere with theirs."""
@@ -892,7 +922,7 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             _add_meeting(found, item)
         _join_travellers(ctx, sent, found)
         _join_speakers(ctx, sent, found)
-    for m in _fold_placeless(ctx, found):
+    for m in _fold_headline(ctx, _fold_placeless(ctx, found)):
         yield MeetingRecord(
             evidence=DocContext.evidence(*m.sents),
             status=m.status or (PLANNED if m.planned else HELD),
