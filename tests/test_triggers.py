@@ -121,6 +121,9 @@ NEGATIVE = [
     "Peace talks between the government and the rebels hit a deadlock in Addis Ababa on Friday.",
     "Negotiations in Jeddah hit a snag over the withdrawal of fighters, mediators said.",
     "Fuel prices hit a record high in Juba this week.",
+    # attacks under "if", however the clauses are joined
+    "If the truce collapses and there are attacks on the camps near Bentiu, aid will stop, the agency said.",
+    "If the situation flares up and there are attacks on our posts from their soil, we will respond, the minister said.",
     "Teachers went on strike in Bamako on Monday, demanding higher pay.",
     "The conflict erupted in April 2021 between the army and the rebels.",
     "The minister suffered a heart attack and was taken to hospital.",

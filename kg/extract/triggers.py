@@ -640,6 +640,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
             return True  # "would engage", "could strike": not something that happened
         if c.dep_ == "mark" and c.lower_ in {"if", "unless"}:
             return True
+    if tok.dep_ in {"attr", "nsubj", "nsubjpass"} and tok.head.pos_ in {"VERB", "AUX"} and _conditional(tok.head):
+        return True  # "if ... there are attacks on us": a condition, not something that happened
     if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not has_casualties and any(
             c.dep_ == "nsubj" and c.lower_ in {"it", "this", "that"} for c in tok.head.children):
         return True  # "It was the second attack on the city this week": what was told before, restated
@@ -666,6 +668,16 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if not has_casualties and _whole_war(tok):
         return True  # "waging a bloody campaign", "have fought the government since 2006": the war, not one event
     return not has_casualties and _background(tok)
+
+
+def _conditional(verb: Token) -> bool:
+    """A clause under "if" or "unless", or joined to one ("if the situation flares up and there are ...")."""
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head is verb:
+            return False
+        verb = verb.head
 
 
 def in_victims_past(tok: Token) -> bool:
