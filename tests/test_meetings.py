@@ -894,3 +894,16 @@ def test_meetings_a_headline_tells_the_meeting_told_below(nlp):
                                  "and is suspending peace negotiations after the rebels bombed a base.")
     assert [m.status for m in rec.meetings] == ["cancelled"], rec.meetings
 
+
+
+@pytest.mark.parametrize("text, day", [
+    # a meeting called off was still to come: its day is the next one of that name
+    ("Kenya's President William Ruto on Monday called off the June 30 summit with Uganda's Yoweri Museveni in Kampala.",
+     "2024-06-30"),
+    ("Sudan's army chief on Sunday cancelled the June 20 talks with the Rapid Support Forces in Jeddah.", "2024-06-20"),
+    # one held on such a day was held
+    ("The rebels walked out of the May 2 talks with the government in Addis Ababa.", "2024-05-02"),
+])
+def test_meetings_the_day_of_a_meeting_called_off(nlp, text, day):
+    rec, label = records_of(nlp, text)
+    assert [m.date.earliest.isoformat() for m in rec.meetings if m.date] == [day], rec.meetings

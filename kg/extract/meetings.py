@@ -186,6 +186,8 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         # "was cancelled on Sunday": a day told with a past verb is past, whatever the meeting's status
         verb = clause_head(ent.root)
         past = verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+        past = past and not (ent.root.head == trigger and ent.root.dep_ in {"nmod", "compound", "npadvmod", "amod"})
+        # not "called off the June 30 summit": the day the meeting noun carries is the meeting's
         ref = ctx.date_of(ent, "future" if (future or _scheduled_present(verb, ent)) and not past else "past")
         if ref is not None and ctx.published is not None and _going_on_since(ent.root, trigger) \
                 and ref.earliest <= ctx.published:
@@ -881,7 +883,8 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
         for tok in triggers:
             place = _meeting_place(ctx, tok, tuple(triggers))
             future0 = is_future(ctx, tok, None)
-            date = _meeting_date(ctx, tok, sent, future0)
+            # a meeting called off or put off was still to come: "cancels the June 12 summit"
+            date = _meeting_date(ctx, tok, sent, future0 or _called_off(tok) is not None)
             # talks about a summit: the summit is still to come
             future = is_future(ctx, tok, date) or (not call_trigger(tok) and any(topic_of(o, tok) for o in all_triggers))
             if future and tok.dep_ == "pobj" and _told_before_or_after(tok) and tok.head.lower_ != "before" and not any(
