@@ -8,7 +8,7 @@ import re
 
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?"
-    r"(?:,?[ \t]+[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?(?=[ \t]*\())?\s*"  # "KYIV, June 12 (Reuters)": the day filed
+    r"(?:,?[ \t]+[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?(?=[ \t]*(?:\(|[—–]|--?[ \t])))?\s*"  # "KYIV, June 12 (Reuters)", "ADDIS ABABA, April 1 —": the day filed
     r"(?:\((?:AFP|AP|Reuters|dpa|Xinhua|IANS|PTI|ANI|UPI|EFE|ANSA|AA|TASS|Interfax|Kyodo|Yonhap|VNA|WAFA|KUNA|SPA|IRNA|MENA|APS|NAN|RFE/RL|SUNA)\)"
     # the agency, then its date and a dash if any (".-" in EFE's style)
     r"(?:[ \t]+[A-Z][a-z]{2,9}\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?)?(?:\.?[ \t]*[—–-]{1,2}[ \t]?|[ \t]*:[ \t]?|[ \t]+(?=[A-Z]))?"

@@ -29,6 +29,9 @@ from kg.extract.context import DocContext
         # the text's first words, the place written as usual before a long dash
         ("Kinshasa — Congo's foreign minister, Ida Mbala, said the talks would resume.", "Kinshasa — "),
         ("Port Sudan – The army said it had repelled a drone attack.", "Port Sudan – "),
+        # the day it was filed before a dash, with no agency
+        ("JUBA, March 9 — Gunmen killed four traders near Yei.", "JUBA, March 9 — "),
+        ("NIAMEY, Niger, Oct. 2 - Jihadists attacked a convoy.", "NIAMEY, Niger, Oct. 2 - "),
     ],
 )
 def test_datelines_span_ends_where_the_story_starts(text, dateline):
@@ -107,3 +110,13 @@ def test_datelines_common_noun_that_opens_the_story_is_who_attacked(nlp, text, d
 def test_datelines_name_that_opens_the_story_stays_a_name(nlp):
     doc = nlp("GENEVA (Reuters) - Doctors Without Borders said its clinic in Gaza was shelled.")
     assert ("Doctors Without Borders", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_datelines_the_day_filed_is_not_the_day_of_the_attack(nlp):
+    # the attack is dated by what the text says of it ("said Wednesday": on or before that day)
+    from datetime import date
+
+    ctx = DocContext.build(nlp("JUBA, March 9 — An attack on a cattle camp in Jonglei state has left at least 14 "
+                               "people dead, an official said Wednesday."), date(2022, 3, 9))
+    (attack,) = list(extract_attacks(ctx))
+    assert (attack.date.earliest.isoformat(), attack.date.latest.isoformat()) == ("2022-03-08", "2022-03-09")
