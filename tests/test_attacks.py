@@ -1557,3 +1557,15 @@ def test_attacks_headline_of_a_document(nlp, text, headline):
 
     found = DocContext.build(nlp(text), PUB).headline
     assert (found.text.strip() if found is not None else None) == headline
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # the day told after the attack, of "the incident"
+    ("At least six men were killed during a clash between herders and farmers in Guma county. "
+     "A local official said the incident took place on Monday afternoon.", ("2024-06-10", "2024-06-10")),
+    ("Four fishermen were shot dead near Lake Chad. The incident happened on Sunday, residents said.",
+     ("2024-06-09", "2024-06-09")),
+])
+def test_attacks_the_day_of_the_incident_told_after_it(nlp, text, day):
+    got = attacks_of(nlp, text)
+    assert [a["date"] for a in got] == [day], got

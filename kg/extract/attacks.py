@@ -1223,6 +1223,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
         after_mishap = accidental(sent) and any(i in matches for i in range(sent.start, sent.end))
         if not cands:
             _attribute(ctx, sent, matches, attacks)
+            _dated_after(ctx, sent, attacks)
             _continue_tolls(ctx, sent, casualties, attacks)
             continue
         for cand in cands:
@@ -1552,6 +1553,26 @@ def _attribute(ctx: DocContext, sent: Span, matches, attacks: list[Candidate]) -
                       for k in [_agent_of(ctx, x)] if k]
     found += [c for c in (state_of_forces(ctx.entities, k) for k in found) if c]
     previous.attackers = [k for k in dict.fromkeys(found) if k not in previous.places]
+
+
+def _dated_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None:
+    """"... were killed in a clash in X. The official said the incident took place on Tuesday":
+    the day of the attack just told, which had none of its own."""
+    previous = attacks[-1] if attacks else None
+    if previous is None or previous.date is not None or previous.aggregate:
+        return
+    nouns = words("incident_nouns") | words("attack_nouns")
+    for verb in sent:
+        if verb.pos_ != "VERB" or not (verb.lemma_.lower() in {"happen", "occur"} or verb.lemma_.lower() == "take"
+                                       and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)):
+            continue
+        told = any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns and any(
+            d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in c.children) for c in verb.children)
+        dates = [e for e in sent.ents if e.label_ in {"DATE", "TIME"} and verb in e.root.ancestors
+                 and not ctx.in_dateline(e.root)]
+        if told and dates:
+            previous.date = ctx.date_of(dates[0])
+            return
 
 
 def _of_many_attacks(sent: Span) -> bool:
