@@ -87,6 +87,9 @@ POSITIVE = [
 
 # the everyday phrasings: one attack each, of this kind
 EVERYDAY = [
+    # an attack with its own place and day, however ranked; fighting that began on a day and killed
+    ("The attack on a market in Kaga on Monday was the deadliest this year, officials said.", "AttackOnCivilians"),
+    ("Fighting began in Kaga on Monday and killed nine people, residents said.", "ArmedClash"),
     # a shell that hits a wall does strike
     ("A shell hit a wall of the clinic in Horlivka on Monday.", "ShellingArtilleryMissile"),
     ("Government forces fired 120mm mortars at the positions of the militia near Kabo.", "ShellingArtilleryMissile"),
@@ -121,6 +124,11 @@ NEGATIVE = [
     "Peace talks between the government and the rebels hit a deadlock in Addis Ababa on Friday.",
     "Negotiations in Jeddah hit a snag over the withdrawal of fighters, mediators said.",
     "Fuel prices hit a record high in Juba this week.",
+    # a war's start, a run of attacks counted in dozens, the attack told before ranked among others
+    "The militia began fighting the army in May 2021 after a dispute over land, and has since taken over most of the north.",
+    "If confirmed, the raid would be the latest in a string of dozens of attacks by the militia on farming villages "
+    "across the state since it seized the town of Kaga in March.",
+    "The ambush was the deadliest in the province this year, officials in Tillaberi said.",
     # attacks under "if", however the clauses are joined
     "If the truce collapses and there are attacks on the camps near Bentiu, aid will stop, the agency said.",
     "If the situation flares up and there are attacks on our posts from their soil, we will respond, the minister said.",

@@ -645,6 +645,11 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if tok.dep_ == "attr" and tok.head.lemma_ == "be" and not has_casualties and any(
             c.dep_ == "nsubj" and c.lower_ in {"it", "this", "that"} for c in tok.head.children):
         return True  # "It was the second attack on the city this week": what was told before, restated
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and not has_casualties \
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children) \
+            and not any(c.dep_ in {"prep", "compound", "amod"} for c in tok.children) \
+            and any(c.dep_ == "attr" and c.lower_ in violence_words("ranking_words") for c in tok.head.children):
+        return True  # "the attack would be the latest in a string of raids since X": the one told, ranked
     if in_victims_past(tok):
         return True  # "killed a commander who was involved in rocket launches": what the victim had done
     if _one_of_a_series(tok):
@@ -697,6 +702,9 @@ def _one_of_a_series(tok: Token) -> bool:
     """"the latest in a string of attacks", "the third in a series of bombings": the run of events
     the told one belongs to."""
     run = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if run is not None and run.lemma_.lower() in {"dozen", "score", "hundred", "number", "lot", "couple"} \
+            and run.dep_ == "pobj" and run.head.lower_ == "of":
+        run = run.head.head  # "a string of dozens of attacks"
     if run is None or run.lemma_.lower() not in violence_words("series_nouns"):
         return False
     place = run.head if run.dep_ == "pobj" and run.head.lower_ in {"in", "of"} else None
@@ -808,6 +816,8 @@ def _whole_war(tok: Token) -> bool:
     government ("waging a bloody campaign", "fighting a turf war", "engaged in a militancy",
     "fought successive governments"), or gone on for years or since a year ("have fought in
     Somalia since 2006", "fought for decades", "has carried out attacks in the past")."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"begin", "start"} and tok.lemma_.lower() in {"fight", "battle"}:
+        return True  # "the militia began fighting the army in May 2021": when the war began
     verb = tok if tok.pos_ in {"VERB", "AUX"} else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
     verbs = [verb]
     while verbs[-1].dep_ in {"advcl", "xcomp", "conj"} and verbs[-1].head.pos_ == "VERB" and len(verbs) < 3:
