@@ -1569,3 +1569,15 @@ def test_attacks_headline_of_a_document(nlp, text, headline):
 def test_attacks_the_day_of_the_incident_told_after_it(nlp, text, day):
     got = attacks_of(nlp, text)
     assert [a["date"] for a in got] == [day], got
+
+
+@pytest.mark.parametrize("text", [
+    # how what was just told came about: "the tragedy happened when ..."
+    "An armed attack in Ethiopia's Amhara region has left at least 19 villagers dead, an official said Wednesday. "
+    "The tragedy happened when gunmen opened fire on villagers on Tuesday evening in Kobo locality, police said.",
+    "A raid in Nigeria's Benue State killed at least 11 farmers, police said on Monday. "
+    "The incident occurred when armed herders stormed the village of Agagbe on Sunday night.",
+])
+def test_attacks_how_the_attack_told_came_about_is_the_same_attack(nlp, text):
+    got = attacks_of(nlp, text, published=date(2024, 6, 12))
+    assert len(got) == 1, got

@@ -951,8 +951,8 @@ def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
     if a.places and b.places and not (ents is not None and attack_places.places_agree(ents, a.places, b.places)) \
             and not set(a.places) & set(b.places):
         return True
-    if a.date and b.date and (a.date.earliest, a.date.latest) != (b.date.earliest, b.date.latest):
-        return True
+    if a.date and b.date and not _within_window(a.date, b.date) and not _within_window(b.date, a.date):
+        return True  # "officials said Tuesday" (Monday or Tuesday) and "on Monday" may be one day
     lex = weapon_lexicon()
     if a.weapons and b.weapons and not any(lex.related(x, y) for x in a.weapons for y in b.weapons):
         return True  # "a ballistic missile" and "two missiles" may be one attack; a drone and a shell are not
@@ -966,6 +966,13 @@ def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
         if not any((x.min, x.max) == (y.min, y.max) or _vague_overlap(x, y) or _within_bound(x, y) for x in ra for y in rb):
             return True
     return False
+
+
+def _within_window(inner: DateWindow, outer: DateWindow) -> bool:
+    """Whether one window lies in another of at most two days: the day told ("officials said
+    Tuesday": Monday or Tuesday) and the day the attack came ("on Monday")."""
+    return outer.earliest <= inner.earliest and inner.latest <= outer.latest \
+        and (outer.latest - outer.earliest).days <= 1
 
 
 def _within_bound(x: CasualtyRecord, y: CasualtyRecord) -> bool:
@@ -986,7 +993,9 @@ def _vague_overlap(x: CasualtyRecord, y: CasualtyRecord) -> bool:
 def _merge(a: Candidate, b: Candidate) -> Candidate:
     a.place_tokens += [t for p, t in zip(b.places, b.place_tokens) if p not in a.places]
     a.places += [p for p in b.places if p not in a.places]
-    a.date = a.date or b.date
+    if a.date is None or (b.date is not None and _within_window(b.date, a.date)
+                          and b.date.latest - b.date.earliest < a.date.latest - a.date.earliest):
+        a.date = b.date or a.date  # the narrower of two windows told of one attack
     a.told = a.told or b.told
     a.weapons += [w for w in b.weapons if w not in a.weapons]
     a.targets += [t for t in b.targets if t not in a.targets]
@@ -1135,10 +1144,42 @@ def _tells_on(ctx: DocContext, previous: Candidate, cand: Candidate) -> bool:
                                              or _unplaced(ctx, cand.places))
             or previous.places and _within(ctx, cand.places, previous.places)):
         return True
+    if _happened_when(cand) and not previous.aggregate and (
+            attack_places.places_agree(ctx.entities.entities, previous.places, cand.places, ctx.entities.lies_in())
+            or _unplaced(ctx, cand.places) or _within(ctx, cand.places, previous.places)
+            or not previous.places or not cand.places or _in_a_region_of(ctx, cand.places, previous.places)):
+        return True
     return _target_named(ctx, previous, cand) or _by_the_attackers(cand, previous.described) \
         or (cand.definite and _same_target(previous, cand)) or _victims_named_back(previous, cand) \
         or (_in_that_incident(cand) and not previous.aggregate and (
             attack_places.places_agree(ctx.entities.entities, previous.places, cand.places) or _unplaced(ctx, cand.places)))
+
+
+def _happened_when(cand: Candidate) -> bool:
+    """"The tragedy happened when rebels opened fire on civilians in X", "The incident occurred as
+    gunmen stormed the market": how what was just told came about."""
+    for t in cand.triggers:
+        clause = t if t.pos_ == "VERB" else next((a for a in t.ancestors if a.pos_ == "VERB"), None)
+        if clause is None or clause.dep_ not in {"advcl", "ccomp"}:
+            continue
+        main = clause.head
+        if main.i >= clause.i or main.i + 1 >= len(t.doc) or t.doc[main.i + 1].lower_ not in {"when", "as"}:
+            continue  # the parser may hang "when" on a word of the clause
+        happened = main.lemma_.lower() in {"happen", "occur", "come", "unfold"} or (
+            main.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in main.children))
+        if happened and any(c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"}
+                                                      for d in c.children) for c in main.children):
+            return True
+    return False
+
+
+def _in_a_region_of(ctx: DocContext, inner: list[str], outer: list[str]) -> bool:
+    """Whether the places of ``inner`` lie in the country or region of ``outer`` the text names."""
+    ents = ctx.entities.entities
+    outer_set = set(outer)
+    return all((e := ents.get(p)) is not None and (e.country_key in outer_set or e.region_key in outer_set
+                                                    or any(c in outer_set for c in ctx.entities.lies_in().get(p, ())))
+               for p in inner)
 
 
 def _in_that_incident(cand: Candidate) -> bool:
@@ -1202,7 +1243,8 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         # "The attackers opened fire near the village of X", "The militants attacked the X post";
         # "Four aid workers were killed in South Sudan ... The aid workers were travelling near X"
         named_back = (_by_the_attackers(later, earlier.described) or _victims_named_back(earlier, later)
-                      or _in_that_incident(later)) and near
+                      or _in_that_incident(later) or _happened_when(later)) and (
+            near or _happened_when(later) and _in_a_region_of(ctx, later.places, earlier.places))
         if not (same_target or told_again or restated or named_back):
             return False
     if later.aggregate != earlier.aggregate and later.places:
