@@ -1581,3 +1581,16 @@ def test_attacks_the_day_of_the_incident_told_after_it(nlp, text, day):
 def test_attacks_how_the_attack_told_came_about_is_the_same_attack(nlp, text):
     got = attacks_of(nlp, text, published=date(2024, 6, 12))
     assert len(got) == 1, got
+
+
+@pytest.mark.parametrize(("text", "aggregates"), [
+    # a war's toll the parser hangs on another noun ("sides in a conflict that has killed ...")
+    ("The shelling of the town of Kafr Nabl is the latest breach of a truce agreed in 2020 between the two powers, "
+     "who back rival sides in the country's 12-year conflict that has killed half a million people.", [False, True]),
+    # a toll counted from a start told before ("have since been killed")
+    ("More than 1,200 Sudanese have since been killed, according to the health ministry.", [True]),
+])
+def test_attacks_tolls_of_a_war_or_a_run(nlp, text, aggregates):
+    records = extract(nlp(text), date(2023, 11, 25))
+    assert [a.aggregate for a in records.attacks] == aggregates, records.attacks
+    assert all(c.min < 100_000 for a in records.attacks if not a.aggregate for c in a.casualties)

@@ -1430,7 +1430,12 @@ def _war_toll(trigger: Token) -> bool:
         return False
     if subj is None or verb.lemma_.lower() not in words("kill_verbs"):
         return False
-    if subj.lemma_.lower() not in words("war_toll_nouns") and subj.lower_ not in words("war_toll_nouns"):
+    war = words("war_toll_nouns")
+    if trigger.dep_ == "relcl" and verb.left_edge.i > 0:
+        before = verb.doc[verb.left_edge.i - 1]  # "sides in a conflict that has killed": the parser may hang it on "sides"
+        if before.lemma_.lower() in war or before.lower_ in war:
+            subj = before
+    if subj.lemma_.lower() not in war and subj.lower_ not in war:
         return False
     perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
     return perfect or any(t.lower_ == "since" for t in verb.subtree)
@@ -1651,6 +1656,8 @@ def _killed_since(anchor: Token) -> bool:
         if c.lower_ == "since" and c.dep_ in {"prep", "mark"}:
             scope = list(c.subtree) if c.dep_ == "prep" else list(c.head.subtree)
             return not any(attack_places.is_attack_word(t) for t in scope if t != anchor)
+        if c.lower_ == "since" and c.dep_ == "advmod":
+            return True  # "more than 2,000 have since been killed": counted from a start told before
     return False
 
 
