@@ -129,6 +129,10 @@ NEGATIVE = [
     "If confirmed, the raid would be the latest in a string of dozens of attacks by the militia on farming villages "
     "across the state since it seized the town of Kaga in March.",
     "The ambush was the deadliest in the province this year, officials in Tillaberi said.",
+    # violence talks or discussions are about
+    "The ministers held talks about the clashes in Tigray on Monday.",
+    "Various matters were discussed, but there were no discussions regarding the fighting between the militia "
+    "and the army in Jonglei and Upper Nile states.",
     # attacks under "if", however the clauses are joined
     "If the truce collapses and there are attacks on the camps near Bentiu, aid will stop, the agency said.",
     "If the situation flares up and there are attacks on our posts from their soil, we will respond, the minister said.",

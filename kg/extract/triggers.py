@@ -662,6 +662,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "a upsurge of raids since 2017", "kidnappings are on the rise": a trend
     if not has_casualties and tok.dep_ == "acl" and (_habitual(tok.head) or _trend(tok.head)):
         return True  # "near-daily attacks targeting the forces": what those attacks aim at, no event of its own
+    if not has_casualties and _topic_of_talks(tok):
+        return True  # "talks about the clashes in X", "no discussions regarding the fighting": what was talked of
     if not has_casualties and _in_arrest(tok):
         return True  # "police arrested 30 suspects in a raid": an arrest operation
     if not has_casualties and _in_seizure(tok):
@@ -673,6 +675,17 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if not has_casualties and _whole_war(tok):
         return True  # "waging a bloody campaign", "have fought the government since 2006": the war, not one event
     return not has_casualties and _background(tok)
+
+
+def _topic_of_talks(tok: Token) -> bool:
+    """"held talks about the clashes in X", "there were no discussions regarding the fighting",
+    "the meeting on the shelling of Y": violence a meeting speaks of, told as its topic."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"about", "regarding", "concerning", "on", "over"}:
+        return False
+    talk = tok.head.head
+    return talk.lemma_.lower() in event_words("meeting_nouns") or talk.lower_ in event_words("meeting_nouns") \
+        or talk.lemma_.lower() in {"discuss", "talk", "negotiate", "speak", "focus"} \
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in event_words("meeting_nouns") for c in talk.children)
 
 
 def _conditional(verb: Token) -> bool:
