@@ -788,3 +788,14 @@ def test_attack_places_a_small_foreign_namesake_is_not_the_place(nlp, text, name
     assert ent.country_key == country, ent
     if country == "country:ML":
         assert ent.geonames_id is None and "country:BO" not in records.entities
+
+
+@pytest.mark.parametrize(("text", "first", "by"), [
+    # "X, south of Y": X is where it happened, by Y, however Y is framed
+    ("Three soldiers were killed on Monday in a bomb blast on a road in Tuz Khurmatu, south of the city of Kirkuk.",
+     "Tuz Khurmatu", "Kirkuk"),
+    ("Gunmen killed four farmers in Mubi, north-east of the town of Yola, on Sunday.", "Mubi", "Yola"),
+])
+def test_attack_places_a_place_south_of_another(nlp, text, first, by):
+    found = attack_places(nlp, text)
+    assert found and found[0][0] == first and by in found[0], found

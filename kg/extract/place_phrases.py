@@ -297,6 +297,13 @@ def _distance(gap: list[Token]) -> bool:
     """"20km from", "about 5 kilometres north of": a place located by its distance from another."""
     if len(gap) < 2 or gap[-1].lower_ not in {"from", "of"}:
         return False
+    lead = 0
+    while lead < len(gap) and (gap[lead].lower_ in words("direction_words") or gap[lead].text in {"-", "–"}):
+        lead += 1
+    rest = [t.lower_ for t in gap[lead:]]
+    if lead and gap[0].lower_ in words("direction_words") and (
+            rest == ["of"] or len(rest) == 3 and rest[0] == "of" and rest[1] in words("settlement_nouns") and rest[2] == "of"):
+        return True  # "X, south of Y", "X, north-east of the city of Y": X lies by Y
     return any(t.lower_ in words("distance_words") or t.like_num for t in gap[:-1]) and all(
         t.like_num or t.lower_ in words("distance_words") or t.lower_ in words("direction_words") for t in gap[:-1])
 
