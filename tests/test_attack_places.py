@@ -799,3 +799,14 @@ def test_attack_places_a_small_foreign_namesake_is_not_the_place(nlp, text, name
 def test_attack_places_a_place_south_of_another(nlp, text, first, by):
     found = attack_places(nlp, text)
     assert found and found[0][0] == first and by in found[0], found
+
+
+@pytest.mark.parametrize("text", [
+    # where someone went after the attack is no scene of it
+    "The attackers retreated into the Sambisa forest after killing four soldiers in Gwoza.",
+    "Bandits raided a farm on Monday and killed two men; the farmer's wife escaped to Kaura town.",
+    "Gunmen attacked the village of Kuru on Sunday, killing six; survivors fled to Bokkos.",
+])
+def test_attack_places_where_someone_went_is_no_scene(nlp, text):
+    found = attack_places(nlp, text)
+    assert not any(p in {"Sambisa", "Kaura", "Bokkos"} for places in found for p in places), found

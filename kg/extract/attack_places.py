@@ -207,6 +207,20 @@ def someones_whereabouts(ctx: DocContext, tok: Token) -> bool:
                or subj.lower_ in officials for subj in verb.children if subj.dep_ in {"nsubj", "nsubjpass"})
 
 
+def where_someone_went(tok: Token) -> bool:
+    """"The survivor fled to X", "made his way to X village", "the attackers retreated into Y": where
+    someone went after the attack, not where it happened."""
+    t = tok
+    while t.dep_ in {"compound", "appos", "conj", "nmod"} and t.head != t:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ not in {"to", "into", "towards", "toward"}:
+        return False
+    verb = t.head.head
+    lemma = verb.lemma_.lower()
+    return lemma in place_words("refuge_verbs") or (
+        lemma == "make" and any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children))
+
+
 def framed_place(ctx: DocContext, tok: Token) -> bool:
     """"X village (District, Region)", "coded to X": the wording itself makes X a place of the
     event, wherever the sentence puts it, unless it is where people met."""

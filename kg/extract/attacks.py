@@ -682,7 +682,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         near = _nearest(tok, cands)
         if meeting_words and min(tree_distance(tok, m) for m in meeting_words) < tree_distance(tok, near.trigger):
             continue  # "... came hours after officials sat down in X": the meeting's place
-        if attack_places.someones_whereabouts(ctx, tok) or in_victims_past(tok):
+        if attack_places.someones_whereabouts(ctx, tok) or in_victims_past(tok) or attack_places.where_someone_went(tok):
             continue
         if key not in near.places:
             near.places.append(key)
