@@ -81,6 +81,11 @@ def test_casualties_stated_figures(nlp, text, expected):
      {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
     ("The navy did not report any casualties after the skiff fired on its patrol boat off Eyl.",
      {(K, 0, 0, False, None), (I, 0, 0, False, None)}),
+    # none of one side: that side's
+    ("Rebels shelled the camp near Kidal; there were no casualties among the peacekeepers, the mission said.",
+     {(K, 0, 0, False, "peacekeeper"), (I, 0, 0, False, "peacekeeper")}),
+    ("Troops clashed with the guerrillas near Tame. No casualties were reported on the side of the rebels.",
+     {(K, 0, 0, False, "rebel"), (I, 0, 0, False, "rebel")}),
     # "no reports of": as "no casualties were reported"
     ("Mortar rounds hit the camp near Kismayo overnight. There were no reports of casualties.",
      {(K, 0, 0, False, None), (I, 0, 0, False, None)}),

@@ -902,7 +902,7 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
                     continue
                 outcomes = _zero_nouns()[lower]
                 victims = next((c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound"} and c.pos_ in {"NOUN", "ADJ"}
-                                and c.lower_ not in casualty_words("zero_blockers")), None)
+                                and c.lower_ not in casualty_words("zero_blockers")), None) or _side_of_none(tok)
         elif tok.lemma_.lower() in {"hurt", "harm"} and any(
                 c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in {"nobody", "none"} or c.lower_ == "one" and any(
                     d.lower_ == "no" for d in c.children)) for c in tok.children):
@@ -929,6 +929,22 @@ def _stated_none(sent: Span, mentions: list[CasualtyMention]) -> list[CasualtyMe
             rec = CasualtyRecord(oc, 0, 0, False, quote, victims)
             out.append(CasualtyMention(tok, rec, False, False))
     return out
+
+
+def _side_of_none(noun: Token) -> str | None:
+    """"No casualties were reported on the side of the rebels", "no casualties among the troops":
+    the side that had none."""
+    for t in (noun, noun.head):
+        for p in (c for c in t.children if c.dep_ == "prep"):
+            objs = [o for o in p.children if o.dep_ == "pobj"]
+            if p.lower_ == "among" and objs:
+                return objs[0].lemma_.lower()
+            if p.lower_ == "on" and objs and objs[0].lower_ == "side":
+                owner = [o for q in objs[0].children if q.dep_ == "prep" and q.lower_ == "of"
+                         for o in q.children if o.dep_ == "pobj"]
+                if owner:
+                    return owner[0].lemma_.lower()
+    return None
 
 
 def _none_start(noun: Token) -> int:
