@@ -129,6 +129,9 @@ NEGATIVE = [
     "If confirmed, the raid would be the latest in a string of dozens of attacks by the militia on farming villages "
     "across the state since it seized the town of Kaga in March.",
     "The ambush was the deadliest in the province this year, officials in Tillaberi said.",
+    # a battle or a war of something else than arms
+    "Kenya's announcement brought to an end the battle of attrition as to who would blink first.",
+    "Eritrea and Ethiopia have been locked in a battle of wills over the port since March.",
     # violence talks or discussions are about
     "The ministers held talks about the clashes in Tigray on Monday.",
     "Various matters were discussed, but there were no discussions regarding the fighting between the militia "

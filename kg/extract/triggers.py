@@ -612,6 +612,10 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     mods |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
     if mods & violence_words("non_event_modifiers"):
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            p.dep_ == "pobj" and p.lower_ in violence_words("figurative_of_objects") for p in c.children)
+            for c in tok.children):
+        return True  # "the battle of attrition as to who would blink first", "a war of words"
     if lemma == "strike" and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in {"go", "be", "remain", "stay", "come"}:
         return True  # "went on strike"
     if lemma in {"strike", "hit", "target", "pound"} and tok.pos_ == "VERB" and not has_casualties and any(
