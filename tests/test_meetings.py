@@ -907,3 +907,17 @@ def test_meetings_a_headline_tells_the_meeting_told_below(nlp):
 def test_meetings_the_day_of_a_meeting_called_off(nlp, text, day):
     rec, label = records_of(nlp, text)
     assert [m.date.earliest.isoformat() for m in rec.meetings if m.date] == [day], rec.meetings
+
+
+@pytest.mark.parametrize("text", [
+    # two mentions of talks called off, one placed and dated to come, one not: one meeting
+    "Ethiopia tonight called off the Ethiopia-Eritrea border talks. The Ethiopian and Eritrean advisers were "
+    "scheduled to meet in Nairobi on Monday, but the meeting has been cancelled.",
+    # a headline and the text telling the same talks called off
+    "Ethiopia calls off talks with Eritrea\n\nEnding the suspense, Ethiopia on Saturday called off the Ethiopia-Eritrea "
+    "border talks, hours after Eritrea made it clear that the disputed town would not be discussed.",
+])
+def test_meetings_talks_called_off_told_twice_are_one(nlp, text):
+    rec, label = records_of(nlp, text)
+    assert [m.status for m in rec.meetings if {"Ethiopia", "Eritrea"} <= {label(k) for k in m.participants}] \
+        == ["cancelled"], rec.meetings

@@ -672,7 +672,7 @@ def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
             if (p.place is not None and need and len(sides & other) >= need
                     and _overlap(m.date, p.date)
                     and not _call_beside_talks(m, p)
-                    and (p.planned == m.planned or _tenseless(m))
+                    and (p.planned == m.planned or _tenseless(m) or m.status is not None and m.status == p.status)
                     and not (_proposal(m.trigger) and p.date is not None and not _proposal(p.trigger))):
                 into = p
                 break
