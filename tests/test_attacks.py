@@ -1589,6 +1589,9 @@ def test_attacks_how_the_attack_told_came_about_is_the_same_attack(nlp, text):
      "who back rival sides in the country's 12-year conflict that has killed half a million people.", [False, True]),
     # a toll counted from a start told before ("have since been killed")
     ("More than 1,200 Sudanese have since been killed, according to the health ministry.", [True]),
+    # the toll a war is said to have taken, after an attack told before
+    ("Shelling hit Omdurman on Monday. The health ministry raised its overall toll from the conflict in Sudan "
+     "to 28,700, officials said.", [False, True]),
 ])
 def test_attacks_tolls_of_a_war_or_a_run(nlp, text, aggregates):
     records = extract(nlp(text), date(2023, 11, 25))

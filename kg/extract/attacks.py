@@ -1677,6 +1677,13 @@ def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMentio
     if not casualties or _of_many_attacks(sent):
         return
     places = [key for _, key in attack_places.sentence_places(ctx, sent)]
+    if any(_toll_of_a_war(m.anchor) for m in casualties):
+        # "raised its overall toll from the conflict in Gaza to 52,243": the war's toll, of no attack
+        cand = Candidate(trigger=casualties[0].anchor, sent=sent, evidence=[sent], casualties=list(casualties),
+                         aggregate=True, war_toll=True, places=attack_places.most_specific(ctx, places, True))
+        _read_as_war_toll(ctx, cand)
+        attacks.append(cand)
+        return
     if _run_in_the_perfect(sent, casualties) or _toll_of_the_war_told_before(sent, casualties):
         # "Scores of civilians have also been killed by roadside bombs": a run's toll, an aggregate
         attacks.append(Candidate(trigger=casualties[0].anchor, sent=sent, evidence=[sent], casualties=list(casualties),
@@ -1714,6 +1721,19 @@ def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMentio
             if sent not in previous.evidence:
                 previous.evidence.append(sent)
             previous.reporters += [r for r in _reporters(ctx, sent) if r not in previous.reporters]
+
+
+def _toll_of_a_war(anchor: Token) -> bool:
+    """"the overall toll from the conflict", "the death toll of the war": a toll a war is said to
+    have taken."""
+    for t in [anchor, *list(anchor.ancestors)[:3]]:
+        if t.lemma_.lower() != "toll":
+            continue
+        for p in (c for c in t.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "in"}):
+            if any(o.dep_ == "pobj" and (o.lemma_.lower() in words("war_toll_nouns") or o.lower_ in words("war_toll_nouns"))
+                   for o in p.children):
+                return True
+    return False
 
 
 def _places_told_otherwise(ctx: DocContext, cand: Candidate) -> list[str]:
