@@ -921,3 +921,11 @@ def test_meetings_talks_called_off_told_twice_are_one(nlp, text):
     rec, label = records_of(nlp, text)
     assert [m.status for m in rec.meetings if {"Ethiopia", "Eritrea"} <= {label(k) for k in m.participants}] \
         == ["cancelled"], rec.meetings
+
+
+def test_meetings_a_place_in_a_clause_on_a_side_is_not_the_venue(nlp):
+    # "... backing the rebels, who have captured X in Y": where the rebels are, not where the leaders met
+    rec, label = records_of(nlp, "President Ruto and President Museveni met in Mombasa on Tuesday. The meeting came "
+                                 "amid a deepening crisis between the two neighbours, with Kenya accusing Uganda of "
+                                 "backing the rebels, who have recently captured the towns of Moroto and Kotido in Karamoja.")
+    assert [label(m.location) for m in rec.meetings] == ["Mombasa"], rec.meetings

@@ -39,7 +39,7 @@ from kg.extract.diplomatic_triggers import (
     signing_trigger, topic_of,
 )
 from kg.extract.wording import is_future, speech_date
-from kg.lexicon import diplomacy_words
+from kg.lexicon import diplomacy_words, word_set
 from kg.records import COUNTRY, PERSON, MeetingRecord
 from kg.vocab import CANCELLED, HELD, PLANNED, POSTPONED
 from kg.resolve.dates import WEEKDAYS, DateWindow
@@ -115,6 +115,10 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
             if any(a not in trigger.ancestors and a != trigger and (is_violence_verb(a) or is_attack_word(a))
                    for a in _path(t, scope)):
                 continue  # "suspended talks after the rebels attacked a base in X": X is the attack's place
+            if any(a.dep_ == "relcl" and a.head != trigger and trigger not in a.subtree
+                   and (ctx.agent(a.head) is not None or a.head.lemma_.lower() in word_set("violence_words.json", "armed_actor_nouns"))
+                   for a in _path(t, scope)):
+                continue  # "came amid accusations of backing the rebels, who hold X": a clause on someone else
             if any(a.dep_ == "prep" and a.lower_ in {"after", "before", "since", "following"} and a not in trigger.ancestors
                    and not any(x.lemma_.lower() in words("meeting_nouns") for x in a.subtree) for a in _path(t, scope)):
                 # "the trip follows by weeks the collapse of a truce in X": when, by another event (not
