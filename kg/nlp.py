@@ -434,6 +434,7 @@ class EntityFixer:
         spans += self._unlabelled_places(doc, spans, gaz, person_parts)
         spans += self._unlabelled_surnames(doc, spans, person_parts, leaders)
         spans += self._names_after_a_plural_title(doc, spans)
+        spans = self._titled_names_joined_to_a_person(doc, spans)
         spans += self._names_set_off_after_titles(doc, spans, gaz)
         spans = [self._given_name_before(doc, s) for s in spans]
         spans = [self._with_outlet_words(doc, s) for s in spans]
@@ -774,6 +775,35 @@ class EntityFixer:
                      or (t.pos_ == "PROPN" and t.is_alpha and _person_in_apposition(t)))
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
                 and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
+
+    @staticmethod
+    def _titled_names_joined_to_a_person(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"President Ruto and President Museveni met": a capitalized name after a title, joined
+        by "and" to a person the model tagged, is a person too, where the model tagged it not or
+        took it for a place."""
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        persons = {i for s in spans if s.label_ == "PERSON" for i in range(s.start, s.end)}
+        as_place = {(s.start, s.end): s for s in spans if s.label_ in {"GPE", "LOC"}}
+        heads = title_words().heads
+        found: list[Span] = []
+        dropped: list[Span] = []
+        for tok in doc:
+            if tok.lower_ not in heads or not tok.text[:1].isupper() or tok.i + 1 >= len(doc):
+                continue
+            i = end = tok.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_alpha and doc[end].text[:1].isupper() \
+                    and doc[end].lower_ not in heads:
+                end += 1
+            place = as_place.get((i, end))
+            if end == i or covered.intersection(range(i, end)) and place is None:
+                continue
+            name = doc[end - 1]
+            joined = [c for c in name.children if c.dep_ == "conj"] + ([name.head] if name.dep_ == "conj" else [])
+            if any(j.i in persons for j in joined):
+                found.append(Span(doc, i, end, label="PERSON"))
+                if place is not None:
+                    dropped.append(place)  # "Prime Minister Abiy and President Isaias": no place after a title
+        return [s for s in spans if s not in dropped] + found
 
     @staticmethod
     def _names_after_a_plural_title(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -334,3 +334,13 @@ def test_people_a_title_tagged_as_a_name_is_the_role(nlp, text, name, role):
     people, _ = people_of(nlp, text)
     assert name in people and role in people[name].roles, list(people)
     assert not any(p.lower().startswith("crown") for p in people), list(people)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a name after a title, joined to a person: a person too, whether the model tagged nothing or a place
+    ("President Ruto and President Museveni met in Mombasa on Tuesday.", ["Ruto", "Museveni"]),
+    ("Prime Minister Abiy and President Isaias met in Asmara on Monday.", ["Abiy", "Isaias"]),
+])
+def test_people_a_titled_name_joined_to_a_person(nlp, text, names):
+    people, _ = people_of(nlp, text)
+    assert all(n in people for n in names), list(people)
