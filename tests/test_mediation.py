@@ -673,3 +673,23 @@ def test_mediation_a_country_named_only_as_a_venue_or_a_former_office_is_no_part
              "President Uhuru Kenyatta, according to a letter seen by Reuters."))
     assert any("IGAD" in ms for ms, _ in found), found
     assert not {p for _, ps in found for p in ps} & {"Kenya", "Reuters"}, found
+
+
+def test_mediation_a_side_talking_with_mediators_does_not_mediate(nlp):
+    # "discussing with mediators ways to ...", which the parser may read as "mediators ways": the
+    # mediators go unnamed; the side that talks with them is none
+    rec, label = records_of(nlp, "On Friday, the SPLM-IO said it got some ideas from the Kenyan side to reach a peace deal "
+                                 "in South Sudan, and was discussing with mediators ways to improve those ideas.")
+    assert not any("SPLM-IO" in m for m, _ in _mediations(rec, label)), _mediations(rec, label)
+
+
+@pytest.mark.parametrize("text, mediator", [
+    # the one seen or chosen as mediator or guarantor, not who sees or chooses
+    ("Beirut sees France as the guarantor of the truce with Israel, the speaker said.", "France"),
+    ("The two sides chose Qatar as mediator for talks in Doha.", "Qatar"),
+    # who serves as mediator
+    ("Norway served as mediator between the government and the rebels.", "Norway"),
+])
+def test_mediation_the_one_seen_as_mediator(nlp, text, mediator):
+    rec, label = records_of(nlp, text)
+    assert [m for m, _ in _mediations(rec, label)] == [{mediator}], _mediations(rec, label)

@@ -225,6 +225,13 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     if tok.dep_ == "compound" and mediation_noun(tok) and not out:  # "the AU's mediation team"
         out += [e.key for c in tok.head.children if c.dep_ in {"poss", "amod", "compound"} and c != tok
                 for e in [ctx.agent(c)] if e is not None]
+        if not out and tok.tag_ == "NNS":
+            return []  # "was discussing with mediators ways to ...", parsed as "mediators ways": unnamed
+    if not out and tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB" \
+            and tok.head.head.lemma_.lower() in diplomacy_words("regard_verbs") \
+            and (objs := [c for c in tok.head.head.children if c.dep_ == "dobj"]):
+        # "Lebanon saw the United States as the guarantor", "chose Qatar as mediator": the one seen so
+        return [e.key for o in objs for x in (o, *o.conjuncts) if (e := ctx.agent(x)) is not None]
     if not out and tok.pos_ == "NOUN" and mediation_noun(tok) and tok.lemma_.lower() != "mediation" and (
             tok.dep_ in {"nsubj", "nsubjpass", "dative"} or tok.dep_ == "pobj" and tok.head.lower_ != "as"):
         # "handed its reply to mediators", "said mediators were making efforts": the mediators go unnamed
