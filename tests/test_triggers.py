@@ -87,6 +87,8 @@ POSITIVE = [
 
 # the everyday phrasings: one attack each, of this kind
 EVERYDAY = [
+    # a fight against someone that killed, or that broke out on a day
+    ("The fight against the rebels near Goma killed 12 soldiers on Monday.", "ArmedClash"),
     # an attack with its own place and day, however ranked; fighting that began on a day and killed
     ("The attack on a market in Kaga on Monday was the deadliest this year, officials said.", "AttackOnCivilians"),
     ("Fighting began in Kaga on Monday and killed nine people, residents said.", "ArmedClash"),
@@ -129,6 +131,9 @@ NEGATIVE = [
     "If confirmed, the raid would be the latest in a string of dozens of attacks by the militia on farming villages "
     "across the state since it seized the town of Kaga in March.",
     "The ambush was the deadliest in the province this year, officials in Tillaberi said.",
+    # "the fight against X": a campaign, against arms or anything else, not an event
+    "The two leaders held extensive discussions on bilateral ties and the fight against COVID-19 and desert locusts.",
+    "The army is leading the fight against Boko Haram in Borno, the governor said.",
     # a battle or a war of something else than arms
     "Kenya's announcement brought to an end the battle of attrition as to who would blink first.",
     "Eritrea and Ethiopia have been locked in a battle of wills over the port since March.",

@@ -666,6 +666,10 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "a upsurge of raids since 2017", "kidnappings are on the rise": a trend
     if not has_casualties and tok.dep_ == "acl" and (_habitual(tok.head) or _trend(tok.head)):
         return True  # "near-daily attacks targeting the forces": what those attacks aim at, no event of its own
+    if not has_casualties and tok.pos_ == "NOUN" and tok.lemma_.lower() in {"fight", "battle", "war", "struggle"} \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
+        return True  # "the fight against COVID-19", "leading the fight against the insurgents": a campaign, not an event
     if not has_casualties and _topic_of_talks(tok):
         return True  # "talks about the clashes in X", "no discussions regarding the fighting": what was talked of
     if not has_casualties and _in_arrest(tok):
