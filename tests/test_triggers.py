@@ -131,6 +131,10 @@ NEGATIVE = [
     "If confirmed, the raid would be the latest in a string of dozens of attacks by the militia on farming villages "
     "across the state since it seized the town of Kaga in March.",
     "The ambush was the deadliest in the province this year, officials in Tillaberi said.",
+    # violence brought to an end: what stopped, not an event
+    "Kenya and Somalia signed a friendship and peace agreement in Nairobi on 9 July 2019 putting an end to the two "
+    "decades hostility between them.",
+    "The deal ended the fighting in Tigray in November 2022.",
     # "the fight against X": a campaign, against arms or anything else, not an event
     "The two leaders held extensive discussions on bilateral ties and the fight against COVID-19 and desert locusts.",
     "The army is leading the fight against Boko Haram in Borno, the governor said.",

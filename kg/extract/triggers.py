@@ -670,6 +670,10 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
             and any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
         return True  # "the fight against COVID-19", "leading the fight against the insurgents": a campaign, not an event
+    if not has_casualties and (tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "end"
+                               or tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"end", "halt", "stop", "cease"}
+                               or tok.dep_ in {"dobj", "pobj"} and any(c.dep_ == "dobj" and c.lower_ == "end" for c in tok.head.children)):
+        return True  # "putting an end to the hostility", "ended the fighting": what stopped, not an event
     if not has_casualties and _topic_of_talks(tok):
         return True  # "talks about the clashes in X", "no discussions regarding the fighting": what was talked of
     if not has_casualties and _in_arrest(tok):
