@@ -929,3 +929,13 @@ def test_meetings_a_place_in_a_clause_on_a_side_is_not_the_venue(nlp):
                                  "amid a deepening crisis between the two neighbours, with Kenya accusing Uganda of "
                                  "backing the rebels, who have recently captured the towns of Moroto and Kotido in Karamoja.")
     assert [label(m.location) for m in rec.meetings] == ["Mombasa"], rec.meetings
+
+
+@pytest.mark.parametrize("text", [
+    # a headline's infinitive tells what is to come
+    "AU officials to meet with Kiir at around 4 pm",
+    "Ruto, Museveni to meet in Kampala",
+])
+def test_meetings_a_headline_infinitive_is_planned(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert [m.status for m in rec.meetings] == ["planned"], rec.meetings

@@ -35,6 +35,8 @@ def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
     auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
     if "to" in auxes and head.dep_ == "xcomp" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP"}:
         return True  # "Kenya is to host talks", "the leaders are to meet": an arrangement to come
+    if "to" in auxes and head.dep_ == "ROOT" and head.tag_ == "VB" and any(c.dep_ == "nsubj" for c in head.children):
+        return True  # "Ruto, Museveni to meet in Kampala": a headline's infinitive, what is to come
     if head.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"} and head.lemma_.lower() not in markers:
         return False  # "have been hosting talks since May": going on, not to come
     # "hosting talks, aiming to secure a ceasefire": the purpose of what is done, not a plan of it
