@@ -693,3 +693,11 @@ def test_mediation_a_side_talking_with_mediators_does_not_mediate(nlp):
 def test_mediation_the_one_seen_as_mediator(nlp, text, mediator):
     rec, label = records_of(nlp, text)
     assert [m for m, _ in _mediations(rec, label)] == [{mediator}], _mediations(rec, label)
+
+
+def test_mediation_those_named_along_with_a_mediator_mediate_with_it(nlp):
+    rec, label = records_of(nlp, "Talks between the Colombian government and the ELN resumed in Mexico City on Monday. "
+                                 "Norway is one of the guarantor nations for the talks, along with Cuba, Brazil and Chile.")
+    meds = _mediations(rec, label)
+    assert {"Norway", "Cuba", "Brazil", "Chile"} <= {k for m, _ in meds for k in m}, meds
+    assert not any(p & {"Cuba", "Brazil", "Chile"} for _, p in meds), meds

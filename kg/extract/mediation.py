@@ -282,9 +282,25 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                     if c.dep_ == "nsubj":
                         out += agents_in(ctx, subtree_span(c))
             break
+    if out:
+        out += _along_with(ctx, tok)
     # "X's role in facilitating dialogue between A and B": those it works between do not mediate
     between = set(_between(ctx, subtree_span(tok)))
     return [k for k in dict.fromkeys(out) if k not in between]
+
+
+def _along_with(ctx: DocContext, tok: Token) -> list[str]:
+    """"X is one of the guarantors, along with A, B and C", "together with D": those named with the
+    mediator mediate with it."""
+    scope = clause_head(tok)
+    found: list[str] = []
+    for prep in subtree_span(scope):
+        if prep.dep_ != "prep" or not (prep.lower_ == "alongside" or prep.lower_ == "with" and prep.i > 0
+                                       and prep.doc[prep.i - 1].lower_ in {"along", "together"}):
+            continue
+        for p in (c for c in prep.children if c.dep_ == "pobj"):
+            found += [e.key for x in (p, *p.conjuncts) if (e := ctx.agent(x)) is not None]
+    return found
 
 
 def _subject_agents(ctx: DocContext, subj: Token) -> list[str]:
