@@ -37,6 +37,7 @@ speech and morphology (:mod:`kg.lemmas`: the same lemmas), and adds
 from __future__ import annotations
 
 import gc
+import re
 from functools import lru_cache
 
 import spacy
@@ -435,6 +436,7 @@ class EntityFixer:
         spans += self._unlabelled_surnames(doc, spans, person_parts, leaders)
         spans += self._names_after_a_plural_title(doc, spans)
         spans = self._titled_names_joined_to_a_person(doc, spans)
+        spans = self._weekday_with_its_day(doc, spans)
         spans += self._names_set_off_after_titles(doc, spans, gaz)
         spans = [self._given_name_before(doc, s) for s in spans]
         spans = [self._with_outlet_words(doc, s) for s in spans]
@@ -775,6 +777,23 @@ class EntityFixer:
                      or (t.pos_ == "PROPN" and t.is_alpha and _person_in_apposition(t)))
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
                 and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
+
+    @staticmethod
+    def _weekday_with_its_day(doc: Doc, spans: list[Span]) -> list[Span]:
+        """"on Thursday, the 14th": the weekday and the day of the month after it are one date."""
+        from kg.resolve.dates import WEEKDAYS
+
+        dates = sorted((s for s in spans if s.label_ in {"DATE", "ORDINAL"}), key=lambda s: s.start)
+        out = list(spans)
+        for a, b in zip(dates, dates[1:]):
+            if a.label_ != "DATE" or len(a) != 1 or a[0].lower_ not in WEEKDAYS:
+                continue
+            gap = doc[a.end:b.start]
+            if len(gap) > 2 or any(t.lower_ not in {",", "the"} for t in gap) \
+                    or not re.fullmatch(r"(?:the )?\d{1,2}(?:st|nd|rd|th)", b.text.lower()):
+                continue
+            out = [s for s in out if s is not a and s is not b] + [Span(doc, a.start, b.end, label="DATE")]
+        return out
 
     @staticmethod
     def _titled_names_joined_to_a_person(doc: Doc, spans: list[Span]) -> list[Span]:

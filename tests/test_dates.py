@@ -163,6 +163,10 @@ FUTURE_WED = [
 ]
 
 OTHER_DATES = [
+    # a weekday with its day of the month: the month, near the news, where they agree
+    ("Thursday, the 14th", date(2023, 12, 11), "past", "2023-12-14", "2023-12-14"),
+    ("on Thursday the 14th", date(2023, 12, 11), "future", "2023-12-14", "2023-12-14"),
+    ("Monday, the 2nd", date(2023, 12, 11), "past", "2023-10-02", "2023-10-02"),
     # the turn of the year
     ("last week", NEW_YEAR, "past", "2024-12-23", "2024-12-29"),
     ("this week", NEW_YEAR, "past", "2024-12-30", "2025-01-02"),

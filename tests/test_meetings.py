@@ -939,3 +939,10 @@ def test_meetings_a_place_in_a_clause_on_a_side_is_not_the_venue(nlp):
 def test_meetings_a_headline_infinitive_is_planned(nlp, text):
     rec, _ = records_of(nlp, text)
     assert [m.status for m in rec.meetings] == ["planned"], rec.meetings
+
+
+def test_meetings_a_weekday_with_its_day_of_the_month(nlp):
+    # "on Thursday, the 14th", told apart by the model: one date, the Thursday that is the 14th
+    rec, label = records_of(nlp, "The presidents of Chad and Sudan met in N'Djamena on Thursday, the 14th, "
+                                 "officials said.", date(2023, 12, 27))
+    assert [m.date.earliest.isoformat() for m in rec.meetings] == ["2023-12-14"], rec.meetings

@@ -747,6 +747,28 @@ def _numeric(m, pub, tense):
     return _uncut(min(options, key=lambda o: abs((o - pub).days)))
 
 
+@_rule(rf"(?P<wd>{WD}),? (?:the )?(?P<day>{DAY})")
+def _weekday_and_day(m, pub, tense):
+    """"Thursday, the 14th": the 14th of the month nearest the day of the news that falls on a
+    Thursday (within two months either way; the tense breaks a tie)."""
+    if not re.search(r"(st|nd|rd|th)$", m["day"]) and "the" not in m.group(0):
+        return None
+    day, wd = int(re.match(r"\d+", m["day"]).group()), WEEKDAYS[m["wd"]]
+    first = pub.replace(day=1)
+    options = []
+    for k in range(-2, 3):
+        try:
+            d = _add_months(first, k).replace(day=day)
+        except ValueError:
+            continue
+        if d.weekday() == wd:
+            options.append(d)
+    if not options:
+        return None
+    ahead = 0 if tense == "future" else 1
+    return _uncut(min(options, key=lambda o: (abs((o - pub).days), (o < pub) != bool(ahead))))
+
+
 @_rule(rf"(?:the )?(?P<day>{DAY})(?: of (?:the|this) month)?")
 def _day_alone(m, pub, tense):
     if not re.search(r"(st|nd|rd|th)$", m["day"]) and not m.group(0).startswith("the"):
