@@ -1531,6 +1531,16 @@ def test_attacks_a_toll_counted_since_a_start_is_no_attacks_own(nlp, text):
     ("Bomb Kills Four At Crowded Bus Station In Pakistan\n\n"
      "A bomb hidden in a motorcycle killed four people at a bus station in Quetta on Monday, officials said.\n",
      [(["Quetta"], [("Killed", 4, 4)])]),
+    # a standfirst under the headline, with no full stop either, is part of it
+    ("Truck bomb kills at least 15 at army base in Mogadishu\n\n"
+     "Blast also wounded more than 30 soldiers, but no group has yet said it was behind it\n\n"
+     "Sixteen soldiers were killed when a truck bomb exploded at the gate of an army base in Mogadishu on Monday, "
+     "officials said.\n",
+     [(["Mogadishu"], [("Injured", 31, None), ("Killed", 16, 16)])]),
+    # the country of a border it happened near says nothing of where
+    ("Militants kill 8 Nigerien soldiers near Mali border\n\n"
+     "Eight soldiers were killed on Monday when militants attacked an army post in western Niger, officials said.\n",
+     [(["western Niger"], [("Killed", 8, 8)])]),
 ])
 def test_attacks_a_headline_tells_the_attack_told_below(nlp, text, expected):
     got = attacks_of(nlp, text)
@@ -1597,3 +1607,12 @@ def test_attacks_tolls_of_a_war_or_a_run(nlp, text, aggregates):
     records = extract(nlp(text), date(2023, 11, 25))
     assert [a.aggregate for a in records.attacks] == aggregates, records.attacks
     assert all(c.min < 100_000 for a in records.attacks if not a.aggregate for c in a.casualties)
+
+
+def test_attacks_a_war_toll_in_passing_does_not_break_the_telling(nlp):
+    # "killed in the strike" after a war's toll told in passing: the strike told before it
+    records = extract(nlp("Government shelling killed ten people in the village of Kafr Nabl on Saturday. The shelling "
+                          "is the latest breach of a truce between the two powers, who back rival sides in a conflict "
+                          "that has killed half a million people. A resident said his cousin was killed in the strike "
+                          "along with his children."), date(2023, 11, 26))
+    assert sorted(a.aggregate for a in records.attacks) == [False, True], records.attacks

@@ -1269,7 +1269,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             _continue_tolls(ctx, sent, casualties, attacks)
             continue
         for cand in cands:
-            previous = attacks[-1] if attacks else None
+            # a war's toll told in passing is an aside: the text goes on with the attack before it
+            previous = next((a for a in reversed(attacks) if not a.war_toll), None)
             if not cand.substantive:
                 # "The attack", "the deadly strike": another mention of the last attack;
                 # with none before it, an attack of its own ("Ethiopia bombs civilian targets")
@@ -1345,7 +1346,9 @@ def _headline_told_again(ctx: DocContext, attacks: list[Candidate]) -> list[Cand
     for head in [a for a in attacks if all(ctx.in_headline(s) for s in a.evidence) and not a.aggregate and not a.war_toll]:
         # a headline's figures may be an earlier or later count than the text's; a name its capitals
         # made a place the gazetteer does not know says nothing
-        places = [p for p in head.places if (e := ents.get(p)) is not None and (e.geonames_id or e.kind in {COUNTRY, REGION})]
+        places = [p for p, t in zip(head.places, head.place_tokens)
+                  if (e := ents.get(p)) is not None and (e.geonames_id or e.kind in {COUNTRY, REGION})
+                  and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lemma_.lower() in {"border", "frontier"})]  # "near Nigeria border"
         body = next((a for a in out if a is not head and not a.aggregate and not a.war_toll
                      and not any(ctx.in_headline(s) for s in a.evidence)
                      and not _conflict(replace(head, places=[], casualties=[]), replace(a, places=[], casualties=[]))

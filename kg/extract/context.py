@@ -18,6 +18,9 @@ from kg.resolve.dates import DateWindow, resolve_date
 #: A first line ending so is a sentence of the text, not a headline; nor is one of more words.
 HEADLINE_ENDINGS = frozenset('.!?:;"\u201d\u2026')
 HEADLINE_MAX_WORDS = 25
+#: Lines under the headline that end with no full stop either are its standfirst (at most so many).
+STANDFIRST_MAX_LINES = 2
+STANDFIRST_MAX_WORDS = 45
 
 
 @dataclass
@@ -62,6 +65,15 @@ class DocContext:
         line = text[:end].strip() if end > 0 else ""
         if not line or not text[end:].strip() or line[-1] in HEADLINE_ENDINGS or len(line.split()) > HEADLINE_MAX_WORDS:
             return None
+        # a standfirst under it, also with no full stop ("Blast also injured more than 50 people"), goes with it
+        for _ in range(STANDFIRST_MAX_LINES):
+            start = len(text) - len(text[end:].lstrip())
+            nxt = text.find("\n", start)
+            line = text[start:nxt].strip() if nxt > start else ""
+            if not line or line[-1] in HEADLINE_ENDINGS or len(line.split()) > STANDFIRST_MAX_WORDS \
+                    or not text[nxt:].strip():
+                break
+            end = nxt
         stop = next((t.i for t in self.doc if t.idx >= end), len(self.doc))
         return self.doc[0:stop] if stop > 0 else None
 
