@@ -72,3 +72,9 @@ def test_kept_lemmas_correct_only_the_listed_words(nlp):
     assert {t.text: t.lemma_ for t in by_spacy}["bases"] == "basis"
     assert {t.text: t.lemma_ for t in by_kept}["bases"] == "base"
     assert [t.lemma_ for t in by_spacy if t.text != "bases"] == [t.lemma_ for t in by_kept if t.text != "bases"]
+
+
+def test_kept_lemmas_hope_is_no_hop(nlp):
+    """"hopes", "hoped", "hoping" are forms of "hope" (spaCy's verb rules say "hop")."""
+    doc = nlp("Ruto hopes a deal will be signed in Arusha; Museveni hoped for peace, hoping to meet him.")
+    assert {t.text: t.lemma_ for t in doc if t.text.startswith("hop")} == {"hopes": "hope", "hoped": "hope", "hoping": "hope"}

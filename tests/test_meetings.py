@@ -946,3 +946,8 @@ def test_meetings_a_weekday_with_its_day_of_the_month(nlp):
     rec, label = records_of(nlp, "The presidents of Chad and Sudan met in N'Djamena on Thursday, the 14th, "
                                  "officials said.", date(2023, 12, 27))
     assert [m.date.earliest.isoformat() for m in rec.meetings] == ["2023-12-14"], rec.meetings
+
+
+def test_meetings_a_summit_a_leader_hopes_for_is_to_come(nlp):
+    rec, label = records_of(nlp, "Ruto hopes peace deal signed at EAC summit in Arusha")
+    assert [m.status for m in rec.meetings] == ["planned"], rec.meetings
