@@ -818,7 +818,9 @@ def _only_possible(trigger: Token) -> bool:
     that may happen is planned, not held."""
     head = clause_head(trigger)
     # not a verb joined to the clause: "spoke with X and offered to host talks" (the call was held)
-    scope = [trigger, head, *(c for c in (*head.children, *trigger.children) if c.dep_ != "conj")]
+    # nor what the talks are for, told after them ("hosting talks ..., hoping to reach a truce")
+    scope = [trigger, head, *(c for c in (*head.children, *trigger.children) if c.dep_ != "conj"
+                              and not (c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VBG" and c.i > trigger.i))]
     if head.dep_ == "xcomp" or infinitive_of_purpose(head):  # "offered on Monday to host talks": an advcl in the parse
         scope += [head.head, *head.head.children]
         if head.head.lemma_.lower() in diplomacy_words("intention_verbs"):
