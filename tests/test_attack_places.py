@@ -792,7 +792,7 @@ def test_attack_places_a_small_foreign_namesake_is_not_the_place(nlp, text, name
 
 @pytest.mark.parametrize(("text", "first", "by"), [
     # "X, south of Y": X is where it happened, by Y, however Y is framed
-    ("Three soldiers were killed on Monday in a bomb blast on a road in Tuz Khurmatu, south of the city of Kirkuk.",
+    ("Three soldiers died on Monday when a bomb exploded on a road in Tuz Khurmatu, south of the city of Kirkuk.",
      "Tuz Khurmatu", "Kirkuk"),
     ("Gunmen killed four farmers in Mubi, north-east of the town of Yola, on Sunday.", "Mubi", "Yola"),
 ])

@@ -1571,7 +1571,7 @@ def test_attacks_headline_of_a_document(nlp, text, headline):
 
 @pytest.mark.parametrize(("text", "day"), [
     # the day told after the attack, of "the incident"
-    ("At least six men were killed during a clash between herders and farmers in Guma county. "
+    ("At least six men died in a clash pitting herders against farmers in Guma county. "
      "A local official said the incident took place on Monday afternoon.", ("2024-06-10", "2024-06-10")),
     ("Four fishermen were shot dead near Lake Chad. The incident happened on Sunday, residents said.",
      ("2024-06-09", "2024-06-09")),
