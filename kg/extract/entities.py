@@ -314,8 +314,8 @@ def _salient_countries(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # forces", "Chadian peacekeepers") say who acted, not where: they are not among the located
     implied = _implied_countries(doc, gaz)
     found: list[str] = []
-    for tier in (counts + demonyms, regions, implied):
-        found.extend(iso for iso, _ in tier.most_common() if iso not in found)
+    for tier in ([iso for iso, _ in (counts + demonyms).most_common()], [iso for iso, _ in regions.most_common()], implied):
+        found.extend(iso for iso in tier if iso not in found)
     located = tuple(iso for iso in found if iso in counts or iso in regions or iso in implied)
     return tuple(found), located
 
@@ -324,20 +324,13 @@ def _salient_countries(doc: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
 ANCHOR_CITY_POPULATION = 100_000
 
 
-def _implied_countries(doc: Doc, gaz) -> Counter[str]:
-    """The countries a text's own names imply: a subdivision only one country has ("Helmand"),
-    a large city ("Baidoa"), a known armed group's home ("al-Shabaab")."""
+def _implied_countries(doc: Doc, gaz) -> list[str]:
+    """The countries a text's own names imply, the most named first: those of the subdivisions
+    only one country has ("Helmand"), then those of large cities ("Baidoa")."""
     subdivisions: Counter[str] = Counter()
     cities: Counter[str] = Counter()
-    groups: Counter[str] = Counter()
-    orgs = _org_lexicon()
     for ent in doc.ents:
         name = clean_name(ent.text)
-        if ent.label_ == "ORG":
-            row = orgs.get(name.casefold())
-            if row is not None and row.get("country"):
-                groups[row["country"]] += 1
-            continue
         if ent.label_ not in {"GPE", "LOC"} or gaz.read_actor(name) is not None:
             continue
         isos = gaz.subdivision_countries(name)
@@ -351,11 +344,8 @@ def _implied_countries(doc: Doc, gaz) -> Counter[str]:
                 and fold(hit.name) == fold(name) \
                 and (ent.root.dep_ != "compound" or ent.root.head.lower_ in place_words("settlement_nouns")):
             cities[hit.country_iso2] += 1  # not "a Toyota pickup"
-    ordered: Counter[str] = Counter()
-    for n, tier in enumerate((subdivisions, cities)):
-        for iso, count in tier.items():
-            ordered[iso] = max(ordered[iso], (3 - n) * 1000 + count)
-    return ordered
+    ordered = [iso for iso, _ in subdivisions.most_common()]
+    return ordered + [iso for iso, _ in cities.most_common() if iso not in ordered]
 
 
 def resolve_entities(doc: Doc) -> EntityTable:
