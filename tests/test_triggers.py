@@ -17,6 +17,8 @@ pytestmark = pytest.mark.slow
 
 # sentence, pattern id that must fire, event type of the attack read from the sentence
 POSITIVE = [
+    ("Two herders dead, three hurt after a roadside bomb near Tessit on Monday.", "device-toll", "RemoteExplosive"),
+    ("Three soldiers dead as their truck went over a mine near Kolokani.", "device-toll", "RemoteExplosive"),
     ("Gunmen launched an attack on a police post in Tillaberi region on Tuesday.", "attack-noun", "ArmedClash"),
     ("The massacre in the village left the families of 40 herders without news.", "attack-noun", None),
     ("The offensive on the town killed at least 30 fighters, the army said.", "offensive-noun", "ArmedClash"),
@@ -131,6 +133,8 @@ NEGATIVE = [
     "If confirmed, the raid would be the latest in a string of dozens of attacks by the militia on farming villages "
     "across the state since it seized the town of Kaga in March.",
     "The ambush was the deadliest in the province this year, officials in Tillaberi said.",
+    # a device that harmed no one, beside a death of another cause
+    "Police defused a bomb near the market in Kano; two people died in an unrelated road accident.",
     # violence brought to an end: what stopped, not an event
     "Kenya and Somalia signed a friendship and peace agreement in Nairobi on 9 July 2019 putting an end to the two "
     "decades hostility between them.",
