@@ -951,3 +951,10 @@ def test_meetings_a_weekday_with_its_day_of_the_month(nlp):
 def test_meetings_a_summit_a_leader_hopes_for_is_to_come(nlp):
     rec, label = records_of(nlp, "Ruto hopes peace deal signed at EAC summit in Arusha")
     assert [m.status for m in rec.meetings] == ["planned"], rec.meetings
+
+
+def test_meetings_a_meeting_told_as_past_beside_talks_to_come_is_its_own(nlp):
+    # "... talks ... to carry out agreements made last month when A met B": the past meeting is another
+    rec, label = records_of(nlp, "The two countries planned to send five officials each to talks at the border town of "
+                                 "Namanga to carry out agreements made last month when Ruto met with Museveni.")
+    assert sorted(m.status for m in rec.meetings) == ["held", "planned"], rec.meetings

@@ -630,6 +630,7 @@ def _add_meeting(found: list[Mention], item: Mention) -> None:
         # later spoke by phone with Z")
         same = next((m for m in found if m.sents[-1] == sent and not m.separate
                      and (m.modality == "phone") == (item.modality == "phone")
+                     and (m.planned == future or m.status is not None or item.status is not None)  # not "talks ... to carry out what was agreed when X met Y"
                      and _overlap(m.date, date)), None)  # not "…, which X accepted last week at talks with Y"
     if same is None:
         found.append(item)
