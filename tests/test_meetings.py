@@ -958,3 +958,13 @@ def test_meetings_a_meeting_told_as_past_beside_talks_to_come_is_its_own(nlp):
     rec, label = records_of(nlp, "The two countries planned to send five officials each to talks at the border town of "
                                  "Namanga to carry out agreements made last month when Ruto met with Museveni.")
     assert sorted(m.status for m in rec.meetings) == ["held", "planned"], rec.meetings
+
+
+@pytest.mark.parametrize("text", [
+    # talks terminated, or told as the subject of their suspension or termination: called off
+    "Petro formally terminates peace talks with the ELN",
+    "Colombia announced the suspension of talks with the ELN in Havana on Friday.",
+])
+def test_meetings_talks_terminated_or_suspended_are_cancelled(nlp, text):
+    rec, _ = records_of(nlp, text)
+    assert [m.status for m in rec.meetings] == ["cancelled"], rec.meetings

@@ -749,6 +749,9 @@ def _offered(trigger: Token) -> bool:
 def _called_off(trigger: Token) -> str | None:
     """"the talks were derailed", "cancelled the summit", "the visit was put off": a meeting
     called off (CANCELLED) or moved to a later date (POSTPONED)."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in {
+            "termination", "cancellation", "suspension", "collapse", "breakdown"}:
+        return CANCELLED  # "declaring the termination of peace negotiations"
     verbs = [trigger.head] if trigger.dep_ in {"nsubjpass", "nsubj", "dobj"} else []
     verbs += [trigger] if trigger.pos_ == "VERB" else []
     verbs += [c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN"]
