@@ -92,8 +92,8 @@ EVERYDAY = [
     # a fight against someone that killed, or that broke out on a day
     ("The fight against the rebels near Goma killed 12 soldiers on Monday.", "ArmedClash"),
     # an attack with its own place and day, however ranked; fighting that began on a day and killed
-    ("The attack on a market in Kaga on Monday was the deadliest this year, officials said.", "AttackOnCivilians"),
-    ("Fighting began in Kaga on Monday and killed nine people, residents said.", "ArmedClash"),
+    ("The attack on a market in Dikwa on Monday was the deadliest this year, officials said.", "AttackOnCivilians"),
+    ("Fighting began in Dikwa on Monday and killed nine people, residents said.", "ArmedClash"),
     # a shell that hits a wall does strike
     ("A shell hit a wall of the clinic in Horlivka on Monday.", "ShellingArtilleryMissile"),
     ("Government forces fired 120mm mortars at the positions of the militia near Kabo.", "ShellingArtilleryMissile"),
@@ -131,7 +131,7 @@ NEGATIVE = [
     # a war's start, a run of attacks counted in dozens, the attack told before ranked among others
     "The militia began fighting the army in May 2021 after a dispute over land, and has since taken over most of the north.",
     "If confirmed, the raid would be the latest in a string of dozens of attacks by the militia on farming villages "
-    "across the state since it seized the town of Kaga in March.",
+    "across the state since it seized the town of Dikwa in March.",
     "The ambush was the deadliest in the province this year, officials in Tillaberi said.",
     # a device that harmed no one, beside a death of another cause
     "Police defused a bomb near the market in Kano; two people died in an unrelated road accident.",
