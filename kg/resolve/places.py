@@ -47,7 +47,7 @@ SMALL_TOWN_POPULATION = 50_000
 #: Nigerian report is no Polish Żary; an unknown local place is more likely).
 FOREIGN_ALTERNATE_MIN_POPULATION = 500_000
 #: A town smaller than this, known only outside every country the text names or implies, is a
-#: namesake there, not the place meant: "Kulan" of a Kenyan report is no town in Kazakhstan.
+#: namesake there, not the place meant: "Galela" of a Nigerian report is no town in Indonesia.
 FOREIGN_NAMESAKE_MAX_POPULATION = 100_000
 
 # Words that qualify a place without being part of its name ("southern Israel").
