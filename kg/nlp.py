@@ -49,6 +49,7 @@ from kg.attribute_rules import use_table_rules
 from kg.datelines import dateline_spans
 from kg.lemmas import keep_lemmas
 from kg.lexicon import event_words, load_json, organization_patterns, read_tsv, title_words, weapon_lexicon, word_set
+from kg.resolve.dates import WEEKDAYS
 from kg.resolve.names import function_words, is_acronym, stands_for
 from kg.settings import ModelNotFound, resolve_model
 
@@ -781,8 +782,6 @@ class EntityFixer:
     @staticmethod
     def _weekday_with_its_day(doc: Doc, spans: list[Span]) -> list[Span]:
         """"on Thursday, the 14th": the weekday and the day of the month after it are one date."""
-        from kg.resolve.dates import WEEKDAYS
-
         dates = sorted((s for s in spans if s.label_ in {"DATE", "ORDINAL"}), key=lambda s: s.start)
         out = list(spans)
         for a, b in zip(dates, dates[1:]):

@@ -1165,20 +1165,27 @@ def _happened_when(cand: Candidate) -> bool:
         main = clause.head
         if main.i >= clause.i or main.i + 1 >= len(t.doc) or t.doc[main.i + 1].lower_ not in {"when", "as"}:
             continue  # the parser may hang "when" on a word of the clause
-        happened = main.lemma_.lower() in {"happen", "occur", "come", "unfold"} or (
-            main.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in main.children))
-        if happened and any(c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"}
+        if _tells_it_happened(main, also={"come", "unfold"}) and any(c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"}
                                                       for d in c.children) for c in main.children):
             return True
     return False
+
+
+def _tells_it_happened(verb: Token, also: frozenset[str] | set[str] = frozenset()) -> bool:
+    """"happened", "occurred", "took place" (and the verbs of ``also``): a verb telling that what its
+    subject names came about."""
+    lemma = verb.lemma_.lower()
+    return lemma in {"happen", "occur"} or lemma in also or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
 
 def _in_a_region_of(ctx: DocContext, inner: list[str], outer: list[str]) -> bool:
     """Whether the places of ``inner`` lie in the country or region of ``outer`` the text names."""
     ents = ctx.entities.entities
     outer_set = set(outer)
+    lies_in = ctx.entities.lies_in()
     return all((e := ents.get(p)) is not None and (e.country_key in outer_set or e.region_key in outer_set
-                                                    or any(c in outer_set for c in ctx.entities.lies_in().get(p, ())))
+                                                    or any(c in outer_set for c in lies_in.get(p, ())))
                for p in inner)
 
 
@@ -1342,6 +1349,7 @@ def _headline_told_again(ctx: DocContext, attacks: list[Candidate]) -> list[Cand
     if ctx.headline is None:
         return attacks
     ents = ctx.entities.entities
+    lies_in = ctx.entities.lies_in()
     out = list(attacks)
     for head in [a for a in attacks if all(ctx.in_headline(s) for s in a.evidence) and not a.aggregate and not a.war_toll]:
         # a headline's figures may be an earlier or later count than the text's; a name its capitals
@@ -1353,7 +1361,7 @@ def _headline_told_again(ctx: DocContext, attacks: list[Candidate]) -> list[Cand
                      and not any(ctx.in_headline(s) for s in a.evidence)
                      and not _conflict(replace(head, places=[], casualties=[]), replace(a, places=[], casualties=[]))
                      and (not places or not a.places or set(places) & set(a.places)
-                          or attack_places.places_agree(ents, places, a.places, ctx.entities.lies_in())
+                          or attack_places.places_agree(ents, places, a.places, lies_in)
                           or _within(ctx, a.places, places))), None)
         if body is not None:
             kept = [(p, t) for p, t in zip(head.places, head.place_tokens) if p in places]
@@ -1613,8 +1621,7 @@ def _dated_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None:
         return
     nouns = words("incident_nouns") | words("attack_nouns")
     for verb in sent:
-        if verb.pos_ != "VERB" or not (verb.lemma_.lower() in {"happen", "occur"} or verb.lemma_.lower() == "take"
-                                       and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)):
+        if verb.pos_ != "VERB" or not _tells_it_happened(verb):
             continue
         told = any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns and any(
             d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in c.children) for c in verb.children)

@@ -688,13 +688,23 @@ def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
         if into is None:
             out.append(m)
             continue
-        into.date = into.date or m.date
-        into.status = into.status or m.status
-        into.modality = into.modality or m.modality
-        into.host = into.host or m.host
-        into.parts += [k for k in m.parts if k not in into.parts]
-        into.sents += [s for s in m.sents if s not in into.sents]
+        _absorb(into, m)
     return sorted(out, key=lambda m: m.sents[0].start)
+
+
+def _absorb(into: Mention, other: Mention, *, told_first: bool = False) -> None:
+    """Fold another mention of the same meeting into ``into``: what ``into`` leaves unsaid, ``other``
+    tells; its sentences come after ``into``'s, or before them when ``told_first`` (a headline)."""
+    into.place = into.place or other.place
+    into.date = into.date or other.date
+    into.status = into.status or other.status
+    into.modality = into.modality or other.modality
+    into.host = into.host or other.host
+    into.parts += [k for k in other.parts if k not in into.parts]
+    if told_first:
+        into.sents = other.sents + [s for s in into.sents if s not in other.sents]
+    else:
+        into.sents += [s for s in other.sents if s not in into.sents]
 
 
 def _fold_headline(ctx: DocContext, found: list[Mention]) -> list[Mention]:
@@ -716,13 +726,7 @@ def _fold_headline(ctx: DocContext, found: list[Mention]) -> list[Mention]:
                      and (head.planned == m.planned or head.status is not None or _tenseless(head))), None)
         if body is None:
             continue
-        body.status = body.status or head.status
-        body.place = body.place or head.place
-        body.date = body.date or head.date
-        body.modality = body.modality or head.modality
-        body.host = body.host or head.host
-        body.parts += [k for k in head.parts if k not in body.parts]
-        body.sents = head.sents + [s for s in body.sents if s not in head.sents]
+        _absorb(body, head, told_first=True)
         out.remove(head)
     return out
 
