@@ -318,6 +318,20 @@ def test_casualties_coordinated_verbs_and_one_person(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # what the next clause took, hung on the killing verb by the parser, is nobody killed
+    ("Militiamen claimed to have killed two soldiers and seized equipment in the region of Tillia.",
+     {(K, 2, 2, False, "soldier")}),
+    ("On 4 April, rebels claimed to have killed three policemen and seized equipment in the region of Abala.",
+     {(K, 3, 3, False, "policeman")}),
+    # a list of people keeps every part
+    ("Gunmen killed the chief, his wife and a guard in Oicha.", {(K, 3, 3, False, None)}),
+    ("The militia killed two farmers and a herder near Kaya.", {(K, 3, 3, False, None)}),
+])
+def test_casualties_another_clauses_object_counts_nobody(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # care for the wounded tells of the injured
     ("Officials said 14 people were killed and 40 admitted to hospital with wounds after the market blast in Maiduguri.",
      {(K, 14, 14, False, None), (I, 40, 40, False, None)}),

@@ -1009,6 +1009,9 @@ def _argument_heads(anchor: Token) -> list[Token]:
     heads: list[Token] = []
     if _is_verb(anchor):
         heads = [c for c in anchor.children if c.dep_ in deps_obj and c.ent_type_ not in {"DATE", "TIME"}]
+        if len(heads) > 1:
+            # "killed ten soldiers and seized equipment": the next clause's object hung on the killing verb
+            heads = [h for h in heads if not _thing_of_another_clause(h)] or heads
         if not heads and anchor.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in anchor.children):
             # "six civilians were killed" parsed with a plain subject
             heads = [c for c in anchor.children if c.dep_ == "nsubj" and any(a.dep_ == "auxpass" or a.lemma_ == "be" for a in anchor.children)]
@@ -1096,6 +1099,15 @@ def _argument_heads(anchor: Token) -> list[Token]:
                      for c in t.children if c.dep_ == "pobj" and (c.like_num or c.pos_ == "NUM")]
             heads += [c for c in verb.children if c.dep_ == "attr" and (c.like_num or c.pos_ == "NUM")]
     return heads
+
+
+def _thing_of_another_clause(head: Token) -> bool:
+    """A second object of a killing verb that names no people: a bare noun with no number,
+    no article and no person in it, or one a participle of another verb governs."""
+    if head.pos_ != "NOUN" or _numbered(head) or head.lemma_.lower() in word_set("violence_words.json", "person_nouns"):
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children) or any(
+        c.dep_ == "amod" and c.tag_ == "VBN" for c in head.children)
 
 
 def _coordinated_victim(anchor: Token) -> list[Token]:
