@@ -64,6 +64,9 @@ POSITIVE = [
     ("Gunmen shot dead a trader in the market of Bunia on Monday.", "kill-verb", "AttackOnCivilians"),
     ("Unknown assailants killed a teacher and his wife in Ansongo on Sunday.", "kill-verb", "AttackOnCivilians"),
     ("A farmer was hacked to death by men armed with machetes near Bangassou.", "kill-verb", "AttackOnCivilians"),
+    # counted members of an armed group are fighters killed
+    ("Troops killed 14 Taliban in Zhari district on Tuesday.", "kill-verb", "ArmedClash"),
+    ("The army said it had killed 11 Shabaab near Bulo Burde.", "kill-verb", "ArmedClash"),
     ("Militiamen beat and injured a driver at a checkpoint outside Bentiu.", "harm-verb", "AttackOnCivilians"),
     ("Bandits abducted 15 travellers on the road to Kaduna on Sunday.", "abduct-verb", "Abduction"),
     ("Rebels captured the town of Pinet in Shan state on Sunday after days of fighting.", "take-territory", "TerritoryTaken"),

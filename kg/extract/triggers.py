@@ -451,7 +451,9 @@ def victim_words(tok: Token) -> list[str]:
     aimed_at = [p for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"] for c in h.children
                 if c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "against", "towards", "toward"}
                 for p in c.children if p.dep_ == "pobj"]
-    return [_member_group(c).lemma_.lower() for c in _victim_candidates(tok) + aimed_at if c.pos_ == "NOUN"]
+    words = [_member_group(c).lemma_.lower() for c in _victim_candidates(tok) + aimed_at if c.pos_ == "NOUN"]
+    # "killed 12 Taliban": counted members of an organization are its fighters
+    return words + ["fighter" for c in _victim_candidates(tok) if _counted_members(c) and c.ent_type_ != "NORP"]
 
 
 def _member_group(noun: Token) -> Token:
@@ -472,7 +474,15 @@ def _has_victim(tok: Token, counted: bool) -> bool:
         if counted and c.pos_ == "NOUN" and not _not_a_person(c) \
                 and (c.tag_ == "NNS" or any(x.dep_ in {"nummod", "det", "poss"} for x in c.children)):
             return True  # "abducted 15 travellers", "shot dead his neighbour"
+        if counted and _counted_members(c):
+            return True  # "killed 12 Taliban": members of a group, counted
     return False
+
+
+def _counted_members(tok: Token) -> bool:
+    """A group's name with a number on it: its members ("12 Taliban", "ten Dozos")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in {"ORG", "NORP", ""} \
+        and any(x.dep_ == "nummod" and (x.like_num or x.pos_ == "NUM") for x in tok.children)
 
 
 def _not_a_person(tok: Token) -> bool:
