@@ -1616,3 +1616,16 @@ def test_attacks_a_war_toll_in_passing_does_not_break_the_telling(nlp):
                           "that has killed half a million people. A resident said his cousin was killed in the strike "
                           "along with his children."), date(2023, 11, 26))
     assert sorted(a.aggregate for a in records.attacks) == [False, True], records.attacks
+
+
+@pytest.mark.parametrize(("text", "published", "day"), [
+    # a window told first, the day of the attack named back inside it
+    ("A roadside bomb in Pakistan's Khyber district last week killed at least seven policemen, the provincial "
+     "government said. The attack took place near Bara on Tuesday, the statement said.",
+     date(2024, 6, 16), ("2024-06-11", "2024-06-11")),
+    ("Gunmen killed 12 villagers in Zamfara state earlier this month, residents said on Thursday. "
+     "The attack happened in the village of Kware on June 3.", PUB, ("2024-06-03", "2024-06-03")),
+])
+def test_attacks_the_day_named_back_within_a_window_told_first(nlp, text, published, day):
+    got = attacks_of(nlp, text, published=published)
+    assert [a["date"] for a in got] == [day], got

@@ -220,6 +220,10 @@ OTHER_DATES = [
     ("this weekend", SUN, "past", "2022-11-19", "2022-11-20"),
     ("last weekend", SUN, "past", "2022-11-12", "2022-11-13"),
     ("this week", SUN, "past", "2022-11-14", "2022-11-20"),
+    # written at the weekend, "last week" may be the working week just ended
+    ("last week", SUN, "past", "2022-11-07", "2022-11-19"),
+    ("last week", date(2022, 11, 19), "past", "2022-11-07", "2022-11-18"),
+    ("late last week", SUN, "past", "2022-11-10", "2022-11-13"),
     ("next week", SUN, "future", "2022-11-21", "2022-11-27"),
     ("Monday", SUN, "future", "2022-11-21", "2022-11-21"),
     ("the weekend", SUN, "future", "2022-11-20", "2022-11-20"),

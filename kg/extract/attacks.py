@@ -968,6 +968,10 @@ def _conflict(a: Candidate, b: Candidate, ents=None) -> bool:
     return False
 
 
+def _contains(outer: DateWindow, inner: DateWindow) -> bool:
+    return outer.earliest <= inner.earliest and inner.latest <= outer.latest
+
+
 def _within_window(inner: DateWindow, outer: DateWindow) -> bool:
     """Whether one window lies in another of at most two days: the day told ("officials said
     Tuesday": Monday or Tuesday) and the day the attack came ("on Monday")."""
@@ -993,7 +997,7 @@ def _vague_overlap(x: CasualtyRecord, y: CasualtyRecord) -> bool:
 def _merge(a: Candidate, b: Candidate) -> Candidate:
     a.place_tokens += [t for p, t in zip(b.places, b.place_tokens) if p not in a.places]
     a.places += [p for p in b.places if p not in a.places]
-    if a.date is None or (b.date is not None and _within_window(b.date, a.date)
+    if a.date is None or (b.date is not None and _contains(a.date, b.date)
                           and b.date.latest - b.date.earliest < a.date.latest - a.date.earliest):
         a.date = b.date or a.date  # the narrower of two windows told of one attack
     a.told = a.told or b.told
@@ -1256,6 +1260,12 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
             return False
     if later.aggregate != earlier.aggregate and later.places:
         return False
+    if later.definite and not later.aggregate and earlier.date and later.date and _contains(earlier.date, later.date) \
+            and _named_back(earlier, later) and later.trigger.dep_ in {"nsubj", "nsubjpass"} \
+            and _tells_it_happened(later.trigger.head):
+        # "an ambush last week killed 14 ... The attack took place on Wednesday": the day, within
+        # the window told first, of the attack named back
+        return not _conflict(replace(earlier, places=[], date=None), replace(later, places=[]))
     return not _conflict(replace(earlier, places=[]), replace(later, places=[]))
 
 

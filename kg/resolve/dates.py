@@ -11,6 +11,8 @@ Readings (documented choices):
   Friday": the most recent Friday strictly before publication. "next Friday" / "this coming
   Friday": the first Friday strictly after it. "Friday last week": the Friday of the
   previous ISO week (Monday to Sunday).
+- "last week": the previous ISO week; written on a Saturday or Sunday, it runs on to the day
+  before publication (the working week just ended is "last week" to a weekend writer).
 - "night" and "overnight" widen a day to the next one ("Saturday night" -> Sat..Sun);
   "overnight into Sunday" -> Sat..Sun. "early", "late", "morning", "afternoon", "evening"
   keep the day.
@@ -447,6 +449,9 @@ def _week(m, pub, tense):
     a, b = _part_of_week(monday, part)
     if which == "this" and part is None:
         return _uncut(monday, pub) if tense == "past" else _uncut(pub, b)
+    if which == "last" and part is None and pub.weekday() >= 5:
+        # written at the weekend, "last week" may be the working week just ended
+        return _uncut(a, pub - timedelta(days=1))
     return _Span(a, b)
 
 
