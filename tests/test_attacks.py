@@ -1629,3 +1629,15 @@ def test_attacks_a_war_toll_in_passing_does_not_break_the_telling(nlp):
 def test_attacks_the_day_named_back_within_a_window_told_first(nlp, text, published, day):
     got = attacks_of(nlp, text, published=published)
     assert [a["date"] for a in got] == [day], got
+
+
+@pytest.mark.parametrize("text", [
+    # the toll told of the country or a region of it, then of a village the gazetteer does not know
+    "Jihadists killed seven farmers in northern Burkina Faso on Sunday, officials said. "
+    "\"We have seven dead,\" the mayor told a local radio after the raid on the village of Tangassogo.",
+    "Gunmen killed 11 worshippers in Nigeria's Plateau state on Monday. "
+    "Police said 11 people died when the attackers opened fire in the hamlet of Dogon Kwarbak.",
+])
+def test_attacks_same_toll_at_an_unknown_village_of_the_region_is_one_attack(nlp, text):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got

@@ -1183,6 +1183,18 @@ def _tells_it_happened(verb: Token, also: frozenset[str] | set[str] = frozenset(
         lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
 
+def _unknown_place_in(ctx: DocContext, inner: list[str], outer: list[str]) -> bool:
+    """Whether the places of ``inner`` are none the gazetteer knows (no country of their own) and
+    ``outer`` is the country the text is about, or a region of it: the unknown village may lie
+    there."""
+    ents = ctx.entities.entities
+    home = [f"country:{iso}" for iso in ctx.entities.located[:1]]
+    return bool(home) and all((e := ents.get(p)) is not None and not e.geonames_id and not e.country_key
+                              for p in inner) \
+        and all(p in home or (e := ents.get(p)) is not None and e.kind == REGION and e.country_key in home
+                for p in outer)
+
+
 def _in_a_region_of(ctx: DocContext, inner: list[str], outer: list[str]) -> bool:
     """Whether the places of ``inner`` lie in the country or region of ``outer`` the text names."""
     ents = ctx.entities.entities
@@ -1246,7 +1258,9 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
     if later.places and earlier.places and not set(later.places) & set(earlier.places):
         same_target = _same_target(earlier, later) or _target_named(ctx, earlier, later)
         agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places, ctx.entities.lies_in())
-        told_again = _same_toll(earlier, later) and agree  # "4 killed in Sudan" ... "in El Fasher"
+        # "4 killed in Sudan" ... "in El Fasher"; "nine killed in western Cameroon" ... "the raid on
+        # the village of X", a village the gazetteer does not know
+        told_again = _same_toll(earlier, later) and (agree or _unknown_place_in(ctx, later.places, earlier.places))
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
         restated = later.definite and _named_back(earlier, later) and (agree or _unplaced(ctx, later.places)) \
             and not later.casualties
