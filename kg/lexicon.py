@@ -121,10 +121,12 @@ class WeaponLexicon:
     pref_label: dict[str, str]  # concept IRI -> preferred label
     max_words: int
     broader: dict[str, frozenset[str]]  # concept IRI -> the IRIs of all its broader concepts
+    associated: frozenset[tuple[str, str]] = frozenset()  # skos:related pairs, both ways
 
     def related(self, a: str, b: str) -> bool:
-        """Equal, or one broader than the other ("missile" and "ballistic missile")."""
-        return a == b or b in self.broader.get(a, ()) or a in self.broader.get(b, ())
+        """Equal, one broader than the other ("missile" and "ballistic missile"), or related in
+        the scheme ("air strike" and "drone": one attack may be told with either word)."""
+        return a == b or b in self.broader.get(a, ()) or a in self.broader.get(b, ()) or (a, b) in self.associated
 
     @cached_property
     def label_starts(self) -> frozenset[str]:
@@ -177,7 +179,8 @@ def weapon_lexicon() -> WeaponLexicon:
                     seen.add(str(parent))
                     todo.append(str(parent))
         up[concept] = frozenset(seen)
-    return WeaponLexicon(by_label=by_label, pref_label=pref, max_words=max_words, broader=up)
+    associated = frozenset(pair for x, y in g.subject_objects(SKOS.related) for pair in ((str(x), str(y)), (str(y), str(x))))
+    return WeaponLexicon(by_label=by_label, pref_label=pref, max_words=max_words, broader=up, associated=associated)
 
 
 @dataclass(frozen=True)

@@ -1641,3 +1641,12 @@ def test_attacks_the_day_named_back_within_a_window_told_first(nlp, text, publis
 def test_attacks_same_toll_at_an_unknown_village_of_the_region_is_one_attack(nlp, text):
     got = attacks_of(nlp, text)
     assert len(got) == 1, got
+
+
+def test_attacks_an_air_strike_in_the_headline_is_the_drone_strike_below(nlp):
+    """News calls a drone's strike an air strike: the headline and the text tell one attack."""
+    text = ("Myanmar: 12 killed in air strike on a village near Kani\n\n"
+            "On Monday, a military drone struck the village of Ywathit near Kani in Sagaing region. "
+            "At least 12 villagers were killed, residents said.")
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got

@@ -136,6 +136,9 @@ NEGATIVE = [
     "If confirmed, the raid would be the latest in a string of dozens of attacks by the militia on farming villages "
     "across the state since it seized the town of Dikwa in March.",
     "The ambush was the deadliest in the province this year, officials in Tillaberi said.",
+    # a side engaged in a whole conflict
+    "The army has been engaged in an armed conflict with the militia in Sagaing region since last April.",
+    "Government troops have fought in the conflict in Cabo Delgado for six years.",
     # a device that harmed no one, beside a death of another cause
     "Police defused a bomb near the market in Kano; two people died in an unrelated road accident.",
     # violence brought to an end: what stopped, not an event

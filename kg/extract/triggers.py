@@ -16,6 +16,7 @@ labour strikes and heart attacks.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -872,10 +873,24 @@ def _whole_war(tok: Token) -> bool:
                 if prep.lower_ in {"for", "over", "throughout"} and span.lemma_.lower() in violence_words("war_spans") \
                         and span.tag_ == "NNS":
                     return True  # "for decades", "over the years"
-                if prep.lower_ == "since" and span.ent_type_ == "DATE" and any(
-                        t.like_num and len(t.text) == 4 for t in span.subtree):
-                    return True  # "since 2006", "since October 2017"
+                if prep.lower_ == "since" and span.ent_type_ == "DATE" and (any(
+                        t.like_num and len(t.text) == 4 for t in span.subtree) or _perfect(word) and _months_back(span)):
+                    return True  # "since 2006", "since October 2017", "has been engaged in ... since last April"
     return False
+
+
+_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+
+
+def _months_back(span: Token) -> bool:
+    """A start told by its month or year ("last April", "last year", "the start of the month"),
+    not by a day or week."""
+    return any(t.lower_ in _MONTHS or t.lemma_.lower() in {"month", "year", "decade"} for t in span.subtree)
+
+
+def _perfect(verb: Token) -> bool:
+    """A verb in the perfect ("has fought", "have been engaged"): what has gone on up to now."""
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _renewed(tok: Token, verb: Token) -> bool:
