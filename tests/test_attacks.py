@@ -1650,3 +1650,26 @@ def test_attacks_an_air_strike_in_the_headline_is_the_drone_strike_below(nlp):
             "At least 12 villagers were killed, residents said.")
     got = attacks_of(nlp, text)
     assert len(got) == 1, got
+
+
+def test_attacks_by_other_sides_stay_apart(nlp):
+    """A strike by one side and an attack by the other told after it are two attacks."""
+    text = ("An Israeli strike hit a car near the village of Aitaroun on Tuesday, killing two people. "
+            "Hezbollah said on Tuesday it had attacked an army post, wounding two soldiers.")
+    got = attacks_of(nlp, text)
+    assert sorted((a["attackers"], a["places"]) for a in got) == [(["Hezbollah"], []), (["Israel"], ["Aitaroun"])], got
+
+
+def test_attacks_what_an_attack_came_amid_lends_it_no_place(nlp):
+    text = ("A Sudanese drone strike killed four civilians in the country's east on Sunday, the health ministry "
+            "said, amid fighting between the army and the RSF in Darfur.")
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and "Darfur" not in got[0]["places"], got
+
+
+def test_attacks_retold_from_its_start_with_the_same_toll_is_one_attack(nlp):
+    text = ("Three people were killed in an Israeli strike in south Lebanon on Thursday, the health ministry said. "
+            "The ministry said an Israeli strike hit the village of Yaroun. "
+            "The strike killed three people and wounded two others.")
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and got[0]["places"] == ["Yaroun"], got

@@ -19,7 +19,7 @@ from typing import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract import attack_places
-from kg.extract.actors import speech_head
+from kg.extract.actors import side_of, speech_head
 from kg.extract.casualties import CasualtyMention, casualty_words, find_casualties
 from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, misread_relative, subjects, tree_distance, words
@@ -646,6 +646,33 @@ def _not_used(tok: Token) -> bool:
         and not any(c.dep_ == "prt" and c.lower_ == "out" for c in t.head.children)  # "carried out a drone strike"
 
 
+#: What sets off what an attack was told against: "amid", "in response to", "in retaliation for".
+_BACKGROUND_HEADS = frozenset({"amid", "amidst", "response", "retaliation", "reprisal", "revenge"})
+
+
+def _in_background_phrase(tok: Token, trigger: Token) -> bool:
+    """Whether a place lies in a phrase telling what the attack came amid or answered, one that
+    does not hold the attack word."""
+    around = {trigger.i, *(a.i for a in trigger.ancestors)}
+    for anc in tok.ancestors:
+        if anc.i in around:
+            return False
+        if anc.lower_ in _BACKGROUND_HEADS or anc.lemma_.lower() in _BACKGROUND_HEADS:
+            return True
+    return False
+
+
+def _told_as_background(trigger: Token) -> bool:
+    """An attack word in what another attack came amid or answered ("... amid exchanges of fire
+    between A and B", "fired rockets in response to the attack in X"): not the attack the clause tells."""
+    for anc in trigger.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return False
+        if anc.lower_ in _BACKGROUND_HEADS or anc.lemma_.lower() in _BACKGROUND_HEADS:
+            return True
+    return False
+
+
 def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], list[CasualtyMention]]:
     casualties = [m for m in find_casualties(sent) if not m.superseded]
     found = find_triggers(sent, matches, bool(casualties))
@@ -684,6 +711,8 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
             continue  # "... came hours after officials sat down in X": the meeting's place
         if attack_places.someones_whereabouts(ctx, tok) or in_victims_past(tok) or attack_places.where_someone_went(tok):
             continue
+        if _in_background_phrase(tok, near.trigger):
+            continue  # "fired rockets at X in response to the attack in Y": Y is the other attack's place
         if key not in near.places:
             near.places.append(key)
             near.place_tokens.append(tok)
@@ -723,6 +752,8 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         _nearest(m.anchor, cands).casualties.append(m)
     for cand in cands:
         cand.targets = [_target_text(t) for t in _targets(cand.trigger) if ctx.place(t) is None]
+    told = [c for c in cands if c.casualties or not _told_as_background(c.trigger)]
+    cands = told or cands  # what the attack came amid, or answered, lends it no place of its own
     cands = _merge_in_sentence(cands, ctx.entities.entities)
     cands = [part for c in cands for part in _split_by_place(ctx, c)]
     cands = [part for c in cands for part in _split_by_side(ctx, c)]
@@ -1183,6 +1214,16 @@ def _tells_it_happened(verb: Token, also: frozenset[str] | set[str] = frozenset(
         lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
 
+def _opposed_attackers(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
+    """Whether two one-sided attacks were made by different sides (a party and whom it acts for:
+    an army and its country are one side). A battle has two sides and may be told from either."""
+    if not a.attackers or not b.attackers or CLASH in a.types or CLASH in b.types:
+        return False
+    ents = ctx.entities.entities
+    sides = lambda c: {side_of(ctx, k) if k in ents else k for k in c.attackers}
+    return sides(a).isdisjoint(sides(b))
+
+
 def _unknown_place_in(ctx: DocContext, inner: list[str], outer: list[str]) -> bool:
     """Whether the places of ``inner`` are none the gazetteer knows (no country of their own) and
     ``outer`` is the country the text is about, or a region of it: the unknown village may lie
@@ -1255,6 +1296,8 @@ def _target_named(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
 
 
 def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
+    if _opposed_attackers(ctx, earlier, later):
+        return False  # "an Israeli strike hit X ... Hezbollah fired rockets in response": two attacks
     if later.places and earlier.places and not set(later.places) & set(earlier.places):
         same_target = _same_target(earlier, later) or _target_named(ctx, earlier, later)
         agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places, ctx.entities.lies_in())
@@ -1341,6 +1384,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                 attacks.append(cand)
     _inherit_attackers(ctx, attacks)
     attacks = _headline_told_again(ctx, attacks)
+    attacks = _same_toll_told_again(ctx, attacks)
     attacks = [part for a in attacks for part in _split_by_sides_told(ctx, a)]
     for a in attacks:
         if not a.places:
@@ -1364,6 +1408,23 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                 [v for t in a.triggers for v in victim_words(t)],
                                 [w for t in a.triggers for w in _actor_words(t)]),
         )
+
+
+def _same_toll_told_again(ctx: DocContext, attacks: list[Candidate]) -> list[Candidate]:
+    """"Three killed in an Israeli strike in the south on Thursday ... an Israeli strike hit the
+    village of X ... The strike killed three people": an attack retold from its start, whose toll
+    comes only after it was taken for a new one, is the attack told first when the toll, the
+    places, the day and the attackers agree."""
+    out: list[Candidate] = []
+    for a in attacks:
+        first = next((o for o in out if not (o.aggregate or a.aggregate or o.war_toll or a.war_toll)
+                      and _same_toll(o, a) and (o.places or a.places) and _compatible(ctx, o, a)), None)
+        if first is None:
+            out.append(a)
+            continue
+        _merge(first, a)
+        _prefer_specific_place(ctx, first)
+    return out
 
 
 def _headline_told_again(ctx: DocContext, attacks: list[Candidate]) -> list[Candidate]:
