@@ -445,7 +445,7 @@ class EntityFixer:
         spans = [self._extend_region(doc, s, region_words, gaz) for s in spans]
         spans = self._framed_places(doc, spans, gaz, person_parts, orgs)
         spans = self._local_officials(doc, spans, gaz)
-        doc.ents = filter_spans(spans)
+        doc.ents = filter_spans([s for s in spans if not (_adverb_taken_for_a_place(s) or _state_outlet(s))])
         return doc
 
     @staticmethod
@@ -1311,6 +1311,25 @@ def _body_nouns() -> frozenset[str]:
     """Words for an organization an acronym may be set off after: the kinds of references.json's
     org_heads, and "party"."""
     return frozenset(load_json("references.json")["org_heads"]) | {"party"}
+
+
+def _adverb_taken_for_a_place(ent: Span) -> bool:
+    """"Elsewhere, state media said ...": a lone adverb the model tagged a place (the tagger and
+    the parser read it as the adverb it is)."""
+    tok = ent[0]
+    return len(ent) == 1 and ent.label_ in {"GPE", "LOC"} and tok.pos_ == "ADV" and tok.dep_ == "advmod" \
+        and tok.lower_.isalpha() and tok.lower_ == tok.lemma_
+
+
+#: What a state runs that tells the news: "Syrian state media", "Iraqi state television".
+_OUTLET_NOUNS = frozenset({"media", "television", "tv", "radio", "news", "broadcaster", "agency", "outlets", "newspaper"})
+
+
+def _state_outlet(ent: Span) -> bool:
+    """"Sudanese state media said": a people's name and "state" before an outlet are no place."""
+    doc = ent.doc
+    return ent.label_ in {"GPE", "LOC"} and len(ent) == 2 and ent[1].lower_ == "state" \
+        and ent.end < len(doc) and doc[ent.end].lower_ in _OUTLET_NOUNS
 
 
 def _common_word_shouted(ent: Span) -> bool:

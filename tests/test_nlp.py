@@ -340,3 +340,12 @@ def test_nlp_upper_case_is_is_the_group(nlp, text, killed, subject):
 def test_nlp_is_in_a_line_of_capitals_is_the_verb(nlp):
     doc = nlp("WHERE IS THE CEASEFIRE HEADING\nTalks resumed in Doha on Monday.")
     assert "IS" not in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize("text", [
+    "Elsewhere, Sudanese state media said drones struck a depot near Kosti.",
+    "Elsewhere, Iraqi state television said a bomb went off near Kirkuk.",
+])
+def test_nlp_an_adverb_opening_a_sentence_is_no_place(nlp, text):
+    ents = [(e.text, e.label_) for e in nlp(text).ents]
+    assert not any(t == "Elsewhere" or t.endswith(" state") for t, _ in ents), ents
