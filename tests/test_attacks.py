@@ -1673,3 +1673,15 @@ def test_attacks_retold_from_its_start_with_the_same_toll_is_one_attack(nlp):
             "The strike killed three people and wounded two others.")
     got = attacks_of(nlp, text)
     assert len(got) == 1 and got[0]["places"] == ["Yaroun"], got
+
+
+@pytest.mark.parametrize("text", [
+    # the weapon of the attack just told, named back as the subject
+    "Four soldiers were killed in a drone attack in eastern Myanmar on Monday. "
+    "The devices dropped explosives on troops guarding a bridge on the Thanlwin River.",
+    "Two policemen died in a drone attack in southern Colombia on Monday. "
+    "The drones dropped grenades on a police post near the Caqueta River, the army said.",
+])
+def test_attacks_the_weapon_named_back_tells_more_of_the_attack(nlp, text):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got

@@ -1185,9 +1185,27 @@ def _tells_on(ctx: DocContext, previous: Candidate, cand: Candidate) -> bool:
             or not previous.places or not cand.places or _in_a_region_of(ctx, cand.places, previous.places)):
         return True
     return _target_named(ctx, previous, cand) or _by_the_attackers(cand, previous.described) \
+        or (_weapon_named_back(previous, cand) and not previous.aggregate and (
+            attack_places.places_agree(ctx.entities.entities, previous.places, cand.places) or _unplaced(ctx, cand.places))) \
         or (cand.definite and _same_target(previous, cand)) or _victims_named_back(previous, cand) \
         or (_in_that_incident(cand) and not previous.aggregate and (
             attack_places.places_agree(ctx.entities.entities, previous.places, cand.places) or _unplaced(ctx, cand.places)))
+
+
+def _weapon_named_back(previous: Candidate, cand: Candidate) -> bool:
+    """"Three soldiers were killed in a drone attack ... The devices dropped explosives on troops
+    manning a checkpoint on X": the weapon of the attack just told, named back as the subject."""
+    if not previous.weapons:
+        return False
+    lex = weapon_lexicon()
+    for t in cand.triggers:
+        for subj in (c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if not any(c.dep_ == "det" and c.lower_ in {"the", "these", "those", "this", "that"} for c in subj.children):
+                continue
+            concept = lex.by_label.get(subj.lower_) or lex.by_label.get(subj.lemma_.lower())
+            if subj.lemma_.lower() == "device" or concept and any(lex.related(concept, w) for w in previous.weapons):
+                return True
+    return False
 
 
 def _happened_when(cand: Candidate) -> bool:
@@ -1311,7 +1329,7 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         # "The attackers opened fire near the village of X", "The militants attacked the X post";
         # "Four aid workers were killed in South Sudan ... The aid workers were travelling near X"
         named_back = (_by_the_attackers(later, earlier.described) or _victims_named_back(earlier, later)
-                      or _in_that_incident(later) or _happened_when(later)) and (
+                      or _weapon_named_back(earlier, later) or _in_that_incident(later) or _happened_when(later)) and (
             near or _happened_when(later) and _in_a_region_of(ctx, later.places, earlier.places))
         if not (same_target or told_again or restated or named_back):
             return False
@@ -1345,6 +1363,10 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
         for cand in cands:
             # a war's toll told in passing is an aside: the text goes on with the attack before it
             previous = next((a for a in reversed(attacks) if not a.war_toll), None)
+            if previous is not None and previous.aggregate and cand.definite and cand.trigger.tag_ == "NN":
+                # "... 115 such attacks were recorded in 2024. The latest attack happened near X": one
+                # attack named back is the last attack told, not a count of many
+                previous = next((a for a in reversed(attacks) if not (a.war_toll or a.aggregate)), previous)
             if not cand.substantive:
                 # "The attack", "the deadly strike": another mention of the last attack;
                 # with none before it, an attack of its own ("Ethiopia bombs civilian targets")
