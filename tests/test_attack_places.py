@@ -795,6 +795,10 @@ def test_attack_places_a_small_foreign_namesake_is_not_the_place(nlp, text, name
     ("Three soldiers died on Monday when a bomb exploded on a road in Tuz Khurmatu, south of the city of Kirkuk.",
      "Tuz Khurmatu", "Kirkuk"),
     ("Gunmen killed four farmers in Mubi, north-east of the town of Yola, on Sunday.", "Mubi", "Yola"),
+    ("A roadside bomb killed two policemen on a road in Baquba city, north of the capital Baghdad, on Monday.",
+     "Baquba", "Baghdad"),
+    ("A suicide bomber killed six people in Gereshk, west of the provincial capital Lashkar Gah, on Friday.",
+     "Gereshk", "Lashkar Gah"),
 ])
 def test_attack_places_a_place_south_of_another(nlp, text, first, by):
     found = attack_places(nlp, text)

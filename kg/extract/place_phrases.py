@@ -293,14 +293,21 @@ def _vicinity(gap: list[Token]) -> bool:
         t.lower_ in {"in", "on", "at"} or t.lower_ in words("subplace_nouns") for t in gap[:-1])
 
 
+#: Words that title the place a distance is told from ("north of the capital Y", "the provincial capital Y").
+_CAPITAL_WORDS = frozenset({"capital", "provincial", "regional", "state", "district"})
+
+
 def _distance(gap: list[Token]) -> bool:
     """"20km from", "about 5 kilometres north of": a place located by its distance from another."""
-    if len(gap) < 2 or gap[-1].lower_ not in {"from", "of"}:
-        return False
     lead = 0
     while lead < len(gap) and (gap[lead].lower_ in words("direction_words") or gap[lead].text in {"-", "–"}):
         lead += 1
     rest = [t.lower_ for t in gap[lead:]]
+    if lead and gap[0].lower_ in words("direction_words") and 2 <= len(rest) <= 3 and rest[0] == "of" \
+            and all(w in words("settlement_nouns") | _CAPITAL_WORDS for w in rest[1:]):
+        return True  # "X, north of the capital Y", "south of the provincial capital Y": X lies by Y
+    if len(gap) < 2 or gap[-1].lower_ not in {"from", "of"}:
+        return False
     if lead and gap[0].lower_ in words("direction_words") and (
             rest == ["of"] or len(rest) == 3 and rest[0] == "of" and rest[1] in words("settlement_nouns") and rest[2] == "of"):
         return True  # "X, south of Y", "X, north-east of the city of Y": X lies by Y
