@@ -1685,3 +1685,17 @@ def test_attacks_retold_from_its_start_with_the_same_toll_is_one_attack(nlp):
 def test_attacks_the_weapon_named_back_tells_more_of_the_attack(nlp, text):
     got = attacks_of(nlp, text)
     assert len(got) == 1, got
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # the toll of the attack named back, at a place the gazetteer does not know or one the text
+    # puts in the first ("the city's western X area", "Mogadishu's northern X area")
+    ("A suicide bomber killed at least eight people in Kabul on Monday, police said. Nineteen people were "
+     "wounded in the attack in the city's western Kote Sangi area, a police spokesman said.", None),
+    ("A car bomb killed four soldiers in Mogadishu on Sunday. Nine people were wounded in the attack in "
+     "Mogadishu's northern Karaan Gubta area, officials said.", ["Karaan Gubta", "Mogadishu"]),
+])
+def test_attacks_a_toll_of_the_attack_named_back_at_a_part_of_its_place(nlp, text, places):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got
+    assert places is None or got[0]["places"] == places, got

@@ -1323,8 +1323,11 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         # the village of X", a village the gazetteer does not know
         told_again = _same_toll(earlier, later) and (agree or _unknown_place_in(ctx, later.places, earlier.places))
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
-        restated = later.definite and _named_back(earlier, later) and (agree or _unplaced(ctx, later.places)) \
-            and not later.casualties
+        restated = later.definite and _named_back(earlier, later) and (
+            (agree or _unplaced(ctx, later.places)) and not later.casualties
+            # "13 people were wounded in the attack in Kabul's southern X area": the toll of the attack
+            # named back, at a place the gazetteer does not know or the text puts in the first
+            or not earlier.aggregate and (_unplaced(ctx, later.places) or _within(ctx, later.places, earlier.places)))
         near = agree or _unplaced(ctx, later.places)
         # "The attackers opened fire near the village of X", "The militants attacked the X post";
         # "Four aid workers were killed in South Sudan ... The aid workers were travelling near X"

@@ -599,14 +599,17 @@ def capital_entity(table: EntityTable, info: CountryInfo) -> Entity:
 def _possessive_anchors(doc: Doc, table: EntityTable) -> None:
     """"Sanaa's Shuub district", "Khartoum's Bahri neighbourhood": a place the text puts in the
     city or region named before it with "'s" lies in that place."""
+    directions = word_set("place_words.json", "direction_adjectives")
     for (start, end), key in table.span_key.items():
         ent = table.entities.get(key)
-        if ent is None or ent.kind not in {CITY, PLACE, REGION} or start < 2 or doc[start - 1].text not in {"'s", "’s"}:
+        # "Kabul's southern X area": a direction between the possessive and the name
+        mark = start - 1 if start >= 3 and doc[start - 1].lower_ in directions else start
+        if ent is None or ent.kind not in {CITY, PLACE, REGION} or mark < 2 or doc[mark - 1].text not in {"'s", "’s"}:
             continue
-        owner = table.entities.get(table.token_key.get(start - 2, ""))
+        owner = table.entities.get(table.token_key.get(mark - 2, ""))
         if owner is not None and owner.kind == COUNTRY:  # "Sanaa's X district": the capital, read here as the city
             info = gazetteer().country_by_iso(owner.key.partition(":")[2])
-            surface = clean_name(doc[start - 2].text)
+            surface = clean_name(doc[mark - 2].text)
             owner = capital_entity(table, info) \
                 if info is not None and info.capital and info.capital.casefold() == surface.casefold() else None
         if owner is not None and owner.key != key and owner.kind in {CITY, REGION} and not (
