@@ -136,6 +136,13 @@ NEGATIVE = [
     "If confirmed, the raid would be the latest in a string of dozens of attacks by the militia on farming villages "
     "across the state since it seized the town of Dikwa in March.",
     "The ambush was the deadliest in the province this year, officials in Tillaberi said.",
+    # a fight that is a mission, a war's outbreak told as a time, a proxy war
+    "Kenya threatened to withdraw troops stationed in the region who were helping fight the militants.",
+    "Hundreds of soldiers were deployed to fight the bandits in the forests of Zamfara.",
+    "The envoy visited Juba on Monday, more than a year after fighting broke out.",
+    "The mediators invited both sides to talks in Geneva, more than two years after fighting broke out between the army and the militia.",
+    "Over two million people have fled their homes since fighting erupted in March 2023.",
+    "The conflict is seen as one of several proxy battles between regional powers.",
     # a side engaged in a whole conflict
     "The army has been engaged in an armed conflict with the militia in Sagaing region since last April.",
     "Government troops have fought in the conflict in Cabo Delgado for six years.",

@@ -695,6 +695,10 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "fired a ballistic missile into the sea", "fired into the air": a test, warning shots
     if not has_casualties and _habitual(tok):
         return True  # "rival clans have often fought", "has been fighting for weeks": a state of affairs
+    if not has_casualties and _war_start_as_a_time(tok):
+        return True  # "since fighting erupted in April 2023", "a year after fighting broke out": a time, told by the war
+    if not has_casualties and _on_a_mission(tok):
+        return True  # "soldiers who were helping fight insurgents", "troops deployed to fight the militia"
     if not has_casualties and _whole_war(tok):
         return True  # "waging a bloody campaign", "have fought the government since 2006": the war, not one event
     return not has_casualties and _background(tok)
@@ -886,6 +890,35 @@ def _months_back(span: Token) -> bool:
     """A start told by its month or year ("last April", "last year", "the start of the month"),
     not by a day or week."""
     return any(t.lower_ in _MONTHS or t.lemma_.lower() in {"month", "year", "decade"} for t in span.subtree)
+
+
+_DURATION_NOUNS = frozenset({"day", "week", "month", "year", "decade"})
+
+
+def _war_start_as_a_time(tok: Token) -> bool:
+    """"More than 10 million have fled since fighting erupted in April 2023", "talks a year after
+    fighting broke out": the outbreak of a war told only to say when something else happened."""
+    verb = tok.head if tok.dep_ == "nsubj" else None
+    if verb is None or not (verb.lemma_.lower() in event_words("start_verbs") or verb.lemma_.lower() == "break"
+                            and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
+        return False
+    if verb.dep_ == "advcl":  # "since fighting erupted"
+        mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    else:  # "after fighting broke out", parsed as the object of a preposition
+        mark = verb.head if verb.dep_ == "pcomp" else None
+    if mark is None or mark.lower_ not in {"since", "after"}:
+        return False
+    span = any(c.dep_ == "npadvmod" and c.lemma_.lower() in _DURATION_NOUNS
+               for c in [*verb.children, *mark.children, *mark.head.children, *verb.head.children])
+    return mark.lower_ == "since" or span
+
+
+def _on_a_mission(tok: Token) -> bool:
+    """A fight that is the purpose of being sent, deployed or of helping ("soldiers who were helping
+    fight insurgents", "troops deployed to fight the militia"): a mission, not an event."""
+    return tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "advcl"} \
+        and tok.head.lemma_.lower() in violence_words("mission_verbs") \
+        and (tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
 
 
 def _perfect(verb: Token) -> bool:
