@@ -968,3 +968,22 @@ def test_meetings_a_meeting_told_as_past_beside_talks_to_come_is_its_own(nlp):
 def test_meetings_talks_terminated_or_suspended_are_cancelled(nlp, text):
     rec, _ = records_of(nlp, text)
     assert [m.status for m in rec.meetings] == ["cancelled"], rec.meetings
+
+
+@pytest.mark.parametrize(("text", "earliest"), [
+    # talks scheduled for a day, told with "..., X said Monday" the parser makes their verb
+    ("Haiti's government and opposition will resume their dialogue, mediated by Jamaica, with talks scheduled for "
+     "Thursday in Kingston, Jamaica's embassy in Washington said Monday.", date(2024, 6, 13)),
+    ("Somalia's government and opposition will resume their dialogue, mediated by Kenya, with talks scheduled for "
+     "Thursday in Nairobi, Kenya's embassy in Addis Ababa said Monday.", date(2024, 6, 13)),
+])
+def test_meetings_talks_scheduled_for_a_day_are_planned(nlp, text, earliest):
+    rec, label = records_of(nlp, text)
+    assert [(m.status, m.date.earliest if m.date else None) for m in rec.meetings] == [("planned", earliest)], rec.meetings
+
+
+def test_meetings_a_headline_infinitive_hung_on_its_subject_is_to_come(nlp):
+    text = ("Sudan army and RSF to resume talks in Jeddah, mediators say\n\n"
+            "The two sides will meet again next week, Saudi officials said.")
+    rec, label = records_of(nlp, text)
+    assert rec.meetings and all(m.status == "planned" for m in rec.meetings), rec.meetings

@@ -25,25 +25,34 @@ def phrase(tok: Token) -> str:
     return "".join(t.text_with_ws for t in toks).strip(" ,.;:—")
 
 
+#: Future markers that tell what a meeting is for when they qualify it ("a summit aimed at easing ...").
+_PURPOSE_WORDS = frozenset({"aim", "intend", "seek", "try", "attempt", "hope", "bid", "effort"})
+
+
 def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
     if trigger.tag_ == "VBD" and not any(c.dep_ == "aux" for c in trigger.children):
         return False  # "later spoke by phone with X": a verb in the simple past tells what happened
     head = clause_head(trigger)
-    if head.tag_ == "VBD" and head.pos_ == "VERB" and not any(c.dep_ == "aux" for c in head.children):
-        return False  # "later held talks with X": the clause's verb, in the simple past
+    if head.tag_ == "VBD" and head.pos_ == "VERB" and not any(c.dep_ == "aux" for c in head.children) \
+            and head.lemma_.lower() not in words("speech_verbs"):
+        return False  # "later held talks with X": the clause's verb, in the simple past (not "..., X said")
     markers = words("future_markers")
     auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
     if "to" in auxes and head.dep_ == "xcomp" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP"}:
         return True  # "Kenya is to host talks", "the leaders are to meet": an arrangement to come
     if "to" in auxes and head.dep_ == "ROOT" and head.tag_ == "VB" and any(c.dep_ == "nsubj" for c in head.children):
         return True  # "Ruto, Museveni to meet in Kampala": a headline's infinitive, what is to come
+    if "to" in auxes and head.tag_ == "VB" and head.dep_ in {"relcl", "acl"} and ctx.in_headline(head.sent) \
+            and head.head.pos_ in {"PROPN", "NOUN"}:
+        return True  # "X and opposition to resume talks in Y, mediator says": the headline's infinitive, hung on its subject
     if head.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"} and head.lemma_.lower() not in markers:
         return False  # "have been hosting talks since May": going on, not to come
     # "hosting talks, aiming to secure a ceasefire": the purpose of what is done, not a plan of it
     purposes = {c for c in head.children if c.dep_ in {"advcl", "xcomp"} and c.i > trigger.i and c.tag_ == "VBG"
                 and c.lemma_.lower() in markers}
     # "a summit on February 9 aimed at easing ...": what the meeting is for, not that it is to come
-    purposes |= {c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in markers}
+    # ("talks scheduled for Tuesday" is still to come: only a purpose is set aside)
+    purposes |= {c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _PURPOSE_WORDS}
     scope = [head] + [c for c in head.children if c not in purposes] + [trigger] + [c for c in trigger.children if c not in purposes]
     for t in list(head.ancestors)[:2]:
         scope += [t] + list(t.children)
