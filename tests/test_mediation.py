@@ -701,3 +701,23 @@ def test_mediation_those_named_along_with_a_mediator_mediate_with_it(nlp):
     meds = _mediations(rec, label)
     assert {"Norway", "Cuba", "Brazil", "Chile"} <= {k for m, _ in meds for k in m}, meds
     assert not any(p & {"Cuba", "Brazil", "Chile"} for _, p in meds), meds
+
+
+@pytest.mark.parametrize("text, mediators, parties", [
+    # whose offer to mediate it is, not who rejects or welcomes it
+    ("Ethiopia's foreign minister on Friday rejected the Kenyan president's offer to mediate between Ethiopia and Eritrea "
+     "over the border town of Badme.", {"Kenya"}, {"Ethiopia", "Eritrea"}),
+    ("The junta turned down an offer by Togo to mediate between Niger and Benin over the border closure.", {"Togo"},
+     {"Niger", "Benin"}),
+])
+def test_mediation_the_owner_of_an_offer_to_mediate(nlp, text, mediators, parties):
+    rec, label = records_of(nlp, text)
+    meds = _mediations(rec, label)
+    assert meds and all(m == mediators for m, _ in meds), meds
+    assert any(parties <= p for _, p in meds), meds
+
+
+def test_mediation_sought_by_a_party_names_no_mediator(nlp):
+    rec, label = records_of(nlp, "Armenia has often sought international mediation in its dispute with Azerbaijan, "
+                                 "but Baku insists the issue can only be settled bilaterally.")
+    assert not any("Armenia" in m for m, _ in _mediations(rec, label)), _mediations(rec, label)

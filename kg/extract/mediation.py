@@ -237,6 +237,8 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         # "handed its reply to mediators", "said mediators were making efforts": the mediators go unnamed
         # (not "leads the mediation", "served as mediators": whoever leads or serves mediates)
         return []
+    if not out and _sought(tok):
+        return []  # "Pakistan has often sought third-party mediation", "welcomed mediation": a party asks, no one mediates yet
     t = tok
     # "efforts to mediate", "served as mediators", "leading the effort to forge": climb to the acting subject
     for _ in range(4):
@@ -244,6 +246,15 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             break
         head = t.head
         if head == t:
+            break
+        if head.pos_ == "NOUN" and head.lemma_.lower() in diplomacy_words("request_nouns") and t.dep_ in {"acl", "relcl", "xcomp"}:
+            # "Trump's offer to mediate", "an offer by Qatar to mediate": whose offer it is, not who rejected it
+            owner = [c for c in head.children if c.dep_ == "poss"]
+            owner += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                      for p in c.children if p.dep_ == "pobj"]
+            for o in owner:  # "the Kenyan president's offer": the state its words name when no one is named
+                named = [e.key for x in (o, *o.conjuncts) if (e := ctx.agent(x)) is not None]
+                out += named or agents_in(ctx, subtree_span(o))
             break
         unnamed = False  # "as negotiators in Cairo tried to revive talks": the actors go unnamed; no one above acts for them
         for c in head.children:
@@ -287,6 +298,12 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     # "X's role in facilitating dialogue between A and B": those it works between do not mediate
     between = set(_between(ctx, subtree_span(tok)))
     return [k for k in dict.fromkeys(out) if k not in between]
+
+
+def _sought(tok: Token) -> bool:
+    """Mediation asked for, welcomed or turned down ("sought third-party mediation", "rejected any
+    mediation"): its subject is a party."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in diplomacy_words("seek_verbs")
 
 
 def _along_with(ctx: DocContext, tok: Token) -> list[str]:
