@@ -721,3 +721,9 @@ def test_mediation_sought_by_a_party_names_no_mediator(nlp):
     rec, label = records_of(nlp, "Armenia has often sought international mediation in its dispute with Azerbaijan, "
                                  "but Baku insists the issue can only be settled bilaterally.")
     assert not any("Armenia" in m for m, _ in _mediations(rec, label)), _mediations(rec, label)
+
+
+def test_mediation_insisted_on_by_a_party_names_no_mediator(nlp):
+    rec, label = records_of(nlp, "Kosovo has insisted on continued European mediation, while Belgrade wants the talks "
+                                 "to move to the United Nations.")
+    assert not any("Kosovo" in m for m, _ in _mediations(rec, label)), _mediations(rec, label)

@@ -303,7 +303,10 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
 def _sought(tok: Token) -> bool:
     """Mediation asked for, welcomed or turned down ("sought third-party mediation", "rejected any
     mediation"): its subject is a party."""
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in diplomacy_words("seek_verbs")
+    verbs = diplomacy_words("seek_verbs")
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"on", "for"}:
+        tok = tok.head  # "insisted on continued Western mediation", "called for mediation"
+    return tok.dep_ in {"dobj", "prep"} and tok.head.lemma_.lower() in verbs
 
 
 def _along_with(ctx: DocContext, tok: Token) -> list[str]:
