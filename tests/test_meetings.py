@@ -987,3 +987,17 @@ def test_meetings_a_headline_infinitive_hung_on_its_subject_is_to_come(nlp):
             "The two sides will meet again next week, Saudi officials said.")
     rec, label = records_of(nlp, text)
     assert rec.meetings and all(m.status == "planned" for m in rec.meetings), rec.meetings
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # talks with no place or sides of their own, called off or put off: the talks told before
+    ("The negotiations were due to be held in Kampala. The peace talks proposed for this weekend have been "
+     "delayed for logistical reasons, two diplomatic sources said.", "postponed"),
+    ("The summit was due to take place in Lome on Saturday. The summit has been cancelled, officials said.",
+     "cancelled"),
+    # a meeting held stays held: further talks put off are others
+    ("The two delegations met in Kampala on Monday. Further talks have been postponed, sources said.", "held"),
+])
+def test_meetings_a_fate_told_alone_is_the_last_meetings(nlp, text, status):
+    rec, label = records_of(nlp, text)
+    assert [m.status for m in rec.meetings] == [status], rec.meetings

@@ -33,6 +33,9 @@ def meeting_trigger(tok: Token) -> bool:
             return False
         if tok.dep_ == "compound":
             return False
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.head.dep_ == "relcl" \
+                and any(c.dep_ == "nsubj" and c.lower_ in {"which", "that"} for c in tok.head.children):
+            return False  # "talks in X, which would be the first negotiations between them": the talks, restated
         # "a news conference", "the cabinet meeting": a telling, or one side among itself
         if any(c.dep_ in {"compound", "amod", "poss", "nmod"} and c.lemma_.lower() in diplomacy_words("inward_meeting_words")
                for c in tok.children):

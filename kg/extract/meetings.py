@@ -618,6 +618,22 @@ def _host(ctx: DocContext, trigger: Token) -> str | None:
     return None
 
 
+def _fate_of_the_last(found: list[Mention], tok: Token, date: DateWindow | None, sent: Span) -> None:
+    """"The negotiations were to be held in X ... The peace talks proposed for this weekend have been
+    delayed": a meeting noun with no place or sides of its own, called off or put off, tells the
+    fate of the last meeting told, when that was still to come and the days agree."""
+    fate = _called_off(tok)
+    if fate is None or tok.pos_ != "NOUN" or not found:
+        return
+    last = found[-1]
+    if last.status is not None or not last.planned or last.modality == "phone" or not _overlap(last.date, date):
+        return
+    last.status = fate
+    last.date = last.date or date
+    if sent not in last.sents:
+        last.sents.append(sent)
+
+
 def _add_meeting(found: list[Mention], item: Mention) -> None:
     place, date, future, sent = item.place, item.date, item.planned, item.sents[0]
     if item.separate:
@@ -757,6 +773,10 @@ def _called_off(trigger: Token) -> str | None:
             "termination", "cancellation", "suspension", "collapse", "breakdown"}:
         return CANCELLED  # "declaring the termination of peace negotiations"
     verbs = [trigger.head] if trigger.dep_ in {"nsubjpass", "nsubj", "dobj"} else []
+    if trigger.dep_ in {"nsubjpass", "nsubj"}:
+        # "the talks proposed for this weekend have been delayed", parsed with "delayed" joined to "proposed"
+        verbs += [c for c in trigger.head.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                  and any(a.dep_ == "auxpass" for a in c.children) and not any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children)]
     verbs += [trigger] if trigger.pos_ == "VERB" else []
     verbs += [c for c in trigger.children if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN"]
     for v in verbs:
@@ -911,6 +931,7 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             for inner in nested[tok.i]:
                 parts += [p for p in _participants(ctx, inner) if p not in parts]
             if place is None and not _two_sides(ctx, parts):
+                _fate_of_the_last(found, tok, date, sent)  # "the talks ... have been delayed": the talks told before
                 continue  # no place and one side only: not enough to tell a meeting apart
             if (tok.pos_ == "VERB" and not parts and not _people_meet(tok)) or _visits_a_thing(ctx, tok) \
                     or _among_itself(tok):
