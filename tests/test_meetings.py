@@ -1001,3 +1001,13 @@ def test_meetings_a_headline_infinitive_hung_on_its_subject_is_to_come(nlp):
 def test_meetings_a_fate_told_alone_is_the_last_meetings(nlp, text, status):
     rec, label = records_of(nlp, text)
     assert [m.status for m in rec.meetings] == [status], rec.meetings
+
+
+@pytest.mark.parametrize("text", [
+    # "is to be held", "was to take place": an arrangement, still to come when told
+    "The summit is to be held in Lome on Saturday.",
+    "The summit was to take place in Accra on Saturday.",
+])
+def test_meetings_to_be_held_is_planned(nlp, text):
+    rec, label = records_of(nlp, text)
+    assert [(m.status, m.date.earliest) for m in rec.meetings] == [("planned", date(2024, 6, 15))], rec.meetings

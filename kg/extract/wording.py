@@ -38,8 +38,11 @@ def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
         return False  # "later held talks with X": the clause's verb, in the simple past (not "..., X said")
     markers = words("future_markers")
     auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
-    if "to" in auxes and head.dep_ == "xcomp" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP"}:
-        return True  # "Kenya is to host talks", "the leaders are to meet": an arrangement to come
+    if "to" in auxes and head.dep_ == "xcomp" and head.head.lemma_ == "be" and head.head.tag_ in {"VBZ", "VBP", "VBD"}:
+        return True  # "Kenya is to host talks", "the leaders are to meet", "the leaders were to meet": an arrangement
+    if head.lemma_ == "be" and any(c.dep_ == "xcomp" and c.tag_ in {"VB", "VBN"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                   for c in head.children):
+        return True  # "the summit was to take place in X", "the talks are to begin on Monday"
     if "to" in auxes and head.dep_ == "ROOT" and head.tag_ == "VB" and any(c.dep_ == "nsubj" for c in head.children):
         return True  # "Ruto, Museveni to meet in Kampala": a headline's infinitive, what is to come
     if "to" in auxes and head.tag_ == "VB" and head.dep_ in {"relcl", "acl"} and ctx.in_headline(head.sent) \
