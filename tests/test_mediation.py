@@ -727,3 +727,9 @@ def test_mediation_insisted_on_by_a_party_names_no_mediator(nlp):
     rec, label = records_of(nlp, "Kosovo has insisted on continued European mediation, while Belgrade wants the talks "
                                  "to move to the United Nations.")
     assert not any("Kosovo" in m for m, _ in _mediations(rec, label)), _mediations(rec, label)
+
+
+def test_mediation_the_person_set_beside_the_mediator_title_mediates(nlp):
+    rec, label = records_of(nlp, "President Bola Tinubu, the ECOWAS mediator in the crisis, was meeting with the leaders "
+                                 "of Niger and Benin in Abuja on Monday.")
+    assert any("Bola Tinubu" in m for m, _ in _mediations(rec, label)), _mediations(rec, label)

@@ -1011,3 +1011,18 @@ def test_meetings_a_fate_told_alone_is_the_last_meetings(nlp, text, status):
 def test_meetings_to_be_held_is_planned(nlp, text):
     rec, label = records_of(nlp, text)
     assert [(m.status, m.date.earliest) for m in rec.meetings] == [("planned", date(2024, 6, 15))], rec.meetings
+
+
+def test_meetings_a_headline_calling_a_summit_off_is_no_meeting_held(nlp):
+    text = ("Burundi, Tanzania border summit cancelled\n\n"
+            "Talks due Sunday between the leaders of Burundi and Tanzania on the border dispute were called off, "
+            "officials said. Uganda's president was meeting alone with the Burundian leader instead.")
+    rec, label = records_of(nlp, text)
+    statuses = sorted(m.status for m in rec.meetings)
+    assert statuses == ["cancelled", "held"], rec.meetings
+
+
+def test_meetings_a_place_in_another_clause_is_no_venue(nlp):
+    text = "The Chadian president had been expected at the meeting, but it was not clear if he was in Niamey."
+    rec, label = records_of(nlp, text)
+    assert not any(m.location and label(m.location) == "Niamey" for m in rec.meetings), rec.meetings

@@ -209,6 +209,8 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                     and getattr(ctx.place(x), "kind", None) == COUNTRY]
     if tok.pos_ == "NOUN" and mediation_noun(tok):
         out += _listed_before(ctx, tok)  # "Saudi, US and African mediators", however the list was parsed
+        if tok.dep_ == "appos" and out and (e := ctx.agent(tok.head)) is not None:
+            out.append(e.key)  # "President X, the African Union mediator": the person who mediates for it
     leader = hyphen_leader(tok) if tok.pos_ == "NOUN" else None
     if leader is not None and (e := ctx.agent(leader)) is not None:  # "the Kenyan-led mediation"
         out.append(e.key)

@@ -115,6 +115,9 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
             if any(a not in trigger.ancestors and a != trigger and (is_violence_verb(a) or is_attack_word(a))
                    for a in _path(t, scope)):
                 continue  # "suspended talks after the rebels attacked a base in X": X is the attack's place
+            if any(a.dep_ == "conj" and a.pos_ in {"VERB", "AUX"} and a not in trigger.ancestors
+                   and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in a.children) for a in _path(t, scope)):
+                continue  # "X had been expected at the meeting, but it was not clear if he was in Y": another clause
             if any(a.dep_ == "relcl" and a.head != trigger and trigger not in a.subtree
                    and (ctx.agent(a.head) is not None or a.head.lemma_.lower() in word_set("violence_words.json", "armed_actor_nouns"))
                    for a in _path(t, scope)):
@@ -738,7 +741,8 @@ def _fold_headline(ctx: DocContext, found: list[Mention]) -> list[Mention]:
                      and (head.place is None or m.place is None or head.place == m.place)
                      and _overlap(head.date, m.date)
                      and (head.modality in {"phone", "video"}) == (m.modality in {"phone", "video"})
-                     and (head.status is None or m.status in {None, head.status})
+                     # a meeting called off in the headline is none that was held
+                     and (head.status is None or m.status == head.status or m.status is None and m.planned)
                      and (head.planned == m.planned or head.status is not None or _tenseless(head))), None)
         if body is None:
             continue
