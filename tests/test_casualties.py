@@ -429,3 +429,12 @@ def test_casualties_martyred_are_killed(nlp, text, expected):
 ])
 def test_casualties_left_injured_in_the_passive(nlp, text, expected):
     assert expected <= counts(nlp, text), counts(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # how the dead were found is no harm of its own
+    ("The mutilated bodies of three men were found in a forest near Mambasa.", {(K, 3, 3, False, "man")}),
+    ("The burned and mutilated bodies of five traders were found near Djugu.", {(K, 5, 5, False, "trader")}),
+])
+def test_casualties_the_state_of_bodies_found_is_no_injury(nlp, text, expected):
+    assert counts(nlp, text) == expected

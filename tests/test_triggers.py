@@ -49,6 +49,7 @@ POSITIVE = [
      "AttackOnCivilians"),
     ("The bodies of 14 men were found dumped near a river outside Kosti on Monday, a rights group said.", "bodies-found",
      "AttackOnCivilians"),
+    ("Two dismembered bodies were found on a farm outside Kiambu on Sunday.", "bodies-found", "AttackOnCivilians"),
     ("Russian forces hammered the frontline town of Toretsk with glide bombs on Monday.", "hammer-verb", "AirDroneStrike"),
     ("Soldiers fired on protesters in Mandalay, wounding three.", "fire-verb", None),
     ("Warships fired towards the beach of a coastal town on Tuesday.", "fire-verb", None),

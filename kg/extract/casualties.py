@@ -585,6 +585,8 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
     for anchor, outcomes in zip(tokens, outcomes_of):
         if _toll_of_a_run(anchor):
             continue
+        if anchor.dep_ == "amod" and anchor.head.lemma_.lower() in {"body", "corpse", "remains"}:
+            continue  # "the mutilated bodies of three men": how the dead were found, not more harm
         lemma = anchor.lemma_.lower()
         pairs: list[tuple[Token, str]] = []
         if lemma in {"claim", "cost"} and anchor.pos_ == "VERB":  # "claimed the lives of 23", "cost the lives of seven"
