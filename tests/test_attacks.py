@@ -1699,3 +1699,11 @@ def test_attacks_a_toll_of_the_attack_named_back_at_a_part_of_its_place(nlp, tex
     got = attacks_of(nlp, text)
     assert len(got) == 1, got
     assert places is None or got[0]["places"] == places, got
+
+
+def test_attacks_the_side_that_suffered_losses_was_attacked(nlp):
+    records = extract(nlp("The Malian army suffered heavy losses near Tessit on Sunday, the army said."), PUB)
+    assert len(records.attacks) == 1
+    a = records.attacks[0]
+    assert not a.attackers and not a.attacker_descriptions
+    assert "Malian Armed Forces" in [records.entities[k].label for k in a.attacked]

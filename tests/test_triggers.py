@@ -50,6 +50,9 @@ POSITIVE = [
     ("The bodies of 14 men were found dumped near a river outside Kosti on Monday, a rights group said.", "bodies-found",
      "AttackOnCivilians"),
     ("Two dismembered bodies were found on a farm outside Kiambu on Sunday.", "bodies-found", "AttackOnCivilians"),
+    ("Government forces suffered heavy losses near the town of Ber on Sunday, a local official said.", "suffer-losses",
+     "ArmedClash"),
+    ("The rebels said the army had sustained heavy casualties around Mweso.", "suffer-losses", "ArmedClash"),
     ("Russian forces hammered the frontline town of Toretsk with glide bombs on Monday.", "hammer-verb", "AirDroneStrike"),
     ("Soldiers fired on protesters in Mandalay, wounding three.", "fire-verb", None),
     ("Warships fired towards the beach of a coastal town on Tuesday.", "fire-verb", None),
@@ -144,6 +147,8 @@ NEGATIVE = [
     "The mediators invited both sides to talks in Geneva, more than two years after fighting broke out between the army and the militia.",
     "Over two million people have fled their homes since fighting erupted in March 2023.",
     "The conflict is seen as one of several proxy battles between regional powers.",
+    # losses of no armed side
+    "The company suffered heavy losses in the fire at its warehouse in Mombasa.",
     # a side engaged in a whole conflict
     "The army has been engaged in an armed conflict with the militia in Sagaing region since last April.",
     "Government troops have fought in the conflict in Cabo Delgado for six years.",

@@ -315,8 +315,18 @@ def _claimed_by(ctx: DocContext, trig: Token) -> list[str]:
             for k in [_agent_of(ctx, p)] if k]
 
 
+#: Verbs whose subject bore the violence: "government forces suffered heavy losses".
+_SUFFERING_VERBS = frozenset({"suffer", "sustain", "incur"})
+
+
+def _suffered(trig: Token) -> bool:
+    return trig.pos_ == "VERB" and trig.lemma_.lower() in _SUFFERING_VERBS
+
+
 def _trigger_attackers(ctx: DocContext, trig: Token) -> list[str]:
     found: list[str] = []
+    if _suffered(trig):
+        return found  # who suffered losses was attacked, not who attacked
     key = _agent_of(ctx, trig) or _premodifier_agent(ctx, trig)
     if key:
         found.append(key)
@@ -391,7 +401,7 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
     actors = word_set("violence_words.json", "armed_actor_nouns") | word_set("violence_words.json", "person_nouns")
     out: list[str] = []
     for trig in cand.triggers:
-        heads = subjects(trig) if trig.pos_ == "VERB" and not _hit_a_device(trig) else []
+        heads = subjects(trig) if trig.pos_ == "VERB" and not (_hit_a_device(trig) or _suffered(trig)) else []
         if trig.lemma_.lower() in words("kill_verbs") | words("injure_verbs") and not any(c.dep_ == "dobj" for c in trig.children):
             # "... were killed and one soldier and one civilian wounded": a counted subject of a
             # killing or wounding verb with no object is its victims, the passive left out
@@ -426,6 +436,8 @@ def _attacked(ctx: DocContext, cand: Candidate) -> list[str]:
     found: list[str] = []
     for trig in cand.triggers:
         phrases = [c for c in trig.children if c.dep_ in {"dobj", "nsubjpass"} and trig.pos_ == "VERB"]
+        if _suffered(trig):
+            phrases = [c for c in trig.children if c.dep_ == "nsubj"]  # "the army suffered heavy losses"
         if trig.dep_ == "amod" and trig.tag_ in {"VBD", "VBN"} and trig.head.i > trig.i:
             phrases.append(trig.head)  # "the RSF shelled positions of X", the verb misread as the object's adjective
         phrases += [p for c in trig.children if c.dep_ == "prep" and c.lower_ in words("attacked_preps")
