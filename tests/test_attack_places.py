@@ -814,3 +814,14 @@ def test_attack_places_a_place_south_of_another(nlp, text, first, by):
 def test_attack_places_where_someone_went_is_no_scene(nlp, text):
     found = attack_places(nlp, text)
     assert not any(p in {"Sambisa", "Kaura", "Bokkos"} for places in found for p in places), found
+
+
+def test_attack_places_a_region_named_bare_and_with_its_word_keeps_what_lies_in_it(nlp):
+    """"the Kolwe district ... in Kolwe ... the Wanika region of Kolwe": the bare name is the
+    district, and what the text puts in it lies in the district (no place is lost on the way)."""
+    text = ("Gunmen attacked the village of Tandalo in the Kolwe district of Niassa province on Monday, killing three "
+            "civilians.\n\nThe forests along the river in Kolwe are thought to shelter the gunmen.\n\n"
+            "On Saturday, the group killed two farmers in the Wanika region of Kolwe, a local newspaper reported.")
+    records = extract(nlp(text), date(2022, 8, 16))
+    places = [[records.entities[k].label for k in a.locations] for a in records.attacks]
+    assert ["Wanika region", "Kolwe district", "Niassa province"] in places, places

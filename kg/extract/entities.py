@@ -107,6 +107,14 @@ class EntityTable:
         for span, key in self.span_key.items():
             if key == src:
                 self.span_key[span] = dst
+        # the places told to lie in or by the one folded lie in or by the one kept
+        for table in (self.anchors, self.containers):
+            if src in table:
+                table.setdefault(dst, [])
+                table[dst] += [k for k in table.pop(src) if k != dst and k not in table[dst]]
+            for key, places in table.items():
+                if src in places:
+                    table[key] = [k for k in dict.fromkeys(dst if k == src else k for k in places) if k != key]
         return ent
 
     def key_of(self, token: Token) -> str | None:
