@@ -1707,3 +1707,13 @@ def test_attacks_the_side_that_suffered_losses_was_attacked(nlp):
     a = records.attacks[0]
     assert not a.attackers and not a.attacker_descriptions
     assert "Malian Armed Forces" in [records.entities[k].label for k in a.attacked]
+
+
+@pytest.mark.parametrize("text", [
+    # a headline whose bomb the parser hangs on the verb it struck with, "including" nowhere
+    "Update: 2 killed, 4 injured as roadside bomb strikes police van in E. Afghanistan",
+    "2 killed, 3 injured as roadside bomb strikes army truck in N. Mali",
+])
+def test_attacks_a_headline_bomb_strikes_a_vehicle(nlp, text):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1 and "explosive_device" in got[0]["weapons"], got

@@ -646,10 +646,10 @@ def _not_used(tok: Token) -> bool:
     while t.dep_ in {"compound", "amod", "conj", "appos"} and t.head != t \
             or t.dep_ == "pobj" and t.head.lower_ in {"including", "like"} and t.head.head != t.head:
         t = t.head if t.dep_ != "pobj" else t.head.head  # "struck 100 targets, including rocket launchers"
-    if t.pos_ == "VERB" and t.lemma_.lower() in words("hitting_verbs") and t != tok:
+    including = next((a for a in tok.ancestors if a.lower_ in {"including", "like"}), None)
+    if t.pos_ == "VERB" and t.lemma_.lower() in words("hitting_verbs") and t != tok and including is not None:
         # "including ..." hung on the verb: a list of what it hit, unless it lists the weapons just named
         # ("struck Kyiv with missiles, including hypersonic ones")
-        including = next(a for a in tok.ancestors if a.lower_ in {"including", "like"})
         before = next((x for x in reversed(tok.doc[t.i : including.i]) if x.pos_ in {"NOUN", "PROPN"}), None)
         return before is None or (before.lower_ not in lex and before.lemma_.lower() not in lex)
     if t.dep_ == "dobj" and t.head.lemma_.lower() in words("hitting_verbs"):
