@@ -1717,3 +1717,15 @@ def test_attacks_the_side_that_suffered_losses_was_attacked(nlp):
 def test_attacks_a_headline_bomb_strikes_a_vehicle(nlp, text):
     got = attacks_of(nlp, text)
     assert len(got) == 1 and "explosive_device" in got[0]["weapons"], got
+
+
+@pytest.mark.parametrize("text", [
+    # a part of a country named by direction holds any place of that country
+    "Gunmen killed about 30 people in an attack on a village in northern Burkina Faso, officials said. "
+    "The attack took place on Sunday in Tansila village in the Boucle du Mouhoun region.",
+    "Militants killed at least 12 soldiers in an ambush in western Niger, the army said. "
+    "The ambush took place on Sunday near Banibangou in the Tillaberi region.",
+])
+def test_attacks_a_part_of_the_country_and_a_place_in_it_are_one_attack(nlp, text):
+    got = attacks_of(nlp, text)
+    assert len(got) == 1, got

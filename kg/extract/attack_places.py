@@ -652,7 +652,20 @@ def places_agree(ents, a: list[str], b: list[str], anchors: dict[str, list[str]]
                 return True
             if REGION in {ex.kind, ey.kind} and ex.kind != ey.kind and ex.country_key and ex.country_key == ey.country_key:
                 return True
+            if ex.country_key and ex.country_key == ey.country_key and (_part_of_a_country(ex) or _part_of_a_country(ey)):
+                return True  # "central Mali" and "the Mopti region": a part of the country named by direction holds any place of it
     return False
+
+
+def _part_of_a_country(ent) -> bool:
+    """A region named by a direction of its country ("central Mali", "northern Burkina Faso"),
+    which the gazetteer does not bound."""
+    return ent.kind == REGION and not ent.geonames_id and ent.label.split()[0].lower() in _directions()
+
+
+@lru_cache(maxsize=1)
+def _directions() -> frozenset[str]:
+    return place_words("direction_adjectives") | place_words("direction_words")
 
 
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
