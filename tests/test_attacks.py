@@ -1729,3 +1729,15 @@ def test_attacks_a_headline_bomb_strikes_a_vehicle(nlp, text):
 def test_attacks_a_part_of_the_country_and_a_place_in_it_are_one_attack(nlp, text):
     got = attacks_of(nlp, text)
     assert len(got) == 1, got
+
+
+@pytest.mark.parametrize("text", [
+    # "they" in a reported clause after the clause's own subject is that subject, not who reports
+    "The Daily Trust reported that the bandits did not number more than 30 men and that they abducted a teacher "
+    "before escaping into the forest.",
+    # an outlet that reports does not act
+    "Reuters reported on Monday that they killed six civilians in the village of Mahagi.",
+])
+def test_attacks_who_reports_them_is_no_attacker(nlp, text):
+    got = attacks_of(nlp, text)
+    assert got and not any(set(a["attackers"]) & {"Daily Trust", "Reuters"} for a in got), got

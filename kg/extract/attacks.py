@@ -19,7 +19,7 @@ from typing import Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract import attack_places
-from kg.extract.actors import side_of, speech_head
+from kg.extract.actors import only_reports, side_of, speech_head
 from kg.extract.casualties import CasualtyMention, casualty_words, find_casualties
 from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, misread_relative, subjects, tree_distance, words
@@ -192,14 +192,23 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
             owned = subj.pos_ == "NOUN" and any(p.dep_ == "poss" and p.lower_ in {"its", "their", "our"} for p in subj.children)
             if k is None and (subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"} or owned):
                 clause = verb
+                told_before = None  # "reported that the group ... and that they kidnapped a woman": the group
                 while clause.dep_ in {"conj", "xcomp"} and clause.head != clause:
                     clause = clause.head
+                    told_before = told_before or next((s for s in subjects(clause) if s.pos_ in {"NOUN", "PROPN"}), None)
+                if told_before is not None:
+                    k = _agent_of(ctx, told_before)
+                    if k:
+                        found.append(k)
+                    continue
                 speaker = clause.head if clause.dep_ == "ccomp" else None
                 if clause.dep_ in {"acl", "relcl"}:
                     # "X said in a claim of responsibility that it had killed ...": the clause hung on the claim
                     speaker = next((a for a in clause.ancestors if a.pos_ in {"VERB", "AUX"}), None)
                 if speaker is not None and speaker.lemma_.lower() in words(SPEECH):
                     k = next((x for x in (_agent_of(ctx, s) for s in speaker.children if s.dep_ == "nsubj") if x), None)
+                    if k is not None and only_reports(ctx, k):
+                        k = None  # "the news site reported that they kidnapped ...": an outlet tells, it does not act
             if k:
                 found.append(k)
     return found
