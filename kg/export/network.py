@@ -46,7 +46,9 @@ from kg.vocab import PREFIXES
 Projection = Literal["actors-events", "rdf"]
 NetworkFormat = Literal["graphml", "gexf", "json"]
 
-# Small queries that fold literals and helper nodes into node attributes.
+# Small queries that fold literals and helper nodes into node attributes. All but _CASUALTIES are
+# read off the graph's triples by the readers further down (faster than rdflib's SPARQL engine);
+# each query stays here as the definition of the rows its reader gives.
 _LABELS = """
 SELECT ?node ?p ?value WHERE {
   VALUES ?p { rdfs:label skos:prefLabel skos:altLabel }
@@ -208,7 +210,7 @@ def _actor_event_projection(graph: rdflib.Graph) -> nx.MultiDiGraph:
     _fold_event_types(graph, attrs)
     _fold_documents(graph, attrs)
     _fold_casualties(graph, attrs)
-    for row in _query(graph, _SAME_AS):
+    for row in _same_as_rows(graph):
         if row["node"] in attrs:
             attrs[row["node"]].setdefault("same_as", set()).add(str(row["other"]))
 
@@ -225,9 +227,41 @@ def _actor_event_projection(graph: rdflib.Graph) -> nx.MultiDiGraph:
     return G
 
 
+# The small queries above, read off the graph's triples rather than run by rdflib's SPARQL
+# engine (several times slower over the same triples): each gives the rows its query gives (an
+# OPTIONAL part None where nothing matches, one row per combination where several values do), and
+# what is made of them (sets, the least or greatest value, a sorted list) does not depend on the
+# order the rows come in.
+
+
+def _same_as_rows(graph: rdflib.Graph):
+    """The rows of :data:`_SAME_AS`."""
+    for node, other in graph.subject_objects(PREFIXES["owl"]["sameAs"]):
+        yield {"node": node, "other": other}
+
+
+def _label_rows(graph: rdflib.Graph):
+    """The rows of :data:`_LABELS`."""
+    for p in (PREFIXES["rdfs"]["label"], PREFIXES["skos"]["prefLabel"], PREFIXES["skos"]["altLabel"]):
+        for node, value in graph.subject_objects(p):
+            yield {"node": node, "p": p, "value": value}
+
+
+def _labelled_rows(graph: rdflib.Graph, link: str, plain: bool):
+    """The rows of :data:`_WEAPONS` (``plain``: an rdfs:label after the skos:prefLabel) and
+    :data:`_EVENT_TYPES`: ``label`` is COALESCE(?pref[, ?plain], ?w)."""
+    pref_p, plain_p = PREFIXES["skos"]["prefLabel"], PREFIXES["rdfs"]["label"]
+    for node, w in graph.subject_objects(PREFIXES["nkg"][link]):
+        prefs = list(graph.objects(w, pref_p)) or [None]
+        plains = (list(graph.objects(w, plain_p)) or [None]) if plain else [None]
+        for pref in prefs:
+            for label in plains:
+                yield {"node": node, "label": pref if pref is not None else label if label is not None else w}
+
+
 def _fold_labels(graph: rdflib.Graph, attrs: dict) -> None:
     names: dict[rdflib.term.Node, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in _query(graph, _LABELS):
+    for row in _label_rows(graph):
         if row["node"] in attrs:
             names[row["node"]][_local(row["p"])].add(str(row["value"]))
     for term, by_kind in names.items():
@@ -239,8 +273,20 @@ def _fold_labels(graph: rdflib.Graph, attrs: dict) -> None:
         attrs[term]["aliases"] = others
 
 
+def _literal_rows(graph: rdflib.Graph):
+    """The rows of :data:`_LITERALS` (``node``, ``p``, ``value``), read off the graph's triples:
+    how several values combine (a set, the least, the greatest, any) does not depend on their
+    order, and rdflib's SPARQL engine takes several times longer over the same triples."""
+    nkg = PREFIXES["nkg"]
+    for local in _LITERAL_ATTRS:
+        p = nkg[local]
+        for node, value in graph.subject_objects(p):
+            if isinstance(value, RdfLiteral):
+                yield {"node": node, "p": p, "value": value}
+
+
 def _fold_literals(graph: rdflib.Graph, attrs: dict) -> None:
-    for row in _query(graph, _LITERALS):
+    for row in _literal_rows(graph):
         data = attrs.get(row["node"])
         if data is None:
             continue
@@ -257,7 +303,7 @@ def _fold_literals(graph: rdflib.Graph, attrs: dict) -> None:
 
 
 def _fold_weapons(graph: rdflib.Graph, attrs: dict) -> None:
-    for row in _query(graph, _WEAPONS):
+    for row in _labelled_rows(graph, "weapon", plain=True):
         if row["node"] in attrs:
             label = row["label"]
             text = str(label) if isinstance(label, RdfLiteral) else _local(label).replace("_", " ")
@@ -265,15 +311,31 @@ def _fold_weapons(graph: rdflib.Graph, attrs: dict) -> None:
 
 
 def _fold_event_types(graph: rdflib.Graph, attrs: dict) -> None:
-    for row in _query(graph, _EVENT_TYPES):
+    for row in _labelled_rows(graph, "eventType", plain=False):
         if row["node"] in attrs:
             label = row["label"]
             text = str(label) if isinstance(label, RdfLiteral) else _local(label)
             attrs[row["node"]].setdefault("event_type", set()).add(text)
 
 
+def _document_rows(graph: rdflib.Graph):
+    """The rows of :data:`_DOCUMENTS`, read off the graph's triples (each OPTIONAL part unbound,
+    None, where the document has no such value, and one row per combination where it has
+    several): the attributes they make are sets, so their order does not matter, and rdflib's
+    SPARQL engine joins the OPTIONAL parts several times slower."""
+    nkg, derived = PREFIXES["nkg"], PREFIXES["prov"]["wasDerivedFrom"]
+    for node, doc in graph.subject_objects(derived):
+        sources = list(graph.objects(doc, nkg["source"])) or [None]
+        titles = list(graph.objects(doc, nkg["title"])) or [None]
+        dates = list(graph.objects(doc, nkg["published"])) or [None]
+        for source in sources:
+            for title in titles:
+                for published in dates:
+                    yield {"node": node, "doc": doc, "source": source, "title": title, "published": published}
+
+
 def _fold_documents(graph: rdflib.Graph, attrs: dict) -> None:
-    for row in _query(graph, _DOCUMENTS):
+    for row in _document_rows(graph):
         data = attrs.get(row["node"])
         if data is None:
             continue
