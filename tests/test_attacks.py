@@ -1741,3 +1741,17 @@ def test_attacks_a_part_of_the_country_and_a_place_in_it_are_one_attack(nlp, tex
 def test_attacks_who_reports_them_is_no_attacker(nlp, text):
     got = attacks_of(nlp, text)
     assert got and not any(set(a["attackers"]) & {"Daily Trust", "Reuters"} for a in got), got
+
+
+def test_attacks_a_headline_of_a_province_tells_its_districts_attack_not_anothers(nlp):
+    """A district and a province of one country may be one place; a headline of the province
+    is the district's attack, and the next attack, elsewhere with another toll, stays apart."""
+    text = ("Two soldiers killed in militant attack in Diyala governorate\n\n"
+            "Two soldiers were killed in an attack on a security post on the outskirts of Baladruz district "
+            "in eastern Diyala governorate on Monday night, a security source said.\n\n"
+            "On Monday night, militants attacked a police detachment on the Kirkuk-Hawija road, which left four "
+            "policemen dead and four others wounded.")
+    got = attacks_of(nlp, text)
+    assert len(got) == 2, got
+    counts = sorted(c for a in got for c in a["counts"])
+    assert ("Killed", 2, 2, "soldier") in counts and ("Killed", 4, 4, "policeman") in counts, got

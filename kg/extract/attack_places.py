@@ -654,6 +654,9 @@ def places_agree(ents, a: list[str], b: list[str], anchors: dict[str, list[str]]
                 return True
             if ex.country_key and ex.country_key == ey.country_key and (_part_of_a_country(ex) or _part_of_a_country(ey)):
                 return True  # "central Mali" and "the Mopti region": a part of the country named by direction holds any place of it
+            if ex.kind == ey.kind == REGION and ex.country_key and ex.country_key == ey.country_key \
+                    and 0 < _admin_depth(ex.label) != _admin_depth(ey.label) > 0:
+                return True  # "X district" and "Y governorate" of one country: the district may lie in it
     return False
 
 
