@@ -147,6 +147,8 @@ NEGATIVE = [
     "The mediators invited both sides to talks in Geneva, more than two years after fighting broke out between the army and the militia.",
     "Over two million people have fled their homes since fighting erupted in March 2023.",
     "The conflict is seen as one of several proxy battles between regional powers.",
+    # a round of talks is no ammunition, set for a day is no mine set off
+    "The third round of talks, initially set to take place in Nairobi in March, was cancelled.",
     # losses of no armed side
     "The company suffered heavy losses in the fire at its warehouse in Mombasa.",
     # a side engaged in a whole conflict

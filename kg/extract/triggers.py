@@ -607,6 +607,9 @@ def _is_armed_actor(tok: Token) -> bool:
 
 def _is_weapon(tok: Token) -> bool:
     lex = weapon_lexicon().by_label
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in event_words("meeting_nouns") | {"talk"}
+                                                        for p in c.children if p.dep_ == "pobj") for c in tok.children):
+        return False  # "a third round of talks": a meeting, not ammunition
     return tok.lemma_.lower() in violence_words("weapon_nouns") or tok.lower_ in violence_words("weapon_nouns") \
         or tok.lower_ in lex or tok.lemma_.lower() in lex
 
