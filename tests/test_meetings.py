@@ -1026,3 +1026,15 @@ def test_meetings_a_place_in_another_clause_is_no_venue(nlp):
     text = "The Chadian president had been expected at the meeting, but it was not clear if he was in Niamey."
     rec, label = records_of(nlp, text)
     assert not any(m.location and label(m.location) == "Niamey" for m in rec.meetings), rec.meetings
+
+
+@pytest.mark.parametrize(("text", "published", "earliest"), [
+    # a plan made on a day the sentence tells: the first day of that name after it
+    ("At a summit on November 20, the bloc's leaders agreed to organize a meeting between Burundi and Rwanda "
+     "on December 28.", date(2025, 1, 10), date(2024, 12, 28)),
+    # a plan told now is still to come
+    ("Burundi and Rwanda will meet in Addis Ababa on December 28.", date(2025, 1, 10), date(2025, 12, 28)),
+])
+def test_meetings_a_plan_told_in_the_past_is_dated_nearest(nlp, text, published, earliest):
+    rec, label = records_of(nlp, text, published=published)
+    assert [m.date.earliest for m in rec.meetings if m.date] == [earliest], rec.meetings

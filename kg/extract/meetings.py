@@ -196,6 +196,16 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         past = past and not (ent.root.head == trigger and ent.root.dep_ in {"nmod", "compound", "npadvmod", "amod"})
         # not "called off the June 30 summit": the day the meeting noun carries is the meeting's
         ref = ctx.date_of(ent, "future" if (future or _scheduled_present(verb, ent)) and not past else "past")
+        if ref is not None and future and not past and _planned_in_the_past(trigger) \
+                and not any(t.like_num and len(t.text) == 4 for t in ent):
+            # "In a December 9 meeting, leaders agreed to organize a meeting on December 28", told in
+            # January: a plan made on a day the sentence tells, for the first such day after it
+            before = ctx.date_of(ent, "past")
+            planning = next(a for a in list(trigger.ancestors)[:4] if a.tag_ == "VBD" and a.pos_ in {"VERB", "AUX"})
+            made = [d for e in sent.ents if e != ent and e.label_ == "DATE" and e.root not in trigger.subtree
+                    and planning in e.root.ancestors and (d := ctx.date_of(e, "past")) is not None]
+            if before is not None and any(d.latest <= before.earliest for d in made):
+                ref = before
         if ref is not None and ctx.published is not None and _going_on_since(ent.root, trigger) \
                 and ref.earliest <= ctx.published:
             # "have been hosting talks since May": the talks run from then to the day of the telling
@@ -203,6 +213,12 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
         if ref is not None and (best is None or dist < best[0]):
             best = (dist, ref)
     return _lasting(trigger, best[1]) if best else None
+
+
+def _planned_in_the_past(trigger: Token) -> bool:
+    """Whether the plan of a meeting is told in the past ("agreed to organize a meeting",
+    "had been set to take place"): the meeting was to come then, not necessarily now."""
+    return any(a.tag_ == "VBD" and a.pos_ in {"VERB", "AUX"} for a in list(trigger.ancestors)[:4])
 
 
 def _told_of_a_side(ctx: DocContext, tok: Token, trigger: Token) -> bool:
