@@ -1038,3 +1038,13 @@ def test_meetings_a_place_in_another_clause_is_no_venue(nlp):
 def test_meetings_a_plan_told_in_the_past_is_dated_nearest(nlp, text, published, earliest):
     rec, label = records_of(nlp, text, published=published)
     assert [m.date.earliest for m in rec.meetings if m.date] == [earliest], rec.meetings
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the meeting named back, with no sides of its own, at a place in the first or unknown
+    ("On Sunday, General Abdi met with the UN envoy in Garowe to discuss the roadmap. The meeting, held at the "
+     "general's headquarters in Laag, was also attended by his deputy.", "Garowe"),
+])
+def test_meetings_the_meeting_named_back_is_the_one_told(nlp, text, place):
+    rec, label = records_of(nlp, text)
+    assert [label(m.location) for m in rec.meetings] == [place], rec.meetings

@@ -637,6 +637,36 @@ def _host(ctx: DocContext, trigger: Token) -> str | None:
     return None
 
 
+def _named_back(tok: Token) -> bool:
+    """"The meeting", "the talks", "this summit": a meeting noun with the definite article, told
+    with no sides of its own."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children) \
+        and not any(c.dep_ in {"amod", "compound"} and c.lower_ in words("round_markers") | {"next", "previous", "last", "first"}
+                    for c in tok.children)
+
+
+def _same_place(ctx: DocContext, told: str | None, place: str | None) -> bool:
+    """Whether a meeting named back may be the one told at ``told``: no place, the same one, one
+    the gazetteer does not know, or one that lies in it."""
+    if told is None or place is None or told == place:
+        return True
+    ent = ctx.entities.entities.get(place)
+    return ent is not None and (not ent.geonames_id and ent.country_key is None or told in ctx.entities.lies_in().get(place, ()))
+
+
+def _retold(last: Mention, place: str | None, date: DateWindow | None, future: bool, sent: Span) -> bool:
+    """Fold a meeting named back into the last one told, when its day and tense agree: the last
+    keeps its place unless it had none."""
+    if last.sents[-1].start > sent.start or last.planned != future or not _overlap(last.date, date) \
+            or last.modality in {"phone", "video"}:
+        return False
+    last.place = last.place or place
+    last.date = last.date or date
+    if sent not in last.sents:
+        last.sents.append(sent)
+    return True
+
+
 def _fate_of_the_last(found: list[Mention], tok: Token, date: DateWindow | None, sent: Span) -> None:
     """"The negotiations were to be held in X ... The peace talks proposed for this weekend have been
     delayed": a meeting noun with no place or sides of its own, called off or put off, tells the
@@ -953,6 +983,9 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             if place is None and not _two_sides(ctx, parts):
                 _fate_of_the_last(found, tok, date, sent)  # "the talks ... have been delayed": the talks told before
                 continue  # no place and one side only: not enough to tell a meeting apart
+            if _named_back(tok) and not parts and found and _same_place(ctx, found[-1].place, place) \
+                    and _retold(found[-1], place, date, future, sent):
+                continue  # "The meeting, held at X's headquarters in Y, was also attended by ...": the one just told
             if (tok.pos_ == "VERB" and not parts and not _people_meet(tok)) or _visits_a_thing(ctx, tok) \
                     or _among_itself(tok):
                 continue  # "met with tear gas", "visited a drone factory": no one to meet
