@@ -438,3 +438,13 @@ def test_casualties_left_injured_in_the_passive(nlp, text, expected):
 ])
 def test_casualties_the_state_of_bodies_found_is_no_injury(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # only people, or a count of them, are dead: not an effort, a deal or talks called dead
+    ("The president called the year-long peace effort dead and withdrew his invitation to the rebels.", set()),
+    ("The mediators declared the truce dead after the shelling resumed.", set()),
+    ("The ambush left four soldiers dead near Kidal.", {(K, 4, 4, False, "soldier")}),
+])
+def test_casualties_what_is_called_dead_is_a_person(nlp, text, expected):
+    assert counts(nlp, text) == expected
