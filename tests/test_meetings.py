@@ -1048,3 +1048,22 @@ def test_meetings_a_plan_told_in_the_past_is_dated_nearest(nlp, text, published,
 def test_meetings_the_meeting_named_back_is_the_one_told(nlp, text, place):
     rec, label = records_of(nlp, text)
     assert [label(m.location) for m in rec.meetings] == [place], rec.meetings
+
+
+def test_meetings_a_headline_in_a_country_tells_the_talks_in_its_city(nlp):
+    text = ("Sudan Negotiator Meets with SPLM-N Delegates in Ethiopia\n\n"
+            "Sudan and the SPLM-N rebels held direct talks in Addis Ababa on Monday, officials said Tuesday. "
+            "The last official meeting between the two sides took place in late 2016.")
+    rec, label = records_of(nlp, text)
+    placed = [(label(m.location) if m.location else None, m.date.text if m.date else None) for m in rec.meetings]
+    assert ("Addis Ababa", "Monday") in placed and ("Ethiopia", "late 2016") not in placed, placed
+
+
+@pytest.mark.parametrize("text", [
+    # "schedules talks": talks to come
+    "African Union schedules peace talks between Sudan and South Sudan in Addis Ababa\n\nThe talks will start on Sunday.",
+    "The regional bloc has scheduled talks between the two sides in Djibouti for next week.",
+])
+def test_meetings_scheduled_talks_are_planned(nlp, text):
+    rec, label = records_of(nlp, text)
+    assert rec.meetings and all(m.status == "planned" for m in rec.meetings), rec.meetings

@@ -784,7 +784,8 @@ def _fold_headline(ctx: DocContext, found: list[Mention]) -> list[Mention]:
         sides = _known_sides(ctx, head.parts)
         body = next((m for m in out if m is not head and not any(ctx.in_headline(s) for s in m.sents)
                      and (not sides or sides & _known_sides(ctx, m.parts))
-                     and (head.place is None or m.place is None or head.place == m.place)
+                     and (head.place is None or m.place is None or head.place == m.place
+                          or place_country(ctx, m.place) == head.place)  # "... in Malaysia" over "in Kuala Lumpur"
                      and _overlap(head.date, m.date)
                      and (head.modality in {"phone", "video"}) == (m.modality in {"phone", "video"})
                      # a meeting called off in the headline is none that was held
