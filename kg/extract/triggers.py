@@ -698,6 +698,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "fired a ballistic missile into the sea", "fired into the air": a test, warning shots
     if not has_casualties and _habitual(tok):
         return True  # "rival clans have often fought", "has been fighting for weeks": a state of affairs
+    if not has_casualties and _generic_present(tok):
+        return True  # "groups which are carrying out terror attacks in India": what they do, no event
     if not has_casualties and _war_start_as_a_time(tok):
         return True  # "since fighting erupted in April 2023", "a year after fighting broke out": a time, told by the war
     if not has_casualties and _on_a_mission(tok):
@@ -893,6 +895,17 @@ def _months_back(span: Token) -> bool:
     """A start told by its month or year ("last April", "last year", "the start of the month"),
     not by a day or week."""
     return any(t.lower_ in _MONTHS or t.lemma_.lower() in {"month", "year", "decade"} for t in span.subtree)
+
+
+def _generic_present(tok: Token) -> bool:
+    """Attacks told as what someone does, in the present, bare and uncounted ("organizations which
+    are carrying out terror attacks in India", "militants who launch raids across the border")."""
+    if tok.tag_ != "NNS" or tok.dep_ != "dobj" or any(c.dep_ in {"det", "nummod", "poss"} for c in tok.children):
+        return False
+    verb = tok.head
+    present = verb.tag_ in {"VBP", "VBZ"} or verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in {"are", "is", "am"} for c in verb.children)
+    return present and verb.dep_ in {"relcl", "acl"} and not any(t.ent_type_ in {"DATE", "TIME"} for t in tok.sent)
 
 
 _DURATION_NOUNS = frozenset({"day", "week", "month", "year", "decade"})
