@@ -1602,6 +1602,9 @@ def test_attacks_how_the_attack_told_came_about_is_the_same_attack(nlp, text):
     # the toll a war is said to have taken, after an attack told before
     ("Shelling hit Omdurman on Monday. The health ministry raised its overall toll from the conflict in Sudan "
      "to 28,700, officials said.", [False, True]),
+    # the lives a war has cost, told after an attack
+    ("Gunmen attacked a checkpoint near Bamenda on Sunday, killing six people. The UN says the conflict has cost "
+     "more than 6,000 lives.", [False, True]),
 ])
 def test_attacks_tolls_of_a_war_or_a_run(nlp, text, aggregates):
     records = extract(nlp(text), date(2023, 11, 25))
@@ -1755,3 +1758,13 @@ def test_attacks_a_headline_of_a_province_tells_its_districts_attack_not_another
     assert len(got) == 2, got
     counts = sorted(c for a in got for c in a["counts"])
     assert ("Killed", 2, 2, "soldier") in counts and ("Killed", 4, 4, "policeman") in counts, got
+
+
+def test_attacks_a_headline_of_the_country_tells_the_attack_on_an_unknown_village(nlp):
+    text = ("Several killed in attack in Niger\n\n"
+            "Gunmen attacked the village of Tagabati in Niger's western Tillaberi region on Sunday, killing at least "
+            "seven people. In addition, a bomb went off in the town of Tahoua on Sunday, wounding two.")
+    got = attacks_of(nlp, text)
+    assert len(got) == 2, got
+    bomb = next(a for a in got if "Tahoua" in a["places"])
+    assert not any(c[0] == "Killed" for c in bomb["counts"]), got

@@ -1493,7 +1493,7 @@ def _headline_told_again(ctx: DocContext, attacks: list[Candidate]) -> list[Cand
                      and not _conflict(replace(head, places=[], casualties=[]), replace(a, places=[], casualties=[]))
                      and (not places or not a.places or set(places) & set(a.places)
                           or attack_places.places_agree(ents, places, a.places, lies_in)
-                          or _within(ctx, a.places, places))), None)
+                          or _within(ctx, a.places, places) or _unknown_place_in(ctx, a.places, places))), None)
         if body is not None:
             kept = [(p, t) for p, t in zip(head.places, head.place_tokens) if p in places]
             told = body.attackers or body.described  # "Haitian gang" in capitals: the text names the gang
@@ -1570,7 +1570,9 @@ def _war_toll(trigger: Token) -> bool:
         verb, subj = trigger.head, trigger
     else:
         return False
-    if subj is None or verb.lemma_.lower() not in words("kill_verbs"):
+    lives = verb.lemma_.lower() in {"cost", "claim", "take"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children)  # "has cost more than 3,000 lives"
+    if subj is None or not (verb.lemma_.lower() in words("kill_verbs") or lives):
         return False
     war = words("war_toll_nouns")
     if trigger.dep_ == "relcl" and verb.left_edge.i > 0:
@@ -1818,8 +1820,10 @@ def _continue_tolls(ctx: DocContext, sent: Span, casualties: list[CasualtyMentio
     if not casualties or _of_many_attacks(sent):
         return
     places = [key for _, key in attack_places.sentence_places(ctx, sent)]
-    if any(_toll_of_a_war(m.anchor) for m in casualties):
-        # "raised its overall toll from the conflict in Gaza to 52,243": the war's toll, of no attack
+    if any(_toll_of_a_war(m.anchor) or any(_war_toll(v) for v in [m.anchor, *list(m.anchor.ancestors)[:3]])
+           for m in casualties):
+        # "raised its overall toll from the conflict in Gaza to 52,243", "the conflict has cost more than
+        # 3,000 lives": the war's toll, of no attack
         cand = Candidate(trigger=casualties[0].anchor, sent=sent, evidence=[sent], casualties=list(casualties),
                          aggregate=True, war_toll=True, places=attack_places.most_specific(ctx, places, True))
         _read_as_war_toll(ctx, cand)
