@@ -149,6 +149,8 @@ NEGATIVE = [
     "The conflict is seen as one of several proxy battles between regional powers.",
     # a round of talks is no ammunition, set for a day is no mine set off
     "The third round of talks, initially set to take place in Nairobi in March, was cancelled.",
+    # a run of attacks none of which is told
+    "The cartel was blamed in 2019 for a series of attacks on police in the neighbouring state of Guerrero.",
     # attacks told as what a group does, in the present
     "India asked Islamabad to act against the groups based in Pakistan which are carrying out terror attacks in Kashmir.",
     # losses of no armed side

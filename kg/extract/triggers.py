@@ -672,6 +672,9 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "killed a commander who was involved in rocket launches": what the victim had done
     if _one_of_a_series(tok):
         return True  # "..., the latest in a string of attacks on villagers": the run, not another event
+    if not has_casualties and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in violence_words("series_nouns"):
+        return True  # "was blamed for a series of attacks on police": a run of events, none of them told
     if _counted_since(tok):
         return True  # "..., the third mass kidnapping at a school since March": the one just told, counted
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in violence_words("duration_nouns") and not has_casualties:
