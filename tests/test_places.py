@@ -603,3 +603,14 @@ def test_places_namesakes_abroad_and_subdivisions(gaz: Gazetteer, name, countrie
 ])
 def test_places_distinctive_subdivision_country(gaz: Gazetteer, name: str, iso2: str | None) -> None:
     assert gaz.distinctive_subdivision_country(name) == iso2
+
+
+@pytest.mark.parametrize(("surface", "country"), [
+    # a state of that very name, not a small town another of whose names it is
+    ("Jalisco", "MX"),
+    ("Guerrero", "MX"),
+    ("Sinaloa", "MX"),
+])
+def test_places_a_state_beats_a_small_town_known_by_another_name(gaz: Gazetteer, surface: str, country: str) -> None:
+    place = gaz.place(surface)
+    assert place is not None and (place.kind, place.name, place.country_iso2) == ("Region", surface, country), place

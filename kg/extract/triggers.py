@@ -673,7 +673,7 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if _one_of_a_series(tok):
         return True  # "..., the latest in a string of attacks on villagers": the run, not another event
     if not has_casualties and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
-            and tok.head.head.lemma_.lower() in violence_words("series_nouns"):
+            and tok.head.head.lemma_.lower() in violence_words("series_nouns") and _blamed_for(tok.head.head):
         return True  # "was blamed for a series of attacks on police": a run of events, none of them told
     if _counted_since(tok):
         return True  # "..., the third mass kidnapping at a school since March": the one just told, counted
@@ -898,6 +898,14 @@ def _months_back(span: Token) -> bool:
     """A start told by its month or year ("last April", "last year", "the start of the month"),
     not by a day or week."""
     return any(t.lower_ in _MONTHS or t.lemma_.lower() in {"month", "year", "decade"} for t in span.subtree)
+
+
+def _blamed_for(noun: Token) -> bool:
+    """"blamed for a series of attacks", "accused of a string of raids": what someone is held
+    responsible for, as a whole."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in {"for", "of"} and prep.head.lemma_.lower() in \
+        event_words("blame_verbs") | event_words("accusation_verbs")
 
 
 def _generic_present(tok: Token) -> bool:

@@ -721,6 +721,13 @@ class Gazetteer:
                 return self._region_from_base(framed[0], framed[1], ranks, fallback_iso)
 
         found = self._best_city(key, ranks, with_states=hint != "City")
+        if found is not None and found.kind == "City" and hint != "City" and fold(found.name) != key \
+                and (found.population or 0) < FOREIGN_NAMESAKE_MAX_POPULATION:
+            # "Jalisco", "Guerrero": a state of that very name, not a town ("Xalisco", "Ciudad Guerrero")
+            # another of whose names it is
+            sub = self.subdivision_country(text, [found.country_iso2, *ranks])
+            if sub is not None and sub in {found.country_iso2, *ranks}:
+                return PlaceInfo(text, "Region", sub, None, None, None, None)
         if found is not None and found.kind == "City" and ranks and found.country_iso2 not in ranks:
             sub = self.subdivision_country(text, list(ranks)) if hint != "City" else None
             if sub in ranks:  # "Bay" of a Somali report is its region, not a town in the Philippines
