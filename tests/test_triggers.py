@@ -149,6 +149,9 @@ NEGATIVE = [
     "The conflict is seen as one of several proxy battles between regional powers.",
     # a round of talks is no ammunition, set for a day is no mine set off
     "The third round of talks, initially set to take place in Nairobi in March, was cancelled.",
+    # fighting told of a whole war: for months, during the war
+    "The army and the militia have been fighting each other in the north for the past four months.",
+    "The militia fought alongside federal troops against the rebels during the two-year war that ended last year.",
     # a run of attacks none of which is told
     "The cartel was blamed in 2019 for a series of attacks on police in the neighbouring state of Guerrero.",
     # attacks told as what a group does, in the present
