@@ -149,6 +149,8 @@ NEGATIVE = [
     "The conflict is seen as one of several proxy battles between regional powers.",
     # a round of talks is no ammunition, set for a day is no mine set off
     "The third round of talks, initially set to take place in Nairobi in March, was cancelled.",
+    # what something came after, "following" read as a verb; a people named before a word for them is no place
+    "Security was tightened along the border following the killing of Pokot herders in a botched cattle raid.",
     # fighting told of a whole war: for months, during the war
     "The army and the militia have been fighting each other in the north for the past four months.",
     "The militia fought alongside federal troops against the rebels during the two-year war that ended last year.",

@@ -987,13 +987,23 @@ def _feared_dead(tok: Token) -> bool:
     return tok.lemma_.lower() == "fear" and any(c.lower_ in {"dead", "killed"} for c in tok.children)
 
 
+def _names_a_people(tok: Token) -> bool:
+    """A place's name set before a word for people ("Turkana warriors", "Pokot herders"): who
+    they are, not where."""
+    return tok.dep_ in {"compound", "amod"} and tok.head.lemma_.lower() in violence_words("person_nouns") | \
+        violence_words("armed_actor_nouns")
+
+
 def _background(tok: Token) -> bool:
     """"fled because of raids by armed bands", "a base set up in response to a recent
     massacre": an earlier event the sentence only refers to, with no place, time or toll of its own."""
-    own_scene = any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in tok.subtree if t != tok)
+    own_scene = any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} and not _names_a_people(t)
+                    for t in tok.subtree if t != tok)
     if any(c.dep_ == "amod" and c.lower_ in event_words("past_markers") for c in tok.children) and not own_scene:
         return True  # "against the recent clashes"
     for anc in tok.ancestors:
+        if anc.lower_ == "following" and anc.tag_ == "VBG" and anc.dep_ in {"xcomp", "advcl", "prep", "acl"}:
+            return not own_scene  # "security was tightened following the killing of X": the parser's verb is "after"
         if anc.pos_ in {"VERB", "AUX"}:
             return False
         if (anc.dep_ == "prep" and anc.lower_ in violence_words("background_preps")) \
