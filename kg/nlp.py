@@ -196,6 +196,11 @@ def _passive_across_a_time(be) -> None:
     the rest of what hung on "were" its own, as in "six people were killed on Friday"."""
     subjects = [c for c in be.children if c.dep_ == "nsubj" and c.i < be.i]
     verb = next((c for c in be.rights if c.tag_ == "VBN" and c.dep_ in {"advcl", "xcomp", "conj", "ccomp"}), None)
+    if verb is None:
+        # "were during the night killed": the participle hung on the time's noun
+        verb = next((t for prep in be.rights if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"
+                     and (p.ent_type_ in {"DATE", "TIME"} or p.lower_ in _TIME_NOUNS)
+                     for t in p.children if t.dep_ == "acl" and t.tag_ == "VBN" and t.i == p.i + 1), None)
     if len(subjects) != 1 or verb is None or any(c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "auxpass"} for c in verb.children):
         return
     between = be.doc[be.i + 1 : verb.i]
@@ -210,6 +215,9 @@ def _passive_across_a_time(be) -> None:
     subjects[0].dep_ = "nsubjpass"
     be.head, be.dep_ = verb, "auxpass"
 
+
+#: Nouns of a time of day or of a span, as written: "were during the night killed".
+_TIME_NOUNS = frozenset({"night", "morning", "evening", "afternoon", "day", "weekend", "hours", "dawn"})
 
 _PORTFOLIO_HOLDERS = frozenset({"minister", "ministers", "secretary", "secretaries"})
 _BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re"})

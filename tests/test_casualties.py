@@ -57,6 +57,8 @@ K, I = "Killed", "Injured"
      {(K, 1, 1, False, "commander")}),
     # a time between the auxiliary and the participle ("were on Friday killed")
     ("At least seven traders were on Sunday killed by bandits near Funtua.", {(K, 7, None, False, "trader")}),
+    ("Eleven herders from the Garre clan were during the night killed when raiders attacked a camp near Elwak.",
+     {(K, 11, 11, False, "herder")}),
     ("Four soldiers were on Sunday night killed by militants near Bama.", {(K, 4, 4, False, "soldier")}),
 ])
 def test_casualties_stated_figures(nlp, text, expected):
