@@ -825,3 +825,14 @@ def test_attack_places_a_region_named_bare_and_with_its_word_keeps_what_lies_in_
     records = extract(nlp(text), date(2022, 8, 16))
     places = [[records.entities[k].label for k in a.locations] for a in records.attacks]
     assert ["Wanika region", "Kolwe district", "Niassa province"] in places, places
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the city a part of which was hit, however the capital's name was read
+    ("Shelling hit Khartoum's southern suburbs on Monday, killing 12 people.", "Khartoum"),
+    ("Airstrikes hit densely populated areas in Beirut's central district on Thursday, killing 22 people.", "Beirut"),
+    ("Mortar shells fell on Mogadishu's northern outskirts overnight, wounding four.", "Mogadishu"),
+])
+def test_attack_places_the_city_a_part_of_which_was_hit(nlp, text, place):
+    found = attack_places(nlp, text)
+    assert found and found[0][0] == place, found

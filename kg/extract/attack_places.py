@@ -126,8 +126,28 @@ def in_place_role(tok: Token) -> bool:
         # "entered Kidal": the town an armed group entered
         return head.lemma_.lower() in words("attack_verbs") or head.lemma_.lower() in word_set("violence_words.json", "entry_verbs")
     if t.dep_ in {"poss"}:
-        return head.lemma_.lower() in words("attack_nouns")
+        # "Kharkiv's shelling"; "in Beirut's central district", "hit Khartoum's southern suburbs": the city
+        # a part of which was hit
+        part = head.lemma_.lower() in _part_nouns() and not (head.pos_ == "PROPN" or head.ent_type_)
+        return head.lemma_.lower() in words("attack_nouns") or part and in_place_role(head)
     return False
+
+
+def _capital_named(ctx: DocContext, tok: Token, country) -> str | None:
+    """The capital city a country's entity was read from, when the text wrote the capital's name."""
+    from kg.extract.entities import capital_entity
+
+    info = gazetteer().country_by_iso(country.key.partition(":")[2])
+    if info is None or not info.capital or info.capital.casefold() != clean_surface(tok.text).casefold():
+        return None
+    return capital_entity(ctx.entities, info).key
+
+
+@lru_cache(maxsize=1)
+def _part_nouns() -> frozenset[str]:
+    """Common nouns for a part of a town: "district", "suburbs", "outskirts", "centre"."""
+    return place_words("subplace_nouns") | place_words("district_nouns") | {
+        "district", "suburb", "centre", "center", "part", "neighbourhood", "neighborhood", "outskirt", "area"}
 
 
 def _people_from(noun: Token) -> bool:
@@ -418,6 +438,10 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
     if ent is not None:
         if not (framed_place(ctx, tok) or in_place_role(tok)):
             return facility_town(ctx, tok)  # "struck the X air base in the Y region": the town X
+        if ent.kind == COUNTRY and tok.dep_ == "poss":
+            city = _capital_named(ctx, tok, ent)
+            if city is not None:
+                return city  # "hit Khartoum's southern suburbs": the capital itself, not the state it stands for
         if ent.kind == COUNTRY and tok.dep_ == "compound" and tok.text.replace(".", "").isupper() \
                 and is_attack_word(tok.head):
             return None  # "a US airstrike", "UK strikes": the short name stands for the state that struck
