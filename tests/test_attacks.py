@@ -1602,6 +1602,8 @@ def test_attacks_how_the_attack_told_came_about_is_the_same_attack(nlp, text):
     # the toll a war is said to have taken, after an attack told before
     ("Shelling hit Omdurman on Monday. The health ministry raised its overall toll from the conflict in Sudan "
      "to 28,700, officials said.", [False, True]),
+    # a war's toll in the simple past
+    ("The country won independence in 1993, but a border war five years later killed tens of thousands.", [True]),
     # the lives a war has cost, told after an attack
     ("Gunmen attacked a checkpoint near Bamenda on Sunday, killing six people. The UN says the conflict has cost "
      "more than 6,000 lives.", [False, True]),

@@ -450,3 +450,12 @@ def test_casualties_the_state_of_bodies_found_is_no_injury(nlp, text, expected):
 ])
 def test_casualties_what_is_called_dead_is_a_person(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a multiple of a multiple: "tens of thousands"
+    ("The border war killed tens of thousands.", {(K, 20000, 99999, True, None)}),
+    ("The famine and the fighting killed hundreds of thousands of people.", {(K, 200000, 999999, True, None)}),
+])
+def test_casualties_tens_of_thousands(nlp, text, expected):
+    assert counts(nlp, text) == expected

@@ -154,6 +154,9 @@ NEGATIVE = [
     # fighting told of a whole war: for months, during the war
     "The army and the militia have been fighting each other in the north for the past four months.",
     "The militia fought alongside federal troops against the rebels during the two-year war that ended last year.",
+    # a war fought until a truce; what one fights that is no armed side
+    "The army fought the rebels until a Norwegian-brokered cease-fire in 2002.",
+    "Washington has spent billions in the region to fight the illicit drugs trade.",
     # a run of attacks none of which is told
     "The cartel was blamed in 2019 for a series of attacks on police in the neighbouring state of Guerrero.",
     # attacks told as what a group does, in the present

@@ -1582,7 +1582,9 @@ def _war_toll(trigger: Token) -> bool:
     if subj.lemma_.lower() not in war and subj.lower_ not in war:
         return False
     perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
-    return perfect or any(t.lower_ == "since" for t in verb.subtree)
+    # "a border war five years later killed tens of thousands": a war, whatever the tense
+    whole = subj.lemma_.lower() in {"war", "insurgency", "rebellion", "uprising"}
+    return perfect or whole or any(t.lower_ == "since" for t in verb.subtree)
 
 
 def _new_mention(cand: Candidate) -> bool:

@@ -212,7 +212,14 @@ def _count_span(head: Token) -> Span:
     for t in toks:
         if t.i < head.i and (t.text in {":", ";", "(", ")"} or _date_word(t)) and head.ent_type_ not in {"DATE", "TIME"}:
             start = max(start, t.i + 1)
-    return head.doc[start : head.i + 1]
+    end = head.i + 1
+    if head.lower_ in {"tens", "hundreds", "dozens", "scores"}:
+        # "killed tens of thousands": the figure runs on to the multiple it counts
+        more = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj" and p.lower_ in {"hundreds", "thousands", "millions"}), None)
+        if more is not None:
+            end = more.i + 1
+    return head.doc[start:end]
 
 
 def _count_in(phrase: Span) -> Count | None:

@@ -887,6 +887,9 @@ def _whole_war(tok: Token) -> bool:
                     return True  # "for decades", "over the years", "for the past four months"
                 if prep.lower_ in {"during", "throughout"} and span.lemma_.lower() in event_words("war_nouns"):
                     return True  # "fought alongside federal troops during the two-year war"
+                if prep.lower_ in {"until", "till"} and (span.ent_type_ == "DATE" or span.lemma_.lower() in {
+                        "truce", "ceasefire", "armistice"} or any(c.lower_ == "cease" for c in span.children)):
+                    return True  # "fought the Polisario Front until a cease-fire in 1991"
                 if prep.lower_ == "since" and span.ent_type_ == "DATE" and (any(
                         t.like_num and len(t.text) == 4 for t in span.subtree) or _perfect(word) and _months_back(span)):
                     return True  # "since 2006", "since October 2017", "has been engaged in ... since last April"
