@@ -1067,3 +1067,19 @@ def test_meetings_a_headline_in_a_country_tells_the_talks_in_its_city(nlp):
 def test_meetings_scheduled_talks_are_planned(nlp, text):
     rec, label = records_of(nlp, text)
     assert rec.meetings and all(m.status == "planned" for m in rec.meetings), rec.meetings
+
+
+@pytest.mark.parametrize(("text", "published", "status", "earliest"), [
+    # the next meeting set for a day is still to come, however the verb is tensed
+    ("The two sides set their next meeting for March 3 in Nairobi.", date(2024, 6, 12), "planned", date(2025, 3, 3)),
+    # a deadline's day is no meeting's
+    ("The government and the rebels have been negotiating in Oslo and have a self-imposed March 23 deadline to "
+     "reach a deal.", date(2024, 2, 24), "held", None),
+    # a headline's "cancels", read as a plural noun, still calls the summit off
+    ("Erdogan cancels July 12 Azerbaijan summit in Ankara\n\nThe Turkish president on Thursday canceled an "
+     "upcoming July 12 summit with the Azerbaijani leader in Ankara.", date(2024, 6, 13), "cancelled", date(2024, 7, 12)),
+])
+def test_meetings_next_deadline_and_a_headlines_cancels(nlp, text, published, status, earliest):
+    rec, label = records_of(nlp, text, published=published)
+    got = [(m.status, m.date.earliest if m.date else None) for m in rec.meetings]
+    assert got == [(status, earliest)], got

@@ -189,11 +189,14 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
             continue  # "talks with the ELN, which has fought since the 1960s": the group's past, not the talks'
         if _offered_apart(trigger, told):
             continue  # "offered on Monday to host talks": the day of the offer, not of the talks
+        if any(t.lemma_.lower() in {"deadline", "anniversary", "birthday"} for t in (ent.root.head, told)):
+            continue  # "have a self-imposed March 23 deadline to reach a pact": a deadline's day, no meeting's
         dist = abs(ent.root.i - trigger.i)
         # "was cancelled on Sunday": a day told with a past verb is past, whatever the meeting's status
         verb = clause_head(ent.root)
         past = verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
         past = past and not (ent.root.head == trigger and ent.root.dep_ in {"nmod", "compound", "npadvmod", "amod"})
+        past = past and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "for" and future)  # "set ... for March 3"
         # not "called off the June 30 summit": the day the meeting noun carries is the meeting's
         ref = ctx.date_of(ent, "future" if (future or _scheduled_present(verb, ent)) and not past else "past")
         if ref is not None and future and not past and _planned_in_the_past(trigger) \
@@ -824,6 +827,8 @@ def _called_off(trigger: Token) -> str | None:
             "termination", "cancellation", "suspension", "collapse", "breakdown"}:
         return CANCELLED  # "declaring the termination of peace negotiations"
     verbs = [trigger.head] if trigger.dep_ in {"nsubjpass", "nsubj", "dobj"} else []
+    if trigger.dep_ == "appos" and trigger.head.tag_ in {"NNS", "NN"} and trigger.head.dep_ == "ROOT":
+        verbs.append(trigger.head)  # "Trump cancels June 12 summit": a headline's verb read as a plural noun
     if trigger.dep_ in {"nsubjpass", "nsubj"}:
         # "the talks proposed for this weekend have been delayed", parsed with "delayed" joined to "proposed"
         verbs += [c for c in trigger.head.children if c.dep_ == "conj" and c.tag_ == "VBN"

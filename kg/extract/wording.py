@@ -25,11 +25,19 @@ def phrase(tok: Token) -> str:
     return "".join(t.text_with_ws for t in toks).strip(" ,.;:—")
 
 
+#: Verbs telling that a meeting took place: "the next round was held in Doha".
+_HAPPENING_VERBS = frozenset({"hold", "take", "begin", "open", "start", "end", "conclude", "close", "resume", "convene"})
+
 #: Future markers that tell what a meeting is for when they qualify it ("a summit aimed at easing ...").
 _PURPOSE_WORDS = frozenset({"aim", "intend", "seek", "try", "attempt", "hope", "bid", "effort"})
 
 
 def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in {"next", "upcoming", "coming", "planned", "proposed"}
+                                      for c in trigger.children):
+        verb = clause_head(trigger)
+        if not (verb.lemma_.lower() in _HAPPENING_VERBS and verb.tag_ in {"VBD", "VBN"}):
+            return True  # "set their next meeting for March 3": still to come (not "the next round was held")
     if trigger.tag_ == "VBD" and not any(c.dep_ == "aux" for c in trigger.children):
         return False  # "later spoke by phone with X": a verb in the simple past tells what happened
     head = clause_head(trigger)
