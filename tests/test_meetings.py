@@ -1083,3 +1083,22 @@ def test_meetings_next_deadline_and_a_headlines_cancels(nlp, text, published, st
     rec, label = records_of(nlp, text, published=published)
     got = [(m.status, m.date.earliest if m.date else None) for m in rec.meetings]
     assert got == [(status, earliest)], got
+
+
+@pytest.mark.parametrize("text", [
+    # a telephone or video conversation between leaders is a call
+    "Kenyan President William Ruto had a telephone conversation with Ethiopian Prime Minister Abiy Ahmed on Tuesday.",
+    "Egyptian President Abdel Fattah al-Sisi held a video conversation with Sudanese leader Abdel Fattah al-Burhan.",
+])
+def test_meetings_a_telephone_conversation_is_a_call(nlp, text):
+    rec, label = records_of(nlp, text)
+    assert [(m.status, m.modality) for m in rec.meetings] in ([("held", "phone")], [("held", "video")]), rec.meetings
+
+
+def test_meetings_one_call_told_twice_is_one(nlp):
+    text = ("Kenya's foreign minister had a telephone conversation with his Somali counterpart on the border dispute, "
+            "the ministry said. \"On October 5, Kenyan Foreign Minister Musalia Mudavadi had a telephone conversation "
+            "with Somali Foreign Minister Ahmed Moallim Fiqi to discuss the situation,\" it said.")
+    rec, label = records_of(nlp, text)
+    calls = [m for m in rec.meetings if m.modality == "phone"]
+    assert len(calls) == 1, rec.meetings

@@ -18,7 +18,7 @@ from kg.extract.wording import clause_text, phrase
 def _meeting_lemmas() -> frozenset[str]:
     """The lemmas one of which every reading of :func:`meeting_trigger` asks for (a meeting
     noun may also be known by its form): the other words are passed over at once."""
-    return frozenset({"call", "speak", "talk"}).union(
+    return frozenset({"call", "speak", "talk", "conversation"}).union(
         words("meeting_nouns"), words("meeting_verbs"), diplomacy_words("phone_verbs"),
         diplomacy_words("signing_verbs"), diplomacy_words("agreeing_verbs"), diplomacy_words("receive_verbs"),
         diplomacy_words("arrival_verbs"))
@@ -160,6 +160,10 @@ def call_trigger(tok: Token) -> bool:
     """A call between leaders (CAMEO 041, discuss by telephone): "X's call with Y", "a phone
     call", "X telephoned Y", "X spoke to Y by phone"."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in {"conversation", "conversations"} and any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in diplomacy_words("phone_words") | diplomacy_words("video_words")
+            for c in tok.children):
+        return True  # "had a telephone conversation with X": a call
     if tok.pos_ == "NOUN" and lemma == "call":
         return any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children) or any(
             c.dep_ == "compound" and c.lemma_.lower() in diplomacy_words("phone_words") | diplomacy_words("video_words")

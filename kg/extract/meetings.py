@@ -757,7 +757,23 @@ def _fold_placeless(ctx: DocContext, found: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         _absorb(into, m)
-    return sorted(out, key=lambda m: m.sents[0].start)
+    return _one_call_told_twice(ctx, sorted(out, key=lambda m: m.sents[0].start))
+
+
+def _one_call_told_twice(ctx: DocContext, found: list[Mention]) -> list[Mention]:
+    """"X had a telephone conversation with Y ... 'On October 5, X had a telephone conversation
+    with Y', the ministry said": one call, told twice, with the same sides on a day that agrees."""
+    out: list[Mention] = []
+    for m in found:
+        first = next((o for o in out if m.modality in {"phone", "video"} and o.modality == m.modality
+                      and o.place is None and m.place is None and not m.separate and o.status == m.status
+                      and o.planned == m.planned and _overlap(o.date, m.date)
+                      and len(_known_sides(ctx, m.parts)) >= 2 and _known_sides(ctx, m.parts) == _known_sides(ctx, o.parts)), None)
+        if first is None:
+            out.append(m)
+        else:
+            _absorb(first, m)
+    return out
 
 
 def _absorb(into: Mention, other: Mention, *, told_first: bool = False) -> None:
