@@ -733,3 +733,9 @@ def test_mediation_the_person_set_beside_the_mediator_title_mediates(nlp):
     rec, label = records_of(nlp, "President Bola Tinubu, the ECOWAS mediator in the crisis, was meeting with the leaders "
                                  "of Niger and Benin in Abuja on Monday.")
     assert any("Bola Tinubu" in m for m, _ in _mediations(rec, label)), _mediations(rec, label)
+
+
+def test_mediation_an_hour_is_no_goal(nlp):
+    rec, label = records_of(nlp, "Delegations of the two countries held negotiations in Doha with Qatar's mediation. "
+                                 "The discussions, which began around 2:30 p.m. local time, continued for eight hours.")
+    assert rec.mediations and not any(g for m in rec.mediations for g in m.goals if "2:30" in g), rec.mediations

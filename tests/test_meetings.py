@@ -1102,3 +1102,13 @@ def test_meetings_one_call_told_twice_is_one(nlp):
     rec, label = records_of(nlp, text)
     calls = [m for m in rec.meetings if m.modality == "phone"]
     assert len(calls) == 1, rec.meetings
+
+
+@pytest.mark.parametrize("text", [
+    # the warring parties are several sides, not one party meeting among itself
+    "Sudan's warring parties have resumed negotiations in Jeddah.",
+    "The parties resumed talks in Addis Ababa on Monday.",
+])
+def test_meetings_the_parties_resuming_talks_meet(nlp, text):
+    rec, label = records_of(nlp, text)
+    assert [m.status for m in rec.meetings] == ["held"], rec.meetings

@@ -21,6 +21,8 @@ join its record.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -74,7 +76,8 @@ def _goal(tok: Token) -> str | None:
 #: Words a phrase read as a goal may open with that make it when or where, not what for
 #: ("in August", "for Tuesday", "on the sidelines of the summit").
 _CIRCUMSTANCE_OPENERS = frozenset({"in", "on", "at", "during", "since", "after", "before", "by", "from", "until",
-                                   "within", "amid", "as", "with", "without", "despite"})
+                                   "within", "amid", "as", "with", "without", "despite", "around", "about", "nearly",
+                                   "shortly", "approximately"})
 #: Words a goal may open or end with that are no part of what is sought ("for a truce", "a truce of").
 _LOOSE_ENDS = frozenset({"for", "towards", "toward", "of", "to", "and", "or", "the", "a", "an", "with", "on", "at", "in"})
 #: Words of a phrase that names only a day or a time ("Tuesday", "next week", "the coming days").
@@ -99,8 +102,9 @@ def _stated_goal(goal: str | None) -> str | None:
     while words_ and words_[-1].lower() in _LOOSE_ENDS:
         words_ = words_[:-1]
     text = " ".join(words_)
-    if not text or all(w.lower().strip(",.") in _DAY_WORDS or w.isdigit() for w in words_):
-        return None  # "for Tuesday", "next week": a day, not a goal
+    if not text or all(w.lower().strip(",.") in _DAY_WORDS or w.isdigit() for w in words_) \
+            or re.search(r"\b\d{1,2}[:.]\d{2}\b|\b[ap]\.?m\b", text.lower()):
+        return None  # "for Tuesday", "next week", "2:30 p.m.": a day or an hour, not a goal
     return text
 
 

@@ -187,6 +187,9 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
             continue  # "the first visit since the war began in 2015": when a span began, not the meeting
         if _told_of_a_side(ctx, ent.root, trigger):
             continue  # "talks with the ELN, which has fought since the 1960s": the group's past, not the talks'
+        if any(a.dep_ in {"relcl", "acl"} and a.head.lemma_.lower() in words("war_toll_nouns") and trigger not in a.subtree
+               for a in ent.root.ancestors):
+            continue  # "talks aimed at ending the war that has displaced 5.6 million since April": the war's span
         if _offered_apart(trigger, told):
             continue  # "offered on Monday to host talks": the day of the offer, not of the talks
         if any(t.lemma_.lower() in {"deadline", "anniversary", "birthday"} for t in (ent.root.head, told)):
@@ -529,7 +532,8 @@ def _among_itself(trigger: Token) -> bool:
     inward = diplomacy_words("inward_meeting_words")
     if any(c.dep_ == "prep" and c.lower_ in {"with", "between", "among"} for c in (*trigger.children, *head.children)):
         return False
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in inward for c in head.children)
+    # "the cabinet", "the party": one body; "the (warring) parties" are several sides
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in inward and c.tag_ != "NNS" for c in head.children)
 
 
 def _people_meet(verb: Token) -> bool:
