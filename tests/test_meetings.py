@@ -1112,3 +1112,12 @@ def test_meetings_one_call_told_twice_is_one(nlp):
 def test_meetings_the_parties_resuming_talks_meet(nlp, text):
     rec, label = records_of(nlp, text)
     assert [m.status for m in rec.meetings] == ["held"], rec.meetings
+
+
+def test_meetings_spoke_by_phone_with_two_leaders_is_two_calls(nlp):
+    text = ("Kenyan President William Ruto spoke with Ethiopian Prime Minister Abiy Ahmed and Eritrean President "
+            "Isaias Afwerki by phone over the weekend.")
+    rec, label = records_of(nlp, text)
+    calls = sorted(sorted(label(k) for k in m.participants if label(k) in {"Abiy Ahmed", "Isaias Afwerki", "William Ruto"})
+                   for m in rec.meetings)
+    assert calls == [["Abiy Ahmed", "William Ruto"], ["Isaias Afwerki", "William Ruto"]], rec.meetings

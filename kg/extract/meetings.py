@@ -410,6 +410,11 @@ def _one_call_each(ctx: DocContext, trigger: Token, parts: list[str]) -> list[li
     """"X called A and B": a call is between two, so one call with each callee, and the caller's
     side in each; any other meeting is one with all its participants."""
     objs = callees(trigger) if trigger.pos_ == "VERB" and call_trigger(trigger) else []
+    if not objs and trigger.pos_ == "VERB" and trigger.lemma_.lower() in {"speak", "talk"} and call_trigger(trigger):
+        # "X spoke with A and B by phone", "spoke by phone with A and with B": one call with each
+        preps = call_partners(trigger)
+        preps += [c for p in preps for c in p.conjuncts if c.dep_ == "conj" and c.lower_ in {"with", "to"}]
+        objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
     called = [o for o in objs for o in [o, *o.conjuncts]]
     if len(called) < 2:
         return [parts]
