@@ -459,3 +459,12 @@ def test_casualties_what_is_called_dead_is_a_person(nlp, text, expected):
 ])
 def test_casualties_tens_of_thousands(nlp, text, expected):
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weapon in brackets after the verb is how they died, not who
+    ("4 killed (machetes) during communal violence near Jos.", {(K, 4, 4, False, None)}),
+    ("Two killed (gunshots) in a cattle raid near Isiolo.", {(K, 2, 2, False, None)}),
+])
+def test_casualties_a_bracketed_weapon_is_no_victim(nlp, text, expected):
+    assert counts(nlp, text) == expected

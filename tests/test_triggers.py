@@ -50,6 +50,7 @@ POSITIVE = [
     ("The bodies of 14 men were found dumped near a river outside Kosti on Monday, a rights group said.", "bodies-found",
      "AttackOnCivilians"),
     ("Two dismembered bodies were found on a farm outside Kiambu on Sunday.", "bodies-found", "AttackOnCivilians"),
+    ("4 killed (machetes) during communal violence near Jos.", "kill-verb", None),
     ("Government forces suffered heavy losses near the town of Ber on Sunday, a local official said.", "suffer-losses",
      "ArmedClash"),
     ("The rebels said the army had sustained heavy casualties around Mweso.", "suffer-losses", "ArmedClash"),

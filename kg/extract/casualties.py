@@ -1018,6 +1018,10 @@ def _argument_heads(anchor: Token) -> list[Token]:
     heads: list[Token] = []
     if _is_verb(anchor):
         heads = [c for c in anchor.children if c.dep_ in deps_obj and c.ent_type_ not in {"DATE", "TIME"}]
+        if heads and all(_bracketed_weapon(h) for h in heads):
+            # "3 killed (machetes)": the weapon in brackets, parsed as the object, is how they died
+            heads = [c for c in anchor.children if c.dep_ == "nsubj" and c.i < anchor.i and (_numbered(c) or c.like_num)]
+            return heads
         if len(heads) > 1:
             # "killed ten soldiers and seized equipment": the next clause's object hung on the killing verb
             heads = [h for h in heads if not _thing_of_another_clause(h)] or heads
@@ -1113,6 +1117,12 @@ def _argument_heads(anchor: Token) -> list[Token]:
                      for c in t.children if c.dep_ == "pobj" and (c.like_num or c.pos_ == "NUM")]
             heads += [c for c in verb.children if c.dep_ == "attr" and (c.like_num or c.pos_ == "NUM")]
     return heads
+
+
+def _bracketed_weapon(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "(" and (tok.lemma_.lower() in weapon_lexicon().by_label
+                                                         or tok.lower_ in weapon_lexicon().by_label)
 
 
 def _thing_of_another_clause(head: Token) -> bool:

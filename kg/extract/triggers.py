@@ -427,7 +427,10 @@ def _is_person(tok: Token) -> bool:
 
 def _victim_candidates(tok: Token) -> list[Token]:
     """The phrases that name who a violent verb was done to."""
-    cands = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+    cands = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}
+             and not (c.i > 0 and c.doc[c.i - 1].text == "(" and _is_weapon(c))]  # "3 killed (machetes)"
+    if not cands and any(c.i > 0 and c.doc[c.i - 1].text == "(" and _is_weapon(c) for c in tok.children):
+        cands = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and (c.like_num or c.pos_ == "NUM")]
     if tok.dep_ in {"acl", "amod"} or (tok.dep_ == "relcl" and tok.tag_ == "VBN"):
         cands.append(tok.head)  # "a farmer killed by gunmen", "the man shot yesterday"
     if tok.dep_ == "compound" and tok.pos_ == "NOUN":
