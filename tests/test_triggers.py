@@ -107,6 +107,8 @@ EVERYDAY = [
     ("Government forces fired 120mm mortars at the positions of the militia near Kabo.", "ShellingArtilleryMissile"),
     ("A drone dropped two grenades on a house in Vovchansk, damaging it; there were no casualties.", "AirDroneStrike"),
     ("Gunmen shot dead a trader in Bunia.", "AttackOnCivilians"),
+    # police, however called, are combatants
+    ("Two cops were martyred when militants attacked their van in Bannu.", "ArmedClash"),
     ("An IED exploded near a patrol in the Hodan area of Mogadishu.", "RemoteExplosive"),
     ("Fighting between the army and the rebels in Kutum killed five.", "ArmedClash"),
     ("Troops opened fire on protesters, wounding three.", "AttackOnCivilians"),
