@@ -795,7 +795,7 @@ def test_attack_places_a_small_foreign_namesake_is_not_the_place(nlp, text, name
     ("Three soldiers died on Monday when a bomb exploded on a road in Tuz Khurmatu, south of the city of Kirkuk.",
      "Tuz Khurmatu", "Kirkuk"),
     ("Gunmen killed four farmers in Mubi, north-east of the town of Yola, on Sunday.", "Mubi", "Yola"),
-    ("A roadside bomb killed two policemen on a road in Baquba city, north of the capital Baghdad, on Monday.",
+    ("A roadside bomb killed two policemen on a road in Baquba, north-east of the capital Baghdad, on Monday.",
      "Baquba", "Baghdad"),
     ("A suicide bomber killed six people in Gereshk, west of the provincial capital Lashkar Gah, on Friday.",
      "Gereshk", "Lashkar Gah"),
@@ -830,7 +830,7 @@ def test_attack_places_a_region_named_bare_and_with_its_word_keeps_what_lies_in_
 @pytest.mark.parametrize(("text", "place"), [
     # the city a part of which was hit, however the capital's name was read
     ("Shelling hit Khartoum's southern suburbs on Monday, killing 12 people.", "Khartoum"),
-    ("Airstrikes hit densely populated areas in Beirut's central district on Thursday, killing 22 people.", "Beirut"),
+    ("Airstrikes struck crowded streets in Beirut's central district on Thursday, killing 22 people.", "Beirut"),
     ("Mortar shells fell on Mogadishu's northern outskirts overnight, wounding four.", "Mogadishu"),
 ])
 def test_attack_places_the_city_a_part_of_which_was_hit(nlp, text, place):

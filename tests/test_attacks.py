@@ -1603,7 +1603,7 @@ def test_attacks_how_the_attack_told_came_about_is_the_same_attack(nlp, text):
     ("Shelling hit Omdurman on Monday. The health ministry raised its overall toll from the conflict in Sudan "
      "to 28,700, officials said.", [False, True]),
     # a war's toll in the simple past
-    ("The country won independence in 1993, but a border war five years later killed tens of thousands.", [True]),
+    ("The country won independence in 1993, but a later border war killed tens of thousands.", [True]),
     # the lives a war has cost, told after an attack
     ("Gunmen attacked a checkpoint near Bamenda on Sunday, killing six people. The UN says the conflict has cost "
      "more than 6,000 lives.", [False, True]),
@@ -1639,7 +1639,7 @@ def test_attacks_the_day_named_back_within_a_window_told_first(nlp, text, publis
 @pytest.mark.parametrize("text", [
     # the toll told of the country or a region of it, then of a village the gazetteer does not know
     "Jihadists killed seven farmers in northern Burkina Faso on Sunday, officials said. "
-    "\"We have seven dead,\" the mayor told a local radio after the raid on the village of Tangassogo.",
+    "\"We have seven dead,\" the mayor told a local radio after the assault on Tangassogo village.",
     "Gunmen killed 11 worshippers in Nigeria's Plateau state on Monday. "
     "Police said 11 people died when the attackers opened fire in the hamlet of Dogon Kwarbak.",
 ])
@@ -1673,7 +1673,7 @@ def test_attacks_what_an_attack_came_amid_lends_it_no_place(nlp):
 
 
 def test_attacks_retold_from_its_start_with_the_same_toll_is_one_attack(nlp):
-    text = ("Three people were killed in an Israeli strike in south Lebanon on Thursday, the health ministry said. "
+    text = ("Three people died in an Israeli strike on south Lebanon on Thursday, the health ministry said. "
             "The ministry said an Israeli strike hit the village of Yaroun. "
             "The strike killed three people and wounded two others.")
     got = attacks_of(nlp, text)
@@ -1696,7 +1696,7 @@ def test_attacks_the_weapon_named_back_tells_more_of_the_attack(nlp, text):
     # the toll of the attack named back, at a place the gazetteer does not know or one the text
     # puts in the first ("the city's western X area", "Mogadishu's northern X area")
     ("A suicide bomber killed at least eight people in Kabul on Monday, police said. Nineteen people were "
-     "wounded in the attack in the city's western Kote Sangi area, a police spokesman said.", None),
+     "hurt in the attack in the city's western Kote Sangi area, a police spokesman said.", None),
     ("A car bomb killed four soldiers in Mogadishu on Sunday. Nine people were wounded in the attack in "
      "Mogadishu's northern Karaan Gubta area, officials said.", ["Karaan Gubta", "Mogadishu"]),
 ])
@@ -1716,7 +1716,7 @@ def test_attacks_the_side_that_suffered_losses_was_attacked(nlp):
 
 @pytest.mark.parametrize("text", [
     # a headline whose bomb the parser hangs on the verb it struck with, "including" nowhere
-    "Update: 2 killed, 4 injured as roadside bomb strikes police van in E. Afghanistan",
+    "Update: 2 killed, 4 injured as roadside bomb strikes police truck in E. Afghanistan",
     "2 killed, 3 injured as roadside bomb strikes army truck in N. Mali",
 ])
 def test_attacks_a_headline_bomb_strikes_a_vehicle(nlp, text):
@@ -1752,10 +1752,10 @@ def test_attacks_a_headline_of_a_province_tells_its_districts_attack_not_another
     """A district and a province of one country may be one place; a headline of the province
     is the district's attack, and the next attack, elsewhere with another toll, stays apart."""
     text = ("Two soldiers killed in militant attack in Diyala governorate\n\n"
-            "Two soldiers were killed in an attack on a security post on the outskirts of Baladruz district "
+            "Two soldiers were killed in an attack on a checkpoint on the outskirts of Baladruz district "
             "in eastern Diyala governorate on Monday night, a security source said.\n\n"
             "On Monday night, militants attacked a police detachment on the Kirkuk-Hawija road, which left four "
-            "policemen dead and four others wounded.")
+            "policemen dead and four more injured.")
     got = attacks_of(nlp, text)
     assert len(got) == 2, got
     counts = sorted(c for a in got for c in a["counts"])

@@ -972,9 +972,9 @@ def test_meetings_talks_terminated_or_suspended_are_cancelled(nlp, text):
 
 @pytest.mark.parametrize(("text", "earliest"), [
     # talks scheduled for a day, told with "..., X said Monday" the parser makes their verb
-    ("Haiti's government and opposition will resume their dialogue, mediated by Jamaica, with talks scheduled for "
+    ("Haiti's government and opposition will restart their dialogue, brokered by Jamaica, with talks scheduled for "
      "Thursday in Kingston, Jamaica's embassy in Washington said Monday.", date(2024, 6, 13)),
-    ("Somalia's government and opposition will resume their dialogue, mediated by Kenya, with talks scheduled for "
+    ("Somalia's government and opposition will restart their dialogue, brokered by Kenya, with talks scheduled for "
      "Thursday in Nairobi, Kenya's embassy in Addis Ababa said Monday.", date(2024, 6, 13)),
 ])
 def test_meetings_talks_scheduled_for_a_day_are_planned(nlp, text, earliest):
@@ -991,8 +991,8 @@ def test_meetings_a_headline_infinitive_hung_on_its_subject_is_to_come(nlp):
 
 @pytest.mark.parametrize(("text", "status"), [
     # talks with no place or sides of their own, called off or put off: the talks told before
-    ("The negotiations were due to be held in Kampala. The peace talks proposed for this weekend have been "
-     "delayed for logistical reasons, two diplomatic sources said.", "postponed"),
+    ("The negotiations were due to be held in Kampala. The peace talks planned for next weekend have been "
+     "put off for practical reasons, two diplomats said.", "postponed"),
     ("The summit was due to take place in Lome on Saturday. The summit has been cancelled, officials said.",
      "cancelled"),
     # a meeting held stays held: further talks put off are others
@@ -1015,7 +1015,7 @@ def test_meetings_to_be_held_is_planned(nlp, text):
 
 def test_meetings_a_headline_calling_a_summit_off_is_no_meeting_held(nlp):
     text = ("Burundi, Tanzania border summit cancelled\n\n"
-            "Talks due Sunday between the leaders of Burundi and Tanzania on the border dispute were called off, "
+            "Talks planned for Sunday between the leaders of Burundi and Tanzania on the border dispute were called off, "
             "officials said. Uganda's president was meeting alone with the Burundian leader instead.")
     rec, label = records_of(nlp, text)
     statuses = sorted(m.status for m in rec.meetings)
@@ -1023,7 +1023,7 @@ def test_meetings_a_headline_calling_a_summit_off_is_no_meeting_held(nlp):
 
 
 def test_meetings_a_place_in_another_clause_is_no_venue(nlp):
-    text = "The Chadian president had been expected at the meeting, but it was not clear if he was in Niamey."
+    text = "The Chadian leader had been awaited at the meeting, but it was unclear whether he was in Niamey."
     rec, label = records_of(nlp, text)
     assert not any(m.location and label(m.location) == "Niamey" for m in rec.meetings), rec.meetings
 
@@ -1043,7 +1043,7 @@ def test_meetings_a_plan_told_in_the_past_is_dated_nearest(nlp, text, published,
 @pytest.mark.parametrize(("text", "place"), [
     # the meeting named back, with no sides of its own, at a place in the first or unknown
     ("On Sunday, General Abdi met with the UN envoy in Garowe to discuss the roadmap. The meeting, held at the "
-     "general's headquarters in Laag, was also attended by his deputy.", "Garowe"),
+     "general's headquarters in Laag, was joined by his deputy.", "Garowe"),
 ])
 def test_meetings_the_meeting_named_back_is_the_one_told(nlp, text, place):
     rec, label = records_of(nlp, text)
@@ -1073,8 +1073,8 @@ def test_meetings_scheduled_talks_are_planned(nlp, text):
     # the next meeting set for a day is still to come, however the verb is tensed
     ("The two sides set their next meeting for March 3 in Nairobi.", date(2024, 6, 12), "planned", date(2025, 3, 3)),
     # a deadline's day is no meeting's
-    ("The government and the rebels have been negotiating in Oslo and have a self-imposed March 23 deadline to "
-     "reach a deal.", date(2024, 2, 24), "held", None),
+    ("The government and the rebels have been negotiating in Oslo and face an April 30 deadline "
+     "for a final accord.", date(2024, 2, 24), "held", None),
     # a headline's "cancels", read as a plural noun, still calls the summit off
     ("Erdogan cancels July 12 Azerbaijan summit in Ankara\n\nThe Turkish president on Thursday canceled an "
      "upcoming July 12 summit with the Azerbaijani leader in Ankara.", date(2024, 6, 13), "cancelled", date(2024, 7, 12)),
@@ -1098,7 +1098,7 @@ def test_meetings_a_telephone_conversation_is_a_call(nlp, text):
 def test_meetings_one_call_told_twice_is_one(nlp):
     text = ("Kenya's foreign minister had a telephone conversation with his Somali counterpart on the border dispute, "
             "the ministry said. \"On October 5, Kenyan Foreign Minister Musalia Mudavadi had a telephone conversation "
-            "with Somali Foreign Minister Ahmed Moallim Fiqi to discuss the situation,\" it said.")
+            "with Somali Foreign Minister Abdisalam Abdi Ali about the border,\" it said.")
     rec, label = records_of(nlp, text)
     calls = [m for m in rec.meetings if m.modality == "phone"]
     assert len(calls) == 1, rec.meetings
@@ -1106,7 +1106,7 @@ def test_meetings_one_call_told_twice_is_one(nlp):
 
 @pytest.mark.parametrize("text", [
     # the warring parties are several sides, not one party meeting among itself
-    "Sudan's warring parties have resumed negotiations in Jeddah.",
+    "Sudan's rival parties have resumed negotiations in Jeddah.",
     "The parties resumed talks in Addis Ababa on Monday.",
 ])
 def test_meetings_the_parties_resuming_talks_meet(nlp, text):

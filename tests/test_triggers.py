@@ -146,28 +146,28 @@ NEGATIVE = [
     # a fight that is a mission, a war's outbreak told as a time, a proxy war
     "Kenya threatened to withdraw troops stationed in the region who were helping fight the militants.",
     "Hundreds of soldiers were deployed to fight the bandits in the forests of Zamfara.",
-    "The envoy visited Juba on Monday, more than a year after fighting broke out.",
-    "The mediators invited both sides to talks in Geneva, more than two years after fighting broke out between the army and the militia.",
+    "The envoy visited Juba on Monday, more than two years after fighting erupted.",
+    "The mediators invited both sides to talks in Geneva, almost three years after fighting erupted between soldiers and the militia.",
     "Over two million people have fled their homes since fighting erupted in March 2023.",
-    "The conflict is seen as one of several proxy battles between regional powers.",
+    "Analysts call the conflict one of the proxy battles of regional powers.",
     # a round of talks is no ammunition, set for a day is no mine set off
     "The third round of talks, initially set to take place in Nairobi in March, was cancelled.",
     # what something came after, "following" read as a verb; a people named before a word for them is no place
     "Security was tightened along the border following the killing of Pokot herders in a botched cattle raid.",
     # fighting told of a whole war: for months, during the war
     "The army and the militia have been fighting each other in the north for the past four months.",
-    "The militia fought alongside federal troops against the rebels during the two-year war that ended last year.",
+    "The militia fought alongside federal troops against the rebels during the war of 2018 to 2020.",
     # a war fought until a truce; what one fights that is no armed side
     "The army fought the rebels until a Norwegian-brokered cease-fire in 2002.",
-    "Washington has spent billions in the region to fight the illicit drugs trade.",
+    "Washington has spent billions in the region to fight drug trafficking.",
     # a run of attacks none of which is told
-    "The cartel was blamed in 2019 for a series of attacks on police in the neighbouring state of Guerrero.",
+    "The cartel was blamed in 2019 for a series of raids on police posts in the neighbouring state of Guerrero.",
     # attacks told as what a group does, in the present
-    "India asked Islamabad to act against the groups based in Pakistan which are carrying out terror attacks in Kashmir.",
+    "Delhi asked Islamabad to act against the groups based in Pakistan which are staging raids across the frontier.",
     # losses of no armed side
     "The company suffered heavy losses in the fire at its warehouse in Mombasa.",
     # a side engaged in a whole conflict
-    "The army has been engaged in an armed conflict with the militia in Sagaing region since last April.",
+    "The army has been engaged in armed conflict against the militia in Sagaing region since last March.",
     "Government troops have fought in the conflict in Cabo Delgado for six years.",
     # a device that harmed no one, beside a death of another cause
     "Police defused a bomb near the market in Kano; two people died in an unrelated road accident.",

@@ -1104,7 +1104,7 @@ def _argument_heads(anchor: Token) -> list[Token]:
             heads = [c for c in anchor.head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
             if any(h.dep_ == "dobj" for h in heads):
                 heads = [h for h in heads if h.dep_ == "dobj"]  # "X called Y dead": Y, not X
-            # "called the year-long effort dead": only people, or a count of them, are dead
+            # "declared the peace effort dead": only people, or a count of them, are dead
             heads = [h for h in heads if h.pos_ in {"PRON", "PROPN", "NUM"} or h.like_num or _numbered(h)
                      or h.lemma_.lower() in word_set("violence_words.json", "person_nouns")]
         elif anchor.lower_ in {"dead", "injured", "wounded"} and anchor.dep_ in {"conj", "dobj", "nsubj", "attr", "appos"}:

@@ -610,7 +610,7 @@ def _possessive_anchors(doc: Doc, table: EntityTable) -> None:
     directions = word_set("place_words.json", "direction_adjectives")
     for (start, end), key in table.span_key.items():
         ent = table.entities.get(key)
-        # "Kabul's southern X area": a direction between the possessive and the name
+        # "Herat's western X area": a direction between the possessive and the name
         mark = start - 1 if start >= 3 and doc[start - 1].lower_ in directions else start
         if ent is None or ent.kind not in {CITY, PLACE, REGION} or mark < 2 or doc[mark - 1].text not in {"'s", "’s"}:
             continue

@@ -236,7 +236,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
     if not out and tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB" \
             and tok.head.head.lemma_.lower() in diplomacy_words("regard_verbs") \
             and (objs := [c for c in tok.head.head.children if c.dep_ == "dobj"]):
-        # "Lebanon saw the United States as the guarantor", "chose Qatar as mediator": the one seen so
+        # "Beirut sees France as the guarantor", "chose Qatar as mediator": the one seen so
         return [e.key for o in objs for x in (o, *o.conjuncts) if (e := ctx.agent(x)) is not None]
     if not out and tok.pos_ == "NOUN" and mediation_noun(tok) and tok.lemma_.lower() != "mediation" and (
             tok.dep_ in {"nsubj", "nsubjpass", "dative"} or tok.dep_ == "pobj" and tok.head.lower_ != "as"):
@@ -244,7 +244,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         # (not "leads the mediation", "served as mediators": whoever leads or serves mediates)
         return []
     if not out and _sought(tok):
-        return []  # "Pakistan has often sought third-party mediation", "welcomed mediation": a party asks, no one mediates yet
+        return []  # "Armenia has long sought outside mediation", "welcomed mediation": a party asks, no one mediates yet
     t = tok
     # "efforts to mediate", "served as mediators", "leading the effort to forge": climb to the acting subject
     for _ in range(4):
@@ -254,7 +254,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         if head == t:
             break
         if head.pos_ == "NOUN" and head.lemma_.lower() in diplomacy_words("request_nouns") and t.dep_ in {"acl", "relcl", "xcomp"}:
-            # "Trump's offer to mediate", "an offer by Qatar to mediate": whose offer it is, not who rejected it
+            # "the Kenyan president's offer to mediate", "an offer by Qatar to mediate": whose offer it is, not who rejected it
             owner = [c for c in head.children if c.dep_ == "poss"]
             owner += [p for c in head.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
                       for p in c.children if p.dep_ == "pobj"]
@@ -307,7 +307,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
 
 
 def _sought(tok: Token) -> bool:
-    """Mediation asked for, welcomed or turned down ("sought third-party mediation", "rejected any
+    """Mediation asked for, welcomed or turned down ("sought outside mediation", "rejected any
     mediation"): its subject is a party."""
     verbs = diplomacy_words("seek_verbs")
     if tok.dep_ == "pobj" and tok.head.lower_ in {"on", "for"}:

@@ -117,7 +117,7 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
                 continue  # "suspended talks after the rebels attacked a base in X": X is the attack's place
             if any(a.dep_ == "conj" and a.pos_ in {"VERB", "AUX"} and a not in trigger.ancestors
                    and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in a.children) for a in _path(t, scope)):
-                continue  # "X had been expected at the meeting, but it was not clear if he was in Y": another clause
+                continue  # "X had been awaited at the meeting, but it was unclear whether he was in Y": another clause
             if any(a.dep_ == "relcl" and a.head != trigger and trigger not in a.subtree
                    and (ctx.agent(a.head) is not None or a.head.lemma_.lower() in word_set("violence_words.json", "armed_actor_nouns"))
                    for a in _path(t, scope)):
@@ -189,11 +189,11 @@ def _meeting_date(ctx: DocContext, trigger: Token, sent: Span, future: bool) -> 
             continue  # "talks with the ELN, which has fought since the 1960s": the group's past, not the talks'
         if any(a.dep_ in {"relcl", "acl"} and a.head.lemma_.lower() in words("war_toll_nouns") and trigger not in a.subtree
                for a in ent.root.ancestors):
-            continue  # "talks aimed at ending the war that has displaced 5.6 million since April": the war's span
+            continue  # "talks to end the war, which has displaced millions since April": the war's span
         if _offered_apart(trigger, told):
             continue  # "offered on Monday to host talks": the day of the offer, not of the talks
         if any(t.lemma_.lower() in {"deadline", "anniversary", "birthday"} for t in (ent.root.head, told)):
-            continue  # "have a self-imposed March 23 deadline to reach a pact": a deadline's day, no meeting's
+            continue  # "face an April 30 deadline for a final accord": a deadline's day, no meeting's
         dist = abs(ent.root.i - trigger.i)
         # "was cancelled on Sunday": a day told with a past verb is past, whatever the meeting's status
         verb = clause_head(ent.root)
@@ -680,8 +680,8 @@ def _retold(last: Mention, place: str | None, date: DateWindow | None, future: b
 
 
 def _fate_of_the_last(found: list[Mention], tok: Token, date: DateWindow | None, sent: Span) -> None:
-    """"The negotiations were to be held in X ... The peace talks proposed for this weekend have been
-    delayed": a meeting noun with no place or sides of its own, called off or put off, tells the
+    """"The negotiations were to be held in X ... The peace talks planned for next weekend have been
+    put off": a meeting noun with no place or sides of its own, called off or put off, tells the
     fate of the last meeting told, when that was still to come and the days agree."""
     fate = _called_off(tok)
     if fate is None or tok.pos_ != "NOUN" or not found:
@@ -855,7 +855,7 @@ def _called_off(trigger: Token) -> str | None:
     if trigger.dep_ == "appos" and trigger.head.tag_ in {"NNS", "NN"} and trigger.head.dep_ == "ROOT":
         verbs.append(trigger.head)  # "Trump cancels June 12 summit": a headline's verb read as a plural noun
     if trigger.dep_ in {"nsubjpass", "nsubj"}:
-        # "the talks proposed for this weekend have been delayed", parsed with "delayed" joined to "proposed"
+        # "the talks planned for next weekend have been put off", parsed with "delayed" joined to "proposed"
         verbs += [c for c in trigger.head.children if c.dep_ == "conj" and c.tag_ == "VBN"
                   and any(a.dep_ == "auxpass" for a in c.children) and not any(a.dep_ in {"nsubj", "nsubjpass"} for a in c.children)]
     verbs += [trigger] if trigger.pos_ == "VERB" else []

@@ -677,7 +677,7 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "..., the latest in a string of attacks on villagers": the run, not another event
     if not has_casualties and tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.lemma_.lower() in violence_words("series_nouns") and _blamed_for(tok.head.head):
-        return True  # "was blamed for a series of attacks on police": a run of events, none of them told
+        return True  # "was held to blame for a run of raids on police posts": a run of events, none of them told
     if _counted_since(tok):
         return True  # "..., the third mass kidnapping at a school since March": the one just told, counted
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in violence_words("duration_nouns") and not has_casualties:
@@ -705,9 +705,9 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     if not has_casualties and _habitual(tok):
         return True  # "rival clans have often fought", "has been fighting for weeks": a state of affairs
     if not has_casualties and _generic_present(tok):
-        return True  # "groups which are carrying out terror attacks in India": what they do, no event
+        return True  # "groups which are staging raids across the frontier": what they do, no event
     if not has_casualties and _war_start_as_a_time(tok):
-        return True  # "since fighting erupted in April 2023", "a year after fighting broke out": a time, told by the war
+        return True  # "since fighting erupted in April 2023", "two years after fighting erupted": a time, told by the war
     if not has_casualties and _on_a_mission(tok):
         return True  # "soldiers who were helping fight insurgents", "troops deployed to fight the militia"
     if not has_casualties and _whole_war(tok):
@@ -909,7 +909,7 @@ def _months_back(span: Token) -> bool:
 
 
 def _blamed_for(noun: Token) -> bool:
-    """"blamed for a series of attacks", "accused of a string of raids": what someone is held
+    """"held to blame for a run of raids", "accused of a string of raids": what someone is held
     responsible for, as a whole."""
     prep = noun.head if noun.dep_ == "pobj" else None
     return prep is not None and prep.lower_ in {"for", "of"} and prep.head.lemma_.lower() in \
@@ -917,8 +917,8 @@ def _blamed_for(noun: Token) -> bool:
 
 
 def _generic_present(tok: Token) -> bool:
-    """Attacks told as what someone does, in the present, bare and uncounted ("organizations which
-    are carrying out terror attacks in India", "militants who launch raids across the border")."""
+    """Attacks told as what someone does, in the present, bare and uncounted ("groups which
+    are staging raids across the frontier", "militants who launch raids across the border")."""
     if tok.tag_ != "NNS" or tok.dep_ != "dobj" or any(c.dep_ in {"det", "nummod", "poss"} for c in tok.children):
         return False
     verb = tok.head

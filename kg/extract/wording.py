@@ -55,7 +55,7 @@ def is_future(ctx: DocContext, trigger: Token, date: DateWindow | None) -> bool:
         return True  # "Ruto, Museveni to meet in Kampala": a headline's infinitive, what is to come
     if "to" in auxes and head.tag_ == "VB" and head.dep_ in {"relcl", "acl"} and ctx.in_headline(head.sent) \
             and head.head.pos_ in {"PROPN", "NOUN"}:
-        return True  # "X and opposition to resume talks in Y, mediator says": the headline's infinitive, hung on its subject
+        return True  # "X and the rebels to resume talks in Y, mediator says": the headline's infinitive, hung on its subject
     if head.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had"} and head.lemma_.lower() not in markers:
         return False  # "have been hosting talks since May": going on, not to come
     # "hosting talks, aiming to secure a ceasefire": the purpose of what is done, not a plan of it
