@@ -1752,7 +1752,7 @@ def test_attacks_a_headline_of_a_province_tells_its_districts_attack_not_another
     """A district and a province of one country may be one place; a headline of the province
     is the district's attack, and the next attack, elsewhere with another toll, stays apart."""
     text = ("Two soldiers killed in militant attack in Diyala governorate\n\n"
-            "Two soldiers were killed in an attack on a checkpoint on the outskirts of Baladruz district "
+            "Two soldiers died in an attack on a checkpoint on the outskirts of Baladruz district "
             "in eastern Diyala governorate on Monday night, a security source said.\n\n"
             "On Monday night, militants attacked a police detachment on the Kirkuk-Hawija road, which left four "
             "policemen dead and four more injured.")
