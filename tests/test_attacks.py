@@ -342,6 +342,30 @@ def test_attacks_target_is_what_a_quantity_counts(nlp, text, target):
     assert got and got[0]["targets"] == [target], got
 
 
+@pytest.mark.parametrize("text, target", [
+    # "shot dead" puts "dead" before the number; it belongs to the verb, not to who was hit
+    ("Gunmen shot dead three herders near Gao on Sunday.", "herders"),
+    ("Unknown assailants shot dead two shopkeepers in Garissa town on Tuesday.", "shopkeepers"),
+])
+def test_attacks_target_leaves_out_the_verb_s_word_before_the_number(nlp, text, target):
+    got = attacks_of(nlp, text)
+    assert got and got[0]["targets"] == [target], got
+
+
+@pytest.mark.parametrize("text, kind", [
+    # military positions named in the plural are positions all the same: a battle, not an attack on civilians
+    ("Militants attacked three army posts near Dori on Friday.", "ArmedClash"),
+    ("Insurgents raided two police checkpoints outside Kunduz overnight.", "ArmedClash"),
+    ("Rebels attacked several military bases in North Kivu on Monday.", "ArmedClash"),
+    # guards: civilians' places in the plural stay what they were
+    ("Gunmen attacked two buses near Dori on Friday.", "AttackOnCivilians"),
+    ("Gunmen attacked three petrol stations outside Kunduz on Monday.", "AttackOnCivilians"),
+])
+def test_attacks_plural_positions_make_a_clash(nlp, text, kind):
+    (attack,) = extract(nlp(text), PUB).attacks
+    assert attack.event_type == kind, attack
+
+
 @pytest.mark.parametrize("text", [
     # what was taken, or the people who died, are not what was hit
     "Taliban fighters seized control of Kunduz on Sunday.",

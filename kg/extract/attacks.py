@@ -81,6 +81,9 @@ def _nearest(tok: Token, cands: list[Candidate]) -> Candidate:
 def _target_text(tok: Token) -> str:
     keep = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in {"amod", "compound", "advmod", "npadvmod"} or t == tok]
     keep = [t for t in keep if t.ent_type_ not in {"NORP", "GPE"} and t.lower_ not in {"local", "same", "other"}]
+    # "shot dead two traders": a word before the noun's number belongs to the verb, not the noun
+    number = min((c.i for c in tok.children if c.dep_ == "nummod" and c.i < tok.i), default=None)
+    keep = [t for t in keep if number is None or t.i > number or t == tok]
     start = min(t.i for t in keep)
     return tok.doc[start : tok.i + 1].text.lower() if keep else tok.lower_
 

@@ -103,6 +103,13 @@ def _civilian(head: str) -> bool:
 def _aimed_at_positions(targets: Iterable[str]) -> bool:
     """A target that is a military position ("an army base", "the positions of the militia"), not
     a place of civilians with the same noun ("a tent camp", "a petrol station")."""
-    civilian = _words("civilian_target_modifiers")
-    return any(t.split()[-1] in _words("military_targets") and not civilian & set(t.lower().split()[:-1])
-               for t in targets if t)
+    civilian, military = _words("civilian_target_modifiers"), _words("military_targets")
+    return any((t.split()[-1] in military or _singular(t.split()[-1]) in military)
+               and not civilian & set(t.lower().split()[:-1]) for t in targets if t)
+
+
+def _singular(noun: str) -> str:
+    """The singular of a regular English plural ("posts", "checkpoints", "convoys"); other words unchanged."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
