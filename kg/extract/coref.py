@@ -396,7 +396,11 @@ def _title_references(doc: Doc, table: EntityTable) -> None:
             words, start = _title_before(table, span)
             held.setdefault(key, set()).update(words)
             own_titles.update(range(start, span.start))
+    if not held:
+        return  # no one is given a title, so no title refers to anyone
     for tok in doc:
+        if tok.lower_ not in titles.heads:
+            continue
         if table.key_of(tok) is not None or tok.ent_type_ or tok.i in own_titles:
             continue  # "the Sudanese army's spokesman X": "army" is part of X's title, not X again
         found = _description(tok, titles.heads)

@@ -405,21 +405,22 @@ def _more_parties(ctx: DocContext, rec: Effort, meetings: tuple[MeetingRecord, .
     starts = {s.start_char for s in rec.sents}
     told_with = [m for m in meetings if any(e.start in starts for e in m.evidence)]
     negotiations = [m for m in meetings if len(m.participants) >= 2]
-    pools = [[k for m in told_with for k in m.participants],
-             [k for o in others for k in o.parties],
-             [k for m in negotiations[:1] for k in m.participants],
-             _named_war_sides(ctx),  # "the fighting between A and B"
-             [k for k in (f"country:{iso}" for iso in ctx.countries[:3])
-              if k in ctx.entities.entities and not _named_aside(ctx, k)]]
+    # each pool is read only when the ones before it fall short
+    pools = [lambda: [k for m in told_with for k in m.participants],
+             lambda: [k for o in others for k in o.parties],
+             lambda: [k for m in negotiations[:1] for k in m.participants],
+             lambda: _named_war_sides(ctx),  # "the fighting between A and B"
+             lambda: [k for k in (f"country:{iso}" for iso in ctx.countries[:3])
+                      if k in ctx.entities.entities and not _named_aside(ctx, k)]]
     # "the contact group that includes A and B": members of the mediating group are no parties
     members = {k for s in rec.sents for tok in s if (e := ctx.agent(tok)) is not None and e.key in rec.mediators
                for rc in tok.children if rc.dep_ == "relcl" for k in agents_in(ctx, subtree_span(rc))}
     members |= {m for o in others for m in o.mediators}  # nor are the other mediators
     members |= _observers(ctx)  # nor are the observers
-    for pool in pools:
-        found = [p for k in pool if (p := _party(ctx, k, rec.mediators)) is not None and p not in members]
+    for n, pool in enumerate(pools):
+        found = [p for k in pool() if (p := _party(ctx, k, rec.mediators)) is not None and p not in members]
         found = [p for p in dict.fromkeys(found) if p not in rec.parties]
-        if pool is pools[-1]:
+        if n == len(pools) - 1:
             found = found[: 2 - len(rec.parties)]
         if len(rec.parties) + len(found) >= 2:
             rec.parties += found

@@ -109,6 +109,9 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
                             return key
     for scope in near:
         for t in subtree_span(scope):
+            key = _locative_place(ctx, t)
+            if not key:
+                continue  # the checks below only tell which of the places named is the venue
             if (_in_topic(t, scope) and not _venue_after_the_topics_place(ctx, t)) or any(
                     o != trigger and o in t.ancestors and o not in trigger.ancestors for o in others):
                 continue  # "the talks come after rounds held in X": X is the rounds' place
@@ -127,9 +130,7 @@ def _meeting_place(ctx: DocContext, trigger: Token, others: tuple[Token, ...] = 
                 # "the trip follows by weeks the collapse of a truce in X": when, by another event (not
                 # "agreed on a truce after a meeting in X")
                 continue
-            key = _locative_place(ctx, t)
-            if key:
-                return key
+            return key
     return None
 
 
