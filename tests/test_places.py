@@ -614,3 +614,15 @@ def test_places_distinctive_subdivision_country(gaz: Gazetteer, name: str, iso2:
 def test_places_a_state_beats_a_small_town_known_by_another_name(gaz: Gazetteer, surface: str, country: str) -> None:
     place = gaz.place(surface)
     assert place is not None and (place.kind, place.name, place.country_iso2) == ("Region", surface, country), place
+
+
+@pytest.mark.parametrize("surface", ["SUV", "RPG"])
+def test_places_short_capitals_are_no_town_named_otherwise(gaz: Gazetteer, surface: str) -> None:
+    # "SUV" is one of a Fijian city's other names; in capitals it is the vehicle
+    assert gaz.place(surface) is None
+
+
+def test_places_agency_in_capitals_is_no_seat_of_power(gaz: Gazetteer) -> None:
+    # "SANA" (a news agency) folds to a spelling of Sanaa; the capital itself still reads as Yemen
+    assert gaz.read_actor("SANA") is None
+    assert gaz.read_actor("Sanaa").country.iso2 == "YE"

@@ -464,8 +464,10 @@ def place_of(ctx: DocContext, tok: Token) -> str | None:
     town = facility_town(ctx, tok)
     if town is not None:
         return town
-    # "the town of X", "X camp", "X, a village": proper names the gazetteer may not hold
-    if tok.pos_ == "PROPN" and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "DATE", "TIME"}:
+    # "the town of X", "X camp", "X, a village": proper names the gazetteer may not hold (not "a Sunni
+    # district": who lives there)
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in {"PERSON", "ORG", "NORP", "DATE", "TIME"} \
+            and tok.lower_ not in place_words("faith_adjectives"):
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words("place_nouns"):
             span = propn_span(tok)

@@ -441,6 +441,8 @@ def resolve_entities(doc: Doc) -> EntityTable:
                 table.bind(span, ent.key)
                 continue
         if label in {"GPE", "LOC", "FAC"}:
+            if span[0].lower_ in place_words("faith_adjectives") and all(t.is_lower for t in span[1:]):
+                continue  # "a Sunni district", "Shiite": who lives there, not a place's name
             kind_hint = REGION if name.split()[-1].lower() in region_words else None
             if label == "FAC" and kind_hint is None and gaz.place(name, countries=countries) is None:
                 continue

@@ -227,8 +227,8 @@ def _read_sentence(doc: Doc, lo: int, hi: int, frames: dict[tuple[int, int], Pla
             i += 1
             continue
         end = name_end(doc, i, hi)
-        if end == i or owner_prefix(doc[i]):
-            i += 1
+        if end == i or owner_prefix(doc[i]) or doc[i].lower_ in words("faith_adjectives"):
+            i += 1  # "in a Shiite area of X": who lives there, not the area's name
             continue
         runs.append((i, end))
         frame = _frame_at(doc, i, end, lo, hi, labels)

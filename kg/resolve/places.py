@@ -303,6 +303,12 @@ def _load_countries() -> _Countries:
 _LATIN_SPELLING = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][^\d\u0250-\u1dff\u2c00-\uffff]+")
 
 
+def _short_capitals(text: str) -> bool:
+    """A short all-capital word ("SUV", "SANA", "RPG"): an abbreviation, not a place's name spelled
+    in capitals, unless it is the name itself."""
+    return text.isalpha() and text.isupper() and len(text) <= 4
+
+
 def _good_alternate(alt: str) -> bool:
     """Latin-script, capitalised spellings only: no airport codes, romanised lower-case forms or numbers."""
     if len(alt) < 3 or not _LATIN_SPELLING.fullmatch(alt):
@@ -527,7 +533,7 @@ class Gazetteer:
         info = self.demonym(text)
         if info is not None:
             return ActorReading(info, "demonym", f"'{text}' is the demonym of {_with_article(info.name)}")
-        entry = self._seat_entry(text)
+        entry = self._seat_entry(text) if not _short_capitals(text) else None  # "SANA" is an agency, not Sanaa
         if entry is not None:
             info, via = entry
             what = "the capital" if via == "capital" else "the seat of power"
@@ -721,6 +727,8 @@ class Gazetteer:
                 return self._region_from_base(framed[0], framed[1], ranks, fallback_iso)
 
         found = self._best_city(key, ranks, with_states=hint != "City")
+        if found is not None and found.kind == "City" and _short_capitals(text) and fold(found.name) != key:
+            return None  # "SUV", "RPG": an abbreviation, not a town another of whose names it spells
         if found is not None and found.kind == "City" and hint != "City" and fold(found.name) != key \
                 and (found.population or 0) < FOREIGN_NAMESAKE_MAX_POPULATION:
             # "Jalisco", "Guerrero": a state of that very name, not a town ("Xalisco", "Ciudad Guerrero")
