@@ -97,6 +97,12 @@ POSITIVE = [
 
 # the everyday phrasings: one attack each, of this kind
 EVERYDAY = [
+    # the present perfect of one event: a number or a day makes it one
+    ("Gunmen have attacked three villages in Zamfara since Monday.", "AttackOnCivilians"),
+    ("Militants have attacked villages near Tillaberi on Friday, killing 20 people.", "AttackOnCivilians"),
+    ("Troops fighting the rebels near Goma killed five fighters on Monday.", "ArmedClash"),
+    ("The rebel front claims to have killed soldiers using a landmine near Kadugli.", "RemoteExplosive"),
+    ("Gunmen believed to be bandits have abducted many pupils in Zamfara state.", "Abduction"),
     # a fight against someone that killed, or that broke out on a day
     ("The fight against the rebels near Goma killed 12 soldiers on Monday.", "ArmedClash"),
     # an attack with its own place and day, however ranked; fighting that began on a day and killed
@@ -264,6 +270,11 @@ NEGATIVE = [
     "Heavy rains hammered the city of Beira overnight.",
     "A mine went off as fighters were burying it on a track outside Kismayo. Two fighters died.",
     "Two suspected bombers died when the bomb they were assembling went off in a house in Kano.",
+    # what an armed actor does, told of the actor; what a group has been doing, in the present perfect
+    "The spokesman of the alliance fighting the rebels in North Kivu said talks would resume in Luanda.",
+    "An envoy of the coalition battling the insurgents in Cabo Delgado arrived in Maputo on Tuesday.",
+    "The militia has also attacked farms in Benue and Plateau as the government prepares a new security plan.",
+    "Both armed groups have abducted aid workers and shelled markets across Darfur, the report said.",
 ]
 
 

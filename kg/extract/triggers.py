@@ -684,6 +684,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
     if not has_casualties and _trend(tok):
         return True  # "a upsurge of raids since 2017", "kidnappings are on the rise": a trend
+    if not has_casualties and (_describes_its_actor(tok) or _generic_perfect(tok)):
+        return True  # "the coalition fighting the rebels in X", "the group has attacked villages in X and Y"
     if not has_casualties and tok.dep_ == "acl" and (_habitual(tok.head) or _trend(tok.head)):
         return True  # "near-daily attacks targeting the forces": what those attacks aim at, no event of its own
     if not has_casualties and tok.pos_ == "NOUN" and tok.lemma_.lower() in {"fight", "battle", "war", "struggle"} \
@@ -851,6 +853,36 @@ def _trend(tok: Token) -> bool:
         return False
     perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in head.children)
     return perfect or any(c.dep_ == "prep" and c.lower_ in {"since", "over", "throughout"} for c in (*head.children, *tok.children))
+
+
+#: Words that count what they come before: "have abducted many students" tells of one group taken.
+_QUANTITY_WORDS = frozenset({"many", "several", "numerous", "countless", "dozens", "hundreds", "thousands", "scores", "few"})
+
+
+def _describes_its_actor(tok: Token) -> bool:
+    """"the Saudi-led coalition fighting the rebels in Yemen", "an army battling insurgents": a
+    participle on an armed actor says what it does, not one event."""
+    if tok.tag_ != "VBG" or tok.dep_ != "acl" or tok.i == 0:
+        return False
+    actors = violence_words("armed_actor_nouns") | {"coalition", "alliance", "government", "regime"}
+    # the noun it hangs on, or the one right before it ("the spokesman of the alliance fighting ...")
+    return any(n.pos_ in {"NOUN", "PROPN"} and n.lemma_.lower() in actors for n in (tok.head, tok.doc[tok.i - 1]))
+
+
+def _generic_perfect(tok: Token) -> bool:
+    """"the group has also attacked villages in X and Y", "they have attacked civilians and
+    security forces": violence in the present perfect done to a bare plural, with no day told,
+    is what someone has been doing, not one event."""
+    verb = tok
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and not any(c.dep_ in {"nsubj", "aux"} for c in tok.children):
+        verb = tok.head  # "have abducted aid workers and shelled markets": the second shares the first's "have"
+    if tok.tag_ not in {"VBN", "VBD"} or not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} and c.tag_ in {"VBZ", "VBP"}
+                                                 for c in verb.children):
+        return False  # not "claims to have killed officials": a claim of one event
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    bare = objects and all(o.tag_ == "NNS" and not any(c.dep_ in {"det", "nummod", "poss", "quantmod"} or c.like_num
+                                                       or c.lower_ in _QUANTITY_WORDS for c in o.children) for o in objects)
+    return bool(bare) and not any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
 
 
 def _habitual(tok: Token) -> bool:
