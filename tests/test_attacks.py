@@ -1794,3 +1794,26 @@ def test_attacks_a_headline_of_the_country_tells_the_attack_on_an_unknown_villag
     assert len(got) == 2, got
     bomb = next(a for a in got if "Tahoua" in a["places"])
     assert not any(c[0] == "Killed" for c in bomb["counts"]), got
+
+
+@pytest.mark.parametrize("text, day", [
+    # an attack told in a "when" clause of a day is dated by that day, not by the news
+    ("Tuesday's blast was the worst in Kabul since May 3, when a suicide bomber blew himself up in a "
+     "wedding hall, killing 30 people.", date(2024, 5, 3)),
+    ("The ambush was the deadliest in Borno since April 20, when insurgents killed 17 soldiers near Damboa "
+     "in an attack on a convoy.", date(2024, 4, 20)),
+])
+def test_attacks_attack_in_a_when_clause_takes_that_day(nlp, text, day):
+    records = extract(nlp(text), PUB)
+    windows = [(a.date.earliest, a.date.latest) for a in records.attacks if a.date is not None]
+    assert (day, day) in windows, windows
+
+
+def test_attacks_headline_toll_does_not_fold_into_an_attack_that_harmed_no_one(nlp):
+    # the headline's soldier killed is not the bomb "that caused no casualties", told first
+    text = ("Roadside bomb kills soldier near Gao\n\n"
+            "A roadside bomb went off near Gao on Sunday but caused no casualties, the army said.\n\n"
+            "On Monday, a roadside bomb killed a soldier near Gao, officials said.\n")
+    records = extract(nlp(text), PUB)
+    tolls = sorted(sorted((c.outcome, c.min) for c in a.casualties) for a in records.attacks)
+    assert tolls == [[("Injured", 0), ("Killed", 0)], [("Killed", 1)]], tolls

@@ -591,6 +591,19 @@ def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
     return window
 
 
+def _day_of_its_when_clause(trigger: Token) -> Span | None:
+    """The day whose "when" clause tells the attack ("the worst since Jan. 19, when a suicide
+    bomber blew himself up in a cafe", "on Monday, when gunmen stormed the village"), if any."""
+    for verb in [trigger, *trigger.ancestors]:
+        if verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE" \
+                and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+            day = next((e for e in verb.doc.ents if e.start <= verb.head.i < e.end and e.label_ == "DATE"), None)
+            return day
+        if verb.dep_ in {"ccomp", "advcl"} and verb != trigger and verb.pos_ in {"VERB", "AUX"}:
+            return None  # another clause between them
+    return None
+
+
 def _background_of(trigger: Token, governor: Token) -> bool:
     """Whether the attack word stands in a background phrase or another clause of the verb the
     date belongs to: "troops withdrew on Friday after weeks of fighting" and "ministers will meet
@@ -740,7 +753,11 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         if key not in near.places:
             near.places.append(key)
             near.place_tokens.append(tok)
-    # dates
+    # dates: a day an attack is told in a clause of ("since Jan. 19, when a bomber blew himself up") first
+    for cand in cands:
+        day = _day_of_its_when_clause(cand.trigger)
+        if day is not None:
+            cand.date = ctx.date_of(day, "past")
     for ent in sent.ents:
         if ent.label_ not in {"DATE", "TIME"} or _told_precisely_after(ent):
             continue
@@ -1494,6 +1511,7 @@ def _headline_told_again(ctx: DocContext, attacks: list[Candidate]) -> list[Cand
         body = next((a for a in out if a is not head and not a.aggregate and not a.war_toll
                      and not any(ctx.in_headline(s) for s in a.evidence)
                      and not _conflict(replace(head, places=[], casualties=[]), replace(a, places=[], casualties=[]))
+                     and not _none_against_some(head, a)
                      and (not places or not a.places or set(places) & set(a.places)
                           or attack_places.places_agree(ents, places, a.places, lies_in)
                           or _within(ctx, a.places, places) or _unknown_place_in(ctx, a.places, places))), None)
@@ -1504,6 +1522,15 @@ def _headline_told_again(ctx: DocContext, attacks: list[Candidate]) -> list[Cand
                                  attackers=[] if told else head.attackers, described=[] if told else head.described))
             out.remove(head)
     return out
+
+
+def _none_against_some(a: Candidate, b: Candidate) -> bool:
+    """Whether one says no one was killed (or hurt) and the other that some were: "Bomb kills
+    ranger" is not the bomb "that did not cause any deaths", however else they agree."""
+    def stated(c: Candidate, zero: bool) -> set[str]:
+        return {m.record.outcome for m in c.casualties if not m.record.vague
+                and (m.record.min == 0 and m.record.max == 0 if zero else m.record.min > 0)}
+    return bool(stated(a, True) & stated(b, False) or stated(a, False) & stated(b, True))
 
 
 def _among_the_dead(sent: Span) -> bool:
