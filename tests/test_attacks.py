@@ -1028,11 +1028,15 @@ def test_attacks_who_detonated_a_device_attacked(nlp):
     # a vehicle fired on is the target, and its passengers make it an attack on civilians
     ("Gunmen opened fire on a minibus in Kurram, killing seven.", "minibus", "AttackOnCivilians"),
     ("Bandits shot at a taxi near Gusau on Sunday, wounding the driver.", "taxi", "AttackOnCivilians"),
+    # an aircraft fired on is what was hit, not the weapon used, and a military one makes a battle
+    ("Militants shot at a helicopter near Bossangoa on Sunday, wounding two soldiers.", "helicopter", "ArmedClash"),
+    ("Gunmen opened fire on an army helicopter near Kauswagan on Sunday.", "army helicopter", "ArmedClash"),
 ])
 def test_attacks_vehicle_fired_on_is_the_target(nlp, text, target, kind):
     records = extract(nlp(text), PUB)
     (attack,) = records.attacks
     assert target in attack.targets and attack.event_type == kind, attack
+    assert not any(w.endswith(("airstrike", "drone")) for w in attack.weapons), attack.weapons
 
 
 @pytest.mark.parametrize("text, described", [

@@ -128,9 +128,11 @@ def _targets(trigger: Token) -> list[Token]:
     # "seized control of X", "killed two people": what was taken or who died, not a target
     counted = [t for t in counted if t.lemma_.lower() not in words("non_target_objects")
                and not (t.lower_ in {"people", "person", "persons"} and trigger.lemma_.lower() in words("kill_verbs") | words("injure_verbs"))]
+    # "opened fire on an army helicopter", "shot at a drone": a weapon fired on is what was hit
+    fired_on = {t for t in counted if t.dep_ == "pobj" and t.head.lower_ in aimed and _fired_on(t.head)}
     return [t for t in dict.fromkeys(counted) if (t.lemma_.lower() in words("target_nouns") or t.dep_ == "dobj"
-                                                  or t in named_by_a_quantity)
-            and t.lower_ not in lex and t.lemma_.lower() not in lex and t.lemma_.lower() not in words("attack_nouns")
+                                                  or t in named_by_a_quantity or t in fired_on)
+            and (t in fired_on or t.lower_ not in lex and t.lemma_.lower() not in lex) and t.lemma_.lower() not in words("attack_nouns")
             and not (t.lemma_.lower() in words("place_nouns") and t.lemma_.lower() not in words("target_nouns"))]
 
 
@@ -660,6 +662,13 @@ def _actor_words(trigger: Token) -> list[str]:
     return out
 
 
+def _fired_on(prep: Token) -> bool:
+    """Whether a preposition tells what was fired on: "fired at", "shot at", "opened fire on"."""
+    verb = prep.head
+    return verb.lemma_.lower() in {"fire", "shoot"} or verb.lemma_.lower() == "open" and any(
+        c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
+
+
 def _not_used(tok: Token) -> bool:
     """"accused of developing chemical weapons", "supplied drones", "a drone factory":
     weapons made, held, traded or named as a kind of thing, not fired."""
@@ -679,6 +688,8 @@ def _not_used(tok: Token) -> bool:
         return before is None or (before.lower_ not in lex and before.lemma_.lower() not in lex)
     if t.dep_ == "dobj" and t.head.lemma_.lower() in words("hitting_verbs"):
         return True  # "struck two radar stations", "drones hit two tanks": what was hit
+    if t.dep_ == "pobj" and t.head.lower_ in {"at", "on", "upon", "towards", "toward"} and _fired_on(t.head):
+        return True  # "fired at the military aircraft", "shot at a helicopter": what was fired on
     return t.dep_ in {"dobj", "nsubjpass", "pobj"} and t.head.lemma_.lower() in words("weapon_holding_verbs") \
         and not any(c.dep_ == "prt" and c.lower_ == "out" for c in t.head.children)  # "carried out a drone strike"
 
