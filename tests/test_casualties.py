@@ -246,6 +246,8 @@ def test_casualties_no_double_counting(nlp, text, expected):
     ("Four of her goats were killed when the mortar round hit the farm near Kupwara.", set()),
     ("Soldiers shot down two drones over Belgorod.", set()),
     ("The troops were ordered to shoot an aircraft carrying the delegation to Kismayo.", set()),
+    ("In a video shot by a resident of Kidal, bursts of gunfire can be heard.", set()),
+    ("Footage shot by residents of Uruapan showed gunmen firing at a crowd.", set()),
     ("The militants killed seven people, burned houses and harvest, and seized motorbikes.", {(K, 7, 7, False, None)}),
 ])
 def test_casualties_things_and_animals_are_not_victims(nlp, text, expected):

@@ -862,8 +862,8 @@ _QUANTITY_WORDS = frozenset({"many", "several", "numerous", "countless", "dozens
 def _describes_its_actor(tok: Token) -> bool:
     """"the Saudi-led coalition fighting the rebels in Yemen", "an army battling insurgents": a
     participle on an armed actor says what it does, not one event."""
-    if tok.tag_ != "VBG" or tok.dep_ != "acl" or tok.i == 0:
-        return False
+    if tok.tag_ != "VBG" or tok.dep_ != "acl" or tok.i == 0 or tok.lemma_.lower() not in {"fight", "battle", "combat"}:
+        return False  # not "footage showed gunmen firing at a crowd": an act, seen
     actors = violence_words("armed_actor_nouns") | {"coalition", "alliance", "government", "regime"}
     # the noun it hangs on, or the one right before it ("the spokesman of the alliance fighting ...")
     return any(n.pos_ in {"NOUN", "PROPN"} and n.lemma_.lower() in actors for n in (tok.head, tok.doc[tok.i - 1]))
