@@ -840,7 +840,7 @@ def test_attack_places_the_city_a_part_of_which_was_hit(nlp, text, place):
 
 @pytest.mark.parametrize(("text", "place", "not_place"), [
     # a faith word before "area" or "district" says who lives there; the place is the city of the phrase
-    ("A car bomb went off at a market in a Shiite area of eastern Kirkuk on Monday, killing 9 people.", "Kirkuk", "Shiite"),
+    ("A car bomb went off outside a bakery in a Shiite area of eastern Kirkuk on Monday, killing 9 people.", "Kirkuk", "Shiite"),
     ("Gunmen opened fire in a Christian quarter of Homs on Friday, killing four.", "Homs", "Christian"),
     # a short word in capitals is an abbreviation, not a town another of whose names it spells
     ("Four policemen who were riding in the SUV were killed on the spot near Sukma on Monday.", "Sukma", "Suva"),

@@ -102,7 +102,7 @@ EVERYDAY = [
     ("Militants have attacked villages near Tillaberi on Friday, killing 20 people.", "AttackOnCivilians"),
     ("Troops fighting the rebels near Goma killed five fighters on Monday.", "ArmedClash"),
     ("The rebel front claims to have killed soldiers using a landmine near Kadugli.", "RemoteExplosive"),
-    ("Gunmen believed to be bandits have abducted many pupils in Zamfara state.", "Abduction"),
+    ("Bandits on motorbikes have abducted many pupils in Zamfara state.", "Abduction"),
     # a fight against someone that killed, or that broke out on a day
     ("The fight against the rebels near Goma killed 12 soldiers on Monday.", "ArmedClash"),
     # an attack with its own place and day, however ranked; fighting that began on a day and killed

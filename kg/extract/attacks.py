@@ -594,8 +594,8 @@ def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
 
 
 def _day_of_its_when_clause(trigger: Token) -> Span | None:
-    """The day whose "when" clause tells the attack ("the worst since Jan. 19, when a suicide
-    bomber blew himself up in a cafe", "on Monday, when gunmen stormed the village"), if any."""
+    """The day whose "when" clause tells the attack ("the deadliest since 4 March, when a bomber
+    blew himself up at a checkpoint", "on Monday, when gunmen stormed the village"), if any."""
     for verb in [trigger, *trigger.ancestors]:
         if verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE" \
                 and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
@@ -764,7 +764,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         if key not in near.places:
             near.places.append(key)
             near.place_tokens.append(tok)
-    # dates: a day an attack is told in a clause of ("since Jan. 19, when a bomber blew himself up") first
+    # dates: a day an attack is told in a clause of ("since 4 March, when a bomber blew himself up") first
     for cand in cands:
         day = _day_of_its_when_clause(cand.trigger)
         if day is not None:
@@ -1536,8 +1536,8 @@ def _headline_told_again(ctx: DocContext, attacks: list[Candidate]) -> list[Cand
 
 
 def _none_against_some(a: Candidate, b: Candidate) -> bool:
-    """Whether one says no one was killed (or hurt) and the other that some were: "Bomb kills
-    ranger" is not the bomb "that did not cause any deaths", however else they agree."""
+    """Whether one says no one was killed (or hurt) and the other that some were: "Mine kills
+    soldier" is not the mine "that hurt nobody", however else they agree."""
     def stated(c: Candidate, zero: bool) -> set[str]:
         return {m.record.outcome for m in c.casualties if not m.record.vague
                 and (m.record.min == 0 and m.record.max == 0 if zero else m.record.min > 0)}

@@ -860,7 +860,7 @@ _QUANTITY_WORDS = frozenset({"many", "several", "numerous", "countless", "dozens
 
 
 def _describes_its_actor(tok: Token) -> bool:
-    """"the Saudi-led coalition fighting the rebels in Yemen", "an army battling insurgents": a
+    """"the coalition fighting the rebels in the north", "an army battling insurgents": a
     participle on an armed actor says what it does, not one event."""
     if tok.tag_ != "VBG" or tok.dep_ != "acl" or tok.i == 0 or tok.lemma_.lower() not in {"fight", "battle", "combat"}:
         return False  # not "footage showed gunmen firing at a crowd": an act, seen
