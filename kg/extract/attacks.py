@@ -599,8 +599,7 @@ def _day_of_its_when_clause(trigger: Token) -> Span | None:
     for verb in [trigger, *trigger.ancestors]:
         if verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE" \
                 and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
-            day = next((e for e in verb.doc.ents if e.start <= verb.head.i < e.end and e.label_ == "DATE"), None)
-            return day
+            return next((e for e in verb.doc.ents if e.start <= verb.head.i < e.end and e.label_ == "DATE"), None)
         if verb.dep_ in {"ccomp", "advcl"} and verb != trigger and verb.pos_ in {"VERB", "AUX"}:
             return None  # another clause between them
     return None

@@ -854,7 +854,7 @@ def _called_off(trigger: Token) -> str | None:
         return CANCELLED  # "declaring the termination of peace negotiations"
     verbs = [trigger.head] if trigger.dep_ in {"nsubjpass", "nsubj", "dobj"} else []
     if trigger.dep_ == "appos" and trigger.head.tag_ in {"NNS", "NN"} and trigger.head.dep_ == "ROOT":
-        verbs.append(trigger.head)  # "Trump cancels June 12 summit": a headline's verb read as a plural noun
+        verbs.append(trigger.head)  # "President cancels June 12 summit": a headline's verb read as a plural noun
     if trigger.dep_ in {"nsubjpass", "nsubj"}:
         # "the talks planned for next weekend have been put off", parsed with "delayed" joined to "proposed"
         verbs += [c for c in trigger.head.children if c.dep_ == "conj" and c.tag_ == "VBN"

@@ -731,8 +731,7 @@ class Gazetteer:
             return None  # "SUV", "RPG": an abbreviation, not a town another of whose names it spells
         if found is not None and found.kind == "City" and hint != "City" and fold(found.name) != key \
                 and (found.population or 0) < FOREIGN_NAMESAKE_MAX_POPULATION:
-            # "Jalisco", "Guerrero": a state of that very name, not a town ("Xalisco", "Ciudad Guerrero")
-            # another of whose names it is
+            # "Jalisco": a state of that very name, not a town ("Xalisco") another of whose names it is
             sub = self.subdivision_country(text, [found.country_iso2, *ranks])
             if sub is not None and sub in {found.country_iso2, *ranks}:
                 return PlaceInfo(text, "Region", sub, None, None, None, None)
