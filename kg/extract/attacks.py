@@ -1402,7 +1402,17 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
     attacks: list[Candidate] = []
     matches = match_triggers(ctx.doc)
     after_mishap = False
+    title = ctx.title_case_headline
+    named_in_title: list[Candidate] = []
     for sent in ctx.sentences:
+        if title is not None and sent.start < title.end:
+            # "Roadside Bomb Kills Army Ranger": the model reads a Title Case headline's words as names,
+            # so only the attackers it names (by the names the project knows) are kept, for the
+            # attack the text tells again
+            named_in_title += [replace(c, casualties=[], places=[], place_tokens=[], described=[], targets=[],
+                                       weapons=[], date=None)
+                               for c in _candidates(ctx, sent, matches)[0] if c.attackers]
+            continue
         cands, casualties = _candidates(ctx, sent, matches)
         if after_mishap and all(c.outcome_only for c in cands):
             # "A mine went off while they were laying it. Two fighters died.": the mishap's toll
@@ -1459,7 +1469,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                     cand.date = previous.date  # "Among them were 11 killed when a strike hit a school": that day's
                 attacks.append(cand)
     _inherit_attackers(ctx, attacks)
-    attacks = _headline_told_again(ctx, attacks)
+    attacks = _headline_told_again(ctx, named_in_title + attacks)
+    attacks = [a for a in attacks if not any(a is t for t in named_in_title)]  # told again nowhere: no reading
     attacks = _same_toll_told_again(ctx, attacks)
     attacks = [part for a in attacks for part in _split_by_sides_told(ctx, a)]
     for a in attacks:

@@ -21,6 +21,9 @@ HEADLINE_MAX_WORDS = 25
 #: Lines under the headline that end with no full stop either are its standfirst (at most so many).
 STANDFIRST_MAX_LINES = 2
 STANDFIRST_MAX_WORDS = 45
+#: A headline line whose longer words (after the first) start with a capital at least this often
+#: is written in Title Case.
+TITLE_CASE_SHARE = 0.7
 
 
 @dataclass
@@ -76,6 +79,20 @@ class DocContext:
             end = nxt
         stop = next((t.i for t in self.doc if t.idx >= end), len(self.doc))
         return self.doc[0:stop] if stop > 0 else None
+
+    @cached_property
+    def title_case_headline(self) -> Span | None:
+        """The headline's first line when it is written in Title Case ("Roadside Bomb Kills Army
+        Ranger"): the model reads its words as names, so what it seems to say is no reading."""
+        head = self.headline
+        if head is None:
+            return None
+        stop = next((t.i for t in head if "\n" in t.text), head.end)  # its first line
+        words = [t for t in self.doc[head.start:stop] if t.is_alpha and len(t) >= 4][1:]
+        if len(words) < 3 or all(t.is_upper for t in words):
+            return None
+        capitalised = sum(t.text[0].isupper() for t in words)
+        return self.doc[head.start:stop] if capitalised >= TITLE_CASE_SHARE * len(words) else None
 
     def in_headline(self, span: Span) -> bool:
         head = self.headline
