@@ -1824,21 +1824,21 @@ def test_attacks_headline_toll_does_not_fold_into_an_attack_that_harmed_no_one(n
 
 
 def test_attacks_title_case_headline_is_no_reading_of_its_own(nlp):
-    # the model reads "Kills Army Ranger" as names: the headline does not fold into the bomb that
+    # the model reads "Kills Police Sergeant" as names: the headline does not fold into the bomb that
     # hurt nobody (told first, under a photograph); the text tells each attack
-    text = ("Roadside Bomb Kills Army Ranger, Injures 4 in Far North\n\n"
-            "Soldiers inspect the site of a roadside bomb in Mora on 8 June that did not cause any deaths or injuries.\n\n"
-            "A roadside bomb killed one army ranger and wounded four others in the town of Mora today.\n")
+    text = ("Roadside Blast Kills Police Sergeant, Wounds 3 in Far North\n\n"
+            "Officers examine the site of a roadside blast in Mora on 8 June that caused no deaths or injuries.\n\n"
+            "A roadside blast killed a police sergeant and injured three others in the town of Mora today.\n")
     records = extract(nlp(text), PUB)
-    assert not any(e.text.startswith("Roadside Bomb") for a in records.attacks for e in a.evidence), records.attacks
+    assert not any(e.text.startswith("Roadside Blast") for a in records.attacks for e in a.evidence), records.attacks
     tolls = sorted(sorted((c.outcome, c.min) for c in a.casualties) for a in records.attacks)
-    assert tolls == [[("Injured", 4), ("Killed", 1)], [("Killed", 0)]], tolls
+    assert tolls == [[("Injured", 0), ("Killed", 0)], [("Injured", 3), ("Killed", 1)]], tolls
 
 
 def test_attacks_title_case_headline_still_names_the_attacker(nlp):
     # a group the project knows, named only in a Title Case headline, is the attacker of the attack told
     text = ("Boko Haram Attack Kills 9 in Borno Village\n\n"
-            "Nine villagers were killed in an attack on Kautikari on Monday, residents said.\n")
+            "Nine villagers died in a raid on Kautikari on Monday, residents said.\n")
     records = extract(nlp(text), PUB)
     (attack,) = records.attacks
     assert [records.entities[k].label for k in attack.attackers] == ["Boko Haram"], attack
