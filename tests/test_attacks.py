@@ -1842,3 +1842,22 @@ def test_attacks_title_case_headline_still_names_the_attacker(nlp):
     records = extract(nlp(text), PUB)
     (attack,) = records.attacks
     assert [records.entities[k].label for k in attack.attackers] == ["Boko Haram"], attack
+
+
+@pytest.mark.parametrize("text, place", [
+    # where "it" or "the incident" happened is the place of the attack just told, which had none
+    ("Three soldiers were killed in an explosion on Monday. It took place near Beledweyne, the army said.", "Beledweyne"),
+    ("Two traders died when gunmen opened fire on Friday. The incident happened in Bossangoa.", "Bossangoa"),
+    ("Four guards were wounded in a blast on Sunday. The casualties occurred in Dori, officials said.", "Dori"),
+])
+def test_attacks_where_it_happened_places_the_attack_told(nlp, text, place):
+    records = extract(nlp(text), PUB)
+    (attack,) = records.attacks
+    assert [records.entities[k].label for k in attack.locations] == [place], attack
+
+
+def test_attacks_where_something_else_happened_places_nothing(nlp):
+    # "it happened as talks opened in X": the talks' place, in a clause of their own
+    records = extract(nlp("Two soldiers were killed in an explosion on Monday. It happened as talks opened in Nairobi."), PUB)
+    (attack,) = records.attacks
+    assert attack.locations == (), attack

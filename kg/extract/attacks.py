@@ -22,7 +22,7 @@ from kg.extract import attack_places
 from kg.extract.actors import only_reports, side_of, speech_head
 from kg.extract.casualties import CasualtyMention, casualty_words, find_casualties
 from kg.extract.coref import state_of_forces
-from kg.extract.context import DocContext, misread_relative, subjects, tree_distance, words
+from kg.extract.context import DocContext, clause_head, misread_relative, subjects, tree_distance, words
 from kg.extract.event_types import CLASH, classify, set_off
 from kg.extract.triggers import accidental, find_triggers, in_victims_past, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon, word_set
@@ -1422,6 +1422,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
         if not cands:
             _attribute(ctx, sent, matches, attacks)
             _dated_after(ctx, sent, attacks)
+            _placed_after(ctx, sent, attacks)
             _continue_tolls(ctx, sent, casualties, attacks)
             continue
         for cand in cands:
@@ -1815,6 +1816,28 @@ def _dated_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None:
                  and not ctx.in_dateline(e.root)]
         if told and dates:
             previous.date = ctx.date_of(dates[0])
+            return
+
+
+def _placed_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None:
+    """"... were killed in an explosion on Monday. The incident happened in X", "It took place near
+    X", "The deaths occurred in X": the place of the attack just told, which had none of its own."""
+    previous = attacks[-1] if attacks else None
+    if previous is None or previous.places or previous.aggregate or previous.war_toll:
+        return
+    nouns = words("incident_nouns") | words("attack_nouns") | {"death", "fatality", "casualty"}
+    for verb in sent:
+        if verb.pos_ != "VERB" or not _tells_it_happened(verb):
+            continue
+        told = any(c.dep_ == "nsubj" and (c.lower_ in {"it", "this"} or c.lemma_.lower() in nouns and any(
+            d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in c.children)) for c in verb.children)
+        places = [(t, key) for t, key in attack_places.sentence_places(ctx, sent)
+                  if clause_head(t) == verb]  # not "it happened as talks opened in Y"
+        if told and places:
+            for t, key in places:
+                if key not in previous.places:
+                    previous.places.append(key)
+                    previous.place_tokens.append(t)
             return
 
 
