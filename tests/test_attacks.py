@@ -1858,6 +1858,6 @@ def test_attacks_where_it_happened_places_the_attack_told(nlp, text, place):
 
 def test_attacks_where_something_else_happened_places_nothing(nlp):
     # "it happened as talks opened in X": the talks' place, in a clause of their own
-    records = extract(nlp("Two soldiers were killed in an explosion on Monday. It happened as talks opened in Nairobi."), PUB)
+    records = extract(nlp("Two soldiers died in a blast on Monday. It happened as talks opened in Nairobi."), PUB)
     (attack,) = records.attacks
     assert attack.locations == (), attack
