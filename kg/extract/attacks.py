@@ -1471,7 +1471,8 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                 attacks.append(cand)
     _inherit_attackers(ctx, attacks)
     attacks = _headline_told_again(ctx, named_in_title + attacks)
-    attacks = [a for a in attacks if not any(a is t for t in named_in_title)]  # told again nowhere: no reading
+    title_only = {id(t) for t in named_in_title}
+    attacks = [a for a in attacks if id(a) not in title_only]  # told again nowhere: no reading
     attacks = _same_toll_told_again(ctx, attacks)
     attacks = [part for a in attacks for part in _split_by_sides_told(ctx, a)]
     for a in attacks:
@@ -1808,15 +1809,21 @@ def _dated_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None:
         return
     nouns = words("incident_nouns") | words("attack_nouns")
     for verb in sent:
-        if verb.pos_ != "VERB" or not _tells_it_happened(verb):
+        if not _said_to_happen(verb, nouns):
             continue
-        told = any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns and any(
-            d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in c.children) for c in verb.children)
         dates = [e for e in sent.ents if e.label_ in {"DATE", "TIME"} and verb in e.root.ancestors
                  and not ctx.in_dateline(e.root)]
-        if told and dates:
+        if dates:
             previous.date = ctx.date_of(dates[0])
             return
+
+
+def _said_to_happen(verb: Token, nouns: frozenset[str], pronouns: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether a verb tells that the one just told happened: "the incident took place", "the attack
+    occurred" (a noun of ``nouns`` after "the", "this" or "that"), or "it happened" (``pronouns``)."""
+    return verb.pos_ == "VERB" and _tells_it_happened(verb) and any(
+        c.dep_ == "nsubj" and (c.lower_ in pronouns or c.lemma_.lower() in nouns and any(
+            d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in c.children)) for c in verb.children)
 
 
 def _placed_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None:
@@ -1827,13 +1834,11 @@ def _placed_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None
         return
     nouns = words("incident_nouns") | words("attack_nouns") | {"death", "fatality", "casualty"}
     for verb in sent:
-        if verb.pos_ != "VERB" or not _tells_it_happened(verb):
+        if not _said_to_happen(verb, nouns, pronouns={"it", "this"}):
             continue
-        told = any(c.dep_ == "nsubj" and (c.lower_ in {"it", "this"} or c.lemma_.lower() in nouns and any(
-            d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in c.children)) for c in verb.children)
         places = [(t, key) for t, key in attack_places.sentence_places(ctx, sent)
                   if clause_head(t) == verb]  # not "it happened as talks opened in Y"
-        if told and places:
+        if places:
             for t, key in places:
                 if key not in previous.places:
                     previous.places.append(key)
