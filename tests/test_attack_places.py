@@ -619,9 +619,9 @@ def test_attack_places_names_listed_before_a_plural_admin_noun(nlp, text, places
          "killed by tank shells.", "Beit Hanoun"),
         ("Rebels advanced on the town of Sake on Monday. At least 12 civilians were killed by shelling, the UN said.", "Sake"),
         # or right after forces carried out an operation there ("in the area of X", however far from Y)
-        ("On 3 May 2024, French forces conducted a combined air-ground operation involving fighter jets and drones "
-         "in the area of Tin-Hama, about 7 km northeast of Ansongo (Ansongo, Gao). More than 20 militants were killed.",
-         "Tin-Hama"),
+        ("Nigerien troops carried out a sweep involving armoured vehicles, helicopters, and special forces in the "
+         "area of Gueskerou, some 30 km east of Diffa. Eleven fighters were killed.", "Gueskerou"),
+        ("On 9 August, police conducted an operation in Kawangware village near Nairobi. One man was killed.", "Kawangware"),
         ("The army launched an offensive in Idlib province on Monday. Twelve civilians were killed, a monitor said.",
          "Idlib province"),
         ("On 10 June, Colombian troops carried out an operation near Tame. Four dissidents were killed.", "Tame"),

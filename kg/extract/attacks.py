@@ -2104,9 +2104,12 @@ def _where_forces_moved(ctx: DocContext, cand: Candidate) -> list[str]:
         return []
     before = [scene]
     for word in moves:  # "an operation in the area of X, 7 km north of Y": the place the operation is in
-        held = (word, word.head, *(c for c in word.children if c.dep_ == "acl"))  # "an operation involving jets in X"
+        # the verb and the operation's own phrase: "an operation involving jets and drones in X"
+        held = (word.head, *word.subtree) if word.dep_ == "dobj" else (word, word.head, *(c for c in word.children if c.dep_ == "acl"))
         for prep in (c for w in held for c in w.children if c.dep_ == "prep" and c.lower_ in {"in", "into", "near", "around"}):
             objs = [p for p in prep.children if p.dep_ == "pobj"]
+            objs += [c for p in objs if p.lemma_.lower() in words("place_nouns")
+                     for c in reversed(list(p.children)) if c.dep_ == "compound" and c.pos_ == "PROPN"]  # "in X village"
             objs += [x for p in objs for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                      for x in c.children if x.dep_ == "pobj"]  # "in the area of X"
             key = next((k for p in objs if (k := attack_places.place_of(ctx, p))), None)
