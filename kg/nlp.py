@@ -922,7 +922,7 @@ class EntityFixer:
     def _framed_places(doc: Doc, spans: list[Span], gaz, person_parts: set[str], orgs) -> list[Span]:
         """Names the wording marks as places ("X village", "the town of X", "X (District, Region)",
         "coded to X") are place spans, whatever the model tagged: the name alone, without its noun
-        ("Gabadley village" -> "Gabadley"); an administrative area with its noun ("Dand district")."""
+        ("Xarardheere village" -> "Xarardheere"); an administrative area with its noun ("Dand district")."""
         from kg.extract.place_phrases import frame_spans, read_frames, words
 
         admin = words("admin_nouns")

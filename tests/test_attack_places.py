@@ -40,8 +40,8 @@ def all_labels(nlp, text: str) -> set[str]:
         ("On 5 June 2021, fighters attacked the Peul hamlet of Tombolia, killing one villager.", "Tombolia", {"Peul"}),
         ("On 7 March 2023, gunmen attacked the Somono village of Siramba (Macina, Segou), killing two.", "Siramba", {"Somono", "Macina"}),
         # a settlement "of" a district keeps its own name
-        ("On 6 May 2021, three soldiers were killed in an attack on a checkpoint in the Qala Now village of Shindand district, Herat.",
-         "Qala Now", {"Herat"}),
+        ("On 2 April 2022, two policemen died when gunmen raided a post in the Deh Kalan village of Guzara district, Herat.",
+         "Deh Kalan", {"Herat"}),
         ("On 3 March 2020, militants ambushed and wounded five policemen in Surkhab district, Nangarhar.",
          "Surkhab district", {"Nangarhar"}),
         ("An airstrike hit a market, coded to Idlib (Idlib, Idlib), killing a child.", "Idlib", set()),
@@ -69,9 +69,9 @@ def test_attack_places_qualified_place_not_its_containers(nlp, text, place, not_
          {"Waraabe", "Bulsho", "Jowhar"}),
         ("On 1 May 2024, drones struck militants in Ceel-Dhuubo village near Gololey town (Jowhar, Middle Shabelle).",
          {"Ceel-Dhuubo", "Gololey"}),
-        ("On 7 June 2025, a bomb detonated, targeting a police checkpoint in Mogadishu - Bulsho Cad (Banadir).", {"Bulsho Cad", "Mogadishu"}),
+        ("On 11 March 2024, an explosive device went off near a tea stall in Mogadishu - Suuq Xoolaha (Banadir).", {"Suuq Xoolaha", "Mogadishu"}),
         ("On 8 August 2024, militants ambushed a convoy between Garissa and Dadaab, killing four.", {"Garissa", "Dadaab"}),
-        ("Two soldiers were killed when their vehicle hit a mine in the Sangabo area near Mopti.", {"Sangabo", "Mopti"}),
+        ("A lorry driver died after his truck ran over a mine in the Tougoume area near Mopti.", {"Tougoume", "Mopti"}),
     ],
 )
 def test_attack_places_place_keeps_the_places_it_lies_in(nlp, text, expected):
@@ -109,12 +109,12 @@ def test_attack_places_no_frame_on_organizations(nlp, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("On 24 March 2021, an army vehicle was struck by an IED between Nantaka and Nantakabe (Djenne, Mopti), killing two soldiers.",
-         {"Nantaka", "Nantakabe"}),
+        ("On 8 October 2022, a roadside device hit a patrol between Yerewal and Yerewalde (Djenne, Mopti), killing three gendarmes.",
+         {"Yerewal", "Yerewalde"}),
         ("One person was injured after militants detonated an explosive in the crowded Majengo district of Mombasa.",
          {"Majengo district", "Mombasa"}),
-        ("On 15 May 2021, two men were killed by the explosion of an IED in the area of Tinfadimata, 20km from Menaka (Menaka, Menaka).",
-         {"Tinfadimata", "Menaka"}),
+        ("On 2 February 2022, a shepherd died in the blast of a buried device in the area of Tin-Agoula, 30km from Menaka (Menaka, Menaka).",
+         {"Tin-Agoula", "Menaka"}),
         # a bare name near which it happened, located by its distance from a known town: the name first
         ("Bandits shot dead two farmers near Gidan Dawa, about 15 km from Gusau, on Sunday.", {"Gidan Dawa", "Gusau"}),
         ("Militants ambushed a patrol outside Kalama, 40 miles north of Peshawar, killing three soldiers.",
@@ -165,7 +165,7 @@ def test_attack_places_framed_name_is_one_place_everywhere(nlp):
     [
         ("On August 4, suspected militants shelled an army position in Kidira without causing any injuries.", {"Kidira"}),
         ("On January 5, airstrikes hit militants southeast of Timbuktu early in the morning, killing two.", {"Timbuktu"}),
-        ("A peacekeeper was killed in a mortar attack on a UN camp in Kidal.", {"Kidal"}),
+        ("A blue helmet died when mortar rounds hit a UN base in Kidal.", {"Kidal"}),
         # after "between" and "and": the second name is read as the first one is
         ("A roadside bomb struck an army truck between Lodwar and Nadapal on Monday.", {"Lodwar", "Nadapal"}),
         # a verb whose subject is an attack, and a verb joined to a verb of violence
@@ -234,10 +234,10 @@ def test_attack_places_generic_terms_inside_other_names(nlp, text, label, name):
 @pytest.mark.parametrize(
     ("text", "expected", "alias"),
     [
-        ("On June 30, an army vehicle was struck by an IED between Tangafoli and Kassogo, Cercle of Koro, killing four soldiers.",
-         {"Tangafoli", "Kassogo"}, None),
-        ("On 19 January 2020, French forces conducted a drone strike near Ti Tarka (Titarka), and killed five militants.",
-         {"Ti Tarka"}, "Titarka"),
+        ("On July 14, a supply truck was hit by a mine between Dinkoro and Sobane, Cercle of Koro, wounding six drivers.",
+         {"Dinkoro", "Sobane"}, None),
+        ("On 3 August 2021, an armed drone hit a camp near Ti Ouzzal (Tiouzzal), and killed four fighters.",
+         {"Ti Ouzzal"}, "Tiouzzal"),
         ("On 13 April 2020, fighters attacked a gathering in the area of Tiligara, between Souboula (Douentza, Mopti) "
          "and Dangabiri (Douentza, Mopti), killing twelve.", {"Tiligara", "Souboula", "Dangabiri"}, None),
         ("At least 4 people were killed in an attack by suspected fighters on Tinzalam.", {"Tinzalam"}, None),
@@ -270,7 +270,7 @@ def test_attack_places_listed_neighbourhoods_are_places_at_every_mention(nlp):
     ("text", "name", "country", "region"),
     [
         # the gazetteer's only homonym lies in another country: kept unlinked, in the qualifier's country
-        ("On 4 May 2021, militants attacked Bansi village (Sokoura commune, Mopti), killing two.", "Bansi", "country:ML", "Sokoura commune"),
+        ("On 9 June 2022, gunmen raided Ogodengou village (Dourou commune, Mopti), killing three.", "Ogodengou", "country:ML", "Dourou commune"),
         ("On 5 May 2025, an airstrike hit Hawina village (Afmadow, Lower Juba), killing three.", "Hawina", "country:SO", "Lower Juba"),
     ],
 )
@@ -323,7 +323,7 @@ def test_attack_places_place_written_within_another_names_the_inner_one(nlp, tex
         # an unfamiliar town the model reads as a person or an organization, named as where a base lies
         ("The army base in Anefis came under rocket fire this morning.", "Anefis"),
         ("Two soldiers opened fire on each other at the army camp in Tessit, killing one.", "Tessit"),
-        ("Militants stormed a police post in Kapedo, killing two reservists.", "Kapedo"),
+        ("Raiders stormed a police post in Chemolingot, killing a constable.", "Chemolingot"),
     ],
 )
 def test_attack_places_name_a_base_lies_in(nlp, text, place):
@@ -331,9 +331,9 @@ def test_attack_places_name_a_base_lies_in(nlp, text, place):
 
 
 def test_attack_places_bracketed_date_keeps_the_sentence_whole(nlp):
-    text = "A hand grenade was thrown on Monday night [14 March] in Wajir town, wounding two traders."
+    text = "A hand grenade was lobbed on Friday evening [9 June] in Garissa town, wounding three shoppers."
     assert len(list(nlp(text).sents)) == 1
-    assert "Wajir" in all_labels(nlp, text)
+    assert "Garissa" in all_labels(nlp, text)
 
 
 def place_country(nlp, text: str, place: str) -> str | None:
@@ -354,7 +354,7 @@ def place_country(nlp, text: str, place: str) -> str | None:
         ("Nine people were killed when a market in Myanmar was hit by an airstrike in the village of Kyauk Ni Maw.",
          "Kyauk Ni Maw", "Myanmar"),
         ("Gunmen killed four farmers in Wuro Bokki village in northern Cameroon on Sunday.", "Wuro Bokki", "Cameroon"),
-        ("A drone struck a wedding in Mali's Dioura Koro village, killing five.", "Dioura Koro", "Mali"),
+        ("A drone struck a wedding in Mali's Tiebala Koro village, killing five.", "Tiebala Koro", "Mali"),
         # a country named as an actor is not where the place lies
         ("Sudanese paramilitaries shelled Um Kadada village, a US envoy said.", "Um Kadada", None),
     ],
@@ -509,11 +509,11 @@ def test_attack_places_named_building_is_not_a_town(nlp, text):
     ("text", "label"),
     [
         # a report's route written on its own
-        ("Army vehicle struck by IED, axis Douentza-Mondoro, 2 wounded.", "Douentza"),
+        ("Army vehicle struck by IED, axis Douentza-Gossi, 2 wounded.", "Douentza"),
         # of two administrative units, the deeper one
         ("In west Guji zone, Bule Hora woreda, police killed 2 people.", "Bule Hora woreda"),
         # the town the attacked is based in
-        ("Gunmen killed the editor of the Garowe-based Horseed radio.", "Garowe"),
+        ("Gunmen killed the editor of the Garowe-based Dalsan radio.", "Garowe"),
         ("Militants attacked a convoy of a Goma-based aid group, killing two.", "Goma"),
     ],
 )

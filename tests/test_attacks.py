@@ -311,7 +311,7 @@ def test_attacks_building_named_after_a_town_places_an_attack_without_a_place(nl
 
 
 @pytest.mark.parametrize("text, total", [
-    ("Three children were killed by unexploded ordnance near Adigrat on Monday.", 3),
+    ("Three boys died when unexploded ordnance they found went off near Kobo on Monday.", 3),
     ("A drone strike killed two children herding goats near Kidal.", 2),
 ])
 def test_attacks_children_alone_are_the_whole_toll(nlp, text, total):
@@ -533,7 +533,7 @@ def test_attacks_condemned_attack_with_its_toll_is_an_attack(nlp):
     ("Ukrainian drones hit two Russian tanks near Bakhmut.", ["drone"]),
     ("Russian forces struck Odesa with two ballistic missiles.", ["ballistic_missile"]),
     # a mine or a planted bomb is set off by what hits it
-    ("Two soldiers were killed when their vehicle struck a roadside bomb near Gao.", ["explosive_device"]),
+    ("Three gendarmes died when their pickup struck a roadside bomb near Gao.", ["explosive_device"]),
     ("Four deminers were wounded when their truck hit a landmine in Kherson region.", ["landmine"]),
     # "carried out" a strike is not carrying a weapon
     ("Federal forces carried out a drone strike on a bus in the Amhara region, killing 30 passengers.", ["drone"]),
@@ -610,7 +610,7 @@ def test_attacks_named_attacker_needs_no_description(nlp):
     [
         "A US airstrike killed 4 militants near Jilib.",
         "A U.S. drone strike killed two militants in Shabwa province.",
-        "On 5 May 2021, 4 militants were killed by a US airstrike near Kunya.",
+        "On 12 July 2019, 3 fighters died in a US airstrike near Janaale.",
     ],
 )
 def test_attacks_short_country_name_before_a_strike_is_the_attacker(nlp, text):
@@ -1011,8 +1011,8 @@ def test_attacks_result_participle_takes_the_day_and_doer_of_its_act(nlp, text, 
     # what went over a device left in its way is the victim, not the attacker
     "Two peacekeepers were wounded when their UN convoy hit an improvised explosive device near Kidal.",
     "A Ukrainian army truck ran over a landmine near Bakhmut, killing two soldiers.",
-    "On 21 May 2020, a Malian army vehicle struck an IED near Boni. Four soldiers were killed and one soldier and "
-    "one civilian wounded.",
+    "On 4 April 2021, a Burkinabe army pickup struck an IED near Djibo. Three soldiers were killed and one gendarme and "
+    "one driver wounded.",
 ])
 def test_attacks_who_set_off_a_device_in_their_way_did_not_attack(nlp, text):
     (attack,) = attacks_of(nlp, text)
@@ -1050,7 +1050,7 @@ def test_attacks_who_placed_the_weapon_that_killed(nlp, text, described):
 
 
 def test_attacks_what_the_attackers_rode_is_no_target(nlp):
-    (attack,) = attacks_of(nlp, "A farmer was killed and a herder abducted by unknown gunmen on motorbikes in Woulango.")
+    (attack,) = attacks_of(nlp, "A trader was killed and his son abducted by gunmen riding motorbikes in Sarafere.")
     assert attack["targets"] == [], attack
 
 
@@ -1429,7 +1429,7 @@ def test_attacks_who_died_in_the_attack_did_not_attack(nlp, text, not_attacker):
     ("Daesh claimed the bombing of a church in Jolo.", "Islamic State"),
     ("Kataib Hezbollah fired rockets at a base near Erbil on Sunday.", "Kataib Hezbollah"),
     # a state's armed forces by their own name: the forces, and the state with them
-    ("KDF soldiers killed five militants near Kiunga on Monday.", "Kenya"),
+    ("KDF soldiers killed four militants near Hulugho on Monday.", "Kenya"),
     ("Israeli Defense Forces jets struck a house in Bint Jbeil on Tuesday.", "Israel Defense Forces"),
 ])
 def test_attacks_attacker_named_beside_its_noun_or_by_another_name(nlp, text, attacker):

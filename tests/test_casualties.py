@@ -25,7 +25,7 @@ K, I = "Killed", "Injured"
     ("Two fatalities were reported after the clash near Jowhar.", {(K, 2, 2, False, None)}),
     ("Militants stormed the checkpoint, killing two and wounding three.", {(K, 2, 2, False, None), (I, 3, 3, False, None)}),
     ("Rebels shot and killed two civilians on the road to Beni.", {(K, 2, 2, False, "civilian")}),
-    ("Between 10 and 20 militants were killed in the strike in Helmand.", {(K, 10, 20, False, "militant")}),
+    ("Between 8 and 15 fighters were killed in the strike in Helmand.", {(K, 8, 15, False, "fighter")}),
     # a headline's bare person noun, which the tagger reads as an adjective
     ("Mine kills civilian near Gao.", {(K, 1, 1, False, "civilian")}),
     # "left A dead and B injured": each figure with its own state, never their sum
@@ -57,8 +57,8 @@ K, I = "Killed", "Injured"
      {(K, 1, 1, False, "commander")}),
     # a time between the auxiliary and the participle ("were on Friday killed")
     ("At least seven traders were on Sunday killed by bandits near Funtua.", {(K, 7, None, False, "trader")}),
-    ("Eleven herders from the Garre clan were during the night killed when raiders attacked a camp near Elwak.",
-     {(K, 11, 11, False, "herder")}),
+    ("Nine herders of a Borana family were during the night killed when raiders attacked a camp near Takaba.",
+     {(K, 9, 9, False, "herder")}),
     ("Four soldiers were on Sunday night killed by militants near Bama.", {(K, 4, 4, False, "soldier")}),
 ])
 def test_casualties_stated_figures(nlp, text, expected):
@@ -118,12 +118,12 @@ def test_casualties_none_of_others_is_not_zero(nlp, text):
 @pytest.mark.parametrize("text", [
     "Casualties unknown.",
     "Fatalities unknown after the clash between the two militias in Jonglei.",
-    "An unknown number of civilians were killed when the village near Kalemie was attacked.",
+    "An unknown number of villagers died when gunmen burned the settlement near Kalemie.",
     "An undetermined number of fighters were injured in the fighting near Tal Afar.",
     "The rebels suffered heavy losses in the fighting near Goma.",
     "Local media reported unknown fatalities after the blast in Lashkar Gah.",
     "The army said it had inflicted heavy casualties on the militants in Cabo Delgado.",
-    "Dozens of soldiers were killed and injured in the ambush near Bosaso.",
+    "Dozens of police were killed and injured in the ambush near Galkayo.",
     "A group of herders were killed by gunmen near Marsabit.",
     "A family was killed when the shell hit their house in Lysychansk.",
     "The fighting killed and wounded dozens in the outskirts of Khartoum.",
@@ -150,7 +150,7 @@ def test_casualties_deaths_without_a_figure_are_at_least_one(nlp, text, expected
 @pytest.mark.parametrize("text, expected", [
     ("Gunmen on a motorbike shot dead a trader in Maiduguri.", {(K, 1, 1, False, "trader")}),
     ("Bandits killed a farmer and his son in Zamfara on Sunday.", {(K, 2, 2, False, None)}),
-    ("Suspected militiamen attacked a minibus and killed the driver and a passenger near Bandiagara.",
+    ("Suspected bandits stopped a bus and killed the conductor and a passenger near Bandiagara.",
      {(K, 2, 2, False, None)}),
     ("Unknown assailants attacked and killed him outside his home in Kismayo.", {(K, 1, 1, False, None)}),
     ("Gunmen abducted the village chief and killed him near Ituri.", {(K, 1, 1, False, "chief")}),
@@ -166,9 +166,9 @@ def test_casualties_deaths_without_a_figure_are_at_least_one(nlp, text, expected
     ("Twelve bodies were recovered from the rubble in Gaza City.", {(K, 12, 12, False, None)}),
     ("The airstrike killed 12 people, including five children, in Saada.",
      {(K, 12, 12, False, None), (K, 5, 5, False, "child")}),
-    ("The manager died on the spot together with his passenger after gunmen fired at their car in Nakuru.",
+    ("The pastor died instantly together with his driver after gunmen fired at their car in Nakuru.",
      {(K, 2, 2, False, None)}),
-    ("A peacekeeper was reported to have been killed the same day near Aguelhok.", {(K, 1, 1, False, "peacekeeper")}),
+    ("A ranger was reported to have been killed that evening near Aguelhok.", {(K, 1, 1, False, "ranger")}),
     # a bare participle after a passive verb of telling: the subject is the victims
     ("At least 18 people, including children, were reported killed in Maghazi.", {(K, 18, None, False, None)}),
     ("Two soldiers were confirmed dead after the ambush near Menaka.", {(K, 2, 2, False, "soldier")}),
@@ -217,8 +217,8 @@ def test_casualties_listed_groups_and_attackers(nlp, text, expected):
     ("Three policemen and a civilian were wounded in the grenade attack in Bujumbura.", {(I, 4, 4, False, None)}),
     ("A senior commander and 3 of his bodyguards were killed in the drone strike in Jilib.", {(K, 4, 4, False, None)}),
     # parts and alternatives of one figure are not added
-    ("Nine villagers, including a woman and a child, were killed in the raid near Tessit.",
-     {(K, 9, 9, False, "villager"), (K, 1, 1, False, "child")}),
+    ("Eight herders, including an old man and a child, died in the raid near Tessit.",
+     {(K, 8, 8, False, "herder"), (K, 1, 1, False, "child")}),
     ("2 soldiers were killed (4 according to the rebels) near Sake.",
      {(K, 2, 2, False, "soldier"), (K, 4, 4, False, None)}),
 ])
@@ -248,7 +248,7 @@ def test_casualties_no_double_counting(nlp, text, expected):
     ("The troops were ordered to shoot an aircraft carrying the delegation to Kismayo.", set()),
     ("In a video shot by a resident of Kidal, bursts of gunfire can be heard.", set()),
     ("Footage shot by residents of Uruapan showed gunmen firing at a crowd.", set()),
-    ("The militants killed seven people, burned houses and harvest, and seized motorbikes.", {(K, 7, 7, False, None)}),
+    ("The raiders killed six people, torched granaries and huts, and took cattle.", {(K, 6, 6, False, None)}),
 ])
 def test_casualties_things_and_animals_are_not_victims(nlp, text, expected):
     assert counts(nlp, text) == expected
@@ -289,7 +289,7 @@ def test_casualties_another_is_of_the_same_named_group(nlp):
 
 @pytest.mark.parametrize("text, settled", [
     ("On 2 May 2021, 4 police officers were killed when a bomb hit their vehicle near Ghazni. Fatalities coded as 0 (an insurgent website reported 4).", 0),
-    ("Militia fighters attacked a village near Menaka, killing and wounding several (fatalities coded as 3).", 3),
+    ("Gunmen raided a hamlet near Gao and left several dead or hurt (fatalities coded as 4).", 4),
 ])
 def test_casualties_monitor_coded_figure_settles_the_toll(nlp, text, settled):
     """A monitor's "fatalities coded as N" is the report's own death count: it revises the others."""
@@ -363,7 +363,7 @@ def test_casualties_killing_nouns_and_other_verbs_objects(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Women staged a protest in Kidal in response to the killing of three young men.",
+    "Traders held a march in Kidal in response to the killing of two shopkeepers.",
     "The talks resumed after the killing of two negotiators last year.",
 ])
 def test_casualties_killing_referred_to_as_a_cause_is_no_toll(nlp, text):

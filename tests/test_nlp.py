@@ -119,7 +119,7 @@ def test_nlp_country_before_an_organization_stays_a_country(nlp):
 
 
 @pytest.mark.parametrize(("text", "name", "label"), [
-    ("Footage released by the local media outlet Halgan showed the strike hitting the depot.", "Halgan", "ORG"),
+    ("Footage released by the local media outlet Goobjoog showed the strike hitting the depot.", "Goobjoog", "ORG"),
     ("The rebel group Twirwaneho said it had repelled the attack near Minembwe.", "Twirwaneho", "ORG"),
     ("Fighters of the militia group Mai-Mai attacked the village.", "Mai-Mai", "ORG"),
     ("The opposition leader Besigye was arrested in Kampala.", "Besigye", "PERSON"),
@@ -157,7 +157,7 @@ def test_nlp_building_or_listed_place_is_a_place(nlp, text, name, labels):
 
 
 @pytest.mark.parametrize("text", [
-    "On 2 May 2025, clan militia shot and injured two civilians in Kismayo.",
+    "On 8 April 2024, clan militia shot and wounded three farmers in Kismayo.",
     "On 4 June 2024, clan militia shot and killed a herder near Beledweyne.",
 ])
 def test_nlp_entity_span_does_not_end_in_a_verb_or_conjunction(nlp, text):

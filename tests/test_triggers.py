@@ -136,7 +136,7 @@ EVERYDAY = [
     # a headline whose verb the tagger took for a plural noun, read when a weapon follows it
     ("Rebel group fires rockets at army base in Bor.", "ShellingArtilleryMissile"),
     ("Militia fires mortars at camp in Beni.", "ShellingArtilleryMissile"),
-    ("A grenade was in the early morning hurled at a primary school in Bamburi. No injuries were reported.", "Grenade"),
+    ("A grenade was late on Sunday hurled at a church in Kisauni. No injuries were reported.", "Grenade"),
 ]
 
 NEGATIVE = [

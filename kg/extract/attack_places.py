@@ -527,7 +527,7 @@ def _premodifier_region(ctx: DocContext, tok: Token) -> str | None:
 
 def comma_qualified(places: list[tuple[Token, str]]) -> set[str]:
     """Places written as "X, Y" or "X (Y)" with Y another of the places and no list going on
-    ("in X, Y and Z"): X lies in Y, whatever the gazetteer knows of either ("in Likoni, Mombasa",
+    ("in X, Y and Z"): X lies in Y, whatever the gazetteer knows of either ("in Kisauni, Mombasa",
     "in Nur camp (Tulkarm)")."""
     by_start = {}
     for tok, key in places:
@@ -756,8 +756,8 @@ def _route_end(ctx: DocContext, tok: Token) -> str | None:
 
 
 def _hyphen_ends(ctx: DocContext, doc, start: int, end: int) -> list[str]:
-    """"Gao-Ansongo", "Boni - Hombori": the names a dash joins, each a place, unless the whole
-    is one known place ("Ceel-Cilaan")."""
+    """"Gao-Ansongo", "Douentza - Gossi": the names a dash joins, each a place, unless the whole
+    is one known place ("Ceel-Baraf")."""
     text = doc[start:end].text
     parts = [p.strip() for p in text.replace("–", "-").split("-")]
     if len(parts) < 2 or not all(len(p) >= 3 and p[:1].isupper() for p in parts):
@@ -769,7 +769,7 @@ def _hyphen_ends(ctx: DocContext, doc, start: int, end: int) -> list[str]:
 
 def route_places(ctx: DocContext, noun: Token) -> list[str]:
     """The two ends of the route a noun names, each a place the event lies by: "on the Gao-Ansongo
-    road", "on the axis Boni-Hombori", "the road linking X and Y", "the highway from X to Y", "the
+    road", "on the axis Douentza-Gossi", "the road linking X and Y", "the highway from X to Y", "the
     road between X and Y"."""
     if noun.pos_ not in {"NOUN", "ADJ", "PROPN"}:
         return []
@@ -791,7 +791,7 @@ def route_places(ctx: DocContext, noun: Token) -> list[str]:
         end = after
         while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in {"-", "–"}) and end - after < 8:
             end += 1
-        ends = _hyphen_ends(ctx, doc, after, end)  # "the axis Boni-Hombori"
+        ends = _hyphen_ends(ctx, doc, after, end)  # "the axis Douentza-Gossi"
     for c in noun.children:
         if not ends and c.dep_ == "acl" and c.lemma_.lower() in place_words("route_link_verbs"):
             objs = [o for o in c.children if o.dep_ == "dobj"]

@@ -208,7 +208,7 @@ def _subject_agent(ctx: DocContext, verb: Token) -> list[str]:
                     continue
                 speaker = clause.head if clause.dep_ == "ccomp" else None
                 if clause.dep_ in {"acl", "relcl"}:
-                    # "X said in a claim of responsibility that it had killed ...": the clause hung on the claim
+                    # "X said in a claim of responsibility that its men had shot ...": the clause hung on the claim
                     speaker = next((a for a in clause.ancestors if a.pos_ in {"VERB", "AUX"}), None)
                 if speaker is not None and speaker.lemma_.lower() in words(SPEECH):
                     k = next((x for x in (_agent_of(ctx, s) for s in speaker.children if s.dep_ == "nsubj") if x), None)
@@ -417,7 +417,7 @@ def _described_attackers(ctx: DocContext, cand: Candidate) -> list[str]:
     for trig in cand.triggers:
         heads = subjects(trig) if trig.pos_ == "VERB" and not (_hit_a_device(trig) or _suffered(trig)) else []
         if trig.lemma_.lower() in words("kill_verbs") | words("injure_verbs") and not any(c.dep_ == "dobj" for c in trig.children):
-            # "... were killed and one soldier and one civilian wounded": a counted subject of a
+            # "... died and one guard and one driver wounded": a counted subject of a
             # killing or wounding verb with no object is its victims, the passive left out
             heads = [h for h in heads if not any(c.dep_ == "nummod" or c.like_num for c in h.children)]
         heads += [p for c in trig.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
@@ -2145,7 +2145,7 @@ def _warring_countries(ctx: DocContext, cand: Candidate) -> list[str]:
 
 def _facility_places(ctx: DocContext, cand: Candidate) -> list[str]:
     """An attack with no place of its own lies where the building it hit is named after a town:
-    "the Timbuktu airport", "the Mandera district hospital", "a church in Kapedo's market"
+    "the Timbuktu airport", "the Mandera district hospital", "a church in Marsabit's market"
     (a town the gazetteer or the text already knows, never a new name)."""
     for sent in cand.evidence:
         for tok in sent:

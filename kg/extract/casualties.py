@@ -251,7 +251,7 @@ def _date_word(tok: Token) -> bool:
 
 
 def _referred_to(noun: Token) -> bool:
-    """A killing named as the cause of something else ("a protest in response to the killing of
+    """A killing named as the cause of something else ("a march held in response to the killing of
     three men", "after the killing of ..."): an earlier event the sentence only refers to."""
     background = load_json("violence_words.json")
     for anc in noun.ancestors:
@@ -466,7 +466,7 @@ def _listed(head: Token, anchor: Token, anchors: set[int]) -> list[Token]:
 
     Conjuncts are followed ("a farmer and his son"); an apposition only when both it
     and the head carry a figure ("4 soldiers, 1 policeman"), not one that restates
-    ("2 civilians, a father and his son").
+    ("two villagers, a mother and her daughter").
     """
     items = [head]
     todo = [head]
@@ -483,7 +483,7 @@ def _listed(head: Token, anchor: Token, anchors: set[int]) -> list[Token]:
                     continue  # read with the name after it
                 nxt = c.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(c.doc) else None
                 if nxt is not None and nxt.pos_ in {"AUX", "VERB"} and nxt != anchor and nxt.head != anchor:
-                    continue  # "killed 8 soldiers and 7 others were injured": a clause of its own
+                    continue  # "killed 6 guards and 4 others were injured": a clause of its own
                 if any(m.dep_ == "amod" and m.tag_ in {"VBD", "VBN"} and m.i < c.i
                        and m.lemma_.lower() not in _w("kill_verbs") | _w("injure_verbs") for m in c.children):
                     continue  # "killed thousands and displaced millions": what another verb did to them
@@ -640,7 +640,7 @@ def find_casualties(sent: Span) -> list[CasualtyMention]:
             if (head.i, outcome) not in seen:
                 by_outcome.setdefault(outcome, []).append(head)
         # the heads of one anchor are one list, even when the parser gives the list two
-        # subjects ("A commander, his wife and 3 fighters were killed")
+        # subjects ("A chief, his brother and 4 guards were killed")
         for outcome, heads in [(o, part) for o, hs in by_outcome.items() for part in _lists(hs)]:
             head = heads[0]
             items: list[Token] = []
@@ -724,8 +724,8 @@ def _projected(anchor: Token) -> bool:
 def _claimed(anchor: Token) -> bool:
     """A figure in a party's mouth or in another account: the object or clause of a claim verb ("the
     rebels claim 15 fatalities", "claimed to have killed ten", "the government claims the militia
-    killed 196"), a clause said "in a claim" ("said in a claim of responsibility that it had killed
-    35"), or what "other sources" say. Not what a claim of responsibility is for ("claimed the attack,
+    killed 196"), a clause said "in a claim" ("said in a claim of responsibility that its fighters had
+    shot 12"), or what "other sources" say. Not what a claim of responsibility is for ("claimed the attack,
     which killed 12"): only clauses are followed up, not the nouns they hang on."""
     tok = anchor
     for _ in range(4):
@@ -738,13 +738,13 @@ def _claimed(anchor: Token) -> bool:
         if tok.dep_ == "ccomp" and head.pos_ in {"VERB", "AUX"}:
             if any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in casualty_words("claim_nouns")
                    for c in head.children for p in c.children):
-                return True  # "said in a claim of responsibility that ..."
+                return True  # "said in a claim of responsibility that ..." (the claim noun)
             if any(c.dep_ == "nsubj" and c.lemma_.lower() in casualty_words("other_account_nouns")
                    and any(a.lower_ == "other" for a in c.children) for c in head.children):
                 return True  # "other sources said ..."
         if tok.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) \
                 and any(n.lemma_.lower() in casualty_words("claim_nouns") for n in (head, head.head.head)):
-            return True  # "in a claim (of responsibility) that it had killed 35"
+            return True  # "in a claim (of responsibility) that its men had shot 12"
         if tok.dep_ not in {"ccomp", "xcomp", "conj"}:
             return False
         tok = head
@@ -1032,17 +1032,17 @@ def _argument_heads(anchor: Token) -> list[Token]:
             # headline style: "1 soldier killed, several wounded", "One fighter killed"
             heads = [c for c in anchor.children if c.dep_ == "nsubj" and c.i < anchor.i and (_numbered(c) or c.like_num)]
         if not heads:
-            # "between 10 and 20 militants were killed" parsed as a prepositional phrase
+            # "between 5 and 15 fighters died" parsed as a prepositional phrase
             heads = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"between"} and c.i < anchor.i
                      for p in c.children if p.dep_ == "pobj" and (_numbered(p) or p.like_num)]
         told = anchor.dep_ in {"xcomp", "oprd", "ccomp"} and anchor.tag_ == "VBN" and any(
             c.dep_ == "auxpass" for c in anchor.head.children) and anchor.head.lemma_.lower() in casualty_words("reported_as_verbs")
         if not heads and (anchor.dep_ == "xcomp" and any(a.dep_ in {"auxpass", "aux"} for a in anchor.children) or told):
-            # "a peacekeeper was reported to have been killed", "two are feared to have died",
+            # "a ranger was reported to have been shot dead", "two are feared to have died",
             # "18 people were reported killed", "three were confirmed dead"
             heads = [c for c in anchor.head.children if c.dep_ in {"nsubjpass"} or (c.dep_ == "nsubj" and _is_count_word(c))]
         if not heads and anchor.lemma_.lower() in casualty_words("kill_verbs") | casualty_words("injure_verbs") and anchor.i + 1 < len(anchor.doc):
-            # "claimed to have killed 17 soldiers and 2 others were injured": the object parsed as the next clause's subject
+            # "claimed to have killed 12 guards and 3 others were injured": the object parsed as the next clause's subject
             nxt = anchor.doc[anchor.i + 1]
             subj = next((t for t in [nxt, *nxt.ancestors] if t.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None and subj.left_edge.i == anchor.i + 1 and subj.head.i > subj.i and subj.head != anchor:

@@ -374,7 +374,7 @@ def resolve_entities(doc: Doc) -> EntityTable:
         if span.label_ not in THING_LABELS:
             continue
         if len(span) > 1 and owner_prefix(span[0]):
-            span = Span(doc, span.start + 1, span.end, label=span.label_)  # "Kenyas Isiolo County"
+            span = Span(doc, span.start + 1, span.end, label=span.label_)  # "Kenyas Marsabit County"
         name = clean_name(span.text)
         if not name or not any(c.isalpha() for c in name):
             continue
@@ -585,7 +585,7 @@ def _qualify_places(doc: Doc, table: EntityTable, frames: list[PlaceFrame]) -> N
             if ckey not in table.containers.setdefault(key, []):
                 table.containers[key].append(ckey)  # "the town of X, Y": X lies in Y, whatever the gazetteer makes of Y
             if n == 0 and close_spelling(ent.label, container.label):
-                ent.aliases.add(container.label)  # "Dala (Dallah, ...)": the qualifier's spelling
+                ent.aliases.add(container.label)  # "Kori (Korri, ...)": the qualifier's spelling
             if container.kind == COUNTRY:
                 ent.country_key = ent.country_key or ckey
                 continue

@@ -349,7 +349,7 @@ def _arguments(tok: Token) -> list[Token]:
         args.append(tok.head)
     if tok.tag_ == "VBN" and tok.dep_ in {"advcl", "xcomp", "acomp"} and tok.head.lemma_ == "be" \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
-        # "a grenade was in the early morning hurled at ...": the parser hangs the participle
+        # "a grenade was late on Sunday hurled at ...": the parser hangs the participle
         # on "was", whose subject is the participle's
         args += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     args += [c for a in list(args) for c in a.conjuncts]

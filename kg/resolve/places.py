@@ -587,7 +587,7 @@ class Gazetteer:
             if alternate:
                 penalty = CLOSE_SPELLING_PENALTY if _close_spelling(key, fold(name)) else ALTERNATE_NAME_PENALTY
             if ranks and iso not in ranks and alternate and pop < FOREIGN_ALTERNATE_MIN_POPULATION:
-                continue  # "Sakate" in an Ethiopian report is no Japanese town
+                continue  # a small town abroad, called so only in an alternate name, is no village of the text's country
             score = self._score(iso, pop, penalty, ranks)
             if best is None or score > best[0]:
                 best = (score, PlaceInfo(name, "City", iso, gid, pop or None, lat, lon))
