@@ -108,8 +108,14 @@ EVERYDAY = [
     # an attack with its own place and day, however ranked; fighting that began on a day and killed
     ("The attack on a market in Dikwa on Monday was the deadliest this year, officials said.", "AttackOnCivilians"),
     ("Fighting began in Dikwa on Monday and killed nine people, residents said.", "ArmedClash"),
-    # a shell that hits a wall does strike
+    # a shell that hits a wall does strike, a storm of shells is no storm, and a vehicle that hits a mine is no accident
     ("A shell hit a wall of the clinic in Horlivka on Monday.", "ShellingArtilleryMissile"),
+    ("A storm of shells hit the town of Vuhledar on Monday.", "ShellingArtilleryMissile"),
+    ("An army truck hit a landmine near Kadugli on Sunday, killing two soldiers.", "RemoteExplosive"),
+    ("A car bomb hit a busy market in Baidoa, killing nine.", "RemoteExplosive"),
+    # a strike a union or doctors speak of, when it is an air strike or aimed at something
+    ("The teachers' union said the air strike hit a school in Mykolaiv.", "AirDroneStrike"),
+    ("Hospital staff said the strike on the clinic in Rafah killed four.", "AttackOnCivilians"),
     ("Government forces fired 120mm mortars at the positions of the militia near Kabo.", "ShellingArtilleryMissile"),
     ("A drone dropped two grenades on a house in Vovchansk, damaging it; there were no casualties.", "AirDroneStrike"),
     ("Gunmen shot dead a trader in Bunia.", "AttackOnCivilians"),
@@ -140,6 +146,21 @@ EVERYDAY = [
 ]
 
 NEGATIVE = [
+    # strikes of workers, however they are called, and who called them
+    "Nurses in Harare announced a warning strike over unpaid salaries.",
+    "The doctors' union called an indefinite strike in Nairobi starting on Monday.",
+    "Dock workers began a token strike at the port of Durban on Tuesday.",
+    # what a force of nature or of the economy hits or strikes
+    "An earthquake struck eastern Afghanistan on Tuesday, killing at least 30 people.",
+    "Cyclone Idai hit the port city of Beira, killing dozens.",
+    "Floods hit several districts of Sindh province on Friday.",
+    "Exporters in Ontario, which were also hit by the tariffs, asked for help.",
+    # a road accident
+    "Nine passengers died when a fuel tanker hit their minibus on the highway near Kano.",
+    "A lorry struck a crowd of pilgrims near Karbala, killing four.",
+    # a purpose, and violence drivers hope to avoid
+    "The air force received six helicopters from Russia in order to fight the insurgents.",
+    "Motorists drive fast on the road in the hope of avoiding ambushes.",
     # what talks or prices hit or strike is no target
     "Peace talks between the government and the rebels hit a deadlock in Addis Ababa on Friday.",
     "Negotiations in Jeddah hit a snag over the withdrawal of fighters, mediators said.",

@@ -617,6 +617,52 @@ def _is_weapon(tok: Token) -> bool:
         or tok.lower_ in lex or tok.lemma_.lower() in lex
 
 
+def _hit_by_a_force(verb: Token) -> bool:
+    """A verb of hitting whose subject or agent is a force of nature or of the economy ("an earthquake
+    struck", "Cyclone Freddy hit", "floods hit the town", "hit by the tariffs")."""
+    forces = violence_words("impersonal_forces")
+    hitters = [c for c in verb.children if c.dep_ == "nsubj"]
+    hitters += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    hitters = [h for h in hitters if not any(c.dep_ == "prep" and c.lower_ == "of" and any(_is_weapon(p) for p in c.children)
+                                             for c in h.children)]  # "a storm of shells"
+    return any(h.lemma_.lower() in forces or h.lower_ in forces
+               or any(c.dep_ == "compound" and c.lemma_.lower() in forces for c in h.children) for h in hitters)
+
+
+def _vehicle_ran_into(verb: Token) -> bool:
+    """A road vehicle as the subject of a verb of collision, in a sentence that names no weapon and no
+    attacker ("a fuel tanker hit a bus", "the lorry struck a crowd of pilgrims"): an accident. A vehicle
+    that went over a mine or a bomb, or one an attacker drove, is not."""
+    if verb.lemma_.lower() not in violence_words("collision_verbs"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(c.lemma_.lower() in violence_words("road_vehicles") for c in subjects) \
+            or any(_is_armed_actor(c) for c in subjects):
+        return False
+    return not any(_is_weapon(t) or t.lemma_.lower() in violence_words("perpetrator_nouns") for t in verb.sent)
+
+
+def _industrial_action(strike: Token) -> bool:
+    """A strike of workers: called, announced or staged by workers or their union ("teachers announce a
+    strike"), or told with their pay, union or employer ("a strike over unpaid salaries") and no weapon."""
+    if any(c.dep_ in {"compound", "amod", "nmod"} and (c.ent_type_ in {"NORP", "GPE", "ORG"} or _is_weapon(c)
+                                                       or c.lower_ in violence_words("military_strike_modifiers"))
+           for c in strike.children):
+        return False  # "the air strike", "an Israeli strike"
+    actors = violence_words("labour_actors")
+    verb = strike.head if strike.dep_ in {"dobj", "nsubjpass"} else None
+    if verb is not None and any(c.dep_ in {"nsubj", "agent"} and c.lemma_.lower() in actors for c in verb.children):
+        return True
+    if any(c.dep_ == "poss" and c.lemma_.lower() in actors for c in strike.children):
+        return True  # "the nurses' strike"
+    if any(c.dep_ == "prep" and c.lower_ in {"on", "against", "at"}
+           and not any(p.ent_type_ in {"DATE", "TIME"} for p in c.children) for c in strike.children):
+        return False  # "the strike on the clinic"
+    sent = strike.sent
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in violence_words("labour_words") for t in sent) \
+        and not any(_is_weapon(t) for t in sent)
+
+
 def _excluded(tok: Token, has_casualties: bool) -> bool:
     """Threats, plans, drills, interceptions, accidents, crowd control, strikes of workers."""
     lemma = tok.lemma_.lower()
@@ -635,6 +681,12 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "the battle of attrition as to who would blink first", "a war of words"
     if lemma == "strike" and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in {"go", "be", "remain", "stay", "come"}:
         return True  # "went on strike"
+    if lemma in {"strike", "hit", "pound", "batter", "ravage", "devastate"} and tok.pos_ == "VERB" and _hit_by_a_force(tok):
+        return True  # "an earthquake struck eastern Turkey", "Canada, also hit by the tariffs"
+    if tok.pos_ == "VERB" and _vehicle_ran_into(tok):
+        return True  # "a fuel tanker hit a minibus": a road accident
+    if lemma == "strike" and tok.pos_ == "NOUN" and not has_casualties and _industrial_action(tok):
+        return True  # "nurses announce a warning strike", "a strike over unpaid salaries"
     if lemma in {"strike", "hit", "target", "pound"} and tok.pos_ == "VERB" and not has_casualties and any(
             c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in violence_words("figurative_objects") for c in tok.children) \
             and not any(c.dep_ == "nsubj" and (_is_weapon(c) or _is_armed_actor(c)) for c in tok.children):
@@ -981,8 +1033,12 @@ def _war_start_as_a_time(tok: Token) -> bool:
 
 
 def _on_a_mission(tok: Token) -> bool:
-    """A fight that is the purpose of being sent, deployed or of helping ("soldiers who were helping
-    fight insurgents", "troops deployed to fight the militia"): a mission, not an event."""
+    """A fight that is the purpose of being sent, deployed, equipped or of helping ("soldiers who were
+    helping fight insurgents", "troops deployed to fight the militia", "received drones in order to fight
+    jihadists"): a mission, not an event."""
+    if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and tok.head.lower_ == "order" and tok.head.head.lower_ == "in":
+        return True  # "in order to fight ...": a purpose, whatever the main verb
     return tok.pos_ == "VERB" and tok.dep_ in {"xcomp", "advcl"} \
         and tok.head.lemma_.lower() in violence_words("mission_verbs") \
         and (tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
@@ -1071,6 +1127,8 @@ def accidental(sent: Span) -> bool:
     text = sent.text.lower()
     if any((w in lemmas) if " " not in w else (w in text) for w in violence_words("non_violent_contexts")):
         return True
+    if any(t.pos_ == "VERB" and _vehicle_ran_into(t) for t in sent):
+        return True  # "a lorry struck a crowd of pilgrims, killing four"
     handling = violence_words("handling_verbs")
     if handling.isdisjoint(sentence_lemmas(sent)):
         return False
