@@ -1670,10 +1670,41 @@ def test_attacks_the_day_named_back_within_a_window_told_first(nlp, text, publis
     "\"We have seven dead,\" the mayor told a local radio after the assault on Tangassogo village.",
     "Gunmen killed 11 worshippers in Nigeria's Plateau state on Monday. "
     "Police said 11 people died when the attackers opened fire in the hamlet of Dogon Kwarbak.",
+    # or of a city, then of a neighbourhood of it the gazetteer does not know
+    "At least 7 killed in suspected rebel attack in Congo's Butembo\n\n"
+    "At least seven people have been killed in an overnight raid in the city of Butembo in eastern Congo, in an attack "
+    "blamed on the rebels.\n\nResidents said a group of attackers had set houses on fire in the middle of the night in "
+    "the city's Vulamba district, firing upon people as they ran out.\n\nOfficials blamed the rebels for the attack in "
+    "the Kimemi neighbourhood.\n\nA reporter saw seven bodies in the morgue of Butembo's general hospital.",
 ])
 def test_attacks_same_toll_at_an_unknown_village_of_the_region_is_one_attack(nlp, text):
     got = attacks_of(nlp, text)
     assert len(got) == 1, got
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana's Black Stars beat Mali 2-1 in their qualifier in Kumasi on Sunday. The goalkeeper made a fine save before "
+    "halftime, and a late strike by the captain sealed the win that lifts them to the top of the league.",
+    "The Eagles launched a series of attacks after the break, and their striker fired a shot past the goalkeeper to "
+    "level the tie in the 60th minute of the championship match.",
+    "The new Nollywood thriller hit cinemas on Friday and topped the box office, its director said at the premiere.",
+])
+def test_attacks_a_game_or_a_film_has_no_attack(nlp, text):
+    assert attacks_of(nlp, text) == []
+
+
+def test_attacks_gunmen_at_a_game_still_attack(nlp):
+    text = ("Gunmen attacked the bus of a football club after a league match in Kaduna. The goalkeeper and the referee "
+            "were wounded, the club said. The tournament was suspended.")
+    got = attacks_of(nlp, text)
+    assert [a["places"] for a in got] == [["Kaduna"]], got
+
+
+def test_attacks_when_a_war_began_is_no_day_of_the_attack(nlp):
+    text = ("He described the attack in a video message as one of the most painful nights for the Mykolaiv oblast "
+            "since Russia's invasion of Ukraine began in February.")
+    (attack,) = attacks_of(nlp, text, published=date(2022, 8, 18))
+    assert attack["date"] == ("2022-08-17", "2022-08-18"), attack
 
 
 def test_attacks_an_air_strike_in_the_headline_is_the_drone_strike_below(nlp):

@@ -585,6 +585,11 @@ def _date_for(ctx: DocContext, cand: Candidate, ent: Span) -> DateWindow | None:
         return None  # "one of the deadliest this year", "the worst since 2019": the scope of a comparison
     if _background_of(cand.trigger, head) and not (_opens_sentence(ent) and _at_the_time(cand.trigger, head)):
         return None
+    if cand.trigger not in head.subtree and (
+            any(c.dep_ == "mark" and c.lower_ == "since" for c in head.children)
+            or head.lemma_.lower() in words("start_verbs") and any(
+                t.lower_ == "since" for t in ent.doc[min(cand.trigger.i, ent.start) : ent.start])):
+        return None  # "the worst night since the invasion began in February": when a span began, not the attack's day
     window = ctx.date_of(ent, "past")
     since = (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "since") or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since")
     if window is not None and ctx.published is not None and since and window.earliest <= ctx.published:
@@ -1295,13 +1300,13 @@ def _opposed_attackers(ctx: DocContext, a: Candidate, b: Candidate) -> bool:
 
 def _unknown_place_in(ctx: DocContext, inner: list[str], outer: list[str]) -> bool:
     """Whether the places of ``inner`` are none the gazetteer knows (no country of their own) and
-    ``outer`` is the country the text is about, or a region of it: the unknown village may lie
-    there."""
+    ``outer`` is the country the text is about, or a region or a city of it: the unknown village,
+    neighbourhood or shelter may lie there."""
     ents = ctx.entities.entities
     home = [f"country:{iso}" for iso in ctx.entities.located[:1]]
-    return bool(home) and all((e := ents.get(p)) is not None and not e.geonames_id and not e.country_key
-                              for p in inner) \
-        and all(p in home or (e := ents.get(p)) is not None and e.kind == REGION and e.country_key in home
+    return bool(home) and all((e := ents.get(p)) is not None and not e.geonames_id and e.kind != COUNTRY
+                              and (not e.country_key or e.country_key in home) for p in inner) \
+        and all(p in home or (e := ents.get(p)) is not None and e.kind in {REGION, CITY} and e.country_key in home
                 for p in outer)
 
 
@@ -1414,6 +1419,11 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                for c in _candidates(ctx, sent, matches)[0] if c.attackers]
             continue
         cands, casualties = _candidates(ctx, sent, matches)
+        if ctx.game_or_screen_text and not any(m.record.outcome == "Killed" and m.record.min > 0 for m in casualties):
+            # "launched a series of attacks", "his strike", "hitting theatres": a match's or a film's,
+            # unless gunmen or militants did it
+            armed = word_set("violence_words.json", "armed_actor_nouns") | word_set("violence_words.json", "perpetrator_nouns")
+            cands = [c for c in cands if any(t.pos_ == "NOUN" and t.lemma_.lower() in armed for t in c.sent)]
         if after_mishap and all(c.outcome_only for c in cands):
             # "A mine went off while they were laying it. Two fighters died.": the mishap's toll
             cands = []

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.datelines import dateline_spans
 from kg.extract.entities import EntityTable, place_entity, resolve_entities, salient_countries
 from kg.lexicon import event_words as words
+from kg.lexicon import word_set
 from kg.records import AGENT_KINDS, PLACE_KINDS, Entity, Evidence
 from kg.resolve.dates import DateWindow, resolve_date
 
@@ -24,6 +25,8 @@ STANDFIRST_MAX_WORDS = 45
 #: A headline line whose longer words (after the first) start with a capital at least this often
 #: is written in Title Case.
 TITLE_CASE_SHARE = 0.7
+#: Distinct words of a game's or a film's vocabulary that make a text one about a game or a film.
+OTHER_DOMAIN_WORDS = 3
 
 
 @dataclass
@@ -93,6 +96,19 @@ class DocContext:
             return None
         capitalised = sum(t.text[0].isupper() for t in words)
         return self.doc[head.start:stop] if capitalised >= TITLE_CASE_SHARE * len(words) else None
+
+    @cached_property
+    def game_or_screen_text(self) -> bool:
+        """Whether the text is about a game or a film: it uses three words of the sport or the
+        screen lists of violence_words.json ("goalkeeper", "league", "equaliser"; "box office",
+        "starrer", "premiere"), so its strikes, shots and attacks are the game's or the trade's."""
+        lemmas = {t.lemma_.lower() for t in self.doc} | {t.lower_ for t in self.doc}
+        text = self.text.lower()
+        for key in ("sport_words", "screen_words"):
+            found = {w for w in word_set("violence_words.json", key) if (w in text if " " in w else w in lemmas)}
+            if len(found) >= OTHER_DOMAIN_WORDS:
+                return True
+        return False
 
     def in_headline(self, span: Span) -> bool:
         head = self.headline
