@@ -1076,6 +1076,9 @@ def _with_aggregate(nlp, text):
     # a toll in the perfect right after a sentence whose subject is the war: the war's toll so far
     ("Gunmen killed three traders near Dikwa on Tuesday. The conflict began in 2009 and has spread to Chad. "
      "More than 40,000 people have been killed.", 3, 40001, None),
+    # attacks by both sides, in the perfect: the war's toll, whatever word it is told with
+    ("Separatists ambushed a patrol near Bamenda on Monday, killing five soldiers. Attacks by both sides have left "
+     "6,000 dead, a think tank says.", 5, 6000, None),
 ])
 def test_attacks_war_toll_is_an_aggregate_of_its_own(nlp, text, attack_toll, war_toll, since):
     got = _with_aggregate(nlp, text)

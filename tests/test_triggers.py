@@ -258,6 +258,7 @@ NEGATIVE = [
     "The separatists have fought successive governments in Yaounde and elsewhere.",
     "For decades the guerrillas battled the government, staging kidnappings and bombings.",
     "A local branch of the group has carried out several attacks in the past in Mozambique.",
+    "The rebels have fired drones and missiles at merchant ships in the strait since last month.",
     "Herders and farmers in the plateau are fighting a turf war over grazing land.",
     "Kachin rebels have fought the army in the hills since 2011.",
     "Mediators met the leaders of both sides in Doha on Monday.",

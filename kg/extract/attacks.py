@@ -1642,12 +1642,22 @@ def _war_toll(trigger: Token) -> bool:
         before = verb.doc[verb.left_edge.i - 1]  # "sides in a conflict that has killed": the parser may hang it on "sides"
         if before.lemma_.lower() in war or before.lower_ in war:
             subj = before
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
+    if perfect and _by_both_sides(subj):
+        return True  # "attacks by both sides have left 1,850 dead": the war's toll, however it is called
     if subj.lemma_.lower() not in war and subj.lower_ not in war:
         return False
-    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children)
     # "a later border war killed tens of thousands": a war, whatever the tense
     whole = subj.lemma_.lower() in {"war", "insurgency", "rebellion", "uprising"}
     return perfect or whole or any(t.lower_ == "since" for t in verb.subtree)
+
+
+def _by_both_sides(subj: Token) -> bool:
+    """"attacks by both sides", "strikes from both sides": violence told of the two sides of a war at once."""
+    return subj.tag_ == "NNS" and subj.lemma_.lower() in words("attack_nouns") and any(
+        c.dep_ == "prep" and c.lower_ in {"by", "from", "of"} and any(
+            p.lemma_.lower() in {"side", "party"} and any(d.lower_ in {"both", "all"} for d in p.children)
+            for p in c.children) for c in subj.children)
 
 
 def _new_mention(cand: Candidate) -> bool:

@@ -934,7 +934,11 @@ def _generic_perfect(tok: Token) -> bool:
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     bare = objects and all(o.tag_ == "NNS" and not any(c.dep_ in {"det", "nummod", "poss", "quantmod"} or c.like_num
                                                        or c.lower_ in _QUANTITY_WORDS for c in o.children) for o in objects)
-    return bool(bare) and not any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
+    # a day told makes it one event; a span it has gone on for ("since last month", "after years of war") does not
+    days = [t for t in tok.subtree if t.ent_type_ in {"DATE", "TIME"}
+            and not any(a.dep_ == "prep" and a.lower_ in {"since", "for", "over", "throughout", "after"}
+                        for a in t.ancestors if a.i < t.i and a.i > tok.left_edge.i - 1 and t in a.subtree)]
+    return bool(bare) and not days
 
 
 def _habitual(tok: Token) -> bool:
