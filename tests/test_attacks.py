@@ -1703,6 +1703,20 @@ def test_attacks_gunmen_at_a_game_still_attack(nlp):
     assert [a["places"] for a in got] == [["Kaduna"]], got
 
 
+def test_attacks_weapons_captured_after_the_fight_were_not_used(nlp):
+    text = ("Four rebels were killed in a firefight with troops near Bukidnon on Friday, resulting in the capture of one "
+            "rifle, two rifle grenades, one hand grenade, anti-personnel mines and documents.")
+    (attack,) = attacks_of(nlp, text)
+    assert attack["weapons"] == [], attack
+
+
+def test_attacks_whose_side_the_people_hit_fight_on_is_no_clash(nlp):
+    text = ("A government official said a rocket hit the home of a village chief in Kafr Nabl during a meeting with "
+            "tribal elders fighting on the army's side, killing six people.")
+    got = extract(nlp(text), PUB).attacks
+    assert [a.event_type for a in got] == ["ShellingArtilleryMissile"], got
+
+
 def test_attacks_when_a_war_began_is_no_day_of_the_attack(nlp):
     text = ("He described the attack in a video message as one of the most painful nights for the Mykolaiv oblast "
             "since Russia's invasion of Ukraine began in February.")

@@ -673,6 +673,22 @@ def _fired_on(prep: Token) -> bool:
         c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
 
 
+#: Nouns of taking or finding things: what they are "of" was not used ("the capture of two rifles").
+_SEIZURE_NOUNS = frozenset({"capture", "seizure", "recovery", "confiscation", "discovery", "haul", "cache", "stockpile"})
+
+
+def _in_a_seized_list(tok: Token) -> bool:
+    """Whether a word lies in the list of things a noun of taking is "of" ("the capture of one rifle,
+    two rifle grenades, anti-personnel mines and ..."), however the parser hangs the list."""
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 60) - 1, -1):
+        t = tok.doc[i]
+        if t.lower_ == "of" and i > tok.sent.start and tok.doc[i - 1].lemma_.lower() in _SEIZURE_NOUNS:
+            return True
+        if t.pos_ in {"VERB", "AUX", "ADP"} and not (t.pos_ == "ADP" and t.lower_ == "of"):
+            return False
+    return False
+
+
 def _not_used(tok: Token) -> bool:
     """"accused of developing chemical weapons", "supplied drones", "a drone factory":
     weapons made, held, traded or named as a kind of thing, not fired."""
@@ -694,6 +710,8 @@ def _not_used(tok: Token) -> bool:
         return True  # "struck two radar stations", "drones hit two tanks": what was hit
     if t.dep_ == "pobj" and t.head.lower_ in {"at", "on", "upon", "towards", "toward"} and _fired_on(t.head):
         return True  # "fired at the military aircraft", "shot at a helicopter": what was fired on
+    if _in_a_seized_list(tok):
+        return True  # "the capture of two rifles and a hand grenade": weapons taken, not fired
     return t.dep_ in {"dobj", "nsubjpass", "pobj"} and t.head.lemma_.lower() in words("weapon_holding_verbs") \
         and not any(c.dep_ == "prt" and c.lower_ == "out" for c in t.head.children)  # "carried out a drone strike"
 

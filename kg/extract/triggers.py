@@ -736,6 +736,8 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "months of fighting that displaced thousands": a war's span, not one event
     if not has_casualties and _trend(tok):
         return True  # "a upsurge of raids since 2017", "kidnappings are on the rise": a trend
+    if _fights_on_a_side(tok):
+        return True
     if not has_casualties and (_describes_its_actor(tok) or _generic_perfect(tok)):
         return True  # "the coalition fighting the rebels in X", "the group has attacked villages in X and Y"
     if not has_casualties and tok.dep_ == "acl" and (_habitual(tok.head) or _trend(tok.head)):
@@ -919,6 +921,15 @@ def _describes_its_actor(tok: Token) -> bool:
     actors = violence_words("armed_actor_nouns") | {"coalition", "alliance", "government", "regime"}
     # the noun it hangs on, or the one right before it ("the spokesman of the alliance fighting ...")
     return any(n.pos_ in {"NOUN", "PROPN"} and n.lemma_.lower() in actors for n in (tok.head, tok.doc[tok.i - 1]))
+
+
+def _fights_on_a_side(tok: Token) -> bool:
+    """"tribal leaders fighting on the government's side", "volunteers fighting alongside the army":
+    a participle on someone telling whose side they fight on, not a fight of the event's own."""
+    return tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.lemma_.lower() in {"fight", "battle"} \
+        and tok.head.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "prep" and (c.lower_ in {"alongside", "for"} or c.lower_ == "on" and any(
+                p.lemma_.lower() == "side" for p in c.children)) for c in tok.children)
 
 
 def _generic_perfect(tok: Token) -> bool:
