@@ -848,3 +848,17 @@ def test_attack_places_the_city_a_part_of_which_was_hit(nlp, text, place):
 def test_attack_places_faith_words_and_abbreviations_name_no_place(nlp, text, place, not_place):
     labels = all_labels(nlp, text)
     assert place in labels and not_place not in labels, labels
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # "X in the department of Y": X, which lies in Y, whatever the gazetteer knows of either
+    ("Rebels attacked a military base near Tres Esquinas in the department of Caqueta on Tuesday.", [["Tres Esquinas"]]),
+    ("Gunmen attacked an army post near Kibati in the province of North Kivu on Tuesday.", [["Kibati"]]),
+    # not a body or a people: "with the Colombian Army in the municipality of X" is X
+    ("A soldier and two guerrillas died on Sunday in clashes with the Colombian Army in the municipality of Tame.", [["Tame"]]),
+    # an army's numbered division is no place
+    ("Rebels attacked a base near Saravena on Tuesday. According to the Army's Eighth Division, 27 soldiers were "
+     "injured during the attack.", [["Saravena"]]),
+])
+def test_attack_places_a_place_in_the_unit_of_another(nlp, text, places):
+    assert attack_places(nlp, text) == places

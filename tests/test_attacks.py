@@ -1717,6 +1717,14 @@ def test_attacks_whose_side_the_people_hit_fight_on_is_no_clash(nlp):
     assert [a.event_type for a in got] == ["ShellingArtilleryMissile"], got
 
 
+def test_attacks_the_same_side_at_the_same_target_is_one_attack(nlp):
+    text = ("Two soldiers were killed on Tuesday when FARC dissidents attacked a military base near Saravena in the "
+            "department of Arauca.\n\nThe FARC dissidents launched bombs from a truck at a remote military base in "
+            "eastern Colombia, the army said.")
+    got = attacks_of(nlp, text, published=date(2024, 9, 17))
+    assert [(a["places"], a["attackers"]) for a in got] == [(["Saravena"], ["FARC"])], got
+
+
 def test_attacks_when_a_war_began_is_no_day_of_the_attack(nlp):
     text = ("He described the attack in a video message as one of the most painful nights for the Mykolaiv oblast "
             "since Russia's invasion of Ukraine began in February.")

@@ -644,8 +644,10 @@ def most_specific(ctx: DocContext, keys: list[str], aggregate: bool, inner: set[
     if not keys:
         return []
     best = min(level(k) for k in keys)
-    # the place that lies in another one is the more specific: "Mogadishu - Hodan" is Hodan first
-    chosen = sorted((k for k in keys if level(k) == best), key=lambda k: not anchors.get(k))
+    # the place that lies in another one is the more specific: "Mogadishu - Hodan" is Hodan first, and
+    # "near X in the department of Y" is X
+    inside = {k for k in keys if any(c in keys for c in ctx.entities.containers.get(k, ()))}
+    chosen = sorted((k for k in keys if level(k) == best), key=lambda k: (not anchors.get(k), k not in inside))
     chosen = chosen if aggregate else chosen[:1] + [k for k in chosen[1:] if chosen[0] in listed and k in listed]
     if chosen[0] in listed:  # "strikes on the capital X and the province of Y": each listed place, whatever its kind
         chosen += [k for k in keys if k in listed and k not in chosen and not _lies_in_any(ents, k, chosen)]

@@ -1479,6 +1479,10 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                                   or (not cand.places and a is previous)
                                                   or (cand.outcome_only and a is previous and not a.places and not a.aggregate)
                                                   or (set(a.targets) & set(cand.targets))
+                                                  # "the ELN attacked a military base ... The ELN launched explosives
+                                                  # at a remote military base": the same side at the same target
+                                                  or (a is previous and set(a.attackers) & set(cand.attackers)
+                                                      and _same_target(a, cand))
                                                   or _same_toll(a, cand) or (a is previous and _tells_on(ctx, a, cand)))
                  and not a.war_toll and _compatible(ctx, a, cand)), None)
             if same is None and not many and previous is not None and _told_again_otherwise(ctx, previous, cand):

@@ -154,6 +154,11 @@ def _qualifier(doc: Doc, i: int, limit: int, noun: bool = True, bare: bool = Fal
                 continue
             return (), i
         return (), i
+    if i + 4 < limit and doc[i].lower_ == "in" and doc[i + 1].lower_ == "the" and _lower_case_admin_noun(doc[i + 2]) \
+            and doc[i + 3].lower_ == "of":
+        end = name_end(doc, i + 4, limit)  # "X in the department of Y", "X in the province of Y"
+        if end > i + 4:
+            return ((i + 4, end),), end
     if i + 2 < limit and doc[i].text == ",":
         j = i + 1
         if doc[j].lower_ == "in" and noun:  # "X village, in Y province"; not "5 Askaris, in Y district"
@@ -317,6 +322,12 @@ def _distance(gap: list[Token]) -> bool:
 
 def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tuple[int, str]]) -> PlaceFrame | None:
     """The frame of the name ``start:end``; ``labels`` gets the entity labels the reading looked at."""
+    from kg.resolve.places import military_unit
+
+    unit_end = end if doc[end - 1].lower_ == "division" else end + 1
+    if unit_end <= hi and doc[unit_end - 1].lower_ == "division" \
+            and military_unit([t.text for t in doc[start : unit_end - 1]], ["division"]):
+        return None  # "the Army's Eighth Division": a unit, not a place
     if end - start > 2:
         labels.append((start, doc[start].ent_type_))
     if (end - start == 2 or end - start > 2 and labels[-1][1] != "ORG") \
@@ -466,6 +477,11 @@ def _qualifies(doc: Doc, start: int, end: int, containers: tuple[tuple[int, int]
         return True  # "Ti Zawaten (Tinzawaten)": the name spelled another way
     if doc[e - 1].lower_ in words("admin_nouns") or e < len(doc) and doc[e].lower_ in {"area", "locality"}:
         return True
+    if s >= 2 and doc[s - 1].lower_ == "of" and _lower_case_admin_noun(doc[s - 2]):
+        # "X in the department of Y": the wording says what Y is, when X is no body or people
+        # ("clashes with the Colombian Army in the municipality of Tame")
+        bodies = word_set("violence_words.json", "armed_actor_nouns")
+        return not any(t.ent_type_ == "NORP" or t.lemma_.lower() in bodies for t in doc[start:end])
     hit = gazetteer().place(doc[s:e].text)
     return hit is not None and hit.kind in {"City", "Region"}
 
