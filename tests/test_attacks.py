@@ -1717,6 +1717,15 @@ def test_attacks_whose_side_the_people_hit_fight_on_is_no_clash(nlp):
     assert [a.event_type for a in got] == ["ShellingArtilleryMissile"], got
 
 
+def test_attacks_the_same_toll_at_the_same_places_told_the_other_way_round_is_one_attack(nlp):
+    text = ("An Israeli drone strike killed a man in southern Lebanon on Wednesday, targeting a vehicle near Kfar Hamam "
+            "in the Wadi Saluki area, security sources said.\n\nThe state news agency reported that a drone targeted a "
+            "car at the entrance of Wadi Saluki near Kfar Hamam in the Hasbaya district this morning.\n\nThe health "
+            "ministry confirmed one fatality in the strike.")
+    got = attacks_of(nlp, text, published=date(2025, 5, 14))
+    assert len(got) == 1, got
+
+
 def test_attacks_the_same_side_at_the_same_target_is_one_attack(nlp):
     text = ("Two soldiers were killed on Tuesday when FARC dissidents attacked a military base near Saravena in the "
             "department of Arauca.\n\nThe FARC dissidents launched bombs from a truck at a remote military base in "

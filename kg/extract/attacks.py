@@ -1328,6 +1328,12 @@ def _unknown_place_in(ctx: DocContext, inner: list[str], outer: list[str]) -> bo
                 for p in outer)
 
 
+def _named_in_its_sentences(ctx: DocContext, cand: Candidate, keys: list[str]) -> bool:
+    """Whether every place of ``keys`` is named among the places of the sentences that tell ``cand``."""
+    named = {k for s in cand.evidence for _, k in attack_places.sentence_places(ctx, s)}
+    return bool(keys) and set(keys) <= named
+
+
 def _in_a_region_of(ctx: DocContext, inner: list[str], outer: list[str]) -> bool:
     """Whether the places of ``inner`` lie in the country or region of ``outer`` the text names."""
     ents = ctx.entities.entities
@@ -1395,7 +1401,10 @@ def _compatible(ctx: DocContext, earlier: Candidate, later: Candidate) -> bool:
         agree = attack_places.places_agree(ctx.entities.entities, earlier.places, later.places, ctx.entities.lies_in())
         # "4 killed in Sudan" ... "in El Fasher"; "nine killed in western Cameroon" ... "the assault
         # on X village", a village the gazetteer does not know
-        told_again = _same_toll(earlier, later) and (agree or _unknown_place_in(ctx, later.places, earlier.places))
+        # "... near X in the Y area" then "at the entrance of Y near X": the same places, told the other way round
+        told_again = _same_toll(earlier, later) and (agree or _unknown_place_in(ctx, later.places, earlier.places)
+                                                     or _named_in_its_sentences(ctx, earlier, later.places)
+                                                     or _named_in_its_sentences(ctx, later, earlier.places))
         # "a missile struck Sumy ... It was the deadliest attack in Ukraine this year"
         restated = later.definite and _named_back(earlier, later) and (
             (agree or _unplaced(ctx, later.places)) and not later.casualties
