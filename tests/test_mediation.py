@@ -739,3 +739,18 @@ def test_mediation_an_hour_is_no_goal(nlp):
     rec, label = records_of(nlp, "Delegations of both states held talks in Doha with Qatar's mediation. "
                                  "The talks, which started at about 3:15 p.m. local time, went on for six hours.")
     assert rec.mediations and not any(g for m in rec.mediations for g in m.goals if "3:15" in g), rec.mediations
+
+
+@pytest.mark.parametrize("text", [
+    # a mediation said not to be
+    "The two armies agreed to halt the shelling after direct talks, without any mediation by the United States.",
+    "India will never accept mediation by a third country in its dispute with Pakistan, the minister said.",
+    "There was no mediator at the talks between Serbia and Kosovo in Brussels, officials said.",
+    # a pronoun subject the reading cannot name: no one above it mediates instead
+    "Modi told Trump that India and Pakistan stopped fighting after talks between their armies, rejecting the "
+    "narrative that he brokered the ceasefire.",
+])
+def test_mediation_denied_or_unnamed_is_no_mediation_of_others(nlp, text):
+    rec, label = records_of(nlp, text)
+    meds = _mediations(rec, label)
+    assert not any({"India", "Pakistan", "United States", "Serbia", "Kosovo"} & m for m, _ in meds), meds

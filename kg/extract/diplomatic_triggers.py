@@ -351,6 +351,24 @@ def _envoy_to_a_process(tok: Token) -> bool:
     return False
 
 
+def denied_mediation(tok: Token) -> bool:
+    """A mediation said not to be: "without any mediation by the US", "will never accept mediation",
+    "there was no mediator", "at no point ... any proposal for a mediation" (an offer turned down is
+    still the offerer's effort)."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    head = clause_head(tok)
+    for anc in tok.ancestors:
+        if anc.lower_ == "without":
+            return True
+        if anc == head:
+            break
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    return any(c.dep_ == "prep" and any(d.lower_ == "no" for p in c.children for d in p.children if d.dep_ == "det")
+               for c in head.children)  # "at no point was there ..."
+
+
 def mediation_noun(tok: Token) -> bool:
     """"mediator(s)", "guarantors", "a go-between" (which the tokenizer splits)."""
     if tok.pos_ in {"NOUN", "PROPN"} and any(w in words("mediation_nouns") or w in diplomacy_words("mediator_nouns")

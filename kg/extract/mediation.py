@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 from kg.extract.actors import agents_in, formerly, only_reports, phrase_agents, phrase_tokens, side_of, sides_of
 from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, takes_to, words
 from kg.extract.diplomatic_triggers import (
-    hyphen_leader, may_tell_of_mediation, may_tell_of_meeting, mediation_noun, mediation_trigger, meeting_trigger,
+    denied_mediation, hyphen_leader, may_tell_of_mediation, may_tell_of_meeting, mediation_noun, mediation_trigger, meeting_trigger,
     meeting_triggers, restart_trigger, talks_goal,
 )
 from kg.extract.wording import clause_text, compact_clause, np_text
@@ -245,6 +245,9 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
         return []
     if not out and _sought(tok):
         return []  # "Armenia has long sought outside mediation", "welcomed mediation": a party asks, no one mediates yet
+    if not out and tok.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.tag_ not in {"WDT", "WP"}
+                                              for c in tok.children):
+        return []  # "the narrative that he brokered the ceasefire": its own subject, unread; no one above it mediates
     t = tok
     # "efforts to mediate", "served as mediators", "leading the effort to forge": climb to the acting subject
     for _ in range(4):
@@ -870,7 +873,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
             if restart_trigger(tok):
                 restarts.append(tok)
                 continue
-            if not mediation_trigger(tok):
+            if not mediation_trigger(tok) or denied_mediation(tok):
                 continue
             mediators = _mediators_of(ctx, tok)
             if not mediators:

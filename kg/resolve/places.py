@@ -214,16 +214,14 @@ def _trailing_region_word(text: str) -> tuple[str, str] | None:
     return None
 
 
-#: "Eighth Division", "3rd Infantry Division": an army's unit, not an administrative division.
-_UNIT_NAME = re.compile(r"(?i)^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-                        r"|\d+(?:st|nd|rd|th)|infantry|armou?red|airborne|mechani[sz]ed|marine|motori[sz]ed|artillery"
-                        r"|special|army'?s?)$")
-
-
 def military_unit(base: list[str], word: list[str]) -> bool:
     """Whether "<base> division" names an army's unit ("the Army's Eighth Division") rather than an
     administrative division ("Dhaka Division")."""
-    return [w.lower() for w in word] == ["division"] and any(_UNIT_NAME.match(w) for w in base)
+    from kg.lexicon import event_words
+
+    units = event_words("military_unit_words")
+    return [w.lower() for w in word] == ["division"] and any(
+        w.lower() in units or re.fullmatch(r"\d+(?:st|nd|rd|th)", w.lower()) for w in base)
 
 
 # ----------------------------------------------------------------------------- country tables
