@@ -723,6 +723,12 @@ def test_mediation_sought_by_a_party_names_no_mediator(nlp):
     assert not any("Armenia" in m for m, _ in _mediations(rec, label)), _mediations(rec, label)
 
 
+def test_mediation_efforts_a_party_rejects_name_no_mediator(nlp):
+    rec, label = records_of(nlp, "The foreign ministry said Eritrea rejected mediation efforts by third countries and "
+                                 "wanted the border dispute with Ethiopia settled in direct talks.")
+    assert not any("Eritrea" in m for m, _ in _mediations(rec, label)), _mediations(rec, label)
+
+
 def test_mediation_insisted_on_by_a_party_names_no_mediator(nlp):
     rec, label = records_of(nlp, "Kosovo has insisted on continued European mediation, while Belgrade wants the talks "
                                  "to move to the United Nations.")

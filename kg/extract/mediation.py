@@ -29,7 +29,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import agents_in, formerly, only_reports, phrase_agents, phrase_tokens, side_of, sides_of
-from kg.extract.context import DocContext, clause_head, sentence_lemmas, shared_subject, subtree_span, takes_to, words
+from kg.extract.context import DocContext, clause_head, rejects, sentence_lemmas, shared_subject, subtree_span, takes_to, words
 from kg.extract.diplomatic_triggers import (
     denied_mediation, hyphen_leader, may_tell_of_mediation, may_tell_of_meeting, mediation_noun, mediation_trigger, meeting_trigger,
     meeting_triggers, restart_trigger, talks_goal,
@@ -313,9 +313,11 @@ def _sought(tok: Token) -> bool:
     """Mediation asked for, welcomed or turned down ("sought outside mediation", "rejected any
     mediation"): its subject is a party."""
     verbs = diplomacy_words("seek_verbs")
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in words("mediation_effort_nouns"):
+        tok = tok.head  # "rejected mediation efforts by third countries"
     if tok.dep_ == "pobj" and tok.head.lower_ in {"on", "for"}:
         tok = tok.head  # "insisted on continued Western mediation", "called for mediation"
-    return tok.dep_ in {"dobj", "prep"} and tok.head.lemma_.lower() in verbs
+    return tok.dep_ in {"dobj", "prep"} and (tok.head.lemma_.lower() in verbs or rejects(tok.head))
 
 
 def _along_with(ctx: DocContext, tok: Token) -> list[str]:
