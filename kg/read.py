@@ -82,11 +82,17 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+#: Typographic variants read as their plain forms, one character for one (offsets keep): the
+#: hyphen and non-breaking hyphen ("Qatari\u2011brokered") and the no-break spaces.
+_PLAIN_FORMS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
 def scrub(text: str) -> str:
-    """Text safe to store in any RDF syntax: lone surrogates (which no UTF encoding can carry)
-    become U+FFFD, control characters other than tab and line feed (which XML cannot carry)
-    become spaces, and a stray byte-order mark is dropped."""
-    return _CONTROLS.sub(" ", _SURROGATES.sub("\ufffd", text)).replace("\ufeff", "")
+    """Text safe to store in any RDF syntax and plain to read: lone surrogates (which no UTF encoding
+    can carry) become U+FFFD, control characters other than tab and line feed (which XML cannot
+    carry) become spaces, a stray byte-order mark is dropped, and typographic hyphens and no-break
+    spaces become plain ones."""
+    return _CONTROLS.sub(" ", _SURROGATES.sub("\ufffd", text)).replace("\ufeff", "").translate(_PLAIN_FORMS)
 
 
 def one_line(text: object) -> str:

@@ -348,3 +348,14 @@ def test_read_jsonl_feed_encodings(tmp_path: Path, encoding: str):
     assert [a.text for _, a in got] == ["Shelling hit Kharkiv’s centre — two killed."] * 2
     warned = [w for _, a in got for w in a.warnings]
     assert len(warned) == (1 if encoding == "cp1252" else 0)
+
+
+def test_read_typographic_hyphens_and_spaces_read_plain(tmp_path):
+    """A non-breaking hyphen or space reads as the plain one, one character for one, so the
+    extractors see "Qatari-brokered" and the evidence offsets keep."""
+    text = "The declaration came after months of Qatari\u2011brokered talks in\u00a0Doha, negotiators said.\n"
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path, None)
+    assert "Qatari-brokered talks in Doha" in article.text
+    assert len(article.text.rstrip("\n")) == len(text.rstrip("\n"))
