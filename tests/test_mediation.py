@@ -760,3 +760,17 @@ def test_mediation_denied_or_unnamed_is_no_mediation_of_others(nlp, text):
     rec, label = records_of(nlp, text)
     meds = _mediations(rec, label)
     assert not any({"India", "Pakistan", "United States", "Serbia", "Kosovo"} & m for m, _ in meds), meds
+
+
+@pytest.mark.parametrize("text, mediator, parties", [
+    # shuttle diplomacy between two sides, by whom it is entrusted to, conducted or engaged in
+    ("Hochstein, tasked with shuttle diplomacy between Lebanon and Israel, met Berri in Beirut on Wednesday.",
+     "Hochstein", {"Lebanon", "Israel"}),
+    ("The US envoy, who has been conducting shuttle diplomacy between Armenia and Azerbaijan, arrived in Baku.",
+     "United States", {"Armenia", "Azerbaijan"}),
+    ("Blinken engaged in shuttle diplomacy between Israel and Egypt last week.", "Blinken", {"Israel", "Egypt"}),
+])
+def test_mediation_shuttle_diplomacy_between_the_sides(nlp, text, mediator, parties):
+    rec, label = records_of(nlp, text)
+    meds = _mediations(rec, label)
+    assert any(mediator in m and parties <= p for m, p in meds), meds

@@ -370,9 +370,11 @@ def denied_mediation(tok: Token) -> bool:
 
 
 def mediation_noun(tok: Token) -> bool:
-    """"mediator(s)", "guarantors", "a go-between" (which the tokenizer splits)."""
+    """"mediator(s)", "guarantors", "a go-between" (which the tokenizer splits), "shuttle diplomacy"."""
     if tok.pos_ in {"NOUN", "PROPN"} and any(w in words("mediation_nouns") or w in diplomacy_words("mediator_nouns")
                                              for w in (tok.lemma_.lower(), tok.lower_)):
+        return True
+    if tok.lemma_.lower() == "diplomacy" and any(c.dep_ in {"compound", "amod"} and c.lower_ == "shuttle" for c in tok.children):
         return True
     doc = tok.doc
     return tok.lower_ == "between" and tok.dep_ != "prep" and tok.i >= 2 and doc[tok.i - 2].lower_ == "go" \

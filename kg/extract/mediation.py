@@ -238,7 +238,7 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
             and (objs := [c for c in tok.head.head.children if c.dep_ == "dobj"]):
         # "Beirut sees France as the guarantor", "chose Qatar as mediator": the one seen so
         return [e.key for o in objs for x in (o, *o.conjuncts) if (e := ctx.agent(x)) is not None]
-    if not out and tok.pos_ == "NOUN" and mediation_noun(tok) and tok.lemma_.lower() != "mediation" and (
+    if not out and tok.pos_ == "NOUN" and mediation_noun(tok) and tok.lemma_.lower() not in {"mediation", "diplomacy"} and (
             tok.dep_ in {"nsubj", "nsubjpass", "dative"} or tok.dep_ == "pobj" and tok.head.lower_ != "as"):
         # "handed its reply to mediators", "said mediators were making efforts": the mediators go unnamed
         # (not "leads the mediation", "served as mediators": whoever leads or serves mediates)
@@ -265,6 +265,10 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                 named = [e.key for x in (o, *o.conjuncts) if (e := ctx.agent(x)) is not None]
                 out += named or agents_in(ctx, subtree_span(o))
             break
+        if head.dep_ == "acl" and head.tag_ == "VBN" and head.lemma_.lower() in diplomacy_words("charge_verbs"):
+            # "X, tasked with shuttle diplomacy between A and B, ...": the one it is entrusted to
+            out += [e.key for x in (head.head, *head.head.conjuncts) if (e := ctx.agent(x)) is not None]
+            break
         unnamed = False  # "as negotiators in Cairo tried to revive talks": the actors go unnamed; no one above acts for them
         for c in head.children:
             charged = c.dep_ == "nsubjpass" and head.lemma_.lower() in diplomacy_words("charge_verbs")
@@ -278,6 +282,9 @@ def _mediators_of(ctx: DocContext, tok: Token) -> list[str]:
                     owner = head.head  # "Cuba and Norway, which act as guarantors": each of those joined
                     out += [e.key for x in (owner, *owner.conjuncts, *(c for c in owner.children if c.dep_ in {"appos", "poss"}))
                             if (e := ctx.agent(x)) is not None and e.key not in out]
+                    if not out:  # "the US envoy, who has been conducting shuttle diplomacy": whom the title acts for
+                        out += [e.key for x in owner.children if x.dep_ in {"compound", "amod", "nmod"}
+                                if (e := ctx.agent(x)) is not None and e.key not in out]
             if c.dep_ == "poss" and head.lemma_.lower() in words("mediation_effort_nouns"):
                 ent = ctx.agent(c)
                 if ent is not None:
