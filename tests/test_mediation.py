@@ -774,3 +774,17 @@ def test_mediation_shuttle_diplomacy_between_the_sides(nlp, text, mediator, part
     rec, label = records_of(nlp, text)
     meds = _mediations(rec, label)
     assert any(mediator in m and parties <= p for m, p in meds), meds
+
+
+@pytest.mark.parametrize("text, mediators", [
+    # a third party's special envoy for a country leads its mediation there
+    ("UN Special Envoy for Libya Abdoulaye Bathily met the heads of the two rival governments in Tripoli on Monday.",
+     {"United Nations"}),
+    ("The US special envoy for Sudan, Tom Perriello, arrived in Port Sudan on Tuesday.", {"United States"}),
+    # an envoy "to" a country with no "special" is an ambassador
+    ("Iran's envoy to Iraq met the prime minister in Baghdad on Sunday.", set()),
+])
+def test_mediation_a_special_envoy_for_a_country(nlp, text, mediators):
+    rec, label = records_of(nlp, text)
+    meds = _mediations(rec, label)
+    assert {k for m, _ in meds for k in m} & {"United Nations", "United States", "Iran", "Iraq"} == mediators, meds

@@ -785,6 +785,32 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
     return out
 
 
+def _special_envoys(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
+    """"UN Special Envoy for Yemen Hans Grundberg", "the US special envoy to Sudan": a special envoy for
+    a country, or an envoy for it, sent by a third party, leads that party's mediation in the
+    country's conflict (its sides are those the envoy meets; "envoy to X" alone is an ambassador)."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() != "envoy":
+            continue
+        special = any(c.lower_ == "special" for c in tok.children if c.dep_ in {"amod", "compound"})
+        brief = [p for c in tok.children if c.dep_ == "prep" and (c.lower_ == "for" or special and c.lower_ == "to")
+                 for p in c.subtree if p != c]  # "Envoy for Libya Abdoulaye Bathily" may be parsed as one phrase
+        countries = list(dict.fromkeys(e.key for p in brief if (e := ctx.entities.entity_of(p)) is not None and e.kind == COUNTRY))
+        if not countries:
+            continue
+        senders = [e.key for c in tok.children if c.dep_ in {"compound", "amod", "poss", "nmod"}
+                   if (e := ctx.agent(c)) is not None and e.kind in {COUNTRY, ORGANIZATION} and e.key not in countries]
+        person = next((e.key for t in (tok.head, *tok.head.children, *tok.children)
+                       if t != tok and (e := ctx.agent(t)) is not None and e.kind == PERSON), None)
+        if person is not None and ctx.entities.entities[person].affiliation_key not in {None, *senders}:
+            person = None  # "the envoy to Myanmar" read as a Myanmar official: the sender alone
+        mediators = senders + ([person] if person else [])
+        if senders and _third_party(ctx, senders, war | set(countries)):
+            out.append((tok, mediators, countries, None))  # the country's government is a side
+    return out
+
+
 def _brokering_meetings(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
     """"X has met Rwandan and Congolese officials to agree the terms of a peace deal", "X held
     meetings with A and B to end the war": one who meets two other sides to settle an
@@ -908,7 +934,7 @@ def extract_mediations(ctx: DocContext, meetings: tuple[MeetingRecord, ...] = ()
             add(sent, mediators, parties, goal)
 
         for tok, mediators, parties, goal in _deal_talks(ctx, sent) + _pushes(ctx, sent, war) + _hosts(ctx, sent) + _proposals(ctx, sent) + _proposed_deals(ctx, sent) \
-                + _envoy_missions(ctx, sent, war) + _brokering_meetings(ctx, sent, war):
+                + _envoy_missions(ctx, sent, war) + _brokering_meetings(ctx, sent, war) + _special_envoys(ctx, sent, war):
             add(sent, mediators, parties, goal)
 
     # "X flew in, trying to revive the talks": X mediates between the parties the
