@@ -442,3 +442,18 @@ def test_demands_the_government_of_no_one_country_is_left_unread(nlp):
     rec, label = records_of(nlp, "Kenya and Ethiopia demanded on Monday that the rebels free the hostages. The "
                                  "government has rejected the demand.")
     assert not any(d.rejected_by for d in rec.demands), [(d.label, [label(k) for k in d.rejected_by]) for d in rec.demands]
+
+
+def test_demands_conditions_placed_by_someone_are_theirs(nlp):
+    rec, label = records_of(nlp, "The envoy left Tindouf without commenting on the conditions placed by the Polisario "
+                                 "Front on resuming talks.")
+    assert any("Polisario Front" in {label(k) for k in d.demanded_by} for d in rec.demands), \
+        [(d.label, [label(k) for k in d.demanded_by]) for d in rec.demands]
+    assert not any("envoy" in " ".join(label(k) for k in d.demanded_by).lower() for d in rec.demands)
+
+
+def test_demands_who_is_told_a_condition_does_not_set_it(nlp):
+    rec, label = records_of(nlp, "Mike Hammer was told the rebels would \"not accept the deal\" unless the salaries of "
+                                 "civil servants were paid.")
+    assert not any("Mike Hammer" in {label(k) for k in d.demanded_by} for d in rec.demands), \
+        [(d.label, [label(k) for k in d.demanded_by]) for d in rec.demands]

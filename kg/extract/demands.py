@@ -32,6 +32,8 @@ def _demanders(ctx: DocContext, tok: Token, things: bool = True) -> list[str]:
         subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj and not things and subj[0].lemma_.lower() in words("meeting_nouns") | diplomacy_words("goal_nouns"):
             subj = []
+        if subj and t is not tok and subj[0].dep_ == "nsubjpass" and t.lemma_.lower() in {"tell", "inform", "assure", "brief", "warn"}:
+            return []  # "X was told the rebels would not accept it unless ...": X hears the condition, not sets it
         if subj:
             found = subject_agent(ctx, subj[0])
             if found:  # "Egypt and Saudi Arabia pressed ...": each joined subject demands it
@@ -194,6 +196,9 @@ def _noun_demands(ctx: DocContext, sent: Span) -> list[tuple[str, list[str], lis
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words("demand_nouns"):
             continue
         owner = [c for c in tok.children if c.dep_ == "poss"]
+        # "the conditions placed by the Houthis on ...", "demands made by X": whose they are
+        owner += [p for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         by = agents_in(ctx, subtree_span(owner[0])) if owner else _demanders(ctx, tok)
         if owner and tok.lemma_.lower() in {"demand", "call"}:
             # "Hezbollah's demand for a full withdrawal": what is asked for, after "for"
