@@ -1121,3 +1121,12 @@ def test_meetings_spoke_by_phone_with_two_leaders_is_two_calls(nlp):
     calls = sorted(sorted(label(k) for k in m.participants if label(k) in {"Abiy Ahmed", "Isaias Afwerki", "William Ruto"})
                    for m in rec.meetings)
     assert calls == [["Abiy Ahmed", "William Ruto"], ["Isaias Afwerki", "William Ruto"]], rec.meetings
+
+
+def test_meetings_the_meeting_described_later_is_the_one_held(nlp):
+    """"the meeting with X would be the first of many" says what the meeting held was, not that
+    another one is planned (nor on the day the speaker said so)."""
+    rec, label = records_of(nlp, "Felix Tshisekedi and Paul Kagame met face to face in Luanda on Sunday for the first "
+                                 "time in two years.\n\nIn a broadcast on Monday, Kagame said the meeting with Tshisekedi "
+                                 "would be \"the first of many talks\".")
+    assert [(m.status.rsplit("/", 1)[-1], label(m.location)) for m in rec.meetings] == [("held", "Luanda")], rec.meetings

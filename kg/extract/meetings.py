@@ -658,6 +658,12 @@ def _named_back(tok: Token) -> bool:
                     for c in tok.children)
 
 
+def _described(tok: Token) -> bool:
+    """A meeting noun that is the subject of "be" ("the meeting would be the first of many debates",
+    "the talks were constructive"): what the meeting is, not when it is held."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be"
+
+
 def _same_place(ctx: DocContext, told: str | None, place: str | None) -> bool:
     """Whether a meeting named back may be the one told at ``told``: no place, the same one, one
     the gazetteer does not know, or one that lies in it."""
@@ -667,11 +673,13 @@ def _same_place(ctx: DocContext, told: str | None, place: str | None) -> bool:
     return ent is not None and (not ent.geonames_id and ent.country_key is None or told in ctx.entities.lies_in().get(place, ()))
 
 
-def _retold(last: Mention, place: str | None, date: DateWindow | None, future: bool, sent: Span) -> bool:
-    """Fold a meeting named back into the last one told, when its day and tense agree: the last
-    keeps its place unless it had none."""
-    if last.sents[-1].start > sent.start or last.planned != future or not _overlap(last.date, date) \
-            or last.modality in {"phone", "video"}:
+def _retold(last: Mention, place: str | None, date: DateWindow | None, future: bool, sent: Span,
+            described: bool = False) -> bool:
+    """Fold a meeting named back into the last one told, when its day and tense agree (a meeting
+    only ``described``, "the meeting would be the first of many", has no tense of its own): the
+    last keeps its place unless it had none."""
+    if last.sents[-1].start > sent.start or (last.planned != future and not described) \
+            or not (_overlap(last.date, date) or described) or last.modality in {"phone", "video"}:
         return False
     last.place = last.place or place
     last.date = last.date or date
@@ -1015,9 +1023,12 @@ def extract_meetings(ctx: DocContext) -> Iterator[MeetingRecord]:
             if place is None and not _two_sides(ctx, parts):
                 _fate_of_the_last(found, tok, date, sent)  # "the talks ... have been delayed": the talks told before
                 continue  # no place and one side only: not enough to tell a meeting apart
-            if _named_back(tok) and not parts and found and _same_place(ctx, found[-1].place, place) \
-                    and _retold(found[-1], place, date, future, sent):
-                continue  # "The meeting, held at X's headquarters in Y, was also attended by ...": the one just told
+            described = _described(tok)
+            if _named_back(tok) and found and (not parts or described and set(parts) <= set(found[-1].parts)) \
+                    and _same_place(ctx, found[-1].place, place) and _retold(found[-1], place, date, future, sent, described):
+                # "The meeting, held at X's headquarters in Y, was also attended by ...", "the meeting with X
+                # would be the first of many": the one just told
+                continue
             if (tok.pos_ == "VERB" and not parts and not _people_meet(tok)) or _visits_a_thing(ctx, tok) \
                     or _among_itself(tok):
                 continue  # "met with tear gas", "visited a drone factory": no one to meet
