@@ -1914,6 +1914,8 @@ def test_attacks_title_case_headline_still_names_the_attacker(nlp):
     ("Three soldiers were killed in an explosion on Monday. It took place near Beledweyne, the army said.", "Beledweyne"),
     ("Two traders died when gunmen opened fire on Friday. The incident happened in Bossangoa.", "Bossangoa"),
     ("Four guards were wounded in a blast on Sunday. The casualties occurred in Dori, officials said.", "Dori"),
+    # or where it "was"
+    ("Two soldiers were wounded in twin blasts on Monday. The single fatality was in Garissa.", "Garissa"),
 ])
 def test_attacks_where_it_happened_places_the_attack_told(nlp, text, place):
     records = extract(nlp(text), PUB)
@@ -1924,5 +1926,9 @@ def test_attacks_where_it_happened_places_the_attack_told(nlp, text, place):
 def test_attacks_where_something_else_happened_places_nothing(nlp):
     # "it happened as talks opened in X": the talks' place, in a clause of their own
     records = extract(nlp("Two soldiers died in a blast on Monday. It happened as talks opened in Nairobi."), PUB)
+    (attack,) = records.attacks
+    assert attack.locations == (), attack
+    # "the blast was in response to ...": no place
+    records = extract(nlp("A bomb went off on Monday, killing one. The blast was in response to the arrests."), PUB)
     (attack,) = records.attacks
     assert attack.locations == (), attack

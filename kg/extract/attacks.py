@@ -1869,10 +1869,12 @@ def _dated_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None:
             return
 
 
-def _said_to_happen(verb: Token, nouns: frozenset[str], pronouns: frozenset[str] | set[str] = frozenset()) -> bool:
+def _said_to_happen(verb: Token, nouns: frozenset[str], pronouns: frozenset[str] | set[str] = frozenset(),
+                    also: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether a verb tells that the one just told happened: "the incident took place", "the attack
-    occurred" (a noun of ``nouns`` after "the", "this" or "that"), or "it happened" (``pronouns``)."""
-    return verb.pos_ == "VERB" and _tells_it_happened(verb) and any(
+    occurred" (a noun of ``nouns`` after "the", "this" or "that"), or "it happened" (``pronouns``);
+    ``also`` are more verbs that tell it."""
+    return verb.pos_ in ({"VERB", "AUX"} if also else {"VERB"}) and _tells_it_happened(verb, also) and any(
         c.dep_ == "nsubj" and (c.lower_ in pronouns or c.lemma_.lower() in nouns and any(
             d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in c.children)) for c in verb.children)
 
@@ -1885,7 +1887,9 @@ def _placed_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None
         return
     nouns = words("incident_nouns") | words("attack_nouns") | {"death", "fatality", "casualty"}
     for verb in sent:
-        if not _said_to_happen(verb, nouns, pronouns={"it", "this"}):
+        # "The incident happened in X"; "The single fatality was in X": "be" with where it was
+        where = verb.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} for c in verb.children)
+        if not _said_to_happen(verb, nouns, pronouns={"it", "this"}, also={"be"} if where else frozenset()):
             continue
         places = [(t, key) for t, key in attack_places.sentence_places(ctx, sent)
                   if clause_head(t) == verb]  # not "it happened as talks opened in Y"
