@@ -1923,6 +1923,12 @@ def test_attacks_where_it_happened_places_the_attack_told(nlp, text, place):
     assert [records.entities[k].label for k in attack.locations] == [place], attack
 
 
+def test_attacks_an_explosion_set_off_by_someone_is_no_mishap_told_after(nlp):
+    records = extract(nlp("Militants set off a bomb at a market in Mosul on Sunday, wounding five people. The blast "
+                          "happened as workers were unloading goods while being watched by guards."), PUB)
+    assert len(records.attacks) == 1, records.attacks
+
+
 def test_attacks_where_something_else_happened_places_nothing(nlp):
     # "it happened as talks opened in X": the talks' place, in a clause of their own
     records = extract(nlp("Two soldiers died in a blast on Monday. It happened as talks opened in Nairobi."), PUB)

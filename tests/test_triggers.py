@@ -158,6 +158,9 @@ NEGATIVE = [
     # a road accident
     "Nine passengers died when a fuel tanker hit their minibus on the highway near Kano.",
     "A lorry struck a crowd of pilgrims near Karbala, killing four.",
+    # an explosion told first, its mishap told after
+    "An explosion at a scrap yard in Mosul injured five workers on Sunday. The blast happened as old shells "
+    "exploded while being melted down.",
     # a purpose, and violence drivers hope to avoid
     "The air force received six helicopters from Russia in order to fight the insurgents.",
     "Motorists drive fast on the road in the hope of avoiding ambushes.",

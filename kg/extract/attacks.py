@@ -720,6 +720,17 @@ def _not_used(tok: Token) -> bool:
 _BACKGROUND_HEADS = frozenset({"amid", "amidst", "response", "retaliation", "reprisal", "revenge"})
 
 
+def _mishap_told_after(sent: Span, previous: Candidate) -> bool:
+    """Whether a sentence that tells of a mishap names back, as its subject, the explosion or
+    incident just told ("The explosion occurred as a result of old shells that exploded while being
+    melted"), one that no one was said to have set off."""
+    if previous.attackers or previous.described or previous.aggregate:
+        return False
+    nouns = words("incident_nouns") | {"explosion", "blast", "fire"}
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lemma_.lower() in nouns
+               and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in t.children) for t in sent)
+
+
 def _in_background_phrase(tok: Token, trigger: Token) -> bool:
     """Whether a place lies in a phrase telling what the attack came amid or answered, one that
     does not hold the attack word."""
@@ -1456,6 +1467,11 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
             cands = []
             casualties = []
         after_mishap = accidental(sent) and any(i in matches for i in range(sent.start, sent.end))
+        if after_mishap and attacks and _mishap_told_after(sent, attacks[-1]):
+            # "An explosion at a factory injured 13 workers ... The explosion occurred as old shells blew up
+            # while being melted": the explosion told before was the mishap
+            attacks.pop()
+            cands = [c for c in cands if not c.definite]
         if not cands:
             _attribute(ctx, sent, matches, attacks)
             _dated_after(ctx, sent, attacks)
