@@ -838,7 +838,9 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
     for cand in cands:
         cand.targets = [_target_text(t) for t in _targets(cand.trigger) if ctx.place(t) is None]
     told = [c for c in cands if c.casualties or not _told_as_background(c.trigger)]
-    cands = told or cands  # what the attack came amid, or answered, lends it no place of its own
+    # what the attack came amid, or answered, lends it no place of its own; alone in its sentence, with
+    # no toll, it is only what something else answered ("in what they say is a response to X's assault")
+    cands = told or [c for c in cands if c.casualties or c.date is not None]
     cands = _merge_in_sentence(cands, ctx.entities.entities)
     cands = [part for c in cands for part in _split_by_place(ctx, c)]
     cands = [part for c in cands for part in _split_by_side(ctx, c)]

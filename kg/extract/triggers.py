@@ -683,6 +683,9 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
         return True  # "went on strike"
     if lemma in {"strike", "hit", "pound", "batter", "ravage", "devastate"} and tok.pos_ == "VERB" and _hit_by_a_force(tok):
         return True  # "an earthquake struck eastern Turkey", "Canada, also hit by the tariffs"
+    nominal = tok.head if tok.dep_ == "acl" and tok.tag_ == "VBG" else tok  # "any US targeting", parsed on "US"
+    if tok.pos_ in {"NOUN", "VERB"} and any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in nominal.children):
+        return True  # "any US targeting of our country will be our target", "no attack was reported": none told
     if tok.pos_ == "VERB" and _vehicle_ran_into(tok):
         return True  # "a fuel tanker hit a minibus": a road accident
     if lemma == "strike" and tok.pos_ == "NOUN" and not has_casualties and _industrial_action(tok):
