@@ -102,7 +102,7 @@ class DocContext:
         """Whether the text is about a game or a film: it uses three words of the sport or the
         screen lists of violence_words.json ("goalkeeper", "league", "equaliser"; "box office",
         "starrer", "premiere"), so its strikes, shots and attacks are the game's or the trade's."""
-        lemmas = {t.lemma_.lower() for t in self.doc} | {t.lower_ for t in self.doc}
+        lemmas = self.document_words
         text = self.text.lower()
         for key in ("sport_words", "screen_words"):
             found = {w for w in word_set("violence_words.json", key) if (w in text if " " in w else w in lemmas)}

@@ -790,6 +790,8 @@ def _special_envoys(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
     a country, or an envoy for it, sent by a third party, leads that party's mediation in the
     country's conflict (its sides are those the envoy meets; "envoy to X" alone is an ambassador)."""
     out = []
+    if "envoy" not in ctx.document_words and "envoys" not in ctx.document_words:
+        return out
     for tok in sent:
         if tok.lemma_.lower() != "envoy":
             continue
