@@ -854,8 +854,8 @@ def test_attack_places_faith_words_and_abbreviations_name_no_place(nlp, text, pl
     # "X in the department of Y": X, which lies in Y, whatever the gazetteer knows of either
     ("Rebels attacked a military base near Tres Esquinas in the department of Caqueta on Tuesday.", [["Tres Esquinas"]]),
     ("Gunmen attacked an army post near Kibati in the province of North Kivu on Tuesday.", [["Kibati"]]),
-    # not a body or a people: "with the Colombian Army in the municipality of X" is X
-    ("A soldier and two guerrillas died on Sunday in clashes with the Colombian Army in the municipality of Tame.", [["Tame"]]),
+    # not a body or a people: "with the Malian army in the commune of X" is X
+    ("A soldier and two jihadists died on Sunday in fighting with the Malian army in the commune of Boni.", [["Boni"]]),
     # an army's numbered division is no place
     ("Rebels attacked a base near Saravena on Tuesday. According to the Army's Eighth Division, 27 soldiers were "
      "injured during the attack.", [["Saravena"]]),

@@ -780,7 +780,7 @@ def test_mediation_shuttle_diplomacy_between_the_sides(nlp, text, mediator, part
     # a third party's special envoy for a country leads its mediation there
     ("UN Special Envoy for Libya Abdoulaye Bathily met the heads of the two rival governments in Tripoli on Monday.",
      {"United Nations"}),
-    ("The US special envoy for Sudan, Tom Perriello, arrived in Port Sudan on Tuesday.", {"United States"}),
+    ("Tom Perriello, the American special envoy for Sudan, arrived in Port Sudan on Tuesday.", {"United States"}),
     # an envoy "to" a country with no "special" is an ambassador
     ("Iran's envoy to Iraq met the prime minister in Baghdad on Sunday.", set()),
 ])

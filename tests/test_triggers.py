@@ -161,7 +161,7 @@ NEGATIVE = [
     # any attack, every strike, no attack: none told; what something answered, alone and with no toll
     "Any attack on our ships will be met with force, the navy commander said.",
     "\"Any Israeli targeting of our country will be our target,\" the group's leader said in a televised address.",
-    "The rebels have fired drones at ships in the strait since last month in what they say is a response to the "
+    "The rebels have fired drones at ships in the strait since last month in what they claim is a response to the "
     "assault on Gaza.",
     # an explosion told first, its mishap told after
     "An explosion at a scrap yard in Mosul injured five workers on Sunday. The blast happened as old shells "

@@ -839,7 +839,7 @@ def _candidates(ctx: DocContext, sent: Span, matches) -> tuple[list[Candidate], 
         cand.targets = [_target_text(t) for t in _targets(cand.trigger) if ctx.place(t) is None]
     told = [c for c in cands if c.casualties or not _told_as_background(c.trigger)]
     # what the attack came amid, or answered, lends it no place of its own; alone in its sentence, with
-    # no toll, it is only what something else answered ("in what they say is a response to X's assault")
+    # no toll, it is only what something else answered ("which they call a reply to X's offensive")
     cands = told or [c for c in cands if c.casualties or c.date is not None]
     cands = _merge_in_sentence(cands, ctx.entities.entities)
     cands = [part for c in cands for part in _split_by_place(ctx, c)]

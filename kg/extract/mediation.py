@@ -786,7 +786,7 @@ def _envoy_missions(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[To
 
 
 def _special_envoys(ctx: DocContext, sent: Span, war: set[str]) -> list[tuple[Token, list[str], list[str], str | None]]:
-    """"UN Special Envoy for Yemen Hans Grundberg", "the US special envoy to Sudan": a special envoy for
+    """"the UN special envoy for Libya, X", "the US special envoy to Sudan": a special envoy for
     a country, or an envoy for it, sent by a third party, leads that party's mediation in the
     country's conflict (its sides are those the envoy meets; "envoy to X" alone is an ambassador)."""
     out = []

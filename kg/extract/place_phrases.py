@@ -479,7 +479,7 @@ def _qualifies(doc: Doc, start: int, end: int, containers: tuple[tuple[int, int]
         return True
     if s >= 2 and doc[s - 1].lower_ == "of" and _lower_case_admin_noun(doc[s - 2]):
         # "X in the department of Y": the wording says what Y is, when X is no body or people
-        # ("clashes with the Colombian Army in the municipality of Tame")
+        # ("died in fighting with the Malian army in the commune of X")
         bodies = word_set("violence_words.json", "armed_actor_nouns")
         return not any(t.ent_type_ == "NORP" or t.lemma_.lower() in bodies for t in doc[start:end])
     hit = gazetteer().place(doc[s:e].text)
