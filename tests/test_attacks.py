@@ -1076,6 +1076,9 @@ def _with_aggregate(nlp, text):
     # a toll in the perfect right after a sentence whose subject is the war: the war's toll so far
     ("Gunmen killed three traders near Dikwa on Tuesday. The conflict began in 2009 and has spread to Chad. "
      "More than 40,000 people have been killed.", 3, 40001, None),
+    # a war's toll told by a participle on a clause in the perfect ("... and has since spread, killing ...")
+    ("Gunmen killed four traders near Maiduguri on Monday. The group's campaign began in 2009 and has since spread "
+     "to Chad and Niger, killing 40,000 people.", 4, 40000, "2009-01-01"),
     # attacks by both sides, in the perfect: the war's toll, whatever word it is told with
     ("Separatists ambushed a patrol near Bamenda on Monday, killing five soldiers. Attacks by both sides have left "
      "6,000 dead, a think tank says.", 5, 6000, None),
@@ -1693,6 +1696,12 @@ def test_attacks_same_toll_at_an_unknown_village_of_the_region_is_one_attack(nlp
     "The new Nollywood thriller hit cinemas on Friday and topped the box office, its director said at the premiere.",
 ])
 def test_attacks_a_game_or_a_film_has_no_attack(nlp, text):
+    assert attacks_of(nlp, text) == []
+
+
+def test_attacks_a_text_about_computers_has_no_attack(nlp):
+    text = ("Ransomware Attacks Hit Firms Across Europe\n\nA ransomware attack locked the computers of hundreds of "
+            "firms on Tuesday. The attack hit banks and ports, and the hackers asked for payment in bitcoin.")
     assert attacks_of(nlp, text) == []
 
 

@@ -163,6 +163,10 @@ NEGATIVE = [
     "\"Any Israeli targeting of our country will be our target,\" the group's leader said in a televised address.",
     "The rebels have fired drones at ships in the strait since last month in what they claim is a response to the "
     "assault on Gaza.",
+    # a raid to arrest, in which no one was hurt; what is executed that is no one; a vehicle that overturned
+    "Police in Kaduna on Friday raided a kidnappers' den and arrested four armed suspects.",
+    "The ministry said the contracts were executed through fast-track procedures.",
+    "One person was killed after a fuel tanker overturned on a highway near Onitsha on Monday.",
     # an explosion told first, its mishap told after
     "An explosion at a scrap yard in Mosul injured five workers on Sunday. The blast happened as old shells "
     "exploded while being melted down.",

@@ -1459,7 +1459,7 @@ def extract_attacks(ctx: DocContext) -> Iterator[AttackRecord]:
                                for c in _candidates(ctx, sent, matches)[0] if c.attackers]
             continue
         cands, casualties = _candidates(ctx, sent, matches)
-        if ctx.game_or_screen_text and not any(m.record.outcome == "Killed" and m.record.min > 0 for m in casualties):
+        if ctx.other_domain_text and not any(m.record.outcome == "Killed" and m.record.min > 0 for m in casualties):
             # "launched a series of attacks", "his strike", "hitting theatres": a match's or a film's,
             # unless gunmen or militants did it
             armed = word_set("violence_words.json", "armed_actor_nouns") | word_set("violence_words.json", "perpetrator_nouns")
@@ -1678,6 +1678,12 @@ def _war_toll(trigger: Token) -> bool:
         subj = trigger.head if trigger.dep_ == "relcl" else next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if subj is None and trigger.dep_ == "conj":  # "the war erupted in 2023 and has killed 24,000"
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+        if subj is None and trigger.dep_ == "advcl" and trigger.tag_ == "VBG":
+            # "the group's campaign began in 2002 and has since spread, killing tens of thousands": what killed
+            # is the subject of the clause the participle hangs on
+            head = trigger.head
+            subj = next((c for h in (head, head.head if head.dep_ == "conj" else head) for c in h.children
+                         if c.dep_ == "nsubj"), None)
     elif trigger.dep_ == "nsubj":
         verb, subj = trigger.head, trigger
     else:
@@ -1698,6 +1704,9 @@ def _war_toll(trigger: Token) -> bool:
         return False
     # "a later border war killed tens of thousands": a war, whatever the tense
     whole = subj.lemma_.lower() in {"war", "insurgency", "rebellion", "uprising"}
+    if trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ == "advcl":  # "... and has since spread, killing ...": the clause's tense
+        perfect = perfect or any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in trigger.head.children)
+        verb = trigger.head
     return perfect or whole or any(t.lower_ == "since" for t in verb.subtree)
 
 

@@ -25,7 +25,7 @@ STANDFIRST_MAX_WORDS = 45
 #: A headline line whose longer words (after the first) start with a capital at least this often
 #: is written in Title Case.
 TITLE_CASE_SHARE = 0.7
-#: Distinct words of a game's or a film's vocabulary that make a text one about a game or a film.
+#: Distinct words of a game's, a film's, computers' or training's vocabulary that make a text one about it.
 OTHER_DOMAIN_WORDS = 3
 
 
@@ -98,13 +98,14 @@ class DocContext:
         return self.doc[head.start:stop] if capitalised >= TITLE_CASE_SHARE * len(words) else None
 
     @cached_property
-    def game_or_screen_text(self) -> bool:
-        """Whether the text is about a game or a film: it uses three words of the sport or the
-        screen lists of violence_words.json ("goalkeeper", "league", "equaliser"; "box office",
-        "starrer", "premiere"), so its strikes, shots and attacks are the game's or the trade's."""
+    def other_domain_text(self) -> bool:
+        """Whether the text is about a game, a film, computers or training: it uses three words of
+        one of the sport, screen, cyber or drill lists of violence_words.json ("goalkeeper", "league";
+        "box office", "premiere"; "ransomware", "hackers"; "training", "live-fire"), so its strikes,
+        shots and attacks are the game's, the trade's, software's or a drill's."""
         lemmas = self.document_words
         text = self.text.lower()
-        for key in ("sport_words", "screen_words"):
+        for key in ("sport_words", "screen_words", "cyber_words", "drill_words"):
             found = {w for w in word_set("violence_words.json", key) if (w in text if " " in w else w in lemmas)}
             if len(found) >= OTHER_DOMAIN_WORDS:
                 return True

@@ -636,6 +636,8 @@ def _vehicle_ran_into(verb: Token) -> bool:
     if verb.lemma_.lower() not in violence_words("collision_verbs"):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ in {"acl", "relcl"}:
+        subjects.append(verb.head)  # "after a fuel tanker overturned", parsed on "tanker"
     if not any(c.lemma_.lower() in violence_words("road_vehicles") for c in subjects) \
             or any(_is_armed_actor(c) for c in subjects):
         return False
@@ -686,6 +688,9 @@ def _excluded(tok: Token, has_casualties: bool) -> bool:
     nominal = tok.head if tok.dep_ == "acl" and tok.tag_ == "VBG" else tok  # "any US targeting", parsed on "US"
     if tok.pos_ in {"NOUN", "VERB"} and any(c.dep_ == "det" and c.lower_ in {"any", "every", "no"} for c in nominal.children):
         return True  # "any US targeting of our country will be our target", "no attack was reported": none told
+    if lemma == "raid" and not has_casualties and any(
+            t.pos_ == "VERB" and t.lemma_.lower() in violence_words("arrest_verbs") for t in tok.sent):
+        return True  # "police raided a hideout and arrested three suspects": an arrest, no one harmed
     if tok.pos_ == "VERB" and _vehicle_ran_into(tok):
         return True  # "a fuel tanker hit a minibus": a road accident
     if lemma == "strike" and tok.pos_ == "NOUN" and not has_casualties and _industrial_action(tok):
