@@ -510,3 +510,16 @@ def test_entities_place_countries_from_what_the_text_says(nlp, text, name, kind,
     ctx = DocContext.build(nlp(text), date(2024, 6, 12))
     ent = next(e for e in ctx.entities.entities.values() if e.label == name)
     assert (ent.kind, ent.country_key, bool(ent.geonames_id)) == (kind, country, linked), ent
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    # the spellings of an Islamic State province are one group, and no part of the name a place
+    ("Fighters of the Islamic State of West Africa Province attacked a base in Borno State.", "ISWAP"),
+    ("The Islamic State of the Greater Sahara claimed the ambush near Menaka.", "Islamic State Sahel Province"),
+    ("The Islamic State Khorasan Province claimed the bombing in Kabul.", "Islamic State Khorasan Province"),
+])
+def test_entities_an_islamic_state_province_is_one_group(nlp, text, group):
+    ents = entities_of(nlp, text)
+    assert group in {e.label for e in ents.values() if e.kind == "Organization"}, [(e.label, e.kind) for e in ents.values()]
+    assert not any(e.kind in {"Region", "Place"} and ("Africa" in e.label or "Sahara" in e.label or "Khorasan" in e.label)
+                   for e in ents.values()), [(e.label, e.kind) for e in ents.values()]
