@@ -1719,6 +1719,13 @@ def test_attacks_weapons_captured_after_the_fight_were_not_used(nlp):
     assert attack["weapons"] == [], attack
 
 
+def test_attacks_a_suicide_bomber_named_after_makes_a_suicide_attack(nlp):
+    text = ("A blast at a mosque in Herat killed nine worshippers on Friday. The attack was believed to have been "
+            "carried out by a suicide bomber, witnesses said.")
+    got = extract(nlp(text), PUB).attacks
+    assert [a.event_type for a in got] == ["SuicideBomb"], got
+
+
 def test_attacks_whose_side_the_people_hit_fight_on_is_no_clash(nlp):
     text = ("A government official said a rocket hit the home of a village chief in Kafr Nabl during a meeting with "
             "tribal elders fighting on the army's side, killing six people.")

@@ -23,7 +23,7 @@ from kg.extract.actors import only_reports, side_of, speech_head
 from kg.extract.casualties import CasualtyMention, casualty_words, find_casualties
 from kg.extract.coref import state_of_forces
 from kg.extract.context import DocContext, clause_head, misread_relative, subjects, tree_distance, words
-from kg.extract.event_types import CLASH, classify, set_off
+from kg.extract.event_types import CLASH, SUICIDE, classify, set_off
 from kg.extract.triggers import accidental, find_triggers, in_victims_past, match_triggers, victim_words
 from kg.lexicon import weapon_lexicon, word_set
 from kg.resolve.dates import DateWindow
@@ -1832,11 +1832,16 @@ def _news_window(ctx: DocContext) -> DateWindow | None:
 
 
 def _enrich(target: Candidate, mention: Candidate) -> None:
+    """What a mention of the attack just told adds to it: weapons, attackers, targets, and that it was
+    a suicide attack ("The attack was carried out by a suicide bomber"); other kinds a mention's words
+    imply stay the first telling's."""
     if not target.weapons:
         target.weapons = list(mention.weapons)
     if not target.attackers:
         target.attackers = list(mention.attackers)
     target.targets += [t for t in mention.targets if t not in target.targets]
+    if SUICIDE in mention.types and SUICIDE not in target.types:
+        target.types.append(SUICIDE)
 
 
 def _prefer_specific_place(ctx: DocContext, cand: Candidate) -> None:
