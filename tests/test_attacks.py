@@ -587,6 +587,9 @@ def test_attacks_overview_names_the_attacker_of_the_strikes_it_lists(nlp):
         ("Sudanese paramilitary forces killed more than 200 people in villages south of Khartoum.",
          "Sudanese paramilitary forces"),
         ("Syrian rebel fighters shelled the town of Mhardeh, killing four.", "Syrian rebel fighters"),
+        # and before rebels or militants themselves
+        ("Somali militants attacked a police post in Mandera, killing two officers.", "Somali militants"),
+        ("An attack by Ugandan rebels killed twelve villagers in Ituri on Monday.", "rebels"),
     ],
 )
 def test_attacks_unnamed_attacker_is_described_not_made_an_agent(nlp, text, described):

@@ -140,7 +140,10 @@ def _agent_of(ctx: DocContext, tok: Token) -> str | None:
     """An acting country/organization named by a token or its modifiers ("Russian", "Israel's", "RSF");
     not the state whose demonym qualifies forces of someone else ("Sudanese paramilitary forces")."""
     mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
-    non_state = any(c.lower_ in word_set("references.json", "non_state_modifiers") for c in mods)
+    # "Sudanese paramilitary forces", "Ugandan rebels": a state's demonym on others' fighters
+    non_state = any(c.lower_ in word_set("references.json", "non_state_modifiers") for c in mods) \
+        or tok.lemma_.lower() in word_set("references.json", "non_state_modifiers") \
+        or tok.lemma_.lower() in word_set("violence_words.json", "perpetrator_nouns")
     # "Yemen's Houthi rebels": the group the country's name qualifies, before the country
     found = [(t, ent) for t in [tok] + mods if (ent := ctx.agent(t)) is not None and ent.kind != "Person"
              and not (non_state and ent.kind == COUNTRY and t is not tok)]
