@@ -1935,6 +1935,9 @@ def test_attacks_title_case_headline_still_names_the_attacker(nlp):
     ("Four guards were wounded in a blast on Sunday. The casualties occurred in Dori, officials said.", "Dori"),
     # or where it "was"
     ("Two soldiers were wounded in twin blasts on Monday. The single fatality was in Garissa.", "Garissa"),
+    # or where in the country it happened, when the attack had only the country
+    ("Rebels killed 12 civilians in a village in eastern Congo, officials said. The incident occurred early Monday in "
+     "Mbau village, in Beni territory.", "Mbau"),
 ])
 def test_attacks_where_it_happened_places_the_attack_told(nlp, text, place):
     records = extract(nlp(text), PUB)

@@ -1918,7 +1918,10 @@ def _placed_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None
     """"... were killed in an explosion on Monday. The incident happened in X", "It took place near
     X", "The deaths occurred in X": the place of the attack just told, which had none of its own."""
     previous = attacks[-1] if attacks else None
-    if previous is None or previous.places or previous.aggregate or previous.war_toll:
+    ents = ctx.entities.entities
+    # none of its own, or only a country or a region ("in the east of Congo ... the incident occurred in X village")
+    broad = all(ents[k].kind in {COUNTRY, REGION} for k in previous.places) if previous is not None else False
+    if previous is None or not broad or previous.aggregate or previous.war_toll:
         return
     nouns = words("incident_nouns") | words("attack_nouns") | {"death", "fatality", "casualty"}
     for verb in sent:
@@ -1928,11 +1931,14 @@ def _placed_after(ctx: DocContext, sent: Span, attacks: list[Candidate]) -> None
             continue
         places = [(t, key) for t, key in attack_places.sentence_places(ctx, sent)
                   if clause_head(t) == verb]  # not "it happened as talks opened in Y"
+        if places and previous.places and all(ents[k].kind in {COUNTRY, REGION} for _, k in places):
+            return  # a country's attack told again in a region: nothing more specific
         if places:
             for t, key in places:
                 if key not in previous.places:
                     previous.places.append(key)
                     previous.place_tokens.append(t)
+            _prefer_specific_place(ctx, previous)
             return
 
 
