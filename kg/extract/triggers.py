@@ -956,7 +956,7 @@ def _generic_perfect(tok: Token) -> bool:
     # a day told makes it one event; a span it has gone on for ("since last month", "after years of war") does not
     days = [t for t in tok.subtree if t.ent_type_ in {"DATE", "TIME"}
             and not any(a.dep_ == "prep" and a.lower_ in {"since", "for", "over", "throughout", "after"}
-                        for a in t.ancestors if a.i < t.i and a.i > tok.left_edge.i - 1 and t in a.subtree)]
+                        for a in t.ancestors if tok.left_edge.i <= a.i < t.i)]
     return bool(bare) and not days
 
 
