@@ -1129,4 +1129,4 @@ def test_meetings_the_meeting_described_later_is_the_one_held(nlp):
     rec, label = records_of(nlp, "Felix Tshisekedi and Paul Kagame met face to face in Luanda on Sunday for the first "
                                  "time in two years.\n\nIn a broadcast on Monday, Kagame said the meeting with Tshisekedi "
                                  "would be \"the first of many talks\".")
-    assert [(m.status.rsplit("/", 1)[-1], label(m.location)) for m in rec.meetings] == [("held", "Luanda")], rec.meetings
+    assert [(m.status, label(m.location)) for m in rec.meetings] == [("held", "Luanda")], rec.meetings

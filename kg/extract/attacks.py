@@ -676,16 +676,12 @@ def _fired_on(prep: Token) -> bool:
         c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
 
 
-#: Nouns of taking or finding things: what they are "of" was not used ("the capture of two rifles").
-_SEIZURE_NOUNS = frozenset({"capture", "seizure", "recovery", "confiscation", "discovery", "haul", "cache", "stockpile"})
-
-
 def _in_a_seized_list(tok: Token) -> bool:
     """Whether a word lies in the list of things a noun of taking is "of" ("the capture of one rifle,
     two rifle grenades, anti-personnel mines and ..."), however the parser hangs the list."""
     for i in range(tok.i - 1, max(tok.sent.start, tok.i - 60) - 1, -1):
         t = tok.doc[i]
-        if t.lower_ == "of" and i > tok.sent.start and tok.doc[i - 1].lemma_.lower() in _SEIZURE_NOUNS:
+        if t.lower_ == "of" and i > tok.sent.start and tok.doc[i - 1].lemma_.lower() in word_set("violence_words.json", "seizure_nouns"):
             return True
         if t.pos_ in {"VERB", "AUX", "ADP"} and not (t.pos_ == "ADP" and t.lower_ == "of"):
             return False

@@ -324,10 +324,10 @@ def _frame_at(doc: Doc, start: int, end: int, lo: int, hi: int, labels: list[tup
     """The frame of the name ``start:end``; ``labels`` gets the entity labels the reading looked at."""
     from kg.resolve.places import military_unit
 
-    unit_end = end if doc[end - 1].lower_ == "division" else end + 1
-    if unit_end <= hi and doc[unit_end - 1].lower_ == "division" \
-            and military_unit([t.text for t in doc[start : unit_end - 1]], ["division"]):
-        return None  # "the Army's Eighth Division": a unit, not a place
+    # "the Army's Eighth Division", with the noun read into the name or just after it: a unit, not a place
+    words_to = end if doc[end - 1].lower_ == "division" else end + 1
+    if words_to <= hi and military_unit([t.text for t in doc[start:words_to]][:-1], [doc[words_to - 1].text]):
+        return None
     if end - start > 2:
         labels.append((start, doc[start].ent_type_))
     if (end - start == 2 or end - start > 2 and labels[-1][1] != "ORG") \
